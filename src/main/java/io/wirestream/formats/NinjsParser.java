@@ -1,0 +1,244 @@
+package io.wirestream.formats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * IPTC ninjs: 1.x (snake_case: versioncreated, body_html, subject[]) and 2.x/3.x (camelCase with
+ * arrays: versionCreated, headlines[], bodies[], subjects[]). Picture, video, audio and graphic items
+ * carry no story and are refused with a reason.
+ */
+public final class NinjsParser implements WireParser {
+
+    private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build()).build();
+    private static final Set<String> NON_TEXT = Set.of("picture", "video", "audio", "graphic");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NINJS;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        String t = headText.stripLeading();
+        if (t.startsWith("\u00EF\u00BB\u00BF")) {
+            t = t.substring(3).stripLeading();
+        }
+        return t.startsWith("{") && (t.contains("\"uri\"") || t.contains("\"guid\"") || t.contains("\"headline")
+                || t.contains("\"versioncreated\"") || t.contains("\"versionCreated\"") || t.contains("ninjs"));
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        String text = WireText.decodeStrict(payload, context.contentType());
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new WireParseException("malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new WireParseException("malformed ninjs: top level is not a JSON object");
+        }
+        return List.of(parseItem(root, context));
+    }
+
+    /** Parses one ninjs object (also used for items inside other JSON envelopes). */
+    ParsedStory parseItem(JsonNode n, ParseContext context) throws WireParseException {
+        String type = str(n, "type");
+        if (type != null && NON_TEXT.contains(type.toLowerCase(Locale.ROOT))) {
+            throw WireParseException.noStory("ninjs " + type + " item");
+        }
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NINJS);
+        String uri = first(str(n, "uri"), str(n, "guid"), context.itemId() == null ? null : context.source() + ":" + context.itemId());
+        if (uri == null) {
+            throw new WireParseException("ninjs item has no uri");
+        }
+        b.uri(uri);
+        b.version(str(n, "version"));
+        b.versionCreated(WireTimes.parse(first(str(n, "versionCreated"), str(n, "versioncreated"))));
+        b.firstCreated(WireTimes.parse(first(str(n, "firstCreated"), str(n, "firstcreated"))));
+        b.pubStatus(pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
+        if (n.path("urgency").canConvertToInt()) {
+            int u = n.path("urgency").asInt();
+            b.urgency(u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
+        }
+        b.headline(headline(n));
+        b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary")));
+        body(n, b);
+        b.byline(first(str(n, "byline"), str(n, "by")));
+        b.slugline(str(n, "slugline"));
+        b.language(str(n, "language"));
+        String located = str(n, "located");
+        b.datelinePlace(located);
+        datelineFromBody(b, located);
+        subjects(n.path("subject"), b);
+        subjects(n.path("subjects"), b);
+        for (JsonNode p : iterable(n.path("place"), n.path("places"))) {
+            b.place(first(str(p, "name"), str(p, "literal"), str(p, "code")));
+        }
+        signals(n, b);
+        b.agency(first(agencyOf(n), context.source()));
+        b.provider(first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
+        if (b.headline() == null || b.headline().isBlank()) {
+            if (b.body().isEmpty()) {
+                throw WireParseException.noStory("ninjs item has neither headline nor body");
+            }
+            b.headline(b.body().get(0).length() > 120 ? b.body().get(0).substring(0, 120) : b.body().get(0));
+        }
+        return b.build();
+    }
+
+    private static String headline(JsonNode n) {
+        String h = str(n, "headline");
+        if (h != null) {
+            return WireText.collapse(h);
+        }
+        String main = role(n.path("headlines"), "main");
+        return main == null ? null : WireText.collapse(main);
+    }
+
+    private static void body(JsonNode n, ParsedStory.Builder b) {
+        String html = str(n, "body_html");
+        String text = str(n, "body_text");
+        for (JsonNode body : n.path("bodies")) {
+            String ct = first(str(body, "contentType"), str(body, "contenttype"), "");
+            String role = first(str(body, "role"), "");
+            if (ct.contains("html") || role.equals("html")) {
+                html = html == null ? str(body, "value") : html;
+            } else if (text == null) {
+                text = str(body, "value");
+            }
+        }
+        if (html != null) {
+            b.bodyHtml(html);
+            b.body(WireText.paragraphsFromHtml(html));
+        } else if (text != null) {
+            b.body(WireText.paragraphsFromText(text));
+        }
+    }
+
+    private static void datelineFromBody(ParsedStory.Builder b, String located) {
+        if (b.body().isEmpty()) {
+            return;
+        }
+        Dateline.find(b.body().get(0)).ifPresent(d -> {
+            b.dateline(d.text());
+            if (located == null) {
+                b.datelinePlace(d.place());
+            }
+        });
+    }
+
+    private static void subjects(JsonNode list, ParsedStory.Builder b) {
+        for (JsonNode s : list) {
+            String code = str(s, "code");
+            String uri = first(str(s, "uri"), str(s, "qcode"));
+            String scheme = str(s, "scheme");
+            if (uri != null) {
+                int slash = uri.lastIndexOf('/');
+                int colon = uri.lastIndexOf(':');
+                if (uri.contains("mediatopic")) {
+                    scheme = "medtop";
+                } else if (uri.contains("subjectcode")) {
+                    scheme = "subj";
+                } else if (colon > 0 && !uri.startsWith("http")) {
+                    scheme = uri.substring(0, colon);
+                }
+                code = code != null ? code : uri.substring(Math.max(slash, colon) + 1);
+            }
+            if (code == null) {
+                code = str(s, "name");
+            }
+            if (code != null) {
+                b.subject(scheme != null ? scheme : code.matches("\\d{8}") ? "subj" : "keyword", code, str(s, "name"));
+            }
+        }
+    }
+
+    private static void signals(JsonNode n, ParsedStory.Builder b) {
+        for (JsonNode s : iterable(n.path("signals"), n.path("signal"))) {
+            String v = (s.isTextual() ? s.asText() : first(str(s, "code"), str(s, "qcode"), str(s, "name"), "")).toLowerCase(Locale.ROOT);
+            if (v.contains("correct")) {
+                b.signal(Signal.CORRECTION);
+            } else if (v.contains("update")) {
+                b.signal(Signal.UPDATE);
+            } else if (v.contains("kill") || v.contains("cancel")) {
+                b.signal(Signal.KILL);
+            } else if (v.contains("refile") || v.contains("repeat")) {
+                b.signal(Signal.REFILE);
+            }
+        }
+        if (first(str(n, "embargoed"), str(n, "embargoedUntil")) != null) {
+            b.signal(Signal.EMBARGO);
+        }
+    }
+
+    private static String agencyOf(JsonNode n) {
+        return first(str(n, "copyrightholder"), str(n, "copyrightHolder"));
+    }
+
+    static PubStatus pubStatus(String s) {
+        if (s == null) {
+            return PubStatus.USABLE;
+        }
+        String v = s.toLowerCase(Locale.ROOT);
+        if (v.contains("cancel")) {
+            return PubStatus.CANCELED;
+        }
+        return v.contains("withheld") ? PubStatus.WITHHELD : PubStatus.USABLE;
+    }
+
+    private static String role(JsonNode list, String wanted) {
+        String any = null;
+        for (JsonNode h : list) {
+            String v = str(h, "value");
+            if (wanted.equals(str(h, "role"))) {
+                return v;
+            }
+            any = any == null ? v : any;
+        }
+        return any;
+    }
+
+    private static String textOrHtml(String text, String html) {
+        if (text != null) {
+            return WireText.collapse(text);
+        }
+        return html == null ? null : String.join(" ", WireText.paragraphsFromHtml(html));
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode a, JsonNode b) {
+        return () -> java.util.stream.Stream.concat(
+                java.util.stream.StreamSupport.stream(a.spliterator(), false),
+                java.util.stream.StreamSupport.stream(b.spliterator(), false)).iterator();
+    }
+
+    private static String str(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText();
+        return s.isBlank() ? null : s.strip();
+    }
+
+    @SafeVarargs
+    private static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One story in canonical form, as a parser read it from the wire (DESIGN.md decision 2). Field names
+ * follow ninjs. The topology turns it into an {@code EnrichedStory}.
+ *
+ * @param uri            the item's own id as sent
+ * @param storyKey       agency-qualified id equal across versions (DESIGN.md decision 3)
+ * @param version        version as sent, or null
+ * @param versionCreated version time as sent, or null (the topology falls back to receive time)
+ * @param firstCreated   first-created time as sent, or null
+ * @param pubStatus      usable, withheld or canceled (a kill)
+ * @param urgency        IPTC 1 (flash) to 9, 5 normal; null when the wire gives none
+ * @param priority       the original priority as sent (ANPA letter, 7901 digit, NITF ed-urg ...)
+ * @param headline       never blank
+ * @param description    standfirst, abstract or summary, or null
+ * @param body           clean text paragraphs
+ * @param bodyHtml       HTML body where the wire sent HTML, else null
+ * @param datelinePlace  place parsed from the dateline, e.g. "New Delhi"
+ * @param agency         agency that wrote the copy, e.g. "AP", "Reuters", "PTI"
+ * @param provider       who delivered it, where known
+ */
+public record ParsedStory(
+        WireFormat format,
+        String uri,
+        String storyKey,
+        String version,
+        Instant versionCreated,
+        Instant firstCreated,
+        PubStatus pubStatus,
+        Integer urgency,
+        String priority,
+        String headline,
+        String description,
+        List<String> body,
+        String bodyHtml,
+        String byline,
+        String dateline,
+        String datelinePlace,
+        String slugline,
+        List<SubjectCode> subjects,
+        List<String> places,
+        String language,
+        Set<Signal> signals,
+        String agency,
+        String provider) {
+
+    public ParsedStory {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(storyKey, "storyKey");
+        Objects.requireNonNull(headline, "headline");
+        pubStatus = pubStatus == null ? PubStatus.USABLE : pubStatus;
+        body = List.copyOf(body == null ? List.of() : body);
+        subjects = List.copyOf(subjects == null ? List.of() : subjects);
+        places = List.copyOf(places == null ? List.of() : places);
+        signals = signals == null || signals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(signals));
+    }
+
+    public static Builder builder(WireFormat format) {
+        return new Builder(format);
+    }
+
+    /** Mutable builder for parsers, which learn fields in document order. */
+    public static final class Builder {
+        private final WireFormat format;
+        private String uri;
+        private String storyKey;
+        private String version;
+        private Instant versionCreated;
+        private Instant firstCreated;
+        private PubStatus pubStatus = PubStatus.USABLE;
+        private Integer urgency;
+        private String priority;
+        private String headline;
+        private String description;
+        private final List<String> body = new ArrayList<>();
+        private String bodyHtml;
+        private String byline;
+        private String dateline;
+        private String datelinePlace;
+        private String slugline;
+        private final List<SubjectCode> subjects = new ArrayList<>();
+        private final List<String> places = new ArrayList<>();
+        private String language;
+        private final Set<Signal> signals = EnumSet.noneOf(Signal.class);
+        private String agency;
+        private String provider;
+
+        private Builder(WireFormat format) {
+            this.format = format;
+        }
+
+        public Builder uri(String v) { uri = v; return this; }
+        public Builder storyKey(String v) { storyKey = v; return this; }
+        public Builder version(String v) { version = v; return this; }
+        public Builder versionCreated(Instant v) { versionCreated = v; return this; }
+        public Builder firstCreated(Instant v) { firstCreated = v; return this; }
+        public Builder pubStatus(PubStatus v) { pubStatus = v; return this; }
+        public Builder urgency(Integer v) { urgency = v; return this; }
+        public Builder priority(String v) { priority = v; return this; }
+        public Builder headline(String v) { headline = v; return this; }
+        public Builder description(String v) { description = v; return this; }
+        public Builder paragraph(String v) { if (v != null && !v.isBlank()) { body.add(v.strip()); } return this; }
+        public Builder body(List<String> v) { body.clear(); v.forEach(this::paragraph); return this; }
+        public Builder bodyHtml(String v) { bodyHtml = v; return this; }
+        public Builder byline(String v) { byline = v; return this; }
+        public Builder dateline(String v) { dateline = v; return this; }
+        public Builder datelinePlace(String v) { datelinePlace = v; return this; }
+        public Builder slugline(String v) { slugline = v; return this; }
+        public Builder subject(String scheme, String code, String name) { subjects.add(new SubjectCode(scheme, code, name)); return this; }
+        public Builder place(String v) { if (v != null && !v.isBlank()) { places.add(v.strip()); } return this; }
+        public Builder language(String v) { language = v; return this; }
+        public Builder signal(Signal v) { signals.add(v); return this; }
+        public Builder agency(String v) { agency = v; return this; }
+        public Builder provider(String v) { provider = v; return this; }
+
+        public String uri() { return uri; }
+        public String headline() { return headline; }
+        public String slugline() { return slugline; }
+        public String agency() { return agency; }
+        public List<String> body() { return body; }
+
+        /** Builds the story; the story key defaults to the uri. */
+        public ParsedStory build() {
+            return new ParsedStory(format, uri, storyKey != null ? storyKey : uri, version, versionCreated, firstCreated,
+                    pubStatus, urgency, priority, headline, description, body, bodyHtml, byline, dateline, datelinePlace, slugline,
+                    subjects, places, language, signals, agency, provider);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.wirestream.formats;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Picks the parser for a raw item (by declared format, else by content) and applies the checks every
+ * format shares: empty, oversized and binary items are refused with a reason.
+ */
+public final class ParserRegistry {
+
+    /** How much of the payload content detection looks at. */
+    public static final int SNIFF_BYTES = 4096;
+    /** Default per-item size limit; agency text items are a few KB, a whole NewsML-G2 message rarely over 1 MB. */
+    public static final int DEFAULT_MAX_ITEM_BYTES = 4 * 1024 * 1024;
+
+    private final List<WireParser> parsers;
+    private final int maxItemBytes;
+
+    public ParserRegistry(List<WireParser> parsers, int maxItemBytes) {
+        this.parsers = List.copyOf(parsers);
+        this.maxItemBytes = maxItemBytes;
+    }
+
+    /** Every format we know, in detection order: the most specific content signatures first, plain text last. */
+    public static ParserRegistry standard() {
+        return standard(DEFAULT_MAX_ITEM_BYTES);
+    }
+
+    public static ParserRegistry standard(int maxItemBytes) {
+        return new ParserRegistry(List.of(
+                new NinjsParser(),
+                new PlainTextParser()), maxItemBytes);
+    }
+
+    public int maxItemBytes() {
+        return maxItemBytes;
+    }
+
+    /**
+     * Parses a raw item into its stories.
+     *
+     * @param declaredFormat a {@link WireFormat#id()}, or "auto"/null to detect
+     * @throws WireParseException with the dead-letter reason
+     */
+    public List<ParsedStory> parse(byte[] payload, String declaredFormat, ParseContext context) throws WireParseException {
+        if (payload == null || payload.length == 0 || isBlank(payload)) {
+            throw new WireParseException("empty item: no bytes to parse");
+        }
+        if (payload.length > maxItemBytes) {
+            throw new WireParseException("oversized item: " + payload.length + " bytes exceeds the limit of " + maxItemBytes);
+        }
+        WireParser parser = parserFor(payload, declaredFormat);
+        List<ParsedStory> stories = parser.parse(payload, context);
+        if (stories.isEmpty()) {
+            throw WireParseException.noStory(parser.format().id() + " item carries no story");
+        }
+        return stories;
+    }
+
+    /** The parser for a declared format, or the first whose content signature matches. */
+    public WireParser parserFor(byte[] payload, String declaredFormat) throws WireParseException {
+        if (declaredFormat != null && !declaredFormat.isBlank() && !WireFormat.AUTO.equalsIgnoreCase(declaredFormat.strip())) {
+            Optional<WireFormat> f = WireFormat.fromId(declaredFormat);
+            if (f.isEmpty()) {
+                throw new WireParseException("unknown declared format '" + declaredFormat + "'; known: "
+                        + Arrays.stream(WireFormat.values()).map(WireFormat::id).toList());
+            }
+            return parsers.stream().filter(p -> p.format() == f.get()).findFirst()
+                    .orElseThrow(() -> new WireParseException("no parser for declared format " + f.get().id()));
+        }
+        return detect(payload);
+    }
+
+    /** Detects the format by content. */
+    public WireParser detect(byte[] payload) throws WireParseException {
+        byte[] head = Arrays.copyOf(payload, Math.min(payload.length, SNIFF_BYTES));
+        if (looksBinary(head)) {
+            throw new WireParseException("binary content: not a text wire format");
+        }
+        String headText = new String(head, StandardCharsets.ISO_8859_1);
+        for (WireParser p : parsers) {
+            if (p.sniff(head, headText)) {
+                return p;
+            }
+        }
+        throw new WireParseException("unrecognised format: no parser matches the content");
+    }
+
+    private static boolean isBlank(byte[] payload) {
+        for (byte b : payload) {
+            if (!Character.isWhitespace(b & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * NUL bytes or a high share of non-text control bytes mean binary (an image, a zip). Wire framing
+     * controls (SOH, STX, ETX, EOT, BEL, SYN, DC1-4, US) are text for ANPA and IPTC 7901.
+     */
+    static boolean looksBinary(byte[] head) {
+        int odd = 0;
+        for (byte b : head) {
+            int c = b & 0xFF;
+            if (c == 0) {
+                return true;
+            }
+            boolean wireControl = c == 1 || c == 2 || c == 3 || c == 4 || c == 7 || c == 0x16 || (c >= 0x11 && c <= 0x14)
+                    || c == 0x1F || c == 0x1E || c == 0x1D;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && !wireControl) {
+                odd++;
+            }
+        }
+        return head.length > 0 && odd * 20 > head.length;
+    }
+}

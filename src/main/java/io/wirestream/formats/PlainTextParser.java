@@ -1,0 +1,92 @@
+package io.wirestream.formats;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Plain-text articles, as scraped from news sites or typed by a stringer: an optional breadcrumb
+ * line ("Home | News | ..."), the headline, an optional standfirst, then paragraphs, the first of
+ * which usually opens with a dateline ("Tehran:", "NEW DELHI, Jan 1 (PTI) -").
+ *
+ * <p>Plain text carries no id, so the story key is the source plus the producer's item id (the
+ * file name or page URL), which is what stays equal when the same page is fetched again.
+ */
+public final class PlainTextParser implements WireParser {
+
+    /** "Home | News | ...", "Home > World > ...", "News » India". */
+    private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
+    private static final int MAX_HEADLINE = 300;
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.PLAIN;
+    }
+
+    /** The catch-all: any text that is not markup or JSON. Detection tries it last. */
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        String t = headText.stripLeading();
+        return !t.isEmpty() && t.charAt(0) != '<' && t.charAt(0) != '{' && t.charAt(0) != '[';
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        String text = WireText.stripControl(WireText.decodeStrict(payload, context.contentType()));
+        List<String> lines = WireText.paragraphsFromText(text);
+        int i = 0;
+        while (i < lines.size() && BREADCRUMB.matcher(lines.get(i)).matches()) {
+            i++;
+        }
+        if (i >= lines.size()) {
+            throw WireParseException.noStory("plain text has no headline");
+        }
+        String headline = lines.get(i++);
+        if (headline.length() > MAX_HEADLINE) {
+            throw WireParseException.noStory("plain text: first line is " + headline.length()
+                    + " characters, too long for a headline (not an article?)");
+        }
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.PLAIN).headline(headline);
+
+        // Standfirst: the lines between headline and the dateline paragraph, when there is a dateline
+        // within the next three lines; otherwise everything is body.
+        int datelineAt = -1;
+        for (int j = i; j < Math.min(lines.size(), i + 3); j++) {
+            if (Dateline.find(lines.get(j)).isPresent()) {
+                datelineAt = j;
+                break;
+            }
+        }
+        if (datelineAt > i) {
+            b.description(String.join(" ", lines.subList(i, datelineAt)));
+            i = datelineAt;
+        }
+        List<String> body = lines.subList(i, lines.size());
+        b.body(body);
+        if (!body.isEmpty()) {
+            Optional<Dateline> d = Dateline.find(body.get(0));
+            d.ifPresent(dl -> b.dateline(dl.text()).datelinePlace(dl.place()).agency(dl.agency()));
+        }
+        if (b.agency() == null) {
+            b.agency(context.source());
+        }
+        String id = context.itemId() != null ? context.itemId() : "sha256-" + sha256(headline).substring(0, 16);
+        String uri = (context.source() == null ? "plain" : context.source().toLowerCase(Locale.ROOT)) + ":" + id;
+        b.uri(uri).storyKey(uri);
+        b.versionCreated(null);
+        return List.of(b.build());
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.wirestream.formats;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Text handling shared by the parsers: decoding with charsets, control characters, paragraphs from HTML. */
+public final class WireText {
+
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+    /** C0 controls except TAB, LF, CR; wire framing (SOH, STX, ETX, EOT, BEL, SYN ...) included. */
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+
+    private WireText() {
+    }
+
+    /** The charset named in a content type such as "text/plain; charset=ISO-8859-1", or null. */
+    public static Charset declaredCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return Charset.forName(m.group(1));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Decodes strictly: the declared charset, else UTF-8 (a UTF-8 BOM is dropped).
+     *
+     * @throws WireParseException naming the charset when the bytes are not valid in it
+     */
+    public static String decodeStrict(byte[] bytes, String contentType) throws WireParseException {
+        Charset cs = declaredCharset(contentType);
+        Charset use = cs != null ? cs : StandardCharsets.UTF_8;
+        try {
+            String s = use.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new WireParseException("invalid " + use.name() + " text (declare the charset, e.g. charset=ISO-8859-1)", e);
+        }
+    }
+
+    /**
+     * Decodes 8-bit wire copy (ANPA, IPTC 7901): the declared charset, else UTF-8 when the bytes are
+     * valid UTF-8, else Windows-1252 (a superset of Latin-1 that agencies' systems actually emit).
+     */
+    public static String decodeLenient(byte[] bytes, String contentType) {
+        Charset cs = declaredCharset(contentType);
+        if (cs != null) {
+            return new String(bytes, cs);
+        }
+        try {
+            return decodeStrict(bytes, null);
+        } catch (WireParseException e) {
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+
+    /** Removes wire control characters (keeps TAB, LF, CR). */
+    public static String stripControl(String s) {
+        return s == null ? null : CONTROL.matcher(s).replaceAll("");
+    }
+
+    /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
+    public static String collapse(String s) {
+        return s == null ? "" : SPACES.matcher(stripControl(s)).replaceAll(" ").strip();
+    }
+
+    /** Null for null or blank, else the collapsed text. */
+    public static String blankToNull(String s) {
+        String c = collapse(s);
+        return c.isEmpty() ? null : c;
+    }
+
+    /** Paragraphs of an HTML fragment: one per block element (p, li, h1-h6, blockquote, pre), else per line break. */
+    public static List<String> paragraphsFromHtml(String html) {
+        List<String> out = new ArrayList<>();
+        if (html == null || html.isBlank()) {
+            return out;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        List<Element> blocks = doc.body().select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
+        if (blocks.isEmpty()) {
+            doc.select("br").append("\\n");
+            for (String line : doc.body().wholeText().split("\\n")) {
+                addParagraph(out, line);
+            }
+            return out;
+        }
+        for (Element b : blocks) {
+            // Nested blocks (p inside blockquote) would be counted twice: keep the innermost.
+            if (b.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre").size() > 1) {
+                continue;
+            }
+            addParagraph(out, b.text());
+        }
+        return out;
+    }
+
+    /** Paragraphs of plain text: one per non-blank line (wire copy puts one paragraph per line, often indented). */
+    public static List<String> paragraphsFromText(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\\R")) {
+            addParagraph(out, line);
+        }
+        return out;
+    }
+
+    private static void addParagraph(List<String> out, String raw) {
+        String p = collapse(raw);
+        if (!p.isEmpty()) {
+            out.add(p);
+        }
+    }
+
+    /** "NEW DELHI" to "New Delhi"; text with lower-case letters is kept as is. */
+    public static String titleCaseIfShouting(String s) {
+        if (s == null || !s.equals(s.toUpperCase(Locale.ROOT))) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean start = true;
+        for (char c : s.toLowerCase(Locale.ROOT).toCharArray()) {
+            b.append(start ? Character.toUpperCase(c) : c);
+            start = !Character.isLetter(c) && c != '\'';
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package io.wirestream.formats;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+
+/** Timestamps as agencies write them: ISO-8601 with or without offset or colon, compact NITF forms, RFC 1123 (RSS). */
+public final class WireTimes {
+
+    private static final List<DateTimeFormatter> WITH_OFFSET = List.of(
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd'T'HH:mm:ss")
+                    .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+                    .appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
+            // NITF: 20170824T043734+0000 or 20170824T043734Z
+            new DateTimeFormatterBuilder().appendPattern("yyyyMMdd'T'HHmmss").appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
+            DateTimeFormatter.RFC_1123_DATE_TIME);
+
+    private static final List<DateTimeFormatter> LOCAL = List.of(
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT));
+
+    private WireTimes() {
+    }
+
+    /** Parses a wire timestamp; times without an offset are taken as UTC; null when unparseable or blank. */
+    public static Instant parse(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        String t = s.strip();
+        for (DateTimeFormatter f : WITH_OFFSET) {
+            try {
+                return OffsetDateTime.parse(t, f).toInstant();
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        for (DateTimeFormatter f : LOCAL) {
+            try {
+                return LocalDateTime.parse(t, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        try {
+            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
