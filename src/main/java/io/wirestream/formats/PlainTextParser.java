@@ -67,11 +67,12 @@ public final class PlainTextParser implements WireParser {
             i = datelineAt;
         }
         List<String> body = lines.subList(i, lines.size());
-        b.body(body);
-        if (!body.isEmpty()) {
-            Optional<Dateline> d = Dateline.find(body.get(0));
-            d.ifPresent(dl -> b.dateline(dl.text()).datelinePlace(dl.place()).agency(dl.agency()));
+        if (body.isEmpty()) {
+            throw WireParseException.noStory("plain text has a headline but no body");
         }
+        b.body(body);
+        Optional<Dateline> d = Dateline.find(body.get(0));
+        d.ifPresent(dl -> b.dateline(dl.text()).datelinePlace(dl.place()).agency(dl.agency()));
         if (b.agency() == null) {
             b.agency(context.source());
         }

@@ -1,0 +1,55 @@
+package io.wirestream.parse;
+
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.RawRef;
+import io.wirestream.avro.StoryAction;
+import io.wirestream.avro.Subject;
+import io.wirestream.formats.ParsedStory;
+import io.wirestream.versions.ContentFingerprint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps a parser's {@link ParsedStory} and its raw record to the canonical Avro story. */
+public final class CanonicalStories {
+
+    private CanonicalStories() {
+    }
+
+    public static EnrichedStory from(ParsedStory p, String source, Instant receivedAt, RawRef raw) {
+        List<Subject> subjects = new ArrayList<>();
+        p.subjects().forEach(s -> subjects.add(new Subject(s.scheme(), s.code(), s.name())));
+        return EnrichedStory.newBuilder()
+                .setStoryKey(p.storyKey())
+                .setAction(StoryAction.NEW)
+                .setUri(p.uri())
+                .setVersion(p.version())
+                .setPreviousVersion(null)
+                // Event time: the story's own version time, else when we received it (DESIGN.md decision 7).
+                .setVersionCreated(p.versionCreated() != null ? p.versionCreated() : receivedAt)
+                .setFirstCreated(p.firstCreated())
+                .setPubStatus(p.pubStatus())
+                .setUrgency(p.urgency())
+                .setPriority(p.priority())
+                .setHeadline(p.headline())
+                .setDescription(p.description())
+                .setBody(new ArrayList<>(p.body()))
+                .setBodyHtml(p.bodyHtml())
+                .setByline(p.byline())
+                .setDateline(p.dateline())
+                .setDatelinePlace(p.datelinePlace())
+                .setSlugline(p.slugline())
+                .setSubjects(subjects)
+                .setPlaces(new ArrayList<>(p.places()))
+                .setLanguage(p.language())
+                .setSignals(new ArrayList<>(p.signals()))
+                .setAgency(p.agency())
+                .setProvider(p.provider())
+                .setSource(source)
+                .setFormat(p.format().id())
+                .setReceivedAt(receivedAt)
+                .setContentHash(ContentFingerprint.of(p.headline(), p.body()))
+                .setRaw(raw)
+                .build();
+    }
+}

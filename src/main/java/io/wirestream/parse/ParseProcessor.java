@@ -1,0 +1,103 @@
+package io.wirestream.parse;
+
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.RawRef;
+import io.wirestream.avro.RawWireItem;
+import io.wirestream.formats.ParseContext;
+import io.wirestream.formats.ParsedStory;
+import io.wirestream.formats.ParserRegistry;
+import io.wirestream.formats.WireParseException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses each wire.raw record: forwards one {@link ParseResult.Parsed} per story, or exactly one
+ * {@link ParseResult.Failed} when the record yields none. Every story carries a {@link RawRef}
+ * (topic, partition, offset, index of count) so the accounting can be checked end to end.
+ */
+public final class ParseProcessor implements FixedKeyProcessor<String, RawWireItem, ParseResult> {
+
+    public static final String STAGE = "parse";
+    private static final Logger LOG = LoggerFactory.getLogger(ParseProcessor.class);
+
+    private final ParserRegistry registry;
+    private FixedKeyProcessorContext<String, ParseResult> context;
+
+    public ParseProcessor(ParserRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, ParseResult> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, RawWireItem> record) {
+        RawRef ref = rawRef(record.key());
+        RawWireItem raw = record.value();
+        if (raw == null) {
+            fail(record, ref, null, new byte[0], "empty record: null value (tombstone) on wire.raw", null);
+            return;
+        }
+        byte[] payload = bytes(raw.getPayload());
+        // Values written by other tools carry no receive time; the record timestamp is the best we have.
+        Instant receivedAt = raw.getReceivedAt().toEpochMilli() == 0 ? Instant.ofEpochMilli(record.timestamp()) : raw.getReceivedAt();
+        String itemId = raw.getItemId() == null || raw.getItemId().isEmpty() ? record.key() : raw.getItemId();
+        try {
+            List<ParsedStory> stories = registry.parse(payload, raw.getFormat(),
+                    new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId));
+            for (int i = 0; i < stories.size(); i++) {
+                RawRef storyRef = RawRef.newBuilder(ref).setIndex(i).setCount(stories.size()).build();
+                context.forward(record.withValue(new ParseResult.Parsed(
+                        CanonicalStories.from(stories.get(i), raw.getSource(), receivedAt, storyRef))));
+            }
+        } catch (WireParseException e) {
+            fail(record, ref, raw, payload, e.getMessage(), e.getCause());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must cost one dead letter, not the stream thread.
+            LOG.warn("Parser failure on {}: {}", ref, e.toString());
+            fail(record, ref, raw, payload, "parser error: " + e, e);
+        }
+    }
+
+    private void fail(FixedKeyRecord<String, RawWireItem> record, RawRef ref, RawWireItem raw, byte[] payload,
+                      String reason, Throwable cause) {
+        context.forward(record.withValue(new ParseResult.Failed(DeadLetter.newBuilder()
+                .setStage(STAGE)
+                .setReason(reason)
+                .setErrorClass(cause == null ? null : cause.getClass().getName())
+                .setSource(raw == null ? null : raw.getSource())
+                .setFormat(raw == null ? null : raw.getFormat())
+                .setReceivedAt(raw == null ? null : raw.getReceivedAt())
+                .setRaw(ref)
+                .setPayload(ByteBuffer.wrap(payload))
+                .build())));
+    }
+
+    private RawRef rawRef(String key) {
+        RecordMetadata m = context.recordMetadata().orElse(null);
+        return RawRef.newBuilder()
+                .setTopic(m == null ? "" : m.topic())
+                .setPartition(m == null ? -1 : m.partition())
+                .setOffset(m == null ? -1 : m.offset())
+                .setKey(key)
+                .setIndex(0)
+                .setCount(0)
+                .build();
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+}

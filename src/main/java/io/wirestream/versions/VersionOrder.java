@@ -1,0 +1,32 @@
+package io.wirestream.versions;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * Which of two versions of one story is newer: versionCreated first, then the version string
+ * (numerically where both are numbers). Agencies' version numbers are not always sequential
+ * (Reuters jumps), so the version time decides and the number only breaks ties.
+ */
+public final class VersionOrder {
+
+    private VersionOrder() {
+    }
+
+    /** Negative when a is older than b, 0 when the same version, positive when a is newer. */
+    public static int compare(Instant createdA, String versionA, Instant createdB, String versionB) {
+        int byTime = createdA.compareTo(createdB);
+        return byTime != 0 ? byTime : compareVersions(versionA, versionB);
+    }
+
+    static int compareVersions(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a.matches("\\d{1,30}") && b.matches("\\d{1,30}")) {
+            return new BigInteger(a).compareTo(new BigInteger(b));
+        }
+        return Comparator.<String>naturalOrder().compare(a, b);
+    }
+}

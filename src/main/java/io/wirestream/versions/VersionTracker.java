@@ -1,0 +1,89 @@
+package io.wirestream.versions;
+
+import io.wirestream.avro.Duplicate;
+import io.wirestream.avro.DuplicateReason;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import io.wirestream.avro.StoryAction;
+import io.wirestream.avro.StoryVersionState;
+import java.time.Instant;
+
+/**
+ * The decision of the versions stage for one story against what was seen before under its key.
+ * A pure function, so the rules are tested without Kafka.
+ *
+ * <ul>
+ *   <li>nothing seen: NEW (or KILL when the first thing we see is a cancel: a consumer may hold the
+ *       story from elsewhere, so the kill is passed on, never dropped);</li>
+ *   <li>same normalised content and status as the newest accepted version: REDELIVERY;</li>
+ *   <li>older than the newest accepted version: SUPERSEDED (a late arrival must not overwrite);</li>
+ *   <li>otherwise newer: UPDATE, or KILL when canceled or signalled as a kill.</li>
+ * </ul>
+ */
+public final class VersionTracker {
+
+    private VersionTracker() {
+    }
+
+    /** The outcome and the state to keep (null state means keep the old one). */
+    public record Decision(Routed routed, StoryVersionState newState) {
+    }
+
+    public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
+        boolean kill = story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
+        if (seen == null) {
+            EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.NEW, null);
+            return new Decision(new Routed.Accepted(accepted), stateOf(accepted, story.getVersionCreated(), recordTime));
+        }
+        if (seen.getContentHash().equals(story.getContentHash()) && seen.getPubStatus() == story.getPubStatus()) {
+            return new Decision(duplicate(story, seen, DuplicateReason.REDELIVERY, 1.0,
+                    "same story key and same normalised content as version " + seen.getVersion()), touched(seen, recordTime));
+        }
+        int order = VersionOrder.compare(story.getVersionCreated(), story.getVersion(), seen.getVersionCreated(), seen.getVersion());
+        if (order < 0) {
+            return new Decision(duplicate(story, seen, DuplicateReason.SUPERSEDED, null,
+                    "version " + story.getVersion() + " of " + story.getVersionCreated() + " arrived after newer version "
+                            + seen.getVersion() + " of " + seen.getVersionCreated()), touched(seen, recordTime));
+        }
+        EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
+        accepted.setClusterId(seen.getClusterId() != null ? seen.getClusterId() : accepted.getClusterId());
+        return new Decision(new Routed.Accepted(accepted), stateOf(accepted, seen.getFirstSeen(), recordTime));
+    }
+
+    private static EnrichedStory withAction(EnrichedStory s, StoryAction action, String previousVersion) {
+        return EnrichedStory.newBuilder(s).setAction(action).setPreviousVersion(previousVersion).build();
+    }
+
+    private static Routed duplicate(EnrichedStory story, StoryVersionState seen, DuplicateReason reason, Double similarity,
+                                    String detail) {
+        return new Routed.Duplicated(Duplicate.newBuilder()
+                .setStoryKey(story.getStoryKey())
+                .setDuplicateOf(story.getStoryKey())
+                .setDuplicateOfVersion(seen.getVersion())
+                .setReason(reason)
+                .setSimilarity(similarity)
+                .setDetail(detail)
+                .setStory(story)
+                .build());
+    }
+
+    private static StoryVersionState stateOf(EnrichedStory s, Instant firstSeen, Instant recordTime) {
+        return StoryVersionState.newBuilder()
+                .setVersion(s.getVersion())
+                .setVersionCreated(s.getVersionCreated())
+                .setContentHash(s.getContentHash())
+                .setPubStatus(s.getPubStatus())
+                .setHeadline(s.getHeadline())
+                .setClusterId(s.getClusterId())
+                .setFirstSeen(firstSeen)
+                .setLastSeen(recordTime)
+                .build();
+    }
+
+    private static StoryVersionState touched(StoryVersionState seen, Instant recordTime) {
+        return StoryVersionState.newBuilder(seen)
+                .setLastSeen(recordTime.isAfter(seen.getLastSeen()) ? recordTime : seen.getLastSeen())
+                .build();
+    }
+}

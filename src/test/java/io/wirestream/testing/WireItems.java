@@ -1,0 +1,76 @@
+package io.wirestream.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirestream.avro.RawWireItem;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Test data builders for raw wire items: {@code WireItems.ninjs("urn:x").headline("...").at(t0).item()}. */
+public final class WireItems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WireItems() {
+    }
+
+    public static Ninjs ninjs(String uri) {
+        return new Ninjs(uri);
+    }
+
+    public static RawWireItem raw(String source, String format, byte[] payload, Instant receivedAt) {
+        return RawWireItem.newBuilder()
+                .setItemId("item-" + Integer.toHexString(java.util.Arrays.hashCode(payload)))
+                .setSource(source)
+                .setFormat(format)
+                .setReceivedAt(receivedAt)
+                .setOrigin("test")
+                .setPayload(ByteBuffer.wrap(payload))
+                .build();
+    }
+
+    public static RawWireItem plain(String source, String itemId, String text, Instant receivedAt) {
+        RawWireItem r = raw(source, "plain", text.getBytes(StandardCharsets.UTF_8), receivedAt);
+        r.setItemId(itemId);
+        return r;
+    }
+
+    /** A ninjs 1.x text item. */
+    public static final class Ninjs {
+        private final ObjectNode n = JSON.createObjectNode();
+        private String source = "ap";
+        private Instant at = Instant.parse("2026-11-28T10:00:00Z");
+
+        private Ninjs(String uri) {
+            n.put("uri", uri).put("type", "text").put("version", "1").put("pubstatus", "usable")
+                    .put("headline", "Headline of " + uri).put("body_text", "Body of " + uri + ".");
+        }
+
+        public Ninjs version(String v) { n.put("version", v); return this; }
+        public Ninjs headline(String h) { n.put("headline", h); return this; }
+        public Ninjs body(String b) { n.put("body_text", b); return this; }
+        public Ninjs urgency(int u) { n.put("urgency", u); return this; }
+        public Ninjs canceled() { n.put("pubstatus", "canceled"); return this; }
+        public Ninjs from(String s) { source = s; return this; }
+
+        /** Sets both versioncreated and the receive time. */
+        public Ninjs at(Instant t) {
+            at = t;
+            n.put("versioncreated", t.toString());
+            return this;
+        }
+
+        public Instant time() {
+            return at;
+        }
+
+        public byte[] bytes() {
+            return n.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        public RawWireItem item() {
+            return raw(source, "ninjs", bytes(), at);
+        }
+    }
+}
