@@ -1,0 +1,200 @@
+package io.wirestream.app;
+
+import io.wirestream.avro.Alert;
+import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.Duplicate;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.ingest.RawItems;
+import io.wirestream.ingest.WireProducer;
+import io.wirestream.serde.AvroSerde;
+import io.wirestream.topology.Topics;
+import io.wirestream.topology.WirestreamTopology;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Embedded broker + topology + a bundled sample feed replayed in time order, printing each",
+                "enriched story, duplicate, alert and dead letter, with a live summary line, until stopped."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final String FEED = "/demo/feed.tsv";
+
+    @Mixin
+    WirestreamCli.ConnectionOptions connection;
+
+    @Option(names = "--speed", defaultValue = "4", description = "Replay speed: feed seconds per real second (default 4).")
+    double speed;
+
+    @Option(names = "--replay", description = "Publish the sample feed again even if wire.raw already holds it.")
+    boolean replay;
+
+    @Option(names = "--for", description = "Stop after this long (ISO-8601, e.g. PT30S); default: until stopped.")
+    Duration runFor;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        WirestreamConfig config = connection.config();
+        Topics topics = config.topics();
+        try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
+            kafka.ensureTopics(topics, config.partitions());
+            out.println("wirestream demo: Kafka at " + kafka.bootstrapServers() + ", data in " + config.dataDir());
+            try (StreamsRunner streams = new StreamsRunner(
+                    WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()), kafka.streamsProps());
+                 OutputWatcher watcher = new OutputWatcher(kafka.clientProps(), topics);
+                 TopicCounter counter = new TopicCounter(kafka.clientProps(),
+                         List.of(topics.raw(), topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()))) {
+                streams.start();
+                if (!streams.awaitRunning(Duration.ofSeconds(90))) {
+                    System.err.println("Kafka Streams did not reach RUNNING within 90 s (state " + streams.state() + ")");
+                    return 1;
+                }
+                counter.poll(Duration.ofMillis(500));
+                List<FeedItem> feed = readFeed();
+                if (counter.count(topics.raw()) > 0 && !replay) {
+                    out.println("wire.raw already holds " + counter.count(topics.raw())
+                            + " records from an earlier run: nothing is reprocessed (use --replay to send the feed again)");
+                    feed = List.of();
+                } else {
+                    out.println("replaying " + feed.size() + " sample wires at " + speed + "x; Ctrl-C to stop");
+                }
+                try (WireProducer producer = new WireProducer(kafka.clientProps(), topics.raw())) {
+                    Instant start = Instant.now();
+                    Instant deadline = runFor == null ? null : start.plus(runFor);
+                    int next = 0;
+                    long lastSummary = 0;
+                    while (!stop.stopRequested() && (deadline == null || Instant.now().isBefore(deadline))) {
+                        long elapsedFeedMs = (long) (Duration.between(start, Instant.now()).toMillis() * speed);
+                        while (next < feed.size() && feed.get(next).offsetSeconds() * 1000L <= elapsedFeedMs) {
+                            producer.send(feed.get(next++).capture());
+                        }
+                        producer.flush();
+                        watcher.poll(Duration.ofMillis(200)).forEach(out::println);
+                        counter.poll(Duration.ofMillis(50));
+                        if (System.nanoTime() - lastSummary > 2_000_000_000L) {
+                            System.err.println(summary(counter, topics));
+                            lastSummary = System.nanoTime();
+                        }
+                    }
+                }
+                System.err.println(summary(counter, topics));
+            }
+        }
+        return 0;
+    }
+
+    static String summary(TopicCounter c, Topics t) {
+        return String.format(Locale.ROOT, "[summary] stories in %d | enriched %d | duplicates %d | dead letters %d | alerts %d",
+                c.count(t.raw()), c.count(t.enriched()), c.count(t.duplicates()), c.count(t.dlq()), c.count(t.alerts()));
+    }
+
+    /** One line of demo/feed.tsv. */
+    record FeedItem(int offsetSeconds, String source, String format, String file) {
+        RawItems.Captured capture() throws IOException {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/feed/" + file)) {
+                if (in == null) {
+                    throw new IOException("demo feed file missing from the jar: " + file);
+                }
+                return RawItems.of(source, format, file, "demo:" + file, in.readAllBytes(), Instant.now(), null);
+            }
+        }
+    }
+
+    static List<FeedItem> readFeed() throws IOException {
+        List<FeedItem> items = new ArrayList<>();
+        try (InputStream in = DemoCommand.class.getResourceAsStream(FEED)) {
+            if (in == null) {
+                throw new IOException("demo feed missing from the jar: " + FEED);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                items.add(new FeedItem(Integer.parseInt(f[0].strip()), f[1].strip(), f[2].strip(), f[3].strip()));
+            }
+        }
+        return items;
+    }
+
+    /** Prints what the pipeline emits from now on, one readable line per record. */
+    static final class OutputWatcher implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Topics topics;
+        private final AvroSerde<EnrichedStory> stories = AvroSerde.of(EnrichedStory.class);
+        private final AvroSerde<Duplicate> duplicates = AvroSerde.of(Duplicate.class);
+        private final AvroSerde<DeadLetter> deadLetters = AvroSerde.of(DeadLetter.class);
+        private final AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
+
+        OutputWatcher(Map<String, Object> clientProps, Topics topics) {
+            this.topics = topics;
+            Map<String, Object> p = new HashMap<>(clientProps);
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String t : List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts())) {
+                consumer.partitionsFor(t, Duration.ofSeconds(10)).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+            }
+            consumer.assign(parts);
+            consumer.seekToEnd(parts);
+            parts.forEach(consumer::position); // resolve "end" now, before the feed is sent
+        }
+
+        List<String> poll(Duration timeout) {
+            List<String> lines = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+                lines.add(describe(r));
+            }
+            return lines;
+        }
+
+        private String describe(ConsumerRecord<String, byte[]> r) {
+            if (r.topic().equals(topics.enriched())) {
+                EnrichedStory s = stories.decode(r.value());
+                return String.format(Locale.ROOT, "  %-7s %-9s %-12s %s%s", s.getAction(), s.getSource(),
+                        s.getDatelinePlace() == null ? "-" : s.getDatelinePlace(), s.getHeadline(),
+                        s.getPreviousVersion() == null ? "" : "  (replaces v" + s.getPreviousVersion() + ")");
+            }
+            if (r.topic().equals(topics.duplicates())) {
+                Duplicate d = duplicates.decode(r.value());
+                return String.format(Locale.ROOT, "  %-7s %-9s %s of %s", "DUP", d.getStory().getSource(),
+                        d.getReason().name().toLowerCase(Locale.ROOT), d.getDuplicateOf());
+            }
+            if (r.topic().equals(topics.dlq())) {
+                DeadLetter d = deadLetters.decode(r.value());
+                return String.format(Locale.ROOT, "  %-7s %-9s %s: %s", "DLQ", d.getSource(), d.getStage(), d.getReason());
+            }
+            Alert a = alerts.decode(r.value());
+            return String.format(Locale.ROOT, "! ALERT  %-9s %s  [%s]", a.getLevel(), a.getHeadline(), String.join("; ", a.getReasons()));
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.wirestream.app;
+
+import io.wirestream.topology.WirestreamTopology;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the streams application against --bootstrap-servers or the embedded broker, until stopped.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    WirestreamCli.ConnectionOptions connection;
+
+    @Option(names = "--for", description = "Stop after this long (ISO-8601, e.g. PT1M); default: until stopped.")
+    Duration runFor;
+
+    @Override
+    public Integer call() throws Exception {
+        WirestreamConfig config = connection.config();
+        try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+            kafka.ensureTopics(config.topics(), config.partitions());
+            try (StreamsRunner streams = new StreamsRunner(
+                    WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps()), kafka.streamsProps())) {
+                streams.start();
+                if (streams.awaitRunning(Duration.ofSeconds(120))) {
+                    System.err.println("wirestream running: " + config.topics().raw() + " -> " + config.topics().enriched()
+                            + ", " + config.topics().duplicates() + ", " + config.topics().dlq() + " on " + kafka.bootstrapServers()
+                            + " (" + config.guarantee() + ")");
+                } else {
+                    LOG.warn("Streams not RUNNING after 120 s (state {}); still trying", streams.state());
+                }
+                stop.await(runFor);
+            }
+        }
+        return 0;
+    }
+}

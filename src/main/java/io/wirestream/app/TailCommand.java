@@ -1,0 +1,118 @@
+package io.wirestream.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirestream.serde.AvroRecords;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = "Print records of any topic as JSON lines (Avro values decoded), read_committed, from the beginning.")
+final class TailCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    WirestreamCli.ConnectionOptions connection;
+
+    @Parameters(index = "0", paramLabel = "TOPIC")
+    String topic;
+
+    @Option(names = {"-n", "--max"}, description = "Stop after this many records.")
+    Long max;
+
+    @Option(names = "--idle", defaultValue = "PT5S",
+            description = "Stop when nothing arrives for this long (ISO-8601; default PT5S); PT0S follows forever.")
+    Duration idle;
+
+    @Override
+    public Integer call() throws Exception {
+        WirestreamConfig config = connection.config();
+        try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+            Map<String, Object> p = new HashMap<>(kafka.clientProps());
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos == null || infos.isEmpty()) {
+                    System.err.println("no such topic: " + topic);
+                    return 1;
+                }
+                List<TopicPartition> parts = new ArrayList<>();
+                infos.forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
+                consumer.assign(parts);
+                consumer.seekToBeginning(parts);
+                long printed = 0;
+                Instant lastRecord = Instant.now();
+                while (max == null || printed < max) {
+                    var records = consumer.poll(Duration.ofMillis(250));
+                    for (ConsumerRecord<String, byte[]> r : records) {
+                        System.out.println(JSON.writeValueAsString(line(r)));
+                        lastRecord = Instant.now();
+                        if (max != null && ++printed >= max) {
+                            break;
+                        }
+                    }
+                    System.out.flush();
+                    if (!idle.isZero() && Duration.between(lastRecord, Instant.now()).compareTo(idle) > 0) {
+                        break;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    static ObjectNode line(ConsumerRecord<String, byte[]> r) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("topic", r.topic()).put("partition", r.partition()).put("offset", r.offset())
+                .put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString());
+        n.put("key", r.key());
+        n.set("value", value(r.value()));
+        if (r.headers().toArray().length > 0) {
+            ObjectNode h = n.putObject("headers");
+            for (Header header : r.headers()) {
+                h.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return n;
+    }
+
+    /** Avro single-object values decoded, JSON values embedded, anything else as text or base64. */
+    static com.fasterxml.jackson.databind.JsonNode value(byte[] v) {
+        if (v == null) {
+            return JSON.nullNode();
+        }
+        var avro = AvroRecords.toJson(v);
+        if (avro.isPresent()) {
+            return avro.get();
+        }
+        String text = AvroRecords.bytesAsText(v);
+        if (text.startsWith("{")) {
+            try {
+                return JSON.readTree(text);
+            } catch (Exception e) {
+                // not JSON after all
+            }
+        }
+        return JSON.getNodeFactory().textNode(text);
+    }
+}

@@ -1,0 +1,86 @@
+package io.wirestream.topology;
+
+import io.wirestream.avro.RawWireItem;
+import io.wirestream.serde.RawWireItemSerde;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The production topology run in memory on TopologyTestDriver (no broker): the engine of
+ * {@code inspect} and {@code eval}. Same code path as production, one partition, records processed
+ * in the order given with the timestamps given.
+ */
+public final class InMemoryPipeline implements AutoCloseable {
+
+    /** One output record, value as the bytes the topology wrote. */
+    public record Output(String topic, String key, byte[] value, Instant timestamp) {
+    }
+
+    private final Topics topics;
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, RawWireItem> raw;
+    private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
+
+    public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings) {
+        this.topics = topics;
+        try {
+            stateDir = Files.createTempDirectory("wirestream-inmemory");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wirestream-inmemory");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-memory:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p), p);
+        raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
+        for (String t : List.of(topics.enriched(), topics.duplicates(), topics.alerts(), topics.dlq())) {
+            outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
+        }
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Feeds one raw record and returns what it produced on enriched, duplicates, alerts and dlq, in that order. */
+    public List<Output> process(String key, RawWireItem item, Instant recordTime) {
+        raw.pipeInput(new TestRecord<>(key, item, recordTime));
+        List<Output> out = new ArrayList<>();
+        outputs.forEach((topic, t) -> {
+            for (TestRecord<String, byte[]> r : t.readRecordsToList()) {
+                out.add(new Output(topic, r.key(), r.value(), r.getRecordTime()));
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (Stream<Path> walk = Files.walk(stateDir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
