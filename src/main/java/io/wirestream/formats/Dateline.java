@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String text, String place, String agency, String remainder) {
 
-    private static final String PLACE = "([A-Z][\\p{L}.'’\\-]*(?:[ ][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
+    private static final String PLACE = "([A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
     private static final String DATE = "(?:,?[ ]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?[ ]+\\d{1,2})?";
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
@@ -74,5 +74,6 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final java.util.Set<String> LABELS = java.util.Set.of(
             "update", "updated", "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos",
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
-            "live", "read", "also read", "source", "sources", "image", "photo", "file");
+            "live", "read", "also read", "source", "sources", "image", "photo", "file",
+            "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung");
 }
