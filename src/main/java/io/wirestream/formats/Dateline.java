@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String text, String place, String agency, String remainder) {
 
-    private static final String PLACE = "([A-Z][\\p{L}.'’\\-]*(?:[ ][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
+    private static final String PLACE = "([A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
     private static final String DATE = "(?:,?[ ]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?[ ]+\\d{1,2})?";
-    private static final String AGENCY = "(AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP)";
+    private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP)";
+    /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
+    private static final String AGENCY = "((?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
     private static final List<Pattern> PATTERNS = List.of(
             // PLACE[, Date] (AGENCY) - / _ / —
@@ -46,11 +48,21 @@ public record Dateline(String text, String place, String agency, String remainde
                     continue;
                 }
                 String text = paragraph.substring(0, m.end()).strip();
-                return Optional.of(new Dateline(text, WireText.titleCaseIfShouting(place), agency,
+                return Optional.of(new Dateline(text, titleCasePlace(place), agency,
                         paragraph.substring(m.end()).strip()));
             }
         }
         return Optional.empty();
+    }
+
+    /** "BUENOS AIRES, Argentina" to "Buenos Aires, Argentina": AP shouts the city but not the state or country. */
+    private static String titleCasePlace(String place) {
+        String[] parts = place.split(",[ ]", -1);
+        StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            b.append(b.length() == 0 ? "" : ", ").append(WireText.titleCaseIfShouting(part));
+        }
+        return b.toString();
     }
 
     /** "Tehran:" is a dateline; "Update:" or "Analysis:" is a label. */
@@ -62,5 +74,6 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final java.util.Set<String> LABELS = java.util.Set.of(
             "update", "updated", "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos",
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
-            "live", "read", "also read", "source", "sources", "image", "photo", "file");
+            "live", "read", "also read", "source", "sources", "image", "photo", "file",
+            "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung");
 }

@@ -13,14 +13,19 @@ import java.util.Set;
 
 /**
  * IPTC ninjs: 1.x (snake_case: versioncreated, body_html, subject[]) and 2.x/3.x (camelCase with
- * arrays: versionCreated, headlines[], bodies[], subjects[]). Picture, video, audio and graphic items
- * carry no story and are refused with a reason.
+ * arrays: versionCreated, headlines[], bodies[], subjects[]). Picture, video, audio, graphic, event and
+ * planning items carry no story and are refused with a reason.
+ *
+ * <p>Two ninjs-like variants are read as well, because they fit the same field mapping: list
+ * envelopes ({@code {"total":..,"item":[...]}}, as BBC's API sends), one story per item; and dpa
+ * digitalwires ({@code "format":"digitalwires@..."}: urn, version_created, article_html, teaser,
+ * dateline), which is ninjs 1.x with a few renamed fields.
  */
 public final class NinjsParser implements WireParser {
 
     private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build()).build();
-    private static final Set<String> NON_TEXT = Set.of("picture", "video", "audio", "graphic");
+    private static final Set<String> NON_TEXT = Set.of("picture", "video", "audio", "graphic", "event", "planning");
 
     @Override
     public WireFormat format() {
@@ -49,7 +54,28 @@ public final class NinjsParser implements WireParser {
         if (root == null || !root.isObject()) {
             throw new WireParseException("malformed ninjs: top level is not a JSON object");
         }
+        JsonNode items = root.has("items") ? root.get("items") : root.get("item");
+        if (items != null && items.isArray() && str(root, "uri") == null && str(root, "headline") == null) {
+            return parseEnvelope(items, context);
+        }
         return List.of(parseItem(root, context));
+    }
+
+    /** A list envelope: every item that is a story; the reason of the first refusal when none is. */
+    private List<ParsedStory> parseEnvelope(JsonNode items, ParseContext context) throws WireParseException {
+        List<ParsedStory> out = new java.util.ArrayList<>();
+        WireParseException firstRefusal = null;
+        for (JsonNode item : items) {
+            try {
+                out.add(parseItem(item, context));
+            } catch (WireParseException e) {
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (out.isEmpty()) {
+            throw firstRefusal != null ? firstRefusal : WireParseException.noStory("ninjs envelope with no items");
+        }
+        return out;
     }
 
     /** Parses one ninjs object (also used for items inside other JSON envelopes). */
@@ -59,21 +85,33 @@ public final class NinjsParser implements WireParser {
             throw WireParseException.noStory("ninjs " + type + " item");
         }
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.NINJS);
-        String uri = first(str(n, "uri"), str(n, "guid"), context.itemId() == null ? null : context.source() + ":" + context.itemId());
+        // ninjs 3 events may come without "type" but with eventDetails and a title instead of headlines.
+        if (type == null && n.has("eventDetails") && headline(n) == null) {
+            throw WireParseException.noStory("ninjs event item (eventDetails, no headline)");
+        }
+        boolean digitalwires = first(str(n, "format"), "").startsWith("digitalwires");
+        if (digitalwires && str(n, "article_html") == null && str(n, "teaser") == null) {
+            throw WireParseException.noStory("dpa digitalwires item without text (a picture or media entry)");
+        }
+        String uri = first(str(n, "uri"), str(n, "guid"), str(n, "urn"), context.itemId() == null ? null : context.source() + ":" + context.itemId());
         if (uri == null) {
             throw new WireParseException("ninjs item has no uri");
         }
         b.uri(uri);
         b.version(str(n, "version"));
-        b.versionCreated(WireTimes.parse(first(str(n, "versionCreated"), str(n, "versioncreated"))));
+        b.versionCreated(WireTimes.parse(first(str(n, "versionCreated"), str(n, "versioncreated"), str(n, "version_created"))));
         b.firstCreated(WireTimes.parse(first(str(n, "firstCreated"), str(n, "firstcreated"))));
         b.pubStatus(pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
         if (n.path("urgency").canConvertToInt()) {
             int u = n.path("urgency").asInt();
             b.urgency(u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
         }
+        // Superdesk's ninjs has a separate editorial priority (1 flash .. 6 ordinary): that is the "as sent" priority.
+        if (str(n, "priority") != null) {
+            b.priority(str(n, "priority"));
+        }
         b.headline(headline(n));
-        b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary")));
+        b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"), str(n, "teaser")));
         body(n, b);
         b.byline(first(str(n, "byline"), str(n, "by")));
         b.slugline(str(n, "slugline"));
@@ -81,6 +119,11 @@ public final class NinjsParser implements WireParser {
         String located = str(n, "located");
         b.datelinePlace(located);
         datelineFromBody(b, located);
+        String dateline = str(n, "dateline");
+        if (dateline != null) {
+            b.dateline(dateline);
+            Dateline.find(dateline).ifPresent(d -> b.datelinePlace(located != null ? located : d.place()));
+        }
         subjects(n.path("subject"), b);
         subjects(n.path("subjects"), b);
         for (JsonNode p : iterable(n.path("place"), n.path("places"))) {
@@ -108,13 +151,15 @@ public final class NinjsParser implements WireParser {
     }
 
     private static void body(JsonNode n, ParsedStory.Builder b) {
-        String html = str(n, "body_html");
+        String html = first(str(n, "body_html"), str(n, "body_xhtml"), str(n, "article_html"));
         String text = str(n, "body_text");
         for (JsonNode body : n.path("bodies")) {
             String ct = first(str(body, "contentType"), str(body, "contenttype"), "");
             String role = first(str(body, "role"), "");
             if (ct.contains("html") || role.equals("html")) {
                 html = html == null ? str(body, "value") : html;
+            } else if (ct.contains("xml") || ct.contains("nitf") || role.equals("nitf")) {
+                continue; // an embedded NITF/XML document is not body text (its markup would become paragraphs)
             } else if (text == null) {
                 text = str(body, "value");
             }
@@ -184,7 +229,7 @@ public final class NinjsParser implements WireParser {
     }
 
     private static String agencyOf(JsonNode n) {
-        return first(str(n, "copyrightholder"), str(n, "copyrightHolder"));
+        return first(str(n, "copyrightholder"), str(n, "copyrightHolder"), str(n, "creditline"));
     }
 
     static PubStatus pubStatus(String s) {

@@ -128,6 +128,7 @@ public record ParsedStory(
         public String headline() { return headline; }
         public String slugline() { return slugline; }
         public String agency() { return agency; }
+        public Instant versionCreated() { return versionCreated; }
         public List<String> body() { return body; }
 
         /** Builds the story; the story key defaults to the uri. */

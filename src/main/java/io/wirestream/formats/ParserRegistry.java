@@ -32,6 +32,8 @@ public final class ParserRegistry {
     public static ParserRegistry standard(int maxItemBytes) {
         return new ParserRegistry(List.of(
                 new NinjsParser(),
+                new AnpaParser(),
+                new Iptc7901Parser(),
                 new PlainTextParser()), maxItemBytes);
     }
 

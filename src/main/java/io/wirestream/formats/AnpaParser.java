@@ -1,0 +1,238 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ANPA-1312 wire copy as AP sent it (DOMAIN.md 2.4):
+ * <pre>
+ * SYN SYN SOH &lt;service level&gt;&lt;seq&gt; US &lt;selector&gt;
+ * &lt;priority&gt; &lt;category&gt;&lt;DC3|DC4&gt;&lt;DC1|DC2&gt; &lt;cycle-keyword&gt; &lt;version&gt; &lt;mm-dd&gt; &lt;word count&gt;
+ * STX ^&lt;slug line&gt;,&lt;count&gt;&lt; / ^&lt;headline&gt;&lt; / ^Eds: ...&lt; / ^By ...= / TAB body lines
+ * ETX AP-WF-mm-dd-yy HHMMGMT EOT
+ * </pre>
+ * Field mapping and why:
+ * <ul>
+ * <li>priority letter: kept in {@code priority}; urgency by the crosswalk (DOMAIN.md 2.6): f=1, b=2, u=3,
+ *     r=5, a/s (advances)=6, d/h (deferred)=7. A FLASH signal needs a short item as well, because AP
+ *     feeds also mark long features with f (anpa-1.tst is a lifestyle feature at f).</li>
+ * <li>category letter: subject scheme "anpa-category".</li>
+ * <li>storyKey: agency (trailer, else source) + header keyword without cycle + cycle date (header mm-dd,
+ *     year from the trailer). The header keyword is a fixed-width field AP repeats identically on every
+ *     lead, so it links a "1stLd-Writethru" to its first take; the slug line in the text may differ
+ *     ("-ABRIDGED").</li>
+ * <li>version: the lead number from the version text ("0" for a first take); signals WRITETHRU,
+ *     UPDATE, CORRECTION, KILL (pubStatus canceled) from version text, slug line and editor's notes.</li>
+ * <li>versionCreated: the trailer time (GMT). headline: the first {@code ^} line after the slug line;
+ *     description: further {@code ^} lines that are not notes or bylines (AP's summary); body: the
+ *     indented lines, and for tabular copy (format id DC2) the table rows.</li>
+ * <li>dateline "CITY, State (AP) _" from the first body paragraph, which keeps it in the text.</li>
+ * </ul>
+ */
+public final class AnpaParser implements WireParser {
+
+    private static final Pattern SNIFF = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}\\x1F");
+    private static final Pattern SNIFF_HEADER = Pattern.compile("(?m)^[a-z] [a-z][\\x11-\\x14]{1,2} ");
+    private static final Pattern SERVICE = Pattern.compile("^\\s*([A-Za-z])(\\d{4})\\x1F?([^\\r\\n]*)");
+    private static final Pattern HEADER = Pattern.compile(
+            "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*(\\S+)[ ]*(.*?)[ ]+(\\d{2})-(\\d{2})[ ]+(\\d{1,5})[ \\r]*$");
+    private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
+    private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
+    private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
+    private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
+    private static final Pattern BYLINE_TITLE = Pattern.compile(
+            "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
+    private static final int FLASH_MAX_WORDS = 100;
+
+    private static final Map<Character, Integer> URGENCY = Map.of(
+            'f', 1, 'b', 2, 'u', 3, 'r', 5, 'a', 6, 's', 6, 'd', 7, 'h', 7);
+
+    /** AP's category letters (DOMAIN.md 2.4); deployments remap them, so the letter stays the code. */
+    private static final Map<Character, String> CATEGORY = Map.ofEntries(
+            Map.entry('a', "Domestic general news"), Map.entry('b', "Special events"), Map.entry('c', "Standing features"),
+            Map.entry('d', "National summary"), Map.entry('e', "Entertainment"), Map.entry('f', "Business and financial"),
+            Map.entry('g', "State summary"), Map.entry('h', "National headlines"), Map.entry('i', "International news"),
+            Map.entry('j', "State headlines"), Map.entry('k', "Commentary"), Map.entry('l', "Lifestyle"),
+            Map.entry('m', "Farm and agriculture"), Map.entry('n', "State and regional"), Map.entry('o', "Weather"),
+            Map.entry('p', "Politics"), Map.entry('q', "Sports scores"), Map.entry('r', "Radio billboards"),
+            Map.entry('s', "Sports"), Map.entry('t', "TV billboards"), Map.entry('v', "Advisories"),
+            Map.entry('w', "Washington general news"));
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.ANPA;
+    }
+
+    /** SYN SYN SOH then a service letter, four digits and US - 7901 has a space and a priority digit there. */
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        if (SNIFF.matcher(headText).find()) {
+            return true;
+        }
+        return headText.indexOf(WireFraming.SOH) >= 0 && headText.indexOf(WireFraming.STX) >= 0
+                && SNIFF_HEADER.matcher(headText).find();
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        String text = WireText.decodeLenient(payload, context.contentType());
+        List<WireFraming.Message> messages = WireFraming.split(text);
+        if (messages.isEmpty()) {
+            throw new WireParseException("ANPA: no STX-framed message found");
+        }
+        List<ParsedStory> out = new ArrayList<>();
+        for (WireFraming.Message m : messages) {
+            out.add(parseMessage(m, context));
+        }
+        return out;
+    }
+
+    private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
+        Matcher h = HEADER.matcher(m.header());
+        if (!h.find()) {
+            throw new WireParseException("ANPA: header line (priority, category, keyword, date, word count) not found");
+        }
+        char prio = Character.toLowerCase(h.group(1).charAt(0));
+        char category = Character.toLowerCase(h.group(2).charAt(0));
+        String keyword = h.group(4);
+        String versionText = WireFraming.clean(h.group(5));
+        int month = Integer.parseInt(h.group(6));
+        int day = Integer.parseInt(h.group(7));
+        int words = Integer.parseInt(h.group(8));
+
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.ANPA)
+                .priority(String.valueOf(prio))
+                .urgency(URGENCY.get(prio))
+                .subject("anpa-category", String.valueOf(category), CATEGORY.get(category));
+
+        Matcher t = TRAILER.matcher(WireText.stripControl(m.trailer()));
+        String agency = context.source() == null ? "AP" : context.source().toUpperCase(Locale.ROOT);
+        LocalDate cycleDate = null;
+        if (t.find()) {
+            agency = t.group(1);
+            LocalDateTime sent = LocalDateTime.of(2000 + Integer.parseInt(t.group(5)), Integer.parseInt(t.group(3)),
+                    Integer.parseInt(t.group(4)), Integer.parseInt(t.group(6)), Integer.parseInt(t.group(7)));
+            b.versionCreated(sent.toInstant(ZoneOffset.UTC));
+            cycleDate = cycleDate(month, day, sent.toLocalDate());
+        } else if (context.receivedAt() != null) {
+            cycleDate = cycleDate(month, day, context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate());
+        }
+        b.agency(agency);
+
+        List<String> versionTexts = new ArrayList<>();
+        versionTexts.add(versionText);
+        readText(m.text(), b, versionTexts);
+
+        WireFraming.Take take = WireFraming.take(versionTexts);
+        b.version(take.version()).pubStatus(take.status());
+        take.signals().stream().filter(s -> s != Signal.FLASH).forEach(b::signal);
+        if (prio == 'f' && (words <= FLASH_MAX_WORDS || take.signals().contains(Signal.FLASH))) {
+            b.signal(Signal.FLASH);
+        }
+        String storyKey = WireFraming.storyKey(agency, keyword, cycleDate);
+        Matcher s = SERVICE.matcher(m.header());
+        String seq = s.find() ? s.group(1) + s.group(2) : Integer.toHexString(m.text().hashCode());
+        b.storyKey(storyKey).uri(storyKey + "|" + seq + "|" + b.versionCreated());
+        if (b.headline() == null) {
+            if (b.body().isEmpty()) {
+                throw WireParseException.noStory("ANPA message has neither headline nor body");
+            }
+            b.headline(b.slugline() != null ? b.slugline() : b.body().get(0));
+        }
+        if (!b.body().isEmpty()) {
+            Dateline.find(b.body().get(0)).ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
+        }
+        return b.build();
+    }
+
+    /**
+     * The cycle date is the header's mm-dd; its year is the trailer's, except across New Year
+     * (a 12-31 cycle sent on 01-01 belongs to the year before).
+     */
+    static LocalDate cycleDate(int month, int day, LocalDate sent) {
+        int year = sent.getYear();
+        if (month == 12 && sent.getMonthValue() == 1) {
+            year--;
+        } else if (month == 1 && sent.getMonthValue() == 12) {
+            year++;
+        }
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (java.time.DateTimeException e) {
+            return sent;
+        }
+    }
+
+    /** Reads the STX..ETX text: slug line, caret lines (headline, notes, byline), body lines. */
+    private static void readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
+        String[] lines = text.split("\\R");
+        boolean slugSeen = false;
+        boolean bodyStarted = false;
+        boolean afterByline = false;
+        boolean bylineSeen = false;
+        StringBuilder description = new StringBuilder();
+        for (String raw : lines) {
+            String line = WireFraming.clean(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean caret = line.startsWith("^") && !bodyStarted;
+            if (!caret) {
+                bodyStarted = true;
+                b.paragraph(stripCaret(line));
+                continue;
+            }
+            String content = stripCaret(line);
+            if (!slugSeen) {
+                Matcher s = SLUG.matcher(line);
+                if (s.matches()) {
+                    slugSeen = true;
+                    b.slugline(WireFraming.clean(s.group(1)));
+                    versionTexts.add(s.group(2));
+                    continue;
+                }
+            }
+            slugSeen = true;
+            if (content.isEmpty()) {
+                continue;
+            }
+            if (b.headline() == null) {
+                b.headline(content);
+            } else if (NOTE.matcher(content).find()) {
+                versionTexts.add(content); // "Eds: ... Kill", "Eds: Corrects ..." carry the take's meaning
+            } else if (BYLINE.matcher(content).matches() && b.body().isEmpty()) {
+                b.byline(content);
+                afterByline = true;
+                bylineSeen = true;
+                continue;
+            } else if (afterByline && BYLINE_TITLE.matcher(content).matches()) {
+                continue;
+            } else if (bylineSeen) {
+                // Tabular copy puts table headings ("AMERICAN LEAGUE=") in caret lines after the byline.
+                b.paragraph(content);
+            } else {
+                description.append(description.length() == 0 ? "" : " ").append(content);
+            }
+            afterByline = false;
+        }
+        if (description.length() > 0) {
+            b.description(description.toString());
+        }
+    }
+
+    /** "^For Argentine chemo patients, mirrors can hurt <" to the bare text; "<" and "=" end ANPA lines. */
+    private static String stripCaret(String line) {
+        String s = line.startsWith("^") ? line.substring(1) : line;
+        return s.replaceAll("\\s*[<=]+\\s*$", "").strip();
+    }
+}

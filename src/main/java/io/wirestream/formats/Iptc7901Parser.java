@@ -1,0 +1,263 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IPTC 7901 wire copy as dpa sends it (DOMAIN.md 2.5):
+ * <pre>
+ * SOH &lt;service&gt;&lt;seq&gt; &lt;prio&gt; &lt;category&gt; &lt;word count&gt; [&lt;keyword&gt;] &lt;source&gt; &lt;source seq&gt;
+ * &lt;keyword/slug line, e.g. "Germany-politics/"&gt;
+ * STX [version text: "1ST LEAD", "(Eil BEL BEL BEL BEL BEL)", "(Berichtigung: ...)"] headline [byline] " ="
+ * body paragraphs (wrapped lines, blank line between paragraphs) [notebook] closing initials
+ * ETX &lt;DDhhmm [GMT] MON YY&gt; EOT
+ * </pre>
+ * Field mapping and why:
+ * <ul>
+ * <li>priority digit: kept in {@code priority}; urgency by the crosswalk (DOMAIN.md 2.6): 1 Blitz=1,
+ *     2 Eil=2, 3=3, 4 (dpa normal)=5, 5=6, 6=7. Three or more BELs (dpa rings five on urgent copy)
+ *     or an "Eil"/"URGENT" note make the item at least urgency 2.</li>
+ * <li>category (dpa "Ressort"): subject scheme "iptc7901-category".</li>
+ * <li>storyKey: source (upper case) + keyword line (upper case, trailing "/" dropped) + trailer date:
+ *     the keyword repeats on every lead, so "1ST LEAD" links to its first take.</li>
+ * <li>version text lines before the headline: lead number as version ("0" for a first take), signals
+ *     UPDATE, CORRECTION ("Berichtigung"), REFILE, KILL ("KILL KILL KILL", pubStatus canceled), HOLD
+ *     (withheld), FLASH.</li>
+ * <li>versionCreated: trailer "DDhhmm GMT MON YY" (English or German month). Without "GMT" the time is
+ *     German local time: eil.iptc says 1037 where its digitalwires source says 10:37+02:00.</li>
+ * <li>body: everything after the headline's " =" up to the notebook ("# dpa NOTEBOOK", "# Notizblock")
+ *     or "The following information is not for publication" (an editor's note); the closing
+ *     initials line ("dpa wsz jln") is dropped. A short paragraph before the dateline paragraph is a
+ *     teaser and becomes the description.</li>
+ * <li>text is decoded with {@link WireText#decodeLenient} (UTF-8 when valid, else Windows-1252/Latin-1),
+ *     control characters never reach headline or body.</li>
+ * </ul>
+ */
+public final class Iptc7901Parser implements WireParser {
+
+    private static final Pattern HEADER = Pattern.compile(
+            "^[\\x16\\s]*\\x01?[ ]*([a-z]{2,4})(\\d{2,5})[ ]+(\\d)[ ]+([a-z]{1,3})[ ]+(\\d{1,5})[ ]+([^\\r\\n]*?)[ ]*(?:\\r?\\n|$)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SNIFF = Pattern.compile(
+            "^[\\x16\\s]*\\x01[ ]*[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILER = Pattern.compile(
+            "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
+    private static final Pattern VERSION_LINE = Pattern.compile(
+            "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
+    private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
+    private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
+    private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile("(?i)not for publication|nicht zur ver(?:ö|oe)ffentlichung");
+    private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:[ ][\\p{Ll}\\d/]{1,6})+$");
+    private static final Pattern SEPARATOR = Pattern.compile("^[*\\-_#=\\s]+$");
+    private static final int TEASER_MAX = 400;
+    private static final int URGENT_BELLS = 3;
+    private static final ZoneId DPA_LOCAL = ZoneId.of("Europe/Berlin");
+
+    private static final Map<Character, Integer> URGENCY = Map.of('1', 1, '2', 2, '3', 3, '4', 5, '5', 6, '6', 7);
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("mrz", 3),
+            Map.entry("apr", 4), Map.entry("may", 5), Map.entry("mai", 5), Map.entry("jun", 6), Map.entry("jul", 7),
+            Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("okt", 10), Map.entry("nov", 11),
+            Map.entry("dec", 12), Map.entry("dez", 12));
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.IPTC7901;
+    }
+
+    /** SOH then "eca062 4 i 211": service letters and sequence, a space, a priority digit (ANPA has US there). */
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        return SNIFF.matcher(headText).find() && headText.indexOf(WireFraming.STX) >= 0;
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        String text = WireText.decodeLenient(payload, context.contentType());
+        List<WireFraming.Message> messages = WireFraming.split(text);
+        if (messages.isEmpty()) {
+            throw new WireParseException("IPTC 7901: no STX-framed message found");
+        }
+        List<ParsedStory> out = new ArrayList<>();
+        for (WireFraming.Message m : messages) {
+            out.add(parseMessage(m, context));
+        }
+        return out;
+    }
+
+    private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
+        Matcher h = HEADER.matcher(m.header());
+        if (!h.find()) {
+            throw new WireParseException("IPTC 7901: header line (service, priority, category, word count, source) not found");
+        }
+        char prio = h.group(3).charAt(0);
+        String category = h.group(4).toLowerCase(Locale.ROOT);
+        String[] rest = h.group(6).strip().split("\\s+");
+        // The last two fields are source and source sequence; an agency keyword may precede them.
+        String source = rest.length >= 2 ? rest[rest.length - 2] : rest[0];
+        if (source.isEmpty()) {
+            source = context.source() == null ? "unknown" : context.source();
+        }
+        String keyword = WireFraming.clean(m.header().substring(h.end()));
+
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.IPTC7901)
+                .priority(String.valueOf(prio))
+                .urgency(URGENCY.get(prio))
+                .subject("iptc7901-category", category, null)
+                .agency(source)
+                .slugline(keyword.isEmpty() ? null : keyword);
+
+        LocalDate date = null;
+        Matcher t = TRAILER.matcher(WireText.stripControl(m.trailer()));
+        if (t.find()) {
+            Integer month = MONTHS.get(t.group(5).toLowerCase(Locale.ROOT));
+            if (month != null) {
+                try {
+                    LocalDateTime sent = LocalDateTime.of(2000 + Integer.parseInt(t.group(6)), month,
+                            Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), Integer.parseInt(t.group(3)));
+                    b.versionCreated(t.group(4) != null ? sent.toInstant(ZoneOffset.UTC) : sent.atZone(DPA_LOCAL).toInstant());
+                    date = sent.toLocalDate();
+                } catch (java.time.DateTimeException e) {
+                    // an impossible trailer date: leave versionCreated to the receive time
+                }
+            }
+        }
+        if (date == null && context.receivedAt() != null) {
+            date = context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+
+        List<String> versionTexts = new ArrayList<>();
+        readText(m.text(), b, versionTexts);
+
+        WireFraming.Take take = WireFraming.take(versionTexts);
+        b.version(take.version()).pubStatus(take.status());
+        take.signals().forEach(b::signal);
+        Integer urgency = URGENCY.get(prio);
+        if (take.signals().contains(Signal.FLASH)) {
+            urgency = 1;
+        } else if (take.urgent() || m.bells() >= URGENT_BELLS) {
+            urgency = urgency == null ? 2 : Math.min(urgency, 2);
+        }
+        b.urgency(urgency);
+        if (b.headline() == null || b.headline().isBlank()) {
+            throw WireParseException.noStory("IPTC 7901 message has no headline");
+        }
+        String storyKey = WireFraming.storyKey(source, keyword.isEmpty() ? b.headline() : keyword, date);
+        // No message id on the wire: service sequence plus send time tell the messages of one story apart
+        // (dpa's converted copy numbers every message 0000).
+        b.storyKey(storyKey).uri(storyKey + "|" + h.group(1).toLowerCase(Locale.ROOT) + h.group(2) + "|" + b.versionCreated());
+        return b.build();
+    }
+
+    /** Head block (version notes, headline, byline) up to " =", then body paragraphs. */
+    private static void readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
+        List<String> lines = new ArrayList<>();
+        for (String raw : text.split("\\R", -1)) {
+            lines.add(WireFraming.clean(raw));
+        }
+        int headEnd = -1;
+        for (int i = 0; i < lines.size() && i < 15; i++) {
+            if (lines.get(i).endsWith("=")) {
+                headEnd = i;
+                break;
+            }
+        }
+        if (headEnd < 0) {
+            // No " =" marker: the first non-empty line is the headline.
+            headEnd = 0;
+            while (headEnd < lines.size() - 1 && lines.get(headEnd).isEmpty()) {
+                headEnd++;
+            }
+        }
+        List<String> headline = new ArrayList<>();
+        StringBuilder paren = null;
+        for (int i = 0; i <= headEnd && i < lines.size(); i++) {
+            String line = lines.get(i).replaceAll("\\s*=$", "").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (paren != null || line.startsWith("(")) {
+                // "(Berichtigung: ...)" may span lines; it is an editor's note carrying version meaning.
+                paren = paren == null ? new StringBuilder(line) : paren.append(' ').append(line);
+                if (line.endsWith(")")) {
+                    versionTexts.add(paren.toString());
+                    paren = null;
+                }
+            } else if (VERSION_LINE.matcher(line).matches()) {
+                versionTexts.add(line);
+            } else if (BYLINE.matcher(line).matches()) {
+                b.byline(line);
+            } else {
+                headline.add(line);
+            }
+        }
+        if (paren != null) {
+            headline.add(paren.toString());
+        }
+        b.headline(headline.isEmpty() ? null : String.join(" ", headline));
+
+        List<String> paragraphs = paragraphs(lines.subList(Math.min(headEnd + 1, lines.size()), lines.size()));
+        if (!paragraphs.isEmpty() && CLOSING_INITIALS.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
+            paragraphs.remove(paragraphs.size() - 1);
+        }
+        Optional<Dateline> dateline = paragraphs.isEmpty() ? Optional.empty() : agencyDateline(paragraphs.get(0));
+        if (dateline.isEmpty() && paragraphs.size() > 1 && paragraphs.get(0).length() <= TEASER_MAX) {
+            Optional<Dateline> second = agencyDateline(paragraphs.get(1));
+            if (second.isPresent()) {
+                b.description(paragraphs.remove(0));
+                dateline = second;
+            }
+        }
+        dateline.ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
+        b.body(paragraphs);
+    }
+
+    /** dpa datelines always name the agency ("Berlin (dpa) -"); a bare "Ansprechpartner:" is a label. */
+    private static Optional<Dateline> agencyDateline(String paragraph) {
+        return Dateline.find(paragraph).filter(d -> d.agency() != null);
+    }
+
+    /**
+     * Paragraphs of 7901 body text: dpa wraps lines at about 70 characters and separates paragraphs
+     * with a blank line (older copy indents the first line instead). Table rows ("| a | b |") stay one
+     * per line. Stops at the notebook or the not-for-publication note.
+     */
+    private static List<String> paragraphs(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            if (NOTEBOOK.matcher(line).matches() || NOT_FOR_PUBLICATION.matcher(line).find()) {
+                break;
+            }
+            if (line.isEmpty() || line.startsWith("|")) {
+                flush(out, current);
+                if (!line.isEmpty()) {
+                    out.add(line);
+                }
+                continue;
+            }
+            current.append(current.length() == 0 ? "" : " ").append(line);
+        }
+        flush(out, current);
+        out.removeIf(p -> SEPARATOR.matcher(p).matches());
+        return out;
+    }
+
+    private static void flush(List<String> out, StringBuilder current) {
+        if (current.length() > 0) {
+            out.add(current.toString());
+            current.setLength(0);
+        }
+    }
+}

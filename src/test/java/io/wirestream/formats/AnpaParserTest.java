@@ -1,0 +1,172 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.FixtureSupport.CONTROL;
+import static io.wirestream.formats.FixtureSupport.CONTEXT;
+import static io.wirestream.formats.FixtureSupport.bytes;
+import static io.wirestream.formats.FixtureSupport.one;
+import static io.wirestream.formats.FixtureSupport.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AnpaParserTest {
+
+    private final AnpaParser parser = new AnpaParser();
+
+    /** Checked by hand against anpa/anpa-1.tst: header "f l DC3 DC1 BC-LT--Argentina-CancerB 11-13 1049". */
+    @Test
+    void lifestyleFeatureAtPriorityF() throws Exception {
+        ParsedStory s = one(parser, "anpa/anpa-1.tst");
+        assertThat(s.format()).isEqualTo(WireFormat.ANPA);
+        assertThat(s.headline()).isEqualTo("For Argentine chemo patients, mirrors can hurt");
+        assertThat(s.storyKey()).isEqualTo("AP|LT--ARGENTINA-CANCERB|2013-11-13");
+        assertThat(s.version()).isEqualTo("0");
+        assertThat(s.priority()).isEqualTo("f");
+        assertThat(s.urgency()).isEqualTo(1); // the crosswalk says so, although AP sent a feature
+        assertThat(s.signals()).doesNotContain(Signal.FLASH); // 1049 words is no flash
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("BUENOS AIRES, Argentina (AP) _");
+        assertThat(s.datelinePlace()).isEqualTo("Buenos Aires, Argentina");
+        assertThat(s.agency()).isEqualTo("AP");
+        assertThat(s.byline()).isEqualTo("By PAUL BYRNE and ALMUDENA CALATRAVA");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-11-13T15:09:00Z"));
+        assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("anpa-category", "l"));
+        assertThat(s.body().get(0)).startsWith("BUENOS AIRES, Argentina (AP) _ For cancer patients");
+    }
+
+    /** anpa/anpa-2.tst: "r a ... BC-US--Ethanol-LosingGra 1stLd-Writethru 11-13 1693". */
+    @Test
+    void firstLeadWritethru() throws Exception {
+        ParsedStory s = one(parser, "anpa/anpa-2.tst");
+        assertThat(s.headline()).isEqualTo("Prairies vanish in the US push for green energy");
+        assertThat(s.storyKey()).isEqualTo("AP|US--ETHANOL-LOSINGGRA|2013-11-13");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("r");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.signals()).containsExactly(Signal.WRITETHRU);
+        assertThat(s.dateline()).isEqualTo("ROSCOE, South Dakota (AP) _");
+        assertThat(s.datelinePlace()).isEqualTo("Roscoe, South Dakota");
+    }
+
+    /** anpa/ap_anpa-4.tst: "3rdLd-Writethru", slug line says "-ABRIDGED" but the header keyword does not. */
+    @Test
+    void thirdLeadKeyedByHeaderKeyword() throws Exception {
+        ParsedStory s = one(parser, "anpa/ap_anpa-4.tst");
+        assertThat(s.headline()).isEqualTo("AP Exclusive: China lawyer's family says US helped them flee");
+        assertThat(s.storyKey()).isEqualTo("AP|AS--CHINA-DARINGESCAP|2017-05-09");
+        assertThat(s.version()).isEqualTo("3");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("r");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.signals()).containsExactly(Signal.WRITETHRU);
+        assertThat(s.dateline()).isEqualTo("BEIJING (AP) _");
+        assertThat(s.datelinePlace()).isEqualTo("Beijing");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-05-09T00:56:00Z"));
+    }
+
+    /** anpa/ap_anpa-3.tst: one-paragraph write-thru, category d. */
+    @Test
+    void shortWritethru() throws Exception {
+        ParsedStory s = one(parser, "anpa/ap_anpa-3.tst");
+        assertThat(s.headline()).isEqualTo("$210 lobster is found dead");
+        assertThat(s.storyKey()).isEqualTo("AP|US--GIANTLOBSTERDEATH|2016-08-29");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("r");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("CHATHAM, Mass. (AP) _");
+        assertThat(s.datelinePlace()).isEqualTo("Chatham, Mass.");
+        assertThat(s.body()).containsExactly("CHATHAM, Mass. (AP) _ A lobster died.");
+    }
+
+    /** anpa/ap_anpa-2.tst: tabular copy (format id DC2) is still a story. */
+    @Test
+    void tabularIsAStory() throws Exception {
+        ParsedStory s = one(parser, "anpa/ap_anpa-2.tst");
+        assertThat(s.headline()).isEqualTo("Baseball Expanded Standings");
+        assertThat(s.storyKey()).isEqualTo("AP|BBO--BASEBALLEXPANDED|2016-05-17");
+        assertThat(s.version()).isEqualTo("0");
+        assertThat(s.body()).contains("AMERICAN LEAGUE").anySatisfy(p -> assertThat(p).startsWith("Baltimore;23;13"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anpa-1.tst", "anpa-2.tst", "ap_anpa-1.tst", "ap_anpa-2.tst", "ap_anpa-3.tst", "ap_anpa-4.tst", "ap_anpa-7.tst"})
+    void noControlCharactersAndSniffed(String file) throws Exception {
+        byte[] payload = bytes("anpa/" + file);
+        assertThat(ParserRegistry.standard().detect(payload)).isInstanceOf(AnpaParser.class);
+        for (ParsedStory s : parser.parse(payload, CONTEXT)) {
+            assertThat(texts(s)).allSatisfy(t -> assertThat(CONTROL.matcher(t).find()).as(t).isFalse());
+            assertThat(texts(s)).noneMatch(t -> t.contains("AP-WF-"));
+        }
+    }
+
+    // Synthetic copy (our own words) for what the fixtures lack: a first take and its write-thru, a kill.
+    private static byte[] anpa(String prio, String keyword, String version, String slugVersion, String headline, String body, String trailer) {
+        String s = "\u0016\u0016\u0001a0001\u001Fsel\n" + prio + " a\u0013\u0011 " + keyword + " " + version + "   03-14 0042\n"
+                + "\u0002^" + keyword.replace("BC-", "BC-") + slugVersion + ",42<\n^" + headline + "<\n^By TEST WRITER=\n^Associated Press=\n"
+                + "\t   " + body + "\n\u0003" + trailer + "\n\u0004";
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void writethruLinksToFirstTake() throws Exception {
+        ParsedStory first = parser.parse(anpa("u", "BC-EU--Strike-Germany", "", "", "Strike halts trains",
+                "BERLIN (AP) _ A strike stopped trains.", "AP-WF-03-14-17 0900GMT<"), CONTEXT).get(0);
+        ParsedStory second = parser.parse(anpa("r", "AM-EU--Strike-Germany", "2ndLd-Writethru", ", 2nd Ld-Writethru",
+                "Strike halts trains across Germany", "BERLIN (AP) _ A strike stopped trains nationwide.", "AP-WF-03-15-17 0010GMT<"), CONTEXT).get(0);
+        assertThat(first.storyKey()).isEqualTo("AP|EU--STRIKE-GERMANY|2017-03-14").isEqualTo(second.storyKey());
+        assertThat(first.version()).isEqualTo("0");
+        assertThat(second.version()).isEqualTo("2");
+        assertThat(first.uri()).isNotEqualTo(second.uri());
+        assertThat(first.urgency()).isEqualTo(3);
+        assertThat(second.signals()).containsExactly(Signal.WRITETHRU);
+        assertThat(second.versionCreated()).isAfter(first.versionCreated());
+    }
+
+    @Test
+    void killAndCorrection() throws Exception {
+        ParsedStory kill = parser.parse(anpa("b", "BC-EU--Strike-Germany", "Kill", ", Kill", "KILL: Strike story",
+                "Editors: Kill the story. It was sent in error.", "AP-WF-03-14-17 1000GMT<"), CONTEXT).get(0);
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.signals()).contains(Signal.KILL);
+        assertThat(kill.urgency()).isEqualTo(2);
+        assertThat(kill.storyKey()).isEqualTo("AP|EU--STRIKE-GERMANY|2017-03-14");
+
+        ParsedStory corr = parser.parse(anpa("u", "BC-EU--Strike-Germany", "Correction", ", Correction", "Strike halts trains",
+                "BERLIN (AP) _ A strike stopped trains.", "AP-WF-03-14-17 1100GMT<"), CONTEXT).get(0);
+        assertThat(corr.signals()).containsExactly(Signal.CORRECTION);
+        assertThat(corr.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(corr.version()).isNull(); // no lead number: versionCreated orders it
+    }
+
+    @Test
+    void shortFlashSignals() throws Exception {
+        ParsedStory flash = parser.parse(anpa("f", "BC-Flash", "", "", "FLASH: Something happened",
+                "WASHINGTON (AP) _ Something happened.", "AP-WF-03-14-17 1200GMT<"), CONTEXT).get(0);
+        assertThat(flash.urgency()).isEqualTo(1);
+        assertThat(flash.signals()).contains(Signal.FLASH);
+    }
+
+    @Test
+    void cycleDateAcrossNewYear() {
+        assertThat(AnpaParser.cycleDate(12, 31, java.time.LocalDate.of(2017, 1, 1))).isEqualTo("2016-12-31");
+        assertThat(AnpaParser.cycleDate(3, 14, java.time.LocalDate.of(2017, 3, 15))).isEqualTo("2017-03-14");
+    }
+
+    @Test
+    void sevenNineOhOneIsNotAnpa() {
+        byte[] p = bytes("iptc7901/IPTC7901.txt");
+        String head = new String(p, StandardCharsets.ISO_8859_1);
+        assertThat(parser.sniff(p, head)).isFalse();
+        assertThat(List.of(new Iptc7901Parser().sniff(p, head))).containsExactly(true);
+    }
+}

@@ -1,0 +1,161 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.FixtureSupport.CONTROL;
+import static io.wirestream.formats.FixtureSupport.CONTEXT;
+import static io.wirestream.formats.FixtureSupport.bytes;
+import static io.wirestream.formats.FixtureSupport.one;
+import static io.wirestream.formats.FixtureSupport.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Iptc7901ParserTest {
+
+    private final Iptc7901Parser parser = new Iptc7901Parser();
+
+    /** iptc7901/IPTC7901.txt: "eca062 4 i 211 ccccb dpa 061", keyword "Germany-politics/", trailer "131137 GMT Nov 13". */
+    @Test
+    void dpaEnglishService() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/IPTC7901.txt");
+        assertThat(s.format()).isEqualTo(WireFormat.IPTC7901);
+        assertThat(s.headline()).isEqualTo("Germany Social Democrats: Coalition talks with Merkel could fail");
+        assertThat(s.storyKey()).isEqualTo("DPA|GERMANY-POLITICS|2013-11-13");
+        assertThat(s.version()).isEqualTo("0");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("4");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Berlin (dpa) -");
+        assertThat(s.datelinePlace()).isEqualTo("Berlin");
+        assertThat(s.agency()).isEqualTo("dpa");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-11-13T11:37:00Z"));
+        assertThat(s.body().get(0)).startsWith("Berlin (dpa) - Negotiations between German conservatives headed by Chancellor");
+        // The notebook, contacts and closing initials are for editors, not readers.
+        assertThat(s.body()).noneMatch(p -> p.contains("not for publication") || p.contains("Reporting by")
+                || p.contains("NOTEBOOK") || p.equals("dpa wsz jln npr"));
+        assertThat(s.body().get(s.body().size() - 1)).endsWith("Christmas.");
+    }
+
+    /** iptc7901/IPTC7901_odd_charset.txt: "1ST LEAD", Latin-1 byte 0xFC in "Müller". */
+    @Test
+    void firstLeadAndLatin1() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/IPTC7901_odd_charset.txt");
+        assertThat(s.headline()).isEqualTo("German football saddened by illness to striker legend Mueller");
+        assertThat(s.storyKey()).isEqualTo("DPA|GERMANY-FOOTBALL/MUNICH/MUELLER|2015-10-07");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.priority()).isEqualTo("3");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.signals()).containsExactly(Signal.UPDATE);
+        assertThat(s.dateline()).isEqualTo("Munich (dpa) -");
+        assertThat(s.datelinePlace()).isEqualTo("Munich");
+        assertThat(s.byline()).isEqualTo("By Manuel Schwarz, dpa");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2015-10-07T13:41:00Z"));
+        assertThat(String.join(" ", s.body())).contains("Thomas Müller").doesNotContain("\uFFFD");
+    }
+
+    /** dpa-digitalwires-apache2/eil.iptc: priority 2 and five BELs in "(Eil ...)"; German local trailer time. */
+    @Test
+    void eilWithBells() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/dpa-digitalwires-apache2/eil.iptc");
+        assertThat(s.headline()).isEqualTo("Grünen-Spitze tritt nach Wahlniederlagen ab");
+        assertThat(s.storyKey()).isEqualTo("DPA|PARTEI/DEUTSCHLAND/GRÜNE|2024-09-25");
+        assertThat(s.version()).isEqualTo("0");
+        assertThat(s.urgency()).isEqualTo(2);
+        assertThat(s.priority()).isEqualTo("2");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Berlin (dpa) -");
+        assertThat(s.datelinePlace()).isEqualTo("Berlin");
+        // "251037 Sep 24" without GMT is Berlin time: eil.json says version_created 10:37:24+02:00.
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-09-25T08:37:00Z"));
+        assertThat(s.body()).noneMatch(p -> p.contains("Notizblock") || p.contains("Redaktionelle Hinweise"));
+    }
+
+    /** Bells alone raise urgency: the same Eil message sent at dpa's normal priority 4. */
+    @Test
+    void threeOrMoreBellsAreUrgent() throws Exception {
+        String eil = new String(bytes("iptc7901/dpa-digitalwires-apache2/eil.iptc"), StandardCharsets.UTF_8)
+                .replace("bdt0000 2 pl", "bdt0000 4 pl").replace("(Eil", "(");
+        ParsedStory s = parser.parse(eil.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(s.priority()).isEqualTo("4");
+        assertThat(s.urgency()).isEqualTo(2);
+        String quiet = eil.replace("\u0007", "");
+        assertThat(parser.parse(quiet.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).urgency()).isEqualTo(5);
+    }
+
+    /** dpa-digitalwires-apache2/nsb-n1.iptc: teaser before the "Peine (dpa/lni) -" paragraph. */
+    @Test
+    void regionalServiceWithTeaser() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/dpa-digitalwires-apache2/nsb-n1.iptc");
+        assertThat(s.headline()).isEqualTo("Baum auf Bahnstrecke bei Peine - Verspätungen");
+        assertThat(s.storyKey()).isEqualTo("LNI|VERKEHR/BAHN/NIEDERSACHSEN|2024-09-25");
+        assertThat(s.version()).isEqualTo("0");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("4");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Peine (dpa/lni) -");
+        assertThat(s.datelinePlace()).isEqualTo("Peine");
+        assertThat(s.description()).startsWith("Ein umgestürzter Baum behindert den Bahnverkehr");
+    }
+
+    /** dpa-digitalwires-apache2/dw-1.iptc: "(Berichtigung: ...)" is a correction; "(KORR-Bericht)" is not. */
+    @Test
+    void berichtigungIsACorrection() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/dpa-digitalwires-apache2/dw-1.iptc");
+        assertThat(s.headline()).isEqualTo("«Mythos Jungfernhäutchen» - Zwischen Aufklärung und Kommerz");
+        assertThat(s.signals()).containsExactly(Signal.CORRECTION);
+        assertThat(s.version()).isNull();
+        assertThat(s.byline()).isEqualTo("Von Marco Krefting und Sunrita Sen, dpa");
+        assertThat(s.dateline()).isEqualTo("Waghäusel (dpa) -");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"IPTC7901.txt", "IPTC7901_odd_charset.txt", "dpa_copyright.txt", "dpa_two_by_line.txt",
+            "dpa-digitalwires-apache2/dw-1.iptc", "dpa-digitalwires-apache2/eil.iptc", "dpa-digitalwires-apache2/lesestuecke.iptc",
+            "dpa-digitalwires-apache2/nsb-n1.iptc", "dpa-digitalwires-apache2/spe-tab.iptc", "dpa-digitalwires-apache2/tvo-pol.iptc"})
+    void noControlCharactersAndSniffed(String file) throws Exception {
+        byte[] payload = bytes("iptc7901/" + file);
+        assertThat(ParserRegistry.standard().detect(payload)).isInstanceOf(Iptc7901Parser.class);
+        for (ParsedStory s : parser.parse(payload, CONTEXT)) {
+            assertThat(texts(s)).allSatisfy(t -> assertThat(CONTROL.matcher(t).find()).as(t).isFalse());
+            assertThat(s.headline()).doesNotEndWith("=");
+        }
+    }
+
+    // Synthetic copy (our own words) for the take sequence the fixtures lack.
+    private static byte[] msg(String prio, String version, String headline, String trailer) {
+        return ("\u0001eca0100 " + prio + " i 50  dpa 0100\r\n\r\nGermany-strike/\r\n\u0002" + version + headline + " =\r\n\r\n"
+                + "   Berlin (dpa) - A strike stopped trains.\r\n\r\ndpa xyz\r\n\u0003" + trailer + "\r\n\u007f\r\n\u007f\u0004")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void leadsAndKillShareTheStoryKey() throws Exception {
+        ParsedStory first = parser.parse(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), CONTEXT).get(0);
+        ParsedStory lead = parser.parse(msg("4", "2ND LEAD\r\n", "Strike halts trains nationwide", "141100 GMT Mar 17"), CONTEXT).get(0);
+        ParsedStory kill = parser.parse(msg("2", "KILL KILL KILL\r\n", "Strike halts trains", "141200 GMT Mar 17"), CONTEXT).get(0);
+        ParsedStory refile = parser.parse(msg("4", "REFILE\r\n", "Strike halts trains", "141300 GMT Mar 17"), CONTEXT).get(0);
+        assertThat(first.storyKey()).isEqualTo("DPA|GERMANY-STRIKE|2017-03-14")
+                .isEqualTo(lead.storyKey()).isEqualTo(kill.storyKey()).isEqualTo(refile.storyKey());
+        assertThat(first.version()).isEqualTo("0");
+        assertThat(lead.version()).isEqualTo("2");
+        assertThat(lead.signals()).containsExactly(Signal.UPDATE);
+        assertThat(lead.headline()).isEqualTo("Strike halts trains nationwide");
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.signals()).contains(Signal.KILL);
+        assertThat(refile.signals()).containsExactly(Signal.REFILE);
+        assertThat(first.uri()).isNotEqualTo(lead.uri());
+        assertThat(first.body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
+    }
+
+    @Test
+    void anpaIsNotIptc7901() {
+        byte[] p = bytes("anpa/anpa-1.tst");
+        assertThat(parser.sniff(p, new String(p, StandardCharsets.ISO_8859_1))).isFalse();
+    }
+}

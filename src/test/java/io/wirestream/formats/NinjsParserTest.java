@@ -1,0 +1,139 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.FixtureSupport.CONTEXT;
+import static io.wirestream.formats.FixtureSupport.bytes;
+import static io.wirestream.formats.FixtureSupport.one;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirestream.avro.PubStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NinjsParserTest {
+
+    private static final String V3 = "ninjs/iptc-newsinjson-examples-MIT/";
+    private final NinjsParser parser = new NinjsParser();
+
+    /** ninjs/ninjs1.json (Superdesk 1.x): urgency 3 and a separate Superdesk priority 6. */
+    @Test
+    void ninjs1Superdesk() throws Exception {
+        ParsedStory s = one(parser, "ninjs/ninjs1.json");
+        assertThat(s.headline()).isEqualTo("headline");
+        assertThat(s.uri()).startsWith("urn:newsml:localhost:2017-08-24T14:37:19.783611:");
+        assertThat(s.storyKey()).isEqualTo(s.uri());
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.priority()).isEqualTo("6");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.description()).isEqualTo("abstract");
+        assertThat(s.body()).containsExactly("The story so far.");
+        assertThat(s.datelinePlace()).isEqualTo("Milton Keynes");
+        assertThat(s.language()).isEqualTo("fr");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-08-24T04:38:34Z"));
+    }
+
+    /** ninjs/ninjs2.json: Reuters copy via Superdesk. */
+    @Test
+    void ninjs1Reuters() throws Exception {
+        ParsedStory s = one(parser, "ninjs/ninjs2.json");
+        assertThat(s.headline()).isEqualTo("Oil prices edge up on first drop in US drilling in months");
+        assertThat(s.version()).isEqualTo("4");
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.slugline()).isEqualTo("GLOBAL-OIL");
+        assertThat(s.byline()).isEqualTo("By Henning Gloystein");
+        assertThat(s.datelinePlace()).isEqualTo("Singapore");
+        assertThat(s.provider()).isEqualTo("Reuters");
+    }
+
+    /** ninjs/ninjsExSimpleText1.json: no located, so the dateline place comes from the body. */
+    @Test
+    void ninjs1DatelineFromBody() throws Exception {
+        ParsedStory s = one(parser, "ninjs/ninjsExSimpleText1.json");
+        assertThat(s.headline()).isEqualTo("Captain of wrecked cruise ship on trial in Italy");
+        assertThat(s.uri()).isEqualTo("http://ninjs.example.com/newsitems/20130709simp123");
+        assertThat(s.dateline()).isEqualTo("GROSSETO, Italy (AP) --");
+        assertThat(s.datelinePlace()).isEqualTo("Grosseto, Italy");
+        assertThat(s.urgency()).isNull();
+    }
+
+    /** 3.0_dpa_text.json: camelCase, headlines[]/bodies[] (html), versionCreated with offset. */
+    @Test
+    void ninjs3Dpa() throws Exception {
+        ParsedStory s = one(parser, V3 + "3.0_dpa_text.json");
+        assertThat(s.headline()).isEqualTo("Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?");
+        assertThat(s.uri()).isEqualTo("urn:newsml:dpa.com:20090101:190510-99-167362");
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2019-05-10T14:02:28Z"));
+        assertThat(s.byline()).isEqualTo("Von Christian Hollmann, dpa");
+        assertThat(s.agency()).isEqualTo("dpa");
+        assertThat(s.bodyHtml()).isNotNull();
+        assertThat(s.body().get(0)).startsWith("Für Lucien Favre war es");
+    }
+
+    /** 3.0_ntb_text.json: descriptions[] but no bodies. */
+    @Test
+    void ninjs3Ntb() throws Exception {
+        ParsedStory s = one(parser, V3 + "3.0_ntb_text.json");
+        assertThat(s.headline()).isEqualTo("Google har kjøpt giganttomt i Skien");
+        assertThat(s.version()).isEqualTo("6");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.slugline()).isEqualTo("skien-google");
+        assertThat(s.description()).startsWith("IT-giganten Google har kjøpt en tomt");
+        assertThat(s.agency()).isEqualTo("NTB");
+        assertThat(s.language()).isEqualTo("nb-NO");
+        assertThat(s.places()).contains("Telemark");
+    }
+
+    /** 3.0_ninjsExSimpleText_3.json: the 3.0 form of the 1.x example. */
+    @Test
+    void ninjs3Simple() throws Exception {
+        ParsedStory s = one(parser, V3 + "3.0_ninjsExSimpleText_3.json");
+        assertThat(s.headline()).isEqualTo("Captain of wrecked cruise ship on trial in Italy");
+        assertThat(s.byline()).isEqualTo("Paulo Santalucia and Frances d'Emilio");
+        assertThat(s.datelinePlace()).isEqualTo("Grosseto, Italy");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-07-09T10:37:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ninjs/ninjs3.json", V3 + "3.0_ap_image.json", V3 + "3.0_ap_audio.json", V3 + "3.0_ap_video.json",
+            V3 + "3.0_SIPA_image_3.json", V3 + "3.0_simpleEvent.json"})
+    void mediaAndEventsAreNoStory(String file) {
+        assertThatThrownBy(() -> parser.parse(bytes(file), CONTEXT)).isInstanceOf(WireParseException.class)
+                .hasMessageStartingWith("no story: ninjs");
+    }
+
+    /** BBC's API wraps ninjs items in {"total":..,"item":[...]}; each item is a story. */
+    @Test
+    void listEnvelope() throws Exception {
+        ParsedStory s = one(parser, "ninjs/bbc-ninjs-text-test.json");
+        assertThat(s.uri()).isEqualTo("https://www.example.com//12345");
+        assertThat(s.headline()).isEqualTo("advisory");
+    }
+
+    /** dpa digitalwires is ninjs-like: urn, version_created, article_html, dateline. */
+    @Test
+    void dpaDigitalwires() throws Exception {
+        ParsedStory s = one(parser, "iptc7901/dpa-digitalwires-apache2/eil.json");
+        assertThat(s.uri()).isEqualTo("urn:newsml:dpa.com:20090101:240925-930-242744");
+        assertThat(s.headline()).isEqualTo("Grünen-Spitze tritt nach Wahlniederlagen ab");
+        assertThat(s.urgency()).isEqualTo(2);
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-09-25T08:37:24Z"));
+        assertThat(s.datelinePlace()).isEqualTo("Berlin");
+        assertThat(s.agency()).isEqualTo("dpa");
+        assertThatThrownBy(() -> parser.parse(bytes("iptc7901/dpa-digitalwires-apache2/noContent.json"), CONTEXT))
+                .hasMessageStartingWith("no story: dpa digitalwires item without text");
+    }
+
+    @Test
+    void canceledAndMalformed() throws Exception {
+        byte[] p = "{\"uri\":\"u1\",\"type\":\"text\",\"pubstatus\":\"canceled\",\"headline\":\"H\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(p, CONTEXT).get(0).pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThatThrownBy(() -> parser.parse("{\"uri\":".getBytes(StandardCharsets.UTF_8), CONTEXT))
+                .hasMessageStartingWith("malformed JSON");
+    }
+}

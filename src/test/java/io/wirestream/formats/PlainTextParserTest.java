@@ -1,0 +1,44 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.FixtureSupport.bytes;
+import static io.wirestream.formats.FixtureSupport.one;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PlainTextParserTest {
+
+    private final PlainTextParser parser = new PlainTextParser();
+
+    /** plain/web-scrape-iran-larijani.txt: breadcrumb, headline, standfirst, "Tehran:" paragraph. */
+    @Test
+    void scrapedArticle() throws Exception {
+        ParsedStory s = one(parser, "plain/web-scrape-iran-larijani.txt");
+        assertThat(s.headline()).isEqualTo("Will not negotiate with US: Top Iranian security official");
+        assertThat(s.datelinePlace()).isEqualTo("Tehran");
+        assertThat(s.dateline()).isEqualTo("Tehran:");
+        assertThat(s.description()).startsWith("Iran has ruled out negotiations with the United States amid rising Middle East tensions.");
+        assertThat(s.body().get(0)).startsWith("Tehran: Ali Larijani, Secretary of Iran’s Supreme National Security Council");
+        assertThat(s.body()).hasSizeGreaterThan(5);
+        assertThat(s.body()).noneMatch(p -> p.contains("Home |News"));
+        assertThat(s.headline()).doesNotContain("Home");
+        assertThat(s.body()).noneMatch(p -> p.startsWith("Iran has ruled out")); // the standfirst is not repeated
+        assertThat(ParserRegistry.standard().detect(bytes("plain/web-scrape-iran-larijani.txt"))).isInstanceOf(PlainTextParser.class);
+    }
+
+    @Test
+    void storyKeyFromItemId() throws Exception {
+        byte[] p = "A headline\nLONDON (Reuters) - Text.\n".getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(p, new ParseContext("reuters", null, null, "page-1")).get(0);
+        assertThat(s.storyKey()).isEqualTo("reuters:page-1");
+        assertThat(s.agency()).isEqualTo("Reuters");
+    }
+
+    @Test
+    void breadcrumbOnlyIsNoStory() {
+        byte[] p = "Home | News | World\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(p, FixtureSupport.CONTEXT)).hasMessageStartingWith("no story");
+    }
+}
