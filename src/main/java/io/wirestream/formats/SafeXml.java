@@ -149,6 +149,48 @@ public final class SafeXml {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    /**
+     * Local name of the document element, read from the first bytes without parsing (for sniffing):
+     * skips a BOM, the XML declaration, comments, processing instructions and a DOCTYPE. Null when the
+     * text does not start like XML or the root start tag is beyond the head.
+     */
+    public static String rootName(String headText) {
+        String t = headText.startsWith("\u00EF\u00BB\u00BF") ? headText.substring(3) : headText;
+        int i = 0;
+        while (true) {
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (i >= t.length() || t.charAt(i) != '<') {
+                return null;
+            }
+            int end;
+            if (t.startsWith("<?", i)) {
+                end = t.indexOf("?>", i);
+                end = end < 0 ? -1 : end + 2;
+            } else if (t.startsWith("<!--", i)) {
+                end = t.indexOf("-->", i);
+                end = end < 0 ? -1 : end + 3;
+            } else if (t.startsWith("<!", i)) {
+                int bracket = t.indexOf('[', i);
+                int close = t.indexOf('>', i);
+                end = bracket >= 0 && bracket < close ? t.indexOf("]>", bracket) : close;
+                end = end < 0 ? -1 : t.charAt(end) == ']' ? end + 2 : end + 1;
+            } else {
+                int j = i + 1;
+                while (j < t.length() && !Character.isWhitespace(t.charAt(j)) && t.charAt(j) != '>' && t.charAt(j) != '/') {
+                    j++;
+                }
+                String qname = t.substring(i + 1, j);
+                return qname.isEmpty() ? null : qname.substring(qname.indexOf(':') + 1);
+            }
+            if (end < 0) {
+                return null;
+            }
+            i = end;
+        }
+    }
+
     public static String localName(Node n) {
         return n.getLocalName() != null ? n.getLocalName() : n.getNodeName();
     }
