@@ -174,17 +174,8 @@ public final class NewsmlG2Parser implements WireParser {
         subjectsAndPlaces(b, content);
         body(b, SafeXml.child(item, "contentSet"));
 
-        // The located element is where the story was filed from; the dateline text is kept as sent.
-        String dateline = SafeXml.text(SafeXml.child(content, "dateline"));
         String located = SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name"));
-        if (dateline != null) {
-            b.dateline(dateline).datelinePlace(StoryFields.placeOfDateline(dateline));
-        } else {
-            StoryFields.datelineFromBody(b);
-        }
-        if (located != null) {
-            b.datelinePlace(WireText.titleCaseIfShouting(located));
-        }
+        StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
         StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
         return b.build();
     }
@@ -227,8 +218,9 @@ public final class NewsmlG2Parser implements WireParser {
             String name = SafeXml.text(SafeXml.child(s, "name"));
             StoryFields.subject(b, SafeXml.attr(s, "qcode"), name);
             String type = SafeXml.attr(s, "type");
+            // Only named ones: a bare geo code ("sttlocationalias:7576") is not a place name.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, name != null ? name : codeOf(SafeXml.attr(s, "qcode")));
+                add(places, name);
             }
         }
         for (Element k : SafeXml.children(content, "keyword")) {

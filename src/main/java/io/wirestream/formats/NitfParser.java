@@ -157,15 +157,8 @@ public final class NitfParser implements WireParser {
 
     private static void dateline(ParsedStory.Builder b, Element dateline) {
         String text = SafeXml.text(dateline);
-        if (text == null) {
-            StoryFields.datelineFromBody(b);
-            return;
-        }
         // "Newport News , VA": the city and state are separate elements; tidy the space before the comma.
-        b.dateline(text.replace(" ,", ","));
-        String city = SafeXml.text(SafeXml.descendant(dateline, "city"));
-        String place = city != null ? WireText.titleCaseIfShouting(city) : StoryFields.placeOfDateline(text);
-        b.datelinePlace(place);
+        String place = StoryFields.dateline(b, text == null ? null : text.replace(" ,", ","), SafeXml.text(SafeXml.descendant(dateline, "city")), null);
         b.place(place);
     }
 

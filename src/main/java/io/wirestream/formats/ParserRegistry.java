@@ -32,6 +32,13 @@ public final class ParserRegistry {
     public static ParserRegistry standard(int maxItemBytes) {
         return new ParserRegistry(List.of(
                 new NinjsParser(),
+                // XML formats are told apart by their root element, so their order only matters for speed:
+                // agency XML first, web feeds after.
+                new NewsmlG2Parser(),
+                new NitfParser(),
+                new Newsml12Parser(),
+                FeedParser.rss(),
+                FeedParser.atom(),
                 new PlainTextParser()), maxItemBytes);
     }
 

@@ -66,7 +66,7 @@ public final class SafeXml {
     public static Document parse(byte[] payload) throws WireParseException {
         DocumentBuilder b = BUILDER.get();
         try {
-            return b.parse(new ByteArrayInputStream(payload));
+            return b.parse(new ByteArrayInputStream(correctMisdeclaredLatin1(payload)));
         } catch (SAXParseException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("DOCTYPE")) {
@@ -79,6 +79,54 @@ public final class SafeXml {
             throw new WireParseException("unreadable XML: " + e.getMessage(), e);
         } finally {
             b.reset();
+        }
+    }
+
+    private static final java.util.regex.Pattern LATIN1_DECLARATION = java.util.regex.Pattern.compile(
+            "^(\\uFEFF)?<\\?xml[^>]*?encoding\\s*=\\s*([\"'])(?i:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)\\2");
+
+    /**
+     * Agencies' systems sometimes write UTF-8 but declare ISO-8859-1 (AFP's afp20.xml fixture), which
+     * turns every accent into two characters ("Décès" read as "DÃ©cÃ¨s"). Bytes that are valid UTF-8
+     * and contain multi-byte sequences are practically never real Latin-1 text, so in that case the
+     * declaration is rewritten to UTF-8, padded with spaces so byte offsets stay the same. Anything
+     * else is returned unchanged.
+     */
+    static byte[] correctMisdeclaredLatin1(byte[] payload) {
+        String head = new String(payload, 0, Math.min(payload.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = LATIN1_DECLARATION.matcher(head);
+        if (!m.find() || !hasMultiByteUtf8(payload)) {
+            return payload;
+        }
+        int valueStart = m.start(2) + 1;
+        int valueEnd = m.end() - 1;
+        byte[] out = payload.clone();
+        byte[] utf8 = "UTF-8".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(utf8, 0, out, valueStart, utf8.length);
+        out[valueStart + utf8.length] = out[valueEnd]; // the closing quote
+        java.util.Arrays.fill(out, valueStart + utf8.length + 1, valueEnd + 1, (byte) ' ');
+        return out;
+    }
+
+    private static boolean hasMultiByteUtf8(byte[] payload) {
+        boolean nonAscii = false;
+        for (byte x : payload) {
+            if (x < 0) {
+                nonAscii = true;
+                break;
+            }
+        }
+        if (!nonAscii) {
+            return false;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(payload));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -117,6 +165,9 @@ public final class SafeXml {
     /** All descendant elements with the local name, in document order. */
     public static List<Element> descendants(Node root, String localName) {
         List<Element> out = new ArrayList<>();
+        if (root == null) {
+            return out;
+        }
         NodeList all = root instanceof Document d ? d.getElementsByTagNameNS("*", localName)
                 : ((Element) root).getElementsByTagNameNS("*", localName);
         for (int i = 0; i < all.getLength(); i++) {

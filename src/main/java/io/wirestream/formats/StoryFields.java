@@ -24,6 +24,12 @@ final class StoryFields {
     /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
     private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*\\([^)]*\\)\\s*[-–—_:]*\\s*$");
     private static final int FALLBACK_HEADLINE = 120;
+    /** A domain name inside an id: "reuters.com", "stt.fi" (letters after the dot, so "AAP.1153" is not one). */
+    private static final Pattern HAS_DOMAIN = Pattern.compile("[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
+    private static final Pattern STARTS_WITH_MONTH = Pattern.compile(
+            "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d");
+    /** How many leading paragraphs may hold the dateline: Reuters puts "By ..." first. */
+    private static final int DATELINE_PARAGRAPHS = 2;
 
     private StoryFields() {
     }
@@ -166,7 +172,8 @@ final class StoryFields {
     /**
      * An id that is already globally unique (a URN, tag URI or URL) is used as is; a bare agency
      * number ("AAP.115314987.5417374", "580001T") is qualified with the agency so two agencies'
-     * numbering cannot collide: "PA:580001T".
+     * numbering cannot collide: "PA:580001T". An id that names the agency's domain
+     * ("tag_reuters.com_2014_newsml_KBN0FL0NN") is already unique.
      */
     static String qualify(String agency, String id) {
         if (id == null) {
@@ -174,7 +181,7 @@ final class StoryFields {
         }
         String lower = id.toLowerCase(Locale.ROOT);
         if (lower.startsWith("urn:") || lower.startsWith("tag:") || lower.startsWith("http://") || lower.startsWith("https://")
-                || agency == null || agency.isBlank()) {
+                || HAS_DOMAIN.matcher(lower).find() || agency == null || agency.isBlank()) {
             return id;
         }
         return agency.strip() + ":" + id;
@@ -189,25 +196,65 @@ final class StoryFields {
         if (dateline == null || dateline.isBlank()) {
             return null;
         }
+        // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.
+        java.util.Optional<Dateline> known = Dateline.find(dateline);
+        if (known.isPresent()) {
+            return known.get().place();
+        }
         Matcher m = DATELINE_AGENCY.matcher(dateline);
         String t = m.find() ? dateline.substring(0, m.start()) : dateline;
         int comma = t.indexOf(',');
         t = (comma > 0 ? t.substring(0, comma) : t).replaceAll("[\\s\\-–—_:]+$", "").strip();
-        if (t.isEmpty() || t.length() > 40 || Character.isDigit(t.charAt(0))) {
-            return null; // Reuters package datelines are timestamps, not places
+        if (t.isEmpty() || t.length() > 40 || Character.isDigit(t.charAt(0)) || STARTS_WITH_MONTH.matcher(t).find()) {
+            return null; // Reuters sends timestamps ("2014-07-16 15:53:10 GMT") and dates ("MARCH 04, 2013") as datelines
         }
         return WireText.titleCaseIfShouting(t);
     }
 
-    /** Dateline text and place from the start of the first body paragraph, when the wire sent none separately. */
-    static void datelineFromBody(ParsedStory.Builder b) {
-        if (b.body().isEmpty()) {
-            return;
+    /**
+     * The dateline at the start of one of the first body paragraphs ("DAMASCUS (Reuters) - ..."), or
+     * null. Reuters puts the byline paragraph before it, so more than the first paragraph is looked at.
+     */
+    static Dateline datelineInBody(ParsedStory.Builder b) {
+        for (int i = 0; i < Math.min(DATELINE_PARAGRAPHS, b.body().size()); i++) {
+            java.util.Optional<Dateline> d = Dateline.find(b.body().get(i));
+            if (d.isPresent()) {
+                return d.get();
+            }
         }
-        Dateline.find(b.body().get(0)).ifPresent(d -> {
-            b.dateline(d.text());
-            b.datelinePlace(d.place());
-        });
+        return null;
+    }
+
+    /** Dateline text and place from the body, when the wire sent none separately. */
+    static void datelineFromBody(ParsedStory.Builder b) {
+        Dateline d = datelineInBody(b);
+        if (d != null) {
+            b.dateline(d.text()).datelinePlace(d.place());
+        }
+    }
+
+    /**
+     * Sets dateline and dateline place. The place comes from the dateline element when it names one,
+     * else from a dateline in the body, else from the item's "located" metadata (where the item was
+     * filed from, which agencies also use for the editing desk, so it is the last resort).
+     *
+     * @return the dateline place, or null
+     */
+    static String dateline(ParsedStory.Builder b, String datelineElement, String placeElement, String located) {
+        b.dateline(datelineElement);
+        String place = placeElement != null ? WireText.titleCaseIfShouting(placeElement) : placeOfDateline(datelineElement);
+        Dateline inBody = place == null ? datelineInBody(b) : null;
+        if (inBody != null) {
+            place = inBody.place();
+            if (datelineElement == null) {
+                b.dateline(inBody.text());
+            }
+        }
+        if (place == null && located != null) {
+            place = WireText.titleCaseIfShouting(located);
+        }
+        b.datelinePlace(place);
+        return place;
     }
 
     /**
