@@ -32,8 +32,16 @@ public final class ParserRegistry {
     public static ParserRegistry standard(int maxItemBytes) {
         return new ParserRegistry(List.of(
                 new NinjsParser(),
+                // Wire framing (SOH...) is unambiguous; ANPA's header shape is checked before 7901's.
                 new AnpaParser(),
                 new Iptc7901Parser(),
+                // XML formats are told apart by their root element, so their order only matters for speed:
+                // agency XML first, web feeds after.
+                new NewsmlG2Parser(),
+                new NitfParser(),
+                new Newsml12Parser(),
+                FeedParser.rss(),
+                FeedParser.atom(),
                 new PlainTextParser()), maxItemBytes);
     }
 

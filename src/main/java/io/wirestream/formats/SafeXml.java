@@ -66,7 +66,7 @@ public final class SafeXml {
     public static Document parse(byte[] payload) throws WireParseException {
         DocumentBuilder b = BUILDER.get();
         try {
-            return b.parse(new ByteArrayInputStream(payload));
+            return b.parse(new ByteArrayInputStream(correctMisdeclaredLatin1(payload)));
         } catch (SAXParseException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("DOCTYPE")) {
@@ -79,6 +79,54 @@ public final class SafeXml {
             throw new WireParseException("unreadable XML: " + e.getMessage(), e);
         } finally {
             b.reset();
+        }
+    }
+
+    private static final java.util.regex.Pattern LATIN1_DECLARATION = java.util.regex.Pattern.compile(
+            "^(\\uFEFF)?<\\?xml[^>]*?encoding\\s*=\\s*([\"'])(?i:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)\\2");
+
+    /**
+     * Agencies' systems sometimes write UTF-8 but declare ISO-8859-1 (AFP's afp20.xml fixture), which
+     * turns every accent into two characters ("Décès" read as "DÃ©cÃ¨s"). Bytes that are valid UTF-8
+     * and contain multi-byte sequences are practically never real Latin-1 text, so in that case the
+     * declaration is rewritten to UTF-8, padded with spaces so byte offsets stay the same. Anything
+     * else is returned unchanged.
+     */
+    static byte[] correctMisdeclaredLatin1(byte[] payload) {
+        String head = new String(payload, 0, Math.min(payload.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = LATIN1_DECLARATION.matcher(head);
+        if (!m.find() || !hasMultiByteUtf8(payload)) {
+            return payload;
+        }
+        int valueStart = m.start(2) + 1;
+        int valueEnd = m.end() - 1;
+        byte[] out = payload.clone();
+        byte[] utf8 = "UTF-8".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(utf8, 0, out, valueStart, utf8.length);
+        out[valueStart + utf8.length] = out[valueEnd]; // the closing quote
+        java.util.Arrays.fill(out, valueStart + utf8.length + 1, valueEnd + 1, (byte) ' ');
+        return out;
+    }
+
+    private static boolean hasMultiByteUtf8(byte[] payload) {
+        boolean nonAscii = false;
+        for (byte x : payload) {
+            if (x < 0) {
+                nonAscii = true;
+                break;
+            }
+        }
+        if (!nonAscii) {
+            return false;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(payload));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -117,6 +165,9 @@ public final class SafeXml {
     /** All descendant elements with the local name, in document order. */
     public static List<Element> descendants(Node root, String localName) {
         List<Element> out = new ArrayList<>();
+        if (root == null) {
+            return out;
+        }
         NodeList all = root instanceof Document d ? d.getElementsByTagNameNS("*", localName)
                 : ((Element) root).getElementsByTagNameNS("*", localName);
         for (int i = 0; i < all.getLength(); i++) {
@@ -147,6 +198,48 @@ public final class SafeXml {
         }
         String v = e.getAttribute(name);
         return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    /**
+     * Local name of the document element, read from the first bytes without parsing (for sniffing):
+     * skips a BOM, the XML declaration, comments, processing instructions and a DOCTYPE. Null when the
+     * text does not start like XML or the root start tag is beyond the head.
+     */
+    public static String rootName(String headText) {
+        String t = headText.startsWith("\u00EF\u00BB\u00BF") ? headText.substring(3) : headText;
+        int i = 0;
+        while (true) {
+            while (i < t.length() && Character.isWhitespace(t.charAt(i))) {
+                i++;
+            }
+            if (i >= t.length() || t.charAt(i) != '<') {
+                return null;
+            }
+            int end;
+            if (t.startsWith("<?", i)) {
+                end = t.indexOf("?>", i);
+                end = end < 0 ? -1 : end + 2;
+            } else if (t.startsWith("<!--", i)) {
+                end = t.indexOf("-->", i);
+                end = end < 0 ? -1 : end + 3;
+            } else if (t.startsWith("<!", i)) {
+                int bracket = t.indexOf('[', i);
+                int close = t.indexOf('>', i);
+                end = bracket >= 0 && bracket < close ? t.indexOf("]>", bracket) : close;
+                end = end < 0 ? -1 : t.charAt(end) == ']' ? end + 2 : end + 1;
+            } else {
+                int j = i + 1;
+                while (j < t.length() && !Character.isWhitespace(t.charAt(j)) && t.charAt(j) != '>' && t.charAt(j) != '/') {
+                    j++;
+                }
+                String qname = t.substring(i + 1, j);
+                return qname.isEmpty() ? null : qname.substring(qname.indexOf(':') + 1);
+            }
+            if (end < 0) {
+                return null;
+            }
+            i = end;
+        }
     }
 
     public static String localName(Node n) {

@@ -22,6 +22,8 @@ public final class WireTimes {
                     .appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
             // NITF: 20170824T043734+0000 or 20170824T043734Z
             new DateTimeFormatterBuilder().appendPattern("yyyyMMdd'T'HHmmss").appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
+            // AAP's Superdesk NITF: 2016-04-13 04:52:21+00:00
+            new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss").appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT),
             DateTimeFormatter.RFC_1123_DATE_TIME);
 
     private static final List<DateTimeFormatter> LOCAL = List.of(

@@ -1,0 +1,183 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.w3c.dom.Element;
+
+/**
+ * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace) and
+ * Atom 1.0. One instance handles one of the two, so the registry has one parser per {@link WireFormat};
+ * the field logic is shared because an RSS item and an Atom entry carry the same things.
+ *
+ * <p>Field mapping, RSS item / Atom entry:
+ * <ul>
+ * <li>uri = guid / id, else link; storyKey = that id, qualified with the feed's host when it is a bare
+ *     number (NRK's "1.13362571"), because feeds only promise uniqueness within themselves.</li>
+ * <li>headline = title; body = content:encoded / content (HTML to paragraphs), else description /
+ *     summary; description = description / summary (WXR: excerpt:encoded) when the body came from
+ *     the content.</li>
+ * <li>versionCreated = pubDate / updated; firstCreated = Atom published; byline = author or dc:creator.</li>
+ * <li>category / category@term = subjects of scheme "keyword"; language = channel language or xml:lang.</li>
+ * <li>agency = the feed title, else the host of the channel link or generator, else the source.</li>
+ * <li>WXR: attachments and menu items are not stories and are skipped; drafts, pending, private,
+ *     scheduled and trashed posts are WITHHELD.</li>
+ * </ul>
+ */
+public final class FeedParser implements WireParser {
+
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    private static final Set<String> WXR_NOT_STORIES = Set.of("attachment", "nav_menu_item", "revision", "custom_css");
+    private static final Set<String> WXR_NOT_PUBLIC = Set.of("draft", "pending", "private", "future", "trash", "auto-draft");
+
+    private final WireFormat format;
+
+    private FeedParser(WireFormat format) {
+        this.format = format;
+    }
+
+    public static FeedParser rss() {
+        return new FeedParser(WireFormat.RSS);
+    }
+
+    public static FeedParser atom() {
+        return new FeedParser(WireFormat.ATOM);
+    }
+
+    @Override
+    public WireFormat format() {
+        return format;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        String root = SafeXml.rootName(headText);
+        return format == WireFormat.RSS ? "rss".equals(root) : "feed".equals(root) && headText.contains(ATOM_NS);
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        Element root = SafeXml.parse(payload).getDocumentElement();
+        boolean atom = format == WireFormat.ATOM;
+        Element channel = atom ? root : SafeXml.child(root, "channel");
+        if (channel == null || !SafeXml.localName(root).equals(atom ? "feed" : "rss")) {
+            throw new WireParseException("not " + (atom ? "an Atom feed" : "RSS 2.0") + ": root element is <" + SafeXml.localName(root) + ">");
+        }
+        String host = host(atom ? atomLink(channel) : SafeXml.text(SafeXml.child(channel, "link")));
+        String agency = StoryFields.first(SafeXml.text(SafeXml.child(channel, "title")), host,
+                host(SafeXml.text(SafeXml.child(channel, "generator"))), context.source());
+        String language = StoryFields.first(SafeXml.text(SafeXml.child(channel, "language")),
+                WireText.blankToNull(root.getAttribute("xml:lang")));
+        List<ParsedStory> stories = new ArrayList<>();
+        int entries = 0;
+        for (Element item : SafeXml.children(channel, atom ? "entry" : "item")) {
+            entries++;
+            String postType = SafeXml.text(SafeXml.child(item, "post_type"));
+            if (postType != null && WXR_NOT_STORIES.contains(postType.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            ParsedStory story = entry(item, atom, host, agency, language, context);
+            if (story != null) {
+                stories.add(story);
+            }
+        }
+        if (stories.isEmpty()) {
+            throw WireParseException.noStory(format.id() + " feed with " + (entries == 0 ? "no entries" : "no text entries"));
+        }
+        return stories;
+    }
+
+    /** One item or entry as a story; null when it has neither title nor text. */
+    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, ParseContext context) {
+        ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
+        String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
+        String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")), link);
+
+        String content = atom ? SafeXml.text(SafeXml.child(item, "content")) : encoded(item, "purl.org/rss/1.0/modules/content");
+        String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
+        String html = content != null ? content : summary;
+        if (html != null) {
+            b.bodyHtml(html);
+            b.body(WireText.paragraphsFromHtml(html));
+        }
+        String descriptionHtml = content != null ? StoryFields.first(summary, encoded(item, "excerpt")) : null;
+        String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
+        b.description(description);
+        b.headline(SafeXml.text(SafeXml.child(item, "title")));
+        if (b.headline() == null && b.body().isEmpty()) {
+            return null;
+        }
+        if (id == null) {
+            id = StoryFields.shortHash(StoryFields.first(b.headline(), b.body().get(0)));
+        }
+        b.uri(id).storyKey(StoryFields.qualify(host, id));
+
+        if (atom) {
+            b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))));
+            b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "published"))));
+            b.byline(SafeXml.text(SafeXml.path(item, "author", "name")));
+        } else {
+            b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "pubDate"))));
+            b.byline(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author"))));
+        }
+        for (Element c : SafeXml.children(item, "category")) {
+            String term = atom ? StoryFields.first(SafeXml.attr(c, "label"), SafeXml.attr(c, "term")) : SafeXml.text(c);
+            if (term != null) {
+                b.subject("keyword", term, null);
+            }
+        }
+        String status = SafeXml.text(SafeXml.child(item, "status"));
+        if (status != null && WXR_NOT_PUBLIC.contains(status.toLowerCase(Locale.ROOT))) {
+            b.pubStatus(PubStatus.WITHHELD);
+        }
+        StoryFields.datelineFromBody(b);
+        try {
+            StoryFields.ensureHeadline(b, description, "feed entry");
+        } catch (WireParseException e) {
+            return null; // cannot happen: a title or body text was checked above
+        }
+        return b.build();
+    }
+
+    /**
+     * An {@code encoded} child of the given namespace: RSS content:encoded (the full HTML) or WXR
+     * excerpt:encoded (the standfirst); both have the local name "encoded".
+     */
+    private static String encoded(Element item, String namespacePart) {
+        for (Element e : SafeXml.children(item, "encoded")) {
+            if (e.getNamespaceURI() != null && e.getNamespaceURI().contains(namespacePart)) {
+                return SafeXml.text(e);
+            }
+        }
+        return null;
+    }
+
+    /** The alternate (or first) link of an Atom feed or entry. */
+    private static String atomLink(Element e) {
+        String first = null;
+        for (Element l : SafeXml.children(e, "link")) {
+            String rel = SafeXml.attr(l, "rel");
+            String href = SafeXml.attr(l, "href");
+            if (rel == null || rel.equals("alternate")) {
+                return href;
+            }
+            first = first == null ? href : first;
+        }
+        return first;
+    }
+
+    private static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            String h = URI.create(url.strip()).getHost();
+            return h == null ? null : h.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

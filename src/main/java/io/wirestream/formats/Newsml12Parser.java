@@ -1,0 +1,191 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * IPTC NewsML 1.2, as AFP (and ANA-MPA) still send it: {@code NewsML/NewsEnvelope} and one or more
+ * {@code NewsItem}s, each with Identification, NewsManagement and a NewsComponent tree whose
+ * ContentItem carries the text (an NITF body or XHTML, or bare paragraphs) in DataContent.
+ *
+ * <p>Field mapping:
+ * <ul>
+ * <li>storyKey = ProviderId:NewsItemId ("afp.com:TX-PAR-FXW86"): the pair NewsML 1.2 keeps across
+ *     revisions (DateId and RevisionId change); uri = PublicIdentifier, which names the revision;
+ *     version = RevisionId.</li>
+ * <li>NewsManagement: FirstCreated, ThisRevisionCreated (versionCreated), Status (Usable, Withheld,
+ *     Canceled; canceled adds KILL, Embargoed adds EMBARGO), Urgency@FormalName (IPTC 1-9 scale).
+ *     RevisionId@PreviousRevision above 0 or a Genre "Update" marks an UPDATE.</li>
+ * <li>NewsLines (first text component): HeadLine, ByLine, DateLine (place = Location City, else
+ *     the words before the first comma), SlugLine (else the Identification NameLabel).</li>
+ * <li>DescriptiveMetadata: Language, SubjectCode (Subject/SubjectMatter/SubjectDetail FormalName,
+ *     scheme "subj"), Location (City, then Country, as places), Keyword properties.</li>
+ * <li>agency = AdministrativeMetadata Provider Party, else ProviderId, else the source.</li>
+ * </ul>
+ * Items whose only content is a photo, graphic or video carry no story.
+ */
+public final class Newsml12Parser implements WireParser {
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NEWSML_12;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        return "NewsML".equals(SafeXml.rootName(headText));
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        Element root = SafeXml.parse(payload).getDocumentElement();
+        if (!"NewsML".equals(SafeXml.localName(root))) {
+            throw new WireParseException("not NewsML 1.2: root element is <" + SafeXml.localName(root) + ">");
+        }
+        List<ParsedStory> stories = new ArrayList<>();
+        String nonText = null;
+        for (Element item : SafeXml.children(root, "NewsItem")) {
+            Element text = textContentItem(item);
+            if (text == null) {
+                nonText = mediaTypeOf(item);
+                continue;
+            }
+            stories.add(parseItem(item, text, context));
+        }
+        if (stories.isEmpty()) {
+            throw WireParseException.noStory("NewsML 1.2 " + (nonText != null ? nonText + " item" : "document without NewsItem"));
+        }
+        return stories;
+    }
+
+    private static ParsedStory parseItem(Element item, Element contentItem, ParseContext context) throws WireParseException {
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NEWSML_12);
+        Element id = SafeXml.path(item, "Identification", "NewsIdentifier");
+        String providerId = SafeXml.text(SafeXml.child(id, "ProviderId"));
+        String newsItemId = SafeXml.text(SafeXml.child(id, "NewsItemId"));
+        if (newsItemId == null) {
+            throw new WireParseException("NewsML 1.2 NewsItem has no NewsItemId");
+        }
+        String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId;
+        Element revision = SafeXml.child(id, "RevisionId");
+        b.storyKey(storyKey).uri(StoryFields.first(SafeXml.text(SafeXml.child(id, "PublicIdentifier")), storyKey));
+        b.version(SafeXml.text(revision));
+
+        Element mgmt = SafeXml.child(item, "NewsManagement");
+        b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(mgmt, "FirstCreated"))));
+        b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(mgmt, "ThisRevisionCreated"))));
+        String status = formalName(SafeXml.child(mgmt, "Status"));
+        b.pubStatus(StoryFields.pubStatus(status));
+        if (StoryFields.pubStatus(status) == PubStatus.CANCELED) {
+            b.signal(Signal.KILL);
+        }
+        if (status != null && status.toLowerCase(Locale.ROOT).contains("embargo")) {
+            b.signal(Signal.EMBARGO);
+        }
+        String previous = SafeXml.attr(revision, "PreviousRevision");
+        if (previous != null && !previous.equals("0")) {
+            b.signal(Signal.UPDATE);
+        }
+        String urgency = formalName(SafeXml.child(mgmt, "Urgency"));
+        b.urgency(StoryFields.urgency(urgency)).priority(urgency);
+
+        // NewsLines and metadata sit on the component that holds the text, or on one of its ancestors.
+        Element lines = nearest(contentItem, "NewsLines");
+        b.headline(SafeXml.text(SafeXml.child(lines, "HeadLine")));
+        b.byline(SafeXml.text(SafeXml.child(lines, "ByLine")));
+        b.slugline(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SlugLine")),
+                SafeXml.text(SafeXml.path(item, "Identification", "NameLabel"))));
+        Element descriptive = nearest(contentItem, "DescriptiveMetadata");
+        descriptive(b, descriptive, item);
+        String agency = formalName(SafeXml.path(nearest(contentItem, "AdministrativeMetadata"), "Provider", "Party"));
+        b.agency(StoryFields.first(agency, providerId, context.source())).provider(StoryFields.first(providerId, context.source()));
+
+        XmlBody.apply(b, XmlBody.textRoot(SafeXml.child(contentItem, "DataContent")));
+        String dateline = SafeXml.text(SafeXml.child(lines, "DateLine"));
+        String city = locationProperty(descriptive, "City");
+        StoryFields.dateline(b, dateline, city, null);
+        StoryFields.ensureHeadline(b, null, "NewsML 1.2 item " + storyKey);
+        StoryFields.signalsFromText(b, b.headline());
+        return b.build();
+    }
+
+    private static void descriptive(ParsedStory.Builder b, Element descriptive, Element item) {
+        String language = formalName(SafeXml.child(descriptive, "Language"));
+        b.language(StoryFields.first(language, WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));
+        for (Element sc : SafeXml.children(descriptive, "SubjectCode")) {
+            for (String level : List.of("Subject", "SubjectMatter", "SubjectDetail")) {
+                for (Element s : SafeXml.children(sc, level)) {
+                    String code = SafeXml.attr(s, "FormalName");
+                    if (code != null) {
+                        b.subject("subj", code, null);
+                    }
+                }
+            }
+        }
+        b.place(locationProperty(descriptive, "City"));
+        b.place(locationProperty(descriptive, "Country"));
+        for (Element p : SafeXml.children(descriptive, "Property")) {
+            // AFP lists people shown in pictures as keywords too (Role="PersonInImage"): not the story's keywords.
+            if ("Keyword".equals(SafeXml.attr(p, "FormalName")) && SafeXml.attr(p, "Role") == null) {
+                String v = SafeXml.attr(p, "Value");
+                if (v != null) {
+                    b.subject("keyword", v, null);
+                }
+            }
+        }
+        for (Element g : SafeXml.children(descriptive, "Genre")) {
+            if ("update".equalsIgnoreCase(formalName(g))) {
+                b.signal(Signal.UPDATE);
+            }
+        }
+    }
+
+    private static String locationProperty(Element descriptive, String name) {
+        for (Element loc : SafeXml.children(descriptive, "Location")) {
+            for (Element p : SafeXml.children(loc, "Property")) {
+                if (name.equals(SafeXml.attr(p, "FormalName"))) {
+                    return SafeXml.attr(p, "Value");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first ContentItem whose MediaType is Text (or unstated) and which has DataContent. */
+    private static Element textContentItem(Element item) {
+        for (Element ci : SafeXml.descendants(item, "ContentItem")) {
+            String media = formalName(SafeXml.child(ci, "MediaType"));
+            if ((media == null || media.equalsIgnoreCase("Text")) && SafeXml.child(ci, "DataContent") != null) {
+                return ci;
+            }
+        }
+        return null;
+    }
+
+    private static String mediaTypeOf(Element item) {
+        Element media = SafeXml.descendant(item, "MediaType");
+        String m = formalName(media);
+        return m == null ? "non-text" : m.toLowerCase(Locale.ROOT);
+    }
+
+    /** The named child of the nearest enclosing NewsComponent that has one. */
+    private static Element nearest(Element from, String childName) {
+        for (Node n = from.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
+            Element c = SafeXml.child(e, childName);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String formalName(Element e) {
+        return SafeXml.attr(e, "FormalName");
+    }
+}

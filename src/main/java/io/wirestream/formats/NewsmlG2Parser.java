@@ -1,0 +1,272 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * IPTC NewsML-G2 (DOMAIN.md 2.2): a single {@code newsItem}, or a {@code newsMessage} whose
+ * {@code itemSet} holds several items. Each text newsItem becomes one story; pictures, video,
+ * audio, graphics and packages carry no story text.
+ *
+ * <p>Field mapping:
+ * <ul>
+ * <li>uri = newsItem@guid; storyKey = the guid as well, because G2 keeps the guid stable across
+ *     versions and puts the version in @version (DESIGN.md decision 3); a guid that is not a
+ *     URN/tag/URL (the spec's "N1") is qualified with the agency.</li>
+ * <li>version = @version; versionCreated, firstCreated, pubStatus (stat:usable|withheld|canceled),
+ *     signal and provider from itemMeta; itemMeta/embargoed adds the EMBARGO signal.</li>
+ * <li>Reuters' editorial status is a signal too: edStat:C is a correction, edStat:D a deletion,
+ *     which we treat like stat:canceled (pubStatus CANCELED plus KILL), so a Reuters withdrawal
+ *     reaches every output as a kill.</li>
+ * <li>contentMeta: urgency (IPTC scale, the raw value kept in priority), headline (the one
+ *     without a role, else the first), slugline, dateline, by, located (places and dateline place),
+ *     subject@qcode (subjects; geoArea subjects also become places), language@tag (else
+ *     xml:lang), description (abstract/summary; Reuters' "caption" role repeats slug and headline
+ *     and is skipped), keyword (as subjects of scheme "keyword").</li>
+ * <li>Body: contentSet/inlineXML holding XHTML or NITF, else inlineData (HTML or text).</li>
+ * <li>agency = rightsInfo/copyrightHolder, else the provider, else the source; provider =
+ *     itemMeta/provider. infoSource is not used for agency: AP marks third-party feeds there.</li>
+ * </ul>
+ */
+public final class NewsmlG2Parser implements WireParser {
+
+    private static final Set<String> ROOTS = Set.of("newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem",
+            "planningItem");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NEWSML_G2;
+    }
+
+    /** A G2 root element, and a sign that it is G2 (the nar namespace, or the standard name) rather than some other "newsItem". */
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        String root = SafeXml.rootName(headText);
+        return root != null && ROOTS.contains(root)
+                && (headText.contains("iptc.org/std/nar") || headText.contains("NewsML-G2") || headText.contains("<itemSet"));
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        Document doc = SafeXml.parse(payload);
+        Element root = doc.getDocumentElement();
+        String rootName = SafeXml.localName(root);
+        List<Element> items = new ArrayList<>();
+        Set<String> nonText = new TreeSet<>();
+        switch (rootName) {
+            case "newsItem" -> items.add(root);
+            case "newsMessage" -> {
+                for (Element set : SafeXml.children(root, "itemSet")) {
+                    for (Element item : SafeXml.children(set, "newsItem")) {
+                        items.add(item);
+                    }
+                    for (String other : List.of("packageItem", "conceptItem", "knowledgeItem", "planningItem")) {
+                        if (!SafeXml.children(set, other).isEmpty()) {
+                            nonText.add(itemWord(other));
+                        }
+                    }
+                }
+            }
+            default -> throw WireParseException.noStory("NewsML-G2 " + itemWord(rootName));
+        }
+        List<ParsedStory> stories = new ArrayList<>();
+        WireParseException lastNoStory = null;
+        for (Element item : items) {
+            String cls = itemClass(item);
+            if (!cls.equals("text")) {
+                nonText.add(cls + " item");
+                continue;
+            }
+            try {
+                stories.add(parseItem(item, context));
+            } catch (WireParseException e) {
+                // In a message, one empty text item must not sink its siblings; alone, it is the answer.
+                if (!e.getMessage().startsWith("no story")) {
+                    throw e;
+                }
+                lastNoStory = e;
+            }
+        }
+        if (stories.isEmpty()) {
+            if (lastNoStory != null && nonText.isEmpty()) {
+                throw lastNoStory;
+            }
+            throw WireParseException.noStory("NewsML-G2 " + (nonText.isEmpty() ? "message without items" : String.join(", ", nonText)));
+        }
+        return stories;
+    }
+
+    private static String itemWord(String rootName) {
+        return switch (rootName) {
+            case "packageItem" -> "package item";
+            case "conceptItem" -> "concept item";
+            case "knowledgeItem" -> "knowledge item";
+            case "planningItem" -> "planning item";
+            default -> rootName;
+        };
+    }
+
+    /**
+     * The item class without its scheme: "ninat:text" and Reuters' "icls:text" are both "text".
+     * An item that states no class is taken as text, and kept only if it has a headline or body.
+     */
+    private static String itemClass(Element item) {
+        String q = SafeXml.attr(SafeXml.path(item, "itemMeta", "itemClass"), "qcode");
+        if (q == null) {
+            return "text";
+        }
+        return q.substring(q.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static ParsedStory parseItem(Element item, ParseContext context) throws WireParseException {
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NEWSML_G2);
+        Element meta = SafeXml.child(item, "itemMeta");
+        Element content = SafeXml.child(item, "contentMeta");
+
+        String provider = partyName(SafeXml.child(meta, "provider"));
+        String agency = StoryFields.first(partyName(SafeXml.path(item, "rightsInfo", "copyrightHolder")), provider, context.source());
+        b.provider(provider).agency(agency);
+
+        String guid = SafeXml.attr(item, "guid");
+        if (guid == null) {
+            throw new WireParseException("NewsML-G2 newsItem has no guid");
+        }
+        b.uri(guid).storyKey(StoryFields.qualify(agency, guid));
+        b.version(SafeXml.attr(item, "version"));
+        b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(meta, "versionCreated"))));
+        b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(meta, "firstCreated"))));
+
+        PubStatus status = StoryFields.pubStatus(SafeXml.attr(SafeXml.child(meta, "pubStatus"), "qcode"));
+        boolean killed = status == PubStatus.CANCELED;
+        for (Element s : SafeXml.children(meta, "signal")) {
+            killed |= StoryFields.signal(b, SafeXml.attr(s, "qcode"));
+        }
+        if (SafeXml.child(meta, "embargoed") != null) {
+            b.signal(Signal.EMBARGO);
+        }
+        if (killed) {
+            b.signal(Signal.KILL);
+            status = PubStatus.CANCELED;
+        }
+        b.pubStatus(status);
+
+        String urgency = SafeXml.text(SafeXml.child(content, "urgency"));
+        b.urgency(StoryFields.urgency(urgency)).priority(urgency);
+        b.headline(headline(content));
+        b.slugline(SafeXml.text(SafeXml.child(content, "slugline")));
+        StoryFields.signalsFromText(b, b.headline());
+        StoryFields.signalsFromText(b, b.slugline());
+        String description = description(content);
+        b.description(description);
+        b.byline(SafeXml.text(SafeXml.child(content, "by")));
+        String language = SafeXml.attr(SafeXml.child(content, "language"), "tag");
+        b.language(language != null ? language : WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang")));
+
+        subjectsAndPlaces(b, content);
+        body(b, SafeXml.child(item, "contentSet"));
+
+        String located = SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name"));
+        StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
+        StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
+        return b.build();
+    }
+
+    private static String headline(Element content) {
+        String any = null;
+        for (Element h : SafeXml.children(content, "headline")) {
+            String t = SafeXml.text(h);
+            if (t == null) {
+                continue;
+            }
+            String role = SafeXml.attr(h, "role");
+            if (role == null || role.endsWith(":main")) {
+                return t;
+            }
+            any = any == null ? t : any;
+        }
+        return any;
+    }
+
+    private static String description(Element content) {
+        for (Element d : SafeXml.children(content, "description")) {
+            String role = SafeXml.attr(d, "role");
+            if (role == null || role.contains("summary") || role.contains("abstract") || role.contains("lead")) {
+                String t = WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(XmlBody.innerHtml(d))));
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void subjectsAndPlaces(ParsedStory.Builder b, Element content) {
+        Set<String> places = new LinkedHashSet<>();
+        for (Element l : SafeXml.children(content, "located")) {
+            add(places, partyName(l));
+        }
+        for (Element s : SafeXml.children(content, "subject")) {
+            String name = SafeXml.text(SafeXml.child(s, "name"));
+            StoryFields.subject(b, SafeXml.attr(s, "qcode"), name);
+            String type = SafeXml.attr(s, "type");
+            // Only named ones: a bare geo code ("sttlocationalias:7576") is not a place name.
+            if (type != null && type.endsWith("geoArea")) {
+                add(places, name);
+            }
+        }
+        for (Element k : SafeXml.children(content, "keyword")) {
+            String t = SafeXml.text(k);
+            if (t != null) {
+                b.subject("keyword", t, null);
+            }
+        }
+        places.forEach(b::place);
+    }
+
+    private static void body(ParsedStory.Builder b, Element contentSet) {
+        Element inline = SafeXml.child(contentSet, "inlineXML");
+        if (inline != null) {
+            XmlBody.apply(b, XmlBody.textRoot(inline));
+            return;
+        }
+        Element data = SafeXml.child(contentSet, "inlineData");
+        if (data != null) {
+            String ct = StoryFields.first(SafeXml.attr(data, "contenttype"), "text/plain");
+            String text = data.getTextContent();
+            if (ct.contains("html")) {
+                b.bodyHtml(text.strip());
+                b.body(WireText.paragraphsFromHtml(text));
+            } else {
+                b.body(WireText.paragraphsFromText(text));
+            }
+        }
+    }
+
+    /** A party's name: its name child, @literal, or the code part of @qcode ("nprov:TT" gives "TT"). */
+    private static String partyName(Element party) {
+        if (party == null) {
+            return null;
+        }
+        return StoryFields.first(SafeXml.text(SafeXml.child(party, "name")), SafeXml.attr(party, "literal"),
+                codeOf(SafeXml.attr(party, "qcode")));
+    }
+
+    private static String codeOf(String qcode) {
+        return qcode == null ? null : qcode.substring(qcode.indexOf(':') + 1);
+    }
+
+    private static void add(Set<String> places, String place) {
+        if (place != null && !place.isBlank()) {
+            places.add(WireText.titleCaseIfShouting(place.strip()));
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * IPTC NITF 3.x (DOMAIN.md 2.3), as AAP, AP, PA, NTB, Canadian Press and others send it. One
+ * document is one story.
+ *
+ * <p>Field mapping:
+ * <ul>
+ * <li>storyKey = head/docdata/du-key@key (NITF's "mechanism for grouping and updating versions"),
+ *     else doc-id@id-string, qualified with the agency ("PA:580001T") unless already a URN; with
+ *     neither, the producer's item id, else a hash of the headline (AP's media API sends
+ *     {@code <doc-id regsrc="AP"/>} with no id at all).</li>
+ * <li>uri = doc-id@id-string as sent, else the storyKey; version = du-key@generation, else
+ *     du-key@version.</li>
+ * <li>urgency@ed-urg is already on the IPTC scale (1 most, 5 normal, 8 least): urgency, and the
+ *     raw value in priority.</li>
+ * <li>versionCreated = date.issue; a date.release later than date.issue, or management-status
+ *     embargoed, is an EMBARGO signal.</li>
+ * <li>docdata@management-status: canceled (or cancelled) gives pubStatus CANCELED and a KILL signal.</li>
+ * <li>head/meta: anpa-keyword is the slugline, anpa-category a subject of scheme "anpa-category";
+ *     head/tobject/tobject.subject@refnum are IPTC Subject Codes ("subj").</li>
+ * <li>body.head: hedline/hl1 (else head/title) is the headline, byline (without its byttl title),
+ *     dateline (text as sent; the place from city, else location), abstract = description.</li>
+ * <li>body.content: HTML and paragraphs.</li>
+ * <li>agency = doc.copyright@holder, else doc-id@regsrc, else the letters before the first dot of
+ *     an AAP-style doc-id ("AFP.121974877.6504909" is AFP copy moved by AAP), else the source.</li>
+ * </ul>
+ *
+ * <p>A leading standard NITF DOCTYPE is removed before parsing (see {@link NitfDoctype}); any other
+ * DOCTYPE is refused by {@link SafeXml}.
+ */
+public final class NitfParser implements WireParser {
+
+    /** "AAP.115314987.5417374": agency letters, then numbers. */
+    private static final Pattern AGENCY_PREFIX = Pattern.compile("^([A-Z]{2,6})\\.\\d");
+
+    @Override
+    public WireFormat format() {
+        return WireFormat.NITF;
+    }
+
+    @Override
+    public boolean sniff(byte[] head, String headText) {
+        return "nitf".equals(SafeXml.rootName(headText));
+    }
+
+    @Override
+    public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
+        Element nitf = SafeXml.parse(NitfDoctype.stripStandard(payload)).getDocumentElement();
+        if (!"nitf".equals(SafeXml.localName(nitf))) {
+            throw new WireParseException("not NITF: root element is <" + SafeXml.localName(nitf) + ">");
+        }
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NITF);
+        Element head = SafeXml.child(nitf, "head");
+        Element docdata = SafeXml.child(head, "docdata");
+        Element bodyHead = SafeXml.path(nitf, "body", "body.head");
+
+        Element docId = SafeXml.child(docdata, "doc-id");
+        String id = SafeXml.attr(docId, "id-string");
+        String agency = StoryFields.first(SafeXml.attr(SafeXml.child(docdata, "doc.copyright"), "holder"),
+                SafeXml.attr(docId, "regsrc"), agencyPrefix(id), context.source());
+        b.agency(agency).provider(context.source());
+
+        // Headline and body first: the story key falls back to a hash of the headline.
+        b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.child(head, "title"))));
+        XmlBody.apply(b, SafeXml.path(nitf, "body", "body.content"));
+        String description = abstractOf(bodyHead);
+        b.description(description);
+        b.byline(byline(SafeXml.child(bodyHead, "byline")));
+        dateline(b, SafeXml.child(bodyHead, "dateline"));
+
+        Element duKey = SafeXml.child(docdata, "du-key");
+        String key = StoryFields.first(SafeXml.attr(duKey, "key"), id);
+        String storyKey = key != null ? StoryFields.qualify(agency, key)
+                : StoryFields.qualify(agency, StoryFields.first(context.itemId(), b.headline() == null ? null : StoryFields.shortHash(b.headline())));
+        if (storyKey == null) {
+            throw WireParseException.noStory("NITF document has no id, headline or body");
+        }
+        b.storyKey(storyKey).uri(StoryFields.first(id, storyKey));
+        b.version(StoryFields.first(SafeXml.attr(duKey, "generation"), SafeXml.attr(duKey, "version")));
+
+        String edUrg = SafeXml.attr(SafeXml.child(docdata, "urgency"), "ed-urg");
+        b.urgency(StoryFields.urgency(edUrg)).priority(edUrg);
+        Instant issued = WireTimes.parse(SafeXml.attr(SafeXml.child(docdata, "date.issue"), "norm"));
+        Instant release = WireTimes.parse(SafeXml.attr(SafeXml.child(docdata, "date.release"), "norm"));
+        b.versionCreated(issued);
+        status(b, SafeXml.attr(docdata, "management-status"), issued, release);
+
+        meta(b, head);
+        Element evloc = SafeXml.child(docdata, "evloc");
+        b.place(SafeXml.attr(evloc, "city"));
+        b.language(StoryFields.first(SafeXml.attr(nitf, "baselang"), WireText.blankToNull(nitf.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));
+        StoryFields.signalsFromText(b, b.headline());
+        StoryFields.ensureHeadline(b, description, "NITF document " + storyKey);
+        return List.of(b.build());
+    }
+
+    private static void status(ParsedStory.Builder b, String managementStatus, Instant issued, Instant release) {
+        PubStatus status = StoryFields.pubStatus(managementStatus);
+        b.pubStatus(status);
+        if (status == PubStatus.CANCELED) {
+            b.signal(Signal.KILL);
+        }
+        boolean embargoed = managementStatus != null && managementStatus.toLowerCase(Locale.ROOT).contains("embargo");
+        if (embargoed || (issued != null && release != null && release.isAfter(issued))) {
+            b.signal(Signal.EMBARGO);
+        }
+    }
+
+    /** ANPA-era fields in head/meta and IPTC subject codes in head/tobject. */
+    private static void meta(ParsedStory.Builder b, Element head) {
+        for (Element m : SafeXml.children(head, "meta")) {
+            String name = StoryFields.first(SafeXml.attr(m, "name"), "");
+            String content = SafeXml.attr(m, "content");
+            if (content == null) {
+                continue;
+            }
+            switch (name) {
+                case "anpa-keyword" -> b.slugline(content);
+                case "anpa-category" -> b.subject("anpa-category", content, null);
+                default -> { }
+            }
+        }
+        for (Element s : SafeXml.descendants(head, "tobject.subject")) {
+            String code = SafeXml.attr(s, "tobject.subject.refnum");
+            if (code != null) {
+                b.subject("subj", code, StoryFields.first(SafeXml.attr(s, "tobject.subject.detail"),
+                        SafeXml.attr(s, "tobject.subject.matter"), SafeXml.attr(s, "tobject.subject.type")));
+            }
+        }
+    }
+
+    /** The byline's words without the title (byttl), which is a job, not a name: "By BERNARD CONDON". */
+    private static String byline(Element byline) {
+        if (byline == null) {
+            return null;
+        }
+        StringBuilder t = new StringBuilder();
+        for (Node n = byline.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!(n instanceof Element e && "byttl".equals(SafeXml.localName(e)))) {
+                t.append(n.getTextContent()).append(' ');
+            }
+        }
+        return WireText.blankToNull(t.toString());
+    }
+
+    private static void dateline(ParsedStory.Builder b, Element dateline) {
+        String text = SafeXml.text(dateline);
+        // "Newport News , VA": the city and state are separate elements; tidy the space before the comma.
+        String place = StoryFields.dateline(b, text == null ? null : text.replace(" ,", ","), SafeXml.text(SafeXml.descendant(dateline, "city")), null);
+        b.place(place);
+    }
+
+    private static String abstractOf(Element bodyHead) {
+        Element a = SafeXml.child(bodyHead, "abstract");
+        if (a == null) {
+            return null;
+        }
+        List<String> paragraphs = WireText.paragraphsFromHtml(XmlBody.innerHtml(a));
+        return WireText.blankToNull(paragraphs.isEmpty() ? a.getTextContent() : String.join(" ", paragraphs));
+    }
+
+    private static String agencyPrefix(String docId) {
+        if (docId == null) {
+            return null;
+        }
+        Matcher m = AGENCY_PREFIX.matcher(docId);
+        return m.find() ? m.group(1) : null;
+    }
+
+}

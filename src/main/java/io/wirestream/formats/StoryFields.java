@@ -1,0 +1,300 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Field conversions that several wire formats share: status words, urgency numbers, subject
+ * qcodes, signal codes, story-key qualification, datelines and the fallback headline. Kept in one
+ * place so every parser reads "canceled", "medtop:..." or "sig:correction" the same way.
+ */
+final class StoryFields {
+
+    /** Reuters and others put the version marker into the headline or slug: "REFILE-", "CORRECTED-", "(UPDATE 1)". */
+    private static final Pattern REFILE = Pattern.compile("^(?:REFILE|REPEAT)\\b");
+    private static final Pattern CORRECTED = Pattern.compile("^(?:CORRECTED|CORRECTION)\\b");
+    private static final Pattern UPDATE_N = Pattern.compile("\\bUPDATE \\d+\\b");
+    /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
+    private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*\\([^)]*\\)\\s*[-–—_:]*\\s*$");
+    private static final int FALLBACK_HEADLINE = 120;
+    /** A domain name inside an id: "reuters.com", "stt.fi" (letters after the dot, so "AAP.1153" is not one). */
+    private static final Pattern HAS_DOMAIN = Pattern.compile("[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
+    private static final Pattern STARTS_WITH_MONTH = Pattern.compile(
+            "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d");
+    /** How many leading paragraphs may hold the dateline: Reuters puts "By ..." first. */
+    private static final int DATELINE_PARAGRAPHS = 2;
+
+    private StoryFields() {
+    }
+
+    /**
+     * usable / withheld / canceled, from any of the spellings agencies send: G2 qcodes
+     * ("stat:canceled"), NITF management-status, NewsML 1.2 Status FormalName ("Usable"), and the
+     * British "cancelled". Anything unknown is usable, because refusing a story on an odd status word
+     * loses news while a kill always says "cancel".
+     */
+    static PubStatus pubStatus(String s) {
+        if (s == null) {
+            return PubStatus.USABLE;
+        }
+        String v = s.toLowerCase(Locale.ROOT);
+        if (v.contains("cancel") || v.contains("kill") || v.contains("withdrawn")) {
+            return PubStatus.CANCELED;
+        }
+        return v.contains("withheld") ? PubStatus.WITHHELD : PubStatus.USABLE;
+    }
+
+    /**
+     * An urgency on the IPTC scale (1 highest, 5 normal, 9 lowest). G2 urgency, NITF ed-urg and NewsML
+     * 1.2 Urgency all use that scale already (DOMAIN.md 2.6), so a digit 1-9 is taken as is; 0 is
+     * "reserved" in IPTC and anything else is not an urgency, so both give null.
+     */
+    static Integer urgency(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String t = raw.strip();
+        if (t.length() == 1 && t.charAt(0) >= '1' && t.charAt(0) <= '9') {
+            return t.charAt(0) - '0';
+        }
+        return null;
+    }
+
+    /**
+     * Adds a subject sent as a qcode or URI: "medtop:20000123" and Media Topic URIs become scheme
+     * "medtop", "subj:04008024" and Subject Code URIs "subj", "a1312cat:f" "anpa-category", any other
+     * "scheme:code" keeps the agency scheme ("N2", "apsubject"). A bare 8-digit code is a Subject Code.
+     */
+    static void subject(ParsedStory.Builder b, String qcode, String name) {
+        if (qcode == null || qcode.isBlank()) {
+            return;
+        }
+        String q = qcode.strip();
+        String lower = q.toLowerCase(Locale.ROOT);
+        String code;
+        String scheme;
+        if (lower.startsWith("http")) {
+            code = q.substring(q.lastIndexOf('/') + 1);
+            scheme = lower.contains("mediatopic") ? "medtop" : lower.contains("subjectcode") ? "subj" : hostOf(lower);
+        } else if (q.indexOf(':') > 0) {
+            scheme = q.substring(0, q.indexOf(':'));
+            code = q.substring(q.indexOf(':') + 1);
+            String s = scheme.toLowerCase(Locale.ROOT);
+            if (s.equals("medtop") || s.equals("mediatopic")) {
+                scheme = "medtop";
+            } else if (s.equals("subj") || s.equals("iptc") && code.matches("\\d{8}")) {
+                scheme = "subj";
+            } else if (s.equals("a1312cat") || s.equals("anpa-category") || s.equals("apcategorycode")) {
+                scheme = "anpa-category";
+            }
+        } else {
+            code = q;
+            scheme = q.matches("\\d{8}") ? "subj" : "keyword";
+        }
+        if (!code.isBlank()) {
+            b.subject(scheme, code, name);
+        }
+    }
+
+    private static String hostOf(String url) {
+        String rest = url.substring(url.indexOf("//") + 2);
+        int slash = rest.indexOf('/');
+        return slash > 0 ? rest.substring(0, slash) : rest;
+    }
+
+    /**
+     * Maps one signal or editorial-status code to our signals. G2 "sig:update|correction|repeat|
+     * refile|kill", dpa's "sig:repeat" (a refile), and Reuters' edStat: C is a correction, D a
+     * deletion (kill), U an update; N (new) adds nothing. Codes of other vocabularies ("sic:TABLE",
+     * "pmt:text") are metadata, not signals, and are ignored.
+     *
+     * @return true when the code marks a kill (the caller also sets pubStatus CANCELED)
+     */
+    static boolean signal(ParsedStory.Builder b, String qcode) {
+        if (qcode == null) {
+            return false;
+        }
+        String q = qcode.strip().toLowerCase(Locale.ROOT);
+        String scheme = q.contains(":") ? q.substring(0, q.indexOf(':')) : "";
+        String code = q.substring(q.indexOf(':') + 1);
+        if (scheme.equals("edstat")) {
+            switch (code) {
+                case "c" -> b.signal(Signal.CORRECTION);
+                case "u" -> b.signal(Signal.UPDATE);
+                case "d" -> {
+                    b.signal(Signal.KILL);
+                    return true;
+                }
+                default -> { }
+            }
+            return false;
+        }
+        if (!scheme.isEmpty() && !scheme.equals("sig") && !scheme.equals("signal")) {
+            return false;
+        }
+        switch (code) {
+            case "update" -> b.signal(Signal.UPDATE);
+            case "correction" -> b.signal(Signal.CORRECTION);
+            case "repeat", "refile" -> b.signal(Signal.REFILE);
+            case "writethru", "write-thru" -> b.signal(Signal.WRITETHRU);
+            case "kill", "cancel", "withdrawn" -> {
+                b.signal(Signal.KILL);
+                return true;
+            }
+            default -> { }
+        }
+        return false;
+    }
+
+    /** Version markers written into a headline or slug ("REFILE-", "CORRECTED-", "(UPDATE 1)"), as Reuters does. */
+    static void signalsFromText(ParsedStory.Builder b, String headlineOrSlug) {
+        if (headlineOrSlug == null) {
+            return;
+        }
+        if (REFILE.matcher(headlineOrSlug).find()) {
+            b.signal(Signal.REFILE);
+        }
+        if (CORRECTED.matcher(headlineOrSlug).find()) {
+            b.signal(Signal.CORRECTION);
+        }
+        if (UPDATE_N.matcher(headlineOrSlug).find()) {
+            b.signal(Signal.UPDATE);
+        }
+    }
+
+    /**
+     * An id that is already globally unique (a URN, tag URI or URL) is used as is; a bare agency
+     * number ("AAP.115314987.5417374", "580001T") is qualified with the agency so two agencies'
+     * numbering cannot collide: "PA:580001T". An id that names the agency's domain
+     * ("tag_reuters.com_2014_newsml_KBN0FL0NN") is already unique.
+     */
+    static String qualify(String agency, String id) {
+        if (id == null) {
+            return null;
+        }
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("urn:") || lower.startsWith("tag:") || lower.startsWith("http://") || lower.startsWith("https://")
+                || HAS_DOMAIN.matcher(lower).find() || agency == null || agency.isBlank()) {
+            return id;
+        }
+        return agency.strip() + ":" + id;
+    }
+
+    /**
+     * The place of a dateline as sent in a dateline element (not in the body):
+     * "STOCKHOLM, Aug 29, 2014 (AFP) -" and "FORT WASHINGTON, Pa." give "Stockholm" and "Fort Washington".
+     * The first comma ends the place; agencies put the state, date or country after it.
+     */
+    static String placeOfDateline(String dateline) {
+        if (dateline == null || dateline.isBlank()) {
+            return null;
+        }
+        // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.
+        java.util.Optional<Dateline> known = Dateline.find(dateline);
+        if (known.isPresent()) {
+            return known.get().place();
+        }
+        Matcher m = DATELINE_AGENCY.matcher(dateline);
+        String t = m.find() ? dateline.substring(0, m.start()) : dateline;
+        int comma = t.indexOf(',');
+        t = (comma > 0 ? t.substring(0, comma) : t).replaceAll("[\\s\\-–—_:]+$", "").strip();
+        if (t.isEmpty() || t.length() > 40 || Character.isDigit(t.charAt(0)) || STARTS_WITH_MONTH.matcher(t).find()) {
+            return null; // Reuters sends timestamps ("2014-07-16 15:53:10 GMT") and dates ("MARCH 04, 2013") as datelines
+        }
+        return WireText.titleCaseIfShouting(t);
+    }
+
+    /**
+     * The dateline at the start of one of the first body paragraphs ("DAMASCUS (Reuters) - ..."), or
+     * null. Reuters puts the byline paragraph before it, so more than the first paragraph is looked at.
+     */
+    static Dateline datelineInBody(ParsedStory.Builder b) {
+        for (int i = 0; i < Math.min(DATELINE_PARAGRAPHS, b.body().size()); i++) {
+            java.util.Optional<Dateline> d = Dateline.find(b.body().get(i));
+            if (d.isPresent()) {
+                return d.get();
+            }
+        }
+        return null;
+    }
+
+    /** Dateline text and place from the body, when the wire sent none separately. */
+    static void datelineFromBody(ParsedStory.Builder b) {
+        Dateline d = datelineInBody(b);
+        if (d != null) {
+            b.dateline(d.text()).datelinePlace(d.place());
+        }
+    }
+
+    /**
+     * Sets dateline and dateline place. The place comes from the dateline element when it names one,
+     * else from a dateline in the body, else from the item's "located" metadata (where the item was
+     * filed from, which agencies also use for the editing desk, so it is the last resort).
+     *
+     * @return the dateline place, or null
+     */
+    static String dateline(ParsedStory.Builder b, String datelineElement, String placeElement, String located) {
+        b.dateline(datelineElement);
+        String place = placeElement != null ? WireText.titleCaseIfShouting(placeElement) : placeOfDateline(datelineElement);
+        Dateline inBody = place == null ? datelineInBody(b) : null;
+        if (inBody != null) {
+            place = inBody.place();
+            if (datelineElement == null) {
+                b.dateline(inBody.text());
+            }
+        }
+        if (place == null && located != null) {
+            place = WireText.titleCaseIfShouting(located);
+        }
+        b.datelinePlace(place);
+        return place;
+    }
+
+    /**
+     * Some agencies (STT) send items whose headline element is empty. The story is still news, so the
+     * headline falls back to the description, then the first paragraph cut at a word boundary.
+     *
+     * @throws WireParseException no story when there is neither headline nor text
+     */
+    static void ensureHeadline(ParsedStory.Builder b, String description, String what) throws WireParseException {
+        if (b.headline() != null && !b.headline().isBlank()) {
+            return;
+        }
+        String from = description != null ? description : b.body().isEmpty() ? null : b.body().get(0);
+        if (from == null) {
+            throw WireParseException.noStory(what + " has neither headline nor text");
+        }
+        if (from.length() > FALLBACK_HEADLINE) {
+            int cut = from.lastIndexOf(' ', FALLBACK_HEADLINE);
+            from = from.substring(0, cut > 40 ? cut : FALLBACK_HEADLINE) + " ...";
+        }
+        b.headline(from);
+    }
+
+    /** "sha256-" and 16 hex digits of the text: a stable stand-in id for items that carry none. */
+    static String shortHash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + HexFormat.of().formatHex(d).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SafeVarargs
+    static <T> T first(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

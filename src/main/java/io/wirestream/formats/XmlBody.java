@@ -1,0 +1,117 @@
+package io.wirestream.formats;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Turns a story body carried as XML inside a wire document (G2 inlineXML, NewsML 1.2 DataContent,
+ * NITF body.content) into HTML and clean paragraphs.
+ *
+ * <p>The body arrives as XHTML or NITF markup, often with a namespace prefix ({@code x:p}). We write
+ * it out again as plain HTML with local names, so consumers get one dialect, and NITF-only elements
+ * become their HTML counterparts (hl2 to h2, block to div) so that the paragraph splitter sees them.
+ */
+final class XmlBody {
+
+    /** NITF and G2 element names that have an HTML equivalent. */
+    private static final Map<String, String> RENAME = Map.of(
+            "hl1", "h1", "hl2", "h2", "block", "div", "body.content", "div", "bq", "blockquote", "credit", "p");
+    private static final Set<String> VOID = Set.of("br", "hr", "img");
+    private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title");
+    /** Markup whose text is not story text. */
+    private static final Set<String> SKIP = Set.of("head", "script", "style", "media", "media-reference", "object", "figure");
+    /**
+     * Reuters SNI text and other take-style copy put the whole story in one {@code <p>}, one
+     * paragraph per indented line. A line break followed by indentation, or a blank line, is a
+     * paragraph break there.
+     */
+    private static final Pattern PREFORMATTED_BREAK = Pattern.compile("\\R(?:[ \\t]*\\R)+|\\R[ \\t]{3,}");
+
+    private XmlBody() {
+    }
+
+    /**
+     * The element holding the story text inside an inline container: NITF's body.content, an XHTML
+     * body, or the container itself when it holds paragraphs directly.
+     */
+    static Element textRoot(Element container) {
+        if (container == null) {
+            return null;
+        }
+        Element nitf = SafeXml.child(container, "nitf");
+        if (nitf != null) {
+            Element content = SafeXml.path(nitf, "body", "body.content");
+            return content != null ? content : nitf;
+        }
+        Element html = SafeXml.child(container, "html");
+        if (html != null) {
+            Element body = SafeXml.child(html, "body");
+            return body != null ? body : html;
+        }
+        return container;
+    }
+
+    /** Sets bodyHtml and body paragraphs from the text root; nothing when it has no text. */
+    static void apply(ParsedStory.Builder b, Element textRoot) {
+        if (textRoot == null) {
+            return;
+        }
+        String html = innerHtml(textRoot).strip();
+        if (html.isEmpty()) {
+            return;
+        }
+        b.bodyHtml(html);
+        b.body(WireText.paragraphsFromHtml(html));
+    }
+
+    /** HTML of the children of an element, with local names and only harmless attributes kept. */
+    static String innerHtml(Element e) {
+        StringBuilder out = new StringBuilder();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            write(n, SafeXml.localName(e), out);
+        }
+        return out.toString();
+    }
+
+    private static void write(Node n, String parentName, StringBuilder out) {
+        switch (n.getNodeType()) {
+            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
+                String text = escape(n.getNodeValue());
+                out.append("p".equals(parentName) ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
+            }
+            case Node.ELEMENT_NODE -> {
+                Element el = (Element) n;
+                String local = SafeXml.localName(el);
+                if (SKIP.contains(local)) {
+                    return;
+                }
+                String name = RENAME.getOrDefault(local, local);
+                out.append('<').append(name);
+                for (int i = 0; i < el.getAttributes().getLength(); i++) {
+                    Node a = el.getAttributes().item(i);
+                    String an = SafeXml.localName(a);
+                    if (KEEP_ATTRS.contains(an)) {
+                        out.append(' ').append(an).append("=\"").append(escape(a.getNodeValue()).replace("\"", "&quot;")).append('"');
+                    }
+                }
+                if (VOID.contains(name)) {
+                    out.append("/>");
+                    return;
+                }
+                out.append('>');
+                for (Node c = el.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    write(c, name, out);
+                }
+                out.append("</").append(name).append('>');
+            }
+            default -> { } // comments and processing instructions are not content
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

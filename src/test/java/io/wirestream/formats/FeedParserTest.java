@@ -1,0 +1,110 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.XmlTestSupport.CONTEXT;
+import static io.wirestream.formats.XmlTestSupport.only;
+import static io.wirestream.formats.XmlTestSupport.parse;
+import static io.wirestream.formats.XmlTestSupport.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirestream.avro.PubStatus;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+
+    private final FeedParser rss = FeedParser.rss();
+    private final FeedParser atom = FeedParser.atom();
+
+    @Test
+    void wordpressExportHasFivePosts() throws Exception {
+        List<ParsedStory> stories = parse(rss, "rss/wordpress_wxr.xml");
+        assertThat(stories).hasSize(5);
+        ParsedStory s = stories.get(0);
+        assertThat(s.format()).isEqualTo(WireFormat.RSS);
+        assertThat(s.headline()).isEqualTo("Starafrica to dispose assets for $6 million to clear debt");
+        assertThat(s.storyKey()).isEqualTo("http://sdnewtester.org/?p=216");
+        assertThat(s.version()).isNull();
+        assertThat(s.urgency()).isNull();
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isNull();
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-07-29T16:03:54Z"));
+        assertThat(s.byline()).isEqualTo("admin");
+        assertThat(s.agency()).isEqualTo("The SDNewTester");
+        assertThat(s.subjects()).contains(new SubjectCode("keyword", "Business", null));
+        assertThat(s.language()).isEqualTo("en-US");
+    }
+
+    @Test
+    void funke() throws Exception {
+        ParsedStory s = only(rss, "rss/wordpress_wxr_funke.xml");
+        assertThat(s.headline()).isEqualTo("Löst einen Mord in Mysterium Secrets & Lies");
+        assertThat(s.storyKey()).isEqualTo("https://funkygames.de/?p=6277");
+        assertThat(s.urgency()).isNull();
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isNull();
+        assertThat(s.byline()).isEqualTo("Marion");
+        assertThat(s.body()).isNotEmpty();
+    }
+
+    @Test
+    void attachmentIsSkipped() throws Exception {
+        ParsedStory s = only(rss, "rss/wordpress_wxr_thumb.xml");
+        assertThat(s.headline()).isEqualTo("test post");
+        assertThat(s.storyKey()).isEqualTo("https://main.toto.invalid");
+        assertThat(s.body()).containsExactly("toto");
+    }
+
+    @Test
+    void bareGuidIsQualifiedWithFeedHost() throws Exception {
+        String feed = "<rss version=\"2.0\"><channel><link>https://www.example.no/news</link>"
+                + "<item><guid isPermaLink=\"false\">1.133</guid><title>Title here</title><description>Some text.</description>"
+                + "<pubDate>Mon, 06 Feb 2017 10:51:00 +0100</pubDate></item></channel></rss>";
+        ParsedStory s = rss.parse(utf8(feed), CONTEXT).get(0);
+        assertThat(s.storyKey()).isEqualTo("www.example.no:1.133");
+        assertThat(s.uri()).isEqualTo("1.133");
+        assertThat(s.agency()).isEqualTo("www.example.no");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-02-06T09:51:00Z"));
+    }
+
+    @Test
+    void atomEntries() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Example Wire</title>"
+                + "<link href=\"https://wire.example.com/\"/>"
+                + "<entry><id>tag:wire.example.com,2024:1</id><title>First entry</title><updated>2024-03-01T10:00:00Z</updated>"
+                + "<published>2024-03-01T09:00:00Z</published><author><name>A. Writer</name></author><category term=\"politics\"/>"
+                + "<summary>Short.</summary><content type=\"html\">&lt;p&gt;LONDON (Reuters) - One.&lt;/p&gt;&lt;p&gt;Two.&lt;/p&gt;</content></entry>"
+                + "</feed>";
+        assertThat(atom.sniff(utf8(feed), feed)).isTrue();
+        assertThat(rss.sniff(utf8(feed), feed)).isFalse();
+        ParsedStory s = atom.parse(utf8(feed), CONTEXT).get(0);
+        assertThat(s.format()).isEqualTo(WireFormat.ATOM);
+        assertThat(s.storyKey()).isEqualTo("tag:wire.example.com,2024:1");
+        assertThat(s.headline()).isEqualTo("First entry");
+        assertThat(s.body()).containsExactly("LONDON (Reuters) - One.", "Two.");
+        assertThat(s.description()).isEqualTo("Short.");
+        assertThat(s.datelinePlace()).isEqualTo("London");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+        assertThat(s.firstCreated()).isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
+        assertThat(s.byline()).isEqualTo("A. Writer");
+        assertThat(s.agency()).isEqualTo("Example Wire");
+        assertThat(s.subjects()).containsExactly(new SubjectCode("keyword", "politics", null));
+    }
+
+    @Test
+    void feedWithoutItemsHasNoStory() {
+        String empty = "<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>";
+        assertThatThrownBy(() -> rss.parse(utf8(empty), CONTEXT)).hasMessage("no story: rss feed with no entries");
+        String emptyAtom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Empty</title></feed>";
+        assertThatThrownBy(() -> atom.parse(utf8(emptyAtom), CONTEXT)).hasMessage("no story: atom feed with no entries");
+    }
+
+    @Test
+    void doctypeRefusedAndTruncationMalformed() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>&x;</title></item></channel></rss>";
+        assertThatThrownBy(() -> rss.parse(utf8(xxe), CONTEXT)).hasMessageStartingWith("XML DOCTYPE refused");
+        assertThatThrownBy(() -> rss.parse(utf8("<rss version=\"2.0\"><channel><item><title>x</ti"), CONTEXT))
+                .hasMessageStartingWith("malformed XML");
+    }
+}

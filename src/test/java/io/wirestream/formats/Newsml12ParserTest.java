@@ -1,0 +1,81 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.XmlTestSupport.CONTEXT;
+import static io.wirestream.formats.XmlTestSupport.only;
+import static io.wirestream.formats.XmlTestSupport.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class Newsml12ParserTest {
+
+    private final Newsml12Parser parser = new Newsml12Parser();
+
+    @Test
+    void afpSaab() throws Exception {
+        ParsedStory s = only(parser, "newsml-1.2/afp.xml");
+        assertThat(s.headline()).isEqualTo("Sweden court accepts receivership for Saab carmaker");
+        assertThat(s.storyKey()).isEqualTo("afp.com:TX-PAR-FXW86");
+        assertThat(s.uri()).isEqualTo("urn:newsml:afp.com:20140829T135002Z:TX-PAR-FXW86:1");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("STOCKHOLM, Aug 29, 2014 (AFP) -");
+        assertThat(s.datelinePlace()).isEqualTo("Stockholm");
+        assertThat(s.slugline()).isEqualTo("Sweden-SAAB");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2014-08-29T13:49:51Z"));
+        assertThat(s.subjects()).contains(new SubjectCode("subj", "04011002", null), new SubjectCode("keyword", "Saab", null));
+        assertThat(s.agency()).isEqualTo("AFP");
+        assertThat(s.body().get(0)).startsWith("A Chinese-owned company set up to take over Saab's assets");
+    }
+
+    @Test
+    void afpGazaSample() throws Exception {
+        ParsedStory s = only(parser, "newsml-1.2/afp.com_newsml1.2_sample_from_iptc-newsinjson_MIT.xml");
+        assertThat(s.headline()).isEqualTo("Israel strikes key Hamas targets as UN Security Council to meet");
+        assertThat(s.storyKey()).isEqualTo("afp.com:TX-PAR-WGF71");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Gaza City, Palestinian Territories, May 16, 2021 (AFP) -");
+        assertThat(s.datelinePlace()).isEqualTo("Gaza City");
+        assertThat(s.signals()).contains(Signal.UPDATE); // Genre "Update"
+        // Keywords with Role="PersonInImage" describe pictures, not the story.
+        assertThat(s.subjects()).doesNotContain(new SubjectCode("keyword", "Joe Biden", null));
+        assertThat(s.body()).contains("- Media offices destroyed -"); // NITF hl2 inside the body
+    }
+
+    @Test
+    void afp20MisdeclaredLatin1IsReadAsUtf8() throws Exception {
+        ParsedStory s = only(parser, "newsml-1.2/afp20.xml");
+        assertThat(s.headline()).isEqualTo("Décès de Naomi Musenga: l'opératrice du Samu définitivement condamnée");
+        assertThat(s.storyKey()).isEqualTo("afp.com:240710125902.qpsp2jzk");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isNull();
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Strasbourg, 10 juil 2024 (AFP)");
+        assertThat(s.datelinePlace()).isEqualTo("Strasbourg");
+        assertThat(s.slugline()).isEqualTo("procès-santé-secours");
+        assertThat(s.language()).isEqualTo("fr");
+    }
+
+    @Test
+    void canceledRevisionIsAKillAndPhotoOnlyIsNoStory() throws Exception {
+        String killed = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>afp.com</ProviderId><NewsItemId>X-1</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"1\" Update=\"U\">2</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsManagement><Status FormalName=\"Canceled\"/></NewsManagement><NewsComponent><NewsLines><HeadLine>Kill</HeadLine></NewsLines>"
+                + "<ContentItem><MediaType FormalName=\"Text\"/><DataContent><p>Withdrawn.</p></DataContent></ContentItem></NewsComponent></NewsItem></NewsML>";
+        ParsedStory s = parser.parse(utf8(killed), CONTEXT).get(0);
+        assertThat(s.storyKey()).isEqualTo("afp.com:X-1");
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(s.signals()).contains(Signal.KILL, Signal.UPDATE);
+
+        String photo = killed.replace("Canceled", "Usable").replace("FormalName=\"Text\"", "FormalName=\"Photo\"");
+        assertThatThrownBy(() -> parser.parse(utf8(photo), CONTEXT)).hasMessage("no story: NewsML 1.2 photo item");
+    }
+}

@@ -1,0 +1,181 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.XmlTestSupport.CONTEXT;
+import static io.wirestream.formats.XmlTestSupport.edited;
+import static io.wirestream.formats.XmlTestSupport.only;
+import static io.wirestream.formats.XmlTestSupport.parse;
+import static io.wirestream.formats.XmlTestSupport.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NewsmlG2ParserTest {
+
+    private final NewsmlG2Parser parser = new NewsmlG2Parser();
+    private static final String REUTERS_GOLD = "newsml-g2/tag_reuters.com,0000_newsml_L4N1FL0N0_1132689232";
+
+    @Test
+    void reutersTextItemInNewsMessage() throws Exception {
+        ParsedStory s = only(parser, REUTERS_GOLD);
+        assertThat(s.headline()).isEqualTo("PRECIOUS-Gold rises as Trump policy fuels safe haven demand");
+        assertThat(s.uri()).isEqualTo("tag:reuters.com,0000:newsml_L4N1FL0N0");
+        assertThat(s.storyKey()).isEqualTo("tag:reuters.com,0000:newsml_L4N1FL0N0");
+        assertThat(s.version()).isEqualTo("1132689232");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-01-31T03:47:29Z"));
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.priority()).isEqualTo("3");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isNull();
+        assertThat(s.slugline()).isEqualTo("GLOBAL-PRECIOUS/ (UPDATE 1)");
+        // edStat:U and "(UPDATE 1)" in the slug
+        assertThat(s.signals()).containsExactly(Signal.UPDATE);
+        assertThat(s.subjects()).contains(new SubjectCode("subj", "04008024", null), new SubjectCode("anpa-category", "f", null),
+                new SubjectCode("N2", "GOL", null));
+        assertThat(s.provider()).isEqualTo("reuters.com");
+        assertThat(s.agency()).isEqualTo("Thomson Reuters");
+        assertThat(s.language()).isEqualTo("en");
+        // Reuters sends the whole story in one <p>, one indented line per paragraph.
+        assertThat(s.body()).hasSizeGreaterThan(10);
+        assertThat(s.body().get(0)).isEqualTo("(Adds comments, detail)");
+        assertThat(s.bodyHtml()).startsWith("<p>");
+    }
+
+    @Test
+    void sttNewsItem() throws Exception {
+        ParsedStory s = only(parser, "newsml-g2/stt1.xml");
+        assertThat(s.headline()).isEqualTo("Mikko Moilanen siirtyy Revenion toimitusjohtajaksi");
+        assertThat(s.storyKey()).isEqualTo("urn:newsml:stt.fi::102736761");
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Helsinki");
+        assertThat(s.datelinePlace()).isEqualTo("Helsinki");
+        assertThat(s.signals()).contains(Signal.UPDATE); // sig:update
+        assertThat(s.language()).isEqualTo("fi-FI");
+        assertThat(s.agency()).isEqualTo("STT");
+    }
+
+    @Test
+    void apMessageWithThreeTextItems() throws Exception {
+        List<ParsedStory> stories = parse(parser, "newsml-g2/ap.xml");
+        assertThat(stories).hasSize(3);
+        ParsedStory s = stories.get(0);
+        assertThat(s.headline()).isEqualTo("Nutrisystem beats 4Q earnings and revenue expectations");
+        assertThat(s.storyKey()).isEqualTo("tag:ap.org,2011:5e565888b587889c5c8bd62b6164118c-text");
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("FORT WASHINGTON, Pa.");
+        assertThat(s.datelinePlace()).isEqualTo("Fort Washington");
+        assertThat(s.slugline()).isEqualTo("BC-US--Earns-Nutrisystem, 1st Ld-Writethru");
+        assertThat(stories).extracting(ParsedStory::headline).contains("Scripps Networks tops 4Q profit and revenue expectations");
+    }
+
+    @Test
+    void ttMessageKeepsTheTextItemAndDropsPackageAndPicture() throws Exception {
+        ParsedStory s = only(parser, "newsml-g2/TT_newsmlg2_sample_from_iptc-newsinjson_MIT.xml");
+        assertThat(s.headline()).isEqualTo("Jan Guillou skriver på ny \"Hamilton\"-bok");
+        assertThat(s.storyKey()).isEqualTo("http://tt.se/media/text/210919-janguillou-879f202b");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.subjects()).contains(new SubjectCode("medtop", "20000013", "Litteratur"));
+    }
+
+    @Test
+    void sttItemWithEmptyHeadlineFallsBackToDescription() throws Exception {
+        ParsedStory s = only(parser, "newsml-g2/stt_newsml_abstract_test.xml");
+        assertThat(s.headline()).startsWith("Hjallis Harkimo ja Mikael Jungner").endsWith("...");
+        assertThat(s.urgency()).isEqualTo(2);
+    }
+
+    /**
+     * The fixture set has no real Reuters usable/cancel pair (PROVENANCE.md lists L1N14N0FF, but the files
+     * are not there), so the later versions are derived at test time from a real item: the same guid,
+     * a newer version and versionCreated, with edStat:C (correction) or pubStatus canceled + edStat:D.
+     */
+    @Test
+    void reutersVersionPairCorrectionThenKill() throws Exception {
+        ParsedStory first = only(parser, REUTERS_GOLD);
+        ParsedStory corrected = parser.parse(edited(REUTERS_GOLD,
+                "version=\"1132689232\"", "version=\"1132700000\"",
+                "<versionCreated>2017-01-31T03:47:29.000Z", "<versionCreated>2017-01-31T05:00:00.000Z",
+                "edStat:U", "edStat:C"), CONTEXT).get(0);
+        ParsedStory killed = parser.parse(edited(REUTERS_GOLD,
+                "version=\"1132689232\"", "version=\"1132800000\"",
+                "<versionCreated>2017-01-31T03:47:29.000Z", "<versionCreated>2017-01-31T06:00:00.000Z",
+                "stat:usable", "stat:canceled",
+                "edStat:U", "edStat:D"), CONTEXT).get(0);
+
+        assertThat(List.of(corrected.storyKey(), killed.storyKey())).containsOnly(first.storyKey());
+        assertThat(corrected.versionCreated()).isAfter(first.versionCreated());
+        assertThat(killed.versionCreated()).isAfter(corrected.versionCreated());
+        assertThat(corrected.signals()).contains(Signal.CORRECTION).doesNotContain(Signal.KILL);
+        assertThat(corrected.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(killed.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(killed.signals()).contains(Signal.KILL);
+    }
+
+    @Test
+    void edStatDAloneIsAKill() throws Exception {
+        ParsedStory s = parser.parse(edited(REUTERS_GOLD, "edStat:U", "edStat:D"), CONTEXT).get(0);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(s.signals()).contains(Signal.KILL);
+    }
+
+    @Test
+    void britishCancelledIsAccepted() throws Exception {
+        ParsedStory s = parser.parse(edited(REUTERS_GOLD, "stat:usable", "stat:cancelled"), CONTEXT).get(0);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(s.signals()).contains(Signal.KILL);
+    }
+
+    @Test
+    void pictureVideoAndPackagesCarryNoStory() {
+        assertThatThrownBy(() -> parse(parser, "newsml-g2/picture.xml"))
+                .isInstanceOf(WireParseException.class).hasMessage("no story: NewsML-G2 picture item");
+        assertThatThrownBy(() -> parse(parser, "newsml-g2/tag_reuters.com_2014_newsml_LYNXMPEA6F13M_version_1"))
+                .hasMessageStartingWith("no story");
+        assertThatThrownBy(() -> parse(parser, "newsml-g2/LISTING 6 Simple NewsML-G2 Package.xml"))
+                .hasMessage("no story: NewsML-G2 package item");
+        assertThatThrownBy(() -> parse(parser, "newsml-g2/snep.xml")).hasMessageStartingWith("no story");
+        assertThatThrownBy(() -> parse(parser, "newsml-g2/iptc-newsml-g2-examples-CC-BY-4.0/ap_metadata_example.xml"))
+                .hasMessage("no story: NewsML-G2 video item");
+    }
+
+    @Test
+    void videoPackageMessageYieldsItsTextItemOnly() throws Exception {
+        ParsedStory s = only(parser, "newsml-g2/video.xml");
+        assertThat(s.headline()).isEqualTo("Cardinals arrive for pre-conclave meeting");
+        assertThat(s.storyKey()).isEqualTo("tag:reuters.com,2013:newsml_OVE933ZR5");
+    }
+
+    @Test
+    void doctypeWithEntitiesIsRefused() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE newsItem [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:x:1\" version=\"1\"><contentMeta><headline>&x;</headline></contentMeta></newsItem>";
+        assertThatThrownBy(() -> parser.parse(utf8(xxe), CONTEXT)).hasMessageStartingWith("XML DOCTYPE refused");
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                + "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:x:1\"><contentMeta><headline>&lol2;</headline></contentMeta></newsItem>";
+        assertThatThrownBy(() -> parser.parse(utf8(laughs), CONTEXT)).hasMessageStartingWith("XML DOCTYPE refused");
+    }
+
+    @Test
+    void truncatedXmlIsMalformed() {
+        byte[] whole = XmlTestSupport.fixture(REUTERS_GOLD);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        assertThatThrownBy(() -> parser.parse(cut, CONTEXT)).hasMessageStartingWith("malformed XML");
+    }
+
+    @Test
+    void sniffsG2ButNotOtherXml() {
+        String g2 = "<?xml version=\"1.0\"?>\n<!-- c -->\n<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">";
+        assertThat(parser.sniff(utf8(g2), g2)).isTrue();
+        assertThat(parser.sniff(new byte[0], "<nitf><head/></nitf>")).isFalse();
+        assertThat(parser.sniff(new byte[0], "<NewsML Version=\"1.2\">")).isFalse();
+    }
+}

@@ -1,0 +1,117 @@
+package io.wirestream.formats;
+
+import static io.wirestream.formats.XmlTestSupport.CONTEXT;
+import static io.wirestream.formats.XmlTestSupport.only;
+import static io.wirestream.formats.XmlTestSupport.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class NitfParserTest {
+
+    private final NitfParser parser = new NitfParser();
+
+    @Test
+    void aap() throws Exception {
+        ParsedStory s = only(parser, "nitf/aap.xml");
+        assertThat(s.headline()).isEqualTo("The main stories on today's 1900 ABC TV news");
+        // doc-id "AAP.115314987.5417374" is only unique within AAP: qualified with the agency.
+        assertThat(s.storyKey()).isEqualTo("Australian Associated Press:AAP.115314987.5417374");
+        assertThat(s.uri()).isEqualTo("AAP.115314987.5417374");
+        assertThat(s.version()).isNull();
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.priority()).isEqualTo("5");
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isEqualTo("Sydney");
+        assertThat(s.datelinePlace()).isEqualTo("Sydney");
+        assertThat(s.byline()).isEqualTo("By John Doe");
+        assertThat(s.slugline()).isEqualTo("Monitor 1900 ABC News");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-10-20T08:27:51Z"));
+        assertThat(s.subjects()).contains(new SubjectCode("anpa-category", "a", null),
+                new SubjectCode("subj", "02003001", "law enforcement"));
+    }
+
+    @Test
+    void canceledFishingSampleWithStandardDoctype() throws Exception {
+        ParsedStory s = only(parser, "nitf/nitf-fishing.xml");
+        assertThat(s.headline()).isEqualTo("Weather and Tide Updates for Norfolk");
+        assertThat(s.storyKey()).isEqualTo("International Press Telecommunications Council:ongoing-winter-tide-updates");
+        assertThat(s.uri()).isEqualTo("iptc.321656141.b");
+        assertThat(s.version()).isEqualTo("14"); // du-key generation
+        assertThat(s.urgency()).isEqualTo(3);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(s.signals()).contains(Signal.KILL, Signal.EMBARGO); // date.release after date.issue
+        assertThat(s.dateline()).isEqualTo("Newport News, VA");
+        assertThat(s.datelinePlace()).isEqualTo("Newport News");
+        assertThat(s.byline()).isEqualTo("By Alan Karben");
+        assertThat(s.description()).startsWith("Superb weather in Norfolk today.");
+    }
+
+    @Test
+    void paWithDuKeyAndLatin1() throws Exception {
+        ParsedStory s = only(parser, "nitf/pa5.xml");
+        assertThat(s.headline()).isEqualTo("HARD BREXIT TO COST UK UP TO £66BN A YEAR, SAYS TREASURY");
+        assertThat(s.storyKey()).isEqualTo("Press Association:PA-HHH-POLITICS-Brexit");
+        assertThat(s.version()).isNull();
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(s.dateline()).isNull();
+        assertThat(s.byline()).startsWith("By Sam Lister");
+    }
+
+    @Test
+    void apWithoutDocIdGetsAStableHashKeyAndBodyDateline() throws Exception {
+        ParsedStory s = only(parser, "nitf/ap-nitf.xml");
+        assertThat(s.headline()).isEqualTo("Can trading pollution like stocks help fight climate change?");
+        assertThat(s.storyKey()).startsWith("AP:sha256-").isEqualTo(only(parser, "nitf/ap-nitf.xml").storyKey());
+        assertThat(s.urgency()).isNull();
+        assertThat(s.dateline()).isEqualTo("NEW YORK");
+        assertThat(s.datelinePlace()).isEqualTo("New York");
+        assertThat(s.byline()).isEqualTo("By BERNARD CONDON"); // byttl "AP Business Writer" left out
+        assertThat(s.body().get(0)).startsWith("NEW YORK (AP) —");
+    }
+
+    @Test
+    void ntb() throws Exception {
+        ParsedStory s = only(parser, "nitf/iptc-newsinjson-samples-MIT/NTB_nitf_sample.xml");
+        assertThat(s.headline()).isEqualTo("Pandemien herjer på den legeløse indiske landsbygda");
+        assertThat(s.storyKey()).isEqualTo("NTB:india-korona-bygd");
+        assertThat(s.version()).isEqualTo("1");
+        assertThat(s.urgency()).isEqualTo(5);
+        assertThat(s.language()).isEqualTo("nb-NO");
+        assertThat(s.dateline()).isEqualTo("Unnao");
+    }
+
+    @Test
+    void emptyDocumentHasNoStory() {
+        assertThatThrownBy(() -> only(parser, "nitf/aap-finance-lite.xml")).hasMessageStartingWith("no story");
+    }
+
+    @Test
+    void cancelledSpellingIsAKill() throws Exception {
+        String nitf = "<nitf><head><docdata management-status=\"cancelled\"><doc-id id-string=\"X1\" regsrc=\"XYZ\"/></docdata></head>"
+                + "<body><body.head><hedline><hl1>Killed</hl1></hedline></body.head></body></nitf>";
+        ParsedStory s = parser.parse(utf8(nitf), CONTEXT).get(0);
+        assertThat(s.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(s.signals()).contains(Signal.KILL);
+        assertThat(s.storyKey()).isEqualTo("XYZ:X1");
+    }
+
+    @Test
+    void doctypeWithEntityIsRefusedEvenForNitf() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE nitf SYSTEM \"nitf-3-2.dtd\" [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<nitf><body><body.head><hedline><hl1>&x;</hl1></hedline></body.head></body></nitf>";
+        assertThatThrownBy(() -> parser.parse(utf8(xxe), CONTEXT)).hasMessageStartingWith("XML DOCTYPE refused");
+    }
+
+    @Test
+    void truncatedIsMalformed() {
+        byte[] whole = XmlTestSupport.fixture("nitf/aap.xml");
+        assertThatThrownBy(() -> parser.parse(java.util.Arrays.copyOf(whole, whole.length - 40), CONTEXT))
+                .hasMessageStartingWith("malformed XML");
+    }
+}
