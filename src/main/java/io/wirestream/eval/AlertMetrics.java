@@ -215,14 +215,17 @@ public final class AlertMetrics {
                          int alertedClusters, int correctAlertedClusters, double medianSourcesAtAlert)
             implements EvalResult {
 
+        /** Alerted big stories / big stories. */
         public double bigStoryRecall() {
             return Ratios.ratio(bigStoriesAlerted, bigStories);
         }
 
+        /** Big stories alerted by their 5th distinct source / big stories. */
         public double earlyRecall() {
             return Ratios.ratio(bigStoriesAlertedEarly, bigStories);
         }
 
+        /** Alerted clusters whose majority story has 10+ members / alerted clusters; 0 with no alerts. */
         public double alertPrecision() {
             return Ratios.ratio(correctAlertedClusters, alertedClusters);
         }

@@ -41,6 +41,7 @@ public final class BCubed {
         return b.result();
     }
 
+    /** The scores of everything added so far; may be called more than once. */
     public Result result() {
         double precisionSum = 0;
         double recallSum = 0;
@@ -57,6 +58,7 @@ public final class BCubed {
     /** Averaged B-cubed scores over {@code n} items. */
     public record Result(long n, double precision, double recall) implements EvalResult {
 
+        /** Harmonic mean of B-cubed precision and recall. */
         public double f1() {
             return Ratios.f1(precision, recall);
         }

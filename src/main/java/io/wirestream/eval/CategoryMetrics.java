@@ -80,6 +80,7 @@ public final class CategoryMetrics {
         return m.result();
     }
 
+    /** The scores of everything added so far; may be called more than once. */
     public Result result() {
         Map<String, Double> f1 = new TreeMap<>();
         double sum = 0;

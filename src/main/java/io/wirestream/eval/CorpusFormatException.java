@@ -15,7 +15,7 @@ public final class CorpusFormatException extends RuntimeException {
         this.line = line;
     }
 
-    /** The corpus file name as given to the reader ("<input>" for a plain reader). */
+    /** The corpus file name as given to the reader. */
     public String file() {
         return file;
     }

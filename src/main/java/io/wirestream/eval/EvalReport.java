@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ public record EvalReport(String task, long n, Map<String, Object> metrics) {
         if (metrics.containsKey("task") || metrics.containsKey("n")) {
             throw new IllegalArgumentException("metrics must not redefine \"task\" or \"n\"");
         }
-        metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     /** A report for one task's result. */

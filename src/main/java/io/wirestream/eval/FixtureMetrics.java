@@ -1,5 +1,6 @@
 package io.wirestream.eval;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class FixtureMetrics {
         return this;
     }
 
+    /** The scores of everything added so far; may be called more than once. */
     public Result result() {
         Map<String, Counts> per = new TreeMap<>();
         long files = 0;
@@ -83,7 +85,7 @@ public final class FixtureMetrics {
     public record Result(Counts total, Map<String, Counts> byFormat) implements EvalResult {
 
         public Result {
-            byFormat = java.util.Collections.unmodifiableMap(new TreeMap<>(byFormat));
+            byFormat = Collections.unmodifiableMap(new TreeMap<>(byFormat));
         }
 
         @Override

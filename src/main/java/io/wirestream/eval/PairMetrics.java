@@ -50,6 +50,7 @@ public final class PairMetrics {
         return m.result();
     }
 
+    /** The scores of everything added so far; may be called more than once. */
     public Result result() {
         long truePairs = 0;
         for (long k : table.cells.values()) {
@@ -76,14 +77,17 @@ public final class PairMetrics {
      */
     public record Result(long n, long truePairs, long predictedPairs, long goldPairs) implements EvalResult {
 
+        /** True pairs / predicted pairs; 0 when nothing was grouped. */
         public double precision() {
             return Ratios.ratio(truePairs, predictedPairs);
         }
 
+        /** True pairs / gold pairs; 0 when the corpus has no gold pairs. */
         public double recall() {
             return Ratios.ratio(truePairs, goldPairs);
         }
 
+        /** Harmonic mean of precision and recall. */
         public double f1() {
             return Ratios.f1(precision(), recall());
         }

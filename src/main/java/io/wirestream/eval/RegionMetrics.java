@@ -85,6 +85,7 @@ public final class RegionMetrics {
         return m.result();
     }
 
+    /** The scores of everything added so far; may be called more than once. */
     public Result result() {
         return new Result(n, truePositives, predictedCount, goldCount, primaryCorrect, primaryScored);
     }
@@ -120,18 +121,22 @@ public final class RegionMetrics {
     public record Result(long n, long truePositives, long predicted, long gold, long primaryCorrect, long primaryScored)
             implements EvalResult {
 
+        /** Pooled true positives / pooled predicted countries; 0 with no predictions. */
         public double microPrecision() {
             return Ratios.ratio(truePositives, predicted);
         }
 
+        /** Pooled true positives / pooled gold countries. */
         public double microRecall() {
             return Ratios.ratio(truePositives, gold);
         }
 
+        /** Harmonic mean of micro precision and recall. */
         public double microF1() {
             return Ratios.f1(microPrecision(), microRecall());
         }
 
+        /** Right primaries / stories with gold countries. */
         public double primaryAccuracy() {
             return Ratios.ratio(primaryCorrect, primaryScored);
         }
