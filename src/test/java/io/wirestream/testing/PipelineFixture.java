@@ -1,0 +1,110 @@
+package io.wirestream.testing;
+
+import io.wirestream.app.KafkaRuntime;
+import io.wirestream.app.StreamsRunner;
+import io.wirestream.app.WirestreamConfig;
+import io.wirestream.ingest.RawItems;
+import io.wirestream.ingest.WireProducer;
+import io.wirestream.topology.Topics;
+import io.wirestream.topology.WirestreamTopology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The full application on the shared real broker, with topics and application id unique to one test:
+ * the production code path (KafkaRuntime, StreamsRunner, WireProducer), exactly-once by default.
+ */
+public final class PipelineFixture implements AutoCloseable {
+
+    public final Topics topics;
+    public final WirestreamConfig config;
+    public final KafkaRuntime kafka;
+    private final StreamsRunner streams;
+    private final WireProducer producer;
+    private final KafkaConsumer<String, byte[]> reader;
+    private final Map<String, List<ConsumerRecord<String, byte[]>>> seen = new HashMap<>();
+
+    public PipelineFixture(int partitions, String guarantee) throws Exception {
+        String id = "t" + UUID.randomUUID().toString().substring(0, 8);
+        topics = Topics.defaults().map(n -> id + "." + n);
+        Path dataDir = Files.createTempDirectory("wirestream-it-" + id);
+        config = WirestreamConfig.defaults()
+                .withBootstrapServers(TestBroker.get().bootstrapServers())
+                .withDataDir(dataDir)
+                .withPartitions(partitions)
+                .withGuarantee(guarantee)
+                .withTopics(topics)
+                .withApplicationId("wirestream-" + id);
+        kafka = KafkaRuntime.connect(config);
+        kafka.ensureTopics(topics, partitions);
+        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()),
+                kafka.streamsProps()).start();
+        if (!streams.awaitRunning(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("streams not RUNNING: " + streams.state());
+        }
+        producer = new WireProducer(kafka.clientProps(), topics.raw());
+        Map<String, Object> p = new HashMap<>(kafka.clientProps());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        reader = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String t : List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts(), topics.enrichedJson())) {
+            reader.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+            seen.put(t, new ArrayList<>());
+        }
+        reader.assign(parts);
+        reader.seekToBeginning(parts);
+    }
+
+    public void send(RawItems.Captured c) throws Exception {
+        producer.send(c);
+    }
+
+    /** Writes bytes as they are, as a non-Java tool would. */
+    public void sendBytes(String key, byte[] value) throws Exception {
+        Map<String, Object> p = new HashMap<>(kafka.clientProps());
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topics.raw(), key, value)).get();
+        }
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    /** Reads committed output records that arrived since the last call; returns everything seen so far per topic. */
+    public synchronized Map<String, List<ConsumerRecord<String, byte[]>>> read() {
+        for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
+            seen.get(r.topic()).add(r);
+        }
+        return seen;
+    }
+
+    public StreamsRunner streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        reader.close();
+        streams.close();
+        kafka.close();
+    }
+}
