@@ -1,0 +1,158 @@
+package io.wirestream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.testing.SharedData;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped jar, run as a user runs it (separate JVMs): the demo, broker + run + produce + tail
+ * working together across processes, and inspect on the plain-text fixture.
+ */
+class CliIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process p : started) {
+            p.destroy(); // SIGTERM: the shutdown hook closes Streams and the broker
+        }
+        for (Process p : started) {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void demoShowsEnrichedStoriesDuplicatesAlertsAndDeadLetters() throws Exception {
+        Path data = Files.createTempDirectory("cli-demo");
+        Output demo = start("demo", "--data-dir", data.toString(), "--port", "0", "--speed", "10", "--for", "PT8S");
+        long t0 = System.nanoTime();
+        await("first enriched story").atMost(Duration.ofSeconds(60)).until(() -> demo.stdout().contains("  NEW "));
+        long firstStoryMs = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(demo.process.waitFor(90, TimeUnit.SECONDS)).as("demo stops after --for").isTrue();
+        assertThat(demo.stdout()).contains("Strong earthquake shakes northern Chile", "DUP", "redelivery", "UPDATE", "KILL",
+                "DLQ", "ALERT  FLASH");
+        assertThat(demo.stderr()).contains("[summary] stories in 14 | enriched 12 | duplicates 1 | dead letters 1 | alerts 2");
+        System.out.println("demo: first enriched story printed " + firstStoryMs + " ms after JVM start");
+
+        // Same data dir again: nothing is reprocessed.
+        Output again = start("demo", "--data-dir", data.toString(), "--port", "0", "--for", "PT3S");
+        assertThat(again.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.stdout()).contains("already holds 14 records").doesNotContain("  NEW ");
+        assertThat(again.stderr()).contains("[summary] stories in 14 | enriched 12 | duplicates 1 | dead letters 1 | alerts 2");
+    }
+
+    @Test
+    void brokerRunProduceAndTailWorkTogetherAcrossProcesses() throws Exception {
+        int port = freePort();
+        String bootstrap = "127.0.0.1:" + port;
+        Output broker = start("broker", "--port", String.valueOf(port), "--data-dir", Files.createTempDirectory("cli-broker").toString());
+        await("broker ready").atMost(Duration.ofSeconds(60)).until(() -> broker.stdout().contains("Kafka broker ready at " + bootstrap));
+
+        Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString());
+        await("streams running").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("wirestream running"));
+
+        Path wire = Files.createTempFile("wire", ".txt");
+        Files.writeString(wire, "Ferry service resumes after storm\nKOCHI, Nov 28 (PTI) - Ferry services resumed on Saturday.\n");
+        Output produce = start("produce", "--bootstrap-servers", bootstrap, "--source", "pti", wire.toString());
+        assertThat(produce.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(produce.stdout()).contains("published 1 item(s)");
+
+        Output tail = start("tail", "--bootstrap-servers", bootstrap, "stories.enriched.json", "--max", "1", "--idle", "PT60S");
+        assertThat(tail.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        JsonNode line = JSON.readTree(tail.stdout().strip().split("\n")[0]);
+        assertThat(line.at("/value/headline").asText()).isEqualTo("Ferry service resumes after storm");
+        assertThat(line.at("/value/located").asText()).isEqualTo("Kochi");
+        assertThat(line.at("/value/wirestream/source").asText()).isEqualTo("pti");
+    }
+
+    @Test
+    void inspectPrintsTheLarijaniStoryWithoutBreadcrumbs() throws Exception {
+        Path file = SharedData.fixture("plain/web-scrape-iran-larijani.txt");
+        Output inspect = start("inspect", "--source", "web", file.toString());
+        assertThat(inspect.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : inspect.stdout().split("\n")) {
+            if (!l.isBlank()) {
+                lines.add(JSON.readTree(l));
+            }
+        }
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l.get("topic").asText()).isEqualTo("stories.enriched");
+            JsonNode story = l.get("value");
+            assertThat(story.get("headline").asText()).isEqualTo("Will not negotiate with US: Top Iranian security official");
+            assertThat(story.get("datelinePlace").asText()).isEqualTo("Tehran");
+            assertThat(story.get("body").size()).isGreaterThan(5);
+            assertThat(story.get("body").get(0).asText()).startsWith("Tehran: Ali Larijani");
+            assertThat(story.toString()).doesNotContain("Home |", "|News");
+        });
+    }
+
+    /** A running jar with its output collected. */
+    private record Output(Process process, List<String> out, List<String> err) {
+        String stdout() {
+            synchronized (out) {
+                return String.join("\n", out);
+            }
+        }
+
+        String stderr() {
+            synchronized (err) {
+                return String.join("\n", err);
+            }
+        }
+    }
+
+    private Output start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("wirestream.jar", "target/wirestream.jar")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        started.add(p);
+        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        List<String> err = Collections.synchronizedList(new ArrayList<>());
+        pump(p.getInputStream(), out);
+        pump(p.getErrorStream(), err);
+        return new Output(p, out, err);
+    }
+
+    private static void pump(java.io.InputStream in, List<String> into) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    into.add(line);
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
