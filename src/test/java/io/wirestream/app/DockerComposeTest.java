@@ -1,0 +1,77 @@
+package io.wirestream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.wirestream.topology.Topics;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so this keeps it in step with the code:
+ * the Kafka image is the version of the Kafka jars we build with, it creates exactly our topics,
+ * and the application's settings there are our defaults.
+ */
+class DockerComposeTest {
+
+    private final JsonNode compose = read();
+
+    private static JsonNode read() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("docker-compose.yml unreadable", e);
+        }
+    }
+
+    @Test
+    void kafkaImageIsTheVersionTheCodeIsBuiltWith() {
+        String version = kafkaClientsVersion();
+        assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + version);
+        assertThat(compose.at("/services/topics/image").asText()).isEqualTo("apache/kafka:" + version);
+    }
+
+    /** The version kafka-clients reports about itself (its kafka-version.properties). */
+    private static String kafkaClientsVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = org.apache.kafka.clients.admin.Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p.getProperty("version");
+    }
+
+    @Test
+    void topicsCreatedAreExactlyTheTopicsOfTheCode() {
+        String script = compose.at("/services/topics/command").toString();
+        Topics topics = Topics.defaults();
+        for (Topics.Spec spec : topics.specs()) {
+            assertThat(script).as(spec.name()).containsPattern("(?<![\\w.])" + java.util.regex.Pattern.quote(spec.name()) + "(?![\\w.])");
+            if (spec.compacted()) {
+                assertThat(script).contains("--topic " + spec.name() + " --partitions 1 --replication-factor 1 --config cleanup.policy=compact");
+            }
+        }
+        long created = java.util.regex.Pattern.compile("--topic ").matcher(script).results().count()
+                + script.split("for t in ")[1].split(";")[0].trim().split("\\s+").length - 1;
+        assertThat(created).isEqualTo(topics.specs().size());
+    }
+
+    @Test
+    void applicationSettingsMatchTheDefaults() {
+        WirestreamConfig defaults = WirestreamConfig.defaults();
+        JsonNode env = compose.at("/services/wirestream/environment");
+        assertThat(env.get("WIRESTREAM_PARTITIONS").asText()).isEqualTo(String.valueOf(defaults.partitions()));
+        assertThat(env.get("WIRESTREAM_PROCESSING_GUARANTEE").asText()).isEqualTo(defaults.guarantee());
+        assertThat(compose.at("/services/topics/command").toString()).contains("--partitions " + defaults.partitions());
+        // The environment names are ones our config loader understands.
+        WirestreamConfig fromEnv = WirestreamConfig.load(null, java.util.Map.of(
+                "WIRESTREAM_BOOTSTRAP_SERVERS", env.get("WIRESTREAM_BOOTSTRAP_SERVERS").asText(),
+                "WIRESTREAM_DATA_DIR", env.get("WIRESTREAM_DATA_DIR").asText(),
+                "WIRESTREAM_PARTITIONS", env.get("WIRESTREAM_PARTITIONS").asText(),
+                "WIRESTREAM_PROCESSING_GUARANTEE", env.get("WIRESTREAM_PROCESSING_GUARANTEE").asText()));
+        assertThat(fromEnv.bootstrapServers()).isEqualTo("kafka:19092");
+    }
+}
