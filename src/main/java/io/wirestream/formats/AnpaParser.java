@@ -86,15 +86,7 @@ public final class AnpaParser implements WireParser {
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.decodeLenient(payload, context.contentType());
-        List<WireFraming.Message> messages = WireFraming.split(text);
-        if (messages.isEmpty()) {
-            throw new WireParseException("ANPA: no STX-framed message found");
-        }
-        List<ParsedStory> out = new ArrayList<>();
-        for (WireFraming.Message m : messages) {
-            out.add(parseMessage(m, context));
-        }
-        return out;
+        return WireFraming.parseMessages(text, "ANPA", m -> parseMessage(m, context));
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {

@@ -74,6 +74,24 @@ final class WireFraming {
     }
 
     /** A wire line without control characters, trimmed. */
+    /** Parses one story per framed message of a decoded transmission. */
+    interface MessageParser {
+        ParsedStory parse(Message message) throws WireParseException;
+    }
+
+    /** Every framed message of a transmission to a story; a transmission without framing is refused. */
+    static List<ParsedStory> parseMessages(String decoded, String formatName, MessageParser parser) throws WireParseException {
+        List<Message> messages = split(decoded);
+        if (messages.isEmpty()) {
+            throw new WireParseException(formatName + ": no STX-framed message found");
+        }
+        List<ParsedStory> out = new java.util.ArrayList<>();
+        for (Message m : messages) {
+            out.add(parser.parse(m));
+        }
+        return out;
+    }
+
     static String clean(String line) {
         return WireText.collapse(line);
     }
