@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.metrics.MetricsServer;
 import io.wirestream.topology.WirestreamTopology;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -18,6 +19,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
+    @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
+    Integer metricsPort;
+
     @Option(names = "--for", description = "Stop after this long (ISO-8601, e.g. PT1M); default: until stopped.")
     Duration runFor;
 
@@ -29,16 +33,26 @@ final class RunCommand implements Callable<Integer> {
             try (StreamsRunner streams = new StreamsRunner(
                     WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps()), kafka.streamsProps())) {
                 streams.start();
-                if (streams.awaitRunning(Duration.ofSeconds(120))) {
-                    System.err.println("wirestream running: " + config.topics().raw() + " -> " + config.topics().enriched()
-                            + ", " + config.topics().duplicates() + ", " + config.topics().dlq() + " on " + kafka.bootstrapServers()
-                            + " (" + config.guarantee() + ")");
-                } else {
-                    LOG.warn("Streams not RUNNING after 120 s (state {}); still trying", streams.state());
+                try (MetricsServer metrics = metricsPort == null ? null : new MetricsServer(metricsPort, streams.streams())) {
+                    if (metrics != null) {
+                        System.err.println("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
+                    }
+                    awaitAndServe(streams, config, kafka, stop);
                 }
-                stop.await(runFor);
             }
         }
         return 0;
+    }
+
+    private void awaitAndServe(StreamsRunner streams, WirestreamConfig config, KafkaRuntime kafka, ShutdownSignal stop)
+            throws InterruptedException {
+        if (streams.awaitRunning(Duration.ofSeconds(120))) {
+            System.err.println("wirestream running: " + config.topics().raw() + " -> " + config.topics().enriched()
+                    + ", " + config.topics().duplicates() + ", " + config.topics().dlq() + " on " + kafka.bootstrapServers()
+                    + " (" + config.guarantee() + ")");
+        } else {
+            LOG.warn("Streams not RUNNING after 120 s (state {}); still trying", streams.state());
+        }
+        stop.await(runFor);
     }
 }

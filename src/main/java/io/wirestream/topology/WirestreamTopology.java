@@ -7,6 +7,7 @@ import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.StoryVersionState;
 import io.wirestream.formats.ParserRegistry;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
 import io.wirestream.parse.ParseResult;
 import io.wirestream.serde.AvroSerde;
@@ -103,6 +104,7 @@ public final class WirestreamTopology {
 
     private void deadLetters(KStream<String, ParseResult> failed) {
         failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
+                .peek((k, d) -> PipelineMetrics.deadLetter(d), Named.as("count-dead-letters"))
                 .to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
     }
 
@@ -111,6 +113,7 @@ public final class WirestreamTopology {
         return stories
                 .map((rawKey, v) -> {
                     EnrichedStory s = ((ParseResult.Parsed) v).story();
+                    PipelineMetrics.parsed(s);
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
@@ -120,12 +123,14 @@ public final class WirestreamTopology {
 
     private void duplicates(KStream<String, Routed> dups) {
         dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
+                .peek((k, d) -> PipelineMetrics.duplicate(d), Named.as("count-duplicates"))
                 .to(topics.duplicates(), Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
     }
 
     private void accepted(KStream<String, Routed> accepted) {
         KStream<String, EnrichedStory> stories = accepted
-                .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"));
+                .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"))
+                .peek((k, s) -> PipelineMetrics.accepted(s), Named.as("count-enriched"));
         stories.to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
         stories.mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
@@ -133,7 +138,8 @@ public final class WirestreamTopology {
         KStream<String, Alert> alerts = stories
                 .flatMap((k, s) -> AlertRules.alertFor(s)
                         .map(a -> List.of(KeyValue.pair(a.getClusterId(), a)))
-                        .orElse(List.of()), Named.as("alerts"));
+                        .orElse(List.of()), Named.as("alerts"))
+                .peek((k, a) -> PipelineMetrics.alert(a), Named.as("count-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
         alerts.mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));

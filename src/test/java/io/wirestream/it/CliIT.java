@@ -69,7 +69,9 @@ class CliIT {
         Output broker = start("broker", "--port", String.valueOf(port), "--data-dir", Files.createTempDirectory("cli-broker").toString());
         await("broker ready").atMost(Duration.ofSeconds(60)).until(() -> broker.stdout().contains("Kafka broker ready at " + bootstrap));
 
-        Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString());
+        int metricsPort = freePort();
+        Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString(),
+                "--metrics-port", String.valueOf(metricsPort));
         await("streams running").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("wirestream running"));
 
         Path wire = Files.createTempFile("wire", ".txt");
@@ -84,6 +86,11 @@ class CliIT {
         assertThat(line.at("/value/headline").asText()).isEqualTo("Ferry service resumes after storm");
         assertThat(line.at("/value/located").asText()).isEqualTo("Kochi");
         assertThat(line.at("/value/wirestream/source").asText()).isEqualTo("pti");
+
+        String metrics = new String(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics").toURL().openStream()
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("wirestream_stories_enriched_total{action=\"new\"} 1.0",
+                "wirestream_stories_parsed_total{format=\"plain\",source=\"pti\"} 1.0", "kafka_stream");
     }
 
     @Test
