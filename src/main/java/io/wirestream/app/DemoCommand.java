@@ -167,7 +167,13 @@ final class DemoCommand implements Callable<Integer> {
         List<String> poll(Duration timeout) {
             List<String> lines = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
-                lines.add(describe(r));
+                try {
+                    lines.add(describe(r));
+                } catch (RuntimeException e) {
+                    // e.g. a record Kafka Streams' own dead-letter handler wrote with the original bytes
+                    lines.add(String.format(Locale.ROOT, "  %-7s %s: record %d of %d bytes not in our schema (%s)", "?",
+                            r.topic(), r.offset(), r.value() == null ? 0 : r.value().length, e.getMessage()));
+                }
             }
             return lines;
         }
