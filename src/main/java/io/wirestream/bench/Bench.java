@@ -95,7 +95,7 @@ public final class Bench {
 
         public static Options quickDefaults() {
             return new Options(5_000, 3, 200, Duration.ofSeconds(10), StreamsConfig.EXACTLY_ONCE_V2, 42L,
-                    1_000, 20_000, 1_000, null, true);
+                    1_000, 20_000, 500, null, true);
         }
     }
 
@@ -110,6 +110,7 @@ public final class Bench {
     /** Runs every phase and returns the figures, keys in the contract's order first. */
     public Map<String, Object> run() throws Exception {
         resetHeapPeaks();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean temporary = options.dataDir() == null;
         Path dir = temporary ? Files.createTempDirectory("wirestream-bench") : options.dataDir();
         Throughput passThrough;
@@ -176,6 +177,10 @@ public final class Bench {
         out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
         out.put("full_startup_s", round(full.startupSeconds(), 2));
         out.put("full_outputs", full.counts());
+        // Other work on the machine skews every figure: say how busy it was.
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("load_average_start", round(loadBefore, 2));
+        out.put("load_average_end", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
         return out;
     }
 
@@ -270,6 +275,7 @@ public final class Bench {
             if (!streams.awaitRunning(Duration.ofSeconds(120))) {
                 throw new IllegalStateException("latency: Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
             }
+            warmUp(kafka, topics.raw(), consumer);
             log.printf(Locale.ROOT, "[bench] latency: offering %d wires at %d/s for %d s%n", total, options.rate(),
                     options.latencyPhase().toSeconds());
             Thread producer = new Thread(() -> {
@@ -315,6 +321,30 @@ public final class Bench {
         log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                 p.count(), sent.get(), p.at(50), p.at(95), p.at(99), p.max());
         return new Latency(p, sent.get());
+    }
+
+    /**
+     * Pushes a few wires of their own story keys through the fresh application and waits for their
+     * outputs, so the first transactions on new partitions (retried CONCURRENT_TRANSACTIONS at start)
+     * are not counted as steady-state latency.
+     */
+    private void warmUp(KafkaRuntime kafka, String raw, KafkaConsumer<String, byte[]> consumer) {
+        int n = 20;
+        WireStoryGenerator gen = new WireStoryGenerator(options.seed(), WireStoryGenerator.Mix.allNew(), "warmup");
+        try (WireProducer producer = new WireProducer(kafka.clientProps(), raw)) {
+            for (int i = 0; i < n; i++) {
+                producer.send(capture(gen.next(), Instant.now()));
+            }
+            producer.flush();
+        }
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (seen < n && System.nanoTime() < deadline) {
+            seen += consumer.poll(Duration.ofMillis(100)).count();
+        }
+        if (seen < n) {
+            throw new IllegalStateException("latency: warm-up wires not through after 60 s (" + seen + " of " + n + ")");
+        }
     }
 
     /** Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time. */

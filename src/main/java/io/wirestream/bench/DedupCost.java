@@ -40,14 +40,14 @@ final class DedupCost {
 
     Result measure(int small, int large) {
         // JIT warm-up, so the first measured size does not pay for compilation.
-        perStoryMicros(Math.min(small, 2_000), "warm-up");
-        double s = perStoryMicros(small, "retained " + small);
-        double l = perStoryMicros(large, "retained " + large);
+        perStoryMicros(Math.min(small, 1_000), 1, "warm-up");
+        double s = perStoryMicros(small, ROUNDS, "retained " + small);
+        double l = perStoryMicros(large, ROUNDS, "retained " + large);
         return new Result(s, l);
     }
 
-    /** Median over {@link #ROUNDS} timed batches of microseconds per story, state pre-filled with {@code retained}. */
-    double perStoryMicros(int retained, String label) {
+    /** Median over {@code roundCount} timed batches of microseconds per story, state pre-filled with {@code retained}. */
+    double perStoryMicros(int retained, int roundCount, String label) {
         try (InMemoryPipeline pipeline = new InMemoryPipeline(Topics.defaults(), WirestreamTopology.Settings.defaults())) {
             WireStoryGenerator gen = new WireStoryGenerator(seed, WireStoryGenerator.Mix.allNew());
             long f0 = System.nanoTime();
@@ -56,8 +56,8 @@ final class DedupCost {
             }
             double fillSeconds = (System.nanoTime() - f0) / 1e9;
             gen.useMix(WireStoryGenerator.Mix.realistic());
-            double[] rounds = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
+            double[] rounds = new double[roundCount];
+            for (int r = 0; r < roundCount; r++) {
                 // Generated before the clock starts: generation is not the topology's cost.
                 List<WireStoryGenerator.WireStory> wires = gen.next(batch);
                 List<RawWireItem> items = new ArrayList<>(batch);
@@ -70,7 +70,7 @@ final class DedupCost {
                 rounds[r] = (System.nanoTime() - t0) / 1e3 / batch;
             }
             Arrays.sort(rounds);
-            double median = rounds[ROUNDS / 2];
+            double median = rounds[roundCount / 2];
             log.printf(Locale.ROOT, "[bench] dedup cost, %s: %.1f us/story (rounds %s; filled in %.1f s)%n", label, median,
                     Arrays.toString(Arrays.stream(rounds).map(x -> Bench.round(x, 1)).toArray()), fillSeconds);
             return median;

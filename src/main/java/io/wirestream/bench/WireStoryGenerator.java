@@ -111,14 +111,24 @@ public final class WireStoryGenerator {
     }
 
     private final Random random;
+    private final String namespace;
     private Mix mix;
     private final List<Original> pool = new ArrayList<>();
     private Instant clock = BASE;
     private long serial;
 
-    public WireStoryGenerator(long seed, Mix mix) {
+    /**
+     * @param namespace part of every uri, so wires of two generators (a warm-up and the measured run)
+     *                  never share a story key
+     */
+    public WireStoryGenerator(long seed, Mix mix, String namespace) {
         this.random = new Random(seed);
         this.mix = mix;
+        this.namespace = namespace;
+    }
+
+    public WireStoryGenerator(long seed, Mix mix) {
+        this(seed, mix, "bench");
     }
 
     public WireStoryGenerator(long seed) {
@@ -163,7 +173,7 @@ public final class WireStoryGenerator {
     private WireStory fresh() {
         int agency = random.nextInt(AGENCIES.length);
         long id = ++serial;
-        String uri = String.format(Locale.ROOT, "urn:newsml:%s.bench:%08d", AGENCIES[agency], id);
+        String uri = String.format(Locale.ROOT, "urn:newsml:%s.%s:%08d", AGENCIES[agency], namespace, id);
         Original o = new Original(agency, uri, random.nextLong(), random.nextInt(PLACES.length),
                 SUBJECTS[random.nextInt(SUBJECTS.length)], clock);
         if (pool.size() == POOL) {
@@ -193,7 +203,7 @@ public final class WireStoryGenerator {
     private WireStory nearDuplicate() {
         Original o = recent();
         int agency = (o.agency + 1 + random.nextInt(AGENCIES.length - 1)) % AGENCIES.length;
-        String uri = String.format(Locale.ROOT, "urn:newsml:%s.bench:%08d", AGENCIES[agency], ++serial);
+        String uri = String.format(Locale.ROOT, "urn:newsml:%s.%s:%08d", AGENCIES[agency], namespace, ++serial);
         List<String> body = new ArrayList<>(body(o));
         // Re-run copy: same paragraphs under the other agency's dateline tag, the tail trimmed to fit.
         body.set(0, body.get(0).replace("(" + AGENCY_TAGS[o.agency] + ")", "(" + AGENCY_TAGS[agency] + ")"));
