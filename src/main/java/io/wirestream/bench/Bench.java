@@ -444,7 +444,7 @@ public final class Bench {
     private static Map<String, Long> shortNames(Map<String, Long> counts) {
         Map<String, Long> out = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.put(e.getKey().replaceFirst("^bench\\.[^.]+\\.(full|passthrough)\\.?", ""), e.getValue()));
+                .forEach(e -> out.put(e.getKey().replaceFirst("^bench\\.[^.]+\\.(full\\.)?", ""), e.getValue()));
         return out;
     }
 
