@@ -39,6 +39,7 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, RawWireItem> raw;
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
+    private final List<TestOutputTopic<String, byte[]>> unread = new ArrayList<>();
 
     public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings) {
         this.topics = topics;
@@ -56,6 +57,9 @@ public final class InMemoryPipeline implements AutoCloseable {
         for (String t : List.of(topics.enriched(), topics.duplicates(), topics.alerts(), topics.dlq())) {
             outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
+        for (String t : List.of(topics.enrichedJson(), topics.alertsJson())) {
+            unread.add(driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
+        }
     }
 
     public Topics topics() {
@@ -71,6 +75,9 @@ public final class InMemoryPipeline implements AutoCloseable {
                 out.add(new Output(topic, r.key(), r.value(), r.getRecordTime()));
             }
         });
+        // The driver keeps every record of a topic until it is read: drain the JSON mirrors, or a long
+        // corpus (eval, bench) holds all of them in memory.
+        unread.forEach(TestOutputTopic::readRecordsToList);
         return out;
     }
 

@@ -1,0 +1,485 @@
+package io.wirestream.bench;
+
+import io.wirestream.app.KafkaRuntime;
+import io.wirestream.app.Progress;
+import io.wirestream.app.StreamsRunner;
+import io.wirestream.app.TopicCounter;
+import io.wirestream.app.WirestreamConfig;
+import io.wirestream.avro.RawWireItem;
+import io.wirestream.ingest.RawItems;
+import io.wirestream.ingest.WireProducer;
+import io.wirestream.serde.RawWireItemSerde;
+import io.wirestream.topology.Topics;
+import io.wirestream.topology.WirestreamTopology;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The benchmark of DESIGN.md ("Benchmark contract"), in one process on one embedded broker:
+ * <ol>
+ *   <li>N generated wires are produced to one raw topic once; a pass-through topology and then the
+ *       full topology each read it from the beginning, timed from RUNNING until every expected output
+ *       is readable read_committed (counting offsets would count transaction markers);</li>
+ *   <li>the full topology on fresh topics created with LogAppendTime, fed at a fixed rate: latency is
+ *       the broker's append time of the output minus the send time carried in a header;</li>
+ *   <li>the per-story cost of the dedup state with a small and a large number of stories retained,
+ *       on the in-memory driver (no broker noise).</li>
+ * </ol>
+ * Progress goes to the log stream; the result is a map the command prints as one JSON line.
+ */
+public final class Bench {
+
+    /** Header with the producer's wall-clock send time, copied by Kafka Streams to every output. */
+    static final String SENT_HEADER = "wirestream-bench-sent-ms";
+    static final String NEARDUP_INDEX = "exact-versions-store (near-dup stage not built yet)";
+
+    /**
+     * What to run.
+     *
+     * @param stories        wires for the throughput runs
+     * @param latencyPhase   how long wires are offered at {@code rate} in the latency run
+     * @param retainedSmall  stories in the dedup state for the first cost figure (the contract's 1k)
+     * @param retainedLarge  the same for the second (the contract's 100k)
+     * @param costBatch      wires timed per round of the cost measurement (three rounds, median kept)
+     * @param dataDir        broker and Streams state; null for a temporary folder deleted afterwards
+     */
+    public record Options(int stories, int partitions, int rate, Duration latencyPhase, String guarantee, long seed,
+                          int retainedSmall, int retainedLarge, int costBatch, Path dataDir, boolean quick) {
+        public static Options defaults() {
+            return new Options(50_000, 3, 200, Duration.ofSeconds(25), StreamsConfig.EXACTLY_ONCE_V2, 42L,
+                    1_000, 100_000, 2_000, null, false);
+        }
+
+        public static Options quickDefaults() {
+            return new Options(5_000, 3, 200, Duration.ofSeconds(10), StreamsConfig.EXACTLY_ONCE_V2, 42L,
+                    1_000, 20_000, 500, null, true);
+        }
+    }
+
+    private final Options options;
+    private final PrintStream log;
+
+    public Bench(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs every phase and returns the figures, keys in the contract's order first. */
+    public Map<String, Object> run() throws Exception {
+        resetHeapPeaks();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        boolean temporary = options.dataDir() == null;
+        Path dir = temporary ? Files.createTempDirectory("wirestream-bench") : options.dataDir();
+        Throughput passThrough;
+        Throughput full;
+        Latency latency;
+        try {
+            WirestreamConfig config = WirestreamConfig.defaults().withDataDir(dir).withBrokerPort(0)
+                    .withPartitions(options.partitions()).withGuarantee(options.guarantee());
+            try (KafkaRuntime kafka = KafkaRuntime.start(config)) {
+                String run = UUID.randomUUID().toString().substring(0, 6);
+                String raw = "bench." + run + ".wire.raw";
+                createTopics(kafka, List.of(raw), false);
+                Map<WireStoryGenerator.Kind, Integer> kinds = produce(kafka, raw);
+                log.println("[bench] generated " + kinds);
+
+                String ptOut = "bench." + run + ".passthrough";
+                createTopics(kafka, List.of(ptOut), false);
+                passThrough = throughput("pass-through", kafka, WirestreamTopology.passThrough(raw, ptOut),
+                        props(kafka, "bench-passthrough-" + run, null), List.of(ptOut));
+
+                Topics fullTopics = withRaw(Topics.defaults().map(n -> "bench." + run + ".full." + n), raw);
+                kafka.ensureTopics(fullTopics, options.partitions());
+                Properties fullProps = props(kafka, "bench-full-" + run, fullTopics.dlq());
+                full = throughput("full topology", kafka,
+                        WirestreamTopology.build(fullTopics, config.topology(), fullProps), fullProps,
+                        fullTopics.accountingOutputs());
+
+                latency = latency(kafka, config, run);
+            }
+        } finally {
+            if (temporary) {
+                deleteRecursively(dir);
+            }
+        }
+        DedupCost.Result cost = new DedupCost(options.seed(), options.costBatch(), log)
+                .measure(options.retainedSmall(), options.retainedLarge());
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
+        out.put("full_stories_per_s", round(full.perSecond(), 1));
+        out.put("throughput_ratio", round(full.perSecond() / passThrough.perSecond(), 3));
+        out.put("offered_rate", options.rate());
+        out.put("latency_ms_p50", latency.percentiles().at(50));
+        out.put("latency_ms_p95", latency.percentiles().at(95));
+        out.put("latency_ms_p99", latency.percentiles().at(99));
+        out.put("neardup_cost_us_1k", round(cost.smallMicros(), 1));
+        out.put("neardup_cost_us_100k", round(cost.largeMicros(), 1));
+        out.put("neardup_cost_ratio", round(cost.largeMicros() / cost.smallMicros(), 3));
+        out.put("neardup_index", NEARDUP_INDEX);
+        out.put("peak_heap_mb", peakHeapMb());
+        out.put("stories", options.stories());
+        out.put("partitions", options.partitions());
+        out.put("guarantee", options.guarantee());
+        // What was used, so a quick or partial run cannot pass for the default one.
+        out.put("quick", options.quick());
+        out.put("seed", options.seed());
+        out.put("neardup_retained", List.of(options.retainedSmall(), options.retainedLarge()));
+        out.put("neardup_batch", options.costBatch());
+        out.put("neardup_scope", "whole topology per story on TopologyTestDriver (parse, versions store, alerts, serdes)");
+        out.put("latency_seconds", options.latencyPhase().toSeconds());
+        out.put("latency_sent", latency.sent());
+        out.put("latency_samples", latency.percentiles().count());
+        out.put("latency_ms_max", latency.percentiles().max());
+        out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
+        out.put("full_startup_s", round(full.startupSeconds(), 2));
+        out.put("full_outputs", full.counts());
+        // Other work on the machine skews every figure: say how busy it was.
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("load_average_start", round(loadBefore, 2));
+        out.put("load_average_end", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- throughput
+
+    /** Seconds from RUNNING to the last expected output, and the per-topic counts at that moment. */
+    record Throughput(int stories, double seconds, double startupSeconds, Map<String, Long> counts) {
+        double perSecond() {
+            return stories / seconds;
+        }
+    }
+
+    private Map<WireStoryGenerator.Kind, Integer> produce(KafkaRuntime kafka, String raw) {
+        Map<WireStoryGenerator.Kind, Integer> kinds = new EnumMap<>(WireStoryGenerator.Kind.class);
+        WireStoryGenerator gen = new WireStoryGenerator(options.seed());
+        Progress progress = new Progress("producing", options.stories());
+        long bytes = 0;
+        try (WireProducer producer = new WireProducer(kafka.clientProps(), raw)) {
+            for (int i = 0; i < options.stories(); i++) {
+                WireStoryGenerator.WireStory w = gen.next();
+                kinds.merge(w.kind(), 1, Integer::sum);
+                bytes += w.ninjs().length;
+                producer.send(capture(w, Instant.now()));
+                progress.step();
+            }
+            producer.flush();
+        }
+        progress.done();
+        log.printf(Locale.ROOT, "[bench] produced %d wires, %.1f MB of ninjs (mean %.1f KB)%n", options.stories(),
+                bytes / 1e6, bytes / 1024.0 / Math.max(1, options.stories()));
+        return kinds;
+    }
+
+    private Throughput throughput(String name, KafkaRuntime kafka, Topology topology, Properties props, List<String> outputs)
+            throws InterruptedException {
+        int expected = options.stories();
+        Duration limit = Duration.ofSeconds(120 + expected / 100);
+        try (TopicCounter counter = new TopicCounter(kafka.clientProps(), outputs);
+             StreamsRunner streams = new StreamsRunner(topology, props)) {
+            long s0 = System.nanoTime();
+            streams.start();
+            if (!streams.awaitRunning(Duration.ofSeconds(120))) {
+                throw new IllegalStateException(name + ": Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
+            }
+            long t0 = System.nanoTime();
+            long deadline = t0 + limit.toNanos();
+            long lastLog = t0;
+            Map<String, Long> counts = counter.poll(Duration.ofMillis(50));
+            while (sum(counts) < expected) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": only " + sum(counts) + " of " + expected
+                            + " outputs after " + limit.toSeconds() + " s: " + counts);
+                }
+                if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                    throw new IllegalStateException(name + ": Kafka Streams stopped (" + streams.state() + ")");
+                }
+                counts = counter.poll(Duration.ofMillis(100));
+                if (System.nanoTime() - lastLog > 5_000_000_000L) {
+                    log.printf(Locale.ROOT, "[bench] %s: %d/%d outputs%n", name, sum(counts), expected);
+                    lastLog = System.nanoTime();
+                }
+            }
+            long t1 = System.nanoTime();
+            Throughput t = new Throughput(expected, (t1 - t0) / 1e9, (t0 - s0) / 1e9, shortNames(counts));
+            log.printf(Locale.ROOT, "[bench] %s: %d stories in %.2f s = %.0f stories/s (start-up %.2f s, not counted) %s%n",
+                    name, expected, t.seconds(), t.perSecond(), t.startupSeconds(), t.counts());
+            return t;
+        }
+    }
+
+    // ---------------------------------------------------------------- latency
+
+    /** Latency samples (ms) of the outputs that arrived, and how many wires were offered. */
+    record Latency(Percentiles percentiles, int sent) {
+    }
+
+    private Latency latency(KafkaRuntime kafka, WirestreamConfig config, String run) throws Exception {
+        Topics topics = Topics.defaults().map(n -> "bench." + run + ".latency." + n);
+        // Outputs stamped by the broker at append: the time a consumer could first have read them
+        // is within the commit that makes them visible, so append time is the honest end point.
+        createTopics(kafka, topics.accountingOutputs(), true);
+        kafka.ensureTopics(topics, options.partitions());
+        Properties props = props(kafka, "bench-latency-" + run, topics.dlq());
+        int total = (int) Math.max(1, options.rate() * options.latencyPhase().toMillis() / 1000);
+        List<Long> samples = new ArrayList<>(total);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+        try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props), props);
+             KafkaConsumer<String, byte[]> consumer = committedReader(kafka, topics.accountingOutputs())) {
+            streams.start();
+            if (!streams.awaitRunning(Duration.ofSeconds(120))) {
+                throw new IllegalStateException("latency: Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
+            }
+            warmUp(kafka, topics.raw(), consumer);
+            log.printf(Locale.ROOT, "[bench] latency: offering %d wires at %d/s for %d s%n", total, options.rate(),
+                    options.latencyPhase().toSeconds());
+            Thread producer = new Thread(() -> {
+                try {
+                    offer(kafka, topics.raw(), total, sent);
+                } catch (Throwable e) {
+                    producerFailure.set(e);
+                } finally {
+                    sending.set(false);
+                }
+            }, "bench-offer");
+            producer.start();
+            long deadline = Long.MAX_VALUE;
+            while (sending.get() || samples.size() < sent.get()) {
+                if (!sending.get() && deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                }
+                if (System.nanoTime() > deadline) {
+                    log.printf(Locale.ROOT, "[bench] latency: only %d of %d outputs 60 s after the last send%n",
+                            samples.size(), sent.get());
+                    break;
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                    if (r.timestampType() != TimestampType.LOG_APPEND_TIME) {
+                        throw new IllegalStateException(r.topic() + " is not a LogAppendTime topic: " + r.timestampType());
+                    }
+                    Header h = r.headers().lastHeader(SENT_HEADER);
+                    if (h == null) {
+                        throw new IllegalStateException("output without the send-time header on " + r.topic());
+                    }
+                    samples.add(r.timestamp() - Long.parseLong(new String(h.value(), StandardCharsets.UTF_8)));
+                }
+            }
+            producer.join();
+            if (producerFailure.get() != null) {
+                throw new IllegalStateException("latency: producer failed", producerFailure.get());
+            }
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalStateException("latency: no output arrived");
+        }
+        Percentiles p = Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray());
+        log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                p.count(), sent.get(), p.at(50), p.at(95), p.at(99), p.max());
+        return new Latency(p, sent.get());
+    }
+
+    /**
+     * Pushes a few wires of their own story keys through the fresh application and waits for their
+     * outputs, so the first transactions on new partitions (retried CONCURRENT_TRANSACTIONS at start)
+     * are not counted as steady-state latency.
+     */
+    private void warmUp(KafkaRuntime kafka, String raw, KafkaConsumer<String, byte[]> consumer) {
+        int n = 20;
+        WireStoryGenerator gen = new WireStoryGenerator(options.seed(), WireStoryGenerator.Mix.allNew(), "warmup");
+        try (WireProducer producer = new WireProducer(kafka.clientProps(), raw)) {
+            for (int i = 0; i < n; i++) {
+                producer.send(capture(gen.next(), Instant.now()));
+            }
+            producer.flush();
+        }
+        int seen = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (seen < n && System.nanoTime() < deadline) {
+            seen += consumer.poll(Duration.ofMillis(100)).count();
+        }
+        if (seen < n) {
+            throw new IllegalStateException("latency: warm-up wires not through after 60 s (" + seen + " of " + n + ")");
+        }
+    }
+
+    /** Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time. */
+    private void offer(KafkaRuntime kafka, String topic, int total, AtomicInteger sent) throws Exception {
+        Map<String, Object> p = new HashMap<>(kafka.clientProps());
+        // As WireProducer: what production ingest does.
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        WireStoryGenerator gen = new WireStoryGenerator(options.seed());
+        long intervalNanos = 1_000_000_000L / options.rate();
+        try (KafkaProducer<String, RawWireItem> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                WireStoryGenerator.WireStory w = gen.next();
+                long due = start + i * intervalNanos;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                long now = System.currentTimeMillis();
+                RawItems.Captured c = capture(w, Instant.ofEpochMilli(now));
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(SENT_HEADER, Long.toString(now).getBytes(StandardCharsets.UTF_8));
+                producer.send(new ProducerRecord<>(topic, null, now, c.key(), c.item(), headers));
+                sent.incrementAndGet();
+            }
+            producer.flush();
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static RawItems.Captured capture(WireStoryGenerator.WireStory w, Instant receivedAt) {
+        return RawItems.of(w.source(), "ninjs", w.itemId(), "bench", w.ninjs(), receivedAt, "application/json");
+    }
+
+    /** Received when filed: on the in-memory driver the record time drives the store's expiry, as in production. */
+    static RawWireItem item(WireStoryGenerator.WireStory w) {
+        return capture(w, w.versionCreated()).item();
+    }
+
+    private Properties props(KafkaRuntime kafka, String applicationId, String dlq) {
+        Properties p = kafka.streamsProps();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        if (dlq != null) {
+            p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlq);
+        } else {
+            p.remove(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        }
+        return p;
+    }
+
+    private void createTopics(KafkaRuntime kafka, List<String> names, boolean logAppendTime) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String n : names) {
+            NewTopic t = new NewTopic(n, options.partitions(), (short) 1);
+            if (logAppendTime) {
+                t.configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
+            }
+            topics.add(t);
+        }
+        try (Admin admin = Admin.create(kafka.clientProps())) {
+            admin.createTopics(topics).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create " + names + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> committedReader(KafkaRuntime kafka, List<String> topics) {
+        Map<String, Object> p = new HashMap<>(kafka.clientProps());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> parts = new ArrayList<>();
+        for (String t : topics) {
+            c.partitionsFor(t, Duration.ofSeconds(10)).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+        }
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return c;
+    }
+
+    private static Topics withRaw(Topics t, String raw) {
+        return new Topics(raw, t.sources(), t.enriched(), t.duplicates(), t.alerts(), t.dlq(), t.enrichedJson(), t.alertsJson());
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** "bench.ab12cd.full.stories.enriched" to "stories.enriched". */
+    private static Map<String, Long> shortNames(Map<String, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.put(e.getKey().replaceFirst("^bench\\.[^.]+\\.(full\\.)?", ""), e.getValue()));
+        return out;
+    }
+
+    static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /**
+     * Sum of the heap pools' peak usage since the start of the run: an upper bound (each pool peaks
+     * at its own moment), for the whole JVM, the in-process broker included.
+     */
+    static long peakHeapMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return Math.round(bytes / (1024.0 * 1024.0));
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.wirestream.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.app.WirestreamCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * {@code wirestream bench} in-process on a tiny input: the JSON contract (every key, sane values),
+ * never a speed threshold (benchmarks are not timed tests).
+ */
+class BenchSmokeIT {
+
+    private static final List<String> CONTRACT = List.of("passthrough_stories_per_s", "full_stories_per_s",
+            "throughput_ratio", "offered_rate", "latency_ms_p50", "latency_ms_p95", "latency_ms_p99",
+            "neardup_cost_us_1k", "neardup_cost_us_100k", "neardup_cost_ratio", "peak_heap_mb", "stories",
+            "partitions", "guarantee");
+
+    @Test
+    void printsTheContractJsonAsItsLastLine() throws Exception {
+        StringWriter out = new StringWriter();
+        int code = new CommandLine(new WirestreamCli()).setOut(new PrintWriter(out, true))
+                .execute("bench", "--stories", "300", "--latency-seconds", "3", "--rate", "50",
+                        "--retained", "100,400", "--cost-batch", "100", "--partitions", "2");
+        assertThat(code).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
+
+        assertThat(json.isObject()).isTrue();
+        CONTRACT.forEach(k -> assertThat(json.has(k)).as("key %s", k).isTrue());
+        assertThat(json.path("neardup_index").asText()).contains("near-dup stage not built yet");
+        assertThat(json.path("passthrough_stories_per_s").asDouble()).isPositive();
+        assertThat(json.path("full_stories_per_s").asDouble()).isPositive();
+        assertThat(json.path("throughput_ratio").asDouble()).isPositive();
+        long p50 = json.path("latency_ms_p50").asLong();
+        long p95 = json.path("latency_ms_p95").asLong();
+        long p99 = json.path("latency_ms_p99").asLong();
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p95);
+        assertThat(p95).isLessThanOrEqualTo(p99);
+        assertThat(json.path("neardup_cost_us_1k").asDouble()).isPositive();
+        assertThat(json.path("neardup_cost_us_100k").asDouble()).isPositive();
+        assertThat(json.path("neardup_cost_ratio").asDouble()).isPositive();
+        assertThat(json.path("peak_heap_mb").asLong()).isPositive();
+        assertThat(json.path("stories").asInt()).isEqualTo(300);
+        assertThat(json.path("partitions").asInt()).isEqualTo(2);
+        assertThat(json.path("offered_rate").asInt()).isEqualTo(50);
+        assertThat(json.path("guarantee").asText()).isEqualTo("exactly_once_v2");
+        assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
+        assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
+        // Every story accounted to exactly one output.
+        JsonNode outputs = json.path("full_outputs");
+        int sum = 0;
+        for (JsonNode n : outputs) {
+            sum += n.asInt();
+        }
+        assertThat(sum).isEqualTo(300);
+    }
+}
