@@ -30,14 +30,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Publish wire items to wire.raw, untouched (parsing happens in the topology).",
-                "  PATH...        files or folders (recursively) once, or '-' for one item from stdin;",
-                "  --watch DIR    a drop folder: existing and arriving files, each moved to DIR/done/ or DIR/error/;",
-                "  --feed URL     an RSS/Atom feed polled every --interval, each new entry once;",
-                "  --http PORT    POST /ingest?source=ID&format=F for agencies that push (202, or 400/413/415).",
-                "--watch, --feed and --http run until stopped (Ctrl-C) or for --for.",
-                "Items over max.item.bytes are sent as a 64 KiB preview and end in wire.dlq as oversized;",
-                "--http refuses them with 413 instead."},
+        description = {"Publish wire items to wire.raw, untouched (parsing happens in the topology):",
+                "  PATH...      files or folders (recursively) once; '-' reads stdin",
+                "  --watch DIR  a drop folder; each file then moves to done/ or error/",
+                "  --feed URL   an RSS/Atom feed polled every --interval; new entries once",
+                "  --http PORT  POST /ingest?source=ID&format=F for agencies that push",
+                "--watch, --feed and --http run until Ctrl-C (or for --for).",
+                "Items over max.item.bytes go as a 64 KiB preview and end in wire.dlq as",
+                "oversized; --http answers 413 instead (its client can be told).",
+                ""},
         sortOptions = false)
 final class ProduceCommand implements Callable<Integer> {
 
@@ -46,7 +47,8 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
-    @Option(names = {"-s", "--source"}, required = true, description = "Source id, e.g. reuters, pti, ap.")
+    @Option(names = {"-s", "--source"}, description = "Source id, e.g. reuters, pti, ap. Required except with --http, "
+            + "where each request names its source.")
     String source;
 
     @Option(names = {"-f", "--format"}, defaultValue = WireFormat.AUTO,
@@ -92,6 +94,13 @@ final class ProduceCommand implements Callable<Integer> {
         int modes = (paths.isEmpty() ? 0 : 1) + (watch == null ? 0 : 1) + (feed == null ? 0 : 1) + (httpPort == null ? 0 : 1);
         if (modes != 1) {
             throw new WirestreamConfig.ConfigException("give exactly one of PATH..., --watch DIR, --feed URL or --http PORT");
+        }
+        if (httpPort == null && (source == null || source.isBlank())) {
+            throw new WirestreamConfig.ConfigException("--source is required (except with --http)");
+        }
+        if (httpPort != null && source != null) {
+            throw new WirestreamConfig.ConfigException("with --http each request names its source (?source= or X-Wirestream-Source); "
+                    + "do not give --source");
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new WirestreamConfig.ConfigException("--interval must be positive, not " + interval);
