@@ -1,31 +1,54 @@
 package io.wirestream.app;
 
 import io.wirestream.formats.WireFormat;
+import io.wirestream.ingest.DropFolderWatcher;
+import io.wirestream.ingest.FeedPoller;
+import io.wirestream.ingest.HttpIngestServer;
+import io.wirestream.ingest.ItemPublisher;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = "Publish wire files, folders (recursively) or stdin ('-') to wire.raw, untouched.")
+        description = {"Publish wire items to wire.raw, untouched (parsing happens in the topology):",
+                "  PATH...      files or folders (recursively) once; '-' reads stdin",
+                "  --watch DIR  a drop folder; each file then moves to done/ or error/",
+                "  --feed URL   an RSS/Atom feed polled every --interval; new entries once",
+                "  --http PORT  POST /ingest?source=ID&format=F for agencies that push",
+                "--watch, --feed and --http run until Ctrl-C (or for --for).",
+                "Items over max.item.bytes go as a 64 KiB preview and end in wire.dlq as",
+                "oversized; --http answers 413 instead (its client can be told).",
+                ""},
+        sortOptions = false)
 final class ProduceCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProduceCommand.class);
 
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
-    @Option(names = {"-s", "--source"}, required = true, description = "Source id, e.g. reuters, pti, ap.")
+    @Option(names = {"-s", "--source"}, description = "Source id, e.g. reuters, pti, ap. Required except with --http, "
+            + "where each request names its source.")
     String source;
 
     @Option(names = {"-f", "--format"}, defaultValue = WireFormat.AUTO,
@@ -38,19 +61,59 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--id", description = "Item id for stdin input (default: stdin-<time>).")
     String stdinId;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders; '-' reads one item from stdin.")
-    List<String> paths;
+    @Option(names = "--watch", paramLabel = "DIR", description = "Watch a drop folder: publish existing and arriving files "
+            + "once their size is stable, then move each to DIR/done/ (published) or DIR/error/ (unreadable or not published). "
+            + "Hidden files and .tmp, .part, ~ names are skipped.")
+    Path watch;
+
+    @Option(names = "--feed", paramLabel = "URL", description = "Poll an RSS or Atom feed (conditional GET) and publish each new "
+            + "entry once; published entry ids are kept under the data dir so a restart does not republish.")
+    URI feed;
+
+    @Option(names = "--interval", defaultValue = "PT1M", description = "Time between feed polls (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--http", paramLabel = "PORT", description = "Listen for POST /ingest (query source=, format=, id= or headers "
+            + "X-Wirestream-Source/-Format/-Id); 202 {\"key\": ...} once stored; GET /health.")
+    Integer httpPort;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address --http listens on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--for", description = "With --watch, --feed or --http: stop after this long (ISO-8601, e.g. PT10M); default: until stopped.")
+    Duration runFor;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders; '-' reads one item from stdin.")
+    List<String> paths = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         if (!WireFormat.AUTO.equals(format) && WireFormat.fromId(format).isEmpty()) {
             throw new WirestreamConfig.ConfigException("unknown --format '" + format + "'");
         }
+        int modes = (paths.isEmpty() ? 0 : 1) + (watch == null ? 0 : 1) + (feed == null ? 0 : 1) + (httpPort == null ? 0 : 1);
+        if (modes != 1) {
+            throw new WirestreamConfig.ConfigException("give exactly one of PATH..., --watch DIR, --feed URL or --http PORT");
+        }
+        if (httpPort == null && (source == null || source.isBlank())) {
+            throw new WirestreamConfig.ConfigException("--source is required (except with --http)");
+        }
+        if (httpPort != null && source != null) {
+            throw new WirestreamConfig.ConfigException("with --http each request names its source (?source= or X-Wirestream-Source); "
+                    + "do not give --source");
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new WirestreamConfig.ConfigException("--interval must be positive, not " + interval);
+        }
         WirestreamConfig config = connection.config();
-        List<RawItems.Captured> items = capture();
+        if (paths.isEmpty()) {
+            return runUntilStopped(config);
+        }
+        int maxItemBytes = config.topology().maxItemBytes();
+        List<RawItems.Captured> items = capture(maxItemBytes);
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
-            try (WireProducer producer = new WireProducer(kafka.clientProps(), config.topics().raw())) {
+            try (WireProducer producer = new WireProducer(kafka.clientProps(), config.topics().raw(), maxItemBytes)) {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
                 Progress progress = new Progress("produce", items.size());
                 for (RawItems.Captured c : items) {
@@ -74,13 +137,81 @@ final class ProduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<RawItems.Captured> capture() throws IOException {
+    /** --watch, --feed or --http: runs the producer on its own thread until Ctrl-C or --for. */
+    private int runUntilStopped(WirestreamConfig config) throws Exception {
+        int maxItemBytes = config.topology().maxItemBytes();
+        try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+            kafka.ensureTopics(config.topics(), config.partitions());
+            try (WireProducer producer = new WireProducer(kafka.clientProps(), config.topics().raw(), maxItemBytes)) {
+                Progress progress = Progress.unbounded("produce");
+                ItemPublisher counted = c -> producer.publish(c).thenRun(progress::step);
+                AutoCloseable running;
+                Thread worker = null;
+                if (watch != null) {
+                    if (!Files.isDirectory(watch)) {
+                        throw new WirestreamConfig.ConfigException("--watch: no such folder: " + watch);
+                    }
+                    DropFolderWatcher w = new DropFolderWatcher(watch, DropFolderWatcher.Settings.of(source, format, maxItemBytes), counted);
+                    worker = start("wirestream-watch", w);
+                    running = w;
+                    System.err.println("watching " + w.folder() + " for '" + source + "' -> " + config.topics().raw() + " at "
+                            + kafka.bootstrapServers() + " (Ctrl-C to stop)");
+                } else if (feed != null) {
+                    if (feed.getScheme() == null || !List.of("http", "https").contains(feed.getScheme().toLowerCase(Locale.ROOT))) {
+                        throw new WirestreamConfig.ConfigException("--feed must be an http or https URL, not " + feed);
+                    }
+                    FeedPoller p;
+                    try {
+                        p = new FeedPoller(feed, new FeedPoller.Settings(source, format, maxItemBytes, interval,
+                                FeedPoller.stateFileFor(config.dataDir(), feed)), counted,
+                                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build());
+                    } catch (IllegalArgumentException e) {
+                        throw new WirestreamConfig.ConfigException("--feed: " + e.getMessage());
+                    }
+                    worker = start("wirestream-feed", p);
+                    running = p;
+                    System.err.println("polling " + feed + " every " + interval + " for '" + source + "' -> " + config.topics().raw()
+                            + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");
+                } else {
+                    HttpIngestServer server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes);
+                    running = server;
+                    System.err.println("accepting POST http://" + bind + ":" + server.port() + "/ingest -> " + config.topics().raw()
+                            + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");
+                }
+                stop.await(runFor);
+                running.close();
+                if (worker != null) {
+                    worker.join(Duration.ofSeconds(30).toMillis());
+                }
+                producer.flush();
+                progress.done();
+            }
+        }
+        return 0;
+    }
+
+    private static Thread start(String name, Runnable r) {
+        Thread t = new Thread(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} stopped: {}", name, e.toString(), e);
+            }
+        }, name);
+        t.start();
+        return t;
+    }
+
+    private List<RawItems.Captured> capture(int maxItemBytes) throws IOException {
         List<RawItems.Captured> out = new ArrayList<>();
         for (String p : paths) {
             if (p.equals("-")) {
                 Instant now = Instant.now();
                 String id = stdinId != null ? stdinId : "stdin-" + now.toEpochMilli();
-                out.add(RawItems.of(source, format, id, "stdin", System.in.readAllBytes(), now, contentType));
+                RawItems.Bounded in = RawItems.readBounded(System.in, maxItemBytes);
+                RawItems.Captured c = RawItems.of(source, format, id, "stdin", in.payload(), now, contentType);
+                c.item().setOriginalSize(in.originalSize());
+                out.add(c);
                 continue;
             }
             Path path = Path.of(p);
@@ -88,7 +219,7 @@ final class ProduceCommand implements Callable<Integer> {
                 throw new WirestreamConfig.ConfigException("no such file or folder: " + p);
             }
             for (Path f : RawItems.filesUnder(path)) {
-                RawItems.Captured c = RawItems.fromFile(f, source, format, Instant.now());
+                RawItems.Captured c = RawItems.fromFile(f, source, format, Instant.now(), maxItemBytes);
                 c.item().setContentType(contentType);
                 out.add(c);
             }

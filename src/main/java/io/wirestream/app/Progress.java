@@ -2,7 +2,10 @@ package io.wirestream.app;
 
 /**
  * A progress line on stderr for long work: rewritten in place on a terminal, one line every
- * 10% otherwise (CI logs), never more often than twice a second.
+ * 10% otherwise (CI logs), never more often than twice a second. Work without an end (a watched
+ * folder, a feed, the HTTP endpoint) has total -1: a count and rate, in place on a terminal, else
+ * one line a minute while items arrive. Thread-safe, because the HTTP endpoint publishes from
+ * several threads.
  */
 public final class Progress {
 
@@ -19,9 +22,21 @@ public final class Progress {
         this.total = total;
     }
 
-    public void step() {
+    /** For work without a known end. */
+    public static Progress unbounded(String what) {
+        return new Progress(what, -1);
+    }
+
+    public synchronized void step() {
         done++;
         long now = System.nanoTime();
+        if (total < 0) {
+            if (terminal ? now - lastPrint > 500_000_000L : now - lastPrint > 60_000_000_000L) {
+                System.err.print(terminal ? "\r" + line() : line() + System.lineSeparator());
+                lastPrint = now;
+            }
+            return;
+        }
         long decile = total > 0 ? done * 10 / total : -1;
         if (terminal && now - lastPrint > 500_000_000L) {
             System.err.print("\r" + line());
@@ -32,7 +47,7 @@ public final class Progress {
         }
     }
 
-    public void done() {
+    public synchronized void done() {
         if (terminal && lastPrint > 0) {
             System.err.println("\r" + line());
         }
@@ -40,6 +55,9 @@ public final class Progress {
 
     private String line() {
         double secs = (System.nanoTime() - start) / 1e9;
+        if (total < 0) {
+            return String.format(java.util.Locale.ROOT, "%s: %d published (%.1f/s)", what, done, secs > 0 ? done / secs : 0.0);
+        }
         return String.format(java.util.Locale.ROOT, "%s: %d/%d (%.0f/s)", what, done, total, secs > 0 ? done / secs : 0.0);
     }
 }

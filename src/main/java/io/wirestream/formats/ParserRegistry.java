@@ -56,6 +56,26 @@ public final class ParserRegistry {
      * @throws WireParseException with the dead-letter reason
      */
     public List<ParsedStory> parse(byte[] payload, String declaredFormat, ParseContext context) throws WireParseException {
+        return parse(payload, -1, declaredFormat, context);
+    }
+
+    /**
+     * Parses a raw item that a producer may have truncated.
+     *
+     * @param originalSize the item's real size when the producer cut it to a preview because it was over
+     *                     max.item.bytes (RawWireItem.originalSize), else -1. Such an item is always a dead
+     *                     letter: the payload is only the first bytes, kept for an operator to look at.
+     * @throws WireParseException with the dead-letter reason
+     */
+    public List<ParsedStory> parse(byte[] payload, long originalSize, String declaredFormat, ParseContext context)
+            throws WireParseException {
+        if (originalSize >= 0) {
+            throw new WireParseException(originalSize > maxItemBytes
+                    ? "oversized item: " + originalSize + " bytes exceeds the limit of " + maxItemBytes
+                    // The producer ran with a smaller max.item.bytes than this stage: still only a preview.
+                    : "oversized item: " + originalSize + " bytes exceeded the producer's limit; only the first "
+                            + (payload == null ? 0 : payload.length) + " bytes were kept");
+        }
         if (payload == null || payload.length == 0 || isBlank(payload)) {
             throw new WireParseException("empty item: no bytes to parse");
         }

@@ -3,18 +3,36 @@ package io.wirestream.ingest;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.formats.WireFormat;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Builds raw items from what producers capture. */
+/**
+ * Builds raw items from what producers capture, and applies the one rule every producer shares:
+ * an item over max.item.bytes is not sent whole (the broker would refuse it, or it would cost memory
+ * and bandwidth only to be refused by the parse stage), but cut to a {@value #PREVIEW_BYTES}-byte
+ * preview with {@code originalSize} set, so it still reaches wire.dlq with its reason and nothing is
+ * lost without a trace.
+ */
 public final class RawItems {
 
+    /** How much of an oversized item is kept for an operator to look at. */
+    public static final int PREVIEW_BYTES = 64 * 1024;
+
     private RawItems() {
+    }
+
+    /** Bytes read with a size limit: the whole item, or a preview and the item's real size. */
+    public record Bounded(byte[] payload, long originalSize) {
+        public boolean truncated() {
+            return originalSize >= 0;
+        }
     }
 
     /** A captured item: its record key (source:itemId) and value. */
@@ -33,6 +51,59 @@ public final class RawItems {
                 .setPayload(ByteBuffer.wrap(payload))
                 .build();
         return new Captured(source + ":" + itemId, item);
+    }
+
+    /**
+     * A file read with the size limit: a file over {@code maxItemBytes} is not read whole, only its
+     * first {@value #PREVIEW_BYTES} bytes (see the class comment).
+     */
+    public static Captured fromFile(Path file, String source, String format, Instant receivedAt, int maxItemBytes)
+            throws IOException {
+        Bounded b;
+        try (InputStream in = Files.newInputStream(file)) {
+            b = readBounded(in, maxItemBytes);
+        }
+        Captured c = of(source, format, file.getFileName().toString(), "file:" + file.toAbsolutePath(), b.payload(), receivedAt,
+                null);
+        c.item().setOriginalSize(b.originalSize());
+        return c;
+    }
+
+    /**
+     * Reads a stream to its end, keeping it whole when it is at most {@code maxItemBytes}; otherwise
+     * keeping the first {@value #PREVIEW_BYTES} bytes and counting the rest (memory stays bounded
+     * whatever the size).
+     */
+    public static Bounded readBounded(InputStream in, int maxItemBytes) throws IOException {
+        byte[] head = in.readNBytes(maxItemBytes);
+        int next = in.read();
+        if (next < 0) {
+            return new Bounded(head, -1);
+        }
+        long size = head.length + 1L;
+        byte[] skip = new byte[64 * 1024];
+        for (int n; (n = in.read(skip)) > 0; ) {
+            size += n;
+        }
+        return new Bounded(Arrays.copyOf(head, Math.min(head.length, PREVIEW_BYTES)), size);
+    }
+
+    /**
+     * The same item cut to a preview with {@code originalSize} set when its payload is over the
+     * limit; the item itself when it is not (or was cut already).
+     */
+    public static Captured limited(Captured c, int maxItemBytes) {
+        RawWireItem item = c.item();
+        int size = item.getPayload().remaining();
+        if (size <= maxItemBytes || item.getOriginalSize() >= 0) {
+            return c;
+        }
+        ByteBuffer preview = item.getPayload().duplicate();
+        preview.limit(preview.position() + Math.min(size, PREVIEW_BYTES));
+        byte[] bytes = new byte[preview.remaining()];
+        preview.get(bytes);
+        RawWireItem cut = RawWireItem.newBuilder(item).setPayload(ByteBuffer.wrap(bytes)).setOriginalSize(size).build();
+        return new Captured(c.key(), cut);
     }
 
     public static Captured fromFile(Path file, String source, String format, Instant receivedAt) throws IOException {

@@ -1,9 +1,11 @@
 package io.wirestream.ingest;
 
 import io.wirestream.avro.RawWireItem;
+import io.wirestream.formats.ParserRegistry;
 import io.wirestream.serde.RawWireItemSerde;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,25 +14,64 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes captured items to wire.raw: idempotent, acks=all, so a retry never doubles a wire. */
-public final class WireProducer implements AutoCloseable {
+/**
+ * Publishes captured items to wire.raw: idempotent, acks=all, so a retry never doubles a wire.
+ *
+ * <p>Every item passes {@link RawItems#limited}: one over max.item.bytes is sent as a preview with
+ * originalSize set, whichever producer captured it, so it becomes a dead letter with a reason instead of
+ * a RecordTooLargeException that only the producer's log would show.
+ */
+public final class WireProducer implements ItemPublisher, AutoCloseable {
 
     private final KafkaProducer<String, RawWireItem> producer;
     private final String topic;
+    private final int maxItemBytes;
 
+    /** With the default item limit ({@link ParserRegistry#DEFAULT_MAX_ITEM_BYTES}). */
     public WireProducer(Map<String, Object> clientProps, String topic) {
+        this(clientProps, topic, ParserRegistry.DEFAULT_MAX_ITEM_BYTES);
+    }
+
+    /** @param maxItemBytes max.item.bytes, the same limit the parse stage applies */
+    public WireProducer(Map<String, Object> clientProps, String topic, int maxItemBytes) {
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        // Room for an item at the limit plus the record envelope; the broker's message.max.bytes still applies.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(8 * 1024 * 1024, maxItemBytes + 1024 * 1024));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer());
         this.topic = topic;
+        this.maxItemBytes = maxItemBytes;
     }
 
-    public Future<RecordMetadata> send(RawItems.Captured c) {
+    public int maxItemBytes() {
+        return maxItemBytes;
+    }
+
+    public Future<RecordMetadata> send(RawItems.Captured captured) {
+        RawItems.Captured c = RawItems.limited(captured, maxItemBytes);
         return producer.send(new ProducerRecord<>(topic, null, c.item().getReceivedAt().toEpochMilli(), c.key(), c.item()));
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(RawItems.Captured captured) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        RawItems.Captured c = RawItems.limited(captured, maxItemBytes);
+        try {
+            producer.send(new ProducerRecord<>(topic, null, c.item().getReceivedAt().toEpochMilli(), c.key(), c.item()),
+                    (metadata, error) -> {
+                        if (error == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(error);
+                        }
+                    });
+        } catch (RuntimeException e) { // serialization, a closed producer, a record over max.request.size
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** Sends and waits for the broker's acknowledgement. */

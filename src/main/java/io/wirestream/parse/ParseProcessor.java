@@ -52,7 +52,7 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         Instant receivedAt = raw.getReceivedAt().toEpochMilli() == 0 ? Instant.ofEpochMilli(record.timestamp()) : raw.getReceivedAt();
         String itemId = raw.getItemId() == null || raw.getItemId().isEmpty() ? record.key() : raw.getItemId();
         try {
-            List<ParsedStory> stories = registry.parse(payload, raw.getFormat(),
+            List<ParsedStory> stories = registry.parse(payload, raw.getOriginalSize(), raw.getFormat(),
                     new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId));
             for (int i = 0; i < stories.size(); i++) {
                 RawRef storyRef = RawRef.newBuilder(ref).setIndex(i).setCount(stories.size()).build();

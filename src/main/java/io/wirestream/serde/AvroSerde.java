@@ -1,8 +1,10 @@
 package io.wirestream.serde;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -23,15 +25,37 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     private final String recordName;
 
-    private AvroSerde(Class<T> type) {
+    private AvroSerde(Class<T> type, List<Schema> olderWriterSchemas) {
         Schema schema = SpecificData.get().getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
         this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+        olderWriterSchemas.forEach(decoder::addSchema);
         this.recordName = schema.getName();
     }
 
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
-        return new AvroSerde<>(type);
+        return new AvroSerde<>(type, List.of());
+    }
+
+    /**
+     * A serde that also reads records written with earlier versions of the schema: the single-object
+     * header names the writer schema by fingerprint, so without the old schemas a record already on a
+     * topic (wire.raw is replayed, decision 1) would no longer decode after a field is added.
+     */
+    public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, List<Schema> olderWriterSchemas) {
+        return new AvroSerde<>(type, olderWriterSchemas);
+    }
+
+    /** An older schema version kept as a class-path resource (not in schemas/, or the plugin would generate it). */
+    public static Schema historicSchema(String resource) {
+        try (InputStream in = AvroSerde.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing schema resource " + resource);
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public byte[] encode(T value) {

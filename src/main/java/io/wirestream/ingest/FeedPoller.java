@@ -1,0 +1,360 @@
+package io.wirestream.ingest;
+
+import io.wirestream.formats.SafeXml;
+import io.wirestream.formats.WireFormat;
+import io.wirestream.formats.WireParseException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Polls an RSS 2.0 or Atom feed and publishes each entry once, as its own raw item.
+ *
+ * <p>Why one item per entry: a feed is re-fetched every minute and mostly repeats itself; published
+ * whole, every poll would put every entry through the topology again. Each entry is wrapped back into
+ * a minimal feed document (the channel's own elements, such as its title, which the parser uses as
+ * the agency, plus that one item or entry), so the topology's FeedParser reads it like any feed:
+ * producers still only capture (DESIGN.md decision 1), the split is structural, not parsing.
+ *
+ * <p>Being polite to the server: conditional GET with If-None-Match / If-Modified-Since from the
+ * last ETag / Last-Modified; a 304 means nothing new and costs nothing.
+ *
+ * <p>Once: the ids (RSS guid, Atom id, else link, else a hash of the entry) of published entries are
+ * kept in a small file (one id a line, the most recent {@value #MAX_REMEMBERED} or the current
+ * feed's, whichever is more), written after the broker acknowledged them, so a restart does not
+ * republish; a crash between the two republishes a few entries, which the versions stage takes as
+ * redeliveries. An entry that a feed changes later under the same id is not published again.
+ *
+ * <p>Errors: a failed request or a non-2xx answer is logged and tried again at the next poll. A
+ * response that cannot be split (not XML, a DOCTYPE, not RSS or Atom, or over {@value #MAX_FEED_BYTES}
+ * bytes) is published whole, once per distinct body, so it reaches wire.dlq with the parser's reason:
+ * a feed has no one to tell, and a broken feed must not be silently dropped.
+ */
+public final class FeedPoller implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPoller.class);
+    private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    static final int MAX_REMEMBERED = 10_000;
+    static final int MAX_FEED_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * @param source       source id of the feed
+     * @param format       auto, rss or atom
+     * @param maxItemBytes max.item.bytes, applied to each entry
+     * @param interval     time between polls
+     * @param stateFile    where the ids of published entries are kept
+     */
+    public record Settings(String source, String format, int maxItemBytes, Duration interval, Path stateFile) {
+    }
+
+    /** What one poll did. status is the HTTP status, or -1 when the request failed. */
+    public record Poll(int status, int entries, int published, int alreadySeen, int failed) {
+    }
+
+    private final URI url;
+    private final Settings settings;
+    private final ItemPublisher publisher;
+    private final HttpClient http;
+    private final Set<String> seen;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private String etag;
+    private String lastModified;
+
+    public FeedPoller(URI url, Settings settings, ItemPublisher publisher, HttpClient http) throws IOException {
+        String f = settings.format().toLowerCase(Locale.ROOT);
+        if (!f.equals(WireFormat.AUTO) && !f.equals(WireFormat.RSS.id()) && !f.equals(WireFormat.ATOM.id())) {
+            throw new IllegalArgumentException("a feed's format is auto, rss or atom, not '" + settings.format() + "'");
+        }
+        this.url = url;
+        this.settings = settings;
+        this.publisher = publisher;
+        this.http = http;
+        this.seen = load(settings.stateFile());
+    }
+
+    /** The state file for a feed URL under a data dir: one file per URL. */
+    public static Path stateFileFor(Path dataDir, URI url) {
+        return dataDir.resolve("feeds").resolve(sha256(url.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".seen");
+    }
+
+    /** Polls every interval until {@link #close()}. */
+    @Override
+    public void run() {
+        LOG.info("Polling {} every {} for source '{}'", url, settings.interval(), settings.source());
+        try {
+            do {
+                pollOnce();
+            } while (!stop.await(settings.interval().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One conditional GET; publishes new entries and remembers them. */
+    public Poll pollOnce() throws InterruptedException {
+        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET()
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+        if (etag != null) {
+            req.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            req.header("If-Modified-Since", lastModified);
+        }
+        HttpResponse<InputStream> resp;
+        byte[] body;
+        long size;
+        try {
+            resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = resp.body()) {
+                RawItems.Bounded b = RawItems.readBounded(in, MAX_FEED_BYTES);
+                body = b.payload();
+                size = b.originalSize();
+            }
+        } catch (IOException e) {
+            LOG.warn("Feed {}: request failed: {}; trying again in {}", url, e.toString(), settings.interval());
+            return new Poll(-1, 0, 0, 0, 0);
+        }
+        int status = resp.statusCode();
+        if (status == 304) {
+            LOG.info("Feed {}: 304 not modified", url);
+            return new Poll(304, 0, 0, 0, 0);
+        }
+        if (status / 100 != 2) {
+            LOG.warn("Feed {}: HTTP {}; trying again in {}", url, status, settings.interval());
+            return new Poll(status, 0, 0, 0, 0);
+        }
+        String contentType = resp.headers().firstValue("Content-Type").orElse(null);
+        Instant now = Instant.now();
+        List<Entry> entries;
+        try {
+            entries = size >= 0 ? null : split(body);
+        } catch (WireParseException e) {
+            LOG.warn("Feed {}: cannot be split into entries ({}); publishing it whole so it is dead-lettered", url, e.getMessage());
+            entries = null;
+        }
+        List<Entry> toPublish = new ArrayList<>();
+        int alreadySeen = 0;
+        if (entries == null) {
+            // Unsplittable (or over MAX_FEED_BYTES): one raw item for the whole body, once per distinct body.
+            String id = "feed-sha256:" + sha256(body) + (size >= 0 ? ":" + size : "");
+            if (seen.contains(id)) {
+                alreadySeen++;
+            } else {
+                toPublish.add(new Entry(id, body, settings.format(), size));
+            }
+        } else {
+            for (Entry e : entries) {
+                if (seen.contains(e.id())) {
+                    alreadySeen++;
+                } else {
+                    toPublish.add(e);
+                }
+            }
+        }
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (Entry e : toPublish) {
+            RawItems.Captured c = RawItems.of(settings.source(), e.format(), e.id(), "url:" + url, e.payload(), now, contentType);
+            c.item().setOriginalSize(e.originalSize());
+            sent.add(publisher.publish(RawItems.limited(c, settings.maxItemBytes())));
+        }
+        int published = 0;
+        int failed = 0;
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get();
+                seen.add(toPublish.get(i).id());
+                published++;
+            } catch (ExecutionException e) {
+                failed++;
+                if (failed == 1) {
+                    LOG.warn("Feed {}: publishing entry {} failed: {}", url, toPublish.get(i).id(), e.getCause().toString());
+                }
+            }
+        }
+        if (failed == 0) {
+            // Only when everything is stored: else the next poll must get the whole feed again, not a 304.
+            etag = resp.headers().firstValue("ETag").orElse(null);
+            lastModified = resp.headers().firstValue("Last-Modified").orElse(null);
+        }
+        if (published > 0) {
+            save(entries == null ? List.of() : entries.stream().map(Entry::id).toList());
+        }
+        int count = entries == null ? 1 : entries.size();
+        LOG.info("Feed {}: HTTP {}, {} entries, {} published, {} already seen{}", url, status, count, published, alreadySeen,
+                failed > 0 ? ", " + failed + " failed (retried next poll)" : "");
+        return new Poll(status, count, published, alreadySeen, failed);
+    }
+
+    /** A feed entry as a stand-alone document. */
+    record Entry(String id, byte[] payload, String format, long originalSize) {
+    }
+
+    /**
+     * Splits a feed into one minimal document per item/entry: the root element with its attributes
+     * (namespace declarations included), the channel's own child elements, and that one item.
+     */
+    static List<Entry> split(byte[] feed) throws WireParseException {
+        Document doc = SafeXml.parse(feed);
+        Element root = doc.getDocumentElement();
+        String rootName = SafeXml.localName(root);
+        boolean atom = rootName.equals("feed") && ATOM_NS.equals(root.getNamespaceURI());
+        if (!atom && !rootName.equals("rss")) {
+            throw new WireParseException("not an RSS or Atom feed: root element is <" + rootName + ">");
+        }
+        Element channel = atom ? root : SafeXml.child(root, "channel");
+        if (channel == null) {
+            throw new WireParseException("RSS without a <channel>");
+        }
+        String entryName = atom ? "entry" : "item";
+        List<Element> items = SafeXml.children(channel, entryName);
+        List<Element> channelMeta = new ArrayList<>();
+        for (Node n = channel.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && !SafeXml.localName(e).equals(entryName)) {
+                channelMeta.add(e);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Element item : items) {
+            Document one = newDocument();
+            Element newRoot = (Element) one.importNode(root, false);
+            one.appendChild(newRoot);
+            Element newChannel = newRoot;
+            if (!atom) {
+                newChannel = (Element) one.importNode(channel, false);
+                newRoot.appendChild(newChannel);
+            }
+            for (Element meta : channelMeta) {
+                newChannel.appendChild(one.importNode(meta, true));
+            }
+            newChannel.appendChild(one.importNode(item, true));
+            byte[] bytes = serialize(one);
+            out.add(new Entry(entryId(item, atom, bytes), bytes, atom ? WireFormat.ATOM.id() : WireFormat.RSS.id(), -1));
+        }
+        return out;
+    }
+
+    private static String entryId(Element item, boolean atom, byte[] serialized) {
+        String id = SafeXml.text(SafeXml.child(item, atom ? "id" : "guid"));
+        if (id == null) {
+            Element link = SafeXml.child(item, "link");
+            id = atom ? (link == null ? null : SafeXml.attr(link, "href")) : SafeXml.text(link);
+        }
+        return id != null ? id.strip().replaceAll("\\s+", " ") : "sha256:" + sha256(serialized);
+    }
+
+    private static Document newDocument() {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            return f.newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] serialize(Document d) {
+        try {
+            TransformerFactory tf = TransformerFactory.newInstance();
+            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Transformer t = tf.newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.METHOD, "xml");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            t.transform(new DOMSource(d), new StreamResult(out));
+            return out.toByteArray();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot write a feed entry document", e);
+        }
+    }
+
+    private static Set<String> load(Path file) throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    ids.add(line.strip());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Keeps the most recent ids (at least those in the current feed) and writes them atomically. */
+    private void save(List<String> inFeed) {
+        int keep = Math.max(MAX_REMEMBERED, inFeed.size());
+        Iterator<String> it = seen.iterator();
+        int excess = seen.size() - keep;
+        while (excess > 0 && it.hasNext()) {
+            String id = it.next();
+            if (!inFeed.contains(id)) {
+                it.remove();
+                excess--;
+            }
+        }
+        Path file = settings.stateFile();
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, seen, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Feed {}: cannot save seen entries to {}: {}; a restart may republish them", url, file, e.toString());
+        }
+    }
+
+    /** Ids of entries published so far (for tests and diagnostics). */
+    public Set<String> seen() {
+        return Set.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+        stop.countDown();
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

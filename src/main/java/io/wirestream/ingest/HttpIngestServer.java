@@ -1,0 +1,281 @@
+package io.wirestream.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.wirestream.formats.WireFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HTTP endpoint for agencies that push: {@code POST /ingest?source=pti&format=nitf} (or headers
+ * {@code X-Wirestream-Source}, {@code X-Wirestream-Format}, optional {@code X-Wirestream-Id} /
+ * {@code ?id=} for the item id) with the wire file as the body. {@code GET /health} answers 200.
+ *
+ * <p>Answers, in the order they are checked:
+ * <ul>
+ * <li>405 for another method, 404 for another path;</li>
+ * <li>400 without a source (or with one that is not a plain id), for an unknown format, or an empty body;</li>
+ * <li>415 for a Content-Type that is clearly not a wire format (image/*, video/*, audio/*,
+ *     application/zip, application/octet-stream); anything else, or none, is accepted and detection
+ *     is the parse stage's job;</li>
+ * <li>413 for a body over max.item.bytes (from Content-Length before reading, else while reading);</li>
+ * <li>202 with {@code {"key": "source:id"}} once the broker has acknowledged the item (acks=all);</li>
+ * <li>503 when it could not be published; the client should retry.</li>
+ * </ul>
+ *
+ * <p>Unlike a drop folder or a feed, an HTTP client is there to be told. So what the endpoint refuses
+ * (400, 413, 415) is not published and not dead-lettered: the refusal is the client's signal, and a
+ * dead letter too would count one failure twice. The oversized-item preview rule of the other
+ * producers exists for items that have no one to tell.
+ *
+ * <p>One log line per refusal or failure at WARN; accepted items only at DEBUG, because an agency may
+ * push thousands an hour.
+ */
+public final class HttpIngestServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+    private static final Set<String> NOT_WIRE = Set.of("application/zip", "application/octet-stream");
+    private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+    private static final long DRAIN_LIMIT = 128L * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ItemPublisher publisher;
+    private final int maxItemBytes;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+
+    /**
+     * Starts listening.
+     *
+     * @param address where to listen; port 0 takes a free port (see {@link #port()})
+     */
+    public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes) throws IOException {
+        this.publisher = publisher;
+        this.maxItemBytes = maxItemBytes;
+        this.server = HttpServer.create(address, 64);
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "wirestream-http-ingest");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/ingest", this::ingest);
+        server.createContext("/health", this::health);
+        server.start();
+        LOG.info("Accepting wire items on http://{}:{}/ingest (limit {} bytes)", address.getHostString(), port(), maxItemBytes);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public long accepted() {
+        return accepted.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        try (ex) {
+            if (!ex.getRequestURI().getPath().equals("/health")) {
+                reply(ex, 404, Map.of("error", "not found"));
+            } else if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
+                reply(ex, 405, Map.of("error", "use GET"));
+            } else {
+                reply(ex, 200, Map.of("status", "ok"));
+            }
+        }
+    }
+
+    private void ingest(HttpExchange ex) throws IOException {
+        try (ex) {
+            handle(ex);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("HTTP ingest from {} failed: {}", ex.getRemoteAddress(), e.toString());
+            throw e;
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getPath().equals("/ingest")) {
+            refuse(ex, 404, "not found: POST wire items to /ingest");
+            return;
+        }
+        if (!ex.getRequestMethod().equals("POST")) {
+            ex.getResponseHeaders().set("Allow", "POST");
+            refuse(ex, 405, "use POST");
+            return;
+        }
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        String source = param(ex, query, "source", "X-Wirestream-Source");
+        String format = param(ex, query, "format", "X-Wirestream-Format");
+        String id = param(ex, query, "id", "X-Wirestream-Id");
+        if (source == null) {
+            refuse(ex, 400, "missing source: give ?source=ID or the X-Wirestream-Source header");
+            return;
+        }
+        if (!ID.matcher(source).matches()) {
+            refuse(ex, 400, "source must be a plain id (letters, digits, . _ - : @), not '" + source + "'");
+            return;
+        }
+        if (format == null) {
+            format = WireFormat.AUTO;
+        } else if (!format.equalsIgnoreCase(WireFormat.AUTO) && WireFormat.fromId(format).isEmpty()) {
+            refuse(ex, 400, "unknown format '" + format + "'");
+            return;
+        }
+        if (id != null && !ID.matcher(id).matches()) {
+            refuse(ex, 400, "id must be a plain id (letters, digits, . _ - : @), not '" + id + "'");
+            return;
+        }
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        if (notAWireFormat(contentType)) {
+            refuse(ex, 415, "Content-Type " + contentType + " is not a wire format");
+            return;
+        }
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && parseLong(length) > maxItemBytes) {
+            refuse(ex, 413, "item of " + length + " bytes exceeds the limit of " + maxItemBytes);
+            return;
+        }
+        byte[] body;
+        InputStream in = ex.getRequestBody();
+        body = in.readNBytes(maxItemBytes);
+        if (in.read() >= 0) { // chunked, or a Content-Length that lied
+            refuse(ex, 413, "item exceeds the limit of " + maxItemBytes + " bytes");
+            return;
+        }
+        if (body.length == 0) {
+            refuse(ex, 400, "empty body: nothing to ingest");
+            return;
+        }
+        Instant now = Instant.now();
+        String itemId = id != null ? id : "http-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        RawItems.Captured c = RawItems.of(source, format.toLowerCase(Locale.ROOT), itemId, "http:" + ex.getRemoteAddress(), body, now,
+                contentType);
+        try {
+            publisher.publish(c).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.warn("HTTP ingest of {} from {}: publishing failed: {}", c.key(), ex.getRemoteAddress(), cause.toString());
+            refused.incrementAndGet();
+            reply(ex, 503, Map.of("error", "not stored, retry: " + cause.getMessage()));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply(ex, 503, Map.of("error", "shutting down, retry"));
+            return;
+        }
+        accepted.incrementAndGet();
+        LOG.debug("HTTP ingest: {} ({} bytes) from {}", c.key(), body.length, ex.getRemoteAddress());
+        reply(ex, 202, Map.of("key", c.key()));
+    }
+
+    /** Media types that are never wire text; the parameters (charset) and case do not matter. */
+    static boolean notAWireFormat(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/") || NOT_WIRE.contains(type);
+    }
+
+    private void refuse(HttpExchange ex, int status, String why) throws IOException {
+        refused.incrementAndGet();
+        LOG.warn("HTTP ingest from {} refused with {}: {}", ex.getRemoteAddress(), status, why);
+        drain(ex);
+        reply(ex, status, Map.of("error", why));
+    }
+
+    /**
+     * Reads and drops what is left of the request body (up to {@value #DRAIN_LIMIT} bytes) before a
+     * refusal: a client still sending when the server answers and closes gets a broken connection
+     * instead of the status that tells it why.
+     */
+    private static void drain(HttpExchange ex) {
+        try {
+            InputStream in = ex.getRequestBody();
+            long left = DRAIN_LIMIT;
+            byte[] buf = new byte[64 * 1024];
+            for (int n; left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            LOG.debug("draining a refused request", e);
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, Map<String, String> json) throws IOException {
+        byte[] out = JSON.writeValueAsBytes(json);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (ex.getRequestMethod().equals("HEAD")) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, out.length);
+        ex.getResponseBody().write(out);
+    }
+
+    private static String param(HttpExchange ex, Map<String, String> query, String name, String header) {
+        String v = query.get(name);
+        if (v == null || v.isBlank()) {
+            v = ex.getRequestHeaders().getFirst(header);
+        }
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw == null) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                q.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return q;
+    }
+
+    private static long parseLong(String s) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Stops accepting; requests in flight get up to a second to finish. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdown();
+        LOG.info("HTTP ingest stopped: {} accepted, {} refused", accepted.get(), refused.get());
+    }
+}

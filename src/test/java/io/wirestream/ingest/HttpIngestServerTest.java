@@ -1,0 +1,121 @@
+package io.wirestream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpIngestServerTest {
+
+    private static final int LIMIT = 4096;
+    private static final String NITF = "<?xml version=\"1.0\"?><nitf><head><title>Metro</title></head><body/></nitf>";
+
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private HttpIngestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void acceptsAnItemWith202AndItsKeyAfterItIsStored() throws Exception {
+        HttpResponse<String> r = post("/ingest?source=pti&format=nitf&id=pti-0001", "application/xml; charset=utf-8", NITF.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(r.body()).isEqualTo("{\"key\":\"pti:pti-0001\"}");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        RawItems.Captured c = publisher.published.get(0);
+        assertThat(c.item().getSource()).isEqualTo("pti");
+        assertThat(c.item().getFormat()).isEqualTo("nitf");
+        assertThat(c.item().getContentType()).isEqualTo("application/xml; charset=utf-8");
+        assertThat(c.item().getOrigin()).startsWith("http:");
+        byte[] b = new byte[c.item().getPayload().remaining()];
+        c.item().getPayload().duplicate().get(b);
+        assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo(NITF);
+    }
+
+    @Test
+    void sourceAndFormatMayComeInHeadersAndTheIdIsGenerated() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(uri("/ingest")).header("X-Wirestream-Source", "ians")
+                .header("X-Wirestream-Format", "PLAIN").POST(HttpRequest.BodyPublishers.ofString("NEW DELHI: text")).build();
+        HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(r.body()).matches("\\{\"key\":\"ians:http-\\d+-[0-9a-f]{8}\"}");
+        assertThat(publisher.published.get(0).item().getFormat()).isEqualTo("plain");
+    }
+
+    @Test
+    void refusesAMissingSourceWith400() throws Exception {
+        assertThat(post("/ingest?format=nitf", "text/xml", NITF.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+        assertThat(post("/ingest?source=bad%20id", "text/xml", NITF.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+        assertThat(post("/ingest?source=pti&format=docx", "text/xml", NITF.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(400);
+        assertThat(post("/ingest?source=pti", "text/plain", new byte[0]).statusCode()).isEqualTo(400);
+        assertThat(publisher.published).isEmpty();
+        assertThat(server.refused()).isEqualTo(4);
+    }
+
+    @Test
+    void refusesAnItemOverTheLimitWith413AndPublishesNothing() throws Exception {
+        HttpResponse<String> r = post("/ingest?source=pti", "text/plain", new byte[LIMIT + 1]);
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("exceeds the limit of " + LIMIT);
+        assertThat(post("/ingest?source=pti", "text/plain", "x".repeat(LIMIT).getBytes(StandardCharsets.UTF_8)).statusCode())
+                .as("exactly at the limit").isEqualTo(202);
+        // Chunked: no Content-Length, the limit is found while reading.
+        HttpRequest chunked = HttpRequest.newBuilder(uri("/ingest?source=pti"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[LIMIT * 3]))).build();
+        assertThat(client.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void refusesMediaTypesThatAreClearlyNotWireWith415() throws Exception {
+        for (String type : new String[] {"image/jpeg", "VIDEO/mp4", "audio/mpeg", "application/zip", "application/octet-stream; x=y"}) {
+            assertThat(post("/ingest?source=pti", type, new byte[] {1, 2, 3}).statusCode()).as(type).isEqualTo(415);
+        }
+        for (String type : new String[] {"text/plain; charset=ISO-8859-1", "application/json", "application/vnd.iptc.g2.newsitem+xml"}) {
+            assertThat(HttpIngestServer.notAWireFormat(type)).as(type).isFalse();
+        }
+        assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void answers503WhenTheItemCouldNotBeStored() throws Exception {
+        publisher.failing(c -> true);
+        HttpResponse<String> r = post("/ingest?source=pti", "text/plain", "text".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("retry");
+    }
+
+    @Test
+    void healthAndWrongMethodsAndPaths() throws Exception {
+        assertThat(client.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(client.send(HttpRequest.newBuilder(uri("/ingest?source=pti")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(405);
+        assertThat(post("/ingest/more?source=pti", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+}
