@@ -20,9 +20,6 @@ import org.jsoup.nodes.Element;
 public final class WireText {
 
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
-    /** C0 controls except TAB, LF, CR; wire framing (SOH, STX, ETX, EOT, BEL, SYN ...) included. */
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
     private WireText() {
     }
@@ -80,12 +77,61 @@ public final class WireText {
 
     /** Removes wire control characters (keeps TAB, LF, CR). */
     public static String stripControl(String s) {
-        return s == null ? null : CONTROL.matcher(s).replaceAll("");
+        if (s == null) {
+            return null;
+        }
+        // A plain scan: this runs on every paragraph of every story, and most have no control characters.
+        int first = firstControl(s, 0);
+        if (first < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isControl(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static int firstControl(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (isControl(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 
     /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
     public static String collapse(String s) {
-        return s == null ? "" : SPACES.matcher(stripControl(s)).replaceAll(" ").strip();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                pendingSpace = b.length() > 0;
+            } else if (!isControl(c)) {
+                if (pendingSpace) {
+                    b.append(' ');
+                    pendingSpace = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Null for null or blank, else the collapsed text. */

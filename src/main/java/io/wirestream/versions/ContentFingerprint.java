@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The identity of a story's content for exact redelivery detection: SHA-256 over the headline and
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  * so a resend that differs only in line wrapping, typographic quotes or trailing spaces matches.
  */
 public final class ContentFingerprint {
-
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private ContentFingerprint() {
     }
@@ -34,8 +30,25 @@ public final class ContentFingerprint {
         if (text == null) {
             return "";
         }
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return NON_WORD.matcher(n).replaceAll(" ").strip();
+        String n = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // One pass instead of regex replace: this runs over every body of every story.
+        StringBuilder b = new StringBuilder(n.length());
+        boolean gap = false;
+        for (int i = 0; i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.LETTER_NUMBER
+                    || Character.getType(cp) == Character.OTHER_NUMBER) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.appendCodePoint(Character.toLowerCase(cp));
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 
     private static String sha256(String s) {
