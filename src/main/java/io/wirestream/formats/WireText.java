@@ -15,10 +15,15 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** Text handling shared by the parsers: decoding with charsets, control characters, paragraphs from HTML. */
 public final class WireText {
 
+    /** Block elements that make a paragraph each; parsed once, not per story. */
+    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
     private WireText() {
@@ -147,7 +152,7 @@ public final class WireText {
             return out;
         }
         Document doc = Jsoup.parseBodyFragment(html);
-        List<Element> blocks = doc.body().select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
+        List<Element> blocks = doc.body().select(BLOCKS);
         if (blocks.isEmpty()) {
             doc.select("br").append("\\n");
             for (String line : doc.body().wholeText().split("\\n")) {
@@ -157,7 +162,7 @@ public final class WireText {
         }
         for (Element b : blocks) {
             // Nested blocks (p inside blockquote) would be counted twice: keep the innermost.
-            if (b.select("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre").size() > 1) {
+            if (b.select(BLOCKS).size() > 1) {
                 continue;
             }
             addParagraph(out, b.text());
@@ -171,7 +176,7 @@ public final class WireText {
         if (text == null) {
             return out;
         }
-        for (String line : text.split("\\R")) {
+        for (String line : LINE_BREAK.split(text)) {
             addParagraph(out, line);
         }
         return out;

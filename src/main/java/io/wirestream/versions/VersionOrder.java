@@ -3,6 +3,7 @@ package io.wirestream.versions;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.regex.Pattern;
 
 /**
  * Which of two versions of one story is newer: versionCreated first, then the version string
@@ -10,6 +11,8 @@ import java.util.Comparator;
  * (Reuters jumps), so the version time decides and the number only breaks ties.
  */
 public final class VersionOrder {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,30}");
 
     private VersionOrder() {
     }
@@ -24,7 +27,7 @@ public final class VersionOrder {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
-        if (a.matches("\\d{1,30}") && b.matches("\\d{1,30}")) {
+        if (DIGITS.matcher(a).matches() && DIGITS.matcher(b).matches()) {
             return new BigInteger(a).compareTo(new BigInteger(b));
         }
         return Comparator.<String>naturalOrder().compare(a, b);
