@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  * stderr, one JSON object as the last line of stdout, so scripts can take {@code tail -1}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark on an embedded broker: pass-through vs full topology throughput, end-to-end latency at a",
-                "fixed rate, and the per-story cost of the dedup state at two sizes. Prints one JSON line last."})
+        description = {"Measure throughput, latency and state cost on an embedded broker.",
+                "Pass-through vs full topology throughput, end-to-end latency at a fixed rate, and the",
+                "per-story cost of the dedup state at two sizes. Prints one JSON line last."})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -34,8 +34,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Embedded broker + topology + a bundled sample feed replayed in time order, printing each",
-                "enriched story, duplicate, alert and dead letter, with a live summary line, until stopped."})
+        description = {"Embedded broker, pipeline and a sample feed, with a live summary line.",
+                "Replays a bundled sample feed in time order, printing each enriched story, duplicate,",
+                "alert and dead letter, with a live summary line, until stopped."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String FEED = "/demo/feed.tsv";

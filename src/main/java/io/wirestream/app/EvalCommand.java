@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
  * line as is. Usage errors exit 2, like picocli's own.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Replay a story corpus (or a folder of wire files) through the real topology in memory and",
-                "print the task's scores as one JSON object on the last line of stdout.",
+        description = {"Score the pipeline on a story corpus or a folder of wire files.",
+                "Replays the corpus through the real topology in memory and prints the task's scores",
+                "as one JSON object on the last line of stdout.",
                 "Tasks: categories, regions, neardup, clusters, alerts (with --corpus FILE.jsonl); fixtures (with --dir DIR)."})
 final class EvalCommand implements Callable<Integer> {
 

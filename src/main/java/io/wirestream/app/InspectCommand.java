@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Run wire files through the real topology in memory (no broker) and print every resulting",
-                "enriched story, duplicate, alert or dead letter as JSON: what would the pipeline do with this file?"})
+        description = {"What would the pipeline do with this file? Prints each resulting record as JSON.",
+                "Runs wire files through the real topology in memory (no broker) and prints every resulting",
+                "enriched story, duplicate, alert or dead letter as one JSON line."})
 final class InspectCommand implements Callable<Integer> {
 
     @Mixin

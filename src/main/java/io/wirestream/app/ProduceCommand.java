@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = {"Publish wire items to wire.raw, untouched (parsing happens in the topology):",
+        description = {"Publish wire items to wire.raw, untouched (parsing happens in the topology).",
+                "Sources:",
                 "  PATH...      files or folders (recursively) once; '-' reads stdin",
                 "  --watch DIR  a drop folder; each file then moves to done/ or error/",
                 "  --feed URL   an RSS/Atom feed polled every --interval; new entries once",
