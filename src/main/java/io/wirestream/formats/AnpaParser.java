@@ -45,8 +45,14 @@ public final class AnpaParser implements WireParser {
     private static final Pattern SNIFF_HEADER = Pattern.compile("(?m)^[a-z] [a-z][\\x11-\\x14]{1,2} ");
     private static final Pattern SERVICE = Pattern.compile("^\\s*([A-Za-z])(\\d{4})\\x1F?([^\\r\\n]*)");
     private static final Pattern HEADER = Pattern.compile(
-            "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*(\\S+)[ ]*(.*?)[ ]+(\\d{2})-(\\d{2})[ ]+(\\d{1,5})[ \\r]*$");
+            "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*+(\\S++)(?:[ ]++(\\S.*?))?[ ]+(\\d{2})-(\\d{2})[ ]+(\\d{1,5})[ \\r]*$");
+    /**
+     * A real ANPA header line is under 100 characters. The header pattern has to search through free
+     * text (the version field), so hostile headers are refused by length before any matching.
+     */
+    private static final int MAX_HEADER_CHARS = 512;
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
+    /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
@@ -90,6 +96,9 @@ public final class AnpaParser implements WireParser {
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
+        if (m.header().length() > MAX_HEADER_CHARS) {
+            throw new WireParseException("ANPA: header of " + m.header().length() + " characters is not an ANPA header");
+        }
         Matcher h = HEADER.matcher(m.header());
         if (!h.find()) {
             throw new WireParseException("ANPA: header line (priority, category, keyword, date, word count) not found");
@@ -97,7 +106,7 @@ public final class AnpaParser implements WireParser {
         char prio = Character.toLowerCase(h.group(1).charAt(0));
         char category = Character.toLowerCase(h.group(2).charAt(0));
         String keyword = h.group(4);
-        String versionText = WireFraming.clean(h.group(5));
+        String versionText = WireFraming.clean(h.group(5) == null ? "" : h.group(5));
         int month = Integer.parseInt(h.group(6));
         int day = Integer.parseInt(h.group(7));
         int words = Integer.parseInt(h.group(8));

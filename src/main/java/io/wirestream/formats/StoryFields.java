@@ -22,7 +22,9 @@ final class StoryFields {
     private static final Pattern CORRECTED = Pattern.compile("^(?:CORRECTED|CORRECTION)\\b");
     private static final Pattern UPDATE_N = Pattern.compile("\\bUPDATE \\d+\\b");
     /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
-    private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*\\([^)]*\\)\\s*[-–—_:]*\\s*$");
+    private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*+\\(([^()]*+)\\)[\\s\\-–—_:]*+$");
+    /** Real datelines are short; longer text is not searched (the agency pattern is unanchored at the start). */
+    private static final int MAX_DATELINE_CHARS = 200;
     private static final int FALLBACK_HEADLINE = 120;
     /** A domain name inside an id: "reuters.com", "stt.fi" (letters after the dot, so "AAP.1153" is not one). */
     private static final Pattern HAS_DOMAIN = Pattern.compile("[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
@@ -193,7 +195,7 @@ final class StoryFields {
      * The first comma ends the place; agencies put the state, date or country after it.
      */
     static String placeOfDateline(String dateline) {
-        if (dateline == null || dateline.isBlank()) {
+        if (dateline == null || dateline.isBlank() || dateline.length() > MAX_DATELINE_CHARS) {
             return null;
         }
         // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -154,8 +155,9 @@ public final class WireText {
         Document doc = Jsoup.parseBodyFragment(html);
         List<Element> blocks = doc.body().select(BLOCKS);
         if (blocks.isEmpty()) {
-            doc.select("br").append("\\n");
-            for (String line : doc.body().wholeText().split("\\n")) {
+            // Line breaks are the paragraph breaks here; blank lines from doubled breaks are skipped.
+            doc.select("br").forEach(br -> br.after(new TextNode("\n")));
+            for (String line : LINE_BREAK.split(doc.body().wholeText())) {
                 addParagraph(out, line);
             }
             return out;

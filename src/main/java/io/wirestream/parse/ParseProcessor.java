@@ -1,6 +1,7 @@
 package io.wirestream.parse;
 
 import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.formats.ParseContext;
@@ -9,6 +10,7 @@ import io.wirestream.formats.ParserRegistry;
 import io.wirestream.formats.WireParseException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -51,20 +53,28 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         // Values written by other tools carry no receive time; the record timestamp is the best we have.
         Instant receivedAt = raw.getReceivedAt().toEpochMilli() == 0 ? Instant.ofEpochMilli(record.timestamp()) : raw.getReceivedAt();
         String itemId = raw.getItemId() == null || raw.getItemId().isEmpty() ? record.key() : raw.getItemId();
+        // Parse and build everything first, forward after: a failure while forwarding story i
+        // (downstream, in Kafka) must not be mistaken for a parse failure that dead-letters the
+        // record whose stories 0..i-1 already went on.
+        List<EnrichedStory> built = new ArrayList<>();
         try {
-            List<ParsedStory> stories = registry.parse(payload, raw.getOriginalSize(), raw.getFormat(),
+            List<ParsedStory> stories = registry.parse(payload, raw.getFormat(),
                     new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId));
             for (int i = 0; i < stories.size(); i++) {
                 RawRef storyRef = RawRef.newBuilder(ref).setIndex(i).setCount(stories.size()).build();
-                context.forward(record.withValue(new ParseResult.Parsed(
-                        CanonicalStories.from(stories.get(i), raw.getSource(), receivedAt, storyRef))));
+                built.add(CanonicalStories.from(stories.get(i), raw.getSource(), receivedAt, storyRef));
             }
         } catch (WireParseException e) {
             fail(record, ref, raw, payload, e.getMessage(), e.getCause());
+            return;
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must cost one dead letter, not the stream thread.
             LOG.warn("Parser failure on {}: {}", ref, e.toString());
             fail(record, ref, raw, payload, "parser error: " + e, e);
+            return;
+        }
+        for (EnrichedStory story : built) {
+            context.forward(record.withValue(new ParseResult.Parsed(story)));
         }
     }
 

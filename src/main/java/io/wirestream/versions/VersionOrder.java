@@ -25,7 +25,9 @@ public final class VersionOrder {
 
     static int compareVersions(String a, String b) {
         if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
+            // A missing version (an ANPA kill or correction take without a lead number) is unknown,
+            // not older: with equal times neither is superseded.
+            return 0;
         }
         if (DIGITS.matcher(a).matches() && DIGITS.matcher(b).matches()) {
             return new BigInteger(a).compareTo(new BigInteger(b));

@@ -17,7 +17,8 @@ import java.time.Instant;
  *   <li>nothing seen: NEW (or KILL when the first thing we see is a cancel: a consumer may hold the
  *       story from elsewhere, so the kill is passed on, never dropped);</li>
  *   <li>same normalised content and status as the newest accepted version: REDELIVERY;</li>
- *   <li>older than the newest accepted version: SUPERSEDED (a late arrival must not overwrite);</li>
+ *   <li>older than the newest accepted version: SUPERSEDED (a late arrival must not overwrite),
+ *       except a kill, which is always passed on;</li>
  *   <li>otherwise newer: UPDATE, or KILL when canceled or signalled as a kill.</li>
  * </ul>
  */
@@ -32,15 +33,24 @@ public final class VersionTracker {
 
     public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
         boolean kill = story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
+        // A kill signalled without a canceled status (ninjs signals, ANPA "Kill" takes) counts as canceled.
+        PubStatus status = kill ? PubStatus.CANCELED : story.getPubStatus();
         if (seen == null) {
             EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.NEW, null);
-            return new Decision(new Routed.Accepted(accepted), stateOf(accepted, story.getVersionCreated(), recordTime));
+            return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, story.getVersionCreated(), recordTime));
         }
-        if (seen.getContentHash().equals(story.getContentHash()) && seen.getPubStatus() == story.getPubStatus()) {
+        if (seen.getContentHash().equals(story.getContentHash()) && seen.getPubStatus() == status) {
             return new Decision(duplicate(story, seen, DuplicateReason.REDELIVERY, 1.0,
                     "same story key and same normalised content as version " + seen.getVersion()), touched(seen, recordTime));
         }
         int order = VersionOrder.compare(story.getVersionCreated(), story.getVersion(), seen.getVersionCreated(), seen.getVersion());
+        if (order < 0 && kill && seen.getPubStatus() != PubStatus.CANCELED) {
+            // A kill is never superseded: agencies kill the story, not one version, and a kill an
+            // editor never sees is the worst outcome. The newer version's place in the order is kept.
+            EnrichedStory accepted = withAction(story, StoryAction.KILL, seen.getVersion());
+            StoryVersionState killed = StoryVersionState.newBuilder(touched(seen, recordTime)).setPubStatus(PubStatus.CANCELED).build();
+            return new Decision(new Routed.Accepted(accepted), killed);
+        }
         if (order < 0) {
             return new Decision(duplicate(story, seen, DuplicateReason.SUPERSEDED, null,
                     "version " + story.getVersion() + " of " + story.getVersionCreated() + " arrived after newer version "
@@ -48,7 +58,7 @@ public final class VersionTracker {
         }
         EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
         accepted.setClusterId(seen.getClusterId() != null ? seen.getClusterId() : accepted.getClusterId());
-        return new Decision(new Routed.Accepted(accepted), stateOf(accepted, seen.getFirstSeen(), recordTime));
+        return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, seen.getFirstSeen(), recordTime));
     }
 
     private static EnrichedStory withAction(EnrichedStory s, StoryAction action, String previousVersion) {
@@ -68,12 +78,12 @@ public final class VersionTracker {
                 .build());
     }
 
-    private static StoryVersionState stateOf(EnrichedStory s, Instant firstSeen, Instant recordTime) {
+    private static StoryVersionState stateOf(EnrichedStory s, PubStatus status, Instant firstSeen, Instant recordTime) {
         return StoryVersionState.newBuilder()
                 .setVersion(s.getVersion())
                 .setVersionCreated(s.getVersionCreated())
                 .setContentHash(s.getContentHash())
-                .setPubStatus(s.getPubStatus())
+                .setPubStatus(status)
                 .setHeadline(s.getHeadline())
                 .setClusterId(s.getClusterId())
                 .setFirstSeen(firstSeen)

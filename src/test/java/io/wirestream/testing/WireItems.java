@@ -52,6 +52,7 @@ public final class WireItems {
         public Ninjs body(String b) { n.put("body_text", b); return this; }
         public Ninjs urgency(int u) { n.put("urgency", u); return this; }
         public Ninjs canceled() { n.put("pubstatus", "canceled"); return this; }
+        public Ninjs signal(String s) { n.withArray("signals").add(s); return this; }
         public Ninjs from(String s) { source = s; return this; }
 
         /** Sets both versioncreated and the receive time. */

@@ -85,6 +85,27 @@ class WirestreamTopologyTest {
     }
 
     @Test
+    void aKillSignalWithUnchangedTextIsAKillNotARedelivery() {
+        pipeline.send(WireItems.ninjs("urn:ap:k1").version("1").body("Same words.").at(T0));
+        pipeline.send(WireItems.ninjs("urn:ap:k1").version("2").body("Same words.").signal("sig:kill").at(T0.plusSeconds(60)));
+        assertThat(pipeline.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.KILL);
+        assertThat(pipeline.duplicatesSeen).isEmpty();
+    }
+
+    @Test
+    void aLateKillOfAnOlderVersionIsStillAKill() {
+        pipeline.send(WireItems.ninjs("urn:ap:k2").version("1").body("First.").at(T0));
+        pipeline.send(WireItems.ninjs("urn:ap:k2").version("3").body("Third.").at(T0.plusSeconds(120)));
+        pipeline.send(WireItems.ninjs("urn:ap:k2").version("2").canceled().body("Withdrawn.").at(T0.plusSeconds(60)));
+        pipeline.send(WireItems.ninjs("urn:ap:k2").version("2").canceled().body("Withdrawn.").at(T0.plusSeconds(60)));
+
+        assertThat(pipeline.enrichedSeen).extracting(EnrichedStory::getAction)
+                .containsExactly(StoryAction.NEW, StoryAction.UPDATE, StoryAction.KILL);
+        assertThat(pipeline.duplicatesSeen).extracting(d -> d.getReason()).containsExactly(DuplicateReason.SUPERSEDED);
+        assertThat(pipeline.alertsSeen).extracting(a -> a.getLevel()).containsExactly(AlertLevel.KILL);
+    }
+
+    @Test
     void flashAlertsOnceOnTheFirstWireNotOnCopiesOrUpdates() {
         WireItems.Ninjs flash = WireItems.ninjs("urn:ap:5").urgency(1).headline("FLASH: Summit collapses").at(T0);
         pipeline.send(flash).send(flash);
