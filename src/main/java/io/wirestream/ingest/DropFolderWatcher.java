@@ -114,7 +114,19 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
             LOG.info("Watching drop folder {} for source '{}' (format {}); published files go to done/, failed ones to error/",
                     dir, settings.source(), settings.format());
             while (running) {
-                Pass pass = scanOnce();
+                Pass pass;
+                try {
+                    pass = scanOnce();
+                } catch (IOException | UncheckedIOException e) {
+                    // A network share's hiccup must not end the watch: log, wait one rescan interval, try again.
+                    LOG.warn("Cannot read drop folder {} ({}); trying again in {}", dir, e.getMessage(), settings.rescanInterval());
+                    WatchKey key = ws.poll(Math.max(1, settings.rescanInterval().toMillis()), TimeUnit.MILLISECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                    continue;
+                }
                 if (!running) {
                     break;
                 }

@@ -120,7 +120,12 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         LOG.info("Polling {} every {} for source '{}'", url, settings.interval(), settings.source());
         try {
             do {
-                pollOnce();
+                try {
+                    pollOnce();
+                } catch (RuntimeException e) {
+                    // One bad poll (an odd document, a bug) must not end the polling: the next one retries.
+                    LOG.warn("Poll of {} failed: {}; trying again in {}", url, e.toString(), settings.interval());
+                }
             } while (!stop.await(settings.interval().toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -265,18 +270,27 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             }
             newChannel.appendChild(one.importNode(item, true));
             byte[] bytes = serialize(one);
-            out.add(new Entry(entryId(item, atom, bytes), bytes, atom ? WireFormat.ATOM.id() : WireFormat.RSS.id(), -1));
+            out.add(new Entry(entryId(item, atom), bytes, atom ? WireFormat.ATOM.id() : WireFormat.RSS.id(), -1));
         }
         return out;
     }
 
-    private static String entryId(Element item, boolean atom, byte[] serialized) {
+    /**
+     * The entry's guid/id, else its link, else a hash of the entry element alone (not of the
+     * wrapped document, whose channel metadata such as lastBuildDate changes on every fetch).
+     */
+    private static String entryId(Element item, boolean atom) {
         String id = SafeXml.text(SafeXml.child(item, atom ? "id" : "guid"));
         if (id == null) {
             Element link = SafeXml.child(item, "link");
             id = atom ? (link == null ? null : SafeXml.attr(link, "href")) : SafeXml.text(link);
         }
-        return id != null ? id.strip().replaceAll("\\s+", " ") : "sha256:" + sha256(serialized);
+        if (id != null) {
+            return id.strip().replaceAll("\\s+", " ");
+        }
+        Document alone = newDocument();
+        alone.appendChild(alone.importNode(item, true));
+        return "sha256:" + sha256(serialize(alone));
     }
 
     private static Document newDocument() {

@@ -271,11 +271,18 @@ public final class HttpIngestServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting; requests in flight get up to a second to finish. */
+    /** Stops accepting; requests in flight may finish publishing (up to the publish timeout) before the producer closes. */
     @Override
     public void close() {
         server.stop(1);
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("HTTP ingest: requests still running after {} s at shutdown", PUBLISH_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("HTTP ingest stopped: {} accepted, {} refused", accepted.get(), refused.get());
     }
 }

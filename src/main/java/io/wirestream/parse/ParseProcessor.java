@@ -58,7 +58,7 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         // record whose stories 0..i-1 already went on.
         List<EnrichedStory> built = new ArrayList<>();
         try {
-            List<ParsedStory> stories = registry.parse(payload, raw.getFormat(),
+            List<ParsedStory> stories = registry.parse(payload, raw.getOriginalSize(), raw.getFormat(),
                     new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId));
             for (int i = 0; i < stories.size(); i++) {
                 RawRef storyRef = RawRef.newBuilder(ref).setIndex(i).setCount(stories.size()).build();
