@@ -46,11 +46,6 @@ public final class AnpaParser implements WireParser {
     private static final Pattern SERVICE = Pattern.compile("^\\s*([A-Za-z])(\\d{4})\\x1F?([^\\r\\n]*)");
     private static final Pattern HEADER = Pattern.compile(
             "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*+(\\S++)(?:[ ]++(\\S.*?))?[ ]+(\\d{2})-(\\d{2})[ ]+(\\d{1,5})[ \\r]*$");
-    /**
-     * A real ANPA header line is under 100 characters. The header pattern has to search through free
-     * text (the version field), so hostile headers are refused by length before any matching.
-     */
-    private static final int MAX_HEADER_CHARS = 512;
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
     /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
@@ -96,9 +91,6 @@ public final class AnpaParser implements WireParser {
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
-        if (m.header().length() > MAX_HEADER_CHARS) {
-            throw new WireParseException("ANPA: header of " + m.header().length() + " characters is not an ANPA header");
-        }
         Matcher h = HEADER.matcher(m.header());
         if (!h.find()) {
             throw new WireParseException("ANPA: header line (priority, category, keyword, date, word count) not found");

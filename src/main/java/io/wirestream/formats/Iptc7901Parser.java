@@ -49,7 +49,6 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern HEADER = Pattern.compile(
             "^[\\x16\\s]*+\\x01?[ ]*+([a-z]{2,4})(\\d{2,5})[ ]+(\\d)[ ]+([a-z]{1,3})[ ]+(\\d{1,5})[ ]+([^\\r\\n]*?)[ ]*(?:\\r?\\n|$)",
             Pattern.CASE_INSENSITIVE);
-    private static final int MAX_HEADER_CHARS = 2048;
     private static final Pattern SNIFF = Pattern.compile(
             "^[\\x16\\s]*+\\x01[ ]*+[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILER = Pattern.compile(
@@ -90,11 +89,6 @@ public final class Iptc7901Parser implements WireParser {
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
-        // Real headers (header line plus keyword lines) are a few hundred characters; the header
-        // pattern's free-text tail must not be searched through hostile megabytes.
-        if (m.header().length() > MAX_HEADER_CHARS) {
-            throw new WireParseException("IPTC 7901: header of " + m.header().length() + " characters is not a 7901 header");
-        }
         Matcher h = HEADER.matcher(m.header());
         if (!h.find()) {
             throw new WireParseException("IPTC 7901: header line (service, priority, category, word count, source) not found");

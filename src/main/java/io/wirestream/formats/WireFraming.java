@@ -79,6 +79,13 @@ final class WireFraming {
         ParsedStory parse(Message message) throws WireParseException;
     }
 
+    /**
+     * Real headers (the header line plus keyword lines) are a few hundred characters. The header
+     * patterns must search free text (version, keyword), so a hostile header of megabytes is
+     * refused by length before any pattern sees it.
+     */
+    static final int MAX_HEADER_CHARS = 2048;
+
     /** Every framed message of a transmission to a story; a transmission without framing is refused. */
     static List<ParsedStory> parseMessages(String decoded, String formatName, MessageParser parser) throws WireParseException {
         List<Message> messages = split(decoded);
@@ -87,6 +94,10 @@ final class WireFraming {
         }
         List<ParsedStory> out = new java.util.ArrayList<>();
         for (Message m : messages) {
+            if (m.header().length() > MAX_HEADER_CHARS) {
+                throw new WireParseException(formatName + ": header of " + m.header().length()
+                        + " characters, too long to be a real one");
+            }
             out.add(parser.parse(m));
         }
         return out;
