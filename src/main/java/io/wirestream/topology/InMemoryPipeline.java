@@ -38,8 +38,10 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, RawWireItem> raw;
+    private final TestInputTopic<String, byte[]> rawBytes;
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
-    private final List<TestOutputTopic<String, byte[]>> unread = new ArrayList<>();
+    private final Map<String, TestOutputTopic<String, byte[]>> mirrors = new LinkedHashMap<>();
+    private List<Output> lastMirrors = List.of();
 
     public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings) {
         this.topics = topics;
@@ -54,11 +56,12 @@ public final class InMemoryPipeline implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
+        rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         for (String t : List.of(topics.enriched(), topics.duplicates(), topics.alerts(), topics.dlq())) {
             outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
         for (String t : List.of(topics.enrichedJson(), topics.alertsJson())) {
-            unread.add(driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
+            mirrors.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
     }
 
@@ -69,15 +72,34 @@ public final class InMemoryPipeline implements AutoCloseable {
     /** Feeds one raw record and returns what it produced on enriched, duplicates, alerts and dlq, in that order. */
     public List<Output> process(String key, RawWireItem item, Instant recordTime) {
         raw.pipeInput(new TestRecord<>(key, item, recordTime));
+        return drain();
+    }
+
+    /** Feeds bytes as a foreign producer (kcat) writes them to wire.raw, or a null value (a tombstone). */
+    public List<Output> processBytes(String key, byte[] value, Instant recordTime) {
+        rawBytes.pipeInput(new TestRecord<>(key, value, recordTime));
+        return drain();
+    }
+
+    /** What the last record produced on the JSON mirror topics. */
+    public List<Output> lastMirrors() {
+        return lastMirrors;
+    }
+
+    private List<Output> drain() {
+        // The driver keeps every record of a topic until it is read, so every output topic is read
+        // each time, mirrors included; otherwise a long corpus (eval, bench) fills the heap.
+        lastMirrors = read(mirrors);
+        return read(outputs);
+    }
+
+    private static List<Output> read(Map<String, TestOutputTopic<String, byte[]>> topics) {
         List<Output> out = new ArrayList<>();
-        outputs.forEach((topic, t) -> {
+        topics.forEach((topic, t) -> {
             for (TestRecord<String, byte[]> r : t.readRecordsToList()) {
                 out.add(new Output(topic, r.key(), r.value(), r.getRecordTime()));
             }
         });
-        // The driver keeps every record of a topic until it is read: drain the JSON mirrors, or a long
-        // corpus (eval, bench) holds all of them in memory.
-        unread.forEach(TestOutputTopic::readRecordsToList);
         return out;
     }
 

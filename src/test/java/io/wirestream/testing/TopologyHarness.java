@@ -6,32 +6,22 @@ import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.serde.AvroSerde;
-import io.wirestream.serde.RawWireItemSerde;
+import io.wirestream.topology.InMemoryPipeline;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 
-/** The real topology on TopologyTestDriver, with typed access to every output. */
+/**
+ * The real topology on TopologyTestDriver (through the production {@link InMemoryPipeline}), with
+ * every output decoded and collected per topic for assertions.
+ */
 public final class TopologyHarness implements AutoCloseable {
 
     public final Topics topics = Topics.defaults();
-    private final TopologyTestDriver driver;
-    private final TestInputTopic<String, RawWireItem> raw;
-    private final TestInputTopic<String, byte[]> rawBytes;
-    private final TestOutputTopic<String, EnrichedStory> enriched;
-    private final TestOutputTopic<String, Duplicate> duplicates;
-    private final TestOutputTopic<String, DeadLetter> dlq;
-    private final TestOutputTopic<String, Alert> alerts;
-    private final TestOutputTopic<String, String> enrichedJson;
+    private final InMemoryPipeline pipeline;
 
     public final List<EnrichedStory> enrichedSeen = new ArrayList<>();
     public final List<Duplicate> duplicatesSeen = new ArrayList<>();
@@ -39,30 +29,21 @@ public final class TopologyHarness implements AutoCloseable {
     public final List<Alert> alertsSeen = new ArrayList<>();
     public final List<String> enrichedJsonSeen = new ArrayList<>();
 
+    private final AvroSerde<EnrichedStory> stories = AvroSerde.of(EnrichedStory.class);
+    private final AvroSerde<Duplicate> duplicates = AvroSerde.of(Duplicate.class);
+    private final AvroSerde<DeadLetter> deadLetters = AvroSerde.of(DeadLetter.class);
+    private final AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
+
     public TopologyHarness() {
         this(WirestreamTopology.Settings.defaults());
     }
 
     public TopologyHarness(WirestreamTopology.Settings settings) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wirestream-test-" + java.util.UUID.randomUUID());
-        p.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/wirestream-ttd");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p), p);
-        raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
-        rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        enriched = driver.createOutputTopic(topics.enriched(), Serdes.String().deserializer(),
-                AvroSerde.of(EnrichedStory.class).deserializer());
-        duplicates = driver.createOutputTopic(topics.duplicates(), Serdes.String().deserializer(),
-                AvroSerde.of(Duplicate.class).deserializer());
-        dlq = driver.createOutputTopic(topics.dlq(), Serdes.String().deserializer(), AvroSerde.of(DeadLetter.class).deserializer());
-        alerts = driver.createOutputTopic(topics.alerts(), Serdes.String().deserializer(), AvroSerde.of(Alert.class).deserializer());
-        enrichedJson = driver.createOutputTopic(topics.enrichedJson(), Serdes.String().deserializer(), Serdes.String().deserializer());
+        pipeline = new InMemoryPipeline(topics, settings);
     }
 
     public TopologyHarness send(String key, RawWireItem item) {
-        raw.pipeInput(new TestRecord<>(key, item, item.getReceivedAt()));
-        return drain();
+        return collect(pipeline.process(key, item, item.getReceivedAt()));
     }
 
     public TopologyHarness send(WireItems.Ninjs n) {
@@ -71,25 +52,28 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** Bytes written as they are (as kcat would), at a record time. */
     public TopologyHarness sendBytes(String key, byte[] value, Instant at) {
-        rawBytes.pipeInput(new TestRecord<>(key, value, at));
-        return drain();
+        return collect(pipeline.processBytes(key, value, at));
     }
 
-    private TopologyHarness drain() {
-        enrichedSeen.addAll(enriched.readValuesToList());
-        duplicatesSeen.addAll(duplicates.readValuesToList());
-        deadLettersSeen.addAll(dlq.readValuesToList());
-        alertsSeen.addAll(alerts.readValuesToList());
-        enrichedJsonSeen.addAll(enrichedJson.readValuesToList());
+    private TopologyHarness collect(List<InMemoryPipeline.Output> outputs) {
+        for (InMemoryPipeline.Output o : outputs) {
+            if (o.topic().equals(topics.enriched())) {
+                enrichedSeen.add(stories.decode(o.value()));
+            } else if (o.topic().equals(topics.duplicates())) {
+                duplicatesSeen.add(duplicates.decode(o.value()));
+            } else if (o.topic().equals(topics.dlq())) {
+                deadLettersSeen.add(deadLetters.decode(o.value()));
+            } else if (o.topic().equals(topics.alerts())) {
+                alertsSeen.add(alerts.decode(o.value()));
+            }
+        }
+        pipeline.lastMirrors().stream().filter(o -> o.topic().equals(topics.enrichedJson()))
+                .forEach(o -> enrichedJsonSeen.add(new String(o.value(), StandardCharsets.UTF_8)));
         return this;
-    }
-
-    public TopologyTestDriver driver() {
-        return driver;
     }
 
     @Override
     public void close() {
-        driver.close();
+        pipeline.close();
     }
 }
