@@ -33,10 +33,23 @@ public final class AlertRules {
             return Optional.empty();
         }
         Integer u = s.getUrgency();
+        if (falseFlash(s)) {
+            return Optional.empty();
+        }
         if ((u != null && u == 1) || s.getSignals().contains(Signal.FLASH)) {
             return Optional.of(AlertLevel.FLASH);
         }
         return u != null && u <= ALERT_URGENCY ? Optional.of(AlertLevel.URGENT) : Optional.empty();
+    }
+
+    /**
+     * AP files some long features at ANPA priority f (DOMAIN.md section 8, the "f l" false flash).
+     * From ANPA, urgency 1 therefore rings only when the parser saw a flash-like take (its FLASH
+     * signal: a short take or the word flash), never for a 1,000-word lifestyle piece.
+     */
+    static boolean falseFlash(EnrichedStory s) {
+        return "anpa".equals(s.getFormat()) && s.getUrgency() != null && s.getUrgency() == 1
+                && !s.getSignals().contains(Signal.FLASH);
     }
 
     /** The story with its alert level set (a copy; records are not shared between branches). */
