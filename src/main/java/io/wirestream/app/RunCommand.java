@@ -1,6 +1,7 @@
 package io.wirestream.app;
 
 import io.wirestream.metrics.MetricsServer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -21,6 +22,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
     Integer metricsPort;
+
+    @Option(names = "--status-interval", defaultValue = "PT30S",
+            description = "How often to log a status line with the totals so far (ISO-8601; default PT30S).")
+    Duration statusInterval;
 
     @Option(names = "--for", description = "Stop after this long (ISO-8601, e.g. PT1M); default: until stopped.")
     Duration runFor;
@@ -53,6 +58,25 @@ final class RunCommand implements Callable<Integer> {
         } else {
             LOG.warn("Streams not RUNNING after 120 s (state {}); still trying", streams.state());
         }
-        stop.await(runFor);
+        // Counters for the status line, whether or not a Prometheus endpoint is served.
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry counts = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.micrometer.core.instrument.Metrics.addRegistry(counts);
+        java.time.Instant deadline = runFor == null ? null : java.time.Instant.now().plus(runFor);
+        try {
+            while (true) {
+                Duration wait = statusInterval;
+                if (deadline != null) {
+                    Duration left = Duration.between(java.time.Instant.now(), deadline);
+                    wait = left.compareTo(wait) < 0 ? left : wait;
+                }
+                if (wait.isNegative() || wait.isZero() || stop.await(wait)) {
+                    break;
+                }
+                LOG.info("status {}: {}", streams.state(), PipelineMetrics.summary());
+            }
+            LOG.info("stopping; totals: {}", PipelineMetrics.summary());
+        } finally {
+            io.micrometer.core.instrument.Metrics.removeRegistry(counts);
+        }
     }
 }

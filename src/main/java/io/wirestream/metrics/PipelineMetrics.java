@@ -37,6 +37,17 @@ public final class PipelineMetrics {
         Metrics.counter("wirestream.alerts", "level", a.getLevel().name().toLowerCase(Locale.ROOT)).increment();
     }
 
+    /** Totals so far, summed over tags, for a status line: "parsed 120 | enriched 100 | ...". */
+    public static String summary() {
+        return String.format(java.util.Locale.ROOT, "parsed %d | enriched %d | duplicates %d | dead letters %d | alerts %d",
+                total("wirestream.stories.parsed"), total("wirestream.stories.enriched"), total("wirestream.duplicates"),
+                total("wirestream.dead.letters"), total("wirestream.alerts"));
+    }
+
+    private static long total(String name) {
+        return (long) Metrics.globalRegistry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     /** "malformed XML at line 3: ..." to "malformed XML": a label with few values, not the whole message. */
     static String reasonClass(String reason) {
         if (reason == null) {

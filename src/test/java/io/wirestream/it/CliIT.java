@@ -71,7 +71,7 @@ class CliIT {
 
         int metricsPort = freePort();
         Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString(),
-                "--metrics-port", String.valueOf(metricsPort));
+                "--metrics-port", String.valueOf(metricsPort), "--status-interval", "PT1S");
         await("streams running").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("wirestream running"));
 
         Path wire = Files.createTempFile("wire", ".txt");
@@ -86,6 +86,9 @@ class CliIT {
         assertThat(line.at("/value/headline").asText()).isEqualTo("Ferry service resumes after storm");
         assertThat(line.at("/value/located").asText()).isEqualTo("Kochi");
         assertThat(line.at("/value/wirestream/source").asText()).isEqualTo("pti");
+
+        await("status line with the totals").atMost(Duration.ofSeconds(30))
+                .until(() -> run.stderr().contains("parsed 1 | enriched 1 | duplicates 0 | dead letters 0 | alerts 0"));
 
         String metrics = new String(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics").toURL().openStream()
                 .readAllBytes(), StandardCharsets.UTF_8);
