@@ -186,7 +186,7 @@ final class StoryFields {
                 || HAS_DOMAIN.matcher(lower).find() || agency == null || agency.isBlank()) {
             return id;
         }
-        return agency.strip() + ":" + id;
+        return Agencies.code(agency) + ":" + id;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.avro.Subject;
+import io.wirestream.formats.Agencies;
 import io.wirestream.formats.ParsedStory;
 import io.wirestream.versions.ContentFingerprint;
 import java.time.Instant;
@@ -43,7 +44,7 @@ public final class CanonicalStories {
                 .setPlaces(new ArrayList<>(p.places()))
                 .setLanguage(p.language())
                 .setSignals(new ArrayList<>(p.signals()))
-                .setAgency(p.agency())
+                .setAgency(Agencies.code(p.agency()))
                 .setProvider(p.provider())
                 .setSource(source)
                 .setFormat(p.format().id())

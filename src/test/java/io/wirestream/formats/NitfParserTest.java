@@ -20,7 +20,7 @@ class NitfParserTest {
         ParsedStory s = only(parser, "nitf/aap.xml");
         assertThat(s.headline()).isEqualTo("The main stories on today's 1900 ABC TV news");
         // doc-id "AAP.115314987.5417374" is only unique within AAP: qualified with the agency.
-        assertThat(s.storyKey()).isEqualTo("Australian Associated Press:AAP.115314987.5417374");
+        assertThat(s.storyKey()).isEqualTo("AAP:AAP.115314987.5417374");
         assertThat(s.uri()).isEqualTo("AAP.115314987.5417374");
         assertThat(s.version()).isNull();
         assertThat(s.urgency()).isEqualTo(5);
@@ -55,7 +55,7 @@ class NitfParserTest {
     void paWithDuKeyAndLatin1() throws Exception {
         ParsedStory s = only(parser, "nitf/pa5.xml");
         assertThat(s.headline()).isEqualTo("HARD BREXIT TO COST UK UP TO £66BN A YEAR, SAYS TREASURY");
-        assertThat(s.storyKey()).isEqualTo("Press Association:PA-HHH-POLITICS-Brexit");
+        assertThat(s.storyKey()).isEqualTo("PA:PA-HHH-POLITICS-Brexit");
         assertThat(s.version()).isNull();
         assertThat(s.urgency()).isEqualTo(4);
         assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
