@@ -18,17 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -152,15 +148,9 @@ final class DemoCommand implements Callable<Integer> {
 
         OutputWatcher(Map<String, Object> clientProps, Topics topics) {
             this.topics = topics;
-            Map<String, Object> p = new HashMap<>(clientProps);
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> parts = new ArrayList<>();
-            for (String t : List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts())) {
-                consumer.partitionsFor(t, Duration.ofSeconds(10)).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-            }
-            consumer.assign(parts);
+            consumer = CommittedReader.open(clientProps,
+                    List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()));
+            java.util.Set<TopicPartition> parts = consumer.assignment();
             consumer.seekToEnd(parts);
             parts.forEach(consumer::position); // resolve "end" now, before the feed is sent
         }

@@ -6,19 +6,11 @@ import io.wirestream.serde.AvroRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,19 +39,14 @@ final class TailCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         WirestreamConfig config = connection.config();
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
-            Map<String, Object> p = new HashMap<>(kafka.clientProps());
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-                if (infos == null || infos.isEmpty()) {
-                    System.err.println("no such topic: " + topic);
-                    return 1;
-                }
-                List<TopicPartition> parts = new ArrayList<>();
-                infos.forEach(i -> parts.add(new TopicPartition(topic, i.partition())));
-                consumer.assign(parts);
-                consumer.seekToBeginning(parts);
+            KafkaConsumer<String, byte[]> opened;
+            try {
+                opened = CommittedReader.open(kafka.clientProps(), List.of(topic));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            try (KafkaConsumer<String, byte[]> consumer = opened) {
                 long printed = 0;
                 Instant lastRecord = Instant.now();
                 while (max == null || printed < max) {

@@ -1,5 +1,6 @@
 package io.wirestream.bench;
 
+import io.wirestream.app.CommittedReader;
 import io.wirestream.app.KafkaRuntime;
 import io.wirestream.app.Progress;
 import io.wirestream.app.StreamsRunner;
@@ -39,19 +40,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -270,7 +267,7 @@ public final class Bench {
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
         try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props), props);
-             KafkaConsumer<String, byte[]> consumer = committedReader(kafka, topics.accountingOutputs())) {
+             KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(), topics.accountingOutputs())) {
             streams.start();
             if (!streams.awaitRunning(Duration.ofSeconds(120))) {
                 throw new IllegalStateException("latency: Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
@@ -416,20 +413,6 @@ public final class Bench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> committedReader(KafkaRuntime kafka, List<String> topics) {
-        Map<String, Object> p = new HashMap<>(kafka.clientProps());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : topics) {
-            c.partitionsFor(t, Duration.ofSeconds(10)).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-        }
-        c.assign(parts);
-        c.seekToBeginning(parts);
-        return c;
     }
 
     private static Topics withRaw(Topics t, String raw) {

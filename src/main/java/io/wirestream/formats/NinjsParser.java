@@ -1,11 +1,12 @@
 package io.wirestream.formats;
 
+import static io.wirestream.formats.StoryFields.first;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class NinjsParser implements WireParser {
         b.version(str(n, "version"));
         b.versionCreated(WireTimes.parse(first(str(n, "versionCreated"), str(n, "versioncreated"), str(n, "version_created"))));
         b.firstCreated(WireTimes.parse(first(str(n, "firstCreated"), str(n, "firstcreated"))));
-        b.pubStatus(pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
+        b.pubStatus(StoryFields.pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
         if (n.path("urgency").canConvertToInt()) {
             int u = n.path("urgency").asInt();
             b.urgency(u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
@@ -232,17 +233,6 @@ public final class NinjsParser implements WireParser {
         return first(str(n, "copyrightholder"), str(n, "copyrightHolder"), str(n, "creditline"));
     }
 
-    static PubStatus pubStatus(String s) {
-        if (s == null) {
-            return PubStatus.USABLE;
-        }
-        String v = s.toLowerCase(Locale.ROOT);
-        if (v.contains("cancel")) {
-            return PubStatus.CANCELED;
-        }
-        return v.contains("withheld") ? PubStatus.WITHHELD : PubStatus.USABLE;
-    }
-
     private static String role(JsonNode list, String wanted) {
         String any = null;
         for (JsonNode h : list) {
@@ -275,15 +265,5 @@ public final class NinjsParser implements WireParser {
         }
         String s = v.asText();
         return s.isBlank() ? null : s.strip();
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 }

@@ -1,9 +1,5 @@
 package io.wirestream.formats;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,18 +72,10 @@ public final class PlainTextParser implements WireParser {
         if (b.agency() == null) {
             b.agency(context.source());
         }
-        String id = context.itemId() != null ? context.itemId() : "sha256-" + sha256(headline).substring(0, 16);
+        String id = context.itemId() != null ? context.itemId() : StoryFields.shortHash(headline);
         String uri = (context.source() == null ? "plain" : context.source().toLowerCase(Locale.ROOT)) + ":" + id;
         b.uri(uri).storyKey(uri);
         b.versionCreated(null);
         return List.of(b.build());
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

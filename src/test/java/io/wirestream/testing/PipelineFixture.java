@@ -1,5 +1,6 @@
 package io.wirestream.testing;
 
+import io.wirestream.app.CommittedReader;
 import io.wirestream.app.KafkaRuntime;
 import io.wirestream.app.StreamsRunner;
 import io.wirestream.app.WirestreamConfig;
@@ -15,15 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -59,17 +56,9 @@ public final class PipelineFixture implements AutoCloseable {
             throw new IllegalStateException("streams not RUNNING: " + streams.state());
         }
         producer = new WireProducer(kafka.clientProps(), topics.raw());
-        Map<String, Object> p = new HashMap<>(kafka.clientProps());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        reader = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> parts = new ArrayList<>();
-        for (String t : List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts(), topics.enrichedJson())) {
-            reader.partitionsFor(t).forEach(i -> parts.add(new TopicPartition(t, i.partition())));
-            seen.put(t, new ArrayList<>());
-        }
-        reader.assign(parts);
-        reader.seekToBeginning(parts);
+        List<String> outputs = List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts(), topics.enrichedJson());
+        outputs.forEach(t -> seen.put(t, new ArrayList<>()));
+        reader = CommittedReader.open(kafka.clientProps(), outputs);
     }
 
     public void send(RawItems.Captured c) throws Exception {

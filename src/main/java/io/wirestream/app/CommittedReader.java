@@ -1,0 +1,51 @@
+package io.wirestream.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * A consumer that reads what the pipeline committed: read_committed (under exactly-once, aborted
+ * and open transactions are invisible, and end offsets count transaction markers, so counting means
+ * reading this way), every partition of the given topics assigned directly (no consumer group, no
+ * committed offsets), positioned at the beginning.
+ */
+public final class CommittedReader {
+
+    private CommittedReader() {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming a topic that does not exist
+     */
+    public static KafkaConsumer<String, byte[]> open(Map<String, Object> clientProps, List<String> topics) {
+        Map<String, Object> p = new HashMap<>(clientProps);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            List<TopicPartition> parts = new ArrayList<>();
+            for (String t : topics) {
+                List<PartitionInfo> infos = consumer.partitionsFor(t, Duration.ofSeconds(10));
+                if (infos == null || infos.isEmpty()) {
+                    throw new IllegalArgumentException("no such topic: " + t);
+                }
+                infos.forEach(i -> parts.add(new TopicPartition(t, i.partition())));
+            }
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            return consumer;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+    }
+}
