@@ -1,5 +1,10 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;

@@ -1,5 +1,8 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.metrics.MetricsServer;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;

@@ -1,11 +1,11 @@
 package io.wirestream.bench;
 
-import io.wirestream.app.CommittedReader;
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.Progress;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.TopicCounter;
-import io.wirestream.app.WirestreamConfig;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.Progress;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;

@@ -3,10 +3,10 @@ package io.wirestream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.TopicCounter;
-import io.wirestream.app.WirestreamConfig;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
 import io.wirestream.testing.WireItems;

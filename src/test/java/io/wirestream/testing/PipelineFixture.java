@@ -1,9 +1,9 @@
 package io.wirestream.testing;
 
-import io.wirestream.app.CommittedReader;
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.WirestreamConfig;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
 import io.wirestream.topology.Topics;

@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
