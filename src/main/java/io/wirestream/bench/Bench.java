@@ -128,7 +128,7 @@ public final class Bench {
                 passThrough = throughput("pass-through", kafka, WirestreamTopology.passThrough(raw, ptOut),
                         props(kafka, "bench-passthrough-" + run, null), List.of(ptOut));
 
-                Topics fullTopics = withRaw(Topics.defaults().map(n -> "bench." + run + ".full." + n), raw);
+                Topics fullTopics = Topics.defaults().map(n -> "bench." + run + ".full." + n).with(Topics.RAW, raw);
                 kafka.ensureTopics(fullTopics, options.partitions());
                 Properties fullProps = props(kafka, "bench-full-" + run, fullTopics.dlq());
                 full = throughput("full topology", kafka,
@@ -413,10 +413,6 @@ public final class Bench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static Topics withRaw(Topics t, String raw) {
-        return new Topics(raw, t.sources(), t.enriched(), t.duplicates(), t.alerts(), t.dlq(), t.enrichedJson(), t.alertsJson());
     }
 
     private static long sum(Map<String, Long> counts) {

@@ -101,9 +101,9 @@ public record WirestreamConfig(
                 kafka.put(k.substring("kafka.".length()), e.getValue());
             } else if (k.startsWith("topics.")) {
                 String component = k.substring("topics.".length());
-                if (!Set.of("raw", "sources", "enriched", "duplicates", "alerts", "dlq", "enrichedJson", "alertsJson")
-                        .contains(component)) {
-                    throw new ConfigException("unknown topic key '" + k + "'");
+                if (!Topics.keys().contains(component)) {
+                    throw new ConfigException("unknown topic key '" + k + "'; known: topics." + String.join(", topics.",
+                            new java.util.TreeSet<>(Topics.keys())));
                 }
                 topicNames.put(component, e.getValue());
             } else if (!KNOWN.contains(k)) {

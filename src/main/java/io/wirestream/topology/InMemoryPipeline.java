@@ -57,10 +57,12 @@ public final class InMemoryPipeline implements AutoCloseable {
         driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        for (String t : List.of(topics.enriched(), topics.duplicates(), topics.alerts(), topics.dlq())) {
+        // Every output the topology writes is read (Topics.outputs(), mirrors apart), so a topic added
+        // to Topics is read here too.
+        for (String t : topics.outputs()) {
             outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
-        for (String t : List.of(topics.enrichedJson(), topics.alertsJson())) {
+        for (String t : topics.mirrors()) {
             mirrors.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
     }
@@ -69,7 +71,7 @@ public final class InMemoryPipeline implements AutoCloseable {
         return topics;
     }
 
-    /** Feeds one raw record and returns what it produced on enriched, duplicates, alerts and dlq, in that order. */
+    /** Feeds one raw record and returns what it produced on every output, in the order of {@link Topics#outputs()}. */
     public List<Output> process(String key, RawWireItem item, Instant recordTime) {
         raw.pipeInput(new TestRecord<>(key, item, recordTime));
         return drain();

@@ -56,7 +56,8 @@ public final class PipelineFixture implements AutoCloseable {
             throw new IllegalStateException("streams not RUNNING: " + streams.state());
         }
         producer = new WireProducer(kafka.clientProps(), topics.raw());
-        List<String> outputs = List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts(), topics.enrichedJson());
+        List<String> outputs = new ArrayList<>(topics.outputs());
+        outputs.add(topics.enrichedJson());
         outputs.forEach(t -> seen.put(t, new ArrayList<>()));
         reader = CommittedReader.open(kafka.clientProps(), outputs);
     }
