@@ -11,6 +11,7 @@ import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.serde.AvroSerde;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -63,8 +64,10 @@ final class DemoCommand implements Callable<Integer> {
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(topics, config.partitions());
             out.println("wirestream demo: Kafka at " + kafka.bootstrapServers() + ", data in " + config.dataDir());
+            PipelineMetrics metrics = PipelineMetrics.inMemory();
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()), kafka.streamsProps());
+                    WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics), kafka.streamsProps(),
+                    metrics.registry());
                  OutputWatcher watcher = new OutputWatcher(kafka.clientProps(), topics);
                  TopicCounter counter = new TopicCounter(kafka.clientProps(),
                          List.of(topics.raw(), topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()))) {

@@ -59,16 +59,21 @@ public final class WirestreamTopology {
 
     private final Topics topics;
     private final Settings settings;
+    private final PipelineMetrics metrics;
     private final AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
 
-    private WirestreamTopology(Topics topics, Settings settings) {
+    private WirestreamTopology(Topics topics, Settings settings, PipelineMetrics metrics) {
         this.topics = topics;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
-    /** The full topology. {@code streamsConfig} carries topology-level settings (naming checks, handlers). */
-    public static Topology build(Topics topics, Settings settings, Properties streamsConfig) {
-        return new WirestreamTopology(topics, settings).build(streamsConfig);
+    /**
+     * The full topology. {@code streamsConfig} carries topology-level settings (naming checks,
+     * handlers); {@code metrics} is the application's own registry the stages count into.
+     */
+    public static Topology build(Topics topics, Settings settings, Properties streamsConfig, PipelineMetrics metrics) {
+        return new WirestreamTopology(topics, settings, metrics).build(streamsConfig);
     }
 
     /** The bench baseline: read wire.raw and write it unchanged, nothing else. */
@@ -104,7 +109,7 @@ public final class WirestreamTopology {
 
     private void deadLetters(KStream<String, ParseResult> failed) {
         failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
-                .peek((k, d) -> PipelineMetrics.deadLetter(d), Named.as("count-dead-letters"))
+                .peek((k, d) -> metrics.deadLetter(d), Named.as("count-dead-letters"))
                 .to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
     }
 
@@ -113,7 +118,7 @@ public final class WirestreamTopology {
         return stories
                 .map((rawKey, v) -> {
                     EnrichedStory s = ((ParseResult.Parsed) v).story();
-                    PipelineMetrics.parsed(s);
+                    metrics.parsed(s);
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
@@ -123,14 +128,14 @@ public final class WirestreamTopology {
 
     private void duplicates(KStream<String, Routed> dups) {
         dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
-                .peek((k, d) -> PipelineMetrics.duplicate(d), Named.as("count-duplicates"))
+                .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"))
                 .to(topics.duplicates(), Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
     }
 
     private void accepted(KStream<String, Routed> accepted) {
         KStream<String, EnrichedStory> stories = accepted
                 .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"))
-                .peek((k, s) -> PipelineMetrics.accepted(s), Named.as("count-enriched"));
+                .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
         stories.to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
         stories.mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
@@ -139,7 +144,7 @@ public final class WirestreamTopology {
                 .flatMap((k, s) -> AlertRules.alertFor(s)
                         .map(a -> List.of(KeyValue.pair(a.getClusterId(), a)))
                         .orElse(List.of()), Named.as("alerts"))
-                .peek((k, a) -> PipelineMetrics.alert(a), Named.as("count-alerts"));
+                .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
         alerts.mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));

@@ -9,6 +9,7 @@ import io.wirestream.runtime.TopicCounter;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.testing.WireItems;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -46,8 +47,9 @@ class RestartIT {
         Topics topics = config.topics();
         try (KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(topics, config.partitions());
-            try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()),
-                    kafka.streamsProps()).start();
+            PipelineMetrics metrics = PipelineMetrics.inMemory();
+            try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics),
+                    kafka.streamsProps(), metrics.registry()).start();
                  WireProducer producer = new WireProducer(kafka.clientProps(), topics.raw());
                  TopicCounter counter = new TopicCounter(kafka.clientProps(), List.of(topics.enriched(), topics.duplicates()))) {
                 assertThat(streams.awaitRunning(Duration.ofSeconds(60))).as("RUNNING again").isTrue();

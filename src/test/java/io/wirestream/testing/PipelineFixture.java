@@ -6,6 +6,7 @@ import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class PipelineFixture implements AutoCloseable {
     public final Topics topics;
     public final WirestreamConfig config;
     public final KafkaRuntime kafka;
+    public final PipelineMetrics metrics = PipelineMetrics.inMemory();
     private final StreamsRunner streams;
     private final WireProducer producer;
     private final KafkaConsumer<String, byte[]> reader;
@@ -50,8 +52,8 @@ public final class PipelineFixture implements AutoCloseable {
                 .withApplicationId("wirestream-" + id);
         kafka = KafkaRuntime.connect(config);
         kafka.ensureTopics(topics, partitions);
-        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()),
-                kafka.streamsProps()).start();
+        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics),
+                kafka.streamsProps(), metrics.registry()).start();
         if (!streams.awaitRunning(Duration.ofSeconds(60))) {
             throw new IllegalStateException("streams not RUNNING: " + streams.state());
         }
