@@ -5,6 +5,7 @@ import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.RawWireItem;
 import io.wirestream.avro.StoryVersionState;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
@@ -38,13 +39,16 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Wires the stages (DESIGN.md "The flow"):
  * <pre>
- * wire.raw → parse ─┬─ dead letters ─────────────────────────────────▶ wire.dlq
- *                   └─ stories → by story key → versions ─┬─ duplicates ▶ stories.duplicates
- *                                                         └─ accepted → alert rules ▶ stories.enriched (+ .json)
- *                                                                                  └▶ alerts (+ .json)
+ * wire.raw → parse ─┬─ dead letters ──────────────────────────────────────────────┐
+ *                   └─ stories → by story key → versions ─┬─ duplicates ──────────┤
+ *                                                         └─ accepted → alert rules ┼─ enriched ─┐
+ *                                                                                   └─ alerts ───┴→ route → topics
  * </pre>
- * Every processor, repartition and store is named, so changing the topology does not orphan state.
- * This is the only class that names topics to Kafka Streams.
+ * Each stage is a short method from a stream to a stream; stages name no topic. {@code route}, the
+ * last step, writes every output to its topic (DESIGN.md's flow), so a new stage (near-duplicates,
+ * clusters after versions) is one more method between versions and route. Every processor,
+ * repartition and store is named, so changing the topology does not orphan state;
+ * TopologyDescriptionTest pins the shape. This is the only class that names topics to Kafka Streams.
  */
 public final class WirestreamTopology {
 
@@ -88,33 +92,46 @@ public final class WirestreamTopology {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
 
-        Map<String, KStream<String, ParseResult>> parsed = builder
-                .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw"))
+        Map<String, KStream<String, ParseResult>> parsed = parse(builder
+                .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
+        KStream<String, DeadLetter> deadLetters = deadLetters(parsed.get("parse-failed"));
+        Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
+        KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"));
+        KStream<String, EnrichedStory> enriched = alertRules(versioned.get("versions-accepted"));
+        KStream<String, Alert> alerts = alerts(enriched);
+        route(new Outputs(enriched, duplicates, alerts, deadLetters));
+        return builder.build();
+    }
+
+    /**
+     * What the stages end in, one stream per kind of output; {@link #route} writes each where it
+     * belongs. A new stage takes a stream from the one before and hands its own on (keyed by story
+     * key from versions on: no repartition needed for state keyed by story).
+     */
+    private record Outputs(KStream<String, EnrichedStory> enriched, KStream<String, Duplicate> duplicates,
+                           KStream<String, Alert> alerts, KStream<String, DeadLetter> deadLetters) {
+    }
+
+    /** Raw record to stories or a dead letter. */
+    private Map<String, KStream<String, ParseResult>> parse(KStream<String, RawWireItem> raw) {
+        return raw
                 .processValues(() -> new ParseProcessor(ParserRegistry.standard(settings.maxItemBytes())), Named.as("parse"))
                 .split(Named.as("parse-"))
                 .branch((k, v) -> v instanceof ParseResult.Failed, Branched.as("failed"))
                 .defaultBranch(Branched.as("stories"));
-
-        deadLetters(parsed.get("parse-failed"));
-        KStream<String, Routed> routed = versions(parsed.get("parse-stories"));
-
-        Map<String, KStream<String, Routed>> byOutcome = routed
-                .split(Named.as("versions-"))
-                .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
-                .defaultBranch(Branched.as("accepted"));
-        duplicates(byOutcome.get("versions-duplicate"));
-        accepted(byOutcome.get("versions-accepted"));
-        return builder.build();
     }
 
-    private void deadLetters(KStream<String, ParseResult> failed) {
-        failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
-                .peek((k, d) -> metrics.deadLetter(d), Named.as("count-dead-letters"))
-                .to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
+    private KStream<String, DeadLetter> deadLetters(KStream<String, ParseResult> failed) {
+        return failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
+                .peek((k, d) -> metrics.deadLetter(d), Named.as("count-dead-letters"));
     }
 
-    /** Re-keys by story key so every version of one story meets the same state, then decides per version. */
-    private KStream<String, Routed> versions(KStream<String, ParseResult> stories) {
+    /**
+     * Re-keys by story key so every version of one story meets the same state, then decides per
+     * version. The decision keeps the key (processValues), so later stages with state keyed by story
+     * need no further repartition.
+     */
+    private Map<String, KStream<String, Routed>> versions(KStream<String, ParseResult> stories) {
         return stories
                 .map((rawKey, v) -> {
                     EnrichedStory s = ((ParseResult.Parsed) v).story();
@@ -122,37 +139,51 @@ public final class WirestreamTopology {
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
-                .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
-                        Named.as("versions"), VERSIONS_STORE);
+                .processValues(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
+                        Named.as("versions"), VERSIONS_STORE)
+                .split(Named.as("versions-"))
+                .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
+                .defaultBranch(Branched.as("accepted"));
     }
 
-    private void duplicates(KStream<String, Routed> dups) {
-        dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
-                .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"))
-                .to(topics.duplicates(), Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
+    private KStream<String, Duplicate> duplicates(KStream<String, Routed> dups) {
+        return dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
+                .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    private void accepted(KStream<String, Routed> accepted) {
-        KStream<String, EnrichedStory> stories = accepted
+    private KStream<String, EnrichedStory> alertRules(KStream<String, Routed> accepted) {
+        return accepted
                 .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
-        stories.to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
-        stories.mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
-                .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
+    }
 
-        KStream<String, Alert> alerts = stories
+    /** Alerts keyed by the cluster they are about. */
+    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> stories) {
+        return stories
                 .flatMap((k, s) -> AlertRules.alertFor(s)
                         .map(a -> List.of(KeyValue.pair(a.getClusterId(), a)))
                         .orElse(List.of()), Named.as("alerts"))
                 .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
-        alerts.to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
-        alerts.mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
+    }
+
+    /** The last step: every output to its topic, with its JSON mirror where it has one. */
+    private void route(Outputs out) {
+        out.enriched().to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
+        out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
+                .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
+        out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
+        out.alerts().mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));
+        out.duplicates().to(topics.duplicates(),
+                Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
+        out.deadLetters().to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
     }
 
     private StoreBuilder<KeyValueStore<String, StoryVersionState>> versionStore() {
+        // v1 of the state had a clusterId nobody could fill (it would need data flowing back from the
+        // cluster stage); state written by v1 still decodes.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE), Serdes.String(),
-                AvroSerde.of(StoryVersionState.class));
+                AvroSerde.of(StoryVersionState.class, List.of(AvroSerde.historicSchema("/avro-history/StoryVersionState-v1.avsc"))));
     }
 
     /** Topology-level defaults every build uses, also under TopologyTestDriver. */

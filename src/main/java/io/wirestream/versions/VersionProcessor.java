@@ -8,22 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Applies {@link VersionTracker} per story key against a key-value store, and expires keys not seen
  * for the retention period (by record time, the producer's receive time), so the store stays bounded.
+ * Keeps the key (the story key): later state keyed by story needs no repartition.
  */
-public final class VersionProcessor implements Processor<String, EnrichedStory, String, Routed> {
+public final class VersionProcessor implements FixedKeyProcessor<String, EnrichedStory, Routed> {
 
     private final String storeName;
     private final Duration retention;
     private KeyValueStore<String, StoryVersionState> store;
-    private ProcessorContext<String, Routed> context;
+    private FixedKeyProcessorContext<String, Routed> context;
 
     public VersionProcessor(String storeName, Duration retention) {
         this.storeName = storeName;
@@ -31,7 +32,7 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(FixedKeyProcessorContext<String, Routed> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
         // Expiry scans the store; once per hour of stream time keeps that cost negligible per record.
@@ -39,7 +40,7 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     }
 
     @Override
-    public void process(Record<String, EnrichedStory> record) {
+    public void process(FixedKeyRecord<String, EnrichedStory> record) {
         Instant recordTime = Instant.ofEpochMilli(record.timestamp());
         VersionTracker.Decision d = VersionTracker.decide(store.get(record.key()), record.value(), recordTime);
         if (d.newState() != null) {

@@ -57,7 +57,6 @@ public final class VersionTracker {
                             + seen.getVersion() + " of " + seen.getVersionCreated()), touched(seen, recordTime));
         }
         EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
-        accepted.setClusterId(seen.getClusterId() != null ? seen.getClusterId() : accepted.getClusterId());
         return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, seen.getFirstSeen(), recordTime));
     }
 
@@ -85,7 +84,6 @@ public final class VersionTracker {
                 .setContentHash(s.getContentHash())
                 .setPubStatus(status)
                 .setHeadline(s.getHeadline())
-                .setClusterId(s.getClusterId())
                 .setFirstSeen(firstSeen)
                 .setLastSeen(recordTime)
                 .build();
