@@ -76,7 +76,12 @@ final class DemoCommand implements Callable<Integer> {
                     System.err.println("Kafka Streams did not reach RUNNING within 90 s (state " + streams.state() + ")");
                     return 1;
                 }
-                counter.poll(Duration.ofMillis(500));
+                // Whether wire.raw already holds the feed is decided on everything committed so far, not
+                // on what one short poll happened to return (which could replay the feed a second time).
+                if (!counter.readToEnd(Duration.ofSeconds(60))) {
+                    System.err.println("could not read the topics to their end within 60 s; is the broker healthy?");
+                    return 1;
+                }
                 List<FeedItem> feed = readFeed();
                 if (counter.count(topics.raw()) > 0 && !replay) {
                     out.println("wire.raw already holds " + counter.count(topics.raw())

@@ -1,5 +1,7 @@
 package io.wirestream.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.wirestream.runtime.CommittedReader;
 import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.runtime.StreamsRunner;
@@ -21,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -86,6 +89,30 @@ public final class PipelineFixture implements AutoCloseable {
             seen.get(r.topic()).add(r);
         }
         return seen;
+    }
+
+    /**
+     * Waits until the application has committed past every input record and every committed output
+     * has been read, then returns everything seen per topic: after it nothing more can arrive for
+     * what was sent, so counts are final (an output emitted twice would be among them).
+     */
+    public Map<String, List<ConsumerRecord<String, byte[]>>> awaitSettled(Duration atMost) {
+        await("application " + config.applicationId() + " committed past every input record").atMost(atMost)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> CaughtUp.caughtUp(kafka.clientProps(), config.applicationId(), topics.raw()));
+        Map<TopicPartition, Long> end;
+        synchronized (this) {
+            end = reader.endOffsets(reader.assignment());
+        }
+        await("every committed output read").atMost(atMost).until(() -> {
+            read();
+            return positionsReached(end);
+        });
+        return seen;
+    }
+
+    private synchronized boolean positionsReached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     public StreamsRunner streams() {
