@@ -6,7 +6,21 @@ import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawWireItem;
+import io.wirestream.avro.BucketState;
+import io.wirestream.avro.ClusterMember;
+import io.wirestream.avro.ClusterState;
+import io.wirestream.avro.GatherState;
+import io.wirestream.avro.SamenessMessage;
+import io.wirestream.avro.SamenessQuery;
 import io.wirestream.avro.StoryVersionState;
+import io.wirestream.sameness.BucketProcessor;
+import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.ClusterProcessor;
+import io.wirestream.sameness.GatherProcessor;
+import io.wirestream.sameness.Gathered;
+import io.wirestream.sameness.IdfTable;
+import io.wirestream.sameness.SamenessSettings;
+import io.wirestream.sameness.Scatter;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
@@ -53,11 +67,19 @@ import org.apache.kafka.streams.state.Stores;
 public final class WirestreamTopology {
 
     public static final String VERSIONS_STORE = "story-versions";
+    public static final String BUCKETS_STORE = "sameness-buckets";
+    public static final String GATHER_STORE = "sameness-gather";
+    public static final String CLUSTERS_STORE = "clusters";
 
     /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes) {
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES);
+            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
+        }
+
+        /** Production sameness settings with the given retention and item limit. */
+        public Settings(Duration versionRetention, int maxItemBytes) {
+            this(versionRetention, maxItemBytes, SamenessSettings.defaults());
         }
     }
 
@@ -91,13 +113,17 @@ public final class WirestreamTopology {
     private Topology build(Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
+        builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
+        builder.addStateStore(store(GATHER_STORE, GatherState.class));
+        builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
         KStream<String, DeadLetter> deadLetters = deadLetters(parsed.get("parse-failed"));
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
-        KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(versioned.get("versions-accepted"));
+        Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
+        KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
+        KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -146,14 +172,50 @@ public final class WirestreamTopology {
                 .defaultBranch(Branched.as("accepted"));
     }
 
-    private KStream<String, Duplicate> duplicates(KStream<String, Routed> dups) {
+    /**
+     * Near-duplicates and event clusters (package {@code sameness}): a scatter-gather over band and
+     * term buckets. Three hops: the queries to their buckets, the answers (and the story itself) back
+     * by story key, and, off the story's path, each new member to its cluster, whose centroid goes
+     * back to the term buckets. Partition counts of the loop topics follow wire.raw's.
+     */
+    private Map<String, KStream<String, Gathered>> sameness(KStream<String, Routed> accepted) {
+        SamenessSettings ss = settings.sameness();
+        IdfTable idf = IdfTable.bundled();
+        AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
+        KStream<String, Scatter.Featured> featured = accepted
+                .mapValues(v -> Scatter.features(((Routed.Accepted) v).story(), idf), Named.as("sameness-features"));
+        KStream<String, SamenessMessage> answers = featured
+                .flatMap((k, f) -> Scatter.queries(f, ss), Named.as("sameness-scatter"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries"))
+                .process(() -> new BucketProcessor(BUCKETS_STORE, ss), Named.as("sameness-buckets"), BUCKETS_STORE);
+        KStream<String, Gathered> gathered = featured
+                .mapValues(f -> Scatter.storyMessage(f, ss), Named.as("sameness-story"))
+                .merge(answers, Named.as("sameness-merge"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessMessage.class)).withName("sameness-answers"))
+                .process(() -> new GatherProcessor(GATHER_STORE, ss, settings.versionRetention()), Named.as("sameness-gather"),
+                        GATHER_STORE);
+        gathered
+                .flatMap((k, g) -> g.member() == null ? List.<KeyValue<String, ClusterMember>>of()
+                        : List.of(KeyValue.pair(g.member().getClusterId(), g.member())), Named.as("cluster-membership"))
+                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-members"))
+                .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms"))
+                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE, ss), Named.as("cluster-index"), BUCKETS_STORE);
+        return gathered
+                .split(Named.as("sameness-"))
+                .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))
+                .defaultBranch(Branched.as("distinct"));
+    }
+
+    private KStream<String, Duplicate> duplicates(KStream<String, Routed> dups, KStream<String, Gathered> nearDups) {
         return dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
+                .merge(nearDups.mapValues(Gathered::nearDuplicate, Named.as("near-duplicate")), Named.as("all-duplicates"))
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    private KStream<String, EnrichedStory> alertRules(KStream<String, Routed> accepted) {
+    private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
         return accepted
-                .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"))
+                .mapValues(g -> AlertRules.annotate(g.story()), Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
@@ -184,6 +246,11 @@ public final class WirestreamTopology {
         // cluster stage); state written by v1 still decodes.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE), Serdes.String(),
                 AvroSerde.of(StoryVersionState.class, List.of(AvroSerde.historicSchema("/avro-history/StoryVersionState-v1.avsc"))));
+    }
+
+    private static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(
+            String name, Class<V> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(type));
     }
 
     /** Topology-level defaults every build uses, also under TopologyTestDriver. */

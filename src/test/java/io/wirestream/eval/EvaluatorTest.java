@@ -46,9 +46,8 @@ class EvaluatorTest {
 
     @Test
     void neardupReportsPairScoresAndOneDetailLinePerStoryInCorpusOrder() throws IOException {
-        // a and b carry the same text under different ids (hence different uris and storyKeys): a
-        // near-duplicate stage may group them, the versions stage alone does not. Either way the
-        // report and the details have this shape.
+        // a and b carry the same text under different ids (hence different uris and storyKeys): the
+        // near-duplicate stage groups them; c and d are other stories.
         Path c = corpus(
                 "{\"id\":\"a\",\"source\":\"AP\",\"headline\":\"Rates up\",\"body\":\"" + BODY + "\",\"story\":\"s1\"}",
                 "{\"id\":\"b\",\"source\":\"Reuters\",\"headline\":\"Rates up\",\"body\":\"" + BODY + "\",\"story\":\"s1\"}",
@@ -58,12 +57,16 @@ class EvaluatorTest {
 
         EvalReport r = Evaluator.withDefaults().evaluate(Evaluator.Task.NEARDUP, c, details);
 
-        assertThat(r.toMap()).containsEntry("task", "neardup").containsEntry("n", 4L);
+        assertThat(r.toMap()).containsEntry("task", "neardup").containsEntry("n", 4L)
+                .containsEntry("precision", 1.0).containsEntry("recall", 1.0).containsEntry("true_pairs", 1L);
         assertScores(r.toMap(), "precision", "recall", "f1");
         List<JsonNode> lines = jsonLines(details);
         assertThat(lines).extracting(l -> l.get("id").asText()).containsExactly("a", "b", "c", "d");
         assertThat(lines.get(0).get("outcome").asText()).isEqualTo("enriched");
-        assertThat(lines.get(0).get("predicted").asText()).isEqualTo("corpus:a");
+        // Corpus ids never reach the topology: the story key is the line number.
+        assertThat(lines.get(0).get("predicted").asText()).isEqualTo("corpus:1");
+        assertThat(lines.get(1).get("outcome").asText()).isEqualTo("duplicate");
+        assertThat(lines.get(1).get("predicted").asText()).isEqualTo("corpus:1");
         assertThat(lines.get(0).get("gold").asText()).isEqualTo("s1");
         // c and d are other stories in other words: nothing groups them with a.
         assertThat(lines.get(2).get("predicted").asText()).isNotEqualTo(lines.get(0).get("predicted").asText());
@@ -79,9 +82,10 @@ class EvaluatorTest {
     }
 
     @Test
-    void aRepeatedIdIsAnExactRedeliveryAndJoinsTheFirstCopysGroup() throws IOException {
-        // Same id = same uri = same storyKey, same text: the versions stage routes the second copy to
-        // stories.duplicates with duplicateOf = that key, so the two lines form one predicted pair.
+    void aRepeatedLineIsANearDuplicateAndJoinsTheFirstCopysGroup() throws IOException {
+        // Each line enters under its own opaque id, so a repeated line is not a redelivery of the same
+        // key but the same copy from elsewhere: the near-duplicate stage routes it to
+        // stories.duplicates with duplicateOf = the first line's key, one predicted pair.
         String line = "{\"id\":\"a\",\"source\":\"AP\",\"published\":\"2026-03-02T10:00:00Z\",\"headline\":\"Rates up\","
                 + "\"body\":\"" + BODY + "\",\"story\":\"s1\"}";
         Path c = corpus(line, line,
@@ -96,8 +100,8 @@ class EvaluatorTest {
         List<JsonNode> lines = jsonLines(details);
         assertThat(lines.get(0).get("outcome").asText()).isEqualTo("enriched");
         assertThat(lines.get(1).get("outcome").asText()).isEqualTo("duplicate");
-        assertThat(lines.get(1).get("duplicate_of").asText()).isEqualTo("corpus:a");
-        assertThat(lines.get(1).get("predicted").asText()).isEqualTo("corpus:a");
+        assertThat(lines.get(1).get("duplicate_of").asText()).isEqualTo("corpus:1");
+        assertThat(lines.get(1).get("predicted").asText()).isEqualTo("corpus:1");
     }
 
     @Test
@@ -174,10 +178,13 @@ class EvaluatorTest {
     }
 
     @Test
-    void storiesBecomeNinjsFromTheirLowerCasedSource() throws IOException {
-        CorpusStory s = CorpusReader.parseLine("{\"id\":\"x\",\"source\":\"Reuters UK\",\"headline\":\"H\",\"body\":\"B\"}", "t", 1);
-        JsonNode n = JSON.readTree(Evaluator.ninjs(s, Evaluator.FIXED_TIME));
-        assertThat(n.get("uri").asText()).isEqualTo("corpus:x");
+    void storiesBecomeNinjsUnderAnOpaqueIdFromTheirLowerCasedSource() throws IOException {
+        CorpusStory s = CorpusReader.parseLine("{\"id\":\"bbc-business-003\",\"source\":\"Reuters UK\",\"headline\":\"H\",\"body\":\"B\"}",
+                "t", 1);
+        byte[] ninjs = Evaluator.ninjs("7", s, Evaluator.FIXED_TIME);
+        JsonNode n = JSON.readTree(ninjs);
+        assertThat(n.get("uri").asText()).isEqualTo("corpus:7");
+        assertThat(new String(ninjs, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("bbc-business");
         assertThat(n.get("headline").asText()).isEqualTo("H");
         assertThat(n.get("body_text").asText()).isEqualTo("B");
         assertThat(n.get("versioncreated").asText()).isEqualTo("2020-01-01T00:00:00Z");
