@@ -74,7 +74,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     private void answerBand(BucketState state, SamenessQuery q, SamenessMessage.Builder answer) {
         Shingles mine = Shingles.unpack(q.getShingles(), q.getShingleCount());
         long window = settings.nearDupWindow().toMillis();
-        String best = null;
+        BandEntry best = null;
         double bestSimilarity = 0;
         for (BandEntry e : state.getStories()) {
             if (e.getStoryKey().equals(q.getStoryKey())
@@ -82,13 +82,14 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 continue;
             }
             double c = Shingles.containment(mine, Shingles.unpack(e.getShingles(), e.getShingleCount()));
-            if (c >= settings.nearDupThreshold() && (c > bestSimilarity || (c == bestSimilarity && e.getStoryKey().compareTo(best) < 0))) {
-                best = e.getStoryKey();
+            if (c >= settings.nearDupThreshold() && (best == null || Candidates.better(c, e.getEventTime(), e.getStoryKey(),
+                    bestSimilarity, best.getEventTime(), best.getStoryKey()))) {
+                best = e;
                 bestSimilarity = c;
             }
         }
         if (best != null) {
-            answer.setDuplicateOf(best).setSimilarity(bestSimilarity);
+            answer.setDuplicateOf(best.getStoryKey()).setDuplicateOfTime(best.getEventTime()).setSimilarity(bestSimilarity);
         }
         List<BandEntry> stories = state.getStories();
         stories.add(BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())

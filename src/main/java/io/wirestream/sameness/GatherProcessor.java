@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The gather half, keyed by story key: holds a NEW story until all its bucket answers are in, then
- * decides. Near-duplicate: the best band answer (highest containment, then smallest story key, so
- * every instance breaks ties alike). Cluster: the best decayed centroid score over all term answers,
+ * decides. Near-duplicate: the best band answer (highest containment, then the earliest in event
+ * time, as the original, then the smallest story key, so every instance breaks ties alike). Cluster: the best decayed centroid score over all term answers,
  * if it reaches the threshold (lower for headline-only stories), else a new cluster named after the
  * story. Updates and kills wait behind an earlier version of their story that is still gathering,
  * then take the cluster their story joined. The story key's cluster is kept for the version retention.
@@ -90,12 +90,15 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             return new Gathered(story, null, null);
         }
         String duplicateOf = null;
+        Instant duplicateOfTime = null;
         double similarity = 0;
         Map<String, Double> scores = new HashMap<>();
         for (SamenessMessage a : answers) {
             String d = a.getDuplicateOf();
-            if (d != null && (a.getSimilarity() > similarity || (a.getSimilarity() == similarity && d.compareTo(duplicateOf) < 0))) {
+            if (d != null && (duplicateOf == null || Candidates.better(a.getSimilarity(), a.getDuplicateOfTime(), d,
+                    similarity, duplicateOfTime, duplicateOf))) {
                 duplicateOf = d;
+                duplicateOfTime = a.getDuplicateOfTime();
                 similarity = a.getSimilarity();
             }
             a.getClusterScores().forEach((c, s) -> scores.merge(c, s, Math::max));
