@@ -47,6 +47,7 @@ public final class WireItems {
                     .put("headline", "Headline of " + uri).put("body_text", "Body of " + uri + ".");
         }
 
+        public String uri() { return n.get("uri").asText(); }
         public Ninjs version(String v) { n.put("version", v); return this; }
         public Ninjs headline(String h) { n.put("headline", h); return this; }
         public Ninjs body(String b) { n.put("body_text", b); return this; }
