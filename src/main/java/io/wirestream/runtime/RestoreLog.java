@@ -26,7 +26,7 @@ final class RestoreLog implements StateRestoreListener {
         if (endOffset <= startOffset) {
             return; // nothing to restore: a fresh store or a clean local copy
         }
-        LOG.info("Restoring store {} from {}: up to {} records (offsets {} to {})", store, partition,
+        LOG.info("Restoring store {} from changelog {}: up to {} records (offsets {} to {})", store, partition,
                 Math.max(0, endOffset - startOffset), startOffset, endOffset);
     }
 
