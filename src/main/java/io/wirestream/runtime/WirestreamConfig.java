@@ -53,6 +53,12 @@ public record WirestreamConfig(
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
     }
 
+    /**
+     * Environment variables that are not settings: the config file's path, and the log level, which
+     * logback reads (logback.xml) before any command runs.
+     */
+    static final Set<String> NOT_SETTINGS = Set.of("WIRESTREAM_CONFIG", "WIRESTREAM_LOG_LEVEL");
+
     public static Path defaultDataDir() {
         return Path.of(System.getProperty("user.home", "."), ".wirestream");
     }
@@ -76,7 +82,7 @@ public record WirestreamConfig(
             p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).strip()));
         }
         env.forEach((k, v) -> {
-            if (k.startsWith("WIRESTREAM_") && !k.equals("WIRESTREAM_CONFIG")) {
+            if (k.startsWith("WIRESTREAM_") && !NOT_SETTINGS.contains(k)) {
                 values.put(envToKey(k.substring("WIRESTREAM_".length())), v.strip());
             }
         });
@@ -105,7 +111,13 @@ public record WirestreamConfig(
         for (Map.Entry<String, String> e : values.entrySet()) {
             String k = e.getKey();
             if (k.startsWith("kafka.")) {
-                kafka.put(k.substring("kafka.".length()), e.getValue());
+                String setting = k.substring("kafka.".length());
+                if (!KafkaSettings.known(setting)) {
+                    throw new ConfigException("unknown Kafka client setting '" + k + "': '" + setting + "' is not a producer, "
+                            + "consumer, admin, Kafka Streams or topic setting (prefixes producer., consumer., main.consumer., "
+                            + "restore.consumer., global.consumer., admin., topic. are allowed)");
+                }
+                kafka.put(setting, e.getValue());
             } else if (k.startsWith("topics.")) {
                 String component = k.substring("topics.".length());
                 if (!Topics.keys().contains(component)) {
@@ -141,6 +153,12 @@ public record WirestreamConfig(
     public WirestreamConfig withBootstrapServers(String servers) {
         return servers == null ? this : new WirestreamConfig(servers, dataDir, brokerPort, partitions, guarantee, applicationId,
                 topics, topology, kafka, maxRecordBytes);
+    }
+
+    /** The same settings with no cluster: the embedded broker (the {@code broker} command). */
+    public WirestreamConfig withEmbeddedBroker() {
+        return new WirestreamConfig(null, dataDir, brokerPort, partitions, guarantee, applicationId, topics, topology, kafka,
+                maxRecordBytes);
     }
 
     public WirestreamConfig withDataDir(Path dir) {
