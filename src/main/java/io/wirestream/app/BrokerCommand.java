@@ -15,7 +15,8 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WirestreamConfig config = connection.config().withBootstrapServers(null);
+        // This command is the broker: a configured bootstrap.servers (file, env) is for the clients.
+        WirestreamConfig config = connection.config().withEmbeddedBroker();
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
             System.out.println("Kafka broker ready at " + kafka.bootstrapServers() + " (data " + config.dataDir() + ")");

@@ -3,6 +3,7 @@ package io.wirestream.app;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.BrokerWatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.metrics.MetricsServer;
@@ -48,11 +49,14 @@ final class RunCommand implements Callable<Integer> {
                     WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
                 streams.start();
-                try (MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry)) {
+                try (BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
+                     MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry,
+                             () -> broker.reachable() && streams.state().isRunningOrRebalancing(),
+                             () -> health(streams, broker))) {
                     if (server != null) {
-                        System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics");
+                        System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics (health at /health)");
                     }
-                    awaitAndServe(streams, metrics, config, kafka, stop);
+                    awaitAndServe(streams, metrics, config, kafka, broker, stop);
                 }
             }
         } finally {
@@ -61,8 +65,15 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The /health body: streams state and whether Kafka answers. */
+    static String health(StreamsRunner streams, BrokerWatch broker) {
+        boolean up = broker.reachable() && streams.state().isRunningOrRebalancing();
+        return "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + streams.state()
+                + "\",\"kafka\":\"" + broker.describe() + "\"}";
+    }
+
     private void awaitAndServe(StreamsRunner streams, PipelineMetrics metrics, WirestreamConfig config, KafkaRuntime kafka,
-                               ShutdownSignal stop) throws InterruptedException {
+                               BrokerWatch broker, ShutdownSignal stop) throws InterruptedException {
         if (streams.awaitRunning(Duration.ofSeconds(120))) {
             System.err.println("wirestream running: " + config.topics().raw() + " -> " + config.topics().enriched()
                     + ", " + config.topics().duplicates() + ", " + config.topics().dlq() + " on " + kafka.bootstrapServers()
@@ -80,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             if (wait.isNegative() || wait.isZero() || stop.await(wait)) {
                 break;
             }
-            LOG.info("status {}: {}", streams.state(), metrics.summary());
+            LOG.info("status {}, kafka {}: {}", streams.state(), broker.describe(), metrics.summary());
         }
         LOG.info("stopping; totals: {}", metrics.summary());
     }

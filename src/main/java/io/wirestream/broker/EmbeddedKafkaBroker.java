@@ -30,6 +30,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
+    /** max.record.bytes for the default 4 MiB item limit: 4 × 4 MiB + 1 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 17 * 1024 * 1024;
 
     private final Path logDir;
     private final int port;
@@ -49,11 +51,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port    client port, or 0 for a free one
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Starts a broker on 127.0.0.1 that accepts records up to {@code maxMessageBytes}
+     * (max.record.bytes of the size policy).
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, int maxMessageBytes) {
         long t0 = System.nanoTime();
         Path logDir = dataDir.resolve("kafka-logs").toAbsolutePath();
         int clientPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
         Properties props = brokerProperties(logDir, clientPort, controllerPort);
+        props.put("message.max.bytes", String.valueOf(maxMessageBytes));
         try {
             Files.createDirectories(logDir);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
@@ -107,8 +118,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         // The cleaner's default 128 MiB dedupe buffer is far more than a local broker needs.
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
-        // Items up to the parser's limit (4 MiB) plus Avro framing fit in one record.
-        p.put("message.max.bytes", String.valueOf(8 * 1024 * 1024));
+        // The size policy's record limit (max.record.bytes; the default for 4 MiB items).
+        p.put("message.max.bytes", String.valueOf(DEFAULT_MAX_MESSAGE_BYTES));
         return p;
     }
 

@@ -20,6 +20,15 @@ public final class MetricsServer implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public MetricsServer(int port, PrometheusMeterRegistry registry) throws IOException {
+        this(port, registry, () -> true, () -> "{\"status\":\"UP\"}");
+    }
+
+    /**
+     * Also serves {@code GET /health}: {@code body} as JSON, with status 200 when {@code healthy}
+     * holds, else 503 (Kafka away, streams not running).
+     */
+    public MetricsServer(int port, PrometheusMeterRegistry registry, java.util.function.BooleanSupplier healthy,
+                         java.util.function.Supplier<String> healthBody) throws IOException {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
@@ -30,6 +39,14 @@ public final class MetricsServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
+            }
+        });
+        http.createContext("/health", exchange -> {
+            byte[] json = healthBody.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(healthy.getAsBoolean() ? 200 : 503, json.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(json);
             }
         });
         http.start();

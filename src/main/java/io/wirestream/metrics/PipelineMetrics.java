@@ -56,6 +56,15 @@ public final class PipelineMetrics {
         registry.counter("wirestream.alerts", "level", a.getLevel().name().toLowerCase(Locale.ROOT)).increment();
     }
 
+    /**
+     * A record Kafka Streams could not write (too large, refused by the broker): {@code outcome} is
+     * dead_lettered (a bounded dead letter took its place) or skipped (a JSON mirror or an alert,
+     * whose story is accounted for elsewhere).
+     */
+    public void unwritable(String topic, String outcome) {
+        registry.counter("wirestream.records.unwritable", "topic", topic, "outcome", outcome).increment();
+    }
+
     /** Totals so far, summed over tags, for a status line: "parsed 120 | enriched 100 | ...". */
     public String summary() {
         return String.format(Locale.ROOT, "parsed %d | enriched %d | duplicates %d | dead letters %d | alerts %d",

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,6 +33,8 @@ public final class KafkaRuntime implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final String bootstrapServers;
     private final boolean singleNode;
+    /** Existing topics that accept less than max.record.bytes, found by {@link #ensureTopics}. */
+    private final Map<String, Integer> topicLimits = new HashMap<>();
 
     private KafkaRuntime(WirestreamConfig config, EmbeddedKafkaBroker broker, String bootstrapServers) {
         this.config = config;
@@ -50,7 +54,7 @@ public final class KafkaRuntime implements AutoCloseable {
             LOG.warn("Port {} is taken; the embedded broker takes a free port instead", port);
             port = 0;
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), port);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config.dataDir(), port, config.sizes().maxRecordBytes());
         return new KafkaRuntime(config, broker, broker.bootstrapServers());
     }
 
@@ -118,6 +122,17 @@ public final class KafkaRuntime implements AutoCloseable {
                 org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        // A record that cannot be written becomes a bounded dead letter (mirrors and alerts are skipped:
+        // their story is accounted for elsewhere), so no record stalls the pipeline (SizePolicy).
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        List<String> skipped = new ArrayList<>(config.topics().mirrors());
+        skipped.add(config.topics().alerts());
+        p.put(DeadLetterProductionHandler.SKIP_TOPICS_CONFIG, String.join(",", skipped));
+        if (!topicLimits.isEmpty()) {
+            p.put(StreamsRunner.TOPIC_LIMITS_CONFIG, Map.copyOf(topicLimits));
+        }
+        config.sizes().applyTo(p);
+        Recovery.applyTo(p, config);
         config.kafka().forEach(p::put);
         return p;
     }
@@ -134,12 +149,15 @@ public final class KafkaRuntime implements AutoCloseable {
             for (Topics.Spec spec : topics.specs()) {
                 if (!existing.contains(spec.name())) {
                     NewTopic t = new NewTopic(spec.name(), spec.compacted() ? 1 : partitions, embedded() ? (short) 1 : (short) -1);
+                    Map<String, String> configs = new HashMap<>(config.sizes().topicConfigs());
                     if (spec.compacted()) {
-                        t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }
+                    t.configs(configs);
                     missing.add(t);
                 }
             }
+            checkLimits(admin, topics.specs().stream().map(Topics.Spec::name).filter(existing::contains).toList());
             if (missing.isEmpty()) {
                 return;
             }
@@ -157,6 +175,30 @@ public final class KafkaRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * Existing topics (a real cluster, topics made by someone else) may accept less than
+     * max.record.bytes: warn once, and let the Streams producer refuse such records up front, so they
+     * become dead letters instead of failing inside a transaction.
+     */
+    private void checkLimits(Admin admin, List<String> names) throws ExecutionException, InterruptedException {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<ConfigResource> resources = names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        admin.describeConfigs(resources).all().get().forEach((resource, cfg) -> {
+            ConfigEntry e = cfg.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (e != null && e.value() != null) {
+                int limit = Integer.parseInt(e.value());
+                if (limit < config.sizes().maxRecordBytes()) {
+                    topicLimits.put(resource.name(), limit);
+                    LOG.warn("Topic {} accepts records up to {} bytes, less than max.record.bytes={}: larger records to it "
+                            + "become dead letters (raise its max.message.bytes to keep them)", resource.name(), limit,
+                            config.sizes().maxRecordBytes());
+                }
+            }
+        });
     }
 
     @Override

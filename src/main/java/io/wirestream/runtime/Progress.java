@@ -47,9 +47,15 @@ public final class Progress {
         }
     }
 
+    /**
+     * The final count. Always printed for work without an end: its lines come at most once a minute
+     * off a terminal, so the last one may say "1 published" long before the last item.
+     */
     public synchronized void done() {
         if (terminal && lastPrint > 0) {
             System.err.println("\r" + line());
+        } else if (total < 0) {
+            System.err.println(line());
         }
     }
 

@@ -3,6 +3,7 @@ package io.wirestream.runtime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,12 @@ public final class StreamsRunner implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private final KafkaStreamsMetrics streamsMetrics;
 
+    /**
+     * Streams property (a {@code Map<String, Integer>}) naming existing topics that accept fewer bytes
+     * than max.record.bytes; set by {@link KafkaRuntime#streamsProps()}, read here, not passed to Kafka.
+     */
+    public static final String TOPIC_LIMITS_CONFIG = "wirestream.topic.limits";
+
     /** Without exported metrics (the bench's pass-through baseline). */
     public StreamsRunner(Topology topology, Properties props) {
         this(topology, props, null);
@@ -32,7 +39,18 @@ public final class StreamsRunner implements AutoCloseable {
 
     /** With Kafka Streams' metrics bound to {@code registry} (null: not exported). */
     public StreamsRunner(Topology topology, Properties props, MeterRegistry registry) {
-        this.streams = new KafkaStreams(topology, props);
+        Properties withMetrics = new Properties();
+        withMetrics.putAll(props);
+        if (registry != null) {
+            withMetrics.put(DeadLetterProductionHandler.METRICS_CONFIG, registry);
+        }
+        withMetrics.remove(TOPIC_LIMITS_CONFIG);
+        SizeGuardedClientSupplier clients = new SizeGuardedClientSupplier();
+        if (props.get(TOPIC_LIMITS_CONFIG) instanceof Map<?, ?> limits) {
+            limits.forEach((topic, limit) -> clients.limitTopic((String) topic, (Integer) limit));
+        }
+        this.streams = new KafkaStreams(topology, withMetrics, clients);
+        streams.setGlobalStateRestoreListener(new RestoreLog());
         this.streamsMetrics = registry == null ? null : new KafkaStreamsMetrics(streams);
         if (streamsMetrics != null) {
             streamsMetrics.bindTo(registry);

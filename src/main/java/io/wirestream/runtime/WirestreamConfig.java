@@ -33,6 +33,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param guarantee        exactly_once_v2 (default) or at_least_once
  * @param applicationId    Kafka Streams application id (consumer group)
  * @param kafka            Kafka client settings passed through to every client
+ * @param maxRecordBytes   largest record written to any topic ({@link SizePolicy})
  */
 public record WirestreamConfig(
         String bootstrapServers,
@@ -43,13 +44,24 @@ public record WirestreamConfig(
         String applicationId,
         Topics topics,
         WirestreamTopology.Settings topology,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        int maxRecordBytes) {
 
     private static final Set<String> KNOWN = Set.of("bootstrap.servers", "data.dir", "broker.port", "partitions",
-            "processing.guarantee", "application.id", "versions.retention", "max.item.bytes",
+            "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
             "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters");
+
+    public WirestreamConfig {
+        new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
+    }
+
+    /**
+     * Environment variables that are not settings: the config file's path, and the log level, which
+     * logback reads (logback.xml) before any command runs.
+     */
+    static final Set<String> NOT_SETTINGS = Set.of("WIRESTREAM_CONFIG", "WIRESTREAM_LOG_LEVEL");
 
     public static Path defaultDataDir() {
         return Path.of(System.getProperty("user.home", "."), ".wirestream");
@@ -57,7 +69,8 @@ public record WirestreamConfig(
 
     public static WirestreamConfig defaults() {
         return new WirestreamConfig(null, defaultDataDir(), 9092, 3, StreamsConfig.EXACTLY_ONCE_V2, "wirestream",
-                Topics.defaults(), WirestreamTopology.Settings.defaults(), Map.of());
+                Topics.defaults(), WirestreamTopology.Settings.defaults(), Map.of(),
+                SizePolicy.defaultRecordBytes(ParserRegistry.DEFAULT_MAX_ITEM_BYTES));
     }
 
     /** Loads file (may be null) and environment over the defaults. */
@@ -73,7 +86,7 @@ public record WirestreamConfig(
             p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).strip()));
         }
         env.forEach((k, v) -> {
-            if (k.startsWith("WIRESTREAM_") && !k.equals("WIRESTREAM_CONFIG")) {
+            if (k.startsWith("WIRESTREAM_") && !NOT_SETTINGS.contains(k)) {
                 values.put(envToKey(k.substring("WIRESTREAM_".length())), v.strip());
             }
         });
@@ -102,7 +115,13 @@ public record WirestreamConfig(
         for (Map.Entry<String, String> e : values.entrySet()) {
             String k = e.getKey();
             if (k.startsWith("kafka.")) {
-                kafka.put(k.substring("kafka.".length()), e.getValue());
+                String setting = k.substring("kafka.".length());
+                if (!KafkaSettings.known(setting)) {
+                    throw new ConfigException("unknown Kafka client setting '" + k + "': '" + setting + "' is not a producer, "
+                            + "consumer, admin, Kafka Streams or topic setting (prefixes producer., consumer., main.consumer., "
+                            + "restore.consumer., global.consumer., admin., topic. are allowed)");
+                }
+                kafka.put(setting, e.getValue());
             } else if (k.startsWith("topics.")) {
                 String component = k.substring("topics.".length());
                 if (!Topics.keys().contains(component)) {
@@ -119,6 +138,7 @@ public record WirestreamConfig(
             throw new ConfigException("processing.guarantee must be exactly_once_v2 or at_least_once, not '" + guarantee + "'");
         }
         String bootstrap = values.get("bootstrap.servers");
+        int maxItemBytes = intValue(values, "max.item.bytes", ParserRegistry.DEFAULT_MAX_ITEM_BYTES, 1024, 64 * 1024 * 1024);
         return new WirestreamConfig(
                 bootstrap == null || bootstrap.isBlank() ? null : bootstrap,
                 values.containsKey("data.dir") ? Path.of(values.get("data.dir")) : d.dataDir(),
@@ -129,29 +149,36 @@ public record WirestreamConfig(
                 d.topics().withOverrides(topicNames),
                 new WirestreamTopology.Settings(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
-                        intValue(values, "max.item.bytes", ParserRegistry.DEFAULT_MAX_ITEM_BYTES, 1024, 64 * 1024 * 1024),
+                        maxItemBytes,
                         sameness(values, d.topology().sameness())),
-                Map.copyOf(kafka));
+                Map.copyOf(kafka),
+                intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024));
     }
 
     public WirestreamConfig withBootstrapServers(String servers) {
         return servers == null ? this : new WirestreamConfig(servers, dataDir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka);
+                topics, topology, kafka, maxRecordBytes);
+    }
+
+    /** The same settings with no cluster: the embedded broker (the {@code broker} command). */
+    public WirestreamConfig withEmbeddedBroker() {
+        return new WirestreamConfig(null, dataDir, brokerPort, partitions, guarantee, applicationId, topics, topology, kafka,
+                maxRecordBytes);
     }
 
     public WirestreamConfig withDataDir(Path dir) {
         return dir == null ? this : new WirestreamConfig(bootstrapServers, dir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka);
+                topics, topology, kafka, maxRecordBytes);
     }
 
     public WirestreamConfig withBrokerPort(Integer port) {
         return port == null ? this : new WirestreamConfig(bootstrapServers, dataDir, port, partitions, guarantee, applicationId,
-                topics, topology, kafka);
+                topics, topology, kafka, maxRecordBytes);
     }
 
     public WirestreamConfig withPartitions(Integer n) {
         return n == null ? this : new WirestreamConfig(bootstrapServers, dataDir, brokerPort, n, guarantee, applicationId,
-                topics, topology, kafka);
+                topics, topology, kafka, maxRecordBytes);
     }
 
     public WirestreamConfig withGuarantee(String g) {
@@ -159,15 +186,27 @@ public record WirestreamConfig(
             return this;
         }
         from(Map.of("processing.guarantee", g)); // validates, naming the key
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka, maxRecordBytes);
+    }
+
+    /** The size policy: max.item.bytes and max.record.bytes. */
+    public SizePolicy sizes() {
+        return new SizePolicy(topology.maxItemBytes(), maxRecordBytes);
+    }
+
+    /** Another item and record limit (tests); record limit 0 = the default for that item limit. */
+    public WirestreamConfig withSizes(int maxItemBytes, int recordBytes) {
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
+                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes), kafka,
+                recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes);
     }
 
     public WirestreamConfig withTopics(Topics t) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka, maxRecordBytes);
     }
 
     public WirestreamConfig withApplicationId(String id) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt, int min, int max) {

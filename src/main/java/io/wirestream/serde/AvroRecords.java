@@ -44,6 +44,8 @@ public final class AvroRecords {
                 Alert.getClassSchema(), Source.getClassSchema(), DeadLetter.getClassSchema(),
                 StoryVersionState.getClassSchema())) {
             BY_FINGERPRINT.put(SchemaNormalization.parsingFingerprint64(s), s);
+            // Older writer versions too, so tail shows records written before an upgrade.
+            AvroSerde.history(s.getName()).forEach(h -> BY_FINGERPRINT.putIfAbsent(SchemaNormalization.parsingFingerprint64(h), h));
         }
     }
 

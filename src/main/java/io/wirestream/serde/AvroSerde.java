@@ -18,6 +18,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Avro single-object encoding for one generated record class: {@code C3 01}, the 8-byte CRC-64
  * fingerprint of the writer schema, then the Avro binary body. Immutable and thread-safe.
+ *
+ * <p><b>Schema evolution.</b> Every serde reads records written with any earlier version of its
+ * schema: the writer schemas of a record are kept as class-path resources
+ * {@value #HISTORY}{@code <Record>-v1.avsc}, {@code -v2.avsc}, ... (the latest being the current
+ * schema) and loaded here automatically, resolved against the current schema by fingerprint. To
+ * change a schema that is stored or repartitioned: change it in {@code schemas/}, then copy the
+ * generated class's schema to the next {@code -vN.avsc} ({@code SchemaHistoryTest} fails until you do,
+ * and prints the file to write). Not in {@code schemas/}, or the plugin would generate the class twice.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
@@ -25,14 +33,19 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     private final String recordName;
 
+    /** Where the writer schemas of every record are kept, as {@code <Record>-v<N>.avsc}. */
+    public static final String HISTORY = "/avro-history/";
+
     private AvroSerde(Class<T> type, List<Schema> olderWriterSchemas) {
         Schema schema = SpecificData.get().getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(SpecificData.get(), schema);
         this.decoder = new BinaryMessageDecoder<>(SpecificData.get(), schema);
+        history(schema.getName()).forEach(decoder::addSchema);
         olderWriterSchemas.forEach(decoder::addSchema);
         this.recordName = schema.getName();
     }
 
+    /** A serde for {@code type}, reading every writer schema kept in {@value #HISTORY}. */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type) {
         return new AvroSerde<>(type, List.of());
     }
@@ -44,6 +57,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      */
     public static <T extends SpecificRecord> AvroSerde<T> of(Class<T> type, List<Schema> olderWriterSchemas) {
         return new AvroSerde<>(type, olderWriterSchemas);
+    }
+
+    /** Every kept writer schema of a record, v1 first: {@value #HISTORY}{@code <name>-v1.avsc} up to the first missing. */
+    public static List<Schema> history(String recordName) {
+        List<Schema> out = new java.util.ArrayList<>();
+        for (int v = 1; AvroSerde.class.getResource(HISTORY + recordName + "-v" + v + ".avsc") != null; v++) {
+            out.add(historicSchema(HISTORY + recordName + "-v" + v + ".avsc"));
+        }
+        return out;
     }
 
     /** An older schema version kept as a class-path resource (not in schemas/, or the plugin would generate it). */

@@ -3,7 +3,6 @@ package io.wirestream.serde;
 import io.wirestream.avro.RawWireItem;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -23,9 +22,8 @@ public final class RawWireItemSerde implements Serde<RawWireItem> {
     /** receivedAt of a wrapped value: 0 means "use the record timestamp", filled in by the parse stage. */
     public static final long RECEIVED_AT_UNKNOWN = 0L;
 
-    /** Reads the current schema and every earlier one, so wire.raw written before a schema change still replays. */
-    private static final AvroSerde<RawWireItem> AVRO = AvroSerde.of(RawWireItem.class,
-            List.of(AvroSerde.historicSchema("/avro-history/RawWireItem-v1.avsc")));
+    /** Reads the current schema and every earlier one (avro-history), so wire.raw written before a schema change still replays. */
+    private static final AvroSerde<RawWireItem> AVRO = AvroSerde.of(RawWireItem.class);
 
     @Override
     public Serializer<RawWireItem> serializer() {

@@ -47,4 +47,28 @@ class WirestreamConfigTest {
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_VERSIONS_RETENTION", "7 days")))
                 .hasMessageContaining("versions.retention");
     }
+
+    @Test
+    void theLogLevelVariableIsNotASetting() {
+        // README: WIRESTREAM_LOG_LEVEL=DEBUG for more logs; it made every command exit 2 (issue 9).
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_LOG_LEVEL", "DEBUG", "WIRESTREAM_PARTITIONS", "5"));
+        assertThat(c.partitions()).isEqualTo(5);
+    }
+
+    @Test
+    void theBrokerCommandIgnoresAConfiguredCluster() {
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_BOOTSTRAP_SERVERS", "elsewhere:9092"));
+        assertThat(c.bootstrapServers()).isEqualTo("elsewhere:9092");
+        assertThat(c.withEmbeddedBroker().bootstrapServers()).isNull();
+        assertThat(c.withEmbeddedBroker().dataDir()).isEqualTo(c.dataDir());
+    }
+
+    @Test
+    void aMistypedKafkaSettingNamesTheKey() {
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_KAFKA_SECURITY_PROTOKOL", "SSL")))
+                .isInstanceOf(WirestreamConfig.ConfigException.class).hasMessageContaining("'kafka.security.protokol'");
+        WirestreamConfig ok = WirestreamConfig.from(Map.of("kafka.security.protocol", "SASL_SSL", "kafka.sasl.jaas.config", "x",
+                "kafka.producer.linger.ms", "5", "kafka.topic.retention.ms", "1000", "kafka.num.stream.threads", "2"));
+        assertThat(ok.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("producer.linger.ms", "5");
+    }
 }

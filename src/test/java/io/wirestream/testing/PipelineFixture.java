@@ -43,24 +43,31 @@ public final class PipelineFixture implements AutoCloseable {
     private final Map<String, List<ConsumerRecord<String, byte[]>>> seen = new HashMap<>();
 
     public PipelineFixture(int partitions, String guarantee) throws Exception {
+        this(partitions, guarantee, c -> c);
+    }
+
+    /** With settings changed from the defaults (a smaller size limit, ...). */
+    public PipelineFixture(int partitions, String guarantee, java.util.function.UnaryOperator<WirestreamConfig> settings)
+            throws Exception {
         String id = "t" + UUID.randomUUID().toString().substring(0, 8);
         topics = Topics.defaults().map(n -> id + "." + n);
         Path dataDir = Files.createTempDirectory("wirestream-it-" + id);
-        config = WirestreamConfig.defaults()
+        WirestreamConfig config = WirestreamConfig.defaults()
                 .withBootstrapServers(TestBroker.get().bootstrapServers())
                 .withDataDir(dataDir)
                 .withPartitions(partitions)
                 .withGuarantee(guarantee)
                 .withTopics(topics)
                 .withApplicationId("wirestream-" + id);
-        kafka = KafkaRuntime.connect(config);
+        this.config = settings.apply(config);
+        kafka = KafkaRuntime.connect(this.config);
         kafka.ensureTopics(topics, partitions);
-        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics),
+        streams = new StreamsRunner(WirestreamTopology.build(topics, this.config.topology(), kafka.streamsProps(), metrics),
                 kafka.streamsProps(), metrics.registry()).start();
         if (!streams.awaitRunning(Duration.ofSeconds(60))) {
             throw new IllegalStateException("streams not RUNNING: " + streams.state());
         }
-        producer = new WireProducer(kafka.clientProps(), topics.raw());
+        producer = new WireProducer(kafka.clientProps(), topics.raw(), this.config.topology().maxItemBytes());
         List<String> outputs = new ArrayList<>(topics.outputs());
         outputs.add(topics.enrichedJson());
         outputs.forEach(t -> seen.put(t, new ArrayList<>()));
