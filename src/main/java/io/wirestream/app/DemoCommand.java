@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
                     while (!stop.stopRequested() && (deadline == null || Instant.now().isBefore(deadline))) {
                         long elapsedFeedMs = (long) (Duration.between(start, Instant.now()).toMillis() * speed);
                         while (next < feed.size() && feed.get(next).offsetSeconds() * 1000L <= elapsedFeedMs) {
-                            producer.send(feed.get(next++).capture());
+                            producer.send(feed.get(next++).capture(start));
                         }
                         producer.flush();
                         watcher.poll(Duration.ofMillis(200)).forEach(out::println);
@@ -120,16 +120,32 @@ final class DemoCommand implements Callable<Integer> {
                 c.count(t.raw()), c.count(t.enriched()), c.count(t.duplicates()), c.count(t.dlq()), c.count(t.alerts()));
     }
 
+    /** The moment the feed's files were written as of: their times are replayed relative to it. */
+    static final Instant FEED_EPOCH = Instant.parse("2026-11-28T08:00:00Z");
+    private static final java.util.regex.Pattern ISO_INSTANT = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
     /** One line of demo/feed.tsv. */
     record FeedItem(int offsetSeconds, String source, String format, String file) {
-        RawItems.Captured capture() throws IOException {
+        /**
+         * The file as a raw wire received now. Times written in it (versioncreated, firstcreated) are
+         * moved by the time between the feed's epoch and the replay's start, so the feed reads as live
+         * news: the stages that work in event time (clusters expire after 48 h) see today's stories.
+         */
+        RawItems.Captured capture(Instant replayStart) throws IOException {
             try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/feed/" + file)) {
                 if (in == null) {
                     throw new IOException("demo feed file missing from the jar: " + file);
                 }
-                return RawItems.of(source, format, file, "demo:" + file, in.readAllBytes(), Instant.now(), null);
+                return RawItems.of(source, format, file, "demo:" + file, retime(in.readAllBytes(), replayStart), Instant.now(), null);
             }
         }
+    }
+
+    static byte[] retime(byte[] payload, Instant replayStart) {
+        String text = new String(payload, StandardCharsets.UTF_8);
+        Duration shift = Duration.between(FEED_EPOCH, replayStart);
+        String moved = ISO_INSTANT.matcher(text).replaceAll(m -> Instant.parse(m.group()).plus(shift).toString());
+        return moved.getBytes(StandardCharsets.UTF_8);
     }
 
     static List<FeedItem> readFeed() throws IOException {
@@ -158,6 +174,7 @@ final class DemoCommand implements Callable<Integer> {
         private final AvroSerde<Duplicate> duplicates = AvroSerde.of(Duplicate.class);
         private final AvroSerde<DeadLetter> deadLetters = AvroSerde.of(DeadLetter.class);
         private final AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
+        private final Map<String, java.util.Set<String>> clusterSources = new java.util.HashMap<>();
 
         OutputWatcher(Map<String, Object> clientProps, Topics topics) {
             this.topics = topics;
@@ -185,14 +202,19 @@ final class DemoCommand implements Callable<Integer> {
         private String describe(ConsumerRecord<String, byte[]> r) {
             if (r.topic().equals(topics.enriched())) {
                 EnrichedStory s = stories.decode(r.value());
-                return String.format(Locale.ROOT, "  %-7s %-9s %-12s %s%s", s.getAction(), s.getSource(),
+                return String.format(Locale.ROOT, "  %-7s %-9s %-12s %s%s%s", s.getAction(), s.getSource(),
                         s.getDatelinePlace() == null ? "-" : s.getDatelinePlace(), s.getHeadline(),
-                        s.getPreviousVersion() == null ? "" : "  (replaces v" + s.getPreviousVersion() + ")");
+                        s.getPreviousVersion() == null ? "" : "  (replaces v" + s.getPreviousVersion() + ")",
+                        cluster(s.getClusterId(), s.getSource()));
             }
             if (r.topic().equals(topics.duplicates())) {
                 Duplicate d = duplicates.decode(r.value());
-                return String.format(Locale.ROOT, "  %-7s %-9s %s of %s", "DUP", d.getStory().getSource(),
-                        d.getReason().name().toLowerCase(Locale.ROOT), d.getDuplicateOf());
+                String similarity = d.getSimilarity() == null || d.getReason() != io.wirestream.avro.DuplicateReason.NEAR_DUPLICATE ? ""
+                        : String.format(Locale.ROOT, " (%.0f%% shared)", d.getSimilarity() * 100);
+                return String.format(Locale.ROOT, "  %-7s %-9s %s of %s%s%s", "DUP", d.getStory().getSource(),
+                        d.getReason().name().toLowerCase(Locale.ROOT), d.getDuplicateOf(), similarity,
+                        d.getReason() == io.wirestream.avro.DuplicateReason.NEAR_DUPLICATE
+                                ? cluster(d.getStory().getClusterId(), d.getStory().getSource()) : "");
             }
             if (r.topic().equals(topics.dlq())) {
                 DeadLetter d = deadLetters.decode(r.value());
@@ -200,6 +222,17 @@ final class DemoCommand implements Callable<Integer> {
             }
             Alert a = alerts.decode(r.value());
             return String.format(Locale.ROOT, "! ALERT  %-9s %s  [%s]", a.getLevel(), a.getHeadline(), String.join("; ", a.getReasons()));
+        }
+
+        /** "  [cluster 60eecb: ap, afp]": the event cluster and the sources that reported it so far. */
+        private String cluster(String clusterId, String source) {
+            if (clusterId == null) {
+                return "";
+            }
+            java.util.Set<String> sources = clusterSources.computeIfAbsent(clusterId, c -> new java.util.LinkedHashSet<>());
+            sources.add(source);
+            String shortId = clusterId.startsWith("cl-") && clusterId.length() > 9 ? clusterId.substring(3, 9) : clusterId;
+            return "  [cluster " + shortId + ": " + String.join(", ", sources) + "]";
         }
 
         @Override

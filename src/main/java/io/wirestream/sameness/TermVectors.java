@@ -31,7 +31,13 @@ public final class TermVectors {
             + "before up down out into about more most some any all also just then there here what which who whom whose when where why "
             + "how while during against between through under again further once only own same other such both each few until off one "
             + "two three first last year years week day days time report reports update updates news today yesterday tomorrow get gets "
-            + "got make makes made take takes like").split(" "));
+            + "got make makes made take takes like "
+            // Dates and agency credits in datelines ("SANTIAGO, Nov 28 (AFP) -") say when and who, not what
+            // happened: every AFP story would otherwise share "afp" and "nov".
+            + "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+            + "september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+            + "ap afp reuters dpa pti ani ians uni xinhua aap efe ansa kyodo yonhap upi anadolu pa ntb stt tt ritzau cp bbc "
+            + "cnn tass wam irna spa apa").split(" "));
 
     private TermVectors() {
     }
