@@ -67,6 +67,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             store.put(record.key(), state);
         } else if (q.getVector() != null) {
             answer.setClusterScores(clusterScores(state.getClusters(), q.getVector(), q.getEventTime(), settings));
+            fileProvisionalCluster(state, q);
+            store.put(record.key(), state);
         }
         context.forward(record.withKey(q.getStoryKey()).withValue(answer.build()));
     }
@@ -97,6 +99,23 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         while (stories.size() > settings.bucketStories()) {
             stories.remove(0);
         }
+        state.setLastSeen(max(state.getLastSeen(), q.getEventTime()));
+    }
+
+    /**
+     * Files the asking story here as the cluster it would found (its own vector as centroid), until
+     * its cluster's real centroid replaces the entry (or, if it joined another cluster, a retraction
+     * removes it). Without this, a second report of an event arriving before the first one's centroid
+     * came back round the loop (two commit intervals) would found a cluster of its own.
+     */
+    private void fileProvisionalCluster(BucketState state, SamenessQuery q) {
+        String own = GatherProcessor.newClusterId(q.getStoryKey());
+        List<ClusterEntry> clusters = new ArrayList<>(state.getClusters());
+        if (clusters.stream().noneMatch(c -> c.getClusterId().equals(own))) {
+            clusters.add(ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime()).setCentroid(q.getVector()).build());
+            ClusterIndexProcessor.cap(clusters, settings.bucketClusters());
+        }
+        state.setClusters(clusters);
         state.setLastSeen(max(state.getLastSeen(), q.getEventTime()));
     }
 

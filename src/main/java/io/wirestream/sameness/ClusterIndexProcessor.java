@@ -32,6 +32,16 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         this.store = context.getStateStore(storeName);
     }
 
+    /** Keeps the {@code max} clusters that grew most recently (ties by id, the same everywhere). */
+    static void cap(List<ClusterEntry> clusters, int max) {
+        if (clusters.size() > max) {
+            clusters.sort(Comparator.comparing(ClusterEntry::getLastSeen).thenComparing(ClusterEntry::getClusterId));
+            while (clusters.size() > max) {
+                clusters.remove(0);
+            }
+        }
+    }
+
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember snapshot = record.value();
@@ -43,13 +53,10 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         List<ClusterEntry> clusters = new ArrayList<>(state.getClusters());
         state.setClusters(clusters);
         clusters.removeIf(c -> c.getClusterId().equals(snapshot.getClusterId()));
-        clusters.add(ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId()).setLastSeen(snapshot.getEventTime())
-                .setCentroid(snapshot.getVector()).build());
-        if (clusters.size() > settings.bucketClusters()) {
-            clusters.sort(Comparator.comparing(ClusterEntry::getLastSeen).thenComparing(ClusterEntry::getClusterId));
-            while (clusters.size() > settings.bucketClusters()) {
-                clusters.remove(0);
-            }
+        if (!snapshot.getVector().isEmpty()) { // an empty centroid retracts a provisional entry
+            clusters.add(ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId()).setLastSeen(snapshot.getEventTime())
+                    .setCentroid(snapshot.getVector()).build());
+            cap(clusters, settings.bucketClusters());
         }
         state.setLastSeen(BucketProcessor.max(state.getLastSeen(), snapshot.getEventTime()));
         store.put(record.key(), state);

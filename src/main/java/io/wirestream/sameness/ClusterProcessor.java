@@ -77,5 +77,14 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
             context.forward(record.withKey(Scatter.TERM + t).withValue(ClusterMember.newBuilder().setClusterId(record.key())
                     .setEventTime(state.getLastSeen()).setVector(centroid).build()));
         }
+        // The member asked its term buckets as the founder of a cluster of its own (a provisional
+        // entry, see BucketProcessor); it joined this one instead, so that entry goes.
+        if (m.getStoryKey() != null && !GatherProcessor.newClusterId(m.getStoryKey()).equals(record.key())) {
+            for (String t : TermVectors.topTerms(m.getVector(), settings.termKeys())) {
+                context.forward(record.withKey(Scatter.TERM + t).withValue(ClusterMember.newBuilder()
+                        .setClusterId(GatherProcessor.newClusterId(m.getStoryKey())).setEventTime(m.getEventTime())
+                        .setVector(new HashMap<>()).build()));
+            }
+        }
     }
 }
