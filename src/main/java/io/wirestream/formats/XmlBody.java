@@ -80,7 +80,10 @@ final class XmlBody {
         switch (n.getNodeType()) {
             case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
                 String text = escape(n.getNodeValue());
-                out.append("p".equals(parentName) ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
+                // Only a paragraph that is all text is take-style copy; in a paragraph with inline
+                // elements (links, NITF chron/location) the line breaks are the XML's pretty-printing.
+                boolean takeStyle = "p".equals(parentName) && onlyText(n.getParentNode());
+                out.append(takeStyle ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
             }
             case Node.ELEMENT_NODE -> {
                 Element el = (Element) n;
@@ -109,6 +112,15 @@ final class XmlBody {
             }
             default -> { } // comments and processing instructions are not content
         }
+    }
+
+    private static boolean onlyText(Node parent) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String escape(String s) {
