@@ -41,11 +41,12 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     @Override
     public void process(Record<String, EnrichedStory> record) {
         Instant recordTime = Instant.ofEpochMilli(record.timestamp());
-        VersionTracker.Decision d = VersionTracker.decide(store.get(record.key()), record.value(), recordTime);
+        VersionTracker.Keyed k = VersionTracker.decide(store::get, record.value(), recordTime);
+        VersionTracker.Decision d = k.decision();
         if (d.newState() != null) {
-            store.put(record.key(), d.newState());
+            store.put(k.key(), d.newState());
         }
-        context.forward(record.withValue(d.routed()));
+        context.forward(record.withKey(k.key()).withValue(d.routed()));
     }
 
     private void expire(long streamTime) {
