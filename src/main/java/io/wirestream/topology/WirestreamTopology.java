@@ -1,5 +1,6 @@
 package io.wirestream.topology;
 
+import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
@@ -49,6 +50,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class WirestreamTopology {
 
     public static final String VERSIONS_STORE = "story-versions";
+    /** Alerts of embargoed stories, held until the embargo lifts. */
+    public static final String HELD_ALERTS_STORE = "held-alerts";
 
     /** Tunables of the topology; defaults are the production settings. */
     public record Settings(Duration versionRetention, int maxItemBytes) {
@@ -82,6 +85,8 @@ public final class WirestreamTopology {
     private Topology build(Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_ALERTS_STORE), Serdes.String(),
+                AvroSerde.of(Alert.class)));
 
         Map<String, KStream<String, ParseResult>> parsed = builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw"))
@@ -136,9 +141,7 @@ public final class WirestreamTopology {
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
 
         KStream<String, Alert> alerts = stories
-                .flatMap((k, s) -> AlertRules.alertFor(s)
-                        .map(a -> List.of(KeyValue.pair(a.getClusterId(), a)))
-                        .orElse(List.of()), Named.as("alerts"))
+                .process(() -> new AlertProcessor(HELD_ALERTS_STORE), Named.as("alerts"), HELD_ALERTS_STORE)
                 .peek((k, a) -> PipelineMetrics.alert(a), Named.as("count-alerts"));
         alerts.to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
         alerts.mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
