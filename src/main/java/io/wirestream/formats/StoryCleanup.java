@@ -3,6 +3,7 @@ package io.wirestream.formats;
 import io.wirestream.avro.Signal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -52,6 +53,7 @@ final class StoryCleanup {
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
     private static final int MAX_SIGN_OFFS = 3;
     private static final int LIST_MIN_TERMS = 3;
+    private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final int LIST_TERM_MAX_WORDS = 4;
 
     private static final Safelist ALLOWED = Safelist.relaxed().removeTags("img");
@@ -77,6 +79,13 @@ final class StoryCleanup {
                 embeds.remove();
                 before.removeAll(WireText.paragraphsFromHtml(doc.body().html()));
                 body.removeAll(before);
+            }
+            for (int i = 0; i < MAX_SIGN_OFFS && doc.body().childrenSize() > 1; i++) {
+                Element last = doc.body().child(doc.body().childrenSize() - 1);
+                if (!SIGN_OFF.matcher(WireText.collapse(last.text())).matches()) {
+                    break;
+                }
+                last.remove();
             }
             String html = Jsoup.clean(doc.body().html(), "", ALLOWED, OUTPUT).strip();
             b.bodyHtml(html.isBlank() ? null : html);
@@ -118,8 +127,8 @@ final class StoryCleanup {
     }
 
     /**
-     * "Keywords: politics, elections" or a bare list of three or more short terms without a
-     * sentence's full stop ("POLITICS, GOVERNMENT, ELECTIONS"): a header, not the story's first paragraph.
+     * "Keywords: politics, elections" or a bare list of three or more short capitalised terms or
+     * hashtags without a sentence's full stop ("POLITICS, GOVERNMENT, ELECTIONS"): a header, not the story's first paragraph.
      */
     static boolean isKeywordList(String p) {
         if (KEYWORD_LABEL.matcher(p).find()) {
@@ -133,8 +142,9 @@ final class StoryCleanup {
             return false;
         }
         for (String t : terms) {
-            if (t.isBlank() || t.split("\\s+").length > LIST_TERM_MAX_WORDS) {
-                return false;
+            boolean code = t.equals(t.toUpperCase(Locale.ROOT)) || t.startsWith("#");
+            if (t.isBlank() || !code || DIGIT.matcher(t).find() || t.split("\\s+").length > LIST_TERM_MAX_WORDS) {
+                return false; // a table row has numbers, a sentence lower-case words
             }
         }
         return true;

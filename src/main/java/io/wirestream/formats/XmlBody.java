@@ -20,7 +20,8 @@ final class XmlBody {
     private static final Map<String, String> RENAME = Map.of(
             "hl1", "h1", "hl2", "h2", "block", "div", "body.content", "div", "bq", "blockquote", "credit", "p");
     private static final Set<String> VOID = Set.of("br", "hr", "img");
-    private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title");
+    /** class is kept so StoryCleanup can recognise embeds ("twitter-embed"); its allow-list drops it after. */
+    private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title", "class");
     /** Markup whose text is not story text. */
     private static final Set<String> SKIP = Set.of("head", "script", "style", "media", "media-reference", "object", "figure");
     /**
