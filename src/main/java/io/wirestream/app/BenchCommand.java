@@ -1,5 +1,7 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.Progress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.bench.Bench;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.KafkaRuntime;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,11 +1,17 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.serde.AvroSerde;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -58,8 +64,10 @@ final class DemoCommand implements Callable<Integer> {
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(topics, config.partitions());
             out.println("wirestream demo: Kafka at " + kafka.bootstrapServers() + ", data in " + config.dataDir());
+            PipelineMetrics metrics = PipelineMetrics.inMemory();
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()), kafka.streamsProps());
+                    WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics), kafka.streamsProps(),
+                    metrics.registry());
                  OutputWatcher watcher = new OutputWatcher(kafka.clientProps(), topics);
                  TopicCounter counter = new TopicCounter(kafka.clientProps(),
                          List.of(topics.raw(), topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()))) {
@@ -68,7 +76,12 @@ final class DemoCommand implements Callable<Integer> {
                     System.err.println("Kafka Streams did not reach RUNNING within 90 s (state " + streams.state() + ")");
                     return 1;
                 }
-                counter.poll(Duration.ofMillis(500));
+                // Whether wire.raw already holds the feed is decided on everything committed so far, not
+                // on what one short poll happened to return (which could replay the feed a second time).
+                if (!counter.readToEnd(Duration.ofSeconds(60))) {
+                    System.err.println("could not read the topics to their end within 60 s; is the broker healthy?");
+                    return 1;
+                }
                 List<FeedItem> feed = readFeed();
                 if (counter.count(topics.raw()) > 0 && !replay) {
                     out.println("wire.raw already holds " + counter.count(topics.raw())

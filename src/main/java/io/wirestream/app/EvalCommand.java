@@ -1,5 +1,7 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.Progress;
 import io.wirestream.eval.CorpusFormatException;
 import io.wirestream.eval.EvalReport;
 import io.wirestream.eval.Evaluator;

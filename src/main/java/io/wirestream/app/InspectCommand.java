@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

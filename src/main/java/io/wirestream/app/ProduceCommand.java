@@ -1,5 +1,8 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.Progress;
+import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.formats.WireFormat;
 import io.wirestream.ingest.DropFolderWatcher;
 import io.wirestream.ingest.FeedPoller;

@@ -1,5 +1,10 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.KafkaRuntime;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.metrics.MetricsServer;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;
@@ -33,24 +38,31 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WirestreamConfig config = connection.config();
+        // The application's one registry: pipeline counters, Kafka Streams metrics, and with
+        // --metrics-port the JVM's, served from it; the status line reads the same counters.
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
+            PipelineMetrics metrics = new PipelineMetrics(registry);
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps()), kafka.streamsProps())) {
+                    WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps(), metrics),
+                    kafka.streamsProps(), registry)) {
                 streams.start();
-                try (MetricsServer metrics = metricsPort == null ? null : new MetricsServer(metricsPort, streams.streams())) {
-                    if (metrics != null) {
-                        System.err.println("metrics at http://127.0.0.1:" + metrics.port() + "/metrics");
+                try (MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry)) {
+                    if (server != null) {
+                        System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics");
                     }
-                    awaitAndServe(streams, config, kafka, stop);
+                    awaitAndServe(streams, metrics, config, kafka, stop);
                 }
             }
+        } finally {
+            registry.close();
         }
         return 0;
     }
 
-    private void awaitAndServe(StreamsRunner streams, WirestreamConfig config, KafkaRuntime kafka, ShutdownSignal stop)
-            throws InterruptedException {
+    private void awaitAndServe(StreamsRunner streams, PipelineMetrics metrics, WirestreamConfig config, KafkaRuntime kafka,
+                               ShutdownSignal stop) throws InterruptedException {
         if (streams.awaitRunning(Duration.ofSeconds(120))) {
             System.err.println("wirestream running: " + config.topics().raw() + " -> " + config.topics().enriched()
                     + ", " + config.topics().duplicates() + ", " + config.topics().dlq() + " on " + kafka.bootstrapServers()
@@ -58,25 +70,18 @@ final class RunCommand implements Callable<Integer> {
         } else {
             LOG.warn("Streams not RUNNING after 120 s (state {}); still trying", streams.state());
         }
-        // Counters for the status line, whether or not a Prometheus endpoint is served.
-        io.micrometer.core.instrument.simple.SimpleMeterRegistry counts = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        io.micrometer.core.instrument.Metrics.addRegistry(counts);
         java.time.Instant deadline = runFor == null ? null : java.time.Instant.now().plus(runFor);
-        try {
-            while (true) {
-                Duration wait = statusInterval;
-                if (deadline != null) {
-                    Duration left = Duration.between(java.time.Instant.now(), deadline);
-                    wait = left.compareTo(wait) < 0 ? left : wait;
-                }
-                if (wait.isNegative() || wait.isZero() || stop.await(wait)) {
-                    break;
-                }
-                LOG.info("status {}: {}", streams.state(), PipelineMetrics.summary());
+        while (true) {
+            Duration wait = statusInterval;
+            if (deadline != null) {
+                Duration left = Duration.between(java.time.Instant.now(), deadline);
+                wait = left.compareTo(wait) < 0 ? left : wait;
             }
-            LOG.info("stopping; totals: {}", PipelineMetrics.summary());
-        } finally {
-            io.micrometer.core.instrument.Metrics.removeRegistry(counts);
+            if (wait.isNegative() || wait.isZero() || stop.await(wait)) {
+                break;
+            }
+            LOG.info("status {}: {}", streams.state(), metrics.summary());
         }
+        LOG.info("stopping; totals: {}", metrics.summary());
     }
 }

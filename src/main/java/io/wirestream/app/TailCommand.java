@@ -1,5 +1,8 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.serde.AvroRecords;

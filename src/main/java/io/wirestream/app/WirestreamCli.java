@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.WirestreamConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

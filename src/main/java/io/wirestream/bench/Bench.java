@@ -1,14 +1,15 @@
 package io.wirestream.bench;
 
-import io.wirestream.app.CommittedReader;
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.Progress;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.TopicCounter;
-import io.wirestream.app.WirestreamConfig;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.Progress;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.serde.RawWireItemSerde;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -126,14 +127,15 @@ public final class Bench {
                 String ptOut = "bench." + run + ".passthrough";
                 createTopics(kafka, List.of(ptOut), false);
                 passThrough = throughput("pass-through", kafka, WirestreamTopology.passThrough(raw, ptOut),
-                        props(kafka, "bench-passthrough-" + run, null), List.of(ptOut));
+                        props(kafka, "bench-passthrough-" + run, null), PipelineMetrics.inMemory(), List.of(ptOut));
 
-                Topics fullTopics = withRaw(Topics.defaults().map(n -> "bench." + run + ".full." + n), raw);
+                Topics fullTopics = Topics.defaults().map(n -> "bench." + run + ".full." + n).with(Topics.RAW, raw);
                 kafka.ensureTopics(fullTopics, options.partitions());
                 Properties fullProps = props(kafka, "bench-full-" + run, fullTopics.dlq());
+                PipelineMetrics fullMetrics = PipelineMetrics.inMemory();
                 full = throughput("full topology", kafka,
-                        WirestreamTopology.build(fullTopics, config.topology(), fullProps), fullProps,
-                        fullTopics.accountingOutputs());
+                        WirestreamTopology.build(fullTopics, config.topology(), fullProps, fullMetrics), fullProps,
+                        fullMetrics, fullTopics.accountingOutputs());
 
                 latency = latency(kafka, config, run);
             }
@@ -211,12 +213,13 @@ public final class Bench {
         return kinds;
     }
 
-    private Throughput throughput(String name, KafkaRuntime kafka, Topology topology, Properties props, List<String> outputs)
-            throws InterruptedException {
+    /** Both runs export Kafka Streams' metrics to a registry of their own, so they cost the same. */
+    private Throughput throughput(String name, KafkaRuntime kafka, Topology topology, Properties props, PipelineMetrics metrics,
+                                  List<String> outputs) throws InterruptedException {
         int expected = options.stories();
         Duration limit = Duration.ofSeconds(120 + expected / 100);
         try (TopicCounter counter = new TopicCounter(kafka.clientProps(), outputs);
-             StreamsRunner streams = new StreamsRunner(topology, props)) {
+             StreamsRunner streams = new StreamsRunner(topology, props, metrics.registry())) {
             long s0 = System.nanoTime();
             streams.start();
             if (!streams.awaitRunning(Duration.ofSeconds(120))) {
@@ -266,7 +269,9 @@ public final class Bench {
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props), props);
+        PipelineMetrics metrics = PipelineMetrics.inMemory();
+        try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props, metrics), props,
+                metrics.registry());
              KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(), topics.accountingOutputs())) {
             streams.start();
             if (!streams.awaitRunning(Duration.ofSeconds(120))) {
@@ -413,10 +418,6 @@ public final class Bench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static Topics withRaw(Topics t, String raw) {
-        return new Topics(raw, t.sources(), t.enriched(), t.duplicates(), t.alerts(), t.dlq(), t.enrichedJson(), t.alertsJson());
     }
 
     private static long sum(Map<String, Long> counts) {

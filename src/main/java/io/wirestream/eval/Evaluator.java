@@ -44,16 +44,16 @@ import java.util.regex.Pattern;
  *
  * <p>How a corpus is replayed, and why:
  * <ul>
- *   <li>Each story becomes one ninjs 1.x item ({@code uri = "corpus:" + id}, headline, body_text,
+ *   <li>Each story becomes one ninjs 1.x item ({@code uri = "corpus:" + line number}, never its
+ *       corpus id, which may name the gold answer; headline, body_text,
  *       versioncreated) on wire.raw, declared as ninjs, from source = the story's source lower-cased
  *       ({@link Locale#ROOT}) or "unknown". ninjs is the format closest to the canonical story, so
  *       the evaluation measures the stages after parsing, not a format conversion.</li>
  *   <li>Stories are fed in file order with their published time as record time and
  *       versioncreated; a story without one gets {@link #FIXED_TIME}, always the same instant, so
  *       runs are repeatable (never the wall clock).</li>
- *   <li>Outputs are mapped back to corpus lines by storyKey (the uri), else by the raw record key
- *       in {@code RawRef.key}; a key names the latest line fed with it, so a corpus that repeats an
- *       id (an exact redelivery) credits each output to the copy that caused it.</li>
+ *   <li>Outputs are mapped back to corpus lines by position: storyKey (the opaque uri), else the
+ *       raw record key in {@code RawRef.key}; the origin is the neutral "corpus".</li>
  * </ul>
  *
  * <p>What is predicted per task, from the outputs (the last version of a story wins):
@@ -251,15 +251,18 @@ public final class Evaluator {
     Run replay(List<CorpusStory> stories, Path corpus) {
         Run run = new Run(stories.size());
         Map<String, Integer> positionByKey = new HashMap<>(stories.size() * 4);
-        String origin = "corpus:" + corpus.getFileName();
+        // Nothing of the corpus but the text, the source and the time may reach the topology: ids and
+        // file names can carry the gold answer (an event name, a copy's shared id prefix).
+        String origin = "corpus";
         ProgressSink p = progress.apply("eval " + corpus.getFileName(), (long) stories.size());
         try (InMemoryPipeline pipeline = new InMemoryPipeline(topics, settings)) {
             for (int i = 0; i < stories.size(); i++) {
                 CorpusStory s = stories.get(i);
                 Instant time = s.published() != null ? s.published() : FIXED_TIME;
-                RawItems.Captured c = RawItems.of(sourceOf(s), WireFormat.NINJS.id(), s.id(), origin, ninjs(s, time), time,
+                String opaqueId = Integer.toString(i + 1);
+                RawItems.Captured c = RawItems.of(sourceOf(s), WireFormat.NINJS.id(), opaqueId, origin, ninjs(opaqueId, s, time), time,
                         "application/json; charset=UTF-8");
-                positionByKey.put(URI_PREFIX + s.id(), i);
+                positionByKey.put(URI_PREFIX + opaqueId, i);
                 positionByKey.put(c.key(), i);
                 for (InMemoryPipeline.Output o : pipeline.process(c.key(), c.item(), time)) {
                     record(run, o, positionByKey);
@@ -336,9 +339,9 @@ public final class Evaluator {
     }
 
     /** A corpus story as a ninjs 1.x text item, UTF-8. */
-    static byte[] ninjs(CorpusStory s, Instant versionCreated) {
+    static byte[] ninjs(String opaqueId, CorpusStory s, Instant versionCreated) {
         ObjectNode n = JSON.createObjectNode();
-        n.put("uri", URI_PREFIX + s.id());
+        n.put("uri", URI_PREFIX + opaqueId);
         n.put("type", "text");
         n.put("versioncreated", versionCreated.toString());
         if (s.headline() != null) {

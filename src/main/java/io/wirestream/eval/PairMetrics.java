@@ -11,9 +11,9 @@ import java.util.Map;
  *   <li>A <em>predicted pair</em> is two stories the system put in one duplicate group; a <em>gold
  *       pair</em> is two stories with the same gold {@code story} value.</li>
  *   <li>{@code precision} = |predicted pairs ∩ gold pairs| / |predicted pairs|; 0 when the system
- *       grouped nothing (no predicted pairs), so silence is not rewarded.</li>
- *   <li>{@code recall} = |predicted pairs ∩ gold pairs| / |gold pairs|; 0 when the corpus has no
- *       gold pairs.</li>
+ *       grouped nothing though the corpus has gold pairs, so silence is not rewarded.</li>
+ *   <li>{@code recall} = |predicted pairs ∩ gold pairs| / |gold pairs|; 1 when the corpus has no
+ *       gold pairs. No gold pairs and none predicted is a perfect score, not 0.</li>
  *   <li>{@code f1} = harmonic mean of the two; 0 when both are 0.</li>
  * </ul>
  *
@@ -77,14 +77,14 @@ public final class PairMetrics {
      */
     public record Result(long n, long truePairs, long predictedPairs, long goldPairs) implements EvalResult {
 
-        /** True pairs / predicted pairs; 0 when nothing was grouped. */
+        /** True pairs / predicted pairs; 0 when nothing was grouped though there was something to group, 1 when neither. */
         public double precision() {
-            return Ratios.ratio(truePairs, predictedPairs);
+            return predictedPairs == 0 && goldPairs == 0 ? 1.0 : Ratios.ratio(truePairs, predictedPairs);
         }
 
-        /** True pairs / gold pairs; 0 when the corpus has no gold pairs. */
+        /** True pairs / gold pairs; 1 when the corpus has no gold pairs (nothing was there to find). */
         public double recall() {
-            return Ratios.ratio(truePairs, goldPairs);
+            return goldPairs == 0 ? 1.0 : Ratios.ratio(truePairs, goldPairs);
         }
 
         /** Harmonic mean of precision and recall. */
@@ -98,6 +98,9 @@ public final class PairMetrics {
             m.put("precision", precision());
             m.put("recall", recall());
             m.put("f1", f1());
+            m.put("true_pairs", truePairs);
+            m.put("predicted_pairs", predictedPairs);
+            m.put("gold_pairs", goldPairs);
             return m;
         }
     }

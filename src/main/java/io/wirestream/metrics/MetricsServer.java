@@ -1,34 +1,28 @@
 package io.wirestream.metrics;
 
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.streams.KafkaStreams;
 
-/** Serves {@code GET /metrics} (Prometheus text format) with the pipeline, Kafka Streams and JVM metrics. */
+/**
+ * Serves {@code GET /metrics} (Prometheus text format) from the application's registry: the pipeline
+ * counters and Kafka Streams metrics already in it, plus JVM memory, GC and CPU bound here.
+ */
 public final class MetricsServer implements AutoCloseable {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer http;
-    private final KafkaStreamsMetrics streamsMetrics;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    public MetricsServer(int port, KafkaStreams streams) throws IOException {
-        Metrics.addRegistry(registry);
+    public MetricsServer(int port, PrometheusMeterRegistry registry) throws IOException {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(registry);
         http = HttpServer.create(new InetSocketAddress(port), 0);
         http.createContext("/metrics", exchange -> {
             byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
@@ -48,9 +42,6 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(0);
-        streamsMetrics.close();
         gc.close();
-        Metrics.removeRegistry(registry);
-        registry.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.wirestream.metrics;
 
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
@@ -8,44 +10,62 @@ import io.wirestream.avro.EnrichedStory;
 import java.util.Locale;
 
 /**
- * Counters the topology updates as records pass (Micrometer's global registry: a no-op until a
- * registry is added, as {@link MetricsServer} does). Under exactly-once a retried task may count a
- * record twice; the topics, not these counters, are the record of what happened.
+ * Counters the topology updates as records pass, in a Micrometer registry the application owns and
+ * passes in when it builds the topology ({@code WirestreamTopology.build(..., metrics)}): two
+ * topologies in one JVM (bench runs two, eval and tests many) count apart. The same registry carries
+ * Kafka Streams' own metrics when {@code StreamsRunner} is given it. Under exactly-once a retried
+ * task may count a record twice; the topics, not these counters, are the record of what happened.
+ *
+ * <p>A new stage counts through a method here (one counter name, few label values), called from a
+ * {@code peek} in the topology.
  */
 public final class PipelineMetrics {
 
-    private PipelineMetrics() {
+    private final MeterRegistry registry;
+
+    public PipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
     }
 
-    public static void parsed(EnrichedStory s) {
-        Metrics.counter("wirestream.stories.parsed", "format", s.getFormat(), "source", s.getSource()).increment();
+    /** Counters in a registry of their own that nothing exports (inspect, eval, bench, tests). */
+    public static PipelineMetrics inMemory() {
+        return new PipelineMetrics(new SimpleMeterRegistry());
     }
 
-    public static void deadLetter(DeadLetter d) {
-        Metrics.counter("wirestream.dead.letters", "stage", d.getStage(), "reason", reasonClass(d.getReason())).increment();
+    public MeterRegistry registry() {
+        return registry;
     }
 
-    public static void duplicate(Duplicate d) {
-        Metrics.counter("wirestream.duplicates", "reason", d.getReason().name().toLowerCase(Locale.ROOT)).increment();
+    public void parsed(EnrichedStory s) {
+        registry.counter("wirestream.stories.parsed", "format", s.getFormat(), "source", s.getSource()).increment();
     }
 
-    public static void accepted(EnrichedStory s) {
-        Metrics.counter("wirestream.stories.enriched", "action", s.getAction().name().toLowerCase(Locale.ROOT)).increment();
+    public void deadLetter(DeadLetter d) {
+        registry.counter("wirestream.dead.letters", "stage", d.getStage(), "reason", reasonClass(d.getReason())).increment();
     }
 
-    public static void alert(Alert a) {
-        Metrics.counter("wirestream.alerts", "level", a.getLevel().name().toLowerCase(Locale.ROOT)).increment();
+    public void duplicate(Duplicate d) {
+        registry.counter("wirestream.duplicates", "reason", d.getReason().name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    public void accepted(EnrichedStory s) {
+        registry.counter("wirestream.stories.enriched", "action", s.getAction().name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    public void alert(Alert a) {
+        registry.counter("wirestream.alerts", "level", a.getLevel().name().toLowerCase(Locale.ROOT)).increment();
     }
 
     /** Totals so far, summed over tags, for a status line: "parsed 120 | enriched 100 | ...". */
-    public static String summary() {
-        return String.format(java.util.Locale.ROOT, "parsed %d | enriched %d | duplicates %d | dead letters %d | alerts %d",
+    public String summary() {
+        return String.format(Locale.ROOT, "parsed %d | enriched %d | duplicates %d | dead letters %d | alerts %d",
                 total("wirestream.stories.parsed"), total("wirestream.stories.enriched"), total("wirestream.duplicates"),
                 total("wirestream.dead.letters"), total("wirestream.alerts"));
     }
 
-    private static long total(String name) {
-        return (long) Metrics.globalRegistry.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    /** The total of one counter over all its label values. */
+    public long total(String name) {
+        return (long) registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** "malformed XML at line 3: ..." to "malformed XML": a label with few values, not the whole message. */

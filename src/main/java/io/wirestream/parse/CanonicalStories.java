@@ -6,7 +6,7 @@ import io.wirestream.avro.StoryAction;
 import io.wirestream.avro.Subject;
 import io.wirestream.formats.Agencies;
 import io.wirestream.formats.ParsedStory;
-import io.wirestream.versions.ContentFingerprint;
+import io.wirestream.text.ContentFingerprint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

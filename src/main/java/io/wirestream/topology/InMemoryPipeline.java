@@ -1,6 +1,7 @@
 package io.wirestream.topology;
 
 import io.wirestream.avro.RawWireItem;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.serde.RawWireItemSerde;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class InMemoryPipeline implements AutoCloseable {
     }
 
     private final Topics topics;
+    private final PipelineMetrics metrics;
     private final Path stateDir;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, RawWireItem> raw;
@@ -43,8 +45,14 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final Map<String, TestOutputTopic<String, byte[]>> mirrors = new LinkedHashMap<>();
     private List<Output> lastMirrors = List.of();
 
+    /** With counters of its own that nothing reads. */
     public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings) {
+        this(topics, settings, PipelineMetrics.inMemory());
+    }
+
+    public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings, PipelineMetrics metrics) {
         this.topics = topics;
+        this.metrics = metrics;
         try {
             stateDir = Files.createTempDirectory("wirestream-inmemory");
         } catch (IOException e) {
@@ -54,13 +62,15 @@ public final class InMemoryPipeline implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wirestream-inmemory");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-memory:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p), p);
+        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        for (String t : List.of(topics.enriched(), topics.duplicates(), topics.alerts(), topics.dlq())) {
+        // Every output the topology writes is read (Topics.outputs(), mirrors apart), so a topic added
+        // to Topics is read here too.
+        for (String t : topics.outputs()) {
             outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
-        for (String t : List.of(topics.enrichedJson(), topics.alertsJson())) {
+        for (String t : topics.mirrors()) {
             mirrors.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
     }
@@ -69,7 +79,11 @@ public final class InMemoryPipeline implements AutoCloseable {
         return topics;
     }
 
-    /** Feeds one raw record and returns what it produced on enriched, duplicates, alerts and dlq, in that order. */
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    /** Feeds one raw record and returns what it produced on every output, in the order of {@link Topics#outputs()}. */
     public List<Output> process(String key, RawWireItem item, Instant recordTime) {
         raw.pipeInput(new TestRecord<>(key, item, recordTime));
         return drain();

@@ -1,55 +1,168 @@
 package io.wirestream.topology;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * Every topic name, in one value (DESIGN.md "Outputs"). Names are configurable; nothing else in the
- * code spells a topic name.
+ * Every topic name, in one value (DESIGN.md "Outputs"). The list {@link #DEFINITIONS} is the one
+ * place a topic is defined: its key (the config key {@code topics.<key>}), default name and role.
+ * Configuration, topic creation, the in-memory pipeline (which reads every output) and the
+ * docker-compose check all derive from it; nothing else in the code spells a topic name.
+ *
+ * <p>A new topic (a per-category output such as {@code stories.politics}, an internal output of a
+ * new stage) is one more {@link Definition} line, plus an accessor if code names it often.
  */
-public record Topics(
-        String raw,
-        String sources,
-        String enriched,
-        String duplicates,
-        String alerts,
-        String dlq,
-        String enrichedJson,
-        String alertsJson) {
+public record Topics(Map<String, String> names) {
+
+    /** What a topic is for: decides how it is created and who reads it. */
+    public enum Role {
+        /** What producers write and the topology reads (wire.raw). */
+        INPUT,
+        /** Keyed reference data, compacted (the source catalogue). */
+        REFERENCE,
+        /** Every raw story ends in exactly one of these (the accounting invariant). */
+        ACCOUNTED,
+        /** Other Avro outputs of the topology (alerts; per-category topics). */
+        OUTPUT,
+        /** JSON mirrors of outputs, for tools that do not speak Avro. */
+        MIRROR
+    }
+
+    /** One topic: its config key, default name and role. */
+    public record Definition(String key, String defaultName, Role role) {
+    }
 
     /** A topic to create: compacted ones are keyed state (the source catalogue), the rest are logs. */
     public record Spec(String name, boolean compacted) {
     }
 
+    public static final String RAW = "raw";
+    public static final String SOURCES = "sources";
+    public static final String ENRICHED = "enriched";
+    public static final String DUPLICATES = "duplicates";
+    public static final String ALERTS = "alerts";
+    public static final String DLQ = "dlq";
+    public static final String ENRICHED_JSON = "enrichedJson";
+    public static final String ALERTS_JSON = "alertsJson";
+
+    /** Every topic of the application, in the order they are created and outputs are read. */
+    public static final List<Definition> DEFINITIONS = List.of(
+            new Definition(RAW, "wire.raw", Role.INPUT),
+            new Definition(SOURCES, "wire.sources", Role.REFERENCE),
+            new Definition(ENRICHED, "stories.enriched", Role.ACCOUNTED),
+            new Definition(DUPLICATES, "stories.duplicates", Role.ACCOUNTED),
+            new Definition(ALERTS, "alerts", Role.OUTPUT),
+            new Definition(DLQ, "wire.dlq", Role.ACCOUNTED),
+            new Definition(ENRICHED_JSON, "stories.enriched.json", Role.MIRROR),
+            new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR));
+
+    public Topics {
+        if (!names.keySet().equals(keys())) {
+            throw new IllegalArgumentException("topic names must be given for exactly " + keys() + ", not " + names.keySet());
+        }
+        Map<String, String> given = names;
+        Map<String, String> ordered = new LinkedHashMap<>();
+        DEFINITIONS.forEach(d -> ordered.put(d.key(), given.get(d.key())));
+        names = java.util.Collections.unmodifiableMap(ordered);
+    }
+
     public static Topics defaults() {
-        return new Topics("wire.raw", "wire.sources", "stories.enriched", "stories.duplicates", "alerts", "wire.dlq",
-                "stories.enriched.json", "alerts.json");
+        return new Topics(DEFINITIONS.stream().collect(Collectors.toMap(Definition::key, Definition::defaultName)));
     }
 
-    /** Every name passed through a function: used for per-test prefixes and config overrides. */
+    /** The keys of every topic ({@code topics.<key>} in configuration). */
+    public static Set<String> keys() {
+        return DEFINITIONS.stream().map(Definition::key).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The name of a topic by its key. */
+    public String name(String key) {
+        String n = names.get(key);
+        if (n == null) {
+            throw new IllegalArgumentException("no topic '" + key + "'; topics: " + keys());
+        }
+        return n;
+    }
+
+    public String raw() {
+        return name(RAW);
+    }
+
+    public String sources() {
+        return name(SOURCES);
+    }
+
+    public String enriched() {
+        return name(ENRICHED);
+    }
+
+    public String duplicates() {
+        return name(DUPLICATES);
+    }
+
+    public String alerts() {
+        return name(ALERTS);
+    }
+
+    public String dlq() {
+        return name(DLQ);
+    }
+
+    public String enrichedJson() {
+        return name(ENRICHED_JSON);
+    }
+
+    public String alertsJson() {
+        return name(ALERTS_JSON);
+    }
+
+    /** Every name passed through a function: used for per-test prefixes. */
     public Topics map(UnaryOperator<String> f) {
-        return new Topics(f.apply(raw), f.apply(sources), f.apply(enriched), f.apply(duplicates), f.apply(alerts),
-                f.apply(dlq), f.apply(enrichedJson), f.apply(alertsJson));
+        Map<String, String> m = new LinkedHashMap<>();
+        names.forEach((k, v) -> m.put(k, f.apply(v)));
+        return new Topics(m);
     }
 
-    /** Overrides from config keys such as topics.raw=agency.raw (key = the record component name). */
-    public Topics withOverrides(Map<String, String> byComponent) {
-        Topics d = this;
-        return new Topics(
-                byComponent.getOrDefault("raw", d.raw), byComponent.getOrDefault("sources", d.sources),
-                byComponent.getOrDefault("enriched", d.enriched), byComponent.getOrDefault("duplicates", d.duplicates),
-                byComponent.getOrDefault("alerts", d.alerts), byComponent.getOrDefault("dlq", d.dlq),
-                byComponent.getOrDefault("enrichedJson", d.enrichedJson), byComponent.getOrDefault("alertsJson", d.alertsJson));
+    /** One topic renamed. */
+    public Topics with(String key, String name) {
+        return withOverrides(Map.of(key, name));
     }
 
+    /** Overrides from config keys such as topics.raw=agency.raw (key = the definition's key). */
+    public Topics withOverrides(Map<String, String> byKey) {
+        Map<String, String> m = new LinkedHashMap<>(names);
+        byKey.forEach((k, v) -> {
+            name(k); // refuses an unknown key
+            m.put(k, v);
+        });
+        return new Topics(m);
+    }
+
+    /** Every topic to create. */
     public List<Spec> specs() {
-        return List.of(new Spec(raw, false), new Spec(sources, true), new Spec(enriched, false), new Spec(duplicates, false),
-                new Spec(alerts, false), new Spec(dlq, false), new Spec(enrichedJson, false), new Spec(alertsJson, false));
+        return DEFINITIONS.stream().map(d -> new Spec(name(d.key()), d.role() == Role.REFERENCE)).toList();
     }
 
-    /** The three topics every raw story ends in exactly one of. */
+    /** The Avro topics the topology writes (accounted outputs and the others), in definition order. */
+    public List<String> outputs() {
+        return named(Set.of(Role.ACCOUNTED, Role.OUTPUT));
+    }
+
+    /** The JSON mirror topics the topology writes. */
+    public List<String> mirrors() {
+        return named(Set.of(Role.MIRROR));
+    }
+
+    /** The topics every raw story ends in exactly one of. */
     public List<String> accountingOutputs() {
-        return List.of(enriched, duplicates, dlq);
+        return named(Set.of(Role.ACCOUNTED));
+    }
+
+    private List<String> named(Set<Role> roles) {
+        return DEFINITIONS.stream().filter(d -> roles.contains(d.role())).map(d -> name(d.key())).toList();
     }
 }

@@ -6,7 +6,22 @@ import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.RawWireItem;
+import io.wirestream.avro.BucketState;
+import io.wirestream.avro.ClusterMember;
+import io.wirestream.avro.ClusterState;
+import io.wirestream.avro.GatherState;
+import io.wirestream.avro.SamenessMessage;
+import io.wirestream.avro.SamenessQuery;
 import io.wirestream.avro.StoryVersionState;
+import io.wirestream.sameness.BucketProcessor;
+import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.ClusterProcessor;
+import io.wirestream.sameness.GatherProcessor;
+import io.wirestream.sameness.Gathered;
+import io.wirestream.sameness.IdfTable;
+import io.wirestream.sameness.SamenessSettings;
+import io.wirestream.sameness.Scatter;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
@@ -39,39 +54,55 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Wires the stages (DESIGN.md "The flow"):
  * <pre>
- * wire.raw → parse ─┬─ dead letters ─────────────────────────────────▶ wire.dlq
- *                   └─ stories → by story key → versions ─┬─ duplicates ▶ stories.duplicates
- *                                                         └─ accepted → alert rules ▶ stories.enriched (+ .json)
- *                                                                                  └▶ alerts (+ .json)
+ * wire.raw → parse ─┬─ dead letters ──────────────────────────────────────────────┐
+ *                   └─ stories → by story key → versions ─┬─ duplicates ──────────┤
+ *                                                         └─ accepted → alert rules ┼─ enriched ─┐
+ *                                                                                   └─ alerts ───┴→ route → topics
  * </pre>
- * Every processor, repartition and store is named, so changing the topology does not orphan state.
- * This is the only class that names topics to Kafka Streams.
+ * Each stage is a short method from a stream to a stream; stages name no topic. {@code route}, the
+ * last step, writes every output to its topic (DESIGN.md's flow), so a new stage (near-duplicates,
+ * clusters after versions) is one more method between versions and route. Every processor,
+ * repartition and store is named, so changing the topology does not orphan state;
+ * TopologyDescriptionTest pins the shape. This is the only class that names topics to Kafka Streams.
  */
 public final class WirestreamTopology {
 
     public static final String VERSIONS_STORE = "story-versions";
+    public static final String BUCKETS_STORE = "sameness-buckets";
+    public static final String GATHER_STORE = "sameness-gather";
+    public static final String CLUSTERS_STORE = "clusters";
     /** Alerts of embargoed stories, held until the embargo lifts. */
     public static final String HELD_ALERTS_STORE = "held-alerts";
 
     /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes) {
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES);
+            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
+        }
+
+        /** Production sameness settings with the given retention and item limit. */
+        public Settings(Duration versionRetention, int maxItemBytes) {
+            this(versionRetention, maxItemBytes, SamenessSettings.defaults());
         }
     }
 
     private final Topics topics;
     private final Settings settings;
+    private final PipelineMetrics metrics;
     private final AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
 
-    private WirestreamTopology(Topics topics, Settings settings) {
+    private WirestreamTopology(Topics topics, Settings settings, PipelineMetrics metrics) {
         this.topics = topics;
         this.settings = settings;
+        this.metrics = metrics;
     }
 
-    /** The full topology. {@code streamsConfig} carries topology-level settings (naming checks, handlers). */
-    public static Topology build(Topics topics, Settings settings, Properties streamsConfig) {
-        return new WirestreamTopology(topics, settings).build(streamsConfig);
+    /**
+     * The full topology. {@code streamsConfig} carries topology-level settings (naming checks,
+     * handlers); {@code metrics} is the application's own registry the stages count into.
+     */
+    public static Topology build(Topics topics, Settings settings, Properties streamsConfig, PipelineMetrics metrics) {
+        return new WirestreamTopology(topics, settings, metrics).build(streamsConfig);
     }
 
     /** The bench baseline: read wire.raw and write it unchanged, nothing else. */
@@ -85,72 +116,152 @@ public final class WirestreamTopology {
     private Topology build(Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HELD_ALERTS_STORE), Serdes.String(),
-                AvroSerde.of(Alert.class)));
+        builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
+        builder.addStateStore(store(GATHER_STORE, GatherState.class));
+        builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
+        builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
 
-        Map<String, KStream<String, ParseResult>> parsed = builder
-                .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw"))
+        Map<String, KStream<String, ParseResult>> parsed = parse(builder
+                .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
+        KStream<String, DeadLetter> deadLetters = deadLetters(parsed.get("parse-failed"));
+        Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
+        Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
+        KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
+        KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
+        KStream<String, Alert> alerts = alerts(enriched);
+        route(new Outputs(enriched, duplicates, alerts, deadLetters));
+        return builder.build();
+    }
+
+    /**
+     * What the stages end in, one stream per kind of output; {@link #route} writes each where it
+     * belongs. A new stage takes a stream from the one before and hands its own on (keyed by story
+     * key from versions on; the key of a different story under a slug key differs from the key it
+     * was partitioned by, so state keyed by story repartitions explicitly, as sameness does).
+     */
+    private record Outputs(KStream<String, EnrichedStory> enriched, KStream<String, Duplicate> duplicates,
+                           KStream<String, Alert> alerts, KStream<String, DeadLetter> deadLetters) {
+    }
+
+    /** Raw record to stories or a dead letter. */
+    private Map<String, KStream<String, ParseResult>> parse(KStream<String, RawWireItem> raw) {
+        return raw
                 .processValues(() -> new ParseProcessor(ParserRegistry.standard(settings.maxItemBytes())), Named.as("parse"))
                 .split(Named.as("parse-"))
                 .branch((k, v) -> v instanceof ParseResult.Failed, Branched.as("failed"))
                 .defaultBranch(Branched.as("stories"));
-
-        deadLetters(parsed.get("parse-failed"));
-        KStream<String, Routed> routed = versions(parsed.get("parse-stories"));
-
-        Map<String, KStream<String, Routed>> byOutcome = routed
-                .split(Named.as("versions-"))
-                .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
-                .defaultBranch(Branched.as("accepted"));
-        duplicates(byOutcome.get("versions-duplicate"));
-        accepted(byOutcome.get("versions-accepted"));
-        return builder.build();
     }
 
-    private void deadLetters(KStream<String, ParseResult> failed) {
-        failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
-                .peek((k, d) -> PipelineMetrics.deadLetter(d), Named.as("count-dead-letters"))
-                .to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
+    private KStream<String, DeadLetter> deadLetters(KStream<String, ParseResult> failed) {
+        return failed.mapValues(v -> ((ParseResult.Failed) v).deadLetter(), Named.as("dead-letter"))
+                .peek((k, d) -> metrics.deadLetter(d), Named.as("count-dead-letters"));
     }
 
-    /** Re-keys by story key so every version of one story meets the same state, then decides per version. */
-    private KStream<String, Routed> versions(KStream<String, ParseResult> stories) {
+    /**
+     * Re-keys by story key so every version of one story meets the same state, then decides per
+     * version. The decision keeps the key, except that a different story found under a slug key is
+     * forwarded under a key of its own (StoryIdentity), so the record key is always the story's
+     * storyKey. The sameness stage repartitions explicitly by that key; a later stage with state
+     * keyed by story must do the same (process, not processValues: the key may change).
+     */
+    private Map<String, KStream<String, Routed>> versions(KStream<String, ParseResult> stories) {
         return stories
                 .map((rawKey, v) -> {
                     EnrichedStory s = ((ParseResult.Parsed) v).story();
-                    PipelineMetrics.parsed(s);
+                    metrics.parsed(s);
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
                 .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
-                        Named.as("versions"), VERSIONS_STORE);
+                        Named.as("versions"), VERSIONS_STORE)
+                .split(Named.as("versions-"))
+                .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
+                .defaultBranch(Branched.as("accepted"));
     }
 
-    private void duplicates(KStream<String, Routed> dups) {
-        dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
-                .peek((k, d) -> PipelineMetrics.duplicate(d), Named.as("count-duplicates"))
-                .to(topics.duplicates(), Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
+    /**
+     * Near-duplicates and event clusters (package {@code sameness}): a scatter-gather over band and
+     * term buckets. Three hops: the queries to their buckets, the answers (and the story itself) back
+     * by story key, and, off the story's path, each new member to its cluster, whose centroid goes
+     * back to the term buckets. Partition counts of the loop topics follow wire.raw's.
+     */
+    private Map<String, KStream<String, Gathered>> sameness(KStream<String, Routed> accepted) {
+        SamenessSettings ss = settings.sameness();
+        IdfTable idf = IdfTable.bundled();
+        AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
+        KStream<String, Scatter.Featured> featured = accepted
+                .mapValues(v -> Scatter.features(((Routed.Accepted) v).story(), idf), Named.as("sameness-features"));
+        KStream<String, SamenessMessage> answers = featured
+                .flatMap((k, f) -> Scatter.queries(f, ss), Named.as("sameness-scatter"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries"))
+                .process(() -> new BucketProcessor(BUCKETS_STORE, ss), Named.as("sameness-buckets"), BUCKETS_STORE);
+        KStream<String, Gathered> gathered = featured
+                .mapValues(f -> Scatter.storyMessage(f, ss), Named.as("sameness-story"))
+                .merge(answers, Named.as("sameness-merge"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessMessage.class)).withName("sameness-answers"))
+                .process(() -> new GatherProcessor(GATHER_STORE, ss, settings.versionRetention()), Named.as("sameness-gather"),
+                        GATHER_STORE);
+        gathered
+                .flatMap((k, g) -> g.member() == null ? List.<KeyValue<String, ClusterMember>>of()
+                        : List.of(KeyValue.pair(g.member().getClusterId(), g.member())), Named.as("cluster-membership"))
+                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-members"))
+                .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms"))
+                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE, ss), Named.as("cluster-index"), BUCKETS_STORE);
+        return gathered
+                .split(Named.as("sameness-"))
+                .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))
+                .defaultBranch(Branched.as("distinct"));
     }
 
-    private void accepted(KStream<String, Routed> accepted) {
-        KStream<String, EnrichedStory> stories = accepted
-                .mapValues(v -> AlertRules.annotate(((Routed.Accepted) v).story()), Named.as("alert-rules"))
-                .peek((k, s) -> PipelineMetrics.accepted(s), Named.as("count-enriched"));
-        stories.to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
-        stories.mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
-                .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
+    private KStream<String, Duplicate> duplicates(KStream<String, Routed> dups, KStream<String, Gathered> nearDups) {
+        return dups.mapValues(v -> ((Routed.Duplicated) v).duplicate(), Named.as("duplicate"))
+                .merge(nearDups.mapValues(Gathered::nearDuplicate, Named.as("near-duplicate")), Named.as("all-duplicates"))
+                .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
+    }
 
-        KStream<String, Alert> alerts = stories
+    private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
+        return accepted
+                .mapValues(g -> AlertRules.annotate(g.story()), Named.as("alert-rules"))
+                .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
+    }
+
+    /**
+     * Alerts keyed by the cluster they are about; the alert of an embargoed story is held in a store
+     * until stream time passes its release time ({@link AlertProcessor}).
+     */
+    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> stories) {
+        return stories
                 .process(() -> new AlertProcessor(HELD_ALERTS_STORE), Named.as("alerts"), HELD_ALERTS_STORE)
-                .peek((k, a) -> PipelineMetrics.alert(a), Named.as("count-alerts"));
-        alerts.to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
-        alerts.mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
+                .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
+    }
+
+    /** The last step: every output to its topic, with its JSON mirror where it has one. */
+    private void route(Outputs out) {
+        out.enriched().to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
+        out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
+                .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
+        out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
+        out.alerts().mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));
+        out.duplicates().to(topics.duplicates(),
+                Produced.with(Serdes.String(), AvroSerde.of(Duplicate.class)).withName("duplicates-sink"));
+        out.deadLetters().to(topics.dlq(), Produced.with(Serdes.String(), AvroSerde.of(DeadLetter.class)).withName("dlq-sink"));
     }
 
     private StoreBuilder<KeyValueStore<String, StoryVersionState>> versionStore() {
+        // v1 of the state had a clusterId nobody could fill (it would need data flowing back from the
+        // cluster stage); v2 dropped it; v3 adds leadTerms (slug identity). State written by v1 or v2
+        // still decodes (a missing leadTerms reads as empty: the held story is then never split off).
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE), Serdes.String(),
-                AvroSerde.of(StoryVersionState.class));
+                AvroSerde.of(StoryVersionState.class, List.of(
+                        AvroSerde.historicSchema("/avro-history/StoryVersionState-v1.avsc"),
+                        AvroSerde.historicSchema("/avro-history/StoryVersionState-v2.avsc"))));
+    }
+
+    private static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(
+            String name, Class<V> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(type));
     }
 
     /** Topology-level defaults every build uses, also under TopologyTestDriver. */

@@ -17,6 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Applies {@link VersionTracker} per story key against a key-value store, and expires keys not seen
  * for the retention period (by record time, the producer's receive time), so the store stays bounded.
+ * Forwards under the story key the decision was made under: the key it came with, except for a
+ * different story found under a slug key, which gets a key of its own ({@link StoryIdentity}). The
+ * record key then always equals the story's storyKey, which the sameness stage relies on (its
+ * answers come back keyed by storyKey). The record stays on the slug key's partition, where its
+ * state is kept too, so later copies under the slug key find it.
  */
 public final class VersionProcessor implements Processor<String, EnrichedStory, String, Routed> {
 
@@ -41,7 +46,7 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     @Override
     public void process(Record<String, EnrichedStory> record) {
         Instant recordTime = Instant.ofEpochMilli(record.timestamp());
-        VersionTracker.Keyed k = VersionTracker.decide(store::get, record.value(), recordTime);
+        VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, record.value(), recordTime);
         VersionTracker.Decision d = k.decision();
         if (d.newState() != null) {
             store.put(k.key(), d.newState());

@@ -43,7 +43,7 @@ public final class VersionTracker {
      * key with the one held there ({@link StoryIdentity}): then it is decided under a key of its own,
      * so a redelivery of it is still a redelivery.
      */
-    public static Keyed decide(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
+    public static Keyed decideKeyed(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
         String key = story.getStoryKey();
         StoryVersionState seen = states.apply(key);
         if (seen != null && !seen.getContentHash().equals(story.getContentHash()) && StoryIdentity.isDifferentStory(seen, story)) {
@@ -80,7 +80,6 @@ public final class VersionTracker {
                             + seen.getVersion() + " of " + seen.getVersionCreated()), touched(seen, recordTime));
         }
         EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
-        accepted.setClusterId(seen.getClusterId() != null ? seen.getClusterId() : accepted.getClusterId());
         return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, seen.getFirstSeen(), recordTime));
     }
 
@@ -109,7 +108,6 @@ public final class VersionTracker {
                 .setPubStatus(status)
                 .setHeadline(s.getHeadline())
                 .setLeadTerms(StoryIdentity.leadTerms(s))
-                .setClusterId(s.getClusterId())
                 .setFirstSeen(firstSeen)
                 .setLastSeen(recordTime)
                 .build();

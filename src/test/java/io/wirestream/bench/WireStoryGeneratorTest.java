@@ -107,8 +107,8 @@ class WireStoryGeneratorTest {
             assertThat(byTopic.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(wires.size());
             assertThat(byTopic).doesNotContainKey(Topics.defaults().dlq());
             long resends = wires.stream().filter(w -> w.kind() == Kind.RESEND).count();
-            // Resends are redeliveries; nothing else is a duplicate until the near-dup stage exists.
-            assertThat(byTopic.get(Topics.defaults().duplicates())).isEqualTo((int) resends);
+            // Every resend is a redelivery; near-duplicate rewrites may be duplicates too, once a stage finds them.
+            assertThat(byTopic.get(Topics.defaults().duplicates())).isGreaterThanOrEqualTo((int) resends);
         }
     }
 }

@@ -83,7 +83,7 @@ class ClusterMetricsTest {
         assertThat(r.precision()).isCloseTo(0.8, EPS);
         assertThat(r.recall()).isCloseTo(2.0 / 3, EPS);
         assertThat(r.f1()).isCloseTo(8.0 / 11, EPS);
-        assertThat(r.metrics()).containsOnlyKeys("precision", "recall", "f1");
+        assertThat(r.metrics()).containsOnlyKeys("precision", "recall", "f1", "true_pairs", "predicted_pairs", "gold_pairs");
     }
 
     @Test
@@ -102,9 +102,20 @@ class ClusterMetricsTest {
         assertThat(r.precision()).isZero();
         assertThat(r.recall()).isZero();
         assertThat(r.f1()).isZero();
+    }
+
+    @Test
+    void noGoldPairsAndNonePredictedIsPerfectAndPrintsItsCounts() {
+        PairMetrics.Result none = new PairMetrics().add("A", null).add("B", "x").result();
+        assertThat(none.precision()).isEqualTo(1.0);
+        assertThat(none.recall()).isEqualTo(1.0);
+        assertThat(none.f1()).isEqualTo(1.0);
+        PairMetrics.Result wrong = new PairMetrics().add("A", "x").add("B", "x").result();
+        assertThat(wrong.precision()).isZero();
+        assertThat(wrong.recall()).isEqualTo(1.0);
         PairMetrics.Result empty = new PairMetrics().result();
-        assertThat(EvalReport.of("neardup", empty).toJson())
-                .isEqualTo("{\"task\":\"neardup\",\"n\":0,\"precision\":0.0,\"recall\":0.0,\"f1\":0.0}");
+        assertThat(EvalReport.of("neardup", empty).toJson()).isEqualTo("{\"task\":\"neardup\",\"n\":0,\"precision\":1.0,"
+                + "\"recall\":1.0,\"f1\":1.0,\"true_pairs\":0,\"predicted_pairs\":0,\"gold_pairs\":0}");
         assertThat(EvalReport.of("clusters", new BCubed().result()).toJson())
                 .isEqualTo("{\"task\":\"clusters\",\"n\":0,\"bcubed_precision\":0.0,\"bcubed_recall\":0.0,\"bcubed_f1\":0.0}");
     }

@@ -33,7 +33,7 @@ class EvalSmokeTest {
             "categories, categories-ag.dev.jsonl, accuracy|macro_f1",
             "regions, regions-reuters.dev.jsonl, micro_precision|micro_recall|micro_f1|primary_accuracy",
             "regions, regions-geo.dev.jsonl, micro_precision|micro_recall|micro_f1|primary_accuracy",
-            "neardup, neardup-wire.dev.jsonl, precision|recall|f1",
+            "neardup, neardup-wire.dev.jsonl, precision|recall|f1|true_pairs|predicted_pairs|gold_pairs",
             "clusters, clusters-uci.dev.jsonl, bcubed_precision|bcubed_recall|bcubed_f1",
             "clusters, clusters-ecb.dev.jsonl, bcubed_precision|bcubed_recall|bcubed_f1",
             "alerts, clusters-uci.dev.jsonl, big_story_recall|early_recall|alert_precision|median_sources_at_alert",

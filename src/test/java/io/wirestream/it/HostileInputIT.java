@@ -39,6 +39,8 @@ class HostileInputIT {
 
     private static final Instant T0 = Instant.parse("2026-11-28T06:00:00Z");
     private static final int FIFTY_MB = 50 * 1024 * 1024;
+    /** Our prefix; what follows is the XML parser's own message, which is not ours to pin (wording, language). */
+    private static final String MALFORMED_XML = "malformed XML at line 1: ";
     private static final String DOCTYPE_REFUSED = "XML DOCTYPE refused: DTDs and entities are not accepted (XXE, entity expansion)";
 
     @TempDir
@@ -92,7 +94,7 @@ class HostileInputIT {
                         "hostile:lol.xml", DOCTYPE_REFUSED,
                         "hostile:huge.xml", "oversized item: " + hugeSize + " bytes exceeds the limit of " + limit,
                         "hostile:photo.bin", "binary content: not a text wire format",
-                        "hostile:truncated.xml", "malformed XML at line 1: XML document structures must start and end within the same entity.",
+                        "hostile:truncated.xml", MALFORMED_XML,
                         "hostile:empty.txt", "empty item: no bytes to parse",
                         "hostile:bad-utf8.json", "invalid UTF-8 text (declare the charset, e.g. charset=ISO-8859-1)",
                         "hostile:big-in-memory.txt", "oversized item: " + FIFTY_MB + " bytes exceeds the limit of " + limit);
@@ -109,14 +111,20 @@ class HostileInputIT {
                         .body("The harbour reopened on Saturday.").from("hostile").at(T0).bytes());
                 await("the good story in stories.enriched").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                         .until(() -> !pipeline.read().get(pipeline.topics.enriched()).isEmpty());
-                // A little longer, to catch anything emitted twice or late.
-                await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-                Map<String, List<ConsumerRecord<String, byte[]>>> out = pipeline.read();
+                // Then until the application has committed past every input: anything emitted twice or late is here now.
+                Map<String, List<ConsumerRecord<String, byte[]>>> out = pipeline.awaitSettled(Duration.ofSeconds(60));
 
                 List<DeadLetter> letters = out.get(pipeline.topics.dlq()).stream().map(r -> dead.decode(r.value())).toList();
                 Map<String, String> reasons = letters.stream().collect(Collectors.toMap(d -> d.getRaw().getKey(), DeadLetter::getReason));
                 assertThat(letters).hasSize(expected.size());
-                assertThat(reasons).isEqualTo(expected);
+                assertThat(reasons).containsOnlyKeys(expected.keySet());
+                expected.forEach((key, reason) -> {
+                    if (reason.equals(MALFORMED_XML)) {
+                        assertThat(reasons.get(key)).as(key).startsWith(MALFORMED_XML).hasSizeGreaterThan(MALFORMED_XML.length());
+                    } else {
+                        assertThat(reasons.get(key)).as(key).isEqualTo(reason);
+                    }
+                });
                 assertThat(letters).allSatisfy(d -> assertThat(d.getStage()).isEqualTo("parse"));
                 DeadLetter huge = letters.stream().filter(d -> d.getRaw().getKey().equals("hostile:huge.xml")).findFirst().orElseThrow();
                 assertThat(huge.getPayload().remaining()).as("the preview for an operator").isEqualTo(RawItems.PREVIEW_BYTES);

@@ -3,12 +3,14 @@ package io.wirestream.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.TopicCounter;
-import io.wirestream.app.WirestreamConfig;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.TopicCounter;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
+import io.wirestream.testing.CaughtUp;
 import io.wirestream.testing.WireItems;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -46,8 +48,9 @@ class RestartIT {
         Topics topics = config.topics();
         try (KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(topics, config.partitions());
-            try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()),
-                    kafka.streamsProps()).start();
+            PipelineMetrics metrics = PipelineMetrics.inMemory();
+            try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics),
+                    kafka.streamsProps(), metrics.registry()).start();
                  WireProducer producer = new WireProducer(kafka.clientProps(), topics.raw());
                  TopicCounter counter = new TopicCounter(kafka.clientProps(), List.of(topics.enriched(), topics.duplicates()))) {
                 assertThat(streams.awaitRunning(Duration.ofSeconds(60))).as("RUNNING again").isTrue();
@@ -61,9 +64,12 @@ class RestartIT {
                             counter.poll(Duration.ofMillis(200));
                             return counter.count(topics.enriched()) >= enrichedTotal && counter.count(topics.duplicates()) >= duplicatesTotal;
                         });
-                // Nothing more arrives: the first life's stories are not emitted again.
-                await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-                counter.poll(Duration.ofMillis(500));
+                // Nothing more arrives: once the application has committed past every input and the
+                // counter has read every committed output, the first life's stories were not emitted again.
+                await("application committed past every input").atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(300))
+                        .until(() -> CaughtUp.caughtUp(kafka.clientProps(), config.applicationId(), topics.raw()));
+                assertThat(counter.readToEnd(Duration.ofSeconds(30))).as("outputs read to their end").isTrue();
                 assertThat(counter.count(topics.enriched())).isEqualTo(enrichedTotal);
                 assertThat(counter.count(topics.duplicates())).isEqualTo(duplicatesTotal);
             }

@@ -1,11 +1,14 @@
 package io.wirestream.testing;
 
-import io.wirestream.app.CommittedReader;
-import io.wirestream.app.KafkaRuntime;
-import io.wirestream.app.StreamsRunner;
-import io.wirestream.app.WirestreamConfig;
+import static org.awaitility.Awaitility.await;
+
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.StreamsRunner;
+import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -32,6 +36,7 @@ public final class PipelineFixture implements AutoCloseable {
     public final Topics topics;
     public final WirestreamConfig config;
     public final KafkaRuntime kafka;
+    public final PipelineMetrics metrics = PipelineMetrics.inMemory();
     private final StreamsRunner streams;
     private final WireProducer producer;
     private final KafkaConsumer<String, byte[]> reader;
@@ -50,13 +55,14 @@ public final class PipelineFixture implements AutoCloseable {
                 .withApplicationId("wirestream-" + id);
         kafka = KafkaRuntime.connect(config);
         kafka.ensureTopics(topics, partitions);
-        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps()),
-                kafka.streamsProps()).start();
+        streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(), metrics),
+                kafka.streamsProps(), metrics.registry()).start();
         if (!streams.awaitRunning(Duration.ofSeconds(60))) {
             throw new IllegalStateException("streams not RUNNING: " + streams.state());
         }
         producer = new WireProducer(kafka.clientProps(), topics.raw());
-        List<String> outputs = List.of(topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts(), topics.enrichedJson());
+        List<String> outputs = new ArrayList<>(topics.outputs());
+        outputs.add(topics.enrichedJson());
         outputs.forEach(t -> seen.put(t, new ArrayList<>()));
         reader = CommittedReader.open(kafka.clientProps(), outputs);
     }
@@ -83,6 +89,30 @@ public final class PipelineFixture implements AutoCloseable {
             seen.get(r.topic()).add(r);
         }
         return seen;
+    }
+
+    /**
+     * Waits until the application has committed past every input record and every committed output
+     * has been read, then returns everything seen per topic: after it nothing more can arrive for
+     * what was sent, so counts are final (an output emitted twice would be among them).
+     */
+    public Map<String, List<ConsumerRecord<String, byte[]>>> awaitSettled(Duration atMost) {
+        await("application " + config.applicationId() + " committed past every input record").atMost(atMost)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> CaughtUp.caughtUp(kafka.clientProps(), config.applicationId(), topics.raw()));
+        Map<TopicPartition, Long> end;
+        synchronized (this) {
+            end = reader.endOffsets(reader.assignment());
+        }
+        await("every committed output read").atMost(atMost).until(() -> {
+            read();
+            return positionsReached(end);
+        });
+        return seen;
+    }
+
+    private synchronized boolean positionsReached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
     public StreamsRunner streams() {

@@ -7,6 +7,7 @@ import io.wirestream.avro.DuplicateReason;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.StoryAction;
+import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.testing.TopologyHarness;
 import io.wirestream.testing.WireItems;
 import java.nio.charset.StandardCharsets;
@@ -181,10 +182,25 @@ class WirestreamTopologyTest {
     }
 
     @Test
+    void eachPipelineCountsIntoItsOwnRegistry() {
+        try (InMemoryPipeline one = new InMemoryPipeline(Topics.defaults(), WirestreamTopology.Settings.defaults());
+             InMemoryPipeline two = new InMemoryPipeline(Topics.defaults(), WirestreamTopology.Settings.defaults())) {
+            WireItems.Ninjs story = WireItems.ninjs("urn:metrics:1").at(T0);
+            one.process("ap:1", story.item(), T0);
+            one.process("ap:1-again", story.item(), T0);
+            assertThat(one.metrics().total("wirestream.stories.parsed")).isEqualTo(2);
+            assertThat(one.metrics().total("wirestream.stories.enriched")).isEqualTo(1);
+            assertThat(one.metrics().total("wirestream.duplicates")).isEqualTo(1);
+            assertThat(two.metrics().total("wirestream.stories.parsed")).isZero();
+        }
+    }
+
+    @Test
     void everyProcessorStoreAndRepartitionIsNamed() {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "names");
-        String description = WirestreamTopology.build(Topics.defaults(), WirestreamTopology.Settings.defaults(), p)
+        String description = WirestreamTopology.build(Topics.defaults(), WirestreamTopology.Settings.defaults(), p,
+                        PipelineMetrics.inMemory())
                 .describe().toString();
         assertThat(description).doesNotContain("KSTREAM-", "KTABLE-")
                 .contains("parse", "stories-by-key", "versions", WirestreamTopology.VERSIONS_STORE, "alert-rules");

@@ -1,6 +1,7 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import io.wirestream.formats.ParserRegistry;
+import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
 import java.io.IOException;
@@ -45,7 +46,10 @@ public record WirestreamConfig(
         Map<String, String> kafka) {
 
     private static final Set<String> KNOWN = Set.of("bootstrap.servers", "data.dir", "broker.port", "partitions",
-            "processing.guarantee", "application.id", "versions.retention", "max.item.bytes");
+            "processing.guarantee", "application.id", "versions.retention", "max.item.bytes",
+            "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
+            "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
+            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters");
 
     public static Path defaultDataDir() {
         return Path.of(System.getProperty("user.home", "."), ".wirestream");
@@ -101,9 +105,9 @@ public record WirestreamConfig(
                 kafka.put(k.substring("kafka.".length()), e.getValue());
             } else if (k.startsWith("topics.")) {
                 String component = k.substring("topics.".length());
-                if (!Set.of("raw", "sources", "enriched", "duplicates", "alerts", "dlq", "enrichedJson", "alertsJson")
-                        .contains(component)) {
-                    throw new ConfigException("unknown topic key '" + k + "'");
+                if (!Topics.keys().contains(component)) {
+                    throw new ConfigException("unknown topic key '" + k + "'; known: topics." + String.join(", topics.",
+                            new java.util.TreeSet<>(Topics.keys())));
                 }
                 topicNames.put(component, e.getValue());
             } else if (!KNOWN.contains(k)) {
@@ -125,7 +129,8 @@ public record WirestreamConfig(
                 d.topics().withOverrides(topicNames),
                 new WirestreamTopology.Settings(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
-                        intValue(values, "max.item.bytes", ParserRegistry.DEFAULT_MAX_ITEM_BYTES, 1024, 64 * 1024 * 1024)),
+                        intValue(values, "max.item.bytes", ParserRegistry.DEFAULT_MAX_ITEM_BYTES, 1024, 64 * 1024 * 1024),
+                        sameness(values, d.topology().sameness())),
                 Map.copyOf(kafka));
     }
 
@@ -178,6 +183,37 @@ public record WirestreamConfig(
             return n;
         } catch (NumberFormatException e) {
             throw new ConfigException(key + " must be a whole number, not '" + s + "'");
+        }
+    }
+
+    /** The sameness stage's thresholds and windows (docs/design-notes.md "Sameness" says how the defaults were chosen). */
+    private static SamenessSettings sameness(Map<String, String> v, SamenessSettings d) {
+        return new SamenessSettings(
+                doubleValue(v, "sameness.neardup.threshold", d.nearDupThreshold()),
+                durationValue(v, "sameness.neardup.window", d.nearDupWindow()),
+                intValue(v, "sameness.bands", d.bands(), 1, 64),
+                intValue(v, "sameness.bucket.stories", d.bucketStories(), 1, 1000),
+                doubleValue(v, "sameness.cluster.threshold", d.clusterThreshold()),
+                doubleValue(v, "sameness.cluster.short.threshold", d.shortTextThreshold()),
+                durationValue(v, "sameness.cluster.half.life", d.clusterHalfLife()),
+                durationValue(v, "sameness.cluster.window", d.clusterWindow()),
+                intValue(v, "sameness.term.keys", d.termKeys(), 1, 40),
+                intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000));
+    }
+
+    private static double doubleValue(Map<String, String> v, String key, double dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            double x = Double.parseDouble(s);
+            if (!(x > 0 && x <= 1)) {
+                throw new ConfigException(key + " must be in (0, 1], not " + s);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number such as 0.25, not '" + s + "'");
         }
     }
 

@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,10 +46,5 @@ class WirestreamConfigTest {
                 .hasMessageContaining("partishuns");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_VERSIONS_RETENTION", "7 days")))
                 .hasMessageContaining("versions.retention");
-    }
-
-    @Test
-    void cliReportsConfigurationErrorsWithExitCode2() {
-        assertThat(WirestreamCli.execute("produce", "--source", "x", "--format", "telex", "somefile")).isEqualTo(2);
     }
 }

@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 /**
  * A progress line on stderr for long work: rewritten in place on a terminal, one line every

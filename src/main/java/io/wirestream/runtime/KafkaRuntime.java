@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import io.wirestream.broker.EmbeddedKafkaBroker;
 import io.wirestream.topology.Topics;

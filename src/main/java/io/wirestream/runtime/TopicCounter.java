@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Counts committed records per topic from the beginning, without joining a group. Under exactly-once
@@ -27,6 +28,28 @@ public final class TopicCounter implements AutoCloseable {
             counts.merge(r.topic(), 1L, Long::sum);
         }
         return Map.copyOf(counts);
+    }
+
+    /**
+     * Reads every partition up to its end as it is now (read_committed: the last stable offset, so
+     * transaction markers and aborted records are passed over) and returns whether it got there in
+     * time. After it, the counts are exact as of the call: a decision on them does not depend on how
+     * fast one poll happened to be.
+     */
+    public boolean readToEnd(Duration timeout) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(end)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            poll(Duration.ofMillis(100));
+        }
+        return true;
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     public long count(String topic) {

@@ -1,4 +1,4 @@
-package io.wirestream.app;
+package io.wirestream.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,42 @@
+package io.wirestream.sameness;
+
+import java.time.Duration;
+
+/**
+ * Thresholds and windows of the sameness stage. Defaults were measured on the dev corpora
+ * (docs/quality.md, docs/design-notes.md "Sameness").
+ *
+ * @param nearDupThreshold   containment of the shorter text's shingles in the longer one's at or above
+ *                           which a story is a near-duplicate (0.9: copies measure 0.95-1.0, different
+ *                           articles sharing an opening paragraph 0.6-0.9)
+ * @param nearDupWindow      how far apart in event time a copy and its original may be
+ * @param bands              band keys per story: its smallest shingle hashes (more bands, more recall, more records)
+ * @param bucketStories      stories a band bucket keeps (newest win; bounds work per query)
+ * @param clusterThreshold   time-decayed cosine with a cluster's centroid needed to join it, for full-text stories
+ * @param shortTextThreshold the same for headline-only or very short stories, whose cosines run lower
+ * @param clusterHalfLife    e-folding time of the recency decay applied to a cluster's score
+ * @param clusterWindow      a cluster takes no new story this long after its last one (48 h of event time)
+ * @param termKeys           term buckets each story asks and each cluster is indexed under
+ * @param bucketClusters     clusters a term bucket keeps
+ */
+public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, int bands, int bucketStories,
+                               double clusterThreshold, double shortTextThreshold, Duration clusterHalfLife,
+                               Duration clusterWindow, int termKeys, int bucketClusters) {
+
+    public static SamenessSettings defaults() {
+        return new SamenessSettings(0.9, Duration.ofHours(48), 6, 12, 0.25, 0.12, Duration.ofHours(6),
+                Duration.ofHours(48), 8, 30);
+    }
+
+    public SamenessSettings {
+        if (nearDupThreshold <= 0 || nearDupThreshold > 1) {
+            throw new IllegalArgumentException("near-duplicate threshold must be in (0, 1]: " + nearDupThreshold);
+        }
+        if (clusterThreshold <= 0 || clusterThreshold > 1 || shortTextThreshold <= 0 || shortTextThreshold > 1) {
+            throw new IllegalArgumentException("cluster thresholds must be in (0, 1]");
+        }
+        if (bands < 1 || termKeys < 1 || bucketStories < 1 || bucketClusters < 1) {
+            throw new IllegalArgumentException("bands, term keys and bucket sizes must be at least 1");
+        }
+    }
+}

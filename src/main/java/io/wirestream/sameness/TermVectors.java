@@ -1,0 +1,153 @@
+package io.wirestream.sameness;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TF-IDF term vectors of a story's headline and lead, the basis of same-event clustering.
+ *
+ * <p>The headline counts twice (it names the event); the lead is the first {@link #LEAD_CHARS}
+ * characters of the body (who, what, where, when), where other outlets' own reporting of one event
+ * overlaps most. Terms are lower-cased ({@link Locale#ROOT}) words without stop words, with a light
+ * plural stem. Weights are (1 + ln tf) x idf from a fixed table ({@link IdfTable}), so a story's vector
+ * does not depend on which partition saw which stories before it. Vectors are unit length and keep
+ * the {@link #TERMS} strongest terms, ties broken by the term, so every instance builds the same one.
+ */
+public final class TermVectors {
+
+    public static final int TERMS = 40;
+    public static final int LEAD_CHARS = 800;
+    private static final float HEADLINE_WEIGHT = 2f;
+
+    private static final Set<String> STOP = Set.of(("a an the and or but if of to in on at by for with from as is are was were be been "
+            + "being it its this that these those he she they we you i his her their our your them him us not no nor so than too very "
+            + "can will would should could may might must shall do does did done have has had having says said say new over after "
+            + "before up down out into about more most some any all also just then there here what which who whom whose when where why "
+            + "how while during against between through under again further once only own same other such both each few until off one "
+            + "two three first last year years week day days time report reports update updates news today yesterday tomorrow get gets "
+            + "got make makes made take takes like").split(" "));
+
+    private TermVectors() {
+    }
+
+    /** The unit-length vector of a story, or an empty map when it has no usable words. */
+    public static Map<String, Float> of(String headline, List<String> body, IdfTable idf) {
+        Map<String, Float> tf = new HashMap<>();
+        for (String t : terms(headline)) {
+            tf.merge(t, HEADLINE_WEIGHT, Float::sum);
+        }
+        int budget = LEAD_CHARS;
+        if (body != null) {
+            for (String p : body) {
+                if (budget <= 0) {
+                    break;
+                }
+                String part = p.length() > budget ? p.substring(0, budget) : p;
+                budget -= p.length();
+                for (String t : terms(part)) {
+                    tf.merge(t, 1f, Float::sum);
+                }
+            }
+        }
+        Map<String, Float> w = new HashMap<>();
+        tf.forEach((t, c) -> w.put(t, (float) ((1 + Math.log(c)) * idf.idf(t))));
+        return top(w, TERMS);
+    }
+
+    /** Whether a vector came from so little text (a headline) that its cosines run low. */
+    public static boolean isShort(List<String> body) {
+        return body == null || body.stream().mapToInt(String::length).sum() < 200;
+    }
+
+    /** Cosine of two unit vectors (the dot product). */
+    public static double cosine(Map<String, Float> a, Map<String, Float> b) {
+        Map<String, Float> small = a.size() <= b.size() ? a : b;
+        Map<String, Float> large = small == a ? b : a;
+        double dot = 0;
+        for (Map.Entry<String, Float> e : small.entrySet()) {
+            Float o = large.get(e.getKey());
+            if (o != null) {
+                dot += e.getValue() * o;
+            }
+        }
+        return dot;
+    }
+
+    /** The {@code n} strongest terms, strongest first, ties by term. */
+    public static List<String> topTerms(Map<String, Float> v, int n) {
+        return v.entrySet().stream().sorted(BY_WEIGHT).limit(n).map(Map.Entry::getKey).toList();
+    }
+
+    /** The {@code n} strongest terms rescaled to unit length (deterministic order). */
+    public static Map<String, Float> top(Map<String, Float> v, int n) {
+        List<Map.Entry<String, Float>> kept = v.entrySet().stream().filter(e -> e.getValue() > 0).sorted(BY_WEIGHT).limit(n).toList();
+        double norm = Math.sqrt(kept.stream().mapToDouble(e -> (double) e.getValue() * e.getValue()).sum());
+        Map<String, Float> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Float> e : kept) {
+            out.put(e.getKey(), (float) (e.getValue() / norm));
+        }
+        return out;
+    }
+
+    /** Adds {@code v} to {@code sum} (a centroid kept as the sum of its members' vectors). */
+    public static void add(Map<String, Float> sum, Map<String, Float> v) {
+        v.forEach((t, x) -> sum.merge(t, x, Float::sum));
+    }
+
+    /** Lower-case content words of a text, stop words dropped, light plural stem. */
+    public static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        String n = text.toLowerCase(Locale.ROOT);
+        int i = 0;
+        while (i < n.length()) {
+            int cp = n.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            boolean digits = true;
+            while (i < n.length()) {
+                int c = n.codePointAt(i);
+                if (!Character.isLetterOrDigit(c)) {
+                    break;
+                }
+                digits &= Character.isDigit(c);
+                i += Character.charCount(c);
+            }
+            String w = n.substring(start, i);
+            // A possessive or contraction tail ("iran's") is not a word of its own.
+            if (i + 1 < n.length() && (n.charAt(i) == '\'' || n.charAt(i) == '\u2019') && n.charAt(i + 1) == 's'
+                    && (i + 2 >= n.length() || !Character.isLetterOrDigit(n.charAt(i + 2)))) {
+                i += 2;
+            }
+            if (w.length() < 2 || STOP.contains(w) || (digits && w.length() != 4)) {
+                continue;
+            }
+            out.add(stem(w));
+        }
+        return out;
+    }
+
+    static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    private static final Comparator<Map.Entry<String, Float>> BY_WEIGHT =
+            Comparator.<Map.Entry<String, Float>>comparingDouble(e -> -e.getValue()).thenComparing(Map.Entry::getKey);
+}

@@ -1,0 +1,63 @@
+package io.wirestream.sameness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.text.NormalisedText;
+import org.junit.jupiter.api.Test;
+
+class ShinglesTest {
+
+    private static final String STORY = "The central bank kept its main interest rate unchanged on Thursday, saying inflation "
+            + "was easing more slowly than it had expected and that growth in the second half of the year would be weaker. "
+            + "The governor told reporters the bank was ready to act if prices rose again, and that wages were still climbing. "
+            + "Markets had priced in a hold, and the currency barely moved after the decision was announced at noon.";
+
+    private static Shingles of(String text) {
+        return Shingles.ofNormalised(NormalisedText.of(text));
+    }
+
+    @Test
+    void aResendOrACopyWithNewPunctuationIsContainedWhole() {
+        assertThat(Shingles.containment(of(STORY), of(STORY.replace(",", "").toUpperCase(java.util.Locale.ROOT)))).isEqualTo(1.0);
+    }
+
+    @Test
+    void aTrimmedTailIsStillContainedInTheOriginal() {
+        String trimmed = STORY.substring(0, STORY.indexOf("Markets"));
+        assertThat(Shingles.containment(of(trimmed), of(STORY))).isEqualTo(1.0);
+    }
+
+    @Test
+    void anAddedDatelineAndAnInsertedSentenceKeepContainmentHigh() {
+        String copy = "FRANKFURT (Reuters) - " + STORY.replace("Markets had", "Analysts said a cut was likely in the autumn. Markets had");
+        assertThat(Shingles.containment(of(copy), of(STORY))).isGreaterThan(0.9);
+    }
+
+    @Test
+    void differentStoriesShareAlmostNothing() {
+        String other = "A strong earthquake shook northern Chile on Monday, swaying buildings in Antofagasta and cutting power to "
+                + "thousands of homes, the national emergency office said, adding that there were no immediate reports of deaths.";
+        assertThat(Shingles.containment(of(other), of(STORY))).isLessThan(0.1);
+    }
+
+    @Test
+    void packsAndUnpacksToTheSameSketch() {
+        Shingles s = of(STORY);
+        assertThat(Shingles.unpack(s.packed(), s.count())).isEqualTo(s);
+        assertThat(s.bandKeys(6)).hasSize(6).isSorted();
+    }
+
+    @Test
+    void longTextsAreEstimatedFromTheBottomSketch() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 900; i++) {
+            b.append("word").append(i).append(' ');
+        }
+        Shingles whole = of(b.toString());
+        assertThat(whole.hashes()).hasSize(Shingles.SKETCH);
+        assertThat(whole.count()).isGreaterThan(Shingles.SKETCH);
+        assertThat(Shingles.containment(whole, whole)).isEqualTo(1.0);
+        Shingles half = of(b.substring(0, b.length() / 2));
+        assertThat(Shingles.containment(half, whole)).isGreaterThan(0.85);
+    }
+}
