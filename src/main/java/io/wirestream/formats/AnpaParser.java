@@ -45,7 +45,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern SNIFF_HEADER = Pattern.compile("(?m)^[a-z] [a-z][\\x11-\\x14]{1,2} ");
     private static final Pattern SERVICE = Pattern.compile("^\\s*([A-Za-z])(\\d{4})\\x1F?([^\\r\\n]*)");
     private static final Pattern HEADER = Pattern.compile(
-            "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*+(\\S++)(?:[ ]++(\\S.*?))?[ ]+(\\d{2})-(\\d{2})[ ]+(\\d{1,5})[ \\r]*$");
+            "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*+(\\S++)(?:[ ]++(?!\\d{2}-\\d{2}\\b)(\\S.*?))?"
+                    + "(?:[ ]+(\\d{2})-(\\d{2}))?(?:[ ]+(\\d{1,5}))?[ \\r]*$");
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
     /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
@@ -54,6 +55,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern BYLINE_TITLE = Pattern.compile(
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
     private static final int FLASH_MAX_WORDS = 100;
+    /** An alert is one sentence: AP's APNewsAlert body is a single paragraph of one or two lines. */
+    private static final int ALERT_MAX_CHARS = 300;
 
     private static final Map<Character, Integer> URGENCY = Map.of(
             'f', 1, 'b', 2, 'u', 3, 'r', 5, 'a', 6, 's', 6, 'd', 7, 'h', 7);
@@ -99,9 +102,10 @@ public final class AnpaParser implements WireParser {
         char category = Character.toLowerCase(h.group(2).charAt(0));
         String keyword = h.group(4);
         String versionText = WireFraming.clean(h.group(5) == null ? "" : h.group(5));
-        int month = Integer.parseInt(h.group(6));
-        int day = Integer.parseInt(h.group(7));
-        int words = Integer.parseInt(h.group(8));
+        // Header fields may be empty (AP's sports tables leave the word count blank): absent is unknown, not invalid.
+        Integer month = h.group(6) == null ? null : Integer.valueOf(h.group(6));
+        Integer day = h.group(7) == null ? null : Integer.valueOf(h.group(7));
+        int words = h.group(8) == null ? Integer.MAX_VALUE : Integer.parseInt(h.group(8));
 
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.ANPA)
                 .priority(String.valueOf(prio))
@@ -116,9 +120,10 @@ public final class AnpaParser implements WireParser {
             LocalDateTime sent = LocalDateTime.of(2000 + Integer.parseInt(t.group(5)), Integer.parseInt(t.group(3)),
                     Integer.parseInt(t.group(4)), Integer.parseInt(t.group(6)), Integer.parseInt(t.group(7)));
             b.versionCreated(sent.toInstant(ZoneOffset.UTC));
-            cycleDate = cycleDate(month, day, sent.toLocalDate());
+            cycleDate = month == null ? sent.toLocalDate() : cycleDate(month, day, sent.toLocalDate());
         } else if (context.receivedAt() != null) {
-            cycleDate = cycleDate(month, day, context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate());
+            LocalDate received = context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            cycleDate = month == null ? received : cycleDate(month, day, received);
         }
         b.agency(agency);
 
@@ -129,23 +134,47 @@ public final class AnpaParser implements WireParser {
         WireFraming.Take take = WireFraming.take(versionTexts);
         b.version(take.version()).pubStatus(take.status());
         take.signals().stream().filter(s -> s != Signal.FLASH).forEach(b::signal);
-        if (prio == 'f' && (words <= FLASH_MAX_WORDS || take.signals().contains(Signal.FLASH))) {
+        if (prio == 'f' && (words <= FLASH_MAX_WORDS || take.signals().contains(Signal.FLASH)
+                || words == Integer.MAX_VALUE && b.body().size() <= 2)) {
             b.signal(Signal.FLASH);
         }
         String storyKey = WireFraming.storyKey(agency, keyword, cycleDate);
         Matcher s = SERVICE.matcher(m.header());
         String seq = s.find() ? s.group(1) + s.group(2) : Integer.toHexString(m.text().hashCode());
-        b.storyKey(storyKey).uri(storyKey + "|" + seq + "|" + b.versionCreated());
-        if (b.headline() == null) {
-            if (b.body().isEmpty()) {
-                throw WireParseException.noStory("ANPA message has neither headline nor body");
-            }
-            b.headline(b.slugline() != null ? b.slugline() : b.body().get(0));
-        }
+        // The keyword is a desk's slug, not an id: "APNewsAlert" is every alert of the day.
+        b.storyKey(storyKey).slugKey(true).uri(storyKey + "|" + seq + "|" + b.versionCreated());
         if (!b.body().isEmpty()) {
             Dateline.find(b.body().get(0)).ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
         }
+        slugAsHeadline(b, keyword);
+        StoryFields.ensureHeadline(b, null, "ANPA message " + storyKey);
         return b.build();
+    }
+
+    /**
+     * A headline line that only repeats the keyword ("APNewsAlert", "AP-Top-Entertainment-Headlines")
+     * is no headline. An alert is one sentence in the body: that sentence, without its dateline, is
+     * the headline, as AP meant it; otherwise the headline is missing and derived (NO_HEADLINE).
+     */
+    private static void slugAsHeadline(ParsedStory.Builder b, String keyword) {
+        if (b.headline() == null) {
+            return;
+        }
+        String h = WireFraming.normaliseKeyword(StoryCleanup.headline(b.headline()));
+        String k = WireFraming.normaliseKeyword(keyword);
+        boolean slug = h.equals(k) || k.endsWith("--" + h) || k.endsWith("-" + h) || h.endsWith(k)
+                || (b.slugline() != null && h.equals(WireFraming.normaliseKeyword(b.slugline())));
+        if (!slug) {
+            return;
+        }
+        b.headline(null);
+        if (b.body().size() == 1) {
+            String p = b.body().get(0);
+            String sentence = Dateline.find(p).map(Dateline::remainder).orElse(p);
+            if (!sentence.isBlank() && sentence.length() <= ALERT_MAX_CHARS) {
+                b.headline(sentence);
+            }
+        }
     }
 
     /**

@@ -20,19 +20,25 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String text, String place, String agency, String remainder) {
 
-    private static final String PLACE = "([A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
-    private static final String DATE = "(?:,?[ ]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?[ ]+\\d{1,2})?";
+    private static final String PLACE = "(?<place>[A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
+    /** English, Spanish (EFE) and Italian (ANSA) month names and abbreviations, whole words only ("Marseille" is no month). */
+    private static final String MONTH = "(?i:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)\\b\\.?";
+    private static final String DATE = "(?:,?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?)?";
+    /** A month name with a day: a date, never a place ("MARCH 04"). */
+    private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
-    private static final String AGENCY = "((?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
+    private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
     private static final List<Pattern> PATTERNS = List.of(
-            // PLACE[, Date] (AGENCY) - / _ / —
-            Pattern.compile("^" + PLACE + DATE + "[ ]*\\(" + AGENCY + "\\)[ ]*[-–—_:]+[ ]*"),
+            // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"
+            Pattern.compile("^" + PLACE + DATE + "[ ]*\\(" + AGENCY + "\\)\\.?[ ]*[-–—_:]+[ ]*"),
+            // ANSA: (ANSA) - ROME, MAY 5 - ...
+            Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -
             Pattern.compile("^" + PLACE + DATE + "[ ]+" + AGENCY + "[ ]*[-–—]+[ ]*"),
             // Web copy: Tehran: ...   (short capitalised place, a colon, then text)
-            Pattern.compile("^" + PLACE + "()[ ]*:[ ]+(?=\\S)"));
+            Pattern.compile("^" + PLACE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
 
     /** Finds a dateline at the start of a paragraph. */
     public static Optional<Dateline> find(String paragraph) {
@@ -42,9 +48,9 @@ public record Dateline(String text, String place, String agency, String remainde
         for (Pattern p : PATTERNS) {
             Matcher m = p.matcher(paragraph);
             if (m.find()) {
-                String place = m.group(1).strip();
-                String agency = m.group(2) == null || m.group(2).isEmpty() ? null : m.group(2);
-                if (agency == null && !plausibleBarePlace(place)) {
+                String place = m.group("place").strip();
+                String agency = m.group("agency") == null || m.group("agency").isEmpty() ? null : m.group("agency");
+                if (A_DATE.matcher(place).matches() || agency == null && !plausibleBarePlace(place)) {
                     continue;
                 }
                 String text = paragraph.substring(0, m.end()).strip();

@@ -2,6 +2,7 @@ package io.wirestream.formats;
 
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,8 +133,9 @@ public final class NewsmlG2Parser implements WireParser {
         Element meta = SafeXml.child(item, "itemMeta");
         Element content = SafeXml.child(item, "contentMeta");
 
-        String provider = partyName(SafeXml.child(meta, "provider"));
-        String agency = StoryFields.first(partyName(SafeXml.path(item, "rightsInfo", "copyrightHolder")), provider, context.source());
+        String provider = Agencies.ifPlausible(partyName(SafeXml.child(meta, "provider")));
+        String documentAgency = StoryFields.first(Agencies.ifPlausible(partyName(SafeXml.path(item, "rightsInfo", "copyrightHolder"))), provider);
+        String agency = StoryFields.first(documentAgency, context.source());
         b.provider(provider).agency(agency);
 
         String guid = SafeXml.attr(item, "guid");
@@ -142,16 +144,24 @@ public final class NewsmlG2Parser implements WireParser {
         }
         b.uri(guid).storyKey(StoryFields.qualify(agency, guid));
         b.version(SafeXml.attr(item, "version"));
-        b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(meta, "versionCreated"))));
-        b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(meta, "firstCreated"))));
+        Instant firstCreated = StoryFields.time(b, SafeXml.text(SafeXml.child(meta, "firstCreated")));
+        b.versionCreatedFrom("versionCreated", StoryFields.time(b, SafeXml.text(SafeXml.child(meta, "versionCreated"))),
+                "contentModified", StoryFields.time(b, SafeXml.text(SafeXml.child(content, "contentModified"))),
+                "contentCreated", StoryFields.time(b, SafeXml.text(SafeXml.child(content, "contentCreated"))),
+                "firstCreated", firstCreated);
+        b.firstCreated(firstCreated);
+        b.edNote(SafeXml.text(SafeXml.child(meta, "edNote")));
 
         PubStatus status = StoryFields.pubStatus(SafeXml.attr(SafeXml.child(meta, "pubStatus"), "qcode"));
         boolean killed = status == PubStatus.CANCELED;
         for (Element s : SafeXml.children(meta, "signal")) {
             killed |= StoryFields.signal(b, SafeXml.attr(s, "qcode"));
         }
-        if (SafeXml.child(meta, "embargoed") != null) {
+        // An empty <embargoed/> is no embargo: only a release time is one.
+        String embargoed = SafeXml.text(SafeXml.child(meta, "embargoed"));
+        if (embargoed != null) {
             b.signal(Signal.EMBARGO);
+            b.embargoedUntil(StoryFields.time(b, embargoed));
         }
         if (killed) {
             b.signal(Signal.KILL);
@@ -176,6 +186,7 @@ public final class NewsmlG2Parser implements WireParser {
 
         String located = SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name"));
         StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
+        StoryFields.agency(b, documentAgency, context.source());
         StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
         return b.build();
     }
@@ -236,6 +247,7 @@ public final class NewsmlG2Parser implements WireParser {
         Element inline = SafeXml.child(contentSet, "inlineXML");
         if (inline != null) {
             XmlBody.apply(b, XmlBody.textRoot(inline));
+            wrappedNitfHead(b, SafeXml.path(inline, "nitf", "body", "body.head"));
             return;
         }
         Element data = SafeXml.child(contentSet, "inlineData");
@@ -246,7 +258,27 @@ public final class NewsmlG2Parser implements WireParser {
                 b.bodyHtml(text.strip());
                 b.body(WireText.paragraphsFromHtml(text));
             } else {
-                b.body(WireText.paragraphsFromText(text));
+                b.body(WireText.paragraphsFromWrappedText(text));
+            }
+        }
+    }
+
+    /**
+     * A NITF document inside inlineXML has its own headline and byline in body.head: they fill what
+     * the G2 item leaves empty (so the byline is never mistaken for the first paragraph or headline).
+     */
+    private static void wrappedNitfHead(ParsedStory.Builder b, Element bodyHead) {
+        if (bodyHead == null) {
+            return;
+        }
+        if (b.headline() == null || b.headline().isBlank()) {
+            b.headline(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")));
+        }
+        String byline = SafeXml.text(SafeXml.child(bodyHead, "byline"));
+        if (byline != null) {
+            b.body(b.body().stream().filter(p -> !p.equals(WireText.collapse(byline))).toList());
+            if (b.byline() == null) {
+                b.byline(byline);
             }
         }
     }

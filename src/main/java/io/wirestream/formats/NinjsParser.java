@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.wirestream.avro.Signal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -100,8 +101,15 @@ public final class NinjsParser implements WireParser {
         }
         b.uri(uri);
         b.version(str(n, "version"));
-        b.versionCreated(WireTimes.parse(first(str(n, "versionCreated"), str(n, "versioncreated"), str(n, "version_created"))));
-        b.firstCreated(WireTimes.parse(first(str(n, "firstCreated"), str(n, "firstcreated"))));
+        // The agency first: times without a zone are read in its home zone.
+        b.agency(first(agencyOf(n), context.source()));
+        Instant firstCreated = StoryFields.time(b, first(str(n, "firstCreated"), str(n, "firstcreated")));
+        b.versionCreatedFrom("versionCreated", StoryFields.time(b, first(str(n, "versionCreated"), str(n, "versioncreated"), str(n, "version_created"))),
+                "contentModified", StoryFields.time(b, first(str(n, "contentModified"), str(n, "contentmodified"))),
+                "contentCreated", StoryFields.time(b, first(str(n, "contentCreated"), str(n, "contentcreated"))),
+                "firstCreated", firstCreated);
+        b.firstCreated(firstCreated);
+        b.edNote(first(str(n, "ednote"), str(n, "edNote")));
         b.pubStatus(StoryFields.pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
         if (n.path("urgency").canConvertToInt()) {
             int u = n.path("urgency").asInt();
@@ -131,14 +139,12 @@ public final class NinjsParser implements WireParser {
             b.place(first(str(p, "name"), str(p, "literal"), str(p, "code")));
         }
         signals(n, b);
-        b.agency(first(agencyOf(n), context.source()));
         b.provider(first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
-        if (b.headline() == null || b.headline().isBlank()) {
-            if (b.body().isEmpty()) {
-                throw WireParseException.noStory("ninjs item has neither headline nor body");
-            }
-            b.headline(b.body().get(0).length() > 120 ? b.body().get(0).substring(0, 120) : b.body().get(0));
+        StoryFields.agency(b, Agencies.ifPlausible(agencyOf(n)), context.source());
+        if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty()) {
+            throw WireParseException.noStory("ninjs item has neither headline nor body");
         }
+        StoryFields.ensureHeadline(b, b.description(), "ninjs item " + uri);
         return b.build();
     }
 
@@ -224,8 +230,10 @@ public final class NinjsParser implements WireParser {
                 b.signal(Signal.REFILE);
             }
         }
-        if (first(str(n, "embargoed"), str(n, "embargoedUntil")) != null) {
+        String embargoed = first(str(n, "embargoed"), str(n, "embargoedUntil"));
+        if (embargoed != null) {
             b.signal(Signal.EMBARGO);
+            b.embargoedUntil(StoryFields.time(b, embargoed));
         }
     }
 

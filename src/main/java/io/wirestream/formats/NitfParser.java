@@ -26,7 +26,8 @@ import org.w3c.dom.Node;
  * <li>urgency@ed-urg is already on the IPTC scale (1 most, 5 normal, 8 least): urgency, and the
  *     raw value in priority.</li>
  * <li>versionCreated = date.issue; a date.release later than date.issue, or management-status
- *     embargoed, is an EMBARGO signal.</li>
+ *     embargoed, is an EMBARGO signal with date.release as embargoedUntil; ed-msg@info (the embargo
+ *     note) is the edNote. Times without a zone are the agency's local time (ZONE_INFERRED).</li>
  * <li>docdata@management-status: canceled (or cancelled) gives pubStatus CANCELED and a KILL signal.</li>
  * <li>head/meta: anpa-keyword is the slugline, anpa-category a subject of scheme "anpa-category";
  *     head/tobject/tobject.subject@refnum are IPTC Subject Codes ("subj").</li>
@@ -34,7 +35,9 @@ import org.w3c.dom.Node;
  *     dateline (text as sent; the place from city, else location), abstract = description.</li>
  * <li>body.content: HTML and paragraphs.</li>
  * <li>agency = doc.copyright@holder, else doc-id@regsrc, else the letters before the first dot of
- *     an AAP-style doc-id ("AFP.121974877.6504909" is AFP copy moved by AAP), else the source.</li>
+ *     an AAP-style doc-id ("AFP.121974877.6504909" is AFP copy moved by AAP); a different agency
+ *     named in the dateline wrote the copy and is the agency, the document's the provider (see
+ *     StoryFields.agency); else the source.</li>
  * </ul>
  *
  * <p>A leading standard NITF DOCTYPE is removed before parsing (see {@link NitfDoctype}); any other
@@ -68,9 +71,9 @@ public final class NitfParser implements WireParser {
 
         Element docId = SafeXml.child(docdata, "doc-id");
         String id = SafeXml.attr(docId, "id-string");
-        String agency = StoryFields.first(SafeXml.attr(SafeXml.child(docdata, "doc.copyright"), "holder"),
-                SafeXml.attr(docId, "regsrc"), agencyPrefix(id), context.source());
-        b.agency(agency).provider(context.source());
+        String documentAgency = StoryFields.first(Agencies.ifPlausible(SafeXml.attr(SafeXml.child(docdata, "doc.copyright"), "holder")),
+                Agencies.ifPlausible(SafeXml.attr(docId, "regsrc")), agencyPrefix(id));
+        b.agency(StoryFields.first(documentAgency, context.source())).provider(context.source());
 
         // Headline and body first: the story key falls back to a hash of the headline.
         b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.child(head, "title"))));
@@ -79,6 +82,9 @@ public final class NitfParser implements WireParser {
         b.description(description);
         b.byline(byline(SafeXml.child(bodyHead, "byline")));
         dateline(b, SafeXml.child(bodyHead, "dateline"));
+        StoryFields.agency(b, documentAgency, context.source());
+        // Ids are in the id space of the document's agency (the distributor), not of the dateline's.
+        String agency = StoryFields.first(documentAgency, b.agency());
 
         Element duKey = SafeXml.child(docdata, "du-key");
         String key = StoryFields.first(SafeXml.attr(duKey, "key"), id);
@@ -87,14 +93,16 @@ public final class NitfParser implements WireParser {
         if (storyKey == null) {
             throw WireParseException.noStory("NITF document has no id, headline or body");
         }
-        b.storyKey(storyKey).uri(StoryFields.first(id, storyKey));
+        // A du-key is the desk's slug for the story (PA: "SPORT-Football"): shared by unrelated stories over time.
+        b.storyKey(storyKey).uri(StoryFields.first(id, storyKey)).slugKey(SafeXml.attr(duKey, "key") != null);
         b.version(StoryFields.first(SafeXml.attr(duKey, "generation"), SafeXml.attr(duKey, "version")));
 
         String edUrg = SafeXml.attr(SafeXml.child(docdata, "urgency"), "ed-urg");
         b.urgency(StoryFields.urgency(edUrg)).priority(edUrg);
-        Instant issued = WireTimes.parse(SafeXml.attr(SafeXml.child(docdata, "date.issue"), "norm"));
-        Instant release = WireTimes.parse(SafeXml.attr(SafeXml.child(docdata, "date.release"), "norm"));
+        Instant issued = StoryFields.time(b, SafeXml.attr(SafeXml.child(docdata, "date.issue"), "norm"));
+        Instant release = StoryFields.time(b, SafeXml.attr(SafeXml.child(docdata, "date.release"), "norm"));
         b.versionCreated(issued);
+        b.edNote(WireText.blankToNull(SafeXml.attr(SafeXml.child(docdata, "ed-msg"), "info")));
         status(b, SafeXml.attr(docdata, "management-status"), issued, release);
 
         meta(b, head);
@@ -115,6 +123,7 @@ public final class NitfParser implements WireParser {
         boolean embargoed = managementStatus != null && managementStatus.toLowerCase(Locale.ROOT).contains("embargo");
         if (embargoed || (issued != null && release != null && release.isAfter(issued))) {
             b.signal(Signal.EMBARGO);
+            b.embargoedUntil(release);
         }
     }
 

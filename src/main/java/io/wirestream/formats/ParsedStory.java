@@ -28,6 +28,11 @@ import java.util.Set;
  * @param datelinePlace  place parsed from the dateline, e.g. "New Delhi"
  * @param agency         agency that wrote the copy, e.g. "AP", "Reuters", "PTI"
  * @param provider       who delivered it, where known
+ * @param embargoedUntil release time of an embargoed story, else null
+ * @param edNote         editor's note as sent (an embargo note, a correction note), else null
+ * @param versionCreatedFrom which wire time versionCreated came from ("versionCreated", "contentModified",
+ *                       "contentCreated", "firstCreated"), null when the wire had none (then receive time)
+ * @param slugKey        the story key comes from a slug, keyword or du-key, not from an item id
  */
 public record ParsedStory(
         WireFormat format,
@@ -52,7 +57,11 @@ public record ParsedStory(
         String language,
         Set<Signal> signals,
         String agency,
-        String provider) {
+        String provider,
+        Instant embargoedUntil,
+        String edNote,
+        String versionCreatedFrom,
+        boolean slugKey) {
 
     public ParsedStory {
         Objects.requireNonNull(format, "format");
@@ -95,6 +104,10 @@ public record ParsedStory(
         private final Set<Signal> signals = EnumSet.noneOf(Signal.class);
         private String agency;
         private String provider;
+        private Instant embargoedUntil;
+        private String edNote;
+        private String versionCreatedFrom;
+        private boolean slugKey;
 
         private Builder(WireFormat format) {
             this.format = format;
@@ -103,7 +116,7 @@ public record ParsedStory(
         public Builder uri(String v) { uri = v; return this; }
         public Builder storyKey(String v) { storyKey = v; return this; }
         public Builder version(String v) { version = v; return this; }
-        public Builder versionCreated(Instant v) { versionCreated = v; return this; }
+        public Builder versionCreated(Instant v) { versionCreated = v; versionCreatedFrom = v == null ? null : "versionCreated"; return this; }
         public Builder firstCreated(Instant v) { firstCreated = v; return this; }
         public Builder pubStatus(PubStatus v) { pubStatus = v; return this; }
         public Builder urgency(Integer v) { urgency = v; return this; }
@@ -123,19 +136,46 @@ public record ParsedStory(
         public Builder signal(Signal v) { signals.add(v); return this; }
         public Builder agency(String v) { agency = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
+        public Builder embargoedUntil(Instant v) { embargoedUntil = v; return this; }
+        public Builder edNote(String v) { edNote = v; return this; }
+        public Builder slugKey(boolean v) { slugKey = v; return this; }
+
+        /**
+         * versionCreated from the first of the wire's times that is set, in that order, remembering
+         * which one it was; none set leaves both null (the topology then uses the receive time).
+         * Names and times alternate: "versionCreated", t1, "contentModified", t2, ...
+         */
+        public Builder versionCreatedFrom(Object... namesAndTimes) {
+            for (int i = 0; i + 1 < namesAndTimes.length; i += 2) {
+                if (namesAndTimes[i + 1] instanceof Instant t) {
+                    versionCreated = t;
+                    versionCreatedFrom = (String) namesAndTimes[i];
+                    return this;
+                }
+            }
+            return this;
+        }
 
         public String uri() { return uri; }
         public String headline() { return headline; }
         public String slugline() { return slugline; }
         public String agency() { return agency; }
+        public String provider() { return provider; }
+        public String byline() { return byline; }
+        public String description() { return description; }
+        public String bodyHtml() { return bodyHtml; }
+        public String dateline() { return dateline; }
+        public String datelinePlace() { return datelinePlace; }
+        public Set<Signal> signals() { return signals; }
         public Instant versionCreated() { return versionCreated; }
         public List<String> body() { return body; }
 
-        /** Builds the story; the story key defaults to the uri. */
+        /** Builds the story after the cleanup every format shares ({@link StoryCleanup}); the story key defaults to the uri. */
         public ParsedStory build() {
+            StoryCleanup.apply(this);
             return new ParsedStory(format, uri, storyKey != null ? storyKey : uri, version, versionCreated, firstCreated,
                     pubStatus, urgency, priority, headline, description, body, bodyHtml, byline, dateline, datelinePlace, slugline,
-                    subjects, places, language, signals, agency, provider);
+                    subjects, places, language, signals, agency, provider, embargoedUntil, edNote, versionCreatedFrom, slugKey);
         }
     }
 }

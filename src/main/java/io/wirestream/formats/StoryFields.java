@@ -5,6 +5,7 @@ import io.wirestream.avro.Signal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -30,6 +31,9 @@ final class StoryFields {
     private static final Pattern HAS_DOMAIN = Pattern.compile("[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
     private static final Pattern STARTS_WITH_MONTH = Pattern.compile(
             "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d");
+    private static final Pattern BYLINE_PARAGRAPH = Pattern.compile("^(?i:by|von|par|por|di|av|af)\\s+\\p{Lu}\\S*(?:\\s+\\S+){0,5}$");
+    /** The end of a sentence: a full stop, ! or ? followed by a space and a capital (not "U.S. officials"). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{Lu})[.!?](?=\\s+[\\p{Lu}\"“]|$)");
     /** How many leading paragraphs may hold the dateline: Reuters puts "By ..." first. */
     private static final int DATELINE_PARAGRAPHS = 2;
 
@@ -260,8 +264,10 @@ final class StoryFields {
     }
 
     /**
-     * Some agencies (STT) send items whose headline element is empty. The story is still news, so the
-     * headline falls back to the description, then the first paragraph cut at a word boundary.
+     * Some agencies (STT) send items whose headline element is empty. The story is still news, so a
+     * headline is derived, never silently: the NO_HEADLINE signal says the wire sent none. It is the
+     * description, else the slugline, else the first sentence of the first paragraph that is not a
+     * byline or dateline-only line (cut at a word boundary when long).
      *
      * @throws WireParseException no story when there is neither headline nor text
      */
@@ -269,15 +275,72 @@ final class StoryFields {
         if (b.headline() != null && !b.headline().isBlank()) {
             return;
         }
-        String from = description != null ? description : b.body().isEmpty() ? null : b.body().get(0);
+        if (description == null && b.body().isEmpty()) {
+            throw WireParseException.noStory(what + " has neither headline nor text");
+        }
+        String from = description != null ? description : b.slugline() != null && !b.slugline().isBlank() ? b.slugline() : firstSentence(b);
         if (from == null) {
             throw WireParseException.noStory(what + " has neither headline nor text");
         }
-        if (from.length() > FALLBACK_HEADLINE) {
-            int cut = from.lastIndexOf(' ', FALLBACK_HEADLINE);
-            from = from.substring(0, cut > 40 ? cut : FALLBACK_HEADLINE) + " ...";
+        b.headline(shorten(from));
+        b.signal(Signal.NO_HEADLINE);
+    }
+
+    private static String firstSentence(ParsedStory.Builder b) {
+        for (String p : b.body()) {
+            if (BYLINE_PARAGRAPH.matcher(p).find()) {
+                continue;
+            }
+            String text = Dateline.find(p).map(Dateline::remainder).filter(r -> !r.isBlank()).orElse(p);
+            Matcher m = SENTENCE_END.matcher(text);
+            return m.find() ? text.substring(0, m.start() + 1) : text;
         }
-        b.headline(from);
+        return null;
+    }
+
+    private static String shorten(String from) {
+        if (from.length() <= FALLBACK_HEADLINE) {
+            return from;
+        }
+        int cut = from.lastIndexOf(' ', FALLBACK_HEADLINE);
+        return from.substring(0, cut > 40 ? cut : FALLBACK_HEADLINE) + " ...";
+    }
+
+    /**
+     * A wire time read in the agency's home zone when it has none ({@link Agencies#homeZone}); the
+     * ZONE_INFERRED signal says so. Null when blank or unparseable.
+     */
+    static Instant time(ParsedStory.Builder b, String raw) {
+        WireTimes.WireTime t = WireTimes.read(raw, Agencies.homeZone(first(b.agency(), b.provider())));
+        if (t == null) {
+            return null;
+        }
+        if (t.zoneInferred()) {
+            b.signal(Signal.ZONE_INFERRED);
+        }
+        return t.instant();
+    }
+
+    /**
+     * Agency and provider. The agency named in the dateline ("LONDON (Reuters) -", "Tegucigalpa, 2 ene
+     * (EFE).-") wrote the copy: when it differs from the agency the document names (the distributor,
+     * e.g. AAP moving Reuters copy), it is the agency and the document's agency the provider. Where
+     * the document names none, the dateline's agency comes before the producer's source id.
+     *
+     * @param documentAgency the agency the document names (copyright holder, provider ...), or null
+     */
+    static void agency(ParsedStory.Builder b, String documentAgency, String source) {
+        String doc = Agencies.plausible(documentAgency) ? documentAgency : null;
+        Dateline d = b.dateline() != null ? Dateline.find(b.dateline()).orElse(null) : null;
+        if (d == null || d.agency() == null) {
+            d = datelineInBody(b);
+        }
+        String wrote = d == null ? null : Agencies.known(d.agency());
+        if (wrote != null && doc != null && !wrote.equals(Agencies.code(doc))) {
+            b.agency(wrote).provider(Agencies.code(doc));
+            return;
+        }
+        b.agency(first(doc, wrote, source));
     }
 
     /** "sha256-" and 16 hex digits of the text: a stable stand-in id for items that carry none. */

@@ -184,6 +184,47 @@ public final class WireText {
         return out;
     }
 
+    /**
+     * Paragraphs of text that may be hard-wrapped (G2 inlineData, e-mail-like copy wraps lines at
+     * 60-80 characters). When the text separates paragraphs by blank lines or by an indented first
+     * line, the lines between are joined into one paragraph; otherwise each line is a paragraph (as
+     * {@link #paragraphsFromText}). Table rows (starting with "|" or holding tabs) stay one per line.
+     */
+    public static List<String> paragraphsFromWrappedText(String text) {
+        if (text == null) {
+            return new ArrayList<>();
+        }
+        String[] lines = LINE_BREAK.split(text.strip());
+        boolean separated = false;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank() || INDENTED.matcher(lines[i]).lookingAt() && !lines[i - 1].isBlank()) {
+                separated = true;
+                break;
+            }
+        }
+        if (!separated) {
+            return paragraphsFromText(text);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            boolean tableRow = line.strip().startsWith("|") || line.strip().contains("\t");
+            if (line.isBlank() || INDENTED.matcher(line).lookingAt() || tableRow) {
+                addParagraph(out, current.toString());
+                current.setLength(0);
+            }
+            if (tableRow) {
+                addParagraph(out, line);
+            } else {
+                current.append(' ').append(line);
+            }
+        }
+        addParagraph(out, current.toString());
+        return out;
+    }
+
+    private static final Pattern INDENTED = Pattern.compile("[ \\t]{2,}\\S");
+
     private static void addParagraph(List<String> out, String raw) {
         String p = collapse(raw);
         if (!p.isEmpty()) {

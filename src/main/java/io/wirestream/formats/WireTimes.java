@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -36,26 +37,45 @@ public final class WireTimes {
 
     /** Parses a wire timestamp; times without an offset are taken as UTC; null when unparseable or blank. */
     public static Instant parse(String s) {
+        WireTime t = read(s, ZoneOffset.UTC);
+        return t == null ? null : t.instant();
+    }
+
+    /**
+     * A wire time and whether its zone was inferred.
+     *
+     * @param instant      the time
+     * @param zoneInferred the wire wrote no zone or offset, so the time was read in a zone we chose
+     */
+    public record WireTime(Instant instant, boolean zoneInferred) {
+    }
+
+    /**
+     * Parses a wire timestamp. A time written without a zone or offset is the agency's local time
+     * (STT writes Helsinki time, AAP Sydney time), so it is read in {@code localZone} and marked as
+     * inferred; null when unparseable or blank.
+     */
+    public static WireTime read(String s, ZoneId localZone) {
         if (s == null || s.isBlank()) {
             return null;
         }
         String t = s.strip();
         for (DateTimeFormatter f : WITH_OFFSET) {
             try {
-                return OffsetDateTime.parse(t, f).toInstant();
+                return new WireTime(OffsetDateTime.parse(t, f).toInstant(), false);
             } catch (DateTimeParseException e) {
                 // next form
             }
         }
         for (DateTimeFormatter f : LOCAL) {
             try {
-                return LocalDateTime.parse(t, f).toInstant(ZoneOffset.UTC);
+                return new WireTime(LocalDateTime.parse(t, f).atZone(localZone).toInstant(), true);
             } catch (DateTimeParseException e) {
                 // next form
             }
         }
         try {
-            return LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -20,7 +20,8 @@ final class XmlBody {
     private static final Map<String, String> RENAME = Map.of(
             "hl1", "h1", "hl2", "h2", "block", "div", "body.content", "div", "bq", "blockquote", "credit", "p");
     private static final Set<String> VOID = Set.of("br", "hr", "img");
-    private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title");
+    /** class is kept so StoryCleanup can recognise embeds ("twitter-embed"); its allow-list drops it after. */
+    private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title", "class");
     /** Markup whose text is not story text. */
     private static final Set<String> SKIP = Set.of("head", "script", "style", "media", "media-reference", "object", "figure");
     /**
@@ -80,7 +81,10 @@ final class XmlBody {
         switch (n.getNodeType()) {
             case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
                 String text = escape(n.getNodeValue());
-                out.append("p".equals(parentName) ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
+                // Only a paragraph that is all text is take-style copy; in a paragraph with inline
+                // elements (links, NITF chron/location) the line breaks are the XML's pretty-printing.
+                boolean takeStyle = "p".equals(parentName) && onlyText(n.getParentNode());
+                out.append(takeStyle ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
             }
             case Node.ELEMENT_NODE -> {
                 Element el = (Element) n;
@@ -109,6 +113,15 @@ final class XmlBody {
             }
             default -> { } // comments and processing instructions are not content
         }
+    }
+
+    private static boolean onlyText(Node parent) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String escape(String s) {

@@ -28,7 +28,11 @@ public final class CanonicalStories {
                 .setPreviousVersion(null)
                 // Event time: the story's own version time, else when we received it (DESIGN.md decision 7).
                 .setVersionCreated(p.versionCreated() != null ? p.versionCreated() : receivedAt)
+                .setVersionCreatedFrom(p.versionCreated() != null ? p.versionCreatedFrom() : "receivedAt")
                 .setFirstCreated(p.firstCreated())
+                .setEmbargoedUntil(p.embargoedUntil())
+                .setEdNote(p.edNote())
+                .setSlugKey(p.slugKey())
                 .setPubStatus(p.pubStatus())
                 .setUrgency(p.urgency())
                 .setPriority(p.priority())

@@ -31,6 +31,10 @@ public final class JsonMirror {
         if (s.getFirstCreated() != null) {
             n.put("firstcreated", s.getFirstCreated().toString());
         }
+        if (s.getEmbargoedUntil() != null) {
+            n.put("embargoed", s.getEmbargoedUntil().toString());
+        }
+        putIfSet(n, "ednote", s.getEdNote());
         n.put("type", "text");
         n.put("pubstatus", s.getPubStatus().name().toLowerCase(Locale.ROOT));
         if (s.getUrgency() != null) {
@@ -66,6 +70,10 @@ public final class JsonMirror {
         putIfSet(w, "provider", s.getProvider());
         putIfSet(w, "priority", s.getPriority());
         putIfSet(w, "dateline", s.getDateline());
+        putIfSet(w, "versionCreatedFrom", s.getVersionCreatedFrom());
+        if (s.getEmbargoedUntil() != null) {
+            w.put("embargoedUntil", s.getEmbargoedUntil().toString());
+        }
         strings(w.putArray("signals"), s.getSignals().stream().map(x -> x.name().toLowerCase(Locale.ROOT)).toList());
         putIfSet(w, "clusterId", s.getClusterId());
         strings(w.putArray("categories"), s.getCategories());

@@ -1,5 +1,6 @@
 package io.wirestream.topology;
 
+import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
@@ -70,6 +71,8 @@ public final class WirestreamTopology {
     public static final String BUCKETS_STORE = "sameness-buckets";
     public static final String GATHER_STORE = "sameness-gather";
     public static final String CLUSTERS_STORE = "clusters";
+    /** Alerts of embargoed stories, held until the embargo lifts. */
+    public static final String HELD_ALERTS_STORE = "held-alerts";
 
     /** Tunables of the topology; defaults are the production settings. */
     public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
@@ -116,6 +119,7 @@ public final class WirestreamTopology {
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
+        builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -132,7 +136,8 @@ public final class WirestreamTopology {
     /**
      * What the stages end in, one stream per kind of output; {@link #route} writes each where it
      * belongs. A new stage takes a stream from the one before and hands its own on (keyed by story
-     * key from versions on: no repartition needed for state keyed by story).
+     * key from versions on; the key of a different story under a slug key differs from the key it
+     * was partitioned by, so state keyed by story repartitions explicitly, as sameness does).
      */
     private record Outputs(KStream<String, EnrichedStory> enriched, KStream<String, Duplicate> duplicates,
                            KStream<String, Alert> alerts, KStream<String, DeadLetter> deadLetters) {
@@ -154,8 +159,10 @@ public final class WirestreamTopology {
 
     /**
      * Re-keys by story key so every version of one story meets the same state, then decides per
-     * version. The decision keeps the key (processValues), so later stages with state keyed by story
-     * need no further repartition.
+     * version. The decision keeps the key, except that a different story found under a slug key is
+     * forwarded under a key of its own (StoryIdentity), so the record key is always the story's
+     * storyKey. The sameness stage repartitions explicitly by that key; a later stage with state
+     * keyed by story must do the same (process, not processValues: the key may change).
      */
     private Map<String, KStream<String, Routed>> versions(KStream<String, ParseResult> stories) {
         return stories
@@ -165,7 +172,7 @@ public final class WirestreamTopology {
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
-                .processValues(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
+                .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
                         Named.as("versions"), VERSIONS_STORE)
                 .split(Named.as("versions-"))
                 .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
@@ -219,12 +226,13 @@ public final class WirestreamTopology {
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
-    /** Alerts keyed by the cluster they are about. */
+    /**
+     * Alerts keyed by the cluster they are about; the alert of an embargoed story is held in a store
+     * until stream time passes its release time ({@link AlertProcessor}).
+     */
     private KStream<String, Alert> alerts(KStream<String, EnrichedStory> stories) {
         return stories
-                .flatMap((k, s) -> AlertRules.alertFor(s)
-                        .map(a -> List.of(KeyValue.pair(a.getClusterId(), a)))
-                        .orElse(List.of()), Named.as("alerts"))
+                .process(() -> new AlertProcessor(HELD_ALERTS_STORE), Named.as("alerts"), HELD_ALERTS_STORE)
                 .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
     }
 
@@ -243,9 +251,10 @@ public final class WirestreamTopology {
 
     private StoreBuilder<KeyValueStore<String, StoryVersionState>> versionStore() {
         // v1 of the state had a clusterId nobody could fill (it would need data flowing back from the
-        // cluster stage); state written by v1 still decodes.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VERSIONS_STORE), Serdes.String(),
-                AvroSerde.of(StoryVersionState.class, List.of(AvroSerde.historicSchema("/avro-history/StoryVersionState-v1.avsc"))));
+        // cluster stage); v2 dropped it; v3 adds leadTerms (slug identity). State written by v1 or v2
+        // still decodes (a missing leadTerms reads as empty: the held story is then never split off);
+        // the serde reads every version kept in avro-history.
+        return store(VERSIONS_STORE, StoryVersionState.class);
     }
 
     private static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(

@@ -8,6 +8,7 @@ import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.avro.StoryVersionState;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * The decision of the versions stage for one story against what was seen before under its key.
@@ -19,7 +20,9 @@ import java.time.Instant;
  *   <li>same normalised content and status as the newest accepted version: REDELIVERY;</li>
  *   <li>older than the newest accepted version: SUPERSEDED (a late arrival must not overwrite),
  *       except a kill, which is always passed on;</li>
- *   <li>otherwise newer: UPDATE, or KILL when canceled or signalled as a kill.</li>
+ *   <li>otherwise newer: UPDATE, or KILL when canceled or signalled as a kill;</li>
+ *   <li>under a slug key, a copy that shares no content and no version signal with the held story is
+ *       a different story, decided under a key of its own ({@link StoryIdentity}).</li>
  * </ul>
  */
 public final class VersionTracker {
@@ -29,6 +32,26 @@ public final class VersionTracker {
 
     /** The outcome and the state to keep (null state means keep the old one). */
     public record Decision(Routed routed, StoryVersionState newState) {
+    }
+
+    /** A decision and the story key it is stored and forwarded under. */
+    public record Keyed(String key, Decision decision) {
+    }
+
+    /**
+     * Decides under the story's key, unless the copy is a different story that only shares a slug
+     * key with the one held there ({@link StoryIdentity}): then it is decided under a key of its own,
+     * so a redelivery of it is still a redelivery.
+     */
+    public static Keyed decideKeyed(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
+        String key = story.getStoryKey();
+        StoryVersionState seen = states.apply(key);
+        if (seen != null && !seen.getContentHash().equals(story.getContentHash()) && StoryIdentity.isDifferentStory(seen, story)) {
+            key = StoryIdentity.keyOfDifferentStory(story);
+            story = EnrichedStory.newBuilder(story).setStoryKey(key).build();
+            seen = states.apply(key);
+        }
+        return new Keyed(key, decide(seen, story, recordTime));
     }
 
     public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
@@ -84,6 +107,7 @@ public final class VersionTracker {
                 .setContentHash(s.getContentHash())
                 .setPubStatus(status)
                 .setHeadline(s.getHeadline())
+                .setLeadTerms(StoryIdentity.leadTerms(s))
                 .setFirstSeen(firstSeen)
                 .setLastSeen(recordTime)
                 .build();

@@ -109,7 +109,7 @@ class PipelineIT {
         for (int i = 0; i < items; i++) {
             b.append("<item><guid>urn:rss:").append(n).append('-').append(i).append("</guid><title>Feed story ").append(n)
                     .append('-').append(i).append("</title><description>Text of feed story ").append(i)
-                    .append(".</description><pubDate>Sat, 28 Nov 2026 06:00:00 GMT</pubDate></item>");
+                    .append(" of feed ").append(n).append(".</description><pubDate>Sat, 28 Nov 2026 06:00:00 GMT</pubDate></item>");
         }
         return b.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -56,6 +56,7 @@ public final class WireItems {
         public Ninjs canceled() { n.put("pubstatus", "canceled"); return this; }
         public Ninjs signal(String s) { n.withArray("signals").add(s); return this; }
         public Ninjs from(String s) { source = s; return this; }
+        public Ninjs embargoed(Instant until) { n.put("embargoed", until.toString()); return this; }
 
         /** Sets both versioncreated and the receive time. */
         public Ninjs at(Instant t) {

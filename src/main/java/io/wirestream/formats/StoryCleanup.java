@@ -1,0 +1,167 @@
+package io.wirestream.formats;
+
+import io.wirestream.avro.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * The cleanup every format gets, as the last step of building a story: what a reader sees must be
+ * the story, not the wire's machinery. Rules by class of trouble, not by agency:
+ * <ul>
+ * <li>headline: ANPA typesetting codes ({@code *9006<}, carets, line-end {@code <} and {@code =}) and
+ *     dpa's transmission markers ("EXTRA", "Eil" in front) removed;</li>
+ * <li>body: markup sent escaped inside text ({@code &lt;p&gt;}) read as markup; a leading keyword
+ *     list ("Keywords: ..."), and agency sign-offs at the end ("AAP gfr", "ends", "dpa xy yz")
+ *     dropped;</li>
+ * <li>bodyHtml: third-party embeds (script, iframe, {@code class="...-embed"}) removed, then cleaned
+ *     against an allow-list ({@link Safelist#relaxed()} without images), so no script, style,
+ *     iframe or event attribute ever reaches a consumer, and NITF inline elements (chron,
+ *     location, money, person ...) keep their text but lose their tags.</li>
+ * </ul>
+ */
+final class StoryCleanup {
+
+    /** ANPA/typesetting codes in caret lines: "*9006<", "^", a line-end "<" or "=". */
+    private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|[\\^<]|\\s=\\s*$|=$");
+    /**
+     * Transmission markers in front of a headline: dpa's "EXTRA" and "Eil"/"EILT", which say how the
+     * item was sent (the urgency keeps that), not what happened. "FLASH:" and "BULLETIN:" are kept: AP
+     * and Reuters write them as part of the headline editors see.
+     */
+    private static final Pattern HEADLINE_MARKER = Pattern.compile(
+            "^(?:(?:EXTRA|EIL|Eil|EILT|Eilt)\\b\\s*[:\\-–—]*\\s*)+(?=\\S)");
+    /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>". */
+    private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
+            Pattern.CASE_INSENSITIVE);
+    /** A keyword header: "Keywords: a, b", "Stichwörter: ...", "Tags: ...". */
+    private static final Pattern KEYWORD_LABEL = Pattern.compile(
+            "(?iu)^(?:keywords?|key words|tags?|stichw(?:ö|oe)rter|schlagw(?:ö|oe)rter|schlagworte|avainsanat|nøkkelord|emneord|"
+                    + "sökord|nyckelord|palabras clave|parole chiave|mots[- ]cl(?:é|e)s)\\s*:");
+    /** Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more". */
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
+                    + "|#{1,3}|\\(?(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA)\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3})$");
+    /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
+    private static final int MAX_SIGN_OFFS = 3;
+    private static final int LIST_MIN_TERMS = 3;
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final int LIST_TERM_MAX_WORDS = 4;
+
+    private static final Safelist ALLOWED = Safelist.relaxed().removeTags("img");
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+    /** Embedded third-party players and posts: their code is not story text. */
+    private static final Evaluator EMBEDS = QueryParser.parse(
+            "script, style, iframe, noscript, object, embed, form, [class*=embed], blockquote.twitter-tweet, blockquote.instagram-media");
+
+    private StoryCleanup() {
+    }
+
+    static void apply(ParsedStory.Builder b) {
+        if (b.headline() != null) {
+            b.headline(headline(b.headline()));
+        }
+        List<String> body = new ArrayList<>(b.body());
+        if (b.bodyHtml() != null) {
+            Document doc = Jsoup.parseBodyFragment(b.bodyHtml());
+            Elements embeds = doc.body().select(EMBEDS);
+            if (!embeds.isEmpty()) {
+                // Paragraphs that came only from embed code go; the parser's own reading of the rest is kept.
+                List<String> before = WireText.paragraphsFromHtml(b.bodyHtml());
+                embeds.remove();
+                before.removeAll(WireText.paragraphsFromHtml(doc.body().html()));
+                body.removeAll(before);
+            }
+            for (int i = 0; i < MAX_SIGN_OFFS && doc.body().childrenSize() > 1; i++) {
+                Element last = doc.body().child(doc.body().childrenSize() - 1);
+                if (!SIGN_OFF.matcher(WireText.collapse(last.text())).matches()) {
+                    break;
+                }
+                last.remove();
+            }
+            String html = Jsoup.clean(doc.body().html(), "", ALLOWED, OUTPUT).strip();
+            b.bodyHtml(html.isBlank() ? null : html);
+        }
+        List<String> cleaned = body(body);
+        if (!cleaned.equals(b.body())) {
+            b.body(cleaned);
+            if (b.bodyHtml() != null && containsEscapedMarkup(b.bodyHtml())) {
+                b.bodyHtml(asHtml(cleaned));
+            }
+        }
+    }
+
+    /** The headline without typesetting codes and transmission markers; unchanged when nothing would be left. */
+    static String headline(String headline) {
+        String h = WireText.collapse(FORMAT_CODES.matcher(headline).replaceAll(" "));
+        String unmarked = HEADLINE_MARKER.matcher(h).replaceFirst("");
+        h = unmarked.isBlank() ? h : unmarked;
+        return h.isBlank() ? headline : h;
+    }
+
+    /** Body paragraphs without escaped markup, leading keyword lists and trailing sign-offs. */
+    static List<String> body(List<String> paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (String p : paragraphs) {
+            if (ESCAPED_TAG.matcher(p).find()) {
+                out.addAll(WireText.paragraphsFromHtml(p));
+            } else {
+                out.add(p);
+            }
+        }
+        while (out.size() > 1 && isKeywordList(out.get(0))) {
+            out.remove(0);
+        }
+        for (int i = 0; i < MAX_SIGN_OFFS && out.size() > 1 && SIGN_OFF.matcher(out.get(out.size() - 1)).matches(); i++) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    /**
+     * "Keywords: politics, elections" or a bare list of three or more short capitalised terms or
+     * hashtags without a sentence's full stop ("POLITICS, GOVERNMENT, ELECTIONS"): a header, not the story's first paragraph.
+     */
+    static boolean isKeywordList(String p) {
+        if (KEYWORD_LABEL.matcher(p).find()) {
+            return true;
+        }
+        if (p.endsWith(".") || p.endsWith("!") || p.endsWith("?") || p.endsWith(":") || p.endsWith("\"")) {
+            return false;
+        }
+        String[] terms = p.split("\\s*[,;|]\\s*");
+        if (terms.length < LIST_MIN_TERMS) {
+            return false;
+        }
+        for (String t : terms) {
+            boolean code = t.equals(t.toUpperCase(Locale.ROOT)) || t.startsWith("#");
+            if (t.isBlank() || !code || DIGIT.matcher(t).find() || t.split("\\s+").length > LIST_TERM_MAX_WORDS) {
+                return false; // a table row has numbers, a sentence lower-case words
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsEscapedMarkup(String html) {
+        return ESCAPED_TAG.matcher(Jsoup.parseBodyFragment(html).text()).find();
+    }
+
+    private static String asHtml(List<String> paragraphs) {
+        Element div = new Document("").createElement("div");
+        paragraphs.forEach(p -> div.appendElement("p").text(p));
+        return div.html();
+    }
+
+    /** Marks a headline the wire did not send; the caller has set a derived one. */
+    static void noHeadline(ParsedStory.Builder b) {
+        b.signal(Signal.NO_HEADLINE);
+    }
+}

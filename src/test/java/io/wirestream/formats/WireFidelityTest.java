@@ -1,0 +1,221 @@
+package io.wirestream.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.Signal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 8, "wire fidelity on agency files we have never seen": each test writes a file in an
+ * agency's real conventions (DOMAIN.md, ../shared/fixtures) with our own words and checks one class
+ * of trouble. The same rules run over the real fixtures in {@link WireFidelityFixturesTest}.
+ */
+class WireFidelityTest {
+
+    private static final ParseContext CONTEXT = ParseContext.of("feed", Instant.parse("2024-01-02T00:00:00Z"));
+
+    private static ParsedStory parse(WireParser parser, String text) throws WireParseException {
+        List<ParsedStory> s = parser.parse(text.getBytes(StandardCharsets.UTF_8), CONTEXT);
+        assertThat(s).hasSize(1);
+        return s.get(0);
+    }
+
+    private static String anpa(String header, String text) {
+        return "\u0016\u0016\u0001a0002\u001Fsel\n" + header + "\n\u0002" + text + "\n\u0003AP-WF-01-02-24 1530GMT<\n\u0004";
+    }
+
+    private static String nitf(String docdata, String bodyHead, String bodyContent) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><docdata>" + docdata + "</docdata></head><body><body.head>"
+                + bodyHead + "</body.head><body.content>" + bodyContent + "</body.content></body></nitf>";
+    }
+
+    private static String g2(String itemMeta, String contentMeta, String contentSet) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:test:g2:1\""
+                + " version=\"1\" standard=\"NewsML-G2\"><itemMeta><itemClass qcode=\"ninat:text\"/>" + itemMeta + "</itemMeta><contentMeta>"
+                + contentMeta + "</contentMeta><contentSet>" + contentSet + "</contentSet></newsItem>";
+    }
+
+    // ---- class 7: an ANPA header with empty fields
+
+    @Test
+    void anpaHeaderWithEmptyWordCountParses() throws Exception {
+        ParsedStory s = parse(new AnpaParser(), anpa("r s\u0013\u0012 BC-BBO--Standings   01-02 ",
+                "^BC-BBO--Standings,<\n^Baseball Standings<\n\tEast;10;2\n\tWest;8;4\n"));
+        assertThat(s.headline()).isEqualTo("Baseball Standings");
+        assertThat(s.storyKey()).isEqualTo("AP|BBO--STANDINGS|2024-01-02");
+        assertThat(s.body()).containsExactly("East;10;2", "West;8;4");
+    }
+
+    // ---- class 4: headlines
+
+    @Test
+    void apNewsAlertHeadlineIsTheAlertSentenceNotTheSlug() throws Exception {
+        ParsedStory s = parse(new AnpaParser(), anpa("b a\u0013\u0011 BC-US--APNewsAlert   01-02 0031",
+                "^BC-US--APNewsAlert,0031<\n^APNewsAlert<\n\tSPRINGFIELD, Ill. (AP) _ A river barge has struck a bridge over the Illinois River, closing it to traffic.\n"));
+        assertThat(s.headline()).isEqualTo("A river barge has struck a bridge over the Illinois River, closing it to traffic.");
+        assertThat(s.dateline()).isEqualTo("SPRINGFIELD, Ill. (AP) _");
+        assertThat(s.slugKey()).isTrue();
+    }
+
+    @Test
+    void anpaFormatCodesNeverReachTheHeadline() throws Exception {
+        ParsedStory s = parse(new AnpaParser(), anpa("r e\u0013\u0011 BC-AP-Top-Arts-Digest   01-02 0400",
+                "^BC-AP-Top-Arts-Digest,0400<\n^*9006< ^Museums reopen their doors after the storm<\n\tNEW YORK (AP) _ Museums opened again.\n"));
+        assertThat(s.headline()).isEqualTo("Museums reopen their doors after the storm");
+    }
+
+    @Test
+    void aMissingHeadlineIsSaidInASignal() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline></headline>", "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Helsinki (STT) - The city council"
+                        + " approved the budget. It takes effect in March.</p></body></html></inlineXML>"));
+        assertThat(s.signals()).contains(Signal.NO_HEADLINE);
+        assertThat(s.headline()).isEqualTo("The city council approved the budget.");
+    }
+
+    @Test
+    void dpaExtraMarkerLeavesTheHeadline() {
+        assertThat(StoryCleanup.headline("EXTRA: Bundestag passes budget")).isEqualTo("Bundestag passes budget");
+        assertThat(StoryCleanup.headline("EXTRA - Bundestag passes budget")).isEqualTo("Bundestag passes budget");
+        assertThat(StoryCleanup.headline("Extra time decides the final")).isEqualTo("Extra time decides the final");
+    }
+
+    @Test
+    void g2WrappingNitfTakesItsHeadlineNotItsByline() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "",
+                "<inlineXML><nitf><body><body.head><hedline><hl1>Ferry service resumes on the coast</hl1></hedline>"
+                        + "<byline>By Anna Writer</byline></body.head><body.content><p>By Anna Writer</p><p>ATHENS (ANA) - Ferries sailed again.</p>"
+                        + "</body.content></body></nitf></inlineXML>"));
+        assertThat(s.headline()).isEqualTo("Ferry service resumes on the coast");
+        assertThat(s.byline()).isEqualTo("By Anna Writer");
+        assertThat(s.body()).containsExactly("ATHENS (ANA) - Ferries sailed again.");
+    }
+
+    // ---- class 2: embargoes
+
+    @Test
+    void nitfEmbargoKeepsReleaseTimeAndNote() throws Exception {
+        ParsedStory s = parse(new NitfParser(), nitf("<doc-id id-string=\"T1\"/><doc.copyright holder=\"PA\"/>"
+                        + "<date.issue norm=\"2024-01-02T09:00:00+00:00\"/><date.release norm=\"2024-01-03T00:01:00+00:00\"/>"
+                        + "<ed-msg info=\"EMBARGOED TO 0001 WEDNESDAY JANUARY 3\"/>"
+                        + "<x/>".replace("<x/>", ""),
+                "<hedline><hl1>Report finds longer waits</hl1></hedline>", "<p>Waits grew, a report says.</p>")
+                .replace("<docdata>", "<docdata management-status=\"embargoed\">"));
+        assertThat(s.signals()).contains(Signal.EMBARGO);
+        assertThat(s.embargoedUntil()).isEqualTo(Instant.parse("2024-01-03T00:01:00Z"));
+        assertThat(s.edNote()).isEqualTo("EMBARGOED TO 0001 WEDNESDAY JANUARY 3");
+    }
+
+    @Test
+    void g2EmbargoedWithATimeIsAnEmbargoAndEmptyIsNone() throws Exception {
+        ParsedStory with = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>"
+                + "<embargoed>2024-01-02T18:00:00Z</embargoed>", "<headline>Results out tonight</headline>", ""));
+        assertThat(with.signals()).contains(Signal.EMBARGO);
+        assertThat(with.embargoedUntil()).isEqualTo(Instant.parse("2024-01-02T18:00:00Z"));
+        ParsedStory empty = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated><embargoed/>",
+                "<headline>Results out</headline>", ""));
+        assertThat(empty.signals()).doesNotContain(Signal.EMBARGO);
+        assertThat(empty.embargoedUntil()).isNull();
+    }
+
+    @Test
+    void ninjsEmbargoed() throws Exception {
+        ParsedStory s = parse(new NinjsParser(), "{\"uri\":\"urn:x:1\",\"headline\":\"Study published\",\"body_text\":\"A study.\","
+                + "\"versioncreated\":\"2024-01-02T10:00:00Z\",\"embargoed\":\"2024-01-04T05:00:00Z\"}");
+        assertThat(s.embargoedUntil()).isEqualTo(Instant.parse("2024-01-04T05:00:00Z"));
+        assertThat(s.signals()).contains(Signal.EMBARGO);
+    }
+
+    // ---- class 3: clean bodies
+
+    @Test
+    void nitfParagraphsAreWholeAndHtmlIsSanitised() throws Exception {
+        ParsedStory s = parse(new NitfParser(), nitf("<doc-id id-string=\"T2\"/><doc.copyright holder=\"AAP\"/>"
+                        + "<date.issue norm=\"2024-01-02T09:00:00+00:00\"/>",
+                "<hedline><hl1>Council meets</hl1></hedline>",
+                "<p>SYDNEY, Jan 2 AAP - The council met on\n      <chron norm=\"20240102\">Tuesday</chron>\n      at the\n"
+                        + "      <a href=\"https://example.org/hall\">town hall</a>\n      and spent <money>$2 million</money>.</p>"
+                        + "<div class=\"social-embed\"><blockquote>Post text</blockquote><script>track()</script></div>"
+                        + "<p onclick=\"x()\">It ends in June.</p><p>AAP gfr/jlw</p>"));
+        assertThat(s.body()).containsExactly(
+                "SYDNEY, Jan 2 AAP - The council met on Tuesday at the town hall and spent $2 million.", "It ends in June.");
+        assertThat(s.bodyHtml()).doesNotContain("<chron", "<money", "script", "onclick", "embed", "Post text", "gfr")
+                .contains("<a href=\"https://example.org/hall\">town hall</a>");
+    }
+
+    @Test
+    void escapedMarkupKeywordListsAndSignOffsLeaveTheText() {
+        assertThat(StoryCleanup.body(List.of("Keywords: budget, council, Sydney", "&lt;p&gt;".replace("&lt;", "<").replace("&gt;", ">")
+                + "First paragraph.</p><P>Second paragraph.</P>", "ends")))
+                .containsExactly("First paragraph.", "Second paragraph.");
+        assertThat(StoryCleanup.body(List.of("POLITICS, GOVERNMENT, ELECTIONS", "Voters went to the polls.", "(ENDS)")))
+                .containsExactly("Voters went to the polls.");
+        assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
+                .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
+    }
+
+    @Test
+    void hardWrappedG2TextBecomesRealParagraphs() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Storm hits coast</headline>", "<inlineData contenttype=\"text/plain\">"
+                        + "   Oslo (NTB) - A storm hit the west coast on Tuesday,\ncutting power to thousands of homes.\n\n"
+                        + "   Ferries were cancelled and roads\nclosed by fallen trees.\n</inlineData>"));
+        assertThat(s.body()).containsExactly("Oslo (NTB) - A storm hit the west coast on Tuesday, cutting power to thousands of homes.",
+                "Ferries were cancelled and roads closed by fallen trees.");
+    }
+
+    // ---- class 5: times
+
+    @Test
+    void timeWithoutZoneIsTheAgencysLocalTime() throws Exception {
+        ParsedStory s = parse(new NitfParser(), nitf("<doc-id id-string=\"T3\"/><doc.copyright holder=\"STT\"/>"
+                + "<date.issue norm=\"2024-01-02T12:00:00\"/>", "<hedline><hl1>Snow in Lapland</hl1></hedline>", "<p>It snowed.</p>"));
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-01-02T10:00:00Z")); // Helsinki is UTC+2 in January
+        assertThat(s.signals()).contains(Signal.ZONE_INFERRED);
+        assertThat(s.versionCreatedFrom()).isEqualTo("versionCreated");
+    }
+
+    @Test
+    void missingVersionCreatedFallsBackToContentTimesAndSaysWhich() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<firstCreated>2013-05-01T08:00:00Z</firstCreated>",
+                "<contentCreated>2013-05-01T09:00:00Z</contentCreated><headline>Old story</headline>", ""));
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-05-01T09:00:00Z"));
+        assertThat(s.versionCreatedFrom()).isEqualTo("contentCreated");
+        assertThat(s.signals()).doesNotContain(Signal.ZONE_INFERRED);
+    }
+
+    // ---- class 6: agencies and datelines
+
+    @Test
+    void agencyFromTheDatelineWhenTheDocumentNamesNoneOrTheDistributor() throws Exception {
+        ParsedStory efe = parse(new NitfParser(), nitf("<doc-id id-string=\"E1\"/><date.issue norm=\"2024-01-02T09:00:00Z\"/>",
+                "<hedline><hl1>Rain floods roads</hl1></hedline>", "<p>Tegucigalpa, 2 ene (EFE).- Heavy rain flooded roads.</p>"));
+        assertThat(efe.agency()).isEqualTo("EFE");
+        assertThat(efe.datelinePlace()).isEqualTo("Tegucigalpa");
+
+        ParsedStory viaAap = parse(new NitfParser(), nitf("<doc-id id-string=\"AAP.1.2\"/><doc.copyright holder=\"AAP\"/>"
+                        + "<date.issue norm=\"2024-01-02T09:00:00Z\"/>", "<hedline><hl1>Oil rises</hl1></hedline>",
+                "<p>LONDON (Reuters) - Oil prices rose on Tuesday.</p>"));
+        assertThat(viaAap.agency()).isEqualTo("Reuters");
+        assertThat(viaAap.provider()).isEqualTo("AAP");
+
+        ParsedStory credit = parse(new NewsmlG2Parser(), g2("<provider qcode=\"nprov:CL\"/><versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Match report</headline>", "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>(ANSA) - ROME, JAN 2 - Roma won.</p></body></html></inlineXML>"));
+        assertThat(credit.agency()).isEqualTo("ANSA");
+        assertThat(credit.datelinePlace()).isEqualTo("Rome");
+    }
+
+    @Test
+    void aDateIsNeverAPlace() {
+        assertThat(Dateline.find("Tegucigalpa, Jan 2 (EFE).- Text")).get().extracting(Dateline::place, Dateline::agency)
+                .containsExactly("Tegucigalpa", "EFE");
+        assertThat(Dateline.find("MARCH 04 (Reuters) - Text")).isEmpty();
+        assertThat(Dateline.find("March 4: text follows")).isEmpty();
+        assertThat(StoryFields.placeOfDateline("MARCH 04")).isNull();
+        assertThat(Dateline.find("MARSEILLE, France (AP) _ Text")).get().extracting(Dateline::place).isEqualTo("Marseille, France");
+    }
+}

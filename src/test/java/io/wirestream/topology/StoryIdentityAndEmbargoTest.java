@@ -1,0 +1,76 @@
+package io.wirestream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.StoryAction;
+import io.wirestream.testing.TopologyHarness;
+import io.wirestream.testing.WireItems;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Issue 8 classes 1 and 2 through the real topology: slug keys are not identities; embargoed alerts wait. */
+class StoryIdentityAndEmbargoTest {
+
+    private static final Instant T0 = Instant.parse("2024-01-02T15:00:00Z");
+
+    /** An AP alert take in ANPA framing (our words): priority b, the day's "APNewsAlert" keyword. */
+    private static byte[] alert(String seq, String version, String sentence, String time) {
+        String s = "\u0016\u0016\u0001a" + seq + "\u001Fsel\nb a\u0013\u0011 BC-US--APNewsAlert " + version + "   01-02 0030\n"
+                + "\u0002^BC-US--APNewsAlert,0030<\n^APNewsAlert<\n\t" + sentence + "\n\u0003AP-WF-01-02-24 " + time + "GMT<\n\u0004";
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void twoUnrelatedAlertsOfOneDayAreTwoNewStoriesWithTwoAlerts() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            p.send("ap:1", WireItems.raw("ap", "auto", alert("0001", "",
+                    "DENVER (AP) _ A wildfire has forced the evacuation of 2,000 homes west of Denver.", "1500"), T0));
+            p.send("ap:2", WireItems.raw("ap", "auto", alert("0002", "",
+                    "WASHINGTON (AP) _ The Senate has confirmed the nominee for treasury secretary.", "1600"), T0.plusSeconds(3600)));
+            assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.NEW);
+            assertThat(p.enrichedSeen.get(0).getStoryKey()).isNotEqualTo(p.enrichedSeen.get(1).getStoryKey());
+            assertThat(p.alertsSeen).hasSize(2).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.URGENT));
+            assertThat(p.alertsSeen.get(1).getHeadline()).isEqualTo("The Senate has confirmed the nominee for treasury secretary.");
+
+            // The second alert sent again is still a redelivery, under its own key.
+            p.send("ap:2", WireItems.raw("ap", "auto", alert("0002", "",
+                    "WASHINGTON (AP) _ The Senate has confirmed the nominee for treasury secretary.", "1600"), T0.plusSeconds(3700)));
+            assertThat(p.duplicatesSeen).singleElement().satisfies(d -> assertThat(d.getDuplicateOf()).isEqualTo(p.enrichedSeen.get(1).getStoryKey()));
+        }
+    }
+
+    @Test
+    void aWritethruUnderTheSameSlugIsAnUpdate() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            p.send("ap:1", WireItems.raw("ap", "auto", alert("0001", "",
+                    "DENVER (AP) _ A wildfire has forced the evacuation of 2,000 homes west of Denver.", "1500"), T0));
+            p.send("ap:3", WireItems.raw("ap", "auto", alert("0003", "1stLd-Writethru",
+                    "DENVER (AP) _ The wildfire west of Denver has now forced 5,000 evacuations.", "1530"), T0.plusSeconds(1800)));
+            assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.UPDATE);
+            assertThat(p.alertsSeen).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEmbargoedStorysAlertWaitsForTheReleaseTime() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            p.send(WireItems.ninjs("urn:test:embargo").headline("Central bank cuts rates").urgency(1).at(T0)
+                    .embargoed(T0.plusSeconds(3600)));
+            assertThat(p.enrichedSeen).singleElement().satisfies(s -> assertThat(s.getEmbargoedUntil()).isEqualTo(T0.plusSeconds(3600)));
+            assertThat(p.enrichedJsonSeen).singleElement().satisfies(j -> assertThat(j).contains("\"embargoed\":\"" + T0.plusSeconds(3600)));
+            assertThat(p.alertsSeen).isEmpty();
+
+            p.send(WireItems.ninjs("urn:test:later").headline("Unrelated item").at(T0.plusSeconds(1800)));
+            assertThat(p.alertsSeen).isEmpty(); // stream time before the release
+
+            p.send(WireItems.ninjs("urn:test:after").headline("Another item").at(T0.plusSeconds(3700)));
+            assertThat(p.alertsSeen).singleElement().satisfies(a -> {
+                assertThat(a.getHeadline()).isEqualTo("Central bank cuts rates");
+                assertThat(a.getAlertedAt()).isEqualTo(T0.plusSeconds(3600));
+            });
+        }
+    }
+}
