@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * Document frequencies of terms in a reference news corpus, for the IDF weights of
  * {@link TermVectors}. Fixed rather than counted online, so a story's vector is the same on every
  * partition and instance. The bundled table ({@code idf.tsv}) is built by
- * {@code wirestream idf --corpus ...} from openly licensed corpora (UCI News Aggregator headlines,
+ * {@code wirestream idf --corpus FILE --out FILE} from openly licensed corpora (UCI News Aggregator headlines,
  * CC BY 4.0; ECB+ articles, CC BY 3.0; see NOTICE). A term the table does not know is treated as rare.
  */
 public final class IdfTable {
