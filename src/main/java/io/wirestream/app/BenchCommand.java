@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure throughput, latency and state cost on an embedded broker.",
                 "Pass-through vs full topology throughput, end-to-end latency at a fixed rate, and the",
-                "per-story cost of the dedup state at two sizes. Prints one JSON line last."})
+                "per-story cost of the near-dup index at two sizes and of each stage. Prints one JSON line last."})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -44,10 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--retained", split = ",", paramLabel = "SMALL,LARGE",
-            description = "Stories in the dedup state for the two cost figures (default 1000,100000; 1000,20000 with --quick).")
+            description = "Stories in the near-dup index for the two cost figures (default 1000,100000; 1000,20000 with --quick).")
     int[] retained;
 
-    @Option(names = "--cost-batch", description = "Wires timed per round of the dedup cost (default 2000; 1000 with --quick).")
+    @Option(names = "--cost-batch", description = "Wires timed per round of the index cost (default 2000; 1000 with --quick).")
     Integer costBatch;
 
     @Option(names = "--quick", description = "A run of well under a minute: 5000 wires, 10 s latency run, 1k vs 20k retained.")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,16 +94,18 @@ public final class WireStoryGenerator {
         final int agency;
         final String uri;
         final long contentSeed;
+        final long eventSeed;
         final int place;
         final String[] subject;
         int version = 1;
         Instant versionCreated;
         final Instant firstCreated;
 
-        Original(int agency, String uri, long contentSeed, int place, String[] subject, Instant t) {
+        Original(int agency, String uri, long contentSeed, long eventSeed, int place, String[] subject, Instant t) {
             this.agency = agency;
             this.uri = uri;
             this.contentSeed = contentSeed;
+            this.eventSeed = eventSeed;
             this.place = place;
             this.subject = subject;
             this.versionCreated = t;
@@ -110,8 +113,36 @@ public final class WireStoryGenerator {
         }
     }
 
+    /**
+     * Where the words of generated text come from. The default draws uniformly from a fixed word list
+     * (and consumes the same random numbers as it always did, so the throughput input is unchanged);
+     * {@link NewsVocabulary} draws from a real news vocabulary with event words a story repeats.
+     */
+    public interface Vocabulary {
+        /** A word of running text; {@code event} are the words naming the story's event (possibly none). */
+        String word(Random r, String[] event);
+
+        /** The words naming one event, the same for the same seed; none for a vocabulary without events. */
+        default String[] event(long eventSeed) {
+            return new String[0];
+        }
+
+        /** Whether new stories sometimes report an event of an earlier one (in their own words). */
+        default boolean hasEvents() {
+            return false;
+        }
+
+        Vocabulary FIXED = (r, event) -> WORDS[r.nextInt(WORDS.length)];
+    }
+
+    /** Share of new stories that report a recent story's event, with a vocabulary that has events. */
+    private static final double SAME_EVENT = 0.3;
+
     private final Random random;
     private final String namespace;
+    private final Vocabulary vocabulary;
+    private int spacingMinMs = 500;
+    private int spacingSpreadMs = 3000;
     private Mix mix;
     private final List<Original> pool = new ArrayList<>();
     private Instant clock = BASE;
@@ -122,9 +153,24 @@ public final class WireStoryGenerator {
      *                  never share a story key
      */
     public WireStoryGenerator(long seed, Mix mix, String namespace) {
+        this(seed, mix, namespace, Vocabulary.FIXED);
+    }
+
+    public WireStoryGenerator(long seed, Mix mix, String namespace, Vocabulary vocabulary) {
         this.random = new Random(seed);
         this.mix = mix;
         this.namespace = namespace;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Event-time gap between consecutive wires, uniform in [min, min + spread) (default 0.5-3.5 s):
+     * how many stories fall within the sameness windows (48 h) depends on it.
+     */
+    public WireStoryGenerator spacing(Duration min, Duration spread) {
+        this.spacingMinMs = (int) min.toMillis();
+        this.spacingSpreadMs = (int) spread.toMillis();
+        return this;
     }
 
     public WireStoryGenerator(long seed, Mix mix) {
@@ -145,7 +191,7 @@ public final class WireStoryGenerator {
 
     /** The next wire. Never a resend, update or rewrite before there is an original to repeat. */
     public WireStory next() {
-        clock = clock.plusMillis(500 + random.nextInt(3000));
+        clock = clock.plusMillis(spacingMinMs + random.nextInt(spacingSpreadMs));
         double r = random.nextDouble();
         if (!pool.isEmpty()) {
             if (r < mix.resend()) {
@@ -174,13 +220,22 @@ public final class WireStoryGenerator {
         int agency = random.nextInt(AGENCIES.length);
         long id = ++serial;
         String uri = String.format(Locale.ROOT, "urn:newsml:%s.%s:%08d", AGENCIES[agency], namespace, id);
-        Original o = new Original(agency, uri, random.nextLong(), random.nextInt(PLACES.length),
+        long contentSeed = random.nextLong();
+        Original o = new Original(agency, uri, contentSeed, eventSeed(contentSeed), random.nextInt(PLACES.length),
                 SUBJECTS[random.nextInt(SUBJECTS.length)], clock);
         if (pool.size() == POOL) {
             pool.remove(0);
         }
         pool.add(o);
-        return render(Kind.NEW, o, agency, uri, headline(new Random(o.contentSeed)), body(o), o.versionCreated);
+        return render(Kind.NEW, o, agency, uri, headline(new Random(o.contentSeed), o), body(o), o.versionCreated);
+    }
+
+    /** A new event, or (with a vocabulary that has events) sometimes a recent story's event. */
+    private long eventSeed(long contentSeed) {
+        if (!vocabulary.hasEvents() || pool.isEmpty() || random.nextDouble() >= SAME_EVENT) {
+            return contentSeed;
+        }
+        return recent().eventSeed;
     }
 
     private Original recent() {
@@ -190,14 +245,14 @@ public final class WireStoryGenerator {
 
     private WireStory resend() {
         Original o = recent();
-        return render(Kind.RESEND, o, o.agency, o.uri, headline(new Random(o.contentSeed)), body(o), o.versionCreated);
+        return render(Kind.RESEND, o, o.agency, o.uri, headline(new Random(o.contentSeed), o), body(o), o.versionCreated);
     }
 
     private WireStory update() {
         Original o = recent();
         o.version++;
         o.versionCreated = clock;
-        return render(Kind.UPDATE, o, o.agency, o.uri, headline(new Random(o.contentSeed)), body(o), o.versionCreated);
+        return render(Kind.UPDATE, o, o.agency, o.uri, headline(new Random(o.contentSeed), o), body(o), o.versionCreated);
     }
 
     private WireStory nearDuplicate() {
@@ -211,23 +266,25 @@ public final class WireStoryGenerator {
         for (int i = 0; i < trim && body.size() > 2 && bytes(body.subList(0, body.size() - 1)) >= MIN_BODY_BYTES; i++) {
             body.remove(body.size() - 1);
         }
-        String headline = headline(random);
+        String headline = headline(random, o);
         return render(Kind.NEAR_DUPLICATE, o, agency, uri, headline, body, clock);
     }
 
-    private static String headline(Random r) {
+    private String headline(Random r, Original o) {
+        String[] event = vocabulary.event(o.eventSeed);
         StringBuilder h = new StringBuilder(PLACES[r.nextInt(PLACES.length)]);
         int words = 5 + r.nextInt(6);
         for (int i = 0; i < words; i++) {
-            h.append(' ').append(WORDS[r.nextInt(WORDS.length)]);
+            h.append(' ').append(vocabulary.word(r, event));
         }
         return h.toString();
     }
 
     /** The body of the original's current version: its paragraphs, each update adding a new lead. */
-    private static List<String> body(Original o) {
+    private List<String> body(Original o) {
         Random r = new Random(o.contentSeed);
-        headline(r); // the headline comes first from the same seed
+        headline(r, o); // the headline comes first from the same seed
+        String[] event = vocabulary.event(o.eventSeed);
         int target = MIN_BODY_BYTES + 200 + r.nextInt(MAX_BODY_BYTES - MIN_BODY_BYTES - 900);
         String dateline = String.format(Locale.ROOT, "%s, %s %d (%s) - ", PLACES[o.place].toUpperCase(Locale.ROOT),
                 MONTHS[o.firstCreated.atZone(java.time.ZoneOffset.UTC).getMonthValue() - 1],
@@ -235,14 +292,14 @@ public final class WireStoryGenerator {
         List<String> paragraphs = new ArrayList<>();
         int size = 0;
         while (size < target) {
-            String p = paragraph(r);
+            String p = paragraph(r, event);
             paragraphs.add(p);
             size += p.getBytes(StandardCharsets.UTF_8).length;
         }
         if (o.version > 1) {
             // The newest development leads; earlier leads stay below it (a write-thru).
             for (int v = 2; v <= o.version && v <= 3; v++) {
-                paragraphs.add(0, paragraph(new Random(o.contentSeed + v)));
+                paragraphs.add(0, paragraph(new Random(o.contentSeed + v), event));
             }
         }
         paragraphs.set(0, dateline + paragraphs.get(0));
@@ -252,13 +309,13 @@ public final class WireStoryGenerator {
         return paragraphs;
     }
 
-    private static String paragraph(Random r) {
+    private String paragraph(Random r, String[] event) {
         StringBuilder p = new StringBuilder();
         int sentences = 1 + r.nextInt(3);
         for (int s = 0; s < sentences; s++) {
             int words = 8 + r.nextInt(15);
             for (int w = 0; w < words; w++) {
-                String word = WORDS[r.nextInt(WORDS.length)];
+                String word = vocabulary.word(r, event);
                 if (w == 0) {
                     word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
                     if (s > 0) {

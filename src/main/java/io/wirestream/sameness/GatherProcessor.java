@@ -103,16 +103,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             }
             a.getClusterScores().forEach((c, s) -> scores.merge(c, s, Math::max));
         }
-        double threshold = TermVectors.isShort(story.getBody()) ? settings.shortTextThreshold() : settings.clusterThreshold();
-        String cluster = null;
-        double best = 0;
-        for (Map.Entry<String, Double> e : scores.entrySet()) {
-            if (e.getValue() >= threshold && (e.getValue() > best || (e.getValue() == best && e.getKey().compareTo(cluster) < 0))) {
-                cluster = e.getKey();
-                best = e.getValue();
-            }
-        }
-        story.setClusterId(cluster != null ? cluster : newClusterId(story.getStoryKey()));
+        story.setClusterId(clusterFor(story, scores, settings));
         state.setClusterId(story.getClusterId());
         ClusterMember member = ClusterMember.newBuilder().setClusterId(story.getClusterId()).setStoryKey(story.getStoryKey())
                 .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(head.getVector()).build();
@@ -128,8 +119,26 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         return new Gathered(story, d, member);
     }
 
+    /**
+     * The cluster a new story joins: the best decayed centroid score over its term answers if it
+     * reaches the threshold (lower for headline-only stories), ties by cluster id; else a new cluster
+     * named after the story.
+     */
+    public static String clusterFor(EnrichedStory story, Map<String, Double> scores, SamenessSettings settings) {
+        double threshold = TermVectors.isShort(story.getBody()) ? settings.shortTextThreshold() : settings.clusterThreshold();
+        String cluster = null;
+        double best = 0;
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            if (e.getValue() >= threshold && (e.getValue() > best || (e.getValue() == best && e.getKey().compareTo(cluster) < 0))) {
+                cluster = e.getKey();
+                best = e.getValue();
+            }
+        }
+        return cluster != null ? cluster : newClusterId(story.getStoryKey());
+    }
+
     /** A new cluster is named after the story that founded it: the same name on every instance. */
-    static String newClusterId(String storyKey) {
+    public static String newClusterId(String storyKey) {
         long h = 0xcbf29ce484222325L;
         for (byte b : storyKey.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * 0x100000001b3L;

@@ -257,7 +257,8 @@ public final class WirestreamTopology {
         return store(VERSIONS_STORE, StoryVersionState.class);
     }
 
-    private static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(
+    /** The production builder of a named store (persistent RocksDB, String keys, the Avro serde with its history): bench uses it. */
+    public static <V extends org.apache.avro.specific.SpecificRecord> StoreBuilder<KeyValueStore<String, V>> store(
             String name, Class<V> type) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), AvroSerde.of(type));
     }

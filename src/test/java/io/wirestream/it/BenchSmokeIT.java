@@ -46,6 +46,11 @@ class BenchSmokeIT {
         assertThat(json.path("neardup_cost_us_1k").asDouble()).isPositive();
         assertThat(json.path("neardup_cost_us_100k").asDouble()).isPositive();
         assertThat(json.path("neardup_cost_ratio").asDouble()).isPositive();
+        // Each stage's own cost per story, so later stages can be held to budgets.
+        for (String stage : List.of("parse", "versions", "neardup", "cluster", "serdes")) {
+            assertThat(json.path("stage_us_" + stage).asDouble()).as("stage_us_%s", stage).isPositive();
+        }
+        assertThat(json.path("neardup_detail").path("400").path("bucket_keys").asLong()).isPositive();
         assertThat(json.path("peak_heap_mb").asLong()).isPositive();
         assertThat(json.path("stories").asInt()).isEqualTo(300);
         assertThat(json.path("partitions").asInt()).isEqualTo(2);

@@ -1,0 +1,462 @@
+package io.wirestream.bench;
+
+import io.wirestream.avro.BucketState;
+import io.wirestream.avro.ClusterMember;
+import io.wirestream.avro.ClusterState;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.RawRef;
+import io.wirestream.avro.RawWireItem;
+import io.wirestream.avro.SamenessMessage;
+import io.wirestream.avro.SamenessQuery;
+import io.wirestream.avro.StoryAction;
+import io.wirestream.avro.StoryVersionState;
+import io.wirestream.formats.ParseContext;
+import io.wirestream.formats.ParsedStory;
+import io.wirestream.formats.ParserRegistry;
+import io.wirestream.formats.WireParseException;
+import io.wirestream.parse.CanonicalStories;
+import io.wirestream.sameness.BucketProcessor;
+import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.ClusterProcessor;
+import io.wirestream.sameness.GatherProcessor;
+import io.wirestream.sameness.IdfTable;
+import io.wirestream.sameness.SamenessSettings;
+import io.wirestream.sameness.Scatter;
+import io.wirestream.sameness.Shingles;
+import io.wirestream.sameness.TermVectors;
+import io.wirestream.serde.AvroSerde;
+import io.wirestream.text.NormalisedText;
+import io.wirestream.topology.WirestreamTopology;
+import io.wirestream.versions.Routed;
+import io.wirestream.versions.VersionTracker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per-story cost of the near-duplicate and cluster index (the sameness buckets) with a small and a
+ * large number of stories retained, and the per-stage cost per story, on the same generated stories.
+ *
+ * <p>The index is the production {@link BucketProcessor} on its production store
+ * ({@link WirestreamTopology#store}: persistent RocksDB, String keys, the Avro serde), driven
+ * directly, each query and answer Avro round-tripped as on {@code sameness-queries} and
+ * {@code sameness-answers}; beside it the cluster loop ({@link ClusterProcessor} on its store, its
+ * centroid snapshots filed by {@link ClusterIndexProcessor} in the same bucket store, as
+ * {@code cluster-terms} does), so term buckets hold what they hold in production. Kafka's hops and
+ * the changelog are not in it: what is measured is the index's own work.
+ *
+ * <p>Text comes from {@link WireStoryGenerator} with {@link NewsVocabulary} (real news word
+ * frequencies, stories of one event sharing their event words), so term buckets fill as real ones
+ * do; the timed batches have the realistic mix (resends, updates, near-copies of retained stories).
+ * Wires are 0.25-1.75 s apart in event time, so 100,000 stories (about 28 h) stay inside the 48 h
+ * windows: all are retained.
+ */
+final class SamenessCost {
+
+    static final String INDEX = "sameness-buckets: BucketProcessor driven directly on its production RocksDB store "
+            + "(WirestreamTopology.store: String keys, AvroSerde<BucketState>; changelog off), each new story's 6 band and 8 term "
+            + "queries and answers Avro round-tripped as on sameness-queries/sameness-answers, a store flush every 20 new stories "
+            + "as a commit; term buckets filled by the cluster loop (ClusterProcessor, ClusterIndexProcessor); hourly expiry "
+            + "scan measured apart (neardup_detail.*.expiry_scan_ms)";
+
+    /** Stages timed per story, in pipeline order. */
+    static final List<String> STAGES = List.of("parse", "versions", "neardup", "cluster", "serdes");
+
+    /** The figures at one retained size. */
+    record Sizes(int retained, double indexMicros, double bandMicros, double termMicros, double commitMicros,
+                 Map<String, Double> stageMicros, int wires, int newStories, int nearCopies, int nearCopiesFound,
+                 long bucketKeys, double storeMb, double meanBucketValueBytes, double expiryScanMs) {
+    }
+
+    record Result(Sizes small, Sizes large) {
+    }
+
+    private static final int ROUNDS = 3;
+    private static final String APP = "wirestream-bench-sameness";
+    private static final String BUCKETS_CHANGELOG = APP + "-" + WirestreamTopology.BUCKETS_STORE + "-changelog";
+    private static final String CLUSTERS_CHANGELOG = APP + "-" + WirestreamTopology.CLUSTERS_STORE + "-changelog";
+    /** New stories per emulated commit: about 100 ms (commit.interval.ms under EOS) at 200 stories/s. */
+    private static final int COMMIT_EVERY = 20;
+
+    private final long seed;
+    private final int batch;
+    private final PrintStream log;
+    private final SamenessSettings settings = SamenessSettings.defaults();
+    private final ParserRegistry registry = ParserRegistry.standard();
+    private final IdfTable idf = IdfTable.bundled();
+    private final AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
+    private final NewsVocabulary vocabulary = NewsVocabulary.bundled();
+
+    SamenessCost(long seed, int batch, PrintStream log) {
+        this.seed = seed;
+        this.batch = batch;
+        this.log = log;
+    }
+
+    Result measure(int small, int large) {
+        // JIT warm-up, so the first measured size does not pay for compilation.
+        measure(Math.min(small, 1_000), 1, "warm-up");
+        Sizes s = measure(small, ROUNDS, "retained " + small);
+        Sizes l = measure(large, ROUNDS, "retained " + large);
+        return new Result(s, l);
+    }
+
+    /**
+     * Fills a fresh index with {@code retained} new stories, then times {@code rounds} batches of the
+     * realistic mix. Small sizes are filled afresh for every round with a batch of at most a quarter
+     * of the size, so the index stays near its nominal size while it is timed.
+     */
+    Sizes measure(int retained, int rounds, String label) {
+        int perRound = Math.min(batch, Math.max(50, retained / 4));
+        boolean refill = retained <= 10_000;
+        Stats stats = new Stats();
+        Harness h = null;
+        WireStoryGenerator gen = null;
+        long f0 = System.nanoTime();
+        double fillSeconds = 0;
+        try {
+            for (int r = 0; r < rounds; r++) {
+                if (h == null || refill) {
+                    if (h != null) {
+                        h.close();
+                    }
+                    long t = System.nanoTime();
+                    h = new Harness(settings);
+                    gen = new WireStoryGenerator(seed + r, WireStoryGenerator.Mix.allNew(), "bench", vocabulary)
+                            .spacing(Duration.ofMillis(250), Duration.ofMillis(1500));
+                    for (int i = 0; i < retained; i++) {
+                        h.story(gen.next(), null);
+                    }
+                    fillSeconds += (System.nanoTime() - t) / 1e9;
+                    gen.useMix(WireStoryGenerator.Mix.realistic());
+                }
+                Stats round = new Stats();
+                for (WireStoryGenerator.WireStory w : gen.next(perRound)) {
+                    h.story(w, round);
+                }
+                log.printf(Locale.ROOT, "[bench] sameness index, %s, round %d: %.1f us per new story (band %.1f, term %.1f; %d new, "
+                                + "%d near-copies, %d found)%n", label, r + 1, round.perNew(round.band + round.term),
+                        round.perNew(round.band), round.perNew(round.term), round.newStories, round.nearCopies, round.found);
+                stats.add(round);
+            }
+            long[] keysAndBytes = new long[2];
+            double scanMs = h.scan(keysAndBytes);
+            long keys = keysAndBytes[0];
+            double mb = h.storeBytes() / 1e6;
+            Map<String, Double> stage = new LinkedHashMap<>();
+            stage.put("parse", stats.perWire(stats.parse));
+            stage.put("versions", stats.perWire(stats.versions));
+            stage.put("neardup", stats.perNew(stats.neardup));
+            stage.put("cluster", stats.perNew(stats.cluster));
+            stage.put("serdes", stats.perWire(stats.serdes));
+            Sizes out = new Sizes(retained, stats.perNew(stats.band + stats.term + stats.commit), stats.perNew(stats.band),
+                    stats.perNew(stats.term), stats.perNew(stats.commit), stage, stats.wires, stats.newStories, stats.nearCopies,
+                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs);
+            log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f); stages %s; "
+                            + "%d bucket keys, %.0f MB on disk, bucket values %.0f B; a full expiry scan %.0f ms; filled in %.1f s, "
+                            + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(),
+                    stage, keys, mb, out.meanBucketValueBytes(), scanMs, fillSeconds,
+                    (System.nanoTime() - f0) / 1e9);
+            return out;
+        } finally {
+            if (h != null) {
+                h.close();
+            }
+        }
+    }
+
+    /** Nanoseconds per stage, summed over the timed stories. */
+    private static final class Stats {
+        long parse;
+        long versions;
+        long neardup;
+        long cluster;
+        long serdes;
+        long band;
+        long term;
+        long commit;
+        int wires;
+        int newStories;
+        int nearCopies;
+        int found;
+
+        void add(Stats o) {
+            parse += o.parse;
+            versions += o.versions;
+            neardup += o.neardup;
+            cluster += o.cluster;
+            serdes += o.serdes;
+            band += o.band;
+            term += o.term;
+            commit += o.commit;
+            wires += o.wires;
+            newStories += o.newStories;
+            nearCopies += o.nearCopies;
+            found += o.found;
+        }
+
+        double perWire(long nanos) {
+            return wires == 0 ? 0 : nanos / 1e3 / wires;
+        }
+
+        double perNew(long nanos) {
+            return newStories == 0 ? 0 : nanos / 1e3 / newStories;
+        }
+    }
+
+    /**
+     * The index and the cluster loop, their processors driven directly (MockProcessorContext) on
+     * their production stores, plus the versions state of the stories seen. Not TopologyTestDriver:
+     * it commits, so flushes RocksDB's memtable, after every record; production commits once per
+     * commit interval, emulated here by a flush every {@link #COMMIT_EVERY} new stories (about
+     * 100 ms at 200 stories/s), its time counted in the index cost.
+     */
+    private final class Harness implements AutoCloseable {
+        private final Path dir;
+        private final KeyValueStore<String, BucketState> buckets;
+        private final KeyValueStore<String, ClusterState> clusters;
+        private final MockProcessorContext<String, SamenessMessage> bucketContext;
+        private final MockProcessorContext<String, ClusterMember> clusterContext;
+        private final BucketProcessor bucketProcessor;
+        private final ClusterProcessor clusterProcessor;
+        private final ClusterIndexProcessor indexProcessor;
+        private final AvroSerde<SamenessQuery> querySerde = AvroSerde.of(SamenessQuery.class);
+        private final AvroSerde<SamenessMessage> messageSerde = AvroSerde.of(SamenessMessage.class);
+        private final AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
+        private final AvroSerde<BucketState> bucketSerde = AvroSerde.of(BucketState.class);
+        private final Map<String, StoryVersionState> versions = new HashMap<>();
+        private long offset;
+        private int sinceCommit;
+
+        Harness(SamenessSettings ss) {
+            try {
+                dir = Files.createTempDirectory("wirestream-bench-sameness");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Properties p = new Properties();
+            p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
+            p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-memory:9092");
+            p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            TaskId task = new TaskId(0, 0);
+            bucketContext = new MockProcessorContext<>(p, task, dir.toFile());
+            clusterContext = new MockProcessorContext<>(p, task, dir.toFile());
+            MockProcessorContext<Void, Void> indexContext = new MockProcessorContext<>(p, task, dir.toFile());
+            // The production builders; the changelog is off only because a mock context has no producer.
+            buckets = WirestreamTopology.store(WirestreamTopology.BUCKETS_STORE, BucketState.class).withLoggingDisabled().build();
+            buckets.init(bucketContext.getStateStoreContext(), buckets);
+            clusters = WirestreamTopology.store(WirestreamTopology.CLUSTERS_STORE, ClusterState.class).withLoggingDisabled().build();
+            clusters.init(clusterContext.getStateStoreContext(), clusters);
+            bucketContext.addStateStore(buckets);
+            indexContext.addStateStore(buckets);
+            clusterContext.addStateStore(clusters);
+            bucketProcessor = new BucketProcessor(WirestreamTopology.BUCKETS_STORE, ss);
+            bucketProcessor.init(bucketContext);
+            clusterProcessor = new ClusterProcessor(WirestreamTopology.CLUSTERS_STORE, ss);
+            clusterProcessor.init(clusterContext);
+            indexProcessor = new ClusterIndexProcessor(WirestreamTopology.BUCKETS_STORE, ss);
+            indexProcessor.init(indexContext);
+        }
+
+        /** One wire through every stage; {@code stats} null while filling (not timed). */
+        void story(WireStoryGenerator.WireStory w, Stats stats) {
+            RawWireItem item = Bench.item(w);
+            byte[] payload = bytes(item.getPayload());
+            RawRef ref = RawRef.newBuilder().setTopic("wire.raw").setPartition(0).setOffset(offset++).setKey(w.key())
+                    .setIndex(0).setCount(1).build();
+            Instant time = w.versionCreated();
+
+            long t0 = System.nanoTime();
+            EnrichedStory story;
+            try {
+                ParsedStory parsed = registry.parse(payload, item.getOriginalSize(), item.getFormat(),
+                        new ParseContext(item.getSource(), item.getContentType(), item.getReceivedAt(), item.getItemId())).get(0);
+                story = CanonicalStories.from(parsed, item.getSource(), item.getReceivedAt(), ref);
+            } catch (WireParseException e) {
+                throw new IllegalStateException("generated wire does not parse: " + e.getMessage(), e);
+            }
+            long t1 = System.nanoTime();
+            VersionTracker.Keyed k = VersionTracker.decideKeyed(versions::get, story, time);
+            if (k.decision().newState() != null) {
+                versions.put(k.key(), k.decision().newState());
+            }
+            long t2 = System.nanoTime();
+            storySerde.decode(storySerde.encode(story));
+            long t3 = System.nanoTime();
+            if (stats != null) {
+                stats.wires++;
+                stats.parse += t1 - t0;
+                stats.versions += t2 - t1;
+                stats.serdes += t3 - t2;
+            }
+            if (!(k.decision().routed() instanceof Routed.Accepted a) || a.story().getAction() != StoryAction.NEW) {
+                return; // redeliveries, superseded versions, updates and kills ask no bucket
+            }
+            EnrichedStory s = a.story();
+
+            long n0 = System.nanoTime();
+            Shingles shingles = Shingles.ofNormalised(NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody())));
+            long n1 = System.nanoTime();
+            Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), idf);
+            long n2 = System.nanoTime();
+            List<KeyValue<String, SamenessQuery>> all = Scatter.queries(new Scatter.Featured(s, shingles, vector, true), settings);
+            long n3 = System.nanoTime();
+            String duplicateOf = null;
+            for (KeyValue<String, SamenessQuery> q : all) {
+                if (q.value.getShingles() != null) {
+                    SamenessMessage answer = ask(q, time);
+                    duplicateOf = duplicateOf != null ? duplicateOf : answer.getDuplicateOf();
+                }
+            }
+            long n4 = System.nanoTime();
+            Map<String, Double> scores = new HashMap<>();
+            for (KeyValue<String, SamenessQuery> q : all) {
+                if (q.value.getShingles() == null) {
+                    ask(q, time).getClusterScores().forEach((c, x) -> scores.merge(c, x, Math::max));
+                }
+            }
+            long n5 = System.nanoTime();
+            String cluster = GatherProcessor.clusterFor(s, scores, settings);
+            ClusterMember member = ClusterMember.newBuilder().setClusterId(cluster).setStoryKey(s.getStoryKey())
+                    .setSource(s.getSource()).setEventTime(s.getVersionCreated()).setVector(vector).build();
+            clusterProcessor.process(new Record<>(cluster, roundTrip(memberSerde, member), time.toEpochMilli()));
+            for (var f : clusterContext.forwarded()) {
+                // cluster-terms: each centroid snapshot crosses a topic to its term bucket.
+                indexProcessor.process(new Record<>(f.record().key(), roundTrip(memberSerde, f.record().value()),
+                        f.record().timestamp()));
+            }
+            clusterContext.resetForwards();
+            long n6 = System.nanoTime();
+            long commit = 0;
+            if (++sinceCommit == COMMIT_EVERY) {
+                sinceCommit = 0;
+                buckets.flush();
+                clusters.flush();
+                commit = System.nanoTime() - n6;
+            }
+            if (stats != null) {
+                stats.newStories++;
+                stats.band += n4 - n3;
+                stats.term += n5 - n4;
+                stats.commit += commit;
+                // Scatter's query building counts to near-dup.
+                stats.neardup += (n1 - n0) + (n3 - n2) + (n4 - n3);
+                stats.cluster += (n2 - n1) + (n5 - n4) + (n6 - n5);
+                if (w.kind() == WireStoryGenerator.Kind.NEAR_DUPLICATE) {
+                    stats.nearCopies++;
+                    if (duplicateOf != null) {
+                        stats.found++;
+                    }
+                }
+            }
+        }
+
+        /** One query as it travels: serialised to sameness-queries, answered, the answer serialised to sameness-answers. */
+        private SamenessMessage ask(KeyValue<String, SamenessQuery> q, Instant time) {
+            bucketProcessor.process(new Record<>(q.key, roundTrip(querySerde, q.value), time.toEpochMilli()));
+            SamenessMessage answer = roundTrip(messageSerde, bucketContext.forwarded().get(0).record().value());
+            bucketContext.resetForwards();
+            return answer;
+        }
+
+        /**
+         * Reads every bucket as the hourly expiry punctuation does (which MockProcessorContext does
+         * not run); returns the milliseconds it took and fills in the bucket count and mean value size.
+         */
+        double scan(long[] keysAndBytes) {
+            long t = System.nanoTime();
+            long sink = 0;
+            try (KeyValueIterator<String, BucketState> it = buckets.all()) {
+                while (it.hasNext()) {
+                    sink += it.next().value.getLastSeen().toEpochMilli();
+                }
+            }
+            double ms = (System.nanoTime() - t) / 1e6 + (sink == 42 ? 1e-9 : 0);
+            long n = 0;
+            long bytes = 0;
+            try (KeyValueIterator<String, BucketState> it = buckets.all()) {
+                while (it.hasNext()) {
+                    bytes += bucketSerde.encode(it.next().value).length;
+                    n++;
+                }
+            }
+            keysAndBytes[0] = n;
+            keysAndBytes[1] = bytes;
+            return ms;
+        }
+
+        long storeBytes() {
+            buckets.flush();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                return walk.filter(Files::isRegularFile).filter(f -> f.toString().contains(WirestreamTopology.BUCKETS_STORE))
+                        .mapToLong(f -> f.toFile().length()).sum();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public void close() {
+            buckets.close();
+            clusters.close();
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // A temporary folder left behind is harmless.
+            }
+        }
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> T roundTrip(AvroSerde<T> serde, T value) {
+        return serde.decode(serde.encode(value));
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        ByteBuffer d = b.duplicate();
+        byte[] out = new byte[d.remaining()];
+        d.get(out);
+        return out;
+    }
+
+    static Map<String, Object> json(Result r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Sizes s : List.of(r.small(), r.large())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("index_us", Bench.round(s.indexMicros(), 1));
+            m.put("band_us", Bench.round(s.bandMicros(), 1));
+            m.put("term_us", Bench.round(s.termMicros(), 1));
+            m.put("commit_us", Bench.round(s.commitMicros(), 1));
+            m.put("timed_wires", s.wires());
+            m.put("timed_new", s.newStories());
+            m.put("near_copies", s.nearCopies());
+            m.put("near_copies_found", s.nearCopiesFound());
+            m.put("bucket_keys", s.bucketKeys());
+            m.put("store_mb", Bench.round(s.storeMb(), 1));
+            m.put("bucket_value_bytes", Math.round(s.meanBucketValueBytes()));
+            m.put("expiry_scan_ms", Bench.round(s.expiryScanMs(), 1));
+            out.put(String.valueOf(s.retained()), m);
+        }
+        return out;
+    }
+}
