@@ -81,6 +81,8 @@ public final class RegionTagger {
             "shoot", "feast", "oven", "recipe", "recipes", "slices", "pardon", "pardoning");
     private static final Set<String> NOT_THE_COUNTRY_BEFORE = Set.of("thanksgiving", "roast", "roasted", "wild",
             "smoked", "stuffed", "fine", "bone", "cold", "fried", "deep-fried", "christmas", "frozen");
+    private static final Set<String> STREET = Set.of("st", "street", "road", "rd", "avenue", "ave", "drive", "dr",
+            "boulevard", "blvd", "lane", "ln", "pike", "highway", "hwy", "way", "place", "court", "terrace");
     private static final Set<String> BIRD_OR_PLATE = Set.of("turkey", "china");
 
     /** Historical states and the modern countries whose places they covered: Moscow in 1987 copy is SU. */
@@ -227,6 +229,9 @@ public final class RegionTagger {
                 && m.to() - m.from() == 1 && !isDemonym(m)) {
             return !prev.key().equals("new") && !prev.key().equals("st") ? true : false;
         }
+        if (next != null && STREET.contains(next.key()) && !isDemonym(m)) {
+            return true; // "Memphis St.", "Dublin Road": a street, not the place
+        }
         if (m.to() - m.from() != 1 || isDemonym(m)) {
             return false;
         }
@@ -255,6 +260,7 @@ public final class RegionTagger {
     /** Picks one meaning per mention: the story's other mentions, a qualifier, the dateline, then size. */
     private void resolve(List<Mention> mentions) {
         Map<String, Double> context = new HashMap<>();
+        Set<String> coherent = new java.util.HashSet<>();
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             if (only != null && m.candidates.get(0).kind() != Kind.CUE) {
@@ -262,6 +268,22 @@ public final class RegionTagger {
             } else if (m.zone == Zone.DATELINE) {
                 Entry biggest = m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow();
                 context.merge(biggest.country(), 1.0, Double::sum);
+            }
+        }
+        // Geographic coherence: two different names that can both lie in one country support each
+        // other there ("Alexandria" and "Pineville": Louisiana, not Egypt).
+        Map<String, Set<String>> namesByCountry = new HashMap<>();
+        for (Mention m : mentions) {
+            for (Entry e : m.candidates) {
+                if (e.country() != null) {
+                    namesByCountry.computeIfAbsent(e.country(), k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
+                }
+            }
+        }
+        for (Map.Entry<String, Set<String>> e : namesByCountry.entrySet()) {
+            if (e.getValue().size() >= 2) {
+                context.merge(e.getKey(), 0.0, Double::sum);
+                coherent.add(e.getKey());
             }
         }
         for (Mention m : mentions) {
@@ -273,7 +295,7 @@ public final class RegionTagger {
                 if (ctx != null) {
                     // support from elsewhere in the story, not counting this mention's own vote
                     double own = singleCountry(m.candidates) != null ? (m.zone == Zone.DATELINE ? 2.0 : 1.0) : 0.0;
-                    if (ctx - own > 0) {
+                    if (ctx - own > 0 || coherent.contains(e.country())) {
                         s += 1.0;
                     }
                 }
@@ -290,7 +312,7 @@ public final class RegionTagger {
             m.chosen = best;
             m.country = best.country();
             boolean supported = context.getOrDefault(m.country, 0.0) > (singleCountry(m.candidates) != null ? 1.0 : 0.0)
-                    || m.qualifiedBy != null || m.zone == Zone.DATELINE;
+                    || coherent.contains(m.country) || m.qualifiedBy != null || m.zone == Zone.DATELINE;
             if (m.qualifiedBy != null && m.qualifiedBy.country() != null && !m.qualifiedBy.country().equals(m.country)
                     && m.candidates.stream().noneMatch(e -> e.country().equals(m.qualifiedBy.country()))) {
                 // "Elwood, Kan.": a place we do not know, in a division we do
