@@ -22,6 +22,7 @@ import io.wirestream.sameness.Gathered;
 import io.wirestream.sameness.IdfTable;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
+import io.wirestream.enrich.RegionEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
@@ -56,7 +57,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * wire.raw → parse ─┬─ dead letters ──────────────────────────────────────────────┐
  *                   └─ stories → by story key → versions ─┬─ duplicates ──────────┤
- *                                                         └─ accepted → alert rules ┼─ enriched ─┐
+ *                                                         └─ accepted → sameness → enrich → alert rules ┼─ enriched ─┐
  *                                                                                   └─ alerts ───┴→ route → topics
  * </pre>
  * Each stage is a short method from a stream to a stream; stages name no topic. {@code route}, the
@@ -127,7 +128,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
         KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
+        KStream<String, EnrichedStory> enriched = alertRules(enrich(same.get("sameness-distinct")));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -220,9 +221,15 @@ public final class WirestreamTopology {
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
+    /** Region metadata (package {@code enrich}): stateless, so no repartition and no store. */
+    private KStream<String, EnrichedStory> enrich(KStream<String, Gathered> distinct) {
+        RegionEnricher regions = RegionEnricher.standard();
+        return distinct.mapValues(g -> regions.enrich(g.story()), Named.as("enrich-regions"));
+    }
+
+    private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
         return accepted
-                .mapValues(g -> AlertRules.annotate(g.story()), Named.as("alert-rules"))
+                .mapValues(AlertRules::annotate, Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
