@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "wirestream", mixinStandardHelpOptions = true, version = "wirestream 0.1.0",
         description = "Kafka Streams wire-service ingester: parse, deduplicate, enrich and alert on agency copy.",
         subcommands = {BrokerCommand.class, RunCommand.class, ProduceCommand.class, TailCommand.class,
-                InspectCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class,
+                InspectCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WirestreamCli implements Callable<Integer> {
 

@@ -1,6 +1,9 @@
 package io.wirestream.topology;
 
 import io.wirestream.alert.AlertRules;
+import io.wirestream.classify.CategoryModel;
+import io.wirestream.classify.MediaTopics;
+import io.wirestream.classify.StoryClassifier;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
@@ -30,6 +33,7 @@ import io.wirestream.serde.JsonMirror;
 import io.wirestream.serde.RawWireItemSerde;
 import io.wirestream.versions.Routed;
 import io.wirestream.versions.VersionProcessor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +75,11 @@ public final class WirestreamTopology {
     public static final String GATHER_STORE = "sameness-gather";
     public static final String CLUSTERS_STORE = "clusters";
 
-    /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+    /**
+     * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
+     * file from {@code wirestream train}, or null for the model shipped in the jar.
+     */
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, Path categoryModel) {
         public static Settings defaults() {
             return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
         }
@@ -80,6 +87,22 @@ public final class WirestreamTopology {
         /** Production sameness settings with the given retention and item limit. */
         public Settings(Duration versionRetention, int maxItemBytes) {
             this(versionRetention, maxItemBytes, SamenessSettings.defaults());
+        }
+
+        /** The shipped category model. */
+        public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+            this(versionRetention, maxItemBytes, sameness, null);
+        }
+
+        /** The same settings with a category model file (null: the shipped one). */
+        public Settings withCategoryModel(Path model) {
+            return new Settings(versionRetention, maxItemBytes, sameness, model);
+        }
+
+        /** The classifier these settings name; the model file is read here, once per topology. */
+        public StoryClassifier classifier() {
+            return categoryModel == null ? StoryClassifier.bundled()
+                    : new StoryClassifier(CategoryModel.load(categoryModel), MediaTopics.bundled());
         }
     }
 
@@ -123,7 +146,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
         KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
+        KStream<String, EnrichedStory> enriched = alertRules(classify(same.get("sameness-distinct")));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -213,9 +236,19 @@ public final class WirestreamTopology {
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
+    /** IPTC Media Topics for every accepted version (stateless: wire codes first, then the text model). */
+    private KStream<String, EnrichedStory> classify(KStream<String, Gathered> accepted) {
+        StoryClassifier classifier = settings.classifier();
+        return accepted.mapValues(g -> {
+            StoryClassifier.Result r = classifier.classify(g.story());
+            return EnrichedStory.newBuilder(g.story()).setCategories(r.categories()).setCategoryOrigins(r.origins())
+                    .setCategoryConfidence(r.confidence()).build();
+        }, Named.as("classify"));
+    }
+
+    private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
         return accepted
-                .mapValues(g -> AlertRules.annotate(g.story()), Named.as("alert-rules"))
+                .mapValues(AlertRules::annotate, Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
