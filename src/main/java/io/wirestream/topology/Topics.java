@@ -32,8 +32,14 @@ public record Topics(Map<String, String> names) {
         MIRROR
     }
 
-    /** One topic: its config key, default name and role. */
-    public record Definition(String key, String defaultName, Role role) {
+    /**
+     * One topic: its config key, default name and role; a category topic also names the top-level
+     * IPTC Media Topic whose stories it carries.
+     */
+    public record Definition(String key, String defaultName, Role role, String qcode) {
+        public Definition(String key, String defaultName, Role role) {
+            this(key, defaultName, role, null);
+        }
     }
 
     /** A topic to create: compacted ones are keyed state (the source catalogue), the rest are logs. */
@@ -58,7 +64,25 @@ public record Topics(Map<String, String> names) {
             new Definition(ALERTS, "alerts", Role.OUTPUT),
             new Definition(DLQ, "wire.dlq", Role.ACCOUNTED),
             new Definition(ENRICHED_JSON, "stories.enriched.json", Role.MIRROR),
-            new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR));
+            new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR),
+            // one topic per top-level Media Topic: every NEW, UPDATE and KILL of its stories
+            new Definition("arts", "stories.arts", Role.OUTPUT, "medtop:01000000"),
+            new Definition("crime", "stories.crime", Role.OUTPUT, "medtop:02000000"),
+            new Definition("disaster", "stories.disaster", Role.OUTPUT, "medtop:03000000"),
+            new Definition("economy", "stories.economy", Role.OUTPUT, "medtop:04000000"),
+            new Definition("education", "stories.education", Role.OUTPUT, "medtop:05000000"),
+            new Definition("environment", "stories.environment", Role.OUTPUT, "medtop:06000000"),
+            new Definition("health", "stories.health", Role.OUTPUT, "medtop:07000000"),
+            new Definition("humanInterest", "stories.human-interest", Role.OUTPUT, "medtop:08000000"),
+            new Definition("labour", "stories.labour", Role.OUTPUT, "medtop:09000000"),
+            new Definition("lifestyle", "stories.lifestyle", Role.OUTPUT, "medtop:10000000"),
+            new Definition("politics", "stories.politics", Role.OUTPUT, "medtop:11000000"),
+            new Definition("religion", "stories.religion", Role.OUTPUT, "medtop:12000000"),
+            new Definition("science", "stories.science", Role.OUTPUT, "medtop:13000000"),
+            new Definition("society", "stories.society", Role.OUTPUT, "medtop:14000000"),
+            new Definition("sport", "stories.sport", Role.OUTPUT, "medtop:15000000"),
+            new Definition("conflict", "stories.conflict", Role.OUTPUT, "medtop:16000000"),
+            new Definition("weather", "stories.weather", Role.OUTPUT, "medtop:17000000"));
 
     public Topics {
         if (!names.keySet().equals(keys())) {
@@ -118,6 +142,11 @@ public record Topics(Map<String, String> names) {
 
     public String alertsJson() {
         return name(ALERTS_JSON);
+    }
+
+    /** The name of the topic carrying a top-level Media Topic's stories, if there is one. */
+    public java.util.Optional<String> categoryTopic(String qcode) {
+        return DEFINITIONS.stream().filter(d -> qcode.equals(d.qcode())).findFirst().map(d -> name(d.key()));
     }
 
     /** Every name passed through a function: used for per-test prefixes. */

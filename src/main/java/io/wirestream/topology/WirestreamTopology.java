@@ -2,6 +2,7 @@ package io.wirestream.topology;
 
 import io.wirestream.alert.AlertRules;
 import io.wirestream.classify.CategoryModel;
+import io.wirestream.classify.KeptCategoriesProcessor;
 import io.wirestream.classify.MediaTopics;
 import io.wirestream.classify.StoryClassifier;
 import io.wirestream.avro.Alert;
@@ -74,6 +75,7 @@ public final class WirestreamTopology {
     public static final String BUCKETS_STORE = "sameness-buckets";
     public static final String GATHER_STORE = "sameness-gather";
     public static final String CLUSTERS_STORE = "clusters";
+    public static final String CATEGORIES_STORE = "story-categories";
 
     /**
      * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
@@ -139,6 +141,8 @@ public final class WirestreamTopology {
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
+                Serdes.String()));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -236,14 +240,18 @@ public final class WirestreamTopology {
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    /** IPTC Media Topics for every accepted version (stateless: wire codes first, then the text model). */
+    /**
+     * IPTC Media Topics for every accepted version (stateless: wire codes first, then the text model);
+     * then a kill takes the categories of the versions it kills, so it reaches their category topics.
+     */
     private KStream<String, EnrichedStory> classify(KStream<String, Gathered> accepted) {
         StoryClassifier classifier = settings.classifier();
         return accepted.mapValues(g -> {
             StoryClassifier.Result r = classifier.classify(g.story());
             return EnrichedStory.newBuilder(g.story()).setCategories(r.categories()).setCategoryOrigins(r.origins())
                     .setCategoryConfidence(r.confidence()).build();
-        }, Named.as("classify"));
+        }, Named.as("classify")).processValues(() -> new KeptCategoriesProcessor(CATEGORIES_STORE, settings.versionRetention()),
+                Named.as("kept-categories"), CATEGORIES_STORE);
     }
 
     private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
@@ -264,6 +272,10 @@ public final class WirestreamTopology {
     /** The last step: every output to its topic, with its JSON mirror where it has one. */
     private void route(Outputs out) {
         out.enriched().to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
+        out.enriched()
+                .flatMapValues(s -> s.getCategories().stream().map(topics::categoryTopic).flatMap(java.util.Optional::stream)
+                        .distinct().map(t -> KeyValue.pair(t, s)).toList(), Named.as("by-category"))
+                .to((k, v, ctx) -> v.key, Produced.with(Serdes.String(), new CategoryRouted()).withName("category-sinks"));
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
@@ -296,4 +308,17 @@ public final class WirestreamTopology {
         return p;
     }
 
+
+    /** A story on its way to one category topic: the topic name rides along, the story is written. */
+    private final class CategoryRouted implements org.apache.kafka.common.serialization.Serde<KeyValue<String, EnrichedStory>> {
+        @Override
+        public org.apache.kafka.common.serialization.Serializer<KeyValue<String, EnrichedStory>> serializer() {
+            return (topic, kv) -> storySerde.serializer().serialize(topic, kv.value);
+        }
+
+        @Override
+        public org.apache.kafka.common.serialization.Deserializer<KeyValue<String, EnrichedStory>> deserializer() {
+            return (topic, bytes) -> KeyValue.pair(topic, storySerde.deserializer().deserialize(topic, bytes));
+        }
+    }
 }
