@@ -275,7 +275,7 @@ public final class WirestreamTopology {
         out.enriched()
                 .flatMapValues(s -> s.getCategories().stream().map(topics::categoryTopic).flatMap(java.util.Optional::stream)
                         .distinct().map(t -> KeyValue.pair(t, s)).toList(), Named.as("by-category"))
-                .to((k, v, ctx) -> v.key, Produced.with(Serdes.String(), new CategoryRouted()).withName("category-sinks"));
+                .to(new CategoryTopic(), Produced.with(Serdes.String(), new CategoryRouted()).withName("category-sinks"));
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
@@ -319,6 +319,21 @@ public final class WirestreamTopology {
         @Override
         public org.apache.kafka.common.serialization.Deserializer<KeyValue<String, EnrichedStory>> deserializer() {
             return (topic, bytes) -> KeyValue.pair(topic, storySerde.deserializer().deserialize(topic, bytes));
+        }
+    }
+
+    /** The topic a categorised record goes to; named (not a lambda) so the pinned description is stable. */
+    private static final class CategoryTopic
+            implements org.apache.kafka.streams.processor.TopicNameExtractor<String, KeyValue<String, EnrichedStory>> {
+        @Override
+        public String extract(String key, KeyValue<String, EnrichedStory> value,
+                              org.apache.kafka.streams.processor.RecordContext context) {
+            return value.key;
+        }
+
+        @Override
+        public String toString() {
+            return "CategoryTopic";
         }
     }
 }

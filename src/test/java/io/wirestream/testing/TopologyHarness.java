@@ -67,10 +67,9 @@ public final class TopologyHarness implements AutoCloseable {
                 deadLettersSeen.add(deadLetters.decode(o.value()));
             } else if (o.topic().equals(topics.alerts())) {
                 alertsSeen.add(alerts.decode(o.value()));
-            } else if (o.topic().startsWith("stories.") && !o.topic().endsWith(".json")) {
-                categorisedSeen.add(java.util.Map.entry(o.topic(), stories.decode(o.value())));
             }
         }
+        pipeline.lastCategorised().forEach(o -> categorisedSeen.add(java.util.Map.entry(o.topic(), stories.decode(o.value()))));
         pipeline.lastMirrors().stream().filter(o -> o.topic().equals(topics.enrichedJson()))
                 .forEach(o -> enrichedJsonSeen.add(new String(o.value(), StandardCharsets.UTF_8)));
         return this;
