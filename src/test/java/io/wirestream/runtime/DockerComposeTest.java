@@ -78,4 +78,30 @@ class DockerComposeTest {
                 "WIRESTREAM_PROCESSING_GUARANTEE", env.get("WIRESTREAM_PROCESSING_GUARANTEE").asText()));
         assertThat(fromEnv.bootstrapServers()).isEqualTo("kafka:19092");
     }
+
+    /**
+     * The application's health check, run by bash as Docker runs it, against a real metrics server:
+     * it passes while /health says UP and fails on 503, on the port the command serves.
+     */
+    @Test
+    void healthCheckPassesOnlyWhileHealthIsUp() throws Exception {
+        assertThat(compose.at("/services/wirestream/command").toString()).contains("\"--metrics-port\",\"9400\"");
+        String check = compose.at("/services/wirestream/healthcheck/test/1").asText();
+        assertThat(check).contains("/dev/tcp/localhost/9400", "/health");
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (io.wirestream.metrics.MetricsServer server = new io.wirestream.metrics.MetricsServer(0,
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                up::get, () -> "{}")) {
+            String local = check.replace("9400", String.valueOf(server.port()));
+            assertThat(bash(local)).as("healthy").isZero();
+            up.set(false);
+            assertThat(bash(local)).as("unhealthy").isNotZero();
+        }
+    }
+
+    private static int bash(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
+    }
 }
