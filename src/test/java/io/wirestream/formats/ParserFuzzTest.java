@@ -1,6 +1,7 @@
 package io.wirestream.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
 
 import io.wirestream.avro.RawRef;
 import io.wirestream.parse.CanonicalStories;
@@ -12,17 +13,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Histogram;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Property-based fuzzing of every wire parser (issue 9): a valid item of each format, damaged the
@@ -34,7 +32,7 @@ import net.jqwik.api.statistics.StatisticsReport;
  *
  * <p>The seeds are written here, one per format; the shared fixtures are added as seeds when
  * ../shared is present (they are never committed). A bounded number of tries per run keeps the build
- * fast; jqwik prints the seed of a failing run so it can be replayed.
+ * fast; QuickTheories shrinks a failing input and prints its seed so it can be replayed.
  */
 class ParserFuzzTest {
 
@@ -88,55 +86,57 @@ class ParserFuzzTest {
             "\u001F", "\uFEFF", "\"", "{", "}", "[", "]", ":", ",", "null", "\\u0000", "\\", "\r\n", "\t", "^", "<\n", "BC-", " (AP) _ ",
             "1530GMT", "2026-13-45T99:99:99Z", "Fri, 32 Foo 2026", "9999999999999999999999", "-1", "NaN", "\uD83D\uDCA5", "ü", "é");
 
-    @Property(tries = 1000)
-    @StatisticsReport(format = Histogram.class)
-    void damagedCopyBecomesStoriesOrAReasonedRefusal(@ForAll("damaged") byte[] payload) {
-        List<ParsedStory> stories;
-        try {
-            stories = REGISTRY.parse(payload, null, CONTEXT);
-        } catch (WireParseException refused) {
-            assertThat(refused.getMessage()).as("a dead letter needs a reason").isNotBlank();
-            Statistics.collect("refused");
-            return;
-        } finally {
-            // Both outcomes must be common, or the damage is too mild or too harsh to test anything.
-            Statistics.coverage(c -> {
-                c.check("refused").percentage(p -> p > 5);
-                c.check("stories").percentage(p -> p > 10);
-            });
-        }
-        Statistics.collect("stories");
-        RawRef ref = RawRef.newBuilder().setTopic("wire.raw").setPartition(0).setOffset(0).build();
-        for (ParsedStory story : stories) {
-            assertThat(CanonicalStories.from(story, "fuzz", CONTEXT.receivedAt(), ref)).isNotNull();
-        }
+    /** Tries per run: bounded so the build stays fast; QuickTheories prints the seed of a failure to replay it. */
+    private static final int TRIES = 1000;
+
+    @Test
+    void damagedCopyBecomesStoriesOrAReasonedRefusal() {
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger parsed = new AtomicInteger();
+        qt().withExamples(TRIES).forAll(damaged()).checkAssert(payload -> {
+            List<ParsedStory> stories;
+            try {
+                stories = REGISTRY.parse(payload, null, CONTEXT);
+            } catch (WireParseException e) {
+                assertThat(e.getMessage()).as("a dead letter needs a reason").isNotBlank();
+                refused.incrementAndGet();
+                return;
+            }
+            RawRef ref = RawRef.newBuilder().setTopic("wire.raw").setPartition(0).setOffset(0).build();
+            for (ParsedStory story : stories) {
+                assertThat(CanonicalStories.from(story, "fuzz", CONTEXT.receivedAt(), ref)).isNotNull();
+            }
+            parsed.incrementAndGet();
+        });
+        // Both outcomes must be common, or the damage is too mild or too harsh to test anything.
+        int tries = refused.get() + parsed.get();
+        assertThat(refused.get()).as("refused of " + tries).isGreaterThan(tries / 20);
+        assertThat(parsed.get()).as("parsed of " + tries).isGreaterThan(tries / 10);
     }
 
-    @Provide
-    Arbitrary<byte[]> damaged() {
-        Arbitrary<byte[]> seed = Arbitraries.of(seeds());
-        return Combinators.combine(seed, damage(), damage()).as((s, first, second) -> second.apply(first.apply(s)));
+    private static Gen<byte[]> damaged() {
+        return Generate.pick(seeds()).zip(damage(), damage(), (s, first, second) -> second.apply(first.apply(s)));
     }
 
-    /** One way of damaging bytes; applied twice, so damage combines. */
-    private Arbitrary<Damage> damage() {
-        Arbitrary<Double> at = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Damage> cut = at.map(f -> b -> java.util.Arrays.copyOf(b, (int) (b.length * f)));
-        Arbitrary<Damage> flip = Combinators.combine(at, Arbitraries.bytes()).as((f, x) -> b -> {
+    /** One way of damaging bytes; applied twice, so damage combines. Positions are fractions of the length. */
+    private static Gen<UnaryOperator<byte[]>> damage() {
+        Gen<Double> at = Generate.range(0, 1000).map(i -> i / 1000.0);
+        Gen<UnaryOperator<byte[]>> cut = at.map(f -> b -> Arrays.copyOf(b, (int) (b.length * f)));
+        Gen<UnaryOperator<byte[]>> flip = at.zip(Generate.bytes(Byte.MIN_VALUE, Byte.MAX_VALUE, (byte) 0), (f, x) -> b -> {
             byte[] c = b.clone();
             if (c.length > 0) {
                 c[Math.min(c.length - 1, (int) (c.length * f))] = x;
             }
             return c;
         });
-        Arbitrary<Damage> splice = Combinators.combine(at, Arbitraries.of(FRAGMENTS), Arbitraries.integers().between(1, 40))
-                .as((f, fragment, times) -> b -> insert(b, (int) (b.length * f), fragment.repeat(times).getBytes(StandardCharsets.UTF_8)));
-        Arbitrary<Damage> repeat = Combinators.combine(at, at).as((f, g) -> b -> {
+        Gen<UnaryOperator<byte[]>> splice = at.zip(Generate.pick(FRAGMENTS), Generate.range(1, 40), (f, fragment, times) -> b ->
+                insert(b, (int) (b.length * f), fragment.repeat(times).getBytes(StandardCharsets.UTF_8)));
+        Gen<UnaryOperator<byte[]>> repeat = at.zip(at, (f, g) -> b -> {
             int from = (int) (b.length * Math.min(f, g));
             int to = (int) (b.length * Math.max(f, g));
-            return insert(b, to, java.util.Arrays.copyOfRange(b, from, to));
+            return insert(b, to, Arrays.copyOfRange(b, from, to));
         });
-        Arbitrary<Damage> remove = Combinators.combine(at, at).as((f, g) -> b -> {
+        Gen<UnaryOperator<byte[]>> remove = at.zip(at, (f, g) -> b -> {
             int from = (int) (b.length * Math.min(f, g));
             int to = (int) (b.length * Math.max(f, g));
             byte[] c = new byte[b.length - (to - from)];
@@ -144,13 +144,10 @@ class ParserFuzzTest {
             System.arraycopy(b, to, c, from, b.length - to);
             return c;
         });
-        Arbitrary<Damage> latin1 = Arbitraries.just(b -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
-        Arbitrary<Damage> none = Arbitraries.just(b -> b);
-        return Arbitraries.frequencyOf(Tuple.of(3, cut), Tuple.of(3, flip), Tuple.of(4, splice), Tuple.of(2, repeat),
-                Tuple.of(2, remove), Tuple.of(1, latin1), Tuple.of(1, none));
-    }
-
-    private interface Damage extends java.util.function.UnaryOperator<byte[]> {
+        Gen<UnaryOperator<byte[]>> latin1 = Generate.constant(b -> new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1));
+        Gen<UnaryOperator<byte[]>> none = Generate.constant(b -> b);
+        return Generate.frequency(Pair.of(3, cut), Pair.of(3, flip), Pair.of(4, splice), Pair.of(2, repeat), Pair.of(2, remove),
+                Pair.of(1, latin1), Pair.of(1, none));
     }
 
     private static byte[] insert(byte[] b, int at, byte[] what) {
