@@ -2,18 +2,17 @@ package io.wirestream.classify;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.StoryAction;
+import io.wirestream.state.ExpiryIndex;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -27,8 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class KeptCategoriesProcessor implements FixedKeyProcessor<String, EnrichedStory, EnrichedStory> {
 
     private final String storeName;
+    private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
     private final Duration retention;
     private KeyValueStore<String, String> store;
+    private ExpiryIndex byTime;
     private FixedKeyProcessorContext<String, EnrichedStory> context;
 
     public KeptCategoriesProcessor(String storeName, Duration retention) {
@@ -40,8 +42,9 @@ public final class KeptCategoriesProcessor implements FixedKeyProcessor<String, 
     public void init(FixedKeyProcessorContext<String, EnrichedStory> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        // Expiry scans the store; once per hour of stream time keeps that cost negligible per record.
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
+        this.byTime = new ExpiryIndex(context.getStateStore(ExpiryIndex.indexName(storeName)), EXPIRY_INTERVAL);
+        // Expiry reads only the index buckets that ended before the cutoff: cost in what expires.
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
     }
 
     @Override
@@ -62,6 +65,7 @@ public final class KeptCategoriesProcessor implements FixedKeyProcessor<String, 
             out = EnrichedStory.newBuilder(s).setCategories(new ArrayList<>(killed)).setCategoryOrigins(origins).build();
         }
         out.getCategories().stream().filter(MediaTopics::isTopLevel).forEach(all::add);
+        byTime.touch(record.key(), kept == null ? null : seen(kept), record.timestamp());
         store.put(record.key(), record.timestamp() + "," + String.join(",", all));
         context.forward(record.withValue(out));
     }
@@ -72,16 +76,11 @@ public final class KeptCategoriesProcessor implements FixedKeyProcessor<String, 
     }
 
     private void expire(long streamTime) {
-        long cutoff = streamTime - retention.toMillis();
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, String> kv = it.next();
-                if (Long.parseLong(kv.value.substring(0, kv.value.indexOf(','))) < cutoff) {
-                    old.add(kv.key);
-                }
-            }
-        }
-        old.forEach(store::delete);
+        byTime.expire(store, streamTime - retention.toMillis(), KeptCategoriesProcessor::seen, (key, v) -> store.delete(key));
+    }
+
+    /** The time the categories were last written: the value is "time,code,code...". */
+    private static long seen(String value) {
+        return Long.parseLong(value.substring(0, value.indexOf(',')));
     }
 }

@@ -26,6 +26,7 @@ import io.wirestream.sameness.Gathered;
 import io.wirestream.sameness.IdfTable;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
+import io.wirestream.state.ExpiryIndex;
 import io.wirestream.enrich.RegionEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
@@ -142,12 +143,14 @@ public final class WirestreamTopology {
     private Topology build(Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
+        builder.addStateStore(ExpiryIndex.storeFor(VERSIONS_STORE));
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
         builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
                 Serdes.String()));
+        builder.addStateStore(ExpiryIndex.storeFor(CATEGORIES_STORE));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -201,7 +204,7 @@ public final class WirestreamTopology {
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
                 .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
-                        Named.as("versions"), VERSIONS_STORE)
+                        Named.as("versions"), VERSIONS_STORE, ExpiryIndex.indexName(VERSIONS_STORE))
                 .split(Named.as("versions-"))
                 .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
                 .defaultBranch(Branched.as("accepted"));
@@ -265,7 +268,7 @@ public final class WirestreamTopology {
             return EnrichedStory.newBuilder(story).setCategories(r.categories()).setCategoryOrigins(r.origins())
                     .setCategoryConfidence(r.confidence()).build();
         }, Named.as("classify")).processValues(() -> new KeptCategoriesProcessor(CATEGORIES_STORE, settings.versionRetention()),
-                Named.as("kept-categories"), CATEGORIES_STORE);
+                Named.as("kept-categories"), CATEGORIES_STORE, ExpiryIndex.indexName(CATEGORIES_STORE));
     }
 
     private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
