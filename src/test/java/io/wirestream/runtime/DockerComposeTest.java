@@ -30,20 +30,9 @@ class DockerComposeTest {
 
     @Test
     void kafkaImageIsTheVersionTheCodeIsBuiltWith() {
-        String version = kafkaClientsVersion();
+        String version = io.wirestream.testing.TestBroker.kafkaClientsVersion();
         assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + version);
         assertThat(compose.at("/services/topics/image").asText()).isEqualTo("apache/kafka:" + version);
-    }
-
-    /** The version kafka-clients reports about itself (its kafka-version.properties). */
-    private static String kafkaClientsVersion() {
-        java.util.Properties p = new java.util.Properties();
-        try (var in = org.apache.kafka.clients.admin.Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            p.load(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return p.getProperty("version");
     }
 
     @Test
