@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Faults an operator meets, on the real broker with {@code wirestream run} as a separate process
  * (issue 9 item 4): {@code run} killed with SIGKILL in the middle of a burst and started again on
- * its data dir, then the broker stopped and started again while {@code run} is working. Afterwards
+ * its data dir, then the broker stopped and started again while {@code run} is working, then a second
+ * instance joining during a burst and leaving again. Afterwards
  * every raw story is in exactly one of stories.enriched, stories.duplicates and wire.dlq, read
  * read_committed: nothing lost, nothing doubled by the replays exactly-once must absorb.
  */
@@ -50,7 +51,7 @@ class FaultIT {
     private static final Topics TOPICS = Topics.defaults();
 
     @Test
-    void survivesSigkillOfRunAndABrokerRestartWithEveryStoryAccountedOnce() throws Exception {
+    void survivesSigkillABrokerRestartAndASecondInstanceJoiningAndLeavingWithEveryStoryAccountedOnce() throws Exception {
         Path brokerDir = Files.createTempDirectory("fault-broker");
         Path runDir = Files.createTempDirectory("fault-run");
         int port = JarProcesses.freePort();
@@ -82,9 +83,20 @@ class FaultIT {
             await("run notices the broker is back").atMost(Duration.ofSeconds(120))
                     .until(() -> second.stderr().contains("reachable again"));
 
+            // 3. A second instance joins during a third burst and leaves again (SIGTERM). It takes stateless
+            //    tasks (parse) at once; stateful ones move only once it has warmed up (Streams' HA assignor).
+            Output joining = jars.start("run", "--bootstrap-servers", bootstrap, "--data-dir",
+                    Files.createTempDirectory("fault-run-2").toString(), "--status-interval", "PT2S");
+            await("second instance RUNNING").atMost(Duration.ofSeconds(120)).until(() -> joining.stderr().contains("wirestream running"));
+            send(client, 2 * BURST, BURST);
+            await("the second instance took work").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> joining.stderr().lines().anyMatch(l -> l.contains("status") && l.contains("parsed") && !l.contains("parsed 0 |")));
+            joining.process().destroy();
+            assertThat(joining.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("leaves on SIGTERM").isTrue();
+
             await("run committed past every raw record").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> CaughtUp.caughtUp(client, applicationId, TOPICS.raw()));
-            assertAccountedOnce(client, 2 * BURST);
+            assertAccountedOnce(client, 3 * BURST);
             assertThat(second.process().isAlive()).as("run still up").isTrue();
         } finally {
             broker.close();
