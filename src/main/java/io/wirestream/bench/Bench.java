@@ -175,7 +175,7 @@ public final class Bench {
                 + "scan measured apart (neardup_detail.*.expiry_scan_ms)");
         out.put("neardup_detail", SamenessCost.json(cost));
         out.put("stage_scope", "us per wire (parse: ParserRegistry + CanonicalStories; versions: VersionTracker on an in-memory map; "
-                + "serdes: one Avro encode + decode of EnrichedStory) and per new story (neardup: normalise, shingles, band "
+                + "regions: both source catalogue lookups and RegionEnricher on every accepted version; serdes: one Avro encode + decode of EnrichedStory) and per new story (neardup: normalise, shingles, band "
                 + "queries and answers; cluster: TermVectors, term queries and answers, cluster choice, ClusterProcessor and its "
                 + "centroid filed in the term buckets), at the large retained size");
         out.put("latency_seconds", options.latencyPhase().toSeconds());

@@ -81,7 +81,7 @@ final class SamenessCost {
             + "scan measured apart (neardup_detail.*.expiry_scan_ms)";
 
     /** Stages timed per story, in pipeline order. */
-    static final List<String> STAGES = List.of("parse", "versions", "neardup", "cluster", "serdes");
+    static final List<String> STAGES = List.of("parse", "versions", "neardup", "cluster", "regions", "serdes");
 
     /** The figures at one retained size. */
     record Sizes(int retained, double indexMicros, double bandMicros, double termMicros, double commitMicros,
@@ -169,6 +169,7 @@ final class SamenessCost {
             stage.put("versions", stats.perWire(stats.versions));
             stage.put("neardup", stats.perNew(stats.neardup));
             stage.put("cluster", stats.perNew(stats.cluster));
+            stage.put("regions", stats.perWire(stats.regions));
             stage.put("serdes", stats.perWire(stats.serdes));
             Sizes out = new Sizes(retained, stats.perNew(stats.band + stats.term + stats.commit), stats.perNew(stats.band),
                     stats.perNew(stats.term), stats.perNew(stats.commit), stage, stats.wires, stats.newStories, stats.nearCopies,
@@ -192,6 +193,7 @@ final class SamenessCost {
         long versions;
         long neardup;
         long cluster;
+        long regions;
         long serdes;
         long band;
         long term;
@@ -206,6 +208,7 @@ final class SamenessCost {
             versions += o.versions;
             neardup += o.neardup;
             cluster += o.cluster;
+            regions += o.regions;
             serdes += o.serdes;
             band += o.band;
             term += o.term;
@@ -244,6 +247,9 @@ final class SamenessCost {
         private final AvroSerde<SamenessQuery> querySerde = AvroSerde.of(SamenessQuery.class);
         private final AvroSerde<SamenessMessage> messageSerde = AvroSerde.of(SamenessMessage.class);
         private final AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
+        private final io.wirestream.sources.SourceCatalogue catalogue = io.wirestream.sources.SourceCatalogue.bundled();
+        private final io.wirestream.sources.SourceEnricher sourceEnricher = io.wirestream.sources.SourceEnricher.standard();
+        private final io.wirestream.enrich.RegionEnricher regionEnricher = io.wirestream.enrich.RegionEnricher.standard();
         private final AvroSerde<BucketState> bucketSerde = AvroSerde.of(BucketState.class);
         private final Map<String, StoryVersionState> versions = new HashMap<>();
         private long offset;
@@ -309,6 +315,16 @@ final class SamenessCost {
                 stats.parse += t1 - t0;
                 stats.versions += t2 - t1;
                 stats.serdes += t3 - t2;
+            }
+            if (k.decision().routed() instanceof Routed.Accepted accepted && stats != null) {
+                // the enrich stage as the topology runs it: both catalogue lookups (a map get, as on the
+                // GlobalKTable's store) and region tagging
+                long r0 = System.nanoTime();
+                EnrichedStory withSource = sourceEnricher.withOriginal(sourceEnricher.withSource(accepted.story(),
+                        catalogue.byId(sourceEnricher.deliveredBy(accepted.story())).orElse(null)),
+                        catalogue.byId(sourceEnricher.writtenBy(accepted.story())).orElse(null));
+                regionEnricher.enrich(withSource);
+                stats.regions += System.nanoTime() - r0;
             }
             if (!(k.decision().routed() instanceof Routed.Accepted a) || a.story().getAction() != StoryAction.NEW) {
                 return; // redeliveries, superseded versions, updates and kills ask no bucket

@@ -3,6 +3,7 @@ package io.wirestream.enrich;
 import io.wirestream.avro.CountryScore;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.GeoPlace;
+import io.wirestream.avro.Source;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class RegionEnricher {
     }
 
     public EnrichedStory enrich(EnrichedStory s) {
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage());
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scopeOf(s));
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
             scores.add(new CountryScore(c.country(), c.score()));
@@ -43,6 +44,16 @@ public final class RegionEnricher {
                 .setM49Subregion(t.m49Subregion())
                 .setDesk(t.desk())
                 .build();
+    }
+
+    /**
+     * Agency copy (the writer's catalogue kind is agency) is tagged by what it is about, as agencies
+     * route their own copy; anything else (newspapers, broadcasters, the web, unknown sources) with every
+     * country it names. The writer counts, not the deliverer: a newspaper re-running AP copy is AP copy.
+     */
+    static RegionTagger.Scope scopeOf(EnrichedStory s) {
+        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        return writer != null && "agency".equals(writer.getKind()) ? RegionTagger.Scope.ABOUT : RegionTagger.Scope.NAMED;
     }
 
     /** Standfirst first: on the web it often says what the story is about before the body does. */

@@ -43,8 +43,27 @@ public final class RegionTagger {
                           String m49Region, String m49Subregion, String desk) {
     }
 
-    /** Share of the best score a country needs to be tagged. */
-    static final double KEEP_SHARE = 0.3;
+    /**
+     * What {@code regions} lists. Newsroom tagging conventions differ: agencies route their own copy
+     * by what a story is about (Reuters' PLACES, AP's and PA's routing codes), while other copy
+     * (newspapers, web pages, unknown sources) is tagged with every country it names that the text
+     * supports (a geoparser's view). Both keep all countries in {@code countryScores}.
+     */
+    public enum Scope {
+        /** Countries with a good share of the best score: what the story is about. */
+        ABOUT(0.3),
+        /** Every country the story names with support (false friends and unsupported namesakes are already gone). */
+        NAMED(0.0);
+
+        final double keepShare;
+
+        Scope(double keepShare) {
+            this.keepShare = keepShare;
+        }
+    }
+
+    /** Share of the best score a country needs to be tagged ({@link Scope#ABOUT}). */
+    static final double KEEP_SHARE = Scope.ABOUT.keepShare;
     /** Cities smaller than this need support from the rest of the story (another mention of their country). */
     static final long MAJOR_CITY = 500_000;
 
@@ -91,12 +110,33 @@ public final class RegionTagger {
             "YU", Set.of("RS", "HR", "BA", "SI", "MK", "ME", "XK"),
             "CS", Set.of("CZ", "SK"));
 
+    /** Country assumed when a story names none (the desk's home market), or null for none. */
+    public static final String DEFAULT_FALLBACK = "US";
+
+    /**
+     * "MANSFIELD — The council ...", "CLINTON -- A town couple": a shouted dateline that follows a
+     * repeated headline or standfirst in the first paragraph rather than opening it.
+     */
+    private static final Pattern INNER_DATELINE = Pattern.compile(
+            "(?:^|[.!?]\\s+)((?:\\p{Lu}[\\p{Lu}.'’]+)(?:[ -]\\p{Lu}[\\p{Lu}.'’]+){0,3})(?:,\\s+\\p{L}[\\p{L}.]+)?\\s+(?:—|–|--|-)\\s");
+
     private final Gazetteer gazetteer;
     private final DeskMap desks;
+    private final String fallback;
 
     public RegionTagger(Gazetteer gazetteer, DeskMap desks) {
+        this(gazetteer, desks, DEFAULT_FALLBACK);
+    }
+
+    /**
+     * @param fallback country tagged (with no score and no places) when a story names no place at
+     *                 all: most such stories in a desk's feed are home news ("the council voted").
+     *                 Null tags nothing.
+     */
+    public RegionTagger(Gazetteer gazetteer, DeskMap desks, String fallback) {
         this.gazetteer = gazetteer;
         this.desks = desks;
+        this.fallback = fallback;
     }
 
     /** The bundled gazetteer and default desk map. */
@@ -131,6 +171,11 @@ public final class RegionTagger {
      * @param language      the story's language (ISO 639-1), or null for English
      */
     public Tagging tag(String headline, List<String> body, String datelinePlace, String language) {
+        return tag(headline, body, datelinePlace, language, Scope.ABOUT);
+    }
+
+    /** Tags a story, listing in {@code regions} what {@code scope} asks for. */
+    public Tagging tag(String headline, List<String> body, String datelinePlace, String language, Scope scope) {
         String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT);
         List<Mention> mentions = new ArrayList<>();
         collect(headline, Zone.HEADLINE, lang, mentions, 0);
@@ -145,6 +190,12 @@ public final class RegionTagger {
                     collect(m.group(1), Zone.DATELINE, lang, mentions, 0);
                     datelineSeen = true;
                     text = text.substring(m.end());
+                } else if (datelinePlace == null) {
+                    Matcher inner = INNER_DATELINE.matcher(text);
+                    if (inner.find() && inner.start(1) < 400) {
+                        collect(inner.group(1), Zone.DATELINE, lang, mentions, 0);
+                        datelineSeen = true;
+                    }
                 }
             }
             offset += collect(text, Zone.BODY, lang, mentions, offset);
@@ -153,7 +204,7 @@ public final class RegionTagger {
             collect(datelinePlace, Zone.DATELINE, lang, mentions, 0);
         }
         resolve(mentions);
-        return score(mentions);
+        return score(mentions, scope);
     }
 
     /** Finds the names in one piece of text; returns its token count (positions in the body run on). */
@@ -286,6 +337,17 @@ public final class RegionTagger {
                 coherent.add(e.getKey());
             }
         }
+        // Local copy: a story that names a state or province, or uses local-news vocabulary
+        // ("Sheriff", "Parish"), means the local Paris, Athens or London unless it names the foreign
+        // country too.
+        Set<String> localCountries = new java.util.HashSet<>();
+        for (Mention m : mentions) {
+            String only = singleCountry(m.candidates);
+            Kind k = m.candidates.get(0).kind();
+            if (only != null && (k == Kind.DIVISION || k == Kind.CUE) && m.qualifiedBy == null) {
+                localCountries.add(only);
+            }
+        }
         for (Mention m : mentions) {
             Entry best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -308,6 +370,10 @@ public final class RegionTagger {
                     bestScore = s;
                     best = e;
                 }
+            }
+            Entry local = localNamesake(m, best, context, coherent, localCountries);
+            if (local != null) {
+                best = local;
             }
             m.chosen = best;
             m.country = best.country();
@@ -332,6 +398,30 @@ public final class RegionTagger {
                 }
             }
         }
+    }
+
+    /**
+     * The namesake in a country the story is locally about ({@code localCountries}) of a foreign
+     * city nothing else in the story supports, or null to keep {@code best}.
+     */
+    private static Entry localNamesake(Mention m, Entry best, Map<String, Double> context, Set<String> coherent,
+                                       Set<String> localCountries) {
+        if (best.kind() != Kind.CITY || m.qualifiedBy != null || localCountries.isEmpty()
+                || localCountries.contains(best.country()) || coherent.contains(best.country())) {
+            return null;
+        }
+        double own = singleCountry(m.candidates) != null ? (m.zone == Zone.DATELINE ? 2.0 : 1.0) : 0.0;
+        if (context.getOrDefault(best.country(), 0.0) - own > 0) {
+            return null;
+        }
+        Entry local = null;
+        for (Entry e : m.candidates) {
+            if ((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && localCountries.contains(e.country())
+                    && (local == null || prior(e) > prior(local))) {
+                local = e;
+            }
+        }
+        return local;
     }
 
     /**
@@ -391,7 +481,7 @@ public final class RegionTagger {
         };
     }
 
-    private Tagging score(List<Mention> mentions) {
+    private Tagging score(List<Mention> mentions, Scope scope) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Place> places = new LinkedHashMap<>();
         for (Mention m : mentions) {
@@ -413,7 +503,12 @@ public final class RegionTagger {
             }
         }
         if (scores.isEmpty()) {
-            return new Tagging(List.of(), List.of(), List.of(), null, null, null, null);
+            if (fallback == null) {
+                return new Tagging(List.of(), List.of(), List.of(), null, null, null, null);
+            }
+            Gazetteer.Country c = gazetteer.country(fallback);
+            return new Tagging(List.of(), List.of(), List.of(fallback), fallback, c == null ? null : c.region(),
+                    c == null ? null : c.subregion(), desks.deskOf(fallback, c));
         }
         double top = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<CountryScore> all = new ArrayList<>();
@@ -422,7 +517,7 @@ public final class RegionTagger {
         all.sort(Comparator.comparingDouble(CountryScore::score).reversed());
         List<String> tagged = new ArrayList<>();
         for (CountryScore cs : all) {
-            if (cs.score() >= KEEP_SHARE * top - 1e-9) {
+            if (cs.score() >= scope.keepShare * top - 1e-9) {
                 tagged.add(cs.country());
             }
         }

@@ -142,8 +142,20 @@ public final class KafkaRuntime implements AutoCloseable {
         return config.dataDir().resolve("streams-state");
     }
 
-    /** Creates every topic that does not exist yet; compacted where the topic is keyed state. */
+    /**
+     * Creates every topic that does not exist yet (compacted where the topic is keyed state) and
+     * seeds the source catalogue with the bundled defaults it has never seen.
+     */
     public void ensureTopics(Topics topics, int partitions) {
+        createTopics(topics, partitions);
+        int seeded = new SourceTopic(clientProps(), topics.sources())
+                .seed(io.wirestream.sources.SourceCatalogue.bundled().sources());
+        if (seeded > 0) {
+            LOG.info("Seeded {} sources into {}", seeded, topics.sources());
+        }
+    }
+
+    private void createTopics(Topics topics, int partitions) {
         try (Admin admin = Admin.create(clientProps())) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();

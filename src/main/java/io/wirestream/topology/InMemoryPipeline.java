@@ -1,8 +1,11 @@
 package io.wirestream.topology;
 
 import io.wirestream.avro.RawWireItem;
+import io.wirestream.avro.Source;
 import io.wirestream.metrics.PipelineMetrics;
+import io.wirestream.serde.AvroSerde;
 import io.wirestream.serde.RawWireItemSerde;
+import io.wirestream.sources.SourceCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +42,7 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final PipelineMetrics metrics;
     private final Path stateDir;
     private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Source> sources;
     private final TestInputTopic<String, RawWireItem> raw;
     private final TestInputTopic<String, byte[]> rawBytes;
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
@@ -67,6 +71,10 @@ public final class InMemoryPipeline implements AutoCloseable {
         driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        // the source catalogue as a running application has it after start: the bundled defaults
+        sources = driver.createInputTopic(topics.sources(), Serdes.String().serializer(),
+                AvroSerde.of(Source.class).serializer());
+        SourceCatalogue.bundled().sources().forEach(this::putSource);
         // Every output the topology writes is read (Topics.outputs(), mirrors apart), so a topic added
         // to Topics is read here too.
         for (String t : topics.outputs()) {
@@ -92,6 +100,15 @@ public final class InMemoryPipeline implements AutoCloseable {
     public List<Output> process(String key, RawWireItem item, Instant recordTime) {
         raw.pipeInput(new TestRecord<>(key, item, recordTime));
         return drain();
+    }
+
+    /** Writes a source to the catalogue topic (null value: deletes {@code id}), as {@code wirestream sources} does. */
+    public void putSource(String id, Source source) {
+        sources.pipeInput(id, source, Instant.EPOCH);
+    }
+
+    private void putSource(Source source) {
+        putSource(source.getId(), source);
     }
 
     /** Feeds bytes as a foreign producer (kcat) writes them to wire.raw, or a null value (a tombstone). */

@@ -17,6 +17,7 @@ import io.wirestream.avro.ClusterState;
 import io.wirestream.avro.GatherState;
 import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
+import io.wirestream.avro.Source;
 import io.wirestream.avro.StoryVersionState;
 import io.wirestream.sameness.BucketProcessor;
 import io.wirestream.sameness.ClusterIndexProcessor;
@@ -28,6 +29,7 @@ import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
 import io.wirestream.state.ExpiryIndex;
 import io.wirestream.enrich.RegionEnricher;
+import io.wirestream.sources.SourceEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -50,7 +53,9 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -81,6 +86,8 @@ public final class WirestreamTopology {
     /** Alerts of embargoed stories, held until the embargo lifts. */
     public static final String HELD_ALERTS_STORE = "held-alerts";
     public static final String CATEGORIES_STORE = "story-categories";
+    /** The source catalogue (wire.sources), a global store on every instance. */
+    public static final String SOURCES_STORE = "sources-catalogue";
 
     /**
      * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
@@ -158,7 +165,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
         KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(same.get("sameness-distinct"))));
+        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(builder, same.get("sameness-distinct"))));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -251,10 +258,22 @@ public final class WirestreamTopology {
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    /** Region metadata (package {@code enrich}): stateless, so no repartition and no store. */
-    private KStream<String, EnrichedStory> enrich(KStream<String, Gathered> distinct) {
+    /**
+     * Source and region metadata (packages {@code sources}, {@code enrich}): the source catalogue is a
+     * GlobalKTable (every instance holds all of wire.sources), so the two lookups (who delivered, who
+     * wrote) are stream-table joins with no repartition and add no hop to the alert path; catalogue
+     * edits apply to the next story. Regions are stateless.
+     */
+    private KStream<String, EnrichedStory> enrich(StreamsBuilder builder, KStream<String, Gathered> distinct) {
+        GlobalKTable<String, Source> sources = builder.globalTable(topics.sources(),
+                Consumed.with(Serdes.String(), AvroSerde.of(Source.class)).withName("wire-sources"),
+                Materialized.<String, Source, KeyValueStore<Bytes, byte[]>>as(SOURCES_STORE));
+        SourceEnricher catalogue = SourceEnricher.standard();
         RegionEnricher regions = RegionEnricher.standard();
-        return distinct.mapValues(g -> regions.enrich(g.story()), Named.as("enrich-regions"));
+        return distinct.mapValues(Gathered::story, Named.as("enrich-story"))
+                .leftJoin(sources, (k, s) -> catalogue.deliveredBy(s), catalogue::withSource, Named.as("enrich-source"))
+                .leftJoin(sources, (k, s) -> catalogue.writtenBy(s), catalogue::withOriginal, Named.as("enrich-original-source"))
+                .mapValues(regions::enrich, Named.as("enrich-regions"));
     }
 
     /**

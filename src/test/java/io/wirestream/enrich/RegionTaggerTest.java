@@ -43,20 +43,20 @@ class RegionTaggerTest {
     void jordanThePersonIsNoCountry() {
         assertTrue(tag("Bulls win again", "Michael Jordan scored 40 points in Chicago on Friday.").tagged().stream()
                 .noneMatch("JO"::equals));
-        assertTrue(tag("Open golf", "Jordan Spieth finished two shots behind.").tagged().isEmpty());
+        assertTrue(tag("Open golf", "Jordan Spieth finished two shots behind.").countries().isEmpty());
         assertEquals("JO", tag("King meets envoy", "Jordan said on Monday it would reopen its border.").primary());
     }
 
     @Test
     void turkeyTheBirdIsNoCountry() {
-        assertTrue(tag("Holiday prices rise", "Turkey prices rose ahead of the holiday, farmers said.").tagged().isEmpty());
-        assertTrue(tag("Holiday meal", "A Thanksgiving Turkey dinner costs more this year.").tagged().isEmpty());
+        assertTrue(tag("Holiday prices rise", "Turkey prices rose ahead of the holiday, farmers said.").countries().isEmpty());
+        assertTrue(tag("Holiday meal", "A Thanksgiving Turkey dinner costs more this year.").countries().isEmpty());
         assertEquals("TR", tag("Ankara talks", "Turkey said on Monday it would hold talks.").primary());
     }
 
     @Test
     void chinaThePlateIsNoCountry() {
-        assertTrue(tag("Auction", "The fine china and silver went under the hammer.").tagged().isEmpty());
+        assertTrue(tag("Auction", "The fine china and silver went under the hammer.").countries().isEmpty());
         assertEquals("CN", tag("Trade figures", "China said exports rose 5 percent.").primary());
     }
 
@@ -71,7 +71,7 @@ class RegionTaggerTest {
 
     @Test
     void chadAndNigerInNames() {
-        assertTrue(tag("Concert", "Chad Smith played drums for the band.").tagged().isEmpty());
+        assertTrue(tag("Concert", "Chad Smith played drums for the band.").countries().isEmpty());
         assertEquals("TD", tag("Border clashes", "Chad said rebels attacked a town near the border.").primary());
         assertEquals("NG", tag("Oil spill", "Militants attacked a pipeline in the Niger Delta on Tuesday.").primary());
         assertEquals("NE", tag("Coup", "Soldiers in Niger detained the president on Wednesday.").primary());
@@ -114,15 +114,60 @@ class RegionTaggerTest {
     }
 
     @Test
-    void nothingNamedNothingTagged() {
-        RegionTagger.Tagging t = tag("Shares rise", "Shares rose on Monday, traders said.");
+    void nothingNamedNothingTaggedWithoutAFallback() {
+        RegionTagger noFallback = new RegionTagger(Gazetteer.bundled(), DeskMap.defaults(), null);
+        RegionTagger.Tagging t = noFallback.tag("Shares rise", List.of("Shares rose on Monday, traders said."), null, null);
         assertTrue(t.tagged().isEmpty());
         assertNull(t.primary());
         assertNull(t.desk());
     }
 
     @Test
+    void nothingNamedGivesTheFallbackCountryWithNoScore() {
+        RegionTagger.Tagging t = tag("Council votes", "The council voted 5-2 on Monday to raise the levy.");
+        assertEquals(List.of("US"), t.tagged());
+        assertEquals("US", t.primary());
+        assertTrue(t.countries().isEmpty(), "no evidence, so no score");
+        assertEquals("North America", t.desk());
+    }
+
+    @Test
+    void localCopyMeansTheLocalNamesake() {
+        RegionTagger.Tagging t = tag("Library offers workshop", "The Paris Public Library will offer a workshop for "
+                + "job seekers who wish to sign up for Illinois Skills Match, the Sheriff's Office said.");
+        assertEquals(List.of("US"), t.tagged());
+        RegionTagger.Tagging abroad = tag("Talks", "Officials from Illinois flew to Paris, where French ministers met them.");
+        assertTrue(abroad.tagged().contains("FR"), "the foreign country named: the real Paris");
+    }
+
+    @Test
+    void shoutedDatelineAfterARepeatedHeadline() {
+        RegionTagger.Tagging t = tag("Council approves financing",
+                "Council approves financing. NAIROBI — The City Council on Monday approved the package.");
+        assertEquals("KE", t.primary());
+        assertTrue(t.places().stream().anyMatch(p -> p.role().equals("dateline")));
+    }
+
+    @Test
+    void commonWordsAndListingVenuesAreNoPlaces() {
+        assertTrue(tag("Arrest made", "Police said the man was held overnight.").countries().isEmpty());
+        assertTrue(tag("Health costs", "Obama said the plan would cover more people.").countries().stream()
+                .noneMatch(c -> c.country().equals("JP")));
+        RegionTagger.Tagging bond = tag("EUROBOND ISSUE", "LONDON, March 3 - The bonds pay 7 pct and will be listed in "
+                + "Luxembourg, the lead manager said.");
+        assertEquals(List.of("GB"), bond.tagged());
+    }
+
+    @Test
+    void namedScopeListsEveryCountryTheStoryNames() {
+        List<String> body = List.of("TOKYO, March 3 - Japan raised its rice support price. Japanese farmers had asked "
+                + "for more. Japan imports no rice. Some traders compared it with the U.S. programme.");
+        assertEquals(List.of("JP"), TAGGER.tag("Rice price", body, null, null, RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("JP", "US"), TAGGER.tag("Rice price", body, null, null, RegionTagger.Scope.NAMED).tagged());
+    }
+
+    @Test
     void latinAmericaIsNotAmerica() {
-        assertTrue(tag("Growth slows", "Growth in Latin America slowed, the report said.").tagged().isEmpty());
+        assertTrue(tag("Growth slows", "Growth in Latin America slowed, the report said.").countries().isEmpty());
     }
 }

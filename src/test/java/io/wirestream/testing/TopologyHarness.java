@@ -52,6 +52,12 @@ public final class TopologyHarness implements AutoCloseable {
         return send("ap:" + n.hashCode(), n.item());
     }
 
+    /** Writes (or with null, deletes) a source in the catalogue topic, as {@code wirestream sources} does. */
+    public TopologyHarness putSource(String id, io.wirestream.avro.Source source) {
+        pipeline.putSource(id, source);
+        return this;
+    }
+
     /** Bytes written as they are (as kcat would), at a record time. */
     public TopologyHarness sendBytes(String key, byte[] value, Instant at) {
         return collect(pipeline.processBytes(key, value, at));

@@ -1,0 +1,205 @@
+package io.wirestream.sources;
+
+import io.wirestream.avro.Source;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A set of sources and the names they go by. Immutable and thread-safe. The bundled default
+ * ({@link #bundled()}) is what wire.sources is seeded with and what parsers use to give an agency its
+ * short name; the topology looks records up in the topic by {@link #idOf(String)}.
+ */
+public final class SourceCatalogue {
+
+    /** Kind of a source the catalogue does not know. */
+    public static final String UNKNOWN_KIND = "unknown";
+    /** Aliases this short (AP, PA, CP, AA) name a source only as the whole name, never inside one. */
+    private static final int EXACT_ONLY = 3;
+    private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9]+");
+
+    private static final SourceCatalogue BUNDLED = load("sources.tsv");
+
+    private record Alias(String lower, Pattern word, Source source) {
+    }
+
+    private final Map<String, Source> byId;
+    private final List<Alias> aliases;
+
+    private SourceCatalogue(List<Source> sources) {
+        Map<String, Source> ids = new LinkedHashMap<>();
+        List<Alias> all = new ArrayList<>();
+        for (Source s : sources) {
+            ids.put(s.getId(), s);
+            List<String> names = new ArrayList<>(s.getAliases());
+            names.add(s.getName());
+            if (s.getCode() != null) {
+                names.add(s.getCode());
+            }
+            names.add(s.getId());
+            for (String n : names) {
+                String lower = fold(n);
+                if (!lower.isEmpty()) {
+                    all.add(new Alias(lower, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(lower) + "(?![\\p{L}\\p{N}])"), s));
+                }
+            }
+        }
+        // longest first: "Australian Associated Press" before "Associated Press"
+        all.sort((a, b) -> Integer.compare(b.lower().length(), a.lower().length()));
+        this.byId = ids;
+        this.aliases = all;
+    }
+
+    /** A catalogue of these sources. */
+    public static SourceCatalogue of(List<Source> sources) {
+        return new SourceCatalogue(sources);
+    }
+
+    /** The bundled default catalogue (resource {@code sources.tsv}, written by the team). */
+    public static SourceCatalogue bundled() {
+        return BUNDLED;
+    }
+
+    /** Every source, in catalogue order. */
+    public List<Source> sources() {
+        return List.copyOf(byId.values());
+    }
+
+    /** The source with this id, if any. */
+    public Optional<Source> byId(String id) {
+        return Optional.ofNullable(id == null ? null : byId.get(id));
+    }
+
+    /**
+     * The source a name as sent stands for ("Thomson Reuters", "(AP)", "The Canadian Press. All rights
+     * reserved.", "dpa"): the longest alias found in it as whole words; aliases of three characters or
+     * fewer must be the whole name (after "the" and copyright boilerplate).
+     */
+    public Optional<Source> match(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return Optional.empty();
+        }
+        String lower = fold(sent);
+        String whole = lower.replaceAll("^(?:the |\\(c\\) |© )+", "").replaceAll("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$", "");
+        for (Alias a : aliases) {
+            if (a.lower().length() <= EXACT_ONLY ? a.lower().equals(whole) : a.word().matcher(lower).find()) {
+                return Optional.of(a.source());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The catalogue id for a name as sent: the matched source's id, else the name as an id (lower case, dashes). */
+    public String idOf(String sent) {
+        return match(sent).map(Source::getId).orElseGet(() -> slug(sent));
+    }
+
+    /** The name as an id: accents dropped, lower case, runs of other characters as one dash; "unknown" when empty. */
+    public static String slug(String sent) {
+        if (sent == null) {
+            return UNKNOWN_KIND;
+        }
+        String plain = Normalizer.normalize(sent, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String id = NOT_ID.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll("-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? UNKNOWN_KIND : id;
+    }
+
+    /** The record a story from a source the catalogue lacks gets: kind unknown, tier 3. */
+    public static Source unknown(String sent) {
+        String name = sent == null || sent.isBlank() ? UNKNOWN_KIND : sent.strip();
+        return Source.newBuilder().setId(slug(sent)).setName(name).setKind(UNKNOWN_KIND).setTier(3).build();
+    }
+
+    /** The source's home time zone, or null when it has none or an invalid one. */
+    public static ZoneId zoneOf(Source s) {
+        try {
+            return s == null || s.getTimeZone() == null ? null : ZoneId.of(s.getTimeZone());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One line of the catalogue format: id, code, name, aliases (|-separated), country, time zone,
+     * language, kind, tier, tab-separated; empty fields are null. The format of {@code sources.tsv}
+     * and of {@code wirestream sources put FILE}.
+     *
+     * @throws IllegalArgumentException naming the problem when the line is not a source
+     */
+    public static Source parseLine(String line) {
+        String[] f = line.split("\t", -1);
+        if (f.length < 3 || f[0].isBlank() || f[2].isBlank()) {
+            throw new IllegalArgumentException("a source line needs at least id, code and name (tab-separated): " + line);
+        }
+        Source.Builder b = Source.newBuilder().setId(f[0].strip()).setCode(blankToNull(f[1])).setName(f[2].strip());
+        b.setAliases(f.length > 3 && !f[3].isBlank() ? Arrays.stream(f[3].split("\\|")).map(String::strip).toList() : List.of());
+        b.setCountry(f.length > 4 ? blankToNull(f[4]) : null);
+        b.setTimeZone(f.length > 5 ? blankToNull(f[5]) : null);
+        b.setLanguage(f.length > 6 ? blankToNull(f[6]) : null);
+        b.setKind(f.length > 7 && !f[7].isBlank() ? f[7].strip() : "agency");
+        try {
+            b.setTier(f.length > 8 && !f[8].isBlank() ? Integer.parseInt(f[8].strip()) : 2);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("tier must be a number: " + line, e);
+        }
+        Source s = b.build();
+        if (s.getTimeZone() != null && zoneOf(s) == null) {
+            throw new IllegalArgumentException("unknown time zone " + s.getTimeZone() + ": " + line);
+        }
+        return s;
+    }
+
+    /** Sources in the catalogue format, comment lines (#) and blank lines skipped. */
+    public static List<Source> parse(BufferedReader in) throws IOException {
+        List<Source> out = new ArrayList<>();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(parseLine(line));
+            }
+        }
+        return out;
+    }
+
+    /** A source as one catalogue line (the inverse of {@link #parseLine}). */
+    public static String toLine(Source s) {
+        return String.join("\t", s.getId(), nullToEmpty(s.getCode()), s.getName(), String.join("|", s.getAliases()),
+                nullToEmpty(s.getCountry()), nullToEmpty(s.getTimeZone()), nullToEmpty(s.getLanguage()), s.getKind(),
+                Integer.toString(s.getTier()));
+    }
+
+    private static SourceCatalogue load(String resource) {
+        try (InputStream in = SourceCatalogue.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new SourceCatalogue(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static String fold(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

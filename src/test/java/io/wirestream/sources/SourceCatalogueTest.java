@@ -1,0 +1,59 @@
+package io.wirestream.sources;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wirestream.avro.Source;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The bundled catalogue: who is in it, the names they go by, the line format. */
+class SourceCatalogueTest {
+
+    private static final SourceCatalogue CATALOGUE = SourceCatalogue.bundled();
+
+    @Test
+    void theMajorAgenciesAndOutletsAreThereWithEveryField() {
+        Set<String> ids = CATALOGUE.sources().stream().map(Source::getId).collect(Collectors.toSet());
+        for (String id : new String[] {"ap", "reuters", "afp", "dpa", "pti", "ani", "ians", "uni", "xinhua", "aap", "efe",
+                "ansa", "kyodo", "yonhap", "upi", "anadolu", "pa", "ntb", "stt", "tt", "ritzau", "cp", "bbc"}) {
+            assertTrue(ids.contains(id), id);
+        }
+        for (Source s : CATALOGUE.sources()) {
+            assertTrue(s.getCountry() != null && s.getTimeZone() != null && s.getLanguage() != null
+                    && SourceCatalogue.zoneOf(s) != null && s.getTier() >= 1 && s.getTier() <= 3, s.getId());
+            assertTrue(Set.of("agency", "broadcaster", "newspaper", "aggregator").contains(s.getKind()), s.getId());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "(AP)|ap", "The Associated Press|ap", "Australian Associated Press|aap", "AAP|aap",
+            "Thomson Reuters|reuters", "(Reuters)|reuters", "Copyright 2024 Thomson Reuters.|reuters",
+            "The Canadian Press. All rights reserved.|cp", "PTI|pti", "dpa|dpa", "AFP|afp", "Agence France-Presse|afp",
+            "PA Media|pa", "Xinhua News Agency|xinhua", "BBC News|bbc"})
+    void namesAsSeenInDatelinesCreditsAndCopyrightLines(String sent, String id) {
+        assertEquals(id, CATALOGUE.idOf(sent));
+    }
+
+    @Test
+    void shortCodesOnlyAsTheWholeNameAndUnknownNamesBecomeIds() {
+        assertEquals("papa-john-s", CATALOGUE.idOf("Papa John's"), "no PA inside another word");
+        assertEquals("acme-wire", CATALOGUE.idOf("Acme Wire"));
+        Source u = SourceCatalogue.unknown("Acme Wire");
+        assertEquals("unknown", u.getKind());
+        assertEquals("acme-wire", u.getId());
+    }
+
+    @Test
+    void aLineRoundTripsAndABadOneSaysWhy() {
+        Source ap = CATALOGUE.byId("ap").orElseThrow();
+        assertEquals(ap, SourceCatalogue.parseLine(SourceCatalogue.toLine(ap)));
+        assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("x\tX\tX\t\tUS\tMars/Olympus"));
+        assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("only-an-id"));
+    }
+}
