@@ -23,9 +23,16 @@ class CategoryModelTest {
         m.write(w);
         CategoryModel read = CategoryModel.read(new BufferedReader(new StringReader(w.toString())));
         assertThat(read.kind()).isEqualTo(CategoryModel.Kind.NAIVE_BAYES);
+        assertThat(read.ngrams()).isEqualTo(2);
         assertThat(read.classify("Late goal wins the match", "").get(0).qcode()).isEqualTo("medtop:15000000");
         assertThat(read.classify("Shares slip", "bank results").get(0).qcode()).isEqualTo("medtop:04000000");
         assertThat(read.classify("Shares slip", "bank results").get(0).confidence()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void wordPairsAreTermsOfTheirOwn() {
+        assertThat(TextFeatures.counts("Interest rates rise as rates rise", 2))
+                .containsEntry("interest_rate", 1).containsEntry("rate_rise", 2).containsEntry("rate", 2);
     }
 
     @Test
