@@ -84,6 +84,10 @@ public final class CategoryModel {
         return classes;
     }
 
+    Map<String, double[]> weights() {
+        return weights;
+    }
+
     /** 1: words only; 2: words and adjacent word pairs. */
     public int ngrams() {
         return ngrams;

@@ -36,6 +36,17 @@ class CategoryModelTest {
     }
 
     @Test
+    void lexiconPhrasesAreWordPairs() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader(
+                "medtop:11000000\tprime_minister house_of_representatives\nmedtop:15000000\tgoal\n")));
+        assertThat(lex.get("medtop:11000000")).containsExactly("prime_minister", "house_representative");
+        CategoryModel m = CategoryTrainer.shipped(lex, List.of());
+        assertThat(m.ngrams()).isEqualTo(2);
+        assertThat(m.classify("Prime Minister speaks", "").get(0).qcode()).isEqualTo("medtop:11000000");
+        assertThat(m.classify("Minister scores a goal", "").get(0).qcode()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
     void plainFoldAndStopWords() {
         assertThat(TextFeatures.words("The Companies' films and the press")).containsExactly("company", "film", "press");
     }
