@@ -47,6 +47,15 @@ class CategoryModelTest {
     }
 
     @Test
+    void subjectCodeFamiliesWithoutAStatedMatchAreTheirTopLevelTopic() {
+        MediaTopics t = MediaTopics.bundled();
+        assertThat(t.fromSubjectCode("16000000")).contains("medtop:16000000");
+        assertThat(t.fromSubjectCode("08000000")).contains("medtop:08000000");
+        assertThat(t.fromSubjectCode("15000000")).contains("medtop:15000000");
+        assertThat(t.fromSubjectCode("99000000")).isEmpty();
+    }
+
+    @Test
     void plainFoldAndStopWords() {
         assertThat(TextFeatures.words("The Companies' films and the press")).containsExactly("company", "film", "press");
     }
