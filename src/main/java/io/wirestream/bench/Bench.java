@@ -146,6 +146,7 @@ public final class Bench {
         }
         DedupCost.Result cost = new DedupCost(options.seed(), options.costBatch(), log)
                 .measure(options.retainedSmall(), options.retainedLarge());
+        double classifyMicros = ClassifyCost.perStoryMicros(options.seed(), options.costBatch(), log);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
@@ -159,6 +160,9 @@ public final class Bench {
         out.put("neardup_cost_us_100k", round(cost.largeMicros(), 1));
         out.put("neardup_cost_ratio", round(cost.largeMicros() / cost.smallMicros(), 3));
         out.put("neardup_index", NEARDUP_INDEX);
+        // the classify stage alone, text path, per story; its share of the whole topology's per-story cost
+        out.put("stage_us_classify", round(classifyMicros, 1));
+        out.put("classify_share", round(classifyMicros / cost.smallMicros(), 3));
         out.put("peak_heap_mb", peakHeapMb());
         out.put("stories", options.stories());
         out.put("partitions", options.partitions());
