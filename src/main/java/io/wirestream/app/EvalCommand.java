@@ -37,6 +37,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
     Path model;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
+    Path rules;
+
     @Option(names = "--corpus", paramLabel = "FILE", description = "JSONL story corpus (shared/data/README.md format).")
     Path corpus;
 
@@ -74,7 +77,7 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         WirestreamConfig config = WirestreamConfig.load(configFile, System.getenv());
-        Evaluator evaluator = new Evaluator(config.topics(), config.topology().withCategoryModel(model), (what, total) -> {
+        Evaluator evaluator = new Evaluator(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), (what, total) -> {
             Progress p = new Progress(what, total);
             return new Evaluator.ProgressSink() {
                 @Override

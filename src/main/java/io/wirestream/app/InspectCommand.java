@@ -29,6 +29,9 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
     Path model;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
+    Path rules;
+
     @Option(names = {"-s", "--source"}, defaultValue = "inspect", description = "Source id to give the items (default inspect).")
     String source;
 
@@ -48,7 +51,7 @@ final class InspectCommand implements Callable<Integer> {
             json.enable(SerializationFeature.INDENT_OUTPUT);
         }
         WirestreamConfig config = connection.config();
-        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology().withCategoryModel(model))) {
+        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules))) {
             for (Path path : files) {
                 if (!Files.exists(path)) {
                     throw new WirestreamConfig.ConfigException("no such file or folder: " + path);

@@ -30,6 +30,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
     Path model;
 
+    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
+    Path rules;
+
     @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
     Integer metricsPort;
 
@@ -50,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
             kafka.ensureTopics(config.topics(), config.partitions());
             PipelineMetrics metrics = new PipelineMetrics(registry);
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model), kafka.streamsProps(), metrics),
+                    WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
                 streams.start();
                 try (BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));

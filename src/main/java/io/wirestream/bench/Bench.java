@@ -145,6 +145,7 @@ public final class Bench {
         }
         SamenessCost.Result cost = new SamenessCost(options.seed(), options.costBatch(), log)
                 .measure(options.retainedSmall(), options.retainedLarge());
+        double classifyMicros = ClassifyCost.perStoryMicros(options.seed(), options.costBatch(), log);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
@@ -161,6 +162,11 @@ public final class Bench {
         // Per-stage cost per story, at the large retained size: parse, versions and serdes per wire,
         // near-dup and cluster per new story (the only ones that ask the buckets).
         cost.large().stageMicros().forEach((stage, us) -> out.put("stage_us_" + stage, round(us, 1)));
+        // The classify stage alone (text path) per story, and its share of the per-story cost of every
+        // stage timed (the stages above plus classify): the 20% budget.
+        double allStages = cost.large().stageMicros().values().stream().mapToDouble(Double::doubleValue).sum() + classifyMicros;
+        out.put("stage_us_classify", round(classifyMicros, 1));
+        out.put("classify_share", round(classifyMicros / allStages, 3));
         out.put("peak_heap_mb", peakHeapMb());
         out.put("stories", options.stories());
         out.put("partitions", options.partitions());

@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * <p>Two kinds, one format: {@link Kind#EVIDENCE} (the shipped model: lexicon and headline evidence,
  * tf damped as 1 + ln tf, confidence = the top class's share of the positive evidence) and
  * {@link Kind#NAIVE_BAYES} (trained on a newsroom's archive: log prior and log likelihoods, raw tf,
- * confidence = posterior). Stored as a small TSV so a model is diffable and reproducible.
+ * confidence = posterior). A model may also use adjacent word pairs ({@code ngrams 2}, see
+ * {@link TextFeatures#counts(String, int)}). Stored as a small TSV so a model is diffable and reproducible.
  */
 public final class CategoryModel {
 
@@ -40,12 +41,18 @@ public final class CategoryModel {
     private static volatile CategoryModel bundled;
 
     private final Kind kind;
+    private final int ngrams;
     private final List<String> classes;
     private final double[] bias;
     private final Map<String, double[]> weights;
 
     CategoryModel(Kind kind, List<String> classes, double[] bias, Map<String, double[]> weights) {
+        this(kind, 1, classes, bias, weights);
+    }
+
+    CategoryModel(Kind kind, int ngrams, List<String> classes, double[] bias, Map<String, double[]> weights) {
         this.kind = kind;
+        this.ngrams = ngrams;
         this.classes = List.copyOf(classes);
         this.bias = bias.clone();
         this.weights = Map.copyOf(weights);
@@ -77,11 +84,18 @@ public final class CategoryModel {
         return classes;
     }
 
+    Map<String, double[]> weights() {
+        return weights;
+    }
+
+    /** 1: words only; 2: words and adjacent word pairs. */
+    public int ngrams() {
+        return ngrams;
+    }
+
     /** Every class, best first, for a story's headline and text (standfirst and body). */
     public List<Scored> classify(String headline, String text) {
-        Map<String, Integer> tf = TextFeatures.counts(headline);
-        tf.replaceAll((w, k) -> 2 * k);
-        TextFeatures.counts(text).forEach((w, k) -> tf.merge(w, k, Integer::sum));
+        Map<String, Integer> tf = terms(headline, text, ngrams);
         double[] s = bias.clone();
         boolean any = false;
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
@@ -102,6 +116,35 @@ public final class CategoryModel {
         }
         out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::qcode));
         return out;
+    }
+
+    /** Index of the best class for terms already counted (ties: the first class). */
+    int best(Map<String, Integer> tf) {
+        double[] s = bias.clone();
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            double[] w = weights.get(e.getKey());
+            if (w != null) {
+                double f = kind == Kind.NAIVE_BAYES ? e.getValue() : 1 + Math.log(e.getValue());
+                for (int c = 0; c < s.length; c++) {
+                    s[c] += f * w[c];
+                }
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < s.length; c++) {
+            if (s[c] > s[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The terms a model sees: the headline's counted twice, then the text's. Training uses the same. */
+    static Map<String, Integer> terms(String headline, String text, int ngrams) {
+        Map<String, Integer> tf = TextFeatures.counts(headline, ngrams);
+        tf.replaceAll((w, k) -> 2 * k);
+        TextFeatures.counts(text, ngrams).forEach((w, k) -> tf.merge(w, k, Integer::sum));
+        return tf;
     }
 
     private double[] confidences(double[] s, boolean any) {
@@ -143,6 +186,9 @@ public final class CategoryModel {
     void write(Writer w) throws IOException {
         w.write("# wirestream category model: kind, classes, bias, then word and one weight per class\n");
         w.write("kind\t" + kind.name() + "\n");
+        if (ngrams != 1) {
+            w.write("ngrams\t" + ngrams + "\n");
+        }
         w.write("classes\t" + String.join("\t", classes) + "\n");
         w.write("bias\t" + join(bias) + "\n");
         for (Map.Entry<String, double[]> e : new TreeMap<>(weights).entrySet()) {
@@ -152,6 +198,7 @@ public final class CategoryModel {
 
     static CategoryModel read(BufferedReader in) throws IOException {
         Kind kind = null;
+        int ngrams = 1;
         List<String> classes = null;
         double[] bias = null;
         Map<String, double[]> weights = new HashMap<>();
@@ -163,6 +210,8 @@ public final class CategoryModel {
             String[] f = line.split("\t", -1);
             if (kind == null) {
                 kind = Kind.valueOf(value(f, "kind"));
+            } else if (classes == null && f[0].equals("ngrams")) {
+                ngrams = Integer.parseInt(value(f, "ngrams"));
             } else if (classes == null) {
                 if (!f[0].equals("classes")) {
                     throw new IOException("category model: expected classes, got " + f[0]);
@@ -177,7 +226,7 @@ public final class CategoryModel {
         if (bias == null) {
             throw new IOException("category model: incomplete (kind, classes and bias lines needed)");
         }
-        return new CategoryModel(kind, classes, bias, weights);
+        return new CategoryModel(kind, ngrams, classes, bias, weights);
     }
 
     private static String value(String[] f, String key) throws IOException {

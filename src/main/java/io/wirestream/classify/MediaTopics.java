@@ -101,7 +101,11 @@ public final class MediaTopics {
 
     /**
      * The Media Topic of a legacy IPTC Subject Code (8 digits): its exact match, else that of its
-     * parent code (NNNNN000, then NN000000), as the Subject Codes nest by digits.
+     * parent code (NNNNN000, then NN000000), as the Subject Codes nest by digits; last, the top-level
+     * Media Topic with the family's number. The 17 Subject Code families became the 17 top-level
+     * Media Topics under the same numbers, but the vocabulary states no match for some of them
+     * (16000000 unrest, conflicts and war; 08000000 human interest) and matches 14000000 to nothing,
+     * so a wire that sends only the family code would otherwise say nothing.
      */
     public Optional<String> fromSubjectCode(String code) {
         if (code == null || !code.matches("\\d{8}")) {
@@ -113,7 +117,8 @@ public final class MediaTopics {
                 return Optional.of(m);
             }
         }
-        return Optional.empty();
+        String family = "medtop:" + code.substring(0, 2) + "000000";
+        return isTopLevel(family) ? Optional.of(family) : Optional.empty();
     }
 
     /** The English label, or the code itself. */

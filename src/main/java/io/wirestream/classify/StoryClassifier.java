@@ -19,6 +19,7 @@ import java.util.Optional;
  *   <li>Text: the model's best top-level topic is primary, with its confidence; a runner-up with at
  *       least {@link #SECONDARY_SHARE} of the best score is added (a story about a war minister's
  *       speech is conflict and politics).</li>
+ *   <li>Desk rules ({@link DeskRules}), if any, last: they override or add to both.</li>
  * </ol>
  * Pure and stateless: the same story gives the same categories on every instance.
  */
@@ -46,10 +47,16 @@ public final class StoryClassifier {
 
     private final CategoryModel model;
     private final MediaTopics topics;
+    private final DeskRules rules;
 
     public StoryClassifier(CategoryModel model, MediaTopics topics) {
+        this(model, topics, DeskRules.NONE);
+    }
+
+    public StoryClassifier(CategoryModel model, MediaTopics topics, DeskRules rules) {
         this.model = model;
         this.topics = topics;
+        this.rules = rules;
     }
 
     /** The shipped model and vocabulary. */
@@ -58,6 +65,10 @@ public final class StoryClassifier {
     }
 
     public Result classify(EnrichedStory s) {
+        return rules.apply(s, fromWireOrText(s));
+    }
+
+    private Result fromWireOrText(EnrichedStory s) {
         Map<String, String> found = new LinkedHashMap<>();
         List<String> deeper = new ArrayList<>();
         for (Subject subject : s.getSubjects()) {

@@ -58,6 +58,26 @@ public final class TextFeatures {
         return tf;
     }
 
+    /**
+     * Term counts of a text with, for {@code ngrams} 2, each pair of adjacent words (after stop words
+     * are dropped) as one more term {@code first_second}: "interest rate", "prime minister" and
+     * "video game" say more than their words.
+     */
+    public static Map<String, Integer> counts(String text, int ngrams) {
+        if (ngrams < 2) {
+            return counts(text);
+        }
+        List<String> w = words(text);
+        Map<String, Integer> tf = new HashMap<>();
+        for (int i = 0; i < w.size(); i++) {
+            tf.merge(w.get(i), 1, Integer::sum);
+            if (i > 0) {
+                tf.merge(w.get(i - 1) + "_" + w.get(i), 1, Integer::sum);
+            }
+        }
+        return tf;
+    }
+
     private static void add(List<String> out, String w) {
         if (w.length() < 2 || STOP.contains(w) || isNumber(w)) {
             return;

@@ -3,6 +3,7 @@ package io.wirestream.topology;
 import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
 import io.wirestream.classify.CategoryModel;
+import io.wirestream.classify.DeskRules;
 import io.wirestream.classify.KeptCategoriesProcessor;
 import io.wirestream.classify.MediaTopics;
 import io.wirestream.classify.StoryClassifier;
@@ -90,10 +91,10 @@ public final class WirestreamTopology {
     public static final String SOURCES_STORE = "sources-catalogue";
 
     /**
-     * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
-     * file from {@code wirestream train}, or null for the model shipped in the jar.
+     * Tunables of the topology; defaults are the production settings. {@code categories}: a model file
+     * from {@code wirestream train} (null: the model shipped in the jar) and a desk rules file (null: none).
      */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, Path categoryModel) {
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories) {
         public static Settings defaults() {
             return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
         }
@@ -105,18 +106,33 @@ public final class WirestreamTopology {
 
         /** The shipped category model. */
         public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
-            this(versionRetention, maxItemBytes, sameness, null);
+            this(versionRetention, maxItemBytes, sameness, CategoryFiles.SHIPPED);
         }
 
         /** The same settings with a category model file (null: the shipped one). */
         public Settings withCategoryModel(Path model) {
-            return new Settings(versionRetention, maxItemBytes, sameness, model);
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()));
         }
 
-        /** The classifier these settings name; the model file is read here, once per topology. */
+        /** The same settings with a desk rules file (null: none). */
+        public Settings withCategoryRules(Path rules) {
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules));
+        }
+
+        /** The classifier these settings name; the files are read here, once per topology. */
         public StoryClassifier classifier() {
-            return categoryModel == null ? StoryClassifier.bundled()
-                    : new StoryClassifier(CategoryModel.load(categoryModel), MediaTopics.bundled());
+            return categories.classifier();
+        }
+    }
+
+    /** Category model and desk rules files; null for the shipped model and no rules. */
+    public record CategoryFiles(Path model, Path rules) {
+        public static final CategoryFiles SHIPPED = new CategoryFiles(null, null);
+
+        StoryClassifier classifier() {
+            MediaTopics topics = MediaTopics.bundled();
+            return new StoryClassifier(model == null ? CategoryModel.bundled() : CategoryModel.load(model), topics,
+                    rules == null ? DeskRules.NONE : DeskRules.load(rules, topics));
         }
     }
 

@@ -23,9 +23,36 @@ class CategoryModelTest {
         m.write(w);
         CategoryModel read = CategoryModel.read(new BufferedReader(new StringReader(w.toString())));
         assertThat(read.kind()).isEqualTo(CategoryModel.Kind.NAIVE_BAYES);
+        assertThat(read.ngrams()).isEqualTo(2);
         assertThat(read.classify("Late goal wins the match", "").get(0).qcode()).isEqualTo("medtop:15000000");
         assertThat(read.classify("Shares slip", "bank results").get(0).qcode()).isEqualTo("medtop:04000000");
         assertThat(read.classify("Shares slip", "bank results").get(0).confidence()).isBetween(0.5, 1.0);
+    }
+
+    @Test
+    void wordPairsAreTermsOfTheirOwn() {
+        assertThat(TextFeatures.counts("Interest rates rise as rates rise", 2))
+                .containsEntry("interest_rate", 1).containsEntry("rate_rise", 2).containsEntry("rate", 2);
+    }
+
+    @Test
+    void lexiconPhrasesAreWordPairs() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader(
+                "medtop:11000000\tprime_minister house_of_representatives\nmedtop:15000000\tgoal\n")));
+        assertThat(lex.get("medtop:11000000")).containsExactly("prime_minister", "house_representative");
+        CategoryModel m = CategoryTrainer.shipped(lex, List.of());
+        assertThat(m.ngrams()).isEqualTo(2);
+        assertThat(m.classify("Prime Minister speaks", "").get(0).qcode()).isEqualTo("medtop:11000000");
+        assertThat(m.classify("Minister scores a goal", "").get(0).qcode()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
+    void subjectCodeFamiliesWithoutAStatedMatchAreTheirTopLevelTopic() {
+        MediaTopics t = MediaTopics.bundled();
+        assertThat(t.fromSubjectCode("16000000")).contains("medtop:16000000");
+        assertThat(t.fromSubjectCode("08000000")).contains("medtop:08000000");
+        assertThat(t.fromSubjectCode("15000000")).contains("medtop:15000000");
+        assertThat(t.fromSubjectCode("99000000")).isEmpty();
     }
 
     @Test

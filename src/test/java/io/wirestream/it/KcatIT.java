@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.ingest.RawItems;
+import io.wirestream.testing.Kcat;
 import io.wirestream.testing.PipelineFixture;
 import io.wirestream.testing.WireItems;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,7 @@ class KcatIT {
 
     @Test
     void kcatConsumesTheJsonMirrorAndProducesRawWires() throws Exception {
-        assumeTrue(kcatInstalled(), "kcat not installed (apt-get install -y kcat); .ci/run installs it");
+        assumeTrue(Kcat.installed(), "kcat not installed (apt-get install -y kcat); .ci/run installs it");
         try (PipelineFixture pipeline = new PipelineFixture(3, StreamsConfig.EXACTLY_ONCE_V2)) {
             Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
             for (int i = 0; i < 5; i++) {
@@ -42,14 +40,14 @@ class KcatIT {
             // A raw wire written by kcat itself, with no Avro envelope: the format is detected.
             Path wire = Files.createTempFile("kcat-wire", ".json");
             Files.write(wire, WireItems.ninjs("urn:kcat:from-kcat").headline("Written by kcat").at(t0).bytes());
-            run(List.of("kcat", "-b", pipeline.kafka.bootstrapServers(), "-P", "-t", pipeline.topics.raw(), "-k", "kcat:1",
+            Kcat.run(List.of("kcat", "-b", pipeline.kafka.bootstrapServers(), "-P", "-t", pipeline.topics.raw(), "-k", "kcat:1",
                     "-H", "wirestream.source=kcat", wire.toString()));
             pipeline.flush();
 
             await("6 stories in the JSON mirror").atMost(Duration.ofSeconds(60))
                     .until(() -> pipeline.read().get(pipeline.topics.enrichedJson()).size() >= 6);
 
-            String out = run(List.of("kcat", "-b", pipeline.kafka.bootstrapServers(), "-C", "-t", pipeline.topics.enrichedJson(),
+            String out = Kcat.run(List.of("kcat", "-b", pipeline.kafka.bootstrapServers(), "-C", "-t", pipeline.topics.enrichedJson(),
                     "-o", "beginning", "-e", "-q", "-X", "isolation.level=read_committed", "-f", "%s\n"));
             List<JsonNode> stories = new ArrayList<>();
             for (String line : out.split("\n")) {
@@ -68,21 +66,5 @@ class KcatIT {
             assertThat(stories).filteredOn(s -> s.get("uri").asText().equals("urn:kcat:from-kcat"))
                     .singleElement().satisfies(s -> assertThat(s.at("/wirestream/source").asText()).isEqualTo("kcat"));
         }
-    }
-
-    private static boolean kcatInstalled() {
-        try {
-            return new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
-        assertThat(p.exitValue()).as("kcat exit code for " + command).isZero();
-        return out;
     }
 }
