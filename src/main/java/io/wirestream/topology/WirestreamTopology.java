@@ -2,6 +2,10 @@ package io.wirestream.topology;
 
 import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
+import io.wirestream.classify.CategoryModel;
+import io.wirestream.classify.KeptCategoriesProcessor;
+import io.wirestream.classify.MediaTopics;
+import io.wirestream.classify.StoryClassifier;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
@@ -23,6 +27,7 @@ import io.wirestream.sameness.Gathered;
 import io.wirestream.sameness.IdfTable;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
+import io.wirestream.state.ExpiryIndex;
 import io.wirestream.enrich.RegionEnricher;
 import io.wirestream.sources.SourceEnricher;
 import io.wirestream.formats.ParserRegistry;
@@ -34,6 +39,7 @@ import io.wirestream.serde.JsonMirror;
 import io.wirestream.serde.RawWireItemSerde;
 import io.wirestream.versions.Routed;
 import io.wirestream.versions.VersionProcessor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +68,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * wire.raw → parse ─┬─ dead letters ──────────────────────────────────────────────┐
  *                   └─ stories → by story key → versions ─┬─ duplicates ──────────┤
- *                                                         └─ accepted → sameness → enrich → alert rules ┼─ enriched ─┐
+ *                                                         └─ accepted → sameness → enrich → classify → alert rules ┼─ enriched ─┐
  *                                                                                   └─ alerts ───┴→ route → topics
  * </pre>
  * Each stage is a short method from a stream to a stream; stages name no topic. {@code route}, the
@@ -79,11 +85,15 @@ public final class WirestreamTopology {
     public static final String CLUSTERS_STORE = "clusters";
     /** Alerts of embargoed stories, held until the embargo lifts. */
     public static final String HELD_ALERTS_STORE = "held-alerts";
+    public static final String CATEGORIES_STORE = "story-categories";
     /** The source catalogue (wire.sources), a global store on every instance. */
     public static final String SOURCES_STORE = "sources-catalogue";
 
-    /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+    /**
+     * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
+     * file from {@code wirestream train}, or null for the model shipped in the jar.
+     */
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, Path categoryModel) {
         public static Settings defaults() {
             return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
         }
@@ -91,6 +101,22 @@ public final class WirestreamTopology {
         /** Production sameness settings with the given retention and item limit. */
         public Settings(Duration versionRetention, int maxItemBytes) {
             this(versionRetention, maxItemBytes, SamenessSettings.defaults());
+        }
+
+        /** The shipped category model. */
+        public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+            this(versionRetention, maxItemBytes, sameness, null);
+        }
+
+        /** The same settings with a category model file (null: the shipped one). */
+        public Settings withCategoryModel(Path model) {
+            return new Settings(versionRetention, maxItemBytes, sameness, model);
+        }
+
+        /** The classifier these settings name; the model file is read here, once per topology. */
+        public StoryClassifier classifier() {
+            return categoryModel == null ? StoryClassifier.bundled()
+                    : new StoryClassifier(CategoryModel.load(categoryModel), MediaTopics.bundled());
         }
     }
 
@@ -124,10 +150,14 @@ public final class WirestreamTopology {
     private Topology build(Properties streamsConfig) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(withDefaults(streamsConfig))));
         builder.addStateStore(versionStore());
+        builder.addStateStore(ExpiryIndex.storeFor(VERSIONS_STORE));
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
         builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
+                Serdes.String()));
+        builder.addStateStore(ExpiryIndex.storeFor(CATEGORIES_STORE));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -137,7 +167,7 @@ public final class WirestreamTopology {
         GlobalKTable<String, Source> sources = sources(builder);
         KStream<String, Duplicate> duplicates = enrichDuplicates(sources,
                 duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate")));
-        KStream<String, EnrichedStory> enriched = alertRules(enrich(sources, same.get("sameness-distinct")));
+        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(sources, same.get("sameness-distinct"))));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -183,7 +213,7 @@ public final class WirestreamTopology {
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
                 .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
-                        Named.as("versions"), VERSIONS_STORE)
+                        Named.as("versions"), VERSIONS_STORE, ExpiryIndex.indexName(VERSIONS_STORE))
                 .split(Named.as("versions-"))
                 .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))
                 .defaultBranch(Branched.as("accepted"));
@@ -275,6 +305,20 @@ public final class WirestreamTopology {
                 .mapValues(regions::enrich, Named.as(prefix + "-regions"));
     }
 
+    /**
+     * IPTC Media Topics for every accepted version (stateless: wire codes first, then the text model);
+     * then a kill takes the categories of the versions it kills, so it reaches their category topics.
+     */
+    private KStream<String, EnrichedStory> classify(KStream<String, EnrichedStory> accepted) {
+        StoryClassifier classifier = settings.classifier();
+        return accepted.mapValues(story -> {
+            StoryClassifier.Result r = classifier.classify(story);
+            return EnrichedStory.newBuilder(story).setCategories(r.categories()).setCategoryOrigins(r.origins())
+                    .setCategoryConfidence(r.confidence()).build();
+        }, Named.as("classify")).processValues(() -> new KeptCategoriesProcessor(CATEGORIES_STORE, settings.versionRetention()),
+                Named.as("kept-categories"), CATEGORIES_STORE, ExpiryIndex.indexName(CATEGORIES_STORE));
+    }
+
     private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
         return accepted
                 .mapValues(AlertRules::annotate, Named.as("alert-rules"))
@@ -294,6 +338,10 @@ public final class WirestreamTopology {
     /** The last step: every output to its topic, with its JSON mirror where it has one. */
     private void route(Outputs out) {
         out.enriched().to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
+        out.enriched()
+                .flatMapValues(s -> s.getCategories().stream().map(topics::categoryTopic).flatMap(java.util.Optional::stream)
+                        .distinct().map(t -> KeyValue.pair(t, s)).toList(), Named.as("by-category"))
+                .to(new CategoryTopic(), Produced.with(Serdes.String(), new CategoryRouted()).withName("category-sinks"));
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
@@ -328,4 +376,32 @@ public final class WirestreamTopology {
         return p;
     }
 
+
+    /** A story on its way to one category topic: the topic name rides along, the story is written. */
+    private final class CategoryRouted implements org.apache.kafka.common.serialization.Serde<KeyValue<String, EnrichedStory>> {
+        @Override
+        public org.apache.kafka.common.serialization.Serializer<KeyValue<String, EnrichedStory>> serializer() {
+            return (topic, kv) -> storySerde.serializer().serialize(topic, kv.value);
+        }
+
+        @Override
+        public org.apache.kafka.common.serialization.Deserializer<KeyValue<String, EnrichedStory>> deserializer() {
+            return (topic, bytes) -> KeyValue.pair(topic, storySerde.deserializer().deserialize(topic, bytes));
+        }
+    }
+
+    /** The topic a categorised record goes to; named (not a lambda) so the pinned description is stable. */
+    private static final class CategoryTopic
+            implements org.apache.kafka.streams.processor.TopicNameExtractor<String, KeyValue<String, EnrichedStory>> {
+        @Override
+        public String extract(String key, KeyValue<String, EnrichedStory> value,
+                              org.apache.kafka.streams.processor.RecordContext context) {
+            return value.key;
+        }
+
+        @Override
+        public String toString() {
+            return "CategoryTopic";
+        }
+    }
 }

@@ -2,16 +2,13 @@ package io.wirestream.versions;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.StoryVersionState;
+import io.wirestream.state.ExpiryIndex;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -25,9 +22,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class VersionProcessor implements Processor<String, EnrichedStory, String, Routed> {
 
+    /** How often expiry runs (stream time), and the width of a time-index bucket. */
+    static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
+
     private final String storeName;
     private final Duration retention;
     private KeyValueStore<String, StoryVersionState> store;
+    private ExpiryIndex byTime;
     private ProcessorContext<String, Routed> context;
 
     public VersionProcessor(String storeName, Duration retention) {
@@ -39,8 +40,9 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        // Expiry scans the store; once per hour of stream time keeps that cost negligible per record.
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::expire);
+        this.byTime = new ExpiryIndex(context.getStateStore(ExpiryIndex.indexName(storeName)), EXPIRY_INTERVAL);
+        // Expiry reads only the index buckets that ended before the cutoff: cost in what expires.
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expire);
     }
 
     @Override
@@ -49,22 +51,15 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
         VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, record.value(), recordTime);
         VersionTracker.Decision d = k.decision();
         if (d.newState() != null) {
+            StoryVersionState before = store.get(k.key());
             store.put(k.key(), d.newState());
+            byTime.touch(k.key(), before == null ? null : before.getLastSeen().toEpochMilli(), d.newState().getLastSeen().toEpochMilli());
         }
         context.forward(record.withKey(k.key()).withValue(d.routed()));
     }
 
     private void expire(long streamTime) {
-        Instant cutoff = Instant.ofEpochMilli(streamTime).minus(retention);
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, StoryVersionState> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, StoryVersionState> kv = it.next();
-                if (kv.value.getLastSeen().isBefore(cutoff)) {
-                    old.add(kv.key);
-                }
-            }
-        }
-        old.forEach(store::delete);
+        long cutoff = streamTime - retention.toMillis();
+        byTime.expire(store, cutoff, v -> v.getLastSeen().toEpochMilli(), (key, v) -> store.delete(key));
     }
 }

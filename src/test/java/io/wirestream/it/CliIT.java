@@ -5,17 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.testing.JarProcesses;
+import io.wirestream.testing.JarProcesses.Output;
 import io.wirestream.testing.SharedData;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,18 +26,11 @@ import org.junit.jupiter.api.Test;
 class CliIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
+    private final JarProcesses jars = new JarProcesses();
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy(); // SIGTERM: the shutdown hook closes Streams and the broker
-        }
-        for (Process p : started) {
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-        }
+        jars.close();
     }
 
     /**
@@ -78,18 +69,18 @@ class CliIT {
 
     /** SIGTERM, as Ctrl-C: the shutdown hook closes Streams and the broker, so the data dir can be reused. */
     private static void stop(Output o) throws InterruptedException {
-        o.process.destroy();
-        assertThat(o.process.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        o.process().destroy();
+        assertThat(o.process().waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
     }
 
     @Test
     void brokerRunProduceAndTailWorkTogetherAcrossProcesses() throws Exception {
-        int port = freePort();
+        int port = JarProcesses.freePort();
         String bootstrap = "127.0.0.1:" + port;
         Output broker = start("broker", "--port", String.valueOf(port), "--data-dir", Files.createTempDirectory("cli-broker").toString());
         await("broker ready").atMost(Duration.ofSeconds(60)).until(() -> broker.stdout().contains("Kafka broker ready at " + bootstrap));
 
-        int metricsPort = freePort();
+        int metricsPort = JarProcesses.freePort();
         Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString(),
                 "--metrics-port", String.valueOf(metricsPort), "--status-interval", "PT1S");
         await("streams running").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("wirestream running"));
@@ -97,11 +88,11 @@ class CliIT {
         Path wire = Files.createTempFile("wire", ".txt");
         Files.writeString(wire, "Ferry service resumes after storm\nKOCHI, Nov 28 (PTI) - Ferry services resumed on Saturday.\n");
         Output produce = start("produce", "--bootstrap-servers", bootstrap, "--source", "pti", wire.toString());
-        assertThat(produce.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(produce.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(produce.stdout()).contains("published 1 item(s)");
 
         Output tail = start("tail", "--bootstrap-servers", bootstrap, "stories.enriched.json", "--max", "1", "--idle", "PT60S");
-        assertThat(tail.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(tail.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
         JsonNode line = JSON.readTree(tail.stdout().strip().split("\n")[0]);
         assertThat(line.at("/value/headline").asText()).isEqualTo("Ferry service resumes after storm");
         assertThat(line.at("/value/located").asText()).isEqualTo("Kochi");
@@ -120,7 +111,7 @@ class CliIT {
     void inspectPrintsTheLarijaniStoryWithoutBreadcrumbs() throws Exception {
         Path file = SharedData.fixture("plain/web-scrape-iran-larijani.txt");
         Output inspect = start("inspect", "--source", "web", file.toString());
-        assertThat(inspect.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(inspect.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<JsonNode> lines = new ArrayList<>();
         for (String l : inspect.stdout().split("\n")) {
             if (!l.isBlank()) {
@@ -138,51 +129,7 @@ class CliIT {
         });
     }
 
-    /** A running jar with its output collected. */
-    private record Output(Process process, List<String> out, List<String> err) {
-        String stdout() {
-            synchronized (out) {
-                return String.join("\n", out);
-            }
-        }
-
-        String stderr() {
-            synchronized (err) {
-                return String.join("\n", err);
-            }
-        }
-    }
-
     private Output start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("wirestream.jar", "target/wirestream.jar")));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        started.add(p);
-        List<String> out = Collections.synchronizedList(new ArrayList<>());
-        List<String> err = Collections.synchronizedList(new ArrayList<>());
-        pump(p.getInputStream(), out);
-        pump(p.getErrorStream(), err);
-        return new Output(p, out, err);
-    }
-
-    private static void pump(java.io.InputStream in, List<String> into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    into.add(line);
-                }
-            } catch (IOException e) {
-                // process ended
-            }
-        });
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return jars.start(args);
     }
 }

@@ -30,20 +30,9 @@ class DockerComposeTest {
 
     @Test
     void kafkaImageIsTheVersionTheCodeIsBuiltWith() {
-        String version = kafkaClientsVersion();
+        String version = io.wirestream.testing.TestBroker.kafkaClientsVersion();
         assertThat(compose.at("/services/kafka/image").asText()).isEqualTo("apache/kafka:" + version);
         assertThat(compose.at("/services/topics/image").asText()).isEqualTo("apache/kafka:" + version);
-    }
-
-    /** The version kafka-clients reports about itself (its kafka-version.properties). */
-    private static String kafkaClientsVersion() {
-        java.util.Properties p = new java.util.Properties();
-        try (var in = org.apache.kafka.clients.admin.Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
-            p.load(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return p.getProperty("version");
     }
 
     @Test
@@ -77,5 +66,31 @@ class DockerComposeTest {
                 "WIRESTREAM_PARTITIONS", env.get("WIRESTREAM_PARTITIONS").asText(),
                 "WIRESTREAM_PROCESSING_GUARANTEE", env.get("WIRESTREAM_PROCESSING_GUARANTEE").asText()));
         assertThat(fromEnv.bootstrapServers()).isEqualTo("kafka:19092");
+    }
+
+    /**
+     * The application's health check, run by bash as Docker runs it, against a real metrics server:
+     * it passes while /health says UP and fails on 503, on the port the command serves.
+     */
+    @Test
+    void healthCheckPassesOnlyWhileHealthIsUp() throws Exception {
+        assertThat(compose.at("/services/wirestream/command").toString()).contains("\"--metrics-port\",\"9400\"");
+        String check = compose.at("/services/wirestream/healthcheck/test/1").asText();
+        assertThat(check).contains("/dev/tcp/localhost/9400", "/health");
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try (io.wirestream.metrics.MetricsServer server = new io.wirestream.metrics.MetricsServer(0,
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                up::get, () -> "{}")) {
+            String local = check.replace("9400", String.valueOf(server.port()));
+            assertThat(bash(local)).as("healthy").isZero();
+            up.set(false);
+            assertThat(bash(local)).as("unhealthy").isNotZero();
+        }
+    }
+
+    private static int bash(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return p.exitValue();
     }
 }

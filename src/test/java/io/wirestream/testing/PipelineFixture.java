@@ -53,7 +53,7 @@ public final class PipelineFixture implements AutoCloseable {
         topics = Topics.defaults().map(n -> id + "." + n);
         Path dataDir = Files.createTempDirectory("wirestream-it-" + id);
         WirestreamConfig config = WirestreamConfig.defaults()
-                .withBootstrapServers(TestBroker.get().bootstrapServers())
+                .withBootstrapServers(TestBroker.bootstrapServers())
                 .withDataDir(dataDir)
                 .withPartitions(partitions)
                 .withGuarantee(guarantee)
