@@ -103,6 +103,17 @@ public final class RegionTagger {
     private static final Set<String> STREET = Set.of("st", "street", "road", "rd", "avenue", "ave", "drive", "dr",
             "boulevard", "blvd", "lane", "ln", "pike", "highway", "hwy", "way", "place", "court", "terrace");
     private static final Set<String> BIRD_OR_PLATE = Set.of("turkey", "china");
+    /** "Guernsey County", "Rapides Parish": a US county named after a place, not the place. */
+    private static final Set<String> US_COUNTY_WORDS = Set.of("county", "parish", "township", "borough");
+    /** The evidence a US county name gives: local US copy, weak as any cue. */
+    private static final Entry US_COUNTY = new Entry(Kind.CUE, "US", "County", null, null, 0, 0, 0, 0, false);
+    /**
+     * Cues that mark local news (as opposed to "Nasdaq", "dlrs": financial copy names foreign
+     * cities with no local meaning): with them, a lone foreign city name is the local namesake.
+     */
+    private static final Set<String> LOCAL_CUES = Set.of("county", "sheriff", "sheriff's office", "parish", "county jail",
+            "county sheriff", "police department", "fire department", "township", "gov.", "sen.", "congressman",
+            "congresswoman", "interstate", "state legislature", "general assembly");
 
     /** Historical states and the modern countries whose places they covered: Moscow in 1987 copy is SU. */
     private static final Map<String, Set<String>> SUCCESSORS = Map.of(
@@ -233,6 +244,12 @@ public final class RegionTagger {
             }
             Tokens.Token first = tokens.get(m.from());
             boolean cueOnly = candidates.stream().allMatch(e -> e.kind() == Kind.CUE);
+            if (!block && !candidates.isEmpty() && !cueOnly && usCounty(tokens, m.to())
+                    && candidates.stream().noneMatch(Entry::capital)) {
+                out.add(new Mention(List.of(US_COUNTY), zone, offset + m.from(), first.sentenceStart()));
+                i = m.to() + 1;
+                continue;
+            }
             if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly)
                     && !(strict && falseFriend(tokens, m, trie))) {
                 Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
@@ -242,6 +259,15 @@ public final class RegionTagger {
             i = m.to();
         }
         return tokens.size();
+    }
+
+    /** A capitalised County, Parish, Township or Borough right after the name. */
+    private static boolean usCounty(List<Tokens.Token> tokens, int after) {
+        if (after >= tokens.size()) {
+            return false;
+        }
+        Tokens.Token next = tokens.get(after);
+        return next.capitalised() && US_COUNTY_WORDS.contains(next.key()) && next.start() - tokens.get(after - 1).end() == 1;
     }
 
     /** "Paris, Texas", "Alexandria, Va.", "Perth, Australia": the division or country after a comma. */
@@ -344,7 +370,8 @@ public final class RegionTagger {
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             Kind k = m.candidates.get(0).kind();
-            if (only != null && (k == Kind.DIVISION || k == Kind.CUE) && m.qualifiedBy == null) {
+            if (only != null && m.qualifiedBy == null && (k == Kind.DIVISION
+                    || (k == Kind.CUE && LOCAL_CUES.contains(m.candidates.get(0).name().toLowerCase(Locale.ROOT))))) {
                 localCountries.add(only);
             }
         }

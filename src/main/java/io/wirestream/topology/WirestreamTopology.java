@@ -180,8 +180,10 @@ public final class WirestreamTopology {
         KStream<String, DeadLetter> deadLetters = deadLetters(parsed.get("parse-failed"));
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
-        KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(builder, same.get("sameness-distinct"))));
+        GlobalKTable<String, Source> sources = sources(builder);
+        KStream<String, Duplicate> duplicates = enrichDuplicates(sources,
+                duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate")));
+        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(sources, same.get("sameness-distinct"))));
         KStream<String, Alert> alerts = alerts(enriched);
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -280,16 +282,43 @@ public final class WirestreamTopology {
      * wrote) are stream-table joins with no repartition and add no hop to the alert path; catalogue
      * edits apply to the next story. Regions are stateless.
      */
-    private KStream<String, EnrichedStory> enrich(StreamsBuilder builder, KStream<String, Gathered> distinct) {
-        GlobalKTable<String, Source> sources = builder.globalTable(topics.sources(),
+    private GlobalKTable<String, Source> sources(StreamsBuilder builder) {
+        return builder.globalTable(topics.sources(),
                 Consumed.with(Serdes.String(), AvroSerde.of(Source.class)).withName("wire-sources"),
                 Materialized.<String, Source, KeyValueStore<Bytes, byte[]>>as(SOURCES_STORE));
+    }
+
+    private KStream<String, EnrichedStory> enrich(GlobalKTable<String, Source> sources, KStream<String, Gathered> distinct) {
+        return withMetadata(sources, distinct.mapValues(Gathered::story, Named.as("enrich-story")), "enrich");
+    }
+
+    /**
+     * Duplicates carry their own story's source and regions too: a copy re-run by another outlet
+     * is that outlet's story (the desk's "N sources" view), and every raw story is accounted with its
+     * metadata whichever output it ends in. Off the alert path.
+     */
+    private KStream<String, Duplicate> enrichDuplicates(GlobalKTable<String, Source> sources, KStream<String, Duplicate> dups) {
         SourceEnricher catalogue = SourceEnricher.standard();
         RegionEnricher regions = RegionEnricher.standard();
-        return distinct.mapValues(Gathered::story, Named.as("enrich-story"))
-                .leftJoin(sources, (k, s) -> catalogue.deliveredBy(s), catalogue::withSource, Named.as("enrich-source"))
-                .leftJoin(sources, (k, s) -> catalogue.writtenBy(s), catalogue::withOriginal, Named.as("enrich-original-source"))
-                .mapValues(regions::enrich, Named.as("enrich-regions"));
+        return dups
+                .leftJoin(sources, (k, d) -> catalogue.deliveredBy(d.getStory()),
+                        (d, s) -> Duplicate.newBuilder(d).setStory(catalogue.withSource(d.getStory(), s)).build(),
+                        Named.as("duplicate-source"))
+                .leftJoin(sources, (k, d) -> catalogue.writtenBy(d.getStory()),
+                        (d, s) -> Duplicate.newBuilder(d).setStory(catalogue.withOriginal(d.getStory(), s)).build(),
+                        Named.as("duplicate-original-source"))
+                .mapValues(d -> Duplicate.newBuilder(d).setStory(regions.enrich(d.getStory())).build(),
+                        Named.as("duplicate-regions"));
+    }
+
+    private static KStream<String, EnrichedStory> withMetadata(GlobalKTable<String, Source> sources,
+                                                               KStream<String, EnrichedStory> stories, String prefix) {
+        SourceEnricher catalogue = SourceEnricher.standard();
+        RegionEnricher regions = RegionEnricher.standard();
+        return stories
+                .leftJoin(sources, (k, s) -> catalogue.deliveredBy(s), catalogue::withSource, Named.as(prefix + "-source"))
+                .leftJoin(sources, (k, s) -> catalogue.writtenBy(s), catalogue::withOriginal, Named.as(prefix + "-original-source"))
+                .mapValues(regions::enrich, Named.as(prefix + "-regions"));
     }
 
     /**

@@ -170,4 +170,14 @@ class RegionTaggerTest {
     void latinAmericaIsNotAmerica() {
         assertTrue(tag("Growth slows", "Growth in Latin America slowed, the report said.").countries().isEmpty());
     }
+
+    @Test
+    void aCountyNamedAfterAPlaceIsLocalUsCopy() {
+        RegionTagger.Tagging t = tag("Foreclosures rise", "Statistics from the Guernsey County Common Pleas Court show "
+                + "foreclosures rising; the Dublin school board met on Monday.");
+        assertEquals(List.of("US"), t.tagged());
+        assertTrue(t.countries().stream().noneMatch(c -> c.country().equals("GG") || c.country().equals("IE")));
+        assertEquals("KE", tag("Nairobi County budget", "Nairobi County passed its budget on Monday.").primary(),
+                "a capital stays itself");
+    }
 }

@@ -68,4 +68,15 @@ class SourceEnrichmentTest {
         assertNotNull(last().getSourceRecord());
         assertEquals(java.util.List.of("JP", "US"), last().getRegions());
     }
+
+    @Test
+    void aDuplicateCarriesItsOwnSourceAndRegions() {
+        WireItems.Ninjs story = WireItems.ninjs("urn:src:7").from("AP").headline("Quake hits Chile")
+                .body("SANTIAGO (AP) - A strong quake hit central Chile on Monday.").at(T0);
+        pipeline.send(story);
+        pipeline.send(story); // a redelivery
+        io.wirestream.avro.Duplicate d = pipeline.duplicatesSeen.get(pipeline.duplicatesSeen.size() - 1);
+        assertEquals("ap", d.getStory().getSourceRecord().getId());
+        assertEquals("CL", d.getStory().getPrimaryRegion());
+    }
 }
