@@ -207,7 +207,7 @@ public final class WirestreamTopology {
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-members"))
                 .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms"))
-                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE, ss), Named.as("cluster-index"), BUCKETS_STORE);
+                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE), Named.as("cluster-index"), BUCKETS_STORE);
         return gathered
                 .split(Named.as("sameness-"))
                 .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))
