@@ -9,7 +9,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Files a cluster's latest centroid under one term bucket ("t:" key), replacing its older snapshot
- * there: one entry written ({@link BucketEntries}), nothing read. A bucket is capped at the
+ * there: one entry written ({@link BucketEntries}), nothing read; and deletes the provisional entry
+ * the snapshot names for retraction, if any. A bucket is capped at the
  * {@code bucketClusters} clusters that grew most recently when it is next queried. Shares the bucket
  * store with {@link BucketProcessor}, so a query sees every snapshot filed before it.
  */
@@ -34,9 +35,10 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember snapshot = record.value();
-        if (snapshot.getVector().isEmpty()) { // an empty centroid retracts a provisional entry
-            entries.delete(BucketEntries.entryKey(record.key(), snapshot.getClusterId()));
-        } else {
+        if (snapshot.getRetract() != null) {
+            entries.delete(BucketEntries.entryKey(record.key(), snapshot.getRetract()));
+        }
+        if (!snapshot.getVector().isEmpty()) {
             entries.putCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
                     .setLastSeen(snapshot.getEventTime()).setCentroid(snapshot.getVector()).build());
         }
