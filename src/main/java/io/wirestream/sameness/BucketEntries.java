@@ -6,7 +6,6 @@ import io.wirestream.avro.ClusterEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,11 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * replacing an entry writes only that entry (a few hundred bytes to RocksDB and the changelog), not
  * the whole bucket of up to 30 centroids; a query reads its bucket by prefix.
  *
- * <p>Expiry is incremental: every entry written also writes a time-index key
- * {@code x:<lastSeen millis, zero-padded>/<entry key>}, so the expiry punctuation reads only the
- * index keys older than the cutoff (a range scan in time order) and deletes what they name, instead
- * of reading the whole store. A replaced entry leaves its older index key behind; when that key comes
- * due the entry is found to be newer and only the index key goes.
+ * <p>Expiry is incremental ({@link TimeIndex}, index keys {@code x:<millis>/<entry key>}): the
+ * expiry pass reads only what came due, not the whole store. Every entry written is indexed at its
+ * time (a replaced entry's older index key then finds it newer when it comes due, and goes).
  *
  * <p>Keys other than the record key are written to the task's own store (and changelog partition),
  * which Kafka Streams allows: the store is only ever read by the task that owns the bucket keys, and
@@ -36,9 +33,12 @@ final class BucketEntries {
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, BucketState> store;
+    private final TimeIndex<BucketState> index;
 
     BucketEntries(KeyValueStore<String, BucketState> store) {
         this.store = store;
+        this.index = new TimeIndex<>(store, INDEX, BucketState::getLastSeen, millis -> BucketState.newBuilder()
+                .setStories(List.of()).setClusters(List.of()).setLastSeen(Instant.ofEpochMilli(millis)).build());
     }
 
     /** Every entry of one bucket ({@code n:...} or {@code t:...}), in key order. */
@@ -72,40 +72,17 @@ final class BucketEntries {
 
     private void put(String key, BucketState value) {
         store.put(key, value);
-        store.put(indexKey(value.getLastSeen().toEpochMilli(), key),
-                BucketState.newBuilder().setStories(List.of()).setClusters(List.of()).setLastSeen(value.getLastSeen()).build());
-    }
-
-    static String indexKey(long millis, String entryKey) {
-        return INDEX + String.format(Locale.ROOT, "%015d", Math.max(0, millis)) + SEP + entryKey;
+        index.index(key, value.getLastSeen().toEpochMilli());
     }
 
     /**
-     * Deletes the entries last seen before {@code cutoff}, reading only the index keys before it:
-     * the work is proportional to what expires, not to what the store holds.
+     * Deletes the entries last seen before {@code cutoff}: the work is proportional to what expires,
+     * not to what the store holds.
      *
      * @return how many entries were deleted
      */
     int expire(long cutoff) {
-        List<String> due = new ArrayList<>();
-        // Index keys are x:<15 digits>/...: every key of a time before the cutoff sorts below "x:<cutoff>".
-        try (KeyValueIterator<String, BucketState> it = store.range(INDEX, INDEX + String.format(Locale.ROOT, "%015d",
-                Math.max(0, cutoff)))) {
-            while (it.hasNext()) {
-                due.add(it.next().key);
-            }
-        }
-        int deleted = 0;
-        for (String indexKey : due) {
-            String entryKey = indexKey.substring(INDEX.length() + 15 + SEP.length());
-            BucketState entry = store.get(entryKey);
-            if (entry != null && entry.getLastSeen().toEpochMilli() < cutoff) {
-                store.delete(entryKey);
-                deleted++;
-            }
-            store.delete(indexKey);
-        }
-        return deleted;
+        return index.expire(cutoff);
     }
 
     static Instant max(Instant a, Instant b) {

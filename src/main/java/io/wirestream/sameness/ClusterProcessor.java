@@ -40,6 +40,7 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
     private final String storeName;
     private final SamenessSettings settings;
     private KeyValueStore<String, ClusterState> store;
+    private TimeIndex<ClusterState> expiry;
     private ProcessorContext<String, ClusterMember> context;
 
     public ClusterProcessor(String storeName, SamenessSettings settings) {
@@ -51,14 +52,20 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
     public void init(ProcessorContext<String, ClusterMember> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
-                t -> Expiry.expire(store, t, settings.clusterWindow().toMillis(), ClusterState::getLastSeen));
+        // Cluster ids start "cl-", so the index keys sort apart from them.
+        this.expiry = new TimeIndex<>(store, "x:", ClusterState::getLastSeen, millis -> ClusterState.newBuilder()
+                .setFirstSeen(Instant.ofEpochMilli(millis)).setLastSeen(Instant.ofEpochMilli(millis)).build());
+        context.schedule(BucketProcessor.EXPIRY_EVERY, PunctuationType.STREAM_TIME,
+                t -> expiry.expire(t - settings.clusterWindow().toMillis()));
     }
 
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember m = record.value();
         ClusterState state = store.get(record.key());
+        if (state == null) {
+            expiry.index(record.key(), m.getEventTime().toEpochMilli());
+        }
         if (state == null || m.getEventTime().toEpochMilli() - state.getLastSeen().toEpochMilli() > settings.clusterWindow().toMillis()) {
             state = ClusterState.newBuilder().setCentroid(new HashMap<>()).setFirstSeen(m.getEventTime())
                     .setLastSeen(m.getEventTime()).setSize(0).setSources(new ArrayList<>()).setIndexedTerms(new ArrayList<>())

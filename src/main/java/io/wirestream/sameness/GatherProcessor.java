@@ -34,6 +34,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     private final SamenessSettings settings;
     private final Duration retention;
     private KeyValueStore<String, GatherState> store;
+    private TimeIndex<GatherState> expiry;
     private ProcessorContext<String, Gathered> context;
 
     public GatherProcessor(String storeName, SamenessSettings settings, Duration retention) {
@@ -46,8 +47,10 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     public void init(ProcessorContext<String, Gathered> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
-                t -> Expiry.expire(store, t, retention.toMillis(), GatherState::getLastSeen));
+        // Story keys never start with NUL, so the index keys sort apart from them.
+        this.expiry = new TimeIndex<>(store, "\u0000x:", GatherState::getLastSeen, millis -> GatherState.newBuilder()
+                .setLastSeen(Instant.ofEpochMilli(millis)).setPending(List.of()).setAnswers(List.of()).build());
+        context.schedule(BucketProcessor.EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> expiry.expire(t - retention.toMillis()));
     }
 
     @Override
@@ -57,6 +60,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         if (state == null) {
             state = GatherState.newBuilder().setLastSeen(Instant.ofEpochMilli(record.timestamp()))
                     .setPending(new ArrayList<>()).setAnswers(new ArrayList<>()).build();
+            expiry.index(record.key(), record.timestamp());
         } else {
             // Decoded Avro arrays do not support every List operation: work on plain lists.
             state.setPending(new ArrayList<>(state.getPending()));
@@ -89,6 +93,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             // answer holds only a stub of it (token and answer count), not the whole story.
             store.put(waitingKey(record.key(), m.getToken()), GatherState.newBuilder()
                     .setLastSeen(Instant.ofEpochMilli(record.timestamp())).setPending(List.of(m)).setAnswers(List.of()).build());
+            expiry.index(waitingKey(record.key(), m.getToken()), record.timestamp());
         }
         state.setLastSeen(BucketProcessor.max(state.getLastSeen(), Instant.ofEpochMilli(record.timestamp())));
         store.put(record.key(), state);
