@@ -170,7 +170,7 @@ public final class Bench {
         out.put("seed", options.seed());
         out.put("neardup_retained", List.of(options.retainedSmall(), options.retainedLarge()));
         out.put("neardup_batch", options.costBatch());
-        out.put("neardup_scope", "per new story: its 6 band and 8 term queries through BucketProcessor on the production store "
+        out.put("neardup_scope", "per new story: its 6 band and 8 term buckets (one query per partition, timed in halves) through BucketProcessor on the production store "
                 + "(Avro round trips of queries and answers, RocksDB get and put, a flush per 20 new stories); the incremental "
                 + "expiry measured apart (neardup_detail.*.expiry_pass_ms)");
         out.put("neardup_detail", SamenessCost.json(cost));

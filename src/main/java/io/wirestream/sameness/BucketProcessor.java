@@ -19,9 +19,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A band or term bucket answering one query. A band bucket ("n:" key) compares the story's shingles
- * with the stories it holds and answers the most similar one at or above the near-duplicate
- * threshold, then remembers the story (newest {@code bucketStories} by event time kept). A term
+ * The buckets of one partition answering one story's query, one answer for all of them. A band
+ * bucket ("n:" key) compares the story's shingles with the stories it holds and answers the most
+ * similar one at or above the near-duplicate threshold, then remembers the story (newest {@code bucketStories} by event time kept). A term
  * bucket ("t:" key) scores the story's vector against the centroids of the clusters indexed under
  * that term, decayed by how long ago each cluster last grew, and answers the best few. Every query
  * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a bucket
@@ -72,13 +72,19 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     public void process(Record<String, SamenessQuery> record) {
         SamenessQuery q = record.value();
         SamenessMessage.Builder answer = SamenessMessage.newBuilder().setStoryKey(q.getStoryKey()).setToken(q.getToken());
-        if (q.getShingles() != null) {
-            answerBand(record.key(), q, answer);
-        } else if (q.getVector() != null) {
-            List<ClusterEntry> clusters = clustersIn(record.key());
-            answer.setClusterScores(clusterScores(clusters, q.getVector(), q.getEventTime(), settings));
-            fileProvisionalCluster(record.key(), clusters, q);
+        Map<String, Double> scores = new HashMap<>();
+        // Each bucket answers on its own; the answers of the buckets of one query are merged as the
+        // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
+        for (String bucket : q.getBuckets().isEmpty() ? List.of(record.key()) : q.getBuckets()) {
+            if (bucket.startsWith(Scatter.BAND) && q.getShingles() != null) {
+                answerBand(bucket, q, answer);
+            } else if (bucket.startsWith(Scatter.TERM) && q.getVector() != null) {
+                List<ClusterEntry> clusters = clustersIn(bucket);
+                clusterScores(clusters, q.getVector(), q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
+                fileProvisionalCluster(bucket, clusters, q);
+            }
         }
+        answer.setClusterScores(scores);
         context.forward(record.withKey(q.getStoryKey()).withValue(answer.build()));
     }
 
@@ -109,7 +115,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 bestSimilarity = c;
             }
         }
-        if (best != null) {
+        if (best != null && (answer.getDuplicateOf() == null || Candidates.better(bestSimilarity, best.getEventTime(),
+                best.getStoryKey(), answer.getSimilarity(), answer.getDuplicateOfTime(), answer.getDuplicateOf()))) {
             answer.setDuplicateOf(best.getStoryKey()).setDuplicateOfTime(best.getEventTime()).setSimilarity(bestSimilarity);
         }
         stories.add(mineEntry);
