@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 
@@ -50,7 +52,7 @@ public final class Scatter {
     /**
      * The story's band and term queries: its bucket keys (band keys, then its strongest terms) grouped
      * by the partition of {@code sameness-queries} each lands in, one query per partition, keyed by
-     * its first bucket key (so Kafka's default partitioner sends it to that partition). The sketch and
+     * its first bucket key (so {@link #partitions(String, String, Object, int)} sends it to that partition). The sketch and
      * the vector so cross Kafka once per partition asked, and one answer comes back per query; each
      * bucket still answers on its own, so the result does not depend on the partition count.
      */
@@ -85,9 +87,18 @@ public final class Scatter {
         return out;
     }
 
-    /** The partition Kafka's default partitioner gives a String key among {@code partitions}. */
+    /** The partition of a bucket key among {@code partitions}: the hash Kafka's default partitioner uses. */
     static int partition(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * The partitioner of the buckets' topics (sameness-queries and cluster-terms, which share the bucket
+     * store): a query goes where its first bucket key does, and every key of its group is of that
+     * partition by construction.
+     */
+    public static Optional<Set<Integer>> partitions(String topic, String key, Object value, int partitions) {
+        return Optional.of(Set.of(partition(key, partitions)));
     }
 
     /** The story itself for the gather step, with the number of answers it must wait for. */

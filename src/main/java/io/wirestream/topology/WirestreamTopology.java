@@ -196,7 +196,7 @@ public final class WirestreamTopology {
         KStream<String, SamenessMessage> answers = featured
                 .flatMap((k, f) -> Scatter.queries(f, ss), Named.as("sameness-scatter"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries")
-                        .withNumberOfPartitions(ss.partitions()))
+                        .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
                 .process(() -> new BucketProcessor(BUCKETS_STORE, ss), Named.as("sameness-buckets"), BUCKETS_STORE);
         KStream<String, Gathered> gathered = featured
                 .mapValues(f -> Scatter.storyMessage(f, ss), Named.as("sameness-story"))
@@ -210,7 +210,7 @@ public final class WirestreamTopology {
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-members"))
                 .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms")
-                        .withNumberOfPartitions(ss.partitions()))
+                        .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
                 .process(() -> new ClusterIndexProcessor(BUCKETS_STORE), Named.as("cluster-index"), BUCKETS_STORE);
         return gathered
                 .split(Named.as("sameness-"))
