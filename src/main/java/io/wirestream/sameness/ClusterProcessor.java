@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps one event cluster's centroid (the sum of its members' vectors), size and distinct sources,
  * keyed by cluster id, and sends the new centroid to the term buckets it should be found under: the
  * centroid's strongest terms and the new member's. A cluster that has not grown for the cluster
- * window starts afresh (and the hourly expiry deletes it).
+ * window starts afresh (and the expiry, every minute of stream time, deletes it).
  */
 public final class ClusterProcessor implements Processor<String, ClusterMember, String, ClusterMember> {
 
