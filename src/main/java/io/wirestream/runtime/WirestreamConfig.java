@@ -51,7 +51,7 @@ public record WirestreamConfig(
             "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
-            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters");
+            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -237,7 +237,8 @@ public record WirestreamConfig(
                 durationValue(v, "sameness.cluster.half.life", d.clusterHalfLife()),
                 durationValue(v, "sameness.cluster.window", d.clusterWindow()),
                 intValue(v, "sameness.term.keys", d.termKeys(), 1, 40),
-                intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000));
+                intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000),
+                intValue(v, "sameness.partitions", d.partitions(), 1, 1000));
     }
 
     private static double doubleValue(Map<String, String> v, String key, double dflt) {

@@ -19,12 +19,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A band or term bucket answering one query. A band bucket ("n:" key) compares the story's shingles
- * with the stories it holds and answers the most similar one at or above the near-duplicate
- * threshold, then remembers the story (newest {@code bucketStories} kept). A term bucket ("t:" key)
- * scores the story's vector against the centroids of the clusters indexed under that term, decayed
- * by how long ago each cluster last grew, and answers the best few. Every query gets exactly one
- * answer, possibly empty, so the gather step can count them.
+ * The buckets of one partition answering one story's query, one answer for all of them. A band
+ * bucket ("n:" key) compares the story's shingles with the stories it holds and answers the most
+ * similar one at or above the near-duplicate threshold, then remembers the story (newest {@code bucketStories} by event time kept). A term
+ * bucket ("t:" key) scores the story's vector against the centroids of the clusters indexed under
+ * that term, decayed by how long ago each cluster last grew, and answers the best few. Every query
+ * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a bucket
+ * is its own store record ({@link BucketEntries}): a query reads its bucket by prefix and writes
+ * only its own entry.
  */
 public final class BucketProcessor implements Processor<String, SamenessQuery, String, SamenessMessage> {
 
@@ -33,7 +35,13 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
 
     private final String storeName;
     private final SamenessSettings settings;
-    private KeyValueStore<String, BucketState> store;
+    /** Stream time between two expiry passes; each reads only the entries that came due. */
+    static final Duration EXPIRY_EVERY = Duration.ofMinutes(1);
+
+    private static final Comparator<BandEntry> NEWEST_STORY_FIRST =
+            Comparator.comparing(BandEntry::getEventTime).reversed().thenComparing(BandEntry::getStoryKey);
+
+    private BucketEntries entries;
     private ProcessorContext<String, SamenessMessage> context;
 
     public BucketProcessor(String storeName, SamenessSettings settings) {
@@ -44,43 +52,60 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     @Override
     public void init(ProcessorContext<String, SamenessMessage> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
-                t -> Expiry.expire(store, t, Math.max(settings.nearDupWindow().toMillis(), settings.clusterWindow().toMillis()),
-                        BucketState::getLastSeen));
+        this.entries = new BucketEntries(context.getStateStore(storeName));
+        long retention = Math.max(settings.nearDupWindow().toMillis(), settings.clusterWindow().toMillis());
+        // Incremental (BucketEntries.expire reads only what is due), so it can run often and never stalls.
+        context.schedule(EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> entries.expire(t - retention));
+    }
+
+    /**
+     * One expiry pass over a bucket store: deletes the entries last seen before {@code cutoff}
+     * (epoch millis), reading only those (the bench times it).
+     *
+     * @return entries deleted
+     */
+    public static int expire(KeyValueStore<String, BucketState> store, long cutoff) {
+        return new BucketEntries(store).expire(cutoff);
     }
 
     @Override
     public void process(Record<String, SamenessQuery> record) {
         SamenessQuery q = record.value();
-        BucketState state = store.get(record.key());
-        if (state == null) {
-            state = BucketState.newBuilder().setStories(new ArrayList<>()).setClusters(new ArrayList<>())
-                    .setLastSeen(q.getEventTime()).build();
-        } else {
-            // Decoded Avro arrays do not support every List operation: work on plain lists.
-            state.setStories(new ArrayList<>(state.getStories()));
-        }
         SamenessMessage.Builder answer = SamenessMessage.newBuilder().setStoryKey(q.getStoryKey()).setToken(q.getToken());
-        if (q.getShingles() != null) {
-            answerBand(state, q, answer);
-            store.put(record.key(), state);
-        } else if (q.getVector() != null) {
-            answer.setClusterScores(clusterScores(state.getClusters(), q.getVector(), q.getEventTime(), settings));
-            fileProvisionalCluster(state, q);
-            store.put(record.key(), state);
+        Map<String, Double> scores = new HashMap<>();
+        // Each bucket answers on its own; the answers of the buckets of one query are merged as the
+        // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
+        for (String bucket : q.getBuckets().isEmpty() ? List.of(record.key()) : q.getBuckets()) {
+            if (bucket.startsWith(Scatter.BAND) && q.getShingles() != null) {
+                answerBand(bucket, q, answer);
+            } else if (bucket.startsWith(Scatter.TERM) && q.getVector() != null) {
+                List<ClusterEntry> clusters = clustersIn(bucket);
+                clusterScores(clusters, q.getVector(), q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
+                fileProvisionalCluster(bucket, clusters, q);
+            }
         }
+        answer.setClusterScores(scores);
         context.forward(record.withKey(q.getStoryKey()).withValue(answer.build()));
     }
 
-    private void answerBand(BucketState state, SamenessQuery q, SamenessMessage.Builder answer) {
+    private void answerBand(String bucket, SamenessQuery q, SamenessMessage.Builder answer) {
         Shingles mine = Shingles.unpack(q.getShingles(), q.getShingleCount());
         long window = settings.nearDupWindow().toMillis();
+        List<BandEntry> stories = new ArrayList<>();
+        for (var kv : entries.scan(bucket)) {
+            stories.addAll(kv.value.getStories());
+        }
+        BandEntry mineEntry = BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())
+                .setShingles(q.getShingles()).setShingleCount(q.getShingleCount()).build();
+        stories.removeIf(e -> e.getStoryKey().equals(q.getStoryKey()));
+        // The bucket keeps its newest bucketStories stories by event time (ties by key): the same
+        // stories whatever order they arrived in. Older ones beyond the cap are deleted here.
+        stories.sort(NEWEST_STORY_FIRST);
         BandEntry best = null;
         double bestSimilarity = 0;
-        for (BandEntry e : state.getStories()) {
-            if (e.getStoryKey().equals(q.getStoryKey())
-                    || Math.abs(e.getEventTime().toEpochMilli() - q.getEventTime().toEpochMilli()) > window) {
+        for (int i = 0; i < stories.size() && i < settings.bucketStories(); i++) {
+            BandEntry e = stories.get(i);
+            if (Math.abs(e.getEventTime().toEpochMilli() - q.getEventTime().toEpochMilli()) > window) {
                 continue;
             }
             double c = Shingles.containment(mine, Shingles.unpack(e.getShingles(), e.getShingleCount()));
@@ -90,16 +115,37 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 bestSimilarity = c;
             }
         }
-        if (best != null) {
+        if (best != null && (answer.getDuplicateOf() == null || Candidates.better(bestSimilarity, best.getEventTime(),
+                best.getStoryKey(), answer.getSimilarity(), answer.getDuplicateOfTime(), answer.getDuplicateOf()))) {
             answer.setDuplicateOf(best.getStoryKey()).setDuplicateOfTime(best.getEventTime()).setSimilarity(bestSimilarity);
         }
-        List<BandEntry> stories = state.getStories();
-        stories.add(BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())
-                .setShingles(q.getShingles()).setShingleCount(q.getShingleCount()).build());
-        while (stories.size() > settings.bucketStories()) {
-            stories.remove(0);
+        stories.add(mineEntry);
+        stories.sort(NEWEST_STORY_FIRST);
+        for (int i = settings.bucketStories(); i < stories.size(); i++) {
+            if (stories.get(i) != mineEntry) {
+                entries.delete(BucketEntries.entryKey(bucket, stories.get(i).getStoryKey()));
+            }
         }
-        state.setLastSeen(max(state.getLastSeen(), q.getEventTime()));
+        if (stories.indexOf(mineEntry) < settings.bucketStories()) {
+            entries.putStory(bucket, mineEntry);
+        }
+    }
+
+    /**
+     * The clusters filed in a term bucket, newest first, at most {@code bucketClusters}: filing is a
+     * blind write of one entry ({@link ClusterIndexProcessor}), so the cap is applied here, deleting
+     * the entries beyond it (the clusters that grew least recently, ties by id).
+     */
+    private List<ClusterEntry> clustersIn(String bucket) {
+        List<ClusterEntry> clusters = new ArrayList<>();
+        for (var kv : entries.scan(bucket)) {
+            clusters.addAll(kv.value.getClusters());
+        }
+        clusters.sort(ClusterIndexProcessor.NEWEST_FIRST);
+        while (clusters.size() > settings.bucketClusters()) {
+            entries.delete(BucketEntries.entryKey(bucket, clusters.remove(clusters.size() - 1).getClusterId()));
+        }
+        return clusters;
     }
 
     /**
@@ -108,15 +154,23 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * removes it). Without this, a second report of an event arriving before the first one's centroid
      * came back round the loop (two commit intervals) would found a cluster of its own.
      */
-    private void fileProvisionalCluster(BucketState state, SamenessQuery q) {
+    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q) {
         String own = GatherProcessor.newClusterId(q.getStoryKey());
-        List<ClusterEntry> clusters = new ArrayList<>(state.getClusters());
         if (clusters.stream().noneMatch(c -> c.getClusterId().equals(own))) {
-            clusters.add(ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime()).setCentroid(q.getVector()).build());
-            ClusterIndexProcessor.cap(clusters, settings.bucketClusters());
+            ClusterEntry mine = ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime())
+                    .setCentroid(q.getVector()).build();
+            List<ClusterEntry> all = new ArrayList<>(clusters);
+            all.add(mine);
+            all.sort(ClusterIndexProcessor.NEWEST_FIRST);
+            if (all.size() > settings.bucketClusters()) {
+                ClusterEntry dropped = all.get(all.size() - 1);
+                if (dropped == mine) {
+                    return;
+                }
+                entries.delete(BucketEntries.entryKey(bucket, dropped.getClusterId()));
+            }
+            entries.putCluster(bucket, mine);
         }
-        state.setClusters(clusters);
-        state.setLastSeen(max(state.getLastSeen(), q.getEventTime()));
     }
 
     /** Decayed cosine of a vector with each cluster centroid in the bucket, best {@link #CLUSTERS_PER_ANSWER}. */
@@ -142,6 +196,6 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     }
 
     static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        return BucketEntries.max(a, b);
     }
 }

@@ -1,64 +1,46 @@
 package io.wirestream.sameness;
 
-import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.ClusterMember;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Files a cluster's latest centroid under one term bucket ("t:" key), replacing its older snapshot
- * there; a bucket keeps the {@code bucketClusters} clusters that grew most recently. Shares the
- * bucket store with {@link BucketProcessor}, so a query sees every snapshot filed before it.
+ * there: one entry written ({@link BucketEntries}), nothing read; and deletes the provisional entry
+ * the snapshot names for retraction, if any. A bucket is capped at the
+ * {@code bucketClusters} clusters that grew most recently when it is next queried. Shares the bucket
+ * store with {@link BucketProcessor}, so a query sees every snapshot filed before it.
  */
 public final class ClusterIndexProcessor implements Processor<String, ClusterMember, Void, Void> {
 
-    private final String storeName;
-    private final SamenessSettings settings;
-    private KeyValueStore<String, BucketState> store;
+    /** The clusters a term bucket keeps first: grew most recently, then the larger id (the same everywhere). */
+    static final Comparator<ClusterEntry> NEWEST_FIRST =
+            Comparator.comparing(ClusterEntry::getLastSeen).thenComparing(ClusterEntry::getClusterId).reversed();
 
-    public ClusterIndexProcessor(String storeName, SamenessSettings settings) {
+    private final String storeName;
+    private BucketEntries entries;
+
+    public ClusterIndexProcessor(String storeName) {
         this.storeName = storeName;
-        this.settings = settings;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.store = context.getStateStore(storeName);
-    }
-
-    /** Keeps the {@code max} clusters that grew most recently (ties by id, the same everywhere). */
-    static void cap(List<ClusterEntry> clusters, int max) {
-        if (clusters.size() > max) {
-            clusters.sort(Comparator.comparing(ClusterEntry::getLastSeen).thenComparing(ClusterEntry::getClusterId));
-            while (clusters.size() > max) {
-                clusters.remove(0);
-            }
-        }
+        this.entries = new BucketEntries(context.getStateStore(storeName));
     }
 
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember snapshot = record.value();
-        BucketState state = store.get(record.key());
-        if (state == null) {
-            state = BucketState.newBuilder().setStories(new ArrayList<>()).setClusters(new ArrayList<>())
-                    .setLastSeen(snapshot.getEventTime()).build();
+        if (snapshot.getRetract() != null) {
+            entries.delete(BucketEntries.entryKey(record.key(), snapshot.getRetract()));
         }
-        List<ClusterEntry> clusters = new ArrayList<>(state.getClusters());
-        state.setClusters(clusters);
-        clusters.removeIf(c -> c.getClusterId().equals(snapshot.getClusterId()));
-        if (!snapshot.getVector().isEmpty()) { // an empty centroid retracts a provisional entry
-            clusters.add(ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId()).setLastSeen(snapshot.getEventTime())
-                    .setCentroid(snapshot.getVector()).build());
-            cap(clusters, settings.bucketClusters());
+        if (!snapshot.getVector().isEmpty()) {
+            entries.putCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
+                    .setLastSeen(snapshot.getEventTime()).setCentroid(snapshot.getVector()).build());
         }
-        state.setLastSeen(BucketProcessor.max(state.getLastSeen(), snapshot.getEventTime()));
-        store.put(record.key(), state);
     }
 }

@@ -34,6 +34,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     private final SamenessSettings settings;
     private final Duration retention;
     private KeyValueStore<String, GatherState> store;
+    private TimeIndex<GatherState> expiry;
     private ProcessorContext<String, Gathered> context;
 
     public GatherProcessor(String storeName, SamenessSettings settings, Duration retention) {
@@ -46,8 +47,10 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     public void init(ProcessorContext<String, Gathered> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
-                t -> Expiry.expire(store, t, retention.toMillis(), GatherState::getLastSeen));
+        // Story keys never start with NUL, so the index keys sort apart from them.
+        this.expiry = new TimeIndex<>(store, "\u0000x:", GatherState::getLastSeen, millis -> GatherState.newBuilder()
+                .setLastSeen(Instant.ofEpochMilli(millis)).setPending(List.of()).setAnswers(List.of()).build());
+        context.schedule(BucketProcessor.EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> expiry.expire(t - retention.toMillis()));
     }
 
     @Override
@@ -57,28 +60,48 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         if (state == null) {
             state = GatherState.newBuilder().setLastSeen(Instant.ofEpochMilli(record.timestamp()))
                     .setPending(new ArrayList<>()).setAnswers(new ArrayList<>()).build();
+            expiry.index(record.key(), record.timestamp());
         } else {
             // Decoded Avro arrays do not support every List operation: work on plain lists.
             state.setPending(new ArrayList<>(state.getPending()));
             state.setAnswers(new ArrayList<>(state.getAnswers()));
         }
         if (m.getStory() != null) {
-            state.getPending().add(m);
+            state.getPending().add(SamenessMessage.newBuilder().setStoryKey(m.getStoryKey()).setToken(m.getToken())
+                    .setExpectedAnswers(m.getExpectedAnswers()).build());
         } else {
             state.getAnswers().add(m);
         }
         while (!state.getPending().isEmpty()) {
-            SamenessMessage head = state.getPending().get(0);
-            List<SamenessMessage> answers = state.getAnswers().stream().filter(a -> a.getToken().equals(head.getToken())).toList();
-            if (answers.size() < head.getExpectedAnswers()) {
+            SamenessMessage stub = state.getPending().get(0);
+            List<SamenessMessage> answers = state.getAnswers().stream().filter(a -> a.getToken().equals(stub.getToken())).toList();
+            if (answers.size() < stub.getExpectedAnswers()) {
                 break;
             }
             state.getPending().remove(0);
-            state.getAnswers().removeIf(a -> a.getToken().equals(head.getToken()));
+            state.getAnswers().removeIf(a -> a.getToken().equals(stub.getToken()));
+            SamenessMessage head = m;
+            if (m.getStory() == null || !m.getToken().equals(stub.getToken())) {
+                String waiting = waitingKey(record.key(), stub.getToken());
+                head = store.get(waiting).getPending().get(0);
+                store.delete(waiting);
+            }
             context.forward(record.withValue(decide(head, answers, state)));
+        }
+        if (m.getStory() != null && state.getPending().stream().anyMatch(p -> p.getToken().equals(m.getToken()))) {
+            // The story itself waits under a key of its own, written once: the state rewritten on every
+            // answer holds only a stub of it (token and answer count), not the whole story.
+            store.put(waitingKey(record.key(), m.getToken()), GatherState.newBuilder()
+                    .setLastSeen(Instant.ofEpochMilli(record.timestamp())).setPending(List.of(m)).setAnswers(List.of()).build());
+            expiry.index(waitingKey(record.key(), m.getToken()), record.timestamp());
         }
         state.setLastSeen(BucketProcessor.max(state.getLastSeen(), Instant.ofEpochMilli(record.timestamp())));
         store.put(record.key(), state);
+    }
+
+    /** Where a story version waits for its answers: beside its story's state, in the same task. */
+    static String waitingKey(String storyKey, String token) {
+        return storyKey + "\u0000" + token;
     }
 
     private Gathered decide(SamenessMessage head, List<SamenessMessage> answers, GatherState state) {

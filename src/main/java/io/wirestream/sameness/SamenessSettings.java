@@ -18,14 +18,16 @@ import java.time.Duration;
  * @param clusterWindow      a cluster takes no new story this long after its last one (48 h of event time)
  * @param termKeys           term buckets each story asks and each cluster is indexed under
  * @param bucketClusters     clusters a term bucket keeps
+ * @param partitions         partitions of the buckets' topics (sameness-queries, cluster-terms): a story sends
+ *                           one query per partition its buckets fall in, so fewer partitions, fewer records
  */
 public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, int bands, int bucketStories,
                                double clusterThreshold, double shortTextThreshold, Duration clusterHalfLife,
-                               Duration clusterWindow, int termKeys, int bucketClusters) {
+                               Duration clusterWindow, int termKeys, int bucketClusters, int partitions) {
 
     public static SamenessSettings defaults() {
         return new SamenessSettings(0.9, Duration.ofHours(48), 6, 12, 0.25, 0.12, Duration.ofHours(6),
-                Duration.ofHours(48), 8, 30);
+                Duration.ofHours(48), 8, 30, 3);
     }
 
     public SamenessSettings {
@@ -35,8 +37,8 @@ public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, 
         if (clusterThreshold <= 0 || clusterThreshold > 1 || shortTextThreshold <= 0 || shortTextThreshold > 1) {
             throw new IllegalArgumentException("cluster thresholds must be in (0, 1]");
         }
-        if (bands < 1 || termKeys < 1 || bucketStories < 1 || bucketClusters < 1) {
-            throw new IllegalArgumentException("bands, term keys and bucket sizes must be at least 1");
+        if (bands < 1 || termKeys < 1 || bucketStories < 1 || bucketClusters < 1 || partitions < 1) {
+            throw new IllegalArgumentException("bands, term keys, bucket sizes and partitions must be at least 1");
         }
     }
 }

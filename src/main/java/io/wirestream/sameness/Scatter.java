@@ -5,14 +5,20 @@ import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.text.NormalisedText;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * The scatter half: what one accepted story version sends to the buckets and to the gather step.
- * A NEW story asks its band buckets (near-duplicates) and term buckets (clusters); an UPDATE or a
+ * A NEW story asks its band buckets (near-duplicates) and term buckets (clusters), one query per
+ * partition of the buckets' topic; an UPDATE or a
  * KILL asks nothing (it keeps its story's cluster) and goes straight to the gather step, which keeps
  * it behind any earlier version still waiting for answers, so versions leave in order.
  */
@@ -43,27 +49,56 @@ public final class Scatter {
         return raw == null ? s.getUri() : raw.getTopic() + "/" + raw.getPartition() + "/" + raw.getOffset() + "/" + raw.getIndex();
     }
 
-    /** Band and term queries, keyed by bucket. */
+    /**
+     * The story's band and term queries: its bucket keys (band keys, then its strongest terms) grouped
+     * by the partition of {@code sameness-queries} each lands in, one query per partition, keyed by
+     * its first bucket key (so {@link #partitions(String, String, Object, int)} sends it to that partition). The sketch and
+     * the vector so cross Kafka once per partition asked, and one answer comes back per query; each
+     * bucket still answers on its own, so the result does not depend on the partition count.
+     */
     public static List<KeyValue<String, SamenessQuery>> queries(Featured f, SamenessSettings settings) {
         if (!f.asks()) {
             return List.of();
         }
         EnrichedStory s = f.story();
-        String token = token(s);
-        List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
+        List<String> buckets = new ArrayList<>();
         if (f.shingles().count() > 0) {
-            var packed = f.shingles().packed();
             for (int band : f.shingles().bandKeys(settings.bands())) {
-                out.add(KeyValue.pair(BAND + Integer.toHexString(band), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey())
-                        .setToken(token).setEventTime(s.getVersionCreated()).setShingles(packed.duplicate())
-                        .setShingleCount(f.shingles().count()).build()));
+                buckets.add(BAND + Integer.toHexString(band));
             }
         }
         for (String term : TermVectors.topTerms(f.vector(), settings.termKeys())) {
-            out.add(KeyValue.pair(TERM + term, SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
-                    .setEventTime(s.getVersionCreated()).setVector(f.vector()).build()));
+            buckets.add(TERM + term);
+        }
+        Map<Integer, List<String>> byPartition = new LinkedHashMap<>();
+        for (String b : buckets) {
+            byPartition.computeIfAbsent(partition(b, settings.partitions()), p -> new ArrayList<>()).add(b);
+        }
+        String token = token(s);
+        List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
+        for (List<String> group : byPartition.values()) {
+            boolean bands = group.stream().anyMatch(b -> b.startsWith(BAND));
+            boolean terms = group.stream().anyMatch(b -> b.startsWith(TERM));
+            out.add(KeyValue.pair(group.get(0), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
+                    .setEventTime(s.getVersionCreated()).setBuckets(group)
+                    .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
+                    .setVector(terms ? f.vector() : null).build()));
         }
         return out;
+    }
+
+    /** The partition of a bucket key among {@code partitions}: the hash Kafka's default partitioner uses. */
+    static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /**
+     * The partitioner of the buckets' topics (sameness-queries and cluster-terms, which share the bucket
+     * store): a query goes where its first bucket key does, and every key of its group is of that
+     * partition by construction.
+     */
+    public static Optional<Set<Integer>> partitions(String topic, String key, Object value, int partitions) {
+        return Optional.of(Set.of(partition(key, partitions)));
     }
 
     /** The story itself for the gather step, with the number of answers it must wait for. */

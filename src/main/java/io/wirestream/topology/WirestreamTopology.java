@@ -239,7 +239,9 @@ public final class WirestreamTopology {
      * Near-duplicates and event clusters (package {@code sameness}): a scatter-gather over band and
      * term buckets. Three hops: the queries to their buckets, the answers (and the story itself) back
      * by story key, and, off the story's path, each new member to its cluster, whose centroid goes
-     * back to the term buckets. Partition counts of the loop topics follow wire.raw's.
+     * back to the term buckets. The buckets' topics (sameness-queries, cluster-terms, sharing the bucket
+     * store) have {@code sameness.partitions} partitions: the scatter groups a story's buckets by that
+     * partition count, one query per partition. The other loop topics follow wire.raw's count.
      */
     private Map<String, KStream<String, Gathered>> sameness(KStream<String, Routed> accepted) {
         SamenessSettings ss = settings.sameness();
@@ -249,7 +251,8 @@ public final class WirestreamTopology {
                 .mapValues(v -> Scatter.features(((Routed.Accepted) v).story(), idf), Named.as("sameness-features"));
         KStream<String, SamenessMessage> answers = featured
                 .flatMap((k, f) -> Scatter.queries(f, ss), Named.as("sameness-scatter"))
-                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries")
+                        .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
                 .process(() -> new BucketProcessor(BUCKETS_STORE, ss), Named.as("sameness-buckets"), BUCKETS_STORE);
         KStream<String, Gathered> gathered = featured
                 .mapValues(f -> Scatter.storyMessage(f, ss), Named.as("sameness-story"))
@@ -262,8 +265,9 @@ public final class WirestreamTopology {
                         : List.of(KeyValue.pair(g.member().getClusterId(), g.member())), Named.as("cluster-membership"))
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-members"))
                 .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms"))
-                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE, ss), Named.as("cluster-index"), BUCKETS_STORE);
+                .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms")
+                        .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
+                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE), Named.as("cluster-index"), BUCKETS_STORE);
         return gathered
                 .split(Named.as("sameness-"))
                 .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))

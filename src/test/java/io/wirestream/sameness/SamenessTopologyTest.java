@@ -98,6 +98,33 @@ class SamenessTopologyTest {
     }
 
     @Test
+    void theBucketsPartitionCountChangesWhatCrossesKafkaNotTheDecisions() {
+        // A story's buckets are asked one query per partition of sameness-queries: 1 partition puts
+        // all 14 in one query, 7 spread them over up to 7. Every bucket answers alike either way.
+        java.util.Map<Integer, java.util.List<String>> decisions = new java.util.HashMap<>();
+        for (int partitions : new int[] {1, 7}) {
+            SamenessSettings d = SamenessSettings.defaults();
+            SamenessSettings ss = new SamenessSettings(d.nearDupThreshold(), d.nearDupWindow(), d.bands(), d.bucketStories(),
+                    d.clusterThreshold(), d.shortTextThreshold(), d.clusterHalfLife(), d.clusterWindow(), d.termKeys(),
+                    d.bucketClusters(), partitions);
+            try (TopologyHarness h = new TopologyHarness(new io.wirestream.topology.WirestreamTopology.Settings(Duration.ofDays(7),
+                    io.wirestream.formats.ParserRegistry.DEFAULT_MAX_ITEM_BYTES, ss))) {
+                h.send(story("urn:reuters:mas", "reuters", "Singapore central bank keeps policy unchanged", MAS_BODY, T0));
+                h.send(story("urn:ap:quake", "ap", "Strong earthquake shakes northern Chile", QUAKE_CHILE, T0.plusSeconds(30)));
+                h.send(story("urn:pti:2", "pti", "Singapore holds policy steady", String.join("\n\n", P1, P2), T0.plusSeconds(120)));
+                h.send(story("urn:afp:quake", "afp", "Chile quake sways buildings in Antofagasta", QUAKE_CHILE_OWN_WORDS,
+                        T0.plusSeconds(300)));
+                h.send(story("urn:ap:quake2", "ap", "Earthquake strikes off Hokkaido, trains halted", QUAKE_JAPAN, T0.plusSeconds(400)));
+                java.util.List<String> seen = new java.util.ArrayList<>();
+                h.enrichedSeen.forEach(s -> seen.add(s.getStoryKey() + " " + s.getClusterId()));
+                h.duplicatesSeen.forEach(x -> seen.add(x.getStoryKey() + " copy of " + x.getDuplicateOf() + " " + x.getStory().getClusterId()));
+                decisions.put(partitions, seen);
+            }
+        }
+        assertThat(decisions.get(1)).hasSize(5).containsExactlyElementsOf(decisions.get(7));
+    }
+
+    @Test
     void aCopyArrivingBeforeItsOriginalIsPassedAndTheOriginalBecomesItsNearDuplicate() {
         // Outlets are sometimes faster than the agency feed: the first copy seen is what editors get;
         // the agency original, arriving later, is recorded as its near-duplicate in the same cluster.

@@ -1,0 +1,99 @@
+package io.wirestream.sameness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.wirestream.avro.BandEntry;
+import io.wirestream.avro.BucketState;
+import io.wirestream.avro.ClusterEntry;
+import io.wirestream.serde.AvroSerde;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bucket store's one record per entry, read by prefix, and its incremental expiry. */
+class BucketEntriesTest {
+
+    private KeyValueStore<String, BucketState> store;
+    private BucketEntries entries;
+
+    @BeforeEach
+    void setUp() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bucket-entries-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<Void, Void> context = new MockProcessorContext<>(p);
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("buckets"), Serdes.String(), AvroSerde.of(BucketState.class))
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        entries = new BucketEntries(store);
+    }
+
+    private static BandEntry story(String key, long at) {
+        return BandEntry.newBuilder().setStoryKey(key).setEventTime(Instant.ofEpochMilli(at))
+                .setShingles(ByteBuffer.wrap(new byte[] {0, 0, 0, 1})).setShingleCount(1).build();
+    }
+
+    private static ClusterEntry cluster(String id, long at) {
+        return ClusterEntry.newBuilder().setClusterId(id).setLastSeen(Instant.ofEpochMilli(at)).setCentroid(Map.of("quake", 1f)).build();
+    }
+
+    @Test
+    void aBucketIsReadByItsPrefixOnly() {
+        entries.putStory("n:1a", story("s1", 1_000));
+        entries.putStory("n:1a", story("s2", 2_000));
+        entries.putStory("n:1ab", story("s3", 2_000));
+        entries.putCluster("t:quake", cluster("cl-1", 1_000));
+        entries.putCluster("t:quakes", cluster("cl-2", 1_000));
+
+        assertEquals(List.of("n:1a/s1", "n:1a/s2"), entries.scan("n:1a").stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    void expiryDeletesWhatCameDueAndKeepsWhatWasFiledAgainSince() {
+        entries.putStory("n:1a", story("old", 1_000));
+        entries.putCluster("t:quake", cluster("cl-1", 2_000));
+        entries.putCluster("t:quake", cluster("cl-1", 9_000)); // filed again, newer
+        entries.putStory("n:1a", story("new", 8_000));
+
+        assertEquals(1, entries.expire(5_000));
+        assertNull(store.get("n:1a/old"));
+        assertNotNull(store.get("t:quake/cl-1"));
+        assertNotNull(store.get("n:1a/new"));
+
+        assertEquals(2, entries.expire(10_000));
+        assertEquals(List.of(), keys(), "entries and their index keys all gone");
+    }
+
+    @Test
+    void anExpiryPassDeletesOnlyWhatIsDue() {
+        for (int i = 0; i < 100; i++) {
+            entries.putStory("n:" + i, story("s" + i, 1_000L * i));
+        }
+        assertEquals(10, entries.expire(10_000));
+        assertEquals(0, entries.expire(10_000));
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("n:")).count());
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("x:")).count(), "one index key per live entry");
+    }
+
+    private List<String> keys() {
+        List<String> out = new ArrayList<>();
+        try (KeyValueIterator<String, BucketState> it = store.all()) {
+            it.forEachRemaining(kv -> out.add(kv.key));
+        }
+        return out;
+    }
+}
