@@ -9,12 +9,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Deletes the entries of a store last seen longer ago than a retention, by stream time. */
-final class Expiry {
+public final class Expiry {
 
     private Expiry() {
     }
 
-    static <V> void expire(KeyValueStore<String, V> store, long streamTime, long retentionMs, Function<V, Instant> lastSeen) {
+    public static <V> void expire(KeyValueStore<String, V> store, long streamTime, long retentionMs, Function<V, Instant> lastSeen) {
         long cutoff = streamTime - retentionMs;
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, V> it = store.all()) {

@@ -1,8 +1,10 @@
 package io.wirestream.topology;
 
-import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
+import io.wirestream.alert.AlertSettings;
+import io.wirestream.alert.ClusterAlertProcessor;
 import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertState;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
@@ -71,18 +73,30 @@ public final class WirestreamTopology {
     public static final String BUCKETS_STORE = "sameness-buckets";
     public static final String GATHER_STORE = "sameness-gather";
     public static final String CLUSTERS_STORE = "clusters";
-    /** Alerts of embargoed stories, held until the embargo lifts. */
-    public static final String HELD_ALERTS_STORE = "held-alerts";
+    /** Each cluster's alert state (sources, signals, level sent). */
+    public static final String CLUSTER_ALERTS_STORE = "cluster-alerts";
+    /** Embargoed stories, held out of the alert stage until the embargo lifts. */
+    public static final String HELD_STORIES_STORE = "held-stories";
 
     /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, AlertSettings alerts) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
+            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(),
+                    AlertSettings.defaults());
         }
 
-        /** Production sameness settings with the given retention and item limit. */
+        /** Production sameness and alert settings with the given retention and item limit. */
         public Settings(Duration versionRetention, int maxItemBytes) {
             this(versionRetention, maxItemBytes, SamenessSettings.defaults());
+        }
+
+        /** Production alert settings. */
+        public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
+            this(versionRetention, maxItemBytes, sameness, AlertSettings.defaults());
+        }
+
+        public Settings withAlerts(AlertSettings a) {
+            return new Settings(versionRetention, maxItemBytes, sameness, a);
         }
     }
 
@@ -119,7 +133,8 @@ public final class WirestreamTopology {
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
-        builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
+        builder.addStateStore(store(CLUSTER_ALERTS_STORE, AlertState.class));
+        builder.addStateStore(store(HELD_STORIES_STORE, EnrichedStory.class));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -128,7 +143,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
         KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
         KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
-        KStream<String, Alert> alerts = alerts(enriched);
+        KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"));
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
     }
@@ -222,17 +237,25 @@ public final class WirestreamTopology {
 
     private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
         return accepted
-                .mapValues(g -> AlertRules.annotate(g.story()), Named.as("alert-rules"))
+                .mapValues(g -> AlertRules.annotate(g.story(), settings.alerts()), Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
     /**
-     * Alerts keyed by the cluster they are about; the alert of an embargoed story is held in a store
-     * until stream time passes its release time ({@link AlertProcessor}).
+     * Alerts keyed by the cluster they are about (package {@code alert}): every accepted version and
+     * every near-duplicate copy (which counts as a source of its original's cluster) is re-keyed by
+     * its cluster id and crosses one repartition, {@code alerts-by-cluster}, to the cluster's alert
+     * state. That is the one hop this stage adds to the alert path (docs/benchmarks.md "Hops on the
+     * alert path"); deciding in the gather step instead would need every source of a cluster in the
+     * term answers. Embargoed stories are held until release ({@link ClusterAlertProcessor}).
      */
-    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> stories) {
-        return stories
-                .process(() -> new AlertProcessor(HELD_ALERTS_STORE), Named.as("alerts"), HELD_ALERTS_STORE)
+    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> accepted, KStream<String, Gathered> nearDuplicates) {
+        return accepted
+                .merge(nearDuplicates.mapValues(Gathered::story, Named.as("alert-near-duplicates")), Named.as("alert-inputs"))
+                .selectKey((k, s) -> s.getClusterId() != null ? s.getClusterId() : s.getStoryKey(), Named.as("key-by-cluster"))
+                .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("alerts-by-cluster"))
+                .process(() -> new ClusterAlertProcessor(CLUSTER_ALERTS_STORE, HELD_STORIES_STORE, settings.alerts()),
+                        Named.as("alerts"), CLUSTER_ALERTS_STORE, HELD_STORIES_STORE)
                 .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
     }
 

@@ -51,7 +51,9 @@ class SchemaHistoryTest {
                 io.wirestream.avro.ClusterMember.class,    // the cluster-members and cluster-terms repartition topics
                 io.wirestream.avro.BucketState.class,      // the sameness-buckets store
                 io.wirestream.avro.GatherState.class,      // the sameness-gather store
-                io.wirestream.avro.ClusterState.class);    // the clusters store
+                io.wirestream.avro.ClusterState.class,     // the clusters store
+                io.wirestream.avro.Alert.class,            // the alerts topic (compacted: read back by sinks after an upgrade)
+                io.wirestream.avro.AlertState.class);      // the cluster-alerts store
     }
 
     @ParameterizedTest
