@@ -123,7 +123,7 @@ public final class AlertRules {
     static AlertState newState(EnrichedStory s, long eventTime) {
         return AlertState.newBuilder().setFirstSeen(Instant.ofEpochMilli(eventTime)).setFirstReceivedAt(s.getReceivedAt())
                 .setLastSeen(Instant.ofEpochMilli(eventTime)).setSources(new HashMap<>()).setEvidence(new ArrayList<>())
-                .setLanguageReasons(new ArrayList<>()).build();
+                .setLanguageReasons(new ArrayList<>()).setRegions(new ArrayList<>()).setCategories(new ArrayList<>()).build();
     }
 
     /** Adds one story (new, update or near-duplicate copy) at an event time to its cluster's state. */
@@ -150,6 +150,14 @@ public final class AlertRules {
         int tier = Math.min(SourceTiers.tierOf(s.getAgency()), SourceTiers.tierOf(s.getSource()));
         if (st.getBestTier() == null || tier < st.getBestTier()) {
             st.setBestTier(tier);
+        }
+        if (!s.getRegions().isEmpty()) {
+            st.setRegions(new ArrayList<>(s.getRegions()));
+            st.setDesk(s.getDesk());
+            st.setM49Region(s.getM49Region());
+        }
+        if (!s.getCategories().isEmpty()) {
+            st.setCategories(new ArrayList<>(s.getCategories()));
         }
         if (eventTime > st.getLastSeen().toEpochMilli()) {
             st.setLastSeen(Instant.ofEpochMilli(eventTime));

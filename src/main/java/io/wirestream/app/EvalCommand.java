@@ -34,6 +34,9 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "categories, regions, neardup, clusters, alerts or fixtures.")
     String task;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
+    Path model;
+
     @Option(names = "--corpus", paramLabel = "FILE", description = "JSONL story corpus (shared/data/README.md format).")
     Path corpus;
 
@@ -71,7 +74,7 @@ final class EvalCommand implements Callable<Integer> {
             return 2;
         }
         WirestreamConfig config = WirestreamConfig.load(configFile, System.getenv());
-        Evaluator evaluator = new Evaluator(config.topics(), config.topology(), (what, total) -> {
+        Evaluator evaluator = new Evaluator(config.topics(), config.topology().withCategoryModel(model), (what, total) -> {
             Progress p = new Progress(what, total);
             return new Evaluator.ProgressSink() {
                 @Override

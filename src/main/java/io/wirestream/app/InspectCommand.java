@@ -26,6 +26,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
+    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
+    Path model;
+
     @Option(names = {"-s", "--source"}, defaultValue = "inspect", description = "Source id to give the items (default inspect).")
     String source;
 
@@ -45,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
             json.enable(SerializationFeature.INDENT_OUTPUT);
         }
         WirestreamConfig config = connection.config();
-        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology())) {
+        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology().withCategoryModel(model))) {
             for (Path path : files) {
                 if (!Files.exists(path)) {
                     throw new WirestreamConfig.ConfigException("no such file or folder: " + path);

@@ -10,6 +10,7 @@ import io.wirestream.metrics.MetricsServer;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     WirestreamCli.ConnectionOptions connection;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
+    Path model;
 
     @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
     Integer metricsPort;
@@ -46,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
             kafka.ensureTopics(config.topics(), config.partitions());
             PipelineMetrics metrics = new PipelineMetrics(registry);
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(config.topics(), config.topology(), kafka.streamsProps(), metrics),
+                    WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model), kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
                 streams.start();
                 try (BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));

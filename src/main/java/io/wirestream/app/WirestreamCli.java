@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
         description = "Kafka Streams wire-service ingester: parse, deduplicate, enrich and alert on agency copy.",
         subcommands = {BrokerCommand.class, RunCommand.class, ProduceCommand.class, TailCommand.class,
                 InspectCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class, IdfCommand.class,
+                GazetteerCommand.class, TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WirestreamCli implements Callable<Integer> {
 

@@ -60,8 +60,8 @@ import java.util.regex.Pattern;
  * <p>What is predicted per task, from the outputs (the last version of a story wins):
  * <ul>
  *   <li>categories: the first top-level Media Topic ({@code medtop:NN000000}) among
- *       EnrichedStory.categories. Deeper codes are skipped rather than mapped: the hierarchy is not in
- *       the digits and the project ships no IPTC table yet. None means no prediction.</li>
+ *       EnrichedStory.categories (the classify stage puts the primary top-level topic first); a
+ *       duplicate takes its original's. None means no prediction.</li>
  *   <li>regions: EnrichedStory.regions and primaryRegion.</li>
  *   <li>neardup: a story on stories.duplicates joins the group of its duplicateOf (followed to the
  *       root); an enriched story is the root of its own group; a dead letter is in no group.</li>
@@ -203,6 +203,8 @@ public final class Evaluator {
         final Map<String, String> duplicateOf = new HashMap<>();
         /** storyKey -> cluster of its last enriched version. */
         final Map<String, String> clusterByKey = new HashMap<>();
+        /** storyKey -> categories of its last enriched version. */
+        final Map<String, List<String>> categoriesByKey = new HashMap<>();
 
         Run(int n) {
             seen = new Seen[n];
@@ -232,6 +234,18 @@ public final class Evaluator {
                 case DUPLICATE -> root(s.duplicateOf);
                 default -> null;
             };
+        }
+
+        /**
+         * The predicted categories of a line; a duplicate takes its original's (it is the same copy,
+         * and the pipeline writes only the original to the category topics).
+         */
+        List<String> categories(int pos) {
+            Seen s = seen[pos];
+            if (s.outcome == Outcome.DUPLICATE) {
+                return categoriesByKey.getOrDefault(root(s.duplicateOf), List.of());
+            }
+            return s.categories;
         }
 
         /** The predicted cluster of a line: clusterId else storyKey; a duplicate takes its original's. */
@@ -283,6 +297,7 @@ public final class Evaluator {
             EnrichedStory s = storySerde.decode(o.value());
             Integer pos = position(positionByKey, s.getStoryKey(), s.getRaw() == null ? null : s.getRaw().getKey());
             run.clusterByKey.put(s.getStoryKey(), s.getClusterId() != null ? s.getClusterId() : s.getStoryKey());
+            run.categoriesByKey.put(s.getStoryKey(), List.copyOf(s.getCategories()));
             if (pos != null) {
                 Seen seen = run.seen[pos];
                 fill(seen, s);
@@ -375,7 +390,7 @@ public final class Evaluator {
     private static CategoryMetrics.Result scoreCategories(List<CorpusStory> stories, Run run) {
         CategoryMetrics m = new CategoryMetrics();
         for (int i = 0; i < stories.size(); i++) {
-            m.add(stories.get(i).topics(), topLevelCategory(run.seen[i].categories));
+            m.add(stories.get(i).topics(), topLevelCategory(run.categories(i)));
         }
         return m.result();
     }
@@ -453,9 +468,9 @@ public final class Evaluator {
                 switch (task) {
                     case CATEGORIES -> {
                         line.set("gold", strings(story.topics()));
-                        String p = topLevelCategory(s.categories);
+                        String p = topLevelCategory(run.categories(i));
                         line.put("predicted", p);
-                        line.set("predicted_all", strings(s.categories));
+                        line.set("predicted_all", strings(run.categories(i)));
                         line.put("correct", p != null && story.topics().stream()
                                 .map(CategoryMetrics::normalize).anyMatch(p::equals));
                     }

@@ -122,10 +122,11 @@ public final class KafkaRuntime implements AutoCloseable {
                 org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
-        // A record that cannot be written becomes a bounded dead letter (mirrors and alerts are skipped:
-        // their story is accounted for elsewhere), so no record stalls the pipeline (SizePolicy).
+        // A record that cannot be written becomes a bounded dead letter (mirrors, category copies and
+        // alerts are skipped: their story is accounted for elsewhere), so no record stalls the pipeline (SizePolicy).
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         List<String> skipped = new ArrayList<>(config.topics().mirrors());
+        skipped.addAll(config.topics().categoryTopics());
         skipped.add(config.topics().alerts());
         p.put(DeadLetterProductionHandler.SKIP_TOPICS_CONFIG, String.join(",", skipped));
         if (!topicLimits.isEmpty()) {

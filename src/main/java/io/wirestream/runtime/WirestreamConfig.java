@@ -154,7 +154,7 @@ public record WirestreamConfig(
                 new WirestreamTopology.Settings(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
                         maxItemBytes,
-                        sameness(values, d.topology().sameness()),
+                        sameness(values, d.topology().sameness()), d.topology().categoryModel(),
                         alerts(values, d.topology().alerts())),
                 Map.copyOf(kafka),
                 intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024));
@@ -202,7 +202,7 @@ public record WirestreamConfig(
     /** Another item and record limit (tests); record limit 0 = the default for that item limit. */
     public WirestreamConfig withSizes(int maxItemBytes, int recordBytes) {
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
-                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.alerts()), kafka,
+                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categoryModel(), topology.alerts()), kafka,
                 recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes);
     }
 

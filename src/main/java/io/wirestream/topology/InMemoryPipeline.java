@@ -44,6 +44,8 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> mirrors = new LinkedHashMap<>();
     private List<Output> lastMirrors = List.of();
+    private final Map<String, TestOutputTopic<String, byte[]>> categorised = new LinkedHashMap<>();
+    private List<Output> lastCategorised = List.of();
 
     /** With counters of its own that nothing reads. */
     public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings) {
@@ -70,6 +72,9 @@ public final class InMemoryPipeline implements AutoCloseable {
         for (String t : topics.outputs()) {
             outputs.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
+        for (String t : topics.categoryTopics()) {
+            categorised.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
+        }
         for (String t : topics.mirrors()) {
             mirrors.put(t, driver.createOutputTopic(t, new StringDeserializer(), new ByteArrayDeserializer()));
         }
@@ -95,6 +100,11 @@ public final class InMemoryPipeline implements AutoCloseable {
         return drain();
     }
 
+    /** What the last record produced on the category topics (stories.politics ...). */
+    public List<Output> lastCategorised() {
+        return lastCategorised;
+    }
+
     /** What the last record produced on the JSON mirror topics. */
     public List<Output> lastMirrors() {
         return lastMirrors;
@@ -104,6 +114,7 @@ public final class InMemoryPipeline implements AutoCloseable {
         // The driver keeps every record of a topic until it is read, so every output topic is read
         // each time, mirrors included; otherwise a long corpus (eval, bench) fills the heap.
         lastMirrors = read(mirrors);
+        lastCategorised = read(categorised);
         return read(outputs);
     }
 

@@ -29,11 +29,19 @@ public record Topics(Map<String, String> names) {
         /** Other Avro outputs of the topology (alerts; per-category topics). */
         OUTPUT,
         /** JSON mirrors of outputs, for tools that do not speak Avro. */
-        MIRROR
+        MIRROR,
+        /** One per top-level Media Topic: copies of stories.enriched records in that category. */
+        CATEGORY
     }
 
-    /** One topic: its config key, default name and role. */
-    public record Definition(String key, String defaultName, Role role) {
+    /**
+     * One topic: its config key, default name and role; a category topic also names the top-level
+     * IPTC Media Topic whose stories it carries.
+     */
+    public record Definition(String key, String defaultName, Role role, String qcode) {
+        public Definition(String key, String defaultName, Role role) {
+            this(key, defaultName, role, null);
+        }
     }
 
     /** A topic to create: compacted ones are keyed state (the source catalogue), the rest are logs. */
@@ -58,7 +66,25 @@ public record Topics(Map<String, String> names) {
             new Definition(ALERTS, "alerts", Role.OUTPUT),
             new Definition(DLQ, "wire.dlq", Role.ACCOUNTED),
             new Definition(ENRICHED_JSON, "stories.enriched.json", Role.MIRROR),
-            new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR));
+            new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR),
+            // one topic per top-level Media Topic: every NEW, UPDATE and KILL of its stories
+            new Definition("arts", "stories.arts", Role.CATEGORY, "medtop:01000000"),
+            new Definition("crime", "stories.crime", Role.CATEGORY, "medtop:02000000"),
+            new Definition("disaster", "stories.disaster", Role.CATEGORY, "medtop:03000000"),
+            new Definition("economy", "stories.economy", Role.CATEGORY, "medtop:04000000"),
+            new Definition("education", "stories.education", Role.CATEGORY, "medtop:05000000"),
+            new Definition("environment", "stories.environment", Role.CATEGORY, "medtop:06000000"),
+            new Definition("health", "stories.health", Role.CATEGORY, "medtop:07000000"),
+            new Definition("humanInterest", "stories.human-interest", Role.CATEGORY, "medtop:08000000"),
+            new Definition("labour", "stories.labour", Role.CATEGORY, "medtop:09000000"),
+            new Definition("lifestyle", "stories.lifestyle", Role.CATEGORY, "medtop:10000000"),
+            new Definition("politics", "stories.politics", Role.CATEGORY, "medtop:11000000"),
+            new Definition("religion", "stories.religion", Role.CATEGORY, "medtop:12000000"),
+            new Definition("science", "stories.science", Role.CATEGORY, "medtop:13000000"),
+            new Definition("society", "stories.society", Role.CATEGORY, "medtop:14000000"),
+            new Definition("sport", "stories.sport", Role.CATEGORY, "medtop:15000000"),
+            new Definition("conflict", "stories.conflict", Role.CATEGORY, "medtop:16000000"),
+            new Definition("weather", "stories.weather", Role.CATEGORY, "medtop:17000000"));
 
     public Topics {
         if (!names.keySet().equals(keys())) {
@@ -120,6 +146,11 @@ public record Topics(Map<String, String> names) {
         return name(ALERTS_JSON);
     }
 
+    /** The name of the topic carrying a top-level Media Topic's stories, if there is one. */
+    public java.util.Optional<String> categoryTopic(String qcode) {
+        return DEFINITIONS.stream().filter(d -> qcode.equals(d.qcode())).findFirst().map(d -> name(d.key()));
+    }
+
     /** Every name passed through a function: used for per-test prefixes. */
     public Topics map(UnaryOperator<String> f) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -155,6 +186,11 @@ public record Topics(Map<String, String> names) {
     /** The JSON mirror topics the topology writes. */
     public List<String> mirrors() {
         return named(Set.of(Role.MIRROR));
+    }
+
+    /** The category topics (stories.politics ...), in definition order. */
+    public List<String> categoryTopics() {
+        return named(Set.of(Role.CATEGORY));
     }
 
     /** The topics every raw story ends in exactly one of. */

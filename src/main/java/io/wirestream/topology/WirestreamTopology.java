@@ -3,6 +3,10 @@ package io.wirestream.topology;
 import io.wirestream.alert.AlertRules;
 import io.wirestream.alert.AlertSettings;
 import io.wirestream.alert.ClusterAlertProcessor;
+import io.wirestream.classify.CategoryModel;
+import io.wirestream.classify.KeptCategoriesProcessor;
+import io.wirestream.classify.MediaTopics;
+import io.wirestream.classify.StoryClassifier;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertState;
 import io.wirestream.avro.DeadLetter;
@@ -24,6 +28,7 @@ import io.wirestream.sameness.Gathered;
 import io.wirestream.sameness.IdfTable;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
+import io.wirestream.enrich.RegionEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.parse.ParseProcessor;
@@ -33,6 +38,7 @@ import io.wirestream.serde.JsonMirror;
 import io.wirestream.serde.RawWireItemSerde;
 import io.wirestream.versions.Routed;
 import io.wirestream.versions.VersionProcessor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +64,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * wire.raw → parse ─┬─ dead letters ──────────────────────────────────────────────┐
  *                   └─ stories → by story key → versions ─┬─ duplicates ──────────┤
- *                                                         └─ accepted → alert rules ┼─ enriched ─┐
+ *                                                         └─ accepted → sameness → enrich → classify → alert rules ┼─ enriched ─┐
  *                                                                                   └─ alerts ───┴→ route → topics
  * </pre>
  * Each stage is a short method from a stream to a stream; stages name no topic. {@code route}, the
@@ -77,11 +83,16 @@ public final class WirestreamTopology {
     public static final String CLUSTER_ALERTS_STORE = "cluster-alerts";
     /** Embargoed stories, held out of the alert stage until the embargo lifts. */
     public static final String HELD_STORIES_STORE = "held-stories";
+    public static final String CATEGORIES_STORE = "story-categories";
 
-    /** Tunables of the topology; defaults are the production settings. */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, AlertSettings alerts) {
+    /**
+     * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
+     * file from {@code wirestream train}, or null for the model shipped in the jar.
+     */
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, Path categoryModel,
+                           AlertSettings alerts) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(),
+            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(), null,
                     AlertSettings.defaults());
         }
 
@@ -90,13 +101,25 @@ public final class WirestreamTopology {
             this(versionRetention, maxItemBytes, SamenessSettings.defaults());
         }
 
-        /** Production alert settings. */
+        /** The shipped category model, production alert settings. */
         public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
-            this(versionRetention, maxItemBytes, sameness, AlertSettings.defaults());
+            this(versionRetention, maxItemBytes, sameness, null, AlertSettings.defaults());
         }
 
+        /** The same settings with a category model file (null: the shipped one). */
+        public Settings withCategoryModel(Path model) {
+            return new Settings(versionRetention, maxItemBytes, sameness, model, alerts);
+        }
+
+        /** The same settings with other alert settings. */
         public Settings withAlerts(AlertSettings a) {
-            return new Settings(versionRetention, maxItemBytes, sameness, a);
+            return new Settings(versionRetention, maxItemBytes, sameness, categoryModel, a);
+        }
+
+        /** The classifier these settings name; the model file is read here, once per topology. */
+        public StoryClassifier classifier() {
+            return categoryModel == null ? StoryClassifier.bundled()
+                    : new StoryClassifier(CategoryModel.load(categoryModel), MediaTopics.bundled());
         }
     }
 
@@ -135,6 +158,8 @@ public final class WirestreamTopology {
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
         builder.addStateStore(store(CLUSTER_ALERTS_STORE, AlertState.class));
         builder.addStateStore(store(HELD_STORIES_STORE, EnrichedStory.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
+                Serdes.String()));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -142,7 +167,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
         Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
         KStream<String, Duplicate> duplicates = duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate"));
-        KStream<String, EnrichedStory> enriched = alertRules(same.get("sameness-distinct"));
+        KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(same.get("sameness-distinct"))));
         KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"));
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
@@ -235,9 +260,29 @@ public final class WirestreamTopology {
                 .peek((k, d) -> metrics.duplicate(d), Named.as("count-duplicates"));
     }
 
-    private KStream<String, EnrichedStory> alertRules(KStream<String, Gathered> accepted) {
+    /** Region metadata (package {@code enrich}): stateless, so no repartition and no store. */
+    private KStream<String, EnrichedStory> enrich(KStream<String, Gathered> distinct) {
+        RegionEnricher regions = RegionEnricher.standard();
+        return distinct.mapValues(g -> regions.enrich(g.story()), Named.as("enrich-regions"));
+    }
+
+    /**
+     * IPTC Media Topics for every accepted version (stateless: wire codes first, then the text model);
+     * then a kill takes the categories of the versions it kills, so it reaches their category topics.
+     */
+    private KStream<String, EnrichedStory> classify(KStream<String, EnrichedStory> accepted) {
+        StoryClassifier classifier = settings.classifier();
+        return accepted.mapValues(story -> {
+            StoryClassifier.Result r = classifier.classify(story);
+            return EnrichedStory.newBuilder(story).setCategories(r.categories()).setCategoryOrigins(r.origins())
+                    .setCategoryConfidence(r.confidence()).build();
+        }, Named.as("classify")).processValues(() -> new KeptCategoriesProcessor(CATEGORIES_STORE, settings.versionRetention()),
+                Named.as("kept-categories"), CATEGORIES_STORE);
+    }
+
+    private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
         return accepted
-                .mapValues(g -> AlertRules.annotate(g.story(), settings.alerts()), Named.as("alert-rules"))
+                .mapValues(s -> AlertRules.annotate(s, settings.alerts()), Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
@@ -262,6 +307,10 @@ public final class WirestreamTopology {
     /** The last step: every output to its topic, with its JSON mirror where it has one. */
     private void route(Outputs out) {
         out.enriched().to(topics.enriched(), Produced.with(Serdes.String(), storySerde).withName("enriched-sink"));
+        out.enriched()
+                .flatMapValues(s -> s.getCategories().stream().map(topics::categoryTopic).flatMap(java.util.Optional::stream)
+                        .distinct().map(t -> KeyValue.pair(t, s)).toList(), Named.as("by-category"))
+                .to(new CategoryTopic(), Produced.with(Serdes.String(), new CategoryRouted()).withName("category-sinks"));
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
@@ -296,4 +345,32 @@ public final class WirestreamTopology {
         return p;
     }
 
+
+    /** A story on its way to one category topic: the topic name rides along, the story is written. */
+    private final class CategoryRouted implements org.apache.kafka.common.serialization.Serde<KeyValue<String, EnrichedStory>> {
+        @Override
+        public org.apache.kafka.common.serialization.Serializer<KeyValue<String, EnrichedStory>> serializer() {
+            return (topic, kv) -> storySerde.serializer().serialize(topic, kv.value);
+        }
+
+        @Override
+        public org.apache.kafka.common.serialization.Deserializer<KeyValue<String, EnrichedStory>> deserializer() {
+            return (topic, bytes) -> KeyValue.pair(topic, storySerde.deserializer().deserialize(topic, bytes));
+        }
+    }
+
+    /** The topic a categorised record goes to; named (not a lambda) so the pinned description is stable. */
+    private static final class CategoryTopic
+            implements org.apache.kafka.streams.processor.TopicNameExtractor<String, KeyValue<String, EnrichedStory>> {
+        @Override
+        public String extract(String key, KeyValue<String, EnrichedStory> value,
+                              org.apache.kafka.streams.processor.RecordContext context) {
+            return value.key;
+        }
+
+        @Override
+        public String toString() {
+            return "CategoryTopic";
+        }
+    }
 }

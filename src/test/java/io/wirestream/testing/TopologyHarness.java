@@ -28,6 +28,8 @@ public final class TopologyHarness implements AutoCloseable {
     public final List<DeadLetter> deadLettersSeen = new ArrayList<>();
     public final List<Alert> alertsSeen = new ArrayList<>();
     public final List<String> enrichedJsonSeen = new ArrayList<>();
+    /** Every record on a category topic: topic name and story, in order. */
+    public final List<java.util.Map.Entry<String, EnrichedStory>> categorisedSeen = new ArrayList<>();
 
     private final AvroSerde<EnrichedStory> stories = AvroSerde.of(EnrichedStory.class);
     private final AvroSerde<Duplicate> duplicates = AvroSerde.of(Duplicate.class);
@@ -67,6 +69,7 @@ public final class TopologyHarness implements AutoCloseable {
                 alertsSeen.add(alerts.decode(o.value()));
             }
         }
+        pipeline.lastCategorised().forEach(o -> categorisedSeen.add(java.util.Map.entry(o.topic(), stories.decode(o.value()))));
         pipeline.lastMirrors().stream().filter(o -> o.topic().equals(topics.enrichedJson()))
                 .forEach(o -> enrichedJsonSeen.add(new String(o.value(), StandardCharsets.UTF_8)));
         return this;

@@ -1,0 +1,108 @@
+package io.wirestream.classify;
+
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.Subject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IPTC Media Topics for a story: what the wire says first, the text model when it says nothing.
+ *
+ * <ol>
+ *   <li>Wire: Media Topics as sent, IPTC Subject Codes through their Media Topic match, ANPA category
+ *       letters and IPTC 7901 service categories (team-written tables below). The first top-level
+ *       topic so found is primary, with confidence 1; second-level topics of wire codes follow.</li>
+ *   <li>Text: the model's best top-level topic is primary, with its confidence; a runner-up with at
+ *       least {@link #SECONDARY_SHARE} of the best score is added (a story about a war minister's
+ *       speech is conflict and politics).</li>
+ * </ol>
+ * Pure and stateless: the same story gives the same categories on every instance.
+ */
+public final class StoryClassifier {
+
+    /** A runner-up text topic this close to the best one applies too. */
+    static final double SECONDARY_SHARE = 0.6;
+
+    public static final String WIRE = "wire";
+    public static final String TEXT = "text";
+
+    /** ANPA-1312 category letters that name a topic (the rest are services: a, b, i, w ...). */
+    private static final Map<String, String> ANPA = Map.of(
+            "e", "medtop:01000000", "f", "medtop:04000000", "l", "medtop:10000000", "o", "medtop:17000000",
+            "p", "medtop:11000000", "q", "medtop:15000000", "s", "medtop:15000000", "t", "medtop:01000000");
+    /** IPTC 7901 / dpa service categories (Ressorts). */
+    private static final Map<String, String> IPTC7901 = Map.of(
+            "pl", "medtop:11000000", "wi", "medtop:04000000", "sp", "medtop:15000000", "ku", "medtop:01000000",
+            "vm", "medtop:08000000");
+
+    /** Categories, best first, each with its origin; confidence of the primary. */
+    public record Result(List<String> categories, List<String> origins, Double confidence) {
+        public static final Result NONE = new Result(List.of(), List.of(), null);
+    }
+
+    private final CategoryModel model;
+    private final MediaTopics topics;
+
+    public StoryClassifier(CategoryModel model, MediaTopics topics) {
+        this.model = model;
+        this.topics = topics;
+    }
+
+    /** The shipped model and vocabulary. */
+    public static StoryClassifier bundled() {
+        return new StoryClassifier(CategoryModel.bundled(), MediaTopics.bundled());
+    }
+
+    public Result classify(EnrichedStory s) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> deeper = new ArrayList<>();
+        for (Subject subject : s.getSubjects()) {
+            wireTopic(subject).ifPresent(q -> {
+                topics.topLevel(q).ifPresent(top -> found.putIfAbsent(top, WIRE));
+                topics.secondLevel(q).ifPresent(deeper::add);
+            });
+        }
+        if (!found.isEmpty()) {
+            deeper.forEach(q -> found.putIfAbsent(q, WIRE));
+            return result(found, 1.0);
+        }
+        String text = String.join("\n", s.getDescription() == null ? "" : s.getDescription(), String.join("\n", s.getBody()));
+        List<CategoryModel.Scored> scored = model.classify(s.getHeadline(), text);
+        if (scored.isEmpty() || scored.get(0).confidence() == 0) {
+            return Result.NONE;
+        }
+        CategoryModel.Scored best = scored.get(0);
+        found.put(best.qcode(), TEXT);
+        if (scored.size() > 1) {
+            CategoryModel.Scored second = scored.get(1);
+            if (second.confidence() > 0 && second.confidence() >= SECONDARY_SHARE * best.confidence()) {
+                found.put(second.qcode(), TEXT);
+            }
+        }
+        return result(found, best.confidence());
+    }
+
+    private static Result result(Map<String, String> found, double confidence) {
+        return new Result(List.copyOf(found.keySet()), List.copyOf(found.values()), confidence);
+    }
+
+    /** The Media Topic a wire subject stands for, if any. */
+    Optional<String> wireTopic(Subject subject) {
+        String scheme = subject.getScheme().toLowerCase(Locale.ROOT);
+        String code = subject.getCode().trim();
+        return switch (scheme) {
+            case "medtop" -> {
+                String q = "medtop:" + code;
+                yield topics.knows(q) ? Optional.of(q) : Optional.empty();
+            }
+            case "subj" -> topics.fromSubjectCode(code);
+            case "anpa-category" -> Optional.ofNullable(ANPA.get(code.toLowerCase(Locale.ROOT)));
+            case "iptc7901-category" -> Optional.ofNullable(IPTC7901.get(code.toLowerCase(Locale.ROOT)));
+            default -> Optional.empty();
+        };
+    }
+}

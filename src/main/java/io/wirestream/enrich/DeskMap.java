@@ -1,0 +1,75 @@
+package io.wirestream.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Newsroom desk regions (Middle East and North Africa, Europe, Africa, North America, Latin America,
+ * South Asia, East Asia and Pacific) from a country code and its UN M49 placement. Rules are tried in
+ * order; a rule lists ISO codes and M49 region, subregion or intermediate-region names. The default
+ * is the team's {@code desks.tsv}; a newsroom gives its own file in the same format.
+ */
+public final class DeskMap {
+
+    private record Rule(String desk, Set<String> selectors) {
+    }
+
+    private final List<Rule> rules;
+
+    private DeskMap(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /** The bundled default mapping. */
+    public static DeskMap defaults() {
+        try (InputStream in = DeskMap.class.getResourceAsStream("desks.tsv")) {
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A newsroom's own mapping file. */
+    public static DeskMap of(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(r);
+        }
+    }
+
+    private static DeskMap read(Reader reader) throws IOException {
+        List<Rule> rules = new ArrayList<>();
+        BufferedReader r = new BufferedReader(reader);
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", 2);
+            if (f.length < 2) {
+                throw new IOException("desk rule without selectors: " + line);
+            }
+            rules.add(new Rule(f[0].strip(), Set.of(f[1].strip().split("\\s*\\|\\s*"))));
+        }
+        return new DeskMap(List.copyOf(rules));
+    }
+
+    /** The desk of a country, or null when no rule matches. {@code country} may be null (historical codes). */
+    public String deskOf(String code, Gazetteer.Country country) {
+        for (Rule r : rules) {
+            if (r.selectors().contains(code) || (country != null && (r.selectors().contains(country.region())
+                    || r.selectors().contains(country.subregion()) || r.selectors().contains(country.intermediate())))) {
+                return r.desk();
+            }
+        }
+        return null;
+    }
+}

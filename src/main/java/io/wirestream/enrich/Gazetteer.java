@@ -1,0 +1,144 @@
+package io.wirestream.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The places the region tagger knows: countries (names in several languages, UN M49 region and
+ * subregion), first-level divisions, cities with population, and the team's own aliases (demonyms,
+ * historical states, seats of power, weak cues, phrases that are no place). Loaded once from the
+ * bundled {@code gazetteer.tsv.gz} (built by {@link GazetteerBuilder}) and {@code aliases.tsv}.
+ */
+public final class Gazetteer {
+
+    /** What a name is. */
+    public enum Kind { COUNTRY, DEMONYM, HISTORICAL, METONYM, CUE, BLOCK, DIVISION, CITY, QUALIFIER }
+
+    /** A country with its UN M49 region, subregion and intermediate region (empty where none). */
+    public record Country(String code, String region, String subregion, String intermediate) {
+    }
+
+    /**
+     * One meaning of a name. {@code lang} is null for names used in any language; {@code geonameId},
+     * {@code population}, lat/lon are set for cities; {@code admin1} for cities, divisions and qualifiers.
+     */
+    public record Entry(Kind kind, String country, String name, String lang, String admin1, long geonameId,
+                        long population, double lat, double lon, boolean capital) {
+    }
+
+    private static volatile Gazetteer bundled;
+
+    private final NameTrie<Entry> trie = new NameTrie<>();
+    private final Map<String, Country> countries = new HashMap<>();
+    private final Map<String, String> divisions = new HashMap<>();
+
+    private Gazetteer() {
+    }
+
+    /** The bundled gazetteer, loaded on first use (about 30k names). */
+    public static Gazetteer bundled() {
+        Gazetteer g = bundled;
+        if (g == null) {
+            synchronized (Gazetteer.class) {
+                g = bundled;
+                if (g == null) {
+                    g = new Gazetteer();
+                    g.load("gazetteer.tsv.gz", true);
+                    g.load("aliases.tsv", false);
+                    bundled = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    NameTrie<Entry> trie() {
+        return trie;
+    }
+
+    /** The country of a code, or null (historical codes such as SU have none). */
+    public Country country(String code) {
+        return countries.get(code);
+    }
+
+    /** Name of a first-level division ("US.TX" is "Texas"), or null. */
+    public String division(String country, String admin1) {
+        return divisions.get(country + "." + admin1);
+    }
+
+    private void load(String resource, boolean gzipped) {
+        try (InputStream raw = Gazetteer.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException("missing resource " + resource + " (run `wirestream gazetteer build`)");
+            }
+            InputStream in = gzipped ? new GZIPInputStream(raw) : raw;
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (gzipped) {
+                    builtLine(f);
+                } else {
+                    aliasLine(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void builtLine(String[] f) {
+        switch (f[0]) {
+            case "C" -> countries.put(f[1], new Country(f[1], f[2], f[3], f[4]));
+            case "N" -> add(f[3], new Entry(Kind.COUNTRY, f[1], f[3], f[2].equals("en") ? null : f[2], null, 0, 0, 0, 0, false));
+            case "A" -> {
+                divisions.put(f[1] + "." + f[2], f[3]);
+                add(f[3], new Entry(Kind.DIVISION, f[1], f[3], null, f[2], 0, 0, 0, 0, false));
+            }
+            case "P" -> {
+                String[] names = f[8].split("\\|");
+                Entry e = new Entry(Kind.CITY, f[2], names[0], null, f[3], Long.parseLong(f[1]), Long.parseLong(f[6]),
+                        Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[7].equals("PPLC"));
+                for (String n : names) {
+                    add(n, e);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void aliasLine(String[] f) {
+        Kind kind = switch (f[1]) {
+            case "name" -> Kind.COUNTRY;
+            case "demonym" -> Kind.DEMONYM;
+            case "historical" -> Kind.HISTORICAL;
+            case "metonym" -> Kind.METONYM;
+            case "cue" -> Kind.CUE;
+            case "block" -> Kind.BLOCK;
+            case "qualifier" -> Kind.QUALIFIER;
+            default -> throw new IllegalStateException("unknown alias kind " + f[1]);
+        };
+        String[] code = f[0].split("\\.", 2);
+        for (String n : f[2].split("\\|")) {
+            add(n, new Entry(kind, code[0].equals("-") ? null : code[0], n, null, code.length > 1 ? code[1] : null,
+                    0, 0, 0, 0, false));
+        }
+    }
+
+    private void add(String name, Entry e) {
+        List<String> keys = Tokens.keys(name);
+        if (!keys.isEmpty()) {
+            trie.add(keys, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.wirestream.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.Subject;
+import io.wirestream.testing.Stories;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StoryClassifierTest {
+
+    private final StoryClassifier classifier = StoryClassifier.bundled();
+
+    private static EnrichedStory withSubjects(Subject... subjects) {
+        EnrichedStory s = Stories.aStory("ap:1").headline("Council meets on Tuesday").build();
+        s.setSubjects(List.of(subjects));
+        return s;
+    }
+
+    @Test
+    void subjectCodeMapsToItsMediaTopicThenTopLevelFirst() {
+        StoryClassifier.Result r = classifier.classify(withSubjects(new Subject("subj", "15054000", "soccer")));
+        assertThat(r.categories().get(0)).isEqualTo("medtop:15000000");
+        assertThat(r.origins()).containsOnly("wire");
+        assertThat(r.confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void unknownSubjectCodeFallsBackToItsParentCode() {
+        StoryClassifier.Result r = classifier.classify(withSubjects(new Subject("subj", "04999999", null)));
+        assertThat(r.categories().get(0)).isEqualTo("medtop:04000000");
+    }
+
+    @Test
+    void mediaTopicAsSentAndAnpaLetter() {
+        assertThat(classifier.classify(withSubjects(new Subject("medtop", "20000106", "judiciary"))).categories())
+                .startsWith("medtop:02000000", "medtop:20000106");
+        assertThat(classifier.classify(withSubjects(new Subject("anpa-category", "s", "Sports"))).categories())
+                .containsExactly("medtop:15000000");
+    }
+
+    @Test
+    void serviceLetterWithoutTopicLeavesItToTheText() {
+        EnrichedStory s = withSubjects(new Subject("anpa-category", "a", "Domestic general news"));
+        s.setHeadline("Striker scores twice as league leaders win the cup final");
+        StoryClassifier.Result r = classifier.classify(s);
+        assertThat(r.categories().get(0)).isEqualTo("medtop:15000000");
+        assertThat(r.origins().get(0)).isEqualTo("text");
+        assertThat(r.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void textTopicsFromTheShippedModel() {
+        assertThat(text("Prime minister calls early election as opposition party leads the polls")).isEqualTo("medtop:11000000");
+        assertThat(text("Quake kills dozens, rescuers search collapsed buildings for survivors")).isEqualTo("medtop:03000000");
+        assertThat(text("Shares fall as bank reports quarterly loss and cuts its profit forecast")).isEqualTo("medtop:04000000");
+        assertThat(text("Troops and rebels clash near the border; ceasefire talks stall")).isEqualTo("medtop:16000000");
+        assertThat(text("Police arrest suspect after the murder trial jury is dismissed")).isEqualTo("medtop:02000000");
+    }
+
+    @Test
+    void nothingToGoOnGivesNoCategory() {
+        EnrichedStory s = Stories.aStory("x:1").headline("Xyzzy plugh").body().build();
+        assertThat(classifier.classify(s)).isEqualTo(StoryClassifier.Result.NONE);
+    }
+
+    private String text(String headline) {
+        return classifier.classify(Stories.aStory("x:1").headline(headline).body().build()).categories().get(0);
+    }
+}
