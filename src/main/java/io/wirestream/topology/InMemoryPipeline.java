@@ -41,6 +41,7 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, RawWireItem> raw;
     private final TestInputTopic<String, byte[]> rawBytes;
+    private final TestInputTopic<String, io.wirestream.avro.Subscription> subscriptions;
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> mirrors = new LinkedHashMap<>();
     private List<Output> lastMirrors = List.of();
@@ -67,6 +68,8 @@ public final class InMemoryPipeline implements AutoCloseable {
         driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        subscriptions = driver.createInputTopic(topics.subscriptions(), Serdes.String().serializer(),
+                io.wirestream.serde.AvroSerde.of(io.wirestream.avro.Subscription.class).serializer());
         // Every output the topology writes is read (Topics.outputs(), mirrors apart), so a topic added
         // to Topics is read here too.
         for (String t : topics.outputs()) {
@@ -98,6 +101,11 @@ public final class InMemoryPipeline implements AutoCloseable {
     public List<Output> processBytes(String key, byte[] value, Instant recordTime) {
         rawBytes.pipeInput(new TestRecord<>(key, value, recordTime));
         return drain();
+    }
+
+    /** Puts (or, with null, deletes) a desk subscription, as {@code wirestream subscriptions} does. */
+    public void putSubscription(String id, io.wirestream.avro.Subscription subscription, Instant at) {
+        subscriptions.pipeInput(new TestRecord<>(id, subscription, at));
     }
 
     /** What the last record produced on the category topics (stories.politics ...). */

@@ -3,6 +3,10 @@ package io.wirestream.topology;
 import io.wirestream.alert.AlertRules;
 import io.wirestream.alert.AlertSettings;
 import io.wirestream.alert.ClusterAlertProcessor;
+import io.wirestream.alert.DeskRouterProcessor;
+import io.wirestream.alert.SubscriptionsUpdater;
+import io.wirestream.avro.DeskAlert;
+import io.wirestream.avro.Subscription;
 import io.wirestream.classify.CategoryModel;
 import io.wirestream.classify.KeptCategoriesProcessor;
 import io.wirestream.classify.MediaTopics;
@@ -84,6 +88,8 @@ public final class WirestreamTopology {
     /** Embargoed stories, held out of the alert stage until the embargo lifts. */
     public static final String HELD_STORIES_STORE = "held-stories";
     public static final String CATEGORIES_STORE = "story-categories";
+    /** Desk subscriptions, a global store from the compacted alerts.subscriptions topic. */
+    public static final String SUBSCRIPTIONS_STORE = "subscriptions";
 
     /**
      * Tunables of the topology; defaults are the production settings. {@code categoryModel}: a model
@@ -160,6 +166,9 @@ public final class WirestreamTopology {
         builder.addStateStore(store(HELD_STORIES_STORE, EnrichedStory.class));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
                 Serdes.String()));
+        builder.addGlobalStore(store(SUBSCRIPTIONS_STORE, Subscription.class).withLoggingDisabled(), topics.subscriptions(),
+                Consumed.with(Serdes.String(), AvroSerde.of(Subscription.class)).withName("subscriptions-source"),
+                () -> new SubscriptionsUpdater(SUBSCRIPTIONS_STORE));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -314,6 +323,8 @@ public final class WirestreamTopology {
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
+        out.alerts().process(() -> new DeskRouterProcessor(SUBSCRIPTIONS_STORE), Named.as("desk-router"))
+                .to(topics.deskAlerts(), Produced.with(Serdes.String(), AvroSerde.of(DeskAlert.class)).withName("desk-alerts-sink"));
         out.alerts().mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));
         out.duplicates().to(topics.duplicates(),

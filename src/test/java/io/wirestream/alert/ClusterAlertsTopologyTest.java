@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.Subscription;
 import io.wirestream.testing.SharedData;
 import io.wirestream.testing.TopologyHarness;
 import io.wirestream.testing.WireItems;
@@ -135,5 +136,41 @@ class ClusterAlertsTopologyTest {
             assertThat(a.getReasons()).anySatisfy(r -> assertThat(r)
                     .contains("head of state or government killed, dying or ousted").contains("military strike"));
         });
+    }
+
+    @Test
+    void aDeskSubscriptionThatMatchesGetsEachAlertOnceAndOneThatDoesNotGetsNothing() {
+        t.subscribe("parliament", Subscription.newBuilder().setId("parliament").setName("Politics desk")
+                .setKeywords(List.of("budget")).setMinLevel(AlertLevel.BULLETIN).build(), T0);
+        t.subscribe("sport", Subscription.newBuilder().setId("sport").setKeywords(List.of("football")).build(), T0);
+        t.subscribe("gone", Subscription.newBuilder().setId("gone").build(), T0);
+        t.subscribe("gone", null, T0);
+
+        t.send(copy("urn:rtrs:4", "reuters", "Parliament passes budget", BUDGET, T0));
+        t.send(copy("urn:afp:4", "afp", "Budget approved by parliament", BUDGET, T0.plusSeconds(60)));
+        t.send(copy("urn:bbc:4", "bbc", "MPs approve budget bill", BUDGET, T0.plusSeconds(120)));
+        t.send(copy("urn:cnn:4", "cnn", "Budget passes", BUDGET, T0.plusSeconds(180)));
+
+        assertThat(t.deskAlertsSeen).singleElement().satisfies(d -> {
+            assertThat(d.getSubscriptionId()).isEqualTo("parliament");
+            assertThat(d.getAlert().getLevel()).isEqualTo(AlertLevel.BULLETIN);
+            assertThat(d.getIdempotencyKey()).isEqualTo(d.getAlert().getClusterId() + ":BULLETIN");
+        });
+    }
+
+    @Test
+    void matchingIsGenericOverFieldsTheAlertMayNotCarry() {
+        Alert a = Alert.newBuilder().setClusterId("c").setStoryKey("k").setLevel(AlertLevel.URGENT).setHeadline("Quake hits Chile")
+                .setFirstSeen(T0).setAlertedAt(T0).setLatencyMs(0).setSources(List.of("ap"))
+                .setCategories(List.of("medtop:03015000")).build();
+        Subscription any = Subscription.newBuilder().setId("any").build();
+        assertThat(SubscriptionMatcher.matches(any, a)).isTrue();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setCategories(List.of("medtop:03000000")).build(), a)).isTrue();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setSources(List.of("AP")).build(), a)).isTrue();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setRegions(List.of("CL")).build(), a))
+                .as("no region tagged: a region criterion does not match").isFalse();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setMinLevel(AlertLevel.BULLETIN).build(), a)).isFalse();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setKeywords(List.of("quake")).build(), a)).isTrue();
+        assertThat(SubscriptionMatcher.matches(Subscription.newBuilder(any).setKeywords(List.of("qua")).build(), a)).isFalse();
     }
 }
