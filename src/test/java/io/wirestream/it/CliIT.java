@@ -74,7 +74,7 @@ class CliIT {
         await("second run's summary").atMost(Duration.ofSeconds(90)).until(() -> again.stderr().contains("[summary]"));
         stop(again);
         assertThat(again.stdout()).contains("already holds 14 records").doesNotContain("replaying", "  NEW ");
-        assertThat(again.stderr().lines().filter(l -> l.startsWith("[summary]")).toList()).allMatch(FEED_TOTALS::equals);
+        assertThat(again.stderr().lines().filter(l -> l.startsWith("[summary]")).toList()).allMatch(l -> l.startsWith(FEED_TOTALS));
     }
 
     /** SIGTERM, as Ctrl-C: the shutdown hook closes Streams and the broker, so the data dir can be reused. */
