@@ -221,7 +221,8 @@ final class DemoCommand implements Callable<Integer> {
                 return String.format(Locale.ROOT, "  %-7s %-9s %s: %s", "DLQ", d.getSource(), d.getStage(), d.getReason());
             }
             Alert a = alerts.decode(r.value());
-            return String.format(Locale.ROOT, "! ALERT  %-9s %s  [%s]", a.getLevel(), a.getHeadline(), String.join("; ", a.getReasons()));
+            return String.format(Locale.ROOT, "! ALERT  %-9s %s  [%s]", a.getLevel() + (a.getUpdate() ? "~" : ""), a.getHeadline(),
+                    String.join("; ", a.getReasons()));
         }
 
         /** "  [cluster 60eecb: ap, afp]": the event cluster and the sources that reported it so far. */

@@ -3,6 +3,7 @@ package io.wirestream.app;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.sink.WebhookSink;
 import io.wirestream.runtime.BrokerWatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -56,7 +57,10 @@ final class RunCommand implements Callable<Integer> {
                     WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
                 streams.start();
-                try (BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
+                // The webhook sink: a consumer of its own (group <application.id>-webhooks), never inside the topology.
+                try (WebhookSink webhooks = new WebhookSink(kafka.clientProps(), config.topics().deskAlerts(),
+                        config.applicationId() + "-webhooks", WebhookSink.Retry.defaults()).start();
+                     BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
                      MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry,
                              () -> broker.reachable() && streams.state().isRunningOrRebalancing(),
                              () -> health(streams, broker))) {

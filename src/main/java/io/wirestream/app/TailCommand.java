@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.serde.AvroRecords;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
@@ -31,12 +29,8 @@ final class TailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOPIC")
     String topic;
 
-    @Option(names = {"-n", "--max"}, description = "Stop after this many records.")
-    Long max;
-
-    @Option(names = "--idle", defaultValue = "PT5S",
-            description = "Stop when nothing arrives for this long (ISO-8601; default PT5S); PT0S follows forever.")
-    Duration idle;
+    @Mixin
+    FollowOptions follow;
 
     @Override
     public Integer call() throws Exception {
@@ -50,22 +44,10 @@ final class TailCommand implements Callable<Integer> {
                 return 1;
             }
             try (KafkaConsumer<String, byte[]> consumer = opened) {
-                long printed = 0;
-                Instant lastRecord = Instant.now();
-                while (max == null || printed < max) {
-                    var records = consumer.poll(Duration.ofMillis(250));
-                    for (ConsumerRecord<String, byte[]> r : records) {
-                        System.out.println(JSON.writeValueAsString(line(r)));
-                        lastRecord = Instant.now();
-                        if (max != null && ++printed >= max) {
-                            break;
-                        }
-                    }
-                    System.out.flush();
-                    if (!idle.isZero() && Duration.between(lastRecord, Instant.now()).compareTo(idle) > 0) {
-                        break;
-                    }
-                }
+                follow.follow(consumer, r -> {
+                    System.out.println(line(r).toString());
+                    return true;
+                });
             }
         }
         return 0;

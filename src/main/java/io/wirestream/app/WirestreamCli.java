@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Entry point: {@code java -jar target/wirestream.jar <command> --help}. */
 @Command(name = "wirestream", mixinStandardHelpOptions = true, version = "wirestream 0.1.0",
         description = "Kafka Streams wire-service ingester: parse, deduplicate, enrich and alert on agency copy.",
-        subcommands = {BrokerCommand.class, RunCommand.class, ProduceCommand.class, TailCommand.class,
+        subcommands = {BrokerCommand.class, RunCommand.class, ProduceCommand.class, TailCommand.class, AlertsCommand.class, SubscriptionsCommand.class,
                 InspectCommand.class, DemoCommand.class, EvalCommand.class, BenchCommand.class, IdfCommand.class,
                 GazetteerCommand.class, TrainCommand.class, ResetCommand.class, DlqCommand.class, SourcesCommand.class,
                 CommandLine.HelpCommand.class})

@@ -2,6 +2,7 @@ package io.wirestream.eval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,35 +12,41 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Breaking-news alert scores (the {@code alerts} task) of the alerts a run raised over a corpus
- * replayed in file order.
+ * Breaking-news alert scores (the {@code alerts} task, issue 13) of the alerts a run raised over a
+ * corpus replayed in file order. The contract is built so that no degenerate system scores well:
+ * alerting every story, putting everything in one cluster, or alerting one story again and again
+ * each score low (AlertMetricsTest shows all three).
  *
  * <p>Definitions (a <em>big story</em> is a gold {@code story} value with at least
  * {@value #BIG_STORY_MIN_MEMBERS} members in the corpus):
  * <ul>
- *   <li>{@code big_story_recall} = big stories that got an alert / big stories.</li>
- *   <li>{@code early_recall} = big stories whose first alert came no later than the arrival of the
+ *   <li>Every alert emitted at BULLETIN or above counts (the evaluator passes only those: FLASH and
+ *       BULLETIN, never URGENT or KILL, and never an update of an alert already sent at its level).
+ *       An escalation from BULLETIN to FLASH is a second alert.</li>
+ *   <li>An alert is <em>correct</em> when its cluster's majority gold story has at least
+ *       {@value #CORRECT_STORY_MIN_MEMBERS} members and no earlier alert already went to that gold
+ *       story (an alert "goes to" its cluster's majority story, correct or not).</li>
+ *   <li>{@code alert_precision} = correct alerts / alerts.</li>
+ *   <li>{@code big_story_recall} = big stories that are the majority story of some correct alert's
+ *       cluster / big stories.</li>
+ *   <li>{@code early_recall} = big stories whose correct alert came no later than the arrival of the
  *       story's {@value #EARLY_SOURCES}th distinct source / big stories.</li>
- *   <li>{@code alert_precision} = alerted clusters whose majority gold story has at least
- *       {@value #CORRECT_STORY_MIN_MEMBERS} members in the corpus / alerted clusters. Alerts count
- *       once per predicted cluster, so re-alerting (an upgrade from urgent to flash) neither helps
- *       nor hurts.</li>
- *   <li>{@code median_sources_at_alert} = median, over alerted big stories, of the distinct sources
- *       of the story seen up to and including its first alert (mean of the middle two when even).</li>
+ *   <li>{@code median_sources_at_alert} = median, over recalled big stories, of the distinct sources
+ *       of the story that had arrived when its correct alert came (mean of the middle two when even).</li>
  * </ul>
  *
  * <p>Choices, each because the issue leaves it open:
  * <ul>
- *   <li>An alert is credited to the gold story of the story that triggered it: that arrival is
- *       when the editor was alerted, which gives the early and sources-at-alert measures a
- *       well-defined moment. (Precision instead judges the alert's whole cluster, as specified.)</li>
- *   <li>Time is corpus position (file order = arrival order); the triggering story's arrival is the
- *       alert's moment, so an alert fired by the 5th source itself is early.</li>
+ *   <li>Time is corpus position (file order = arrival order). An alert's moment is the arrival it
+ *       came out at: the corpus story being fed when the topology emitted it (an alert held for an
+ *       embargo comes out later than the story that raised it). So an alert emitted on the arrival
+ *       of the 5th source itself is early. Alerts are judged in that order; two at one moment keep
+ *       the order they were emitted in.</li>
  *   <li>A big story that never reaches {@value #EARLY_SOURCES} distinct sources has no 5th-source
- *       deadline; any alert for it counts as early. It stays in both recall denominators.</li>
+ *       deadline; its correct alert counts as early. It stays in both recall denominators.</li>
  *   <li>A story without a source adds no distinct source (it cannot be told apart from others).</li>
- *   <li>An alerted cluster's members are the stories mapped to its id at the end of the run. When
- *       none are (the cluster was merged away), the triggering story alone stands for it. A null
+ *   <li>An alert's cluster members are the stories mapped to its id at the end of the run. When none
+ *       are (the cluster was merged away), the story at the alert's moment stands for it. A null
  *       cluster id makes the alert a cluster of its own. Majority ties go to the gold story that
  *       appeared first among the members. Stories without gold story are each their own story of
  *       one member.</li>
@@ -52,21 +59,21 @@ public final class AlertMetrics {
     public static final int BIG_STORY_MIN_MEMBERS = 30;
     /** An alert is early when it comes by the arrival of this many distinct sources of the story. */
     public static final int EARLY_SOURCES = 5;
-    /** Members the majority gold story of an alerted cluster needs for the alert to be correct. */
+    /** Members the majority gold story of an alert's cluster needs for the alert to be correct. */
     public static final int CORRECT_STORY_MIN_MEMBERS = 10;
 
     private AlertMetrics() {
     }
 
     /**
-     * One alert as the topology raised it.
+     * One alert (BULLETIN or above) as the topology emitted it.
      *
-     * @param triggerStoryId corpus id of the story whose arrival raised it
-     * @param clusterId      the predicted cluster it is about (the alerts topic's key), or null
+     * @param atStoryId corpus id of the story whose arrival the alert came out at (its moment)
+     * @param clusterId the predicted cluster it is about (the alerts topic's key), or null
      */
-    public record PredictedAlert(String triggerStoryId, String clusterId) {
+    public record PredictedAlert(String atStoryId, String clusterId) {
         public PredictedAlert {
-            Objects.requireNonNull(triggerStoryId, "triggerStoryId");
+            Objects.requireNonNull(atStoryId, "atStoryId");
         }
     }
 
@@ -74,7 +81,7 @@ public final class AlertMetrics {
      * Scores a run.
      *
      * @param corpus               the corpus stories in file (arrival) order; ids must be unique
-     * @param alerts               the alerts raised, in any order
+     * @param alerts               the alerts emitted, in emission order
      * @param predictedClusterById final predicted cluster id per corpus story id (absent = none)
      * @throws IllegalArgumentException when ids repeat or an alert names a story not in the corpus
      */
@@ -94,7 +101,6 @@ public final class AlertMetrics {
                 goldSize.merge(s.story(), 1, Integer::sum);
             }
         }
-        int[] sourcesSoFar = new int[n];
         Map<String, Set<String>> sourcesSeen = new HashMap<>();
         Map<String, Integer> earlyDeadline = new HashMap<>(); // story -> position of its 5th distinct source
         for (int i = 0; i < n; i++) {
@@ -106,49 +112,8 @@ public final class AlertMetrics {
             if (s.source() != null && seen.add(s.source()) && seen.size() == EARLY_SOURCES) {
                 earlyDeadline.put(s.story(), i);
             }
-            sourcesSoFar[i] = seen.size();
         }
 
-        // First alert per gold story (by trigger) and first alert per cluster.
-        Map<String, Integer> firstAlertByStory = new HashMap<>();
-        Map<Object, Integer> firstAlertByCluster = new LinkedHashMap<>();
-        for (PredictedAlert a : alerts) {
-            Integer pos = position.get(a.triggerStoryId());
-            if (pos == null) {
-                throw new IllegalArgumentException("alert triggered by a story not in the corpus: " + a.triggerStoryId());
-            }
-            String gold = corpus.get(pos).story();
-            if (gold != null) {
-                firstAlertByStory.merge(gold, pos, Math::min);
-            }
-            // A null cluster id is a cluster of its own, keyed by the trigger position.
-            Object clusterKey = a.clusterId() != null ? a.clusterId() : Integer.valueOf(pos);
-            firstAlertByCluster.merge(clusterKey, pos, Math::min);
-        }
-
-        // Recall side: big stories.
-        int big = 0;
-        int alerted = 0;
-        int early = 0;
-        List<Integer> sourcesAtAlert = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : goldSize.entrySet()) {
-            if (e.getValue() < BIG_STORY_MIN_MEMBERS) {
-                continue;
-            }
-            big++;
-            Integer first = firstAlertByStory.get(e.getKey());
-            if (first == null) {
-                continue;
-            }
-            alerted++;
-            Integer deadline = earlyDeadline.get(e.getKey());
-            if (deadline == null || first <= deadline) {
-                early++;
-            }
-            sourcesAtAlert.add(sourcesSoFar[first]);
-        }
-
-        // Precision side: alerted clusters judged by their majority gold story.
         Map<String, List<Integer>> members = new HashMap<>();
         for (int i = 0; i < n; i++) {
             String c = predictedClusterById.get(corpus.get(i).id());
@@ -156,19 +121,70 @@ public final class AlertMetrics {
                 members.computeIfAbsent(c, k -> new ArrayList<>()).add(i);
             }
         }
-        int correct = 0;
-        for (Map.Entry<Object, Integer> e : firstAlertByCluster.entrySet()) {
-            List<Integer> m = e.getKey() instanceof String id ? members.get(id) : null;
-            if (m == null || m.isEmpty()) {
-                m = List.of(e.getValue());
+
+        // Alerts in the order of their moments (stable: emission order within one moment).
+        List<int[]> ordered = new ArrayList<>(alerts.size()); // {position, index in alerts}
+        for (int k = 0; k < alerts.size(); k++) {
+            Integer pos = position.get(alerts.get(k).atStoryId());
+            if (pos == null) {
+                throw new IllegalArgumentException("alert at a story not in the corpus: " + alerts.get(k).atStoryId());
             }
-            String majority = majorityStory(corpus, m);
-            if (majority != null && goldSize.getOrDefault(majority, 0) >= CORRECT_STORY_MIN_MEMBERS) {
+            ordered.add(new int[] {pos, k});
+        }
+        ordered.sort(Comparator.comparingInt((int[] a) -> a[0]).thenComparingInt(a -> a[1]));
+
+        Set<String> alertedGold = new HashSet<>();
+        Map<String, Integer> recalledAt = new HashMap<>(); // big story -> moment of its correct alert
+        int correct = 0;
+        for (int[] a : ordered) {
+            int pos = a[0];
+            String clusterId = alerts.get(a[1]).clusterId();
+            List<Integer> m = clusterId != null ? members.get(clusterId) : null;
+            String majority = majorityStory(corpus, m == null || m.isEmpty() ? List.of(pos) : m);
+            if (majority == null || !alertedGold.add(majority)) {
+                continue;
+            }
+            int size = goldSize.getOrDefault(majority, 0);
+            if (size >= CORRECT_STORY_MIN_MEMBERS) {
                 correct++;
+                if (size >= BIG_STORY_MIN_MEMBERS) {
+                    recalledAt.put(majority, pos);
+                }
             }
         }
 
-        return new Result(n, big, alerted, early, firstAlertByCluster.size(), correct, median(sourcesAtAlert));
+        // Recall side: big stories.
+        int big = 0;
+        int early = 0;
+        List<Integer> sourcesAtAlert = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : goldSize.entrySet()) {
+            if (e.getValue() < BIG_STORY_MIN_MEMBERS) {
+                continue;
+            }
+            big++;
+            Integer at = recalledAt.get(e.getKey());
+            if (at == null) {
+                continue;
+            }
+            Integer deadline = earlyDeadline.get(e.getKey());
+            if (deadline == null || at <= deadline) {
+                early++;
+            }
+            sourcesAtAlert.add(distinctSourcesUpTo(corpus, e.getKey(), at));
+        }
+        return new Result(n, big, recalledAt.size(), early, alerts.size(), correct, median(sourcesAtAlert));
+    }
+
+    /** Distinct sources of a gold story among corpus positions 0..at. */
+    private static int distinctSourcesUpTo(List<CorpusStory> corpus, String story, int at) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i <= at; i++) {
+            CorpusStory s = corpus.get(i);
+            if (story.equals(s.story()) && s.source() != null) {
+                seen.add(s.source());
+            }
+        }
+        return seen.size();
     }
 
     /** The gold story most members belong to; ties to the one seen first; null when that is an unlabelled story. */
@@ -204,18 +220,18 @@ public final class AlertMetrics {
      *
      * @param n                      corpus stories
      * @param bigStories             gold stories with at least {@value #BIG_STORY_MIN_MEMBERS} members
-     * @param bigStoriesAlerted      big stories with at least one alert
-     * @param bigStoriesAlertedEarly big stories alerted by their {@value #EARLY_SOURCES}th source
-     * @param alertedClusters        distinct predicted clusters alerted
-     * @param correctAlertedClusters alerted clusters whose majority story has at least
-     *                               {@value #CORRECT_STORY_MIN_MEMBERS} members
-     * @param medianSourcesAtAlert   median distinct sources at first alert over alerted big stories
+     * @param bigStoriesAlerted      big stories that are the majority story of a correct alert's cluster
+     * @param bigStoriesAlertedEarly big stories whose correct alert came by their {@value #EARLY_SOURCES}th source
+     * @param alerts                 alerts at BULLETIN or above
+     * @param correctAlerts          correct alerts: majority story of {@value #CORRECT_STORY_MIN_MEMBERS}+
+     *                               members that no earlier alert went to
+     * @param medianSourcesAtAlert   median distinct sources at the correct alert over recalled big stories
      */
     public record Result(long n, int bigStories, int bigStoriesAlerted, int bigStoriesAlertedEarly,
-                         int alertedClusters, int correctAlertedClusters, double medianSourcesAtAlert)
+                         int alerts, int correctAlerts, double medianSourcesAtAlert)
             implements EvalResult {
 
-        /** Alerted big stories / big stories. */
+        /** Recalled big stories / big stories. */
         public double bigStoryRecall() {
             return Ratios.ratio(bigStoriesAlerted, bigStories);
         }
@@ -225,9 +241,9 @@ public final class AlertMetrics {
             return Ratios.ratio(bigStoriesAlertedEarly, bigStories);
         }
 
-        /** Alerted clusters whose majority story has 10+ members / alerted clusters; 0 with no alerts. */
+        /** Correct alerts / alerts; 0 with no alerts. */
         public double alertPrecision() {
-            return Ratios.ratio(correctAlertedClusters, alertedClusters);
+            return Ratios.ratio(correctAlerts, alerts);
         }
 
         @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
@@ -66,8 +67,9 @@ import java.util.regex.Pattern;
  *       root); an enriched story is the root of its own group; a dead letter is in no group.</li>
  *   <li>clusters: clusterId, else storyKey (each story its own cluster); a duplicate takes its
  *       original's cluster.</li>
- *   <li>alerts: every record on the alerts topic, credited to the corpus story named by its storyKey,
- *       with its clusterId (AlertMetrics counts one per cluster).</li>
+ *   <li>alerts: every new alert on the alerts topic at BULLETIN or above (FLASH, BULLETIN; not an
+ *       update of an alert already sent, not URGENT, not KILL), with its clusterId, at the moment it
+ *       came out: the corpus story being fed when the topology emitted it (AlertMetrics).</li>
  * </ul>
  * Stories that end in wire.dlq get no prediction (and are reported in the details file).
  */
@@ -195,7 +197,7 @@ public final class Evaluator {
     /** Everything one replay produced, by corpus position. */
     static final class Run {
         final Seen[] seen;
-        /** Alerts raised: corpus position of the trigger story and the alert's cluster id. */
+        /** Alerts at BULLETIN or above, in emission order: corpus position fed when it came out, and its cluster id. */
         final List<Map.Entry<Integer, String>> alerts = new ArrayList<>();
         /** storyKey -> the storyKey it duplicates (near-dup or redelivery), for group roots. */
         final Map<String, String> duplicateOf = new HashMap<>();
@@ -279,7 +281,7 @@ public final class Evaluator {
                 positionByKey.put(URI_PREFIX + opaqueId, i);
                 positionByKey.put(c.key(), i);
                 for (InMemoryPipeline.Output o : pipeline.process(c.key(), c.item(), time)) {
-                    record(run, o, positionByKey);
+                    record(run, o, positionByKey, i);
                 }
                 p.step();
             }
@@ -289,7 +291,7 @@ public final class Evaluator {
         return run;
     }
 
-    private void record(Run run, InMemoryPipeline.Output o, Map<String, Integer> positionByKey) {
+    private void record(Run run, InMemoryPipeline.Output o, Map<String, Integer> positionByKey, int fed) {
         String t = o.topic();
         if (t.equals(topics.enriched())) {
             EnrichedStory s = storySerde.decode(o.value());
@@ -318,10 +320,12 @@ public final class Evaluator {
             }
         } else if (t.equals(topics.alerts())) {
             Alert a = alertSerde.decode(o.value());
-            Integer pos = position(positionByKey, a.getStoryKey(), null);
-            if (pos != null) {
-                run.seen[pos].alerted = true;
-                run.alerts.add(new java.util.AbstractMap.SimpleImmutableEntry<>(pos, a.getClusterId()));
+            if (!a.getUpdate() && (a.getLevel() == AlertLevel.FLASH || a.getLevel() == AlertLevel.BULLETIN)) {
+                run.alerts.add(new java.util.AbstractMap.SimpleImmutableEntry<>(fed, a.getClusterId()));
+                Integer pos = position(positionByKey, a.getStoryKey(), null);
+                if (pos != null) {
+                    run.seen[pos].alerted = true;
+                }
             }
         } else if (t.equals(topics.dlq())) {
             DeadLetter d = deadLetterSerde.decode(o.value());

@@ -53,6 +53,9 @@ public final class PipelineMetrics {
     }
 
     public void alert(Alert a) {
+        if (a.getUpdate()) {
+            return; // an update of an alert already sent is not another alert
+        }
         registry.counter("wirestream.alerts", "level", a.getLevel().name().toLowerCase(Locale.ROOT)).increment();
     }
 

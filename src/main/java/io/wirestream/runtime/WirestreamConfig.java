@@ -1,5 +1,7 @@
 package io.wirestream.runtime;
 
+import io.wirestream.alert.AlertSettings;
+import io.wirestream.alert.BreakingPhrases;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.topology.Topics;
@@ -51,7 +53,9 @@ public record WirestreamConfig(
             "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
-            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions");
+            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions",
+            "alert.corroboration.sources", "alert.corroboration.window", "alert.flash.sources", "alert.language.strong",
+            "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -150,7 +154,8 @@ public record WirestreamConfig(
                 new WirestreamTopology.Settings(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
                         maxItemBytes,
-                        sameness(values, d.topology().sameness())),
+                        sameness(values, d.topology().sameness()), d.topology().categories(),
+                        alerts(values, d.topology().alerts())),
                 Map.copyOf(kafka),
                 intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024));
     }
@@ -197,7 +202,7 @@ public record WirestreamConfig(
     /** Another item and record limit (tests); record limit 0 = the default for that item limit. */
     public WirestreamConfig withSizes(int maxItemBytes, int recordBytes) {
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
-                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes), kafka,
+                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(), topology.alerts()), kafka,
                 recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes);
     }
 
@@ -241,15 +246,38 @@ public record WirestreamConfig(
                 intValue(v, "sameness.partitions", d.partitions(), 1, 1000));
     }
 
+    private static AlertSettings alerts(Map<String, String> v, AlertSettings d) {
+        int sources = intValue(v, "alert.corroboration.sources", d.corroborationSources(), 1, 1000);
+        return new AlertSettings(
+                sources,
+                durationValue(v, "alert.corroboration.window", d.corroborationWindow()),
+                intValue(v, "alert.flash.sources", Math.max(d.flashSources(), sources), sources, 1000),
+                weightValue(v, "alert.language.strong", d.strongLanguage()),
+                weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),
+                weightValue(v, "alert.language.urgent", d.urgentLanguage()),
+                durationValue(v, "alert.retention", d.retention()),
+                v.containsKey("alert.phrases") ? BreakingPhrases.fromFile(Path.of(v.get("alert.phrases"))) : d.phrases());
+    }
+
     private static double doubleValue(Map<String, String> v, String key, double dflt) {
+        return doubleValue(v, key, dflt, 1);
+    }
+
+    /** A breaking-language weight: a positive number. */
+    private static double weightValue(Map<String, String> v, String key, double dflt) {
+        return doubleValue(v, key, dflt, 1000);
+    }
+
+    /** A number in (0, max]. */
+    private static double doubleValue(Map<String, String> v, String key, double dflt, double max) {
         String s = v.get(key);
         if (s == null) {
             return dflt;
         }
         try {
             double x = Double.parseDouble(s);
-            if (!(x > 0 && x <= 1)) {
-                throw new ConfigException(key + " must be in (0, 1], not " + s);
+            if (!(x > 0 && x <= max)) {
+                throw new ConfigException(key + " must be in (0, " + (max == 1 ? "1" : String.valueOf(max)) + "], not " + s);
             }
             return x;
         } catch (NumberFormatException e) {

@@ -45,6 +45,7 @@ public final class InMemoryPipeline implements AutoCloseable {
     private final TestInputTopic<String, Source> sources;
     private final TestInputTopic<String, RawWireItem> raw;
     private final TestInputTopic<String, byte[]> rawBytes;
+    private final TestInputTopic<String, io.wirestream.avro.Subscription> subscriptions;
     private final Map<String, TestOutputTopic<String, byte[]>> outputs = new LinkedHashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> mirrors = new LinkedHashMap<>();
     private List<Output> lastMirrors = List.of();
@@ -75,6 +76,8 @@ public final class InMemoryPipeline implements AutoCloseable {
         sources = driver.createInputTopic(topics.sources(), Serdes.String().serializer(),
                 AvroSerde.of(Source.class).serializer());
         SourceCatalogue.bundled().sources().forEach(this::putSource);
+        subscriptions = driver.createInputTopic(topics.subscriptions(), Serdes.String().serializer(),
+                io.wirestream.serde.AvroSerde.of(io.wirestream.avro.Subscription.class).serializer());
         // Every output the topology writes is read (Topics.outputs(), mirrors apart), so a topic added
         // to Topics is read here too.
         for (String t : topics.outputs()) {
@@ -115,6 +118,11 @@ public final class InMemoryPipeline implements AutoCloseable {
     public List<Output> processBytes(String key, byte[] value, Instant recordTime) {
         rawBytes.pipeInput(new TestRecord<>(key, value, recordTime));
         return drain();
+    }
+
+    /** Puts (or, with null, deletes) a desk subscription, as {@code wirestream subscriptions} does. */
+    public void putSubscription(String id, io.wirestream.avro.Subscription subscription, Instant at) {
+        subscriptions.pipeInput(new TestRecord<>(id, subscription, at));
     }
 
     /** What the last record produced on the category topics (stories.politics ...). */

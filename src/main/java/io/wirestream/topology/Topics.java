@@ -56,6 +56,8 @@ public record Topics(Map<String, String> names) {
     public static final String DLQ = "dlq";
     public static final String ENRICHED_JSON = "enrichedJson";
     public static final String ALERTS_JSON = "alertsJson";
+    public static final String SUBSCRIPTIONS = "subscriptions";
+    public static final String DESK_ALERTS = "deskAlerts";
 
     /** Every topic of the application, in the order they are created and outputs are read. */
     public static final List<Definition> DEFINITIONS = List.of(
@@ -64,6 +66,8 @@ public record Topics(Map<String, String> names) {
             new Definition(ENRICHED, "stories.enriched", Role.ACCOUNTED),
             new Definition(DUPLICATES, "stories.duplicates", Role.ACCOUNTED),
             new Definition(ALERTS, "alerts", Role.OUTPUT),
+            new Definition(SUBSCRIPTIONS, "alerts.subscriptions", Role.REFERENCE),
+            new Definition(DESK_ALERTS, "alerts.desk", Role.OUTPUT),
             new Definition(DLQ, "wire.dlq", Role.ACCOUNTED),
             new Definition(ENRICHED_JSON, "stories.enriched.json", Role.MIRROR),
             new Definition(ALERTS_JSON, "alerts.json", Role.MIRROR),
@@ -132,6 +136,14 @@ public record Topics(Map<String, String> names) {
 
     public String alerts() {
         return name(ALERTS);
+    }
+
+    public String subscriptions() {
+        return name(SUBSCRIPTIONS);
+    }
+
+    public String deskAlerts() {
+        return name(DESK_ALERTS);
     }
 
     public String dlq() {

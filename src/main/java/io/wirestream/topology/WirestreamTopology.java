@@ -1,13 +1,19 @@
 package io.wirestream.topology;
 
-import io.wirestream.alert.AlertProcessor;
 import io.wirestream.alert.AlertRules;
+import io.wirestream.alert.AlertSettings;
+import io.wirestream.alert.ClusterAlertProcessor;
+import io.wirestream.alert.DeskRouterProcessor;
+import io.wirestream.alert.SubscriptionsUpdater;
+import io.wirestream.avro.DeskAlert;
+import io.wirestream.avro.Subscription;
 import io.wirestream.classify.CategoryModel;
 import io.wirestream.classify.DeskRules;
 import io.wirestream.classify.KeptCategoriesProcessor;
 import io.wirestream.classify.MediaTopics;
 import io.wirestream.classify.StoryClassifier;
 import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertState;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
@@ -84,39 +90,50 @@ public final class WirestreamTopology {
     public static final String BUCKETS_STORE = "sameness-buckets";
     public static final String GATHER_STORE = "sameness-gather";
     public static final String CLUSTERS_STORE = "clusters";
-    /** Alerts of embargoed stories, held until the embargo lifts. */
-    public static final String HELD_ALERTS_STORE = "held-alerts";
+    /** Each cluster's alert state (sources, signals, level sent). */
+    public static final String CLUSTER_ALERTS_STORE = "cluster-alerts";
+    /** Embargoed stories, held out of the alert stage until the embargo lifts. */
+    public static final String HELD_STORIES_STORE = "held-stories";
     public static final String CATEGORIES_STORE = "story-categories";
     /** The source catalogue (wire.sources), a global store on every instance. */
     public static final String SOURCES_STORE = "sources-catalogue";
+    /** Desk subscriptions, a global store from the compacted alerts.subscriptions topic. */
+    public static final String SUBSCRIPTIONS_STORE = "subscriptions";
 
     /**
      * Tunables of the topology; defaults are the production settings. {@code categories}: a model file
      * from {@code wirestream train} (null: the model shipped in the jar) and a desk rules file (null: none).
      */
-    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories) {
+    public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories,
+                           AlertSettings alerts) {
         public static Settings defaults() {
-            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults());
+            return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(),
+                    CategoryFiles.SHIPPED, AlertSettings.defaults());
         }
 
-        /** Production sameness settings with the given retention and item limit. */
+        /** Production sameness and alert settings with the given retention and item limit. */
         public Settings(Duration versionRetention, int maxItemBytes) {
             this(versionRetention, maxItemBytes, SamenessSettings.defaults());
         }
 
-        /** The shipped category model. */
+        /** The shipped category model, production alert settings. */
         public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness) {
-            this(versionRetention, maxItemBytes, sameness, CategoryFiles.SHIPPED);
+            this(versionRetention, maxItemBytes, sameness, CategoryFiles.SHIPPED, AlertSettings.defaults());
         }
 
         /** The same settings with a category model file (null: the shipped one). */
         public Settings withCategoryModel(Path model) {
-            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()));
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()), alerts);
+        }
+
+        /** The same settings with other alert settings. */
+        public Settings withAlerts(AlertSettings a) {
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, a);
         }
 
         /** The same settings with a desk rules file (null: none). */
         public Settings withCategoryRules(Path rules) {
-            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules));
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules), alerts);
         }
 
         /** The classifier these settings name; the files are read here, once per topology. */
@@ -170,10 +187,14 @@ public final class WirestreamTopology {
         builder.addStateStore(store(BUCKETS_STORE, BucketState.class));
         builder.addStateStore(store(GATHER_STORE, GatherState.class));
         builder.addStateStore(store(CLUSTERS_STORE, ClusterState.class));
-        builder.addStateStore(store(HELD_ALERTS_STORE, Alert.class));
+        builder.addStateStore(store(CLUSTER_ALERTS_STORE, AlertState.class));
+        builder.addStateStore(store(HELD_STORIES_STORE, EnrichedStory.class));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
                 Serdes.String()));
         builder.addStateStore(ExpiryIndex.storeFor(CATEGORIES_STORE));
+        builder.addGlobalStore(store(SUBSCRIPTIONS_STORE, Subscription.class).withLoggingDisabled(), topics.subscriptions(),
+                Consumed.with(Serdes.String(), AvroSerde.of(Subscription.class)).withName("subscriptions-source"),
+                () -> new SubscriptionsUpdater(SUBSCRIPTIONS_STORE));
 
         Map<String, KStream<String, ParseResult>> parsed = parse(builder
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
@@ -184,7 +205,7 @@ public final class WirestreamTopology {
         KStream<String, Duplicate> duplicates = enrichDuplicates(sources,
                 duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate")));
         KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(sources, same.get("sameness-distinct"))));
-        KStream<String, Alert> alerts = alerts(enriched);
+        KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"));
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         return builder.build();
     }
@@ -341,17 +362,25 @@ public final class WirestreamTopology {
 
     private KStream<String, EnrichedStory> alertRules(KStream<String, EnrichedStory> accepted) {
         return accepted
-                .mapValues(AlertRules::annotate, Named.as("alert-rules"))
+                .mapValues(s -> AlertRules.annotate(s, settings.alerts()), Named.as("alert-rules"))
                 .peek((k, s) -> metrics.accepted(s), Named.as("count-enriched"));
     }
 
     /**
-     * Alerts keyed by the cluster they are about; the alert of an embargoed story is held in a store
-     * until stream time passes its release time ({@link AlertProcessor}).
+     * Alerts keyed by the cluster they are about (package {@code alert}): every accepted version and
+     * every near-duplicate copy (which counts as a source of its original's cluster) is re-keyed by
+     * its cluster id and crosses one repartition, {@code alerts-by-cluster}, to the cluster's alert
+     * state. That is the one hop this stage adds to the alert path (docs/benchmarks.md "Hops on the
+     * alert path"); deciding in the gather step instead would need every source of a cluster in the
+     * term answers. Embargoed stories are held until release ({@link ClusterAlertProcessor}).
      */
-    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> stories) {
-        return stories
-                .process(() -> new AlertProcessor(HELD_ALERTS_STORE), Named.as("alerts"), HELD_ALERTS_STORE)
+    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> accepted, KStream<String, Gathered> nearDuplicates) {
+        return accepted
+                .merge(nearDuplicates.mapValues(Gathered::story, Named.as("alert-near-duplicates")), Named.as("alert-inputs"))
+                .selectKey((k, s) -> s.getClusterId() != null ? s.getClusterId() : s.getStoryKey(), Named.as("key-by-cluster"))
+                .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("alerts-by-cluster"))
+                .process(() -> new ClusterAlertProcessor(CLUSTER_ALERTS_STORE, HELD_STORIES_STORE, settings.alerts()),
+                        Named.as("alerts"), CLUSTER_ALERTS_STORE, HELD_STORIES_STORE)
                 .peek((k, a) -> metrics.alert(a), Named.as("count-alerts"));
     }
 
@@ -365,6 +394,8 @@ public final class WirestreamTopology {
         out.enriched().mapValues(s -> JsonMirror.toString(JsonMirror.story(s)), Named.as("enriched-json"))
                 .to(topics.enrichedJson(), Produced.with(Serdes.String(), Serdes.String()).withName("enriched-json-sink"));
         out.alerts().to(topics.alerts(), Produced.with(Serdes.String(), AvroSerde.of(Alert.class)).withName("alerts-sink"));
+        out.alerts().process(() -> new DeskRouterProcessor(SUBSCRIPTIONS_STORE), Named.as("desk-router"))
+                .to(topics.deskAlerts(), Produced.with(Serdes.String(), AvroSerde.of(DeskAlert.class)).withName("desk-alerts-sink"));
         out.alerts().mapValues(a -> JsonMirror.toString(JsonMirror.alert(a)), Named.as("alerts-json"))
                 .to(topics.alertsJson(), Produced.with(Serdes.String(), Serdes.String()).withName("alerts-json-sink"));
         out.duplicates().to(topics.duplicates(),

@@ -1,59 +1,96 @@
 package io.wirestream.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.testing.Stories;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The rules as plain functions: the story's own level and a cluster's level from its state. */
 class AlertRulesTest {
 
-    @Test
-    void aFlashOrUrgentFirstVersionAlerts() {
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(1).build())).contains(AlertLevel.FLASH);
-        assertThat(AlertRules.levelOf(Stories.aStory("k").signal(Signal.FLASH).build())).contains(AlertLevel.FLASH);
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(2).build())).contains(AlertLevel.URGENT);
+    private static final AlertSettings S = AlertSettings.defaults();
+    private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+
+    private static AlertLevel own(EnrichedStory s) {
+        return AlertRules.levelOf(s, S).orElse(null);
     }
 
     @Test
-    void routineCopyAndLaterVersionsDoNotRingAgain() {
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(3).build())).isEmpty();
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(null).build())).isEmpty();
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(1).action(StoryAction.UPDATE).build())).isEmpty();
+    void aWireUrgencyAloneIsAtMostUrgentAndNeverAFlash() {
+        assertThat(own(Stories.aStory("k").urgency(1).build())).isEqualTo(AlertLevel.URGENT);
+        assertThat(own(Stories.aStory("k").signal(Signal.FLASH).build())).isEqualTo(AlertLevel.URGENT);
+        assertThat(own(Stories.aStory("k").urgency(2).build())).isEqualTo(AlertLevel.URGENT);
+        assertThat(own(Stories.aStory("k").urgency(5).build())).isNull();
+        assertThat(own(Stories.aStory("k").urgency(null).build())).isNull();
     }
 
     @Test
-    void everyKillAlertsWhateverItsUrgency() {
-        assertThat(AlertRules.levelOf(Stories.aStory("k").urgency(5).canceled().action(StoryAction.KILL).build()))
-                .contains(AlertLevel.KILL);
-    }
-
-    @Test
-    void anAnpaPriorityFWithoutAFlashLikeTakeIsAFalseFlash() {
+    void anAnpaPriorityFOnAFeatureSaysNothing() {
         EnrichedStory feature = Stories.aStory("k").format("anpa").urgency(1).build();
-        assertThat(AlertRules.levelOf(feature)).isEmpty();
-        assertThat(AlertRules.levelOf(Stories.aStory("k").format("anpa").urgency(1).signal(Signal.FLASH).build()))
-                .contains(AlertLevel.FLASH);
+        assertThat(AlertRules.falseFlash(feature)).isTrue();
+        assertThat(own(feature)).isNull();
+        assertThat(own(Stories.aStory("k").format("anpa").urgency(1).signal(Signal.FLASH).build())).isEqualTo(AlertLevel.URGENT);
     }
 
     @Test
-    void anAnnotatedStoryYieldsOneAlertWithItsReasonAndSource() {
-        EnrichedStory flash = AlertRules.annotate(Stories.aStory("ap:urn:quake").urgency(1).headline("Quake").build());
-        assertThat(flash.getAlertLevel()).isEqualTo(AlertLevel.FLASH);
-        Alert a = AlertRules.alertFor(flash).orElseThrow();
-        assertThat(a.getLevel()).isEqualTo(AlertLevel.FLASH);
-        assertThat(a.getStoryKey()).isEqualTo("ap:urn:quake");
-        assertThat(a.getClusterId()).isNotBlank();
-        assertThat(a.getHeadline()).isEqualTo("Quake");
-        assertThat(a.getSources()).containsExactly("AP");
-        assertThat(a.getReasons()).singleElement().asString().contains("flash");
+    void aKillIsAKillNotice() {
+        assertThat(own(Stories.aStory("k").urgency(5).canceled().action(StoryAction.KILL).build())).isEqualTo(AlertLevel.KILL);
+    }
 
-        EnrichedStory routine = AlertRules.annotate(Stories.aStory("k").urgency(4).build());
-        assertThat(routine.getAlertLevel()).isNull();
-        assertThat(AlertRules.alertFor(routine)).isEmpty();
+    @Test
+    void wireFlashAndStrongLanguageAgreeOnAFlash() {
+        EnrichedStory s = Stories.aStory("k").urgency(1).headline("President killed in air strike").build();
+        assertThat(own(s)).isEqualTo(AlertLevel.FLASH);
+    }
+
+    @Test
+    void veryStrongLanguageAloneIsABulletinOrdinaryDeathsAreNot() {
+        assertThat(own(Stories.aStory("k").headline("Supreme leader killed in military strike").build())).isEqualTo(AlertLevel.BULLETIN);
+        assertThat(own(Stories.aStory("k").headline("Actor dies at 91").build())).isNull();
+        assertThat(own(Stories.aStory("k").headline("Twelve dead as bomb explodes at market").build())).isEqualTo(AlertLevel.URGENT);
+    }
+
+    @Test
+    void corroborationCountsDistinctSourcesInsideTheWindow() {
+        EnrichedStory a = Stories.aStory("a").headline("Budget passes").build();
+        AlertState st = AlertRules.newState(a, T0.toEpochMilli());
+        long t = T0.toEpochMilli();
+        AlertRules.include(st, withSource(a, "reuters"), t, S);
+        AlertRules.include(st, withSource(a, "reuters"), t + 10_000, S); // a second copy of one outlet
+        AlertRules.include(st, withSource(a, "afp"), t + 20_000, S);
+        assertThat(AlertRules.decide(st, t + 20_000, S)).isEmpty();
+        AlertRules.include(st, withSource(a, "bbc"), t + 30_000, S);
+        assertThat(AlertRules.decide(st, t + 30_000, S)).get().satisfies(d -> assertThat(d.level()).isEqualTo(AlertLevel.BULLETIN));
+        // Eleven minutes on, only the latest source is inside the window.
+        assertThat(AlertRules.decide(st, t + 30_000 + 11 * 60_000, S)).isEmpty();
+    }
+
+    @Test
+    void phrasesAreWeightedPerRuleOnceAndMultilingual() {
+        BreakingPhrases p = S.phrases();
+        assertThat(p.match("Killed, killed, killed").weight()).isEqualTo(1.0);
+        assertThat(p.match("Séisme: le président tué").reasons()).isNotEmpty();
+        assertThat(p.match("Regierung verhängt Ausnahmezustand").weight()).isGreaterThanOrEqualTo(2.0);
+        assertThat(p.match("Magnitude 7.1 earthquake hits Chile").reasons()).contains("earthquake with a magnitude");
+        assertThat(p.match("Apple unveils new iPhone").weight()).isZero();
+        assertThatThrownBy(() -> BreakingPhrases.parse("x\ten\treason\tfoo", "test")).hasMessageContaining("test:1");
+    }
+
+    @Test
+    void tiersComeFromTheAgencyName() {
+        assertThat(SourceTiers.tierOf("Associated Press")).isEqualTo(SourceTiers.GLOBAL);
+        assertThat(SourceTiers.tierOf("dpa")).isEqualTo(SourceTiers.NATIONAL);
+        assertThat(SourceTiers.tierOf("Some Blog")).isEqualTo(SourceTiers.OTHER);
+    }
+
+    private static EnrichedStory withSource(EnrichedStory s, String source) {
+        return EnrichedStory.newBuilder(s).setSource(source).setAgency(null).build();
     }
 }

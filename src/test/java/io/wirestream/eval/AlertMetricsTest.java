@@ -48,17 +48,16 @@ class AlertMetricsTest {
     }
 
     /*
-     * Alerts:
-     *   on a3  (K1): A's 4th member, 4 sources seen; A's 5th source arrives with a4 -> early
-     *   on a20 (K1): the same cluster again -> counted once, A's first alert stays a3
-     *   on b7  (K2): B's 8th member, 8 sources seen; B's 5th source came with b4 -> late
-     *   on c2  (K3): cluster whose majority story C has 5 members (< 10) -> a wrong alert
-     * big_story_recall = 2/2 = 1, early_recall = 1/2 (only A),
-     * alert_precision = 2 right (K1, K2) of 3 alerted clusters = 2/3,
+     * Alerts, judged in the order of their moments:
+     *   at a3  (K1): A's 4th member, 4 sources seen; A's 5th source arrives with a4 -> correct, early
+     *   at c2  (K3): cluster whose majority story C has 5 members (< 10) -> wrong
+     *   at b7  (K2): B's 8th member, 8 sources seen; B's 5th source came with b4 -> correct, late
+     *   at a20 (K1): a second alert to story A -> wrong (no earlier alert may have gone to it)
+     * big_story_recall = 2/2 = 1, early_recall = 1/2 (only A), alert_precision = 2/4,
      * median_sources_at_alert = median(4, 8) = 6.
      */
     @Test
-    void twoBigStoriesAndOneSmall() {
+    void twoBigStoriesOneSmallAndARepeat() {
         AlertMetrics.Result r = AlertMetrics.score(corpus, List.of(
                 new PredictedAlert("a20", "K1"),
                 new PredictedAlert("a3", "K1"),
@@ -69,25 +68,25 @@ class AlertMetricsTest {
         assertThat(r.bigStories()).isEqualTo(2);
         assertThat(r.bigStoriesAlerted()).isEqualTo(2);
         assertThat(r.bigStoriesAlertedEarly()).isEqualTo(1);
-        assertThat(r.alertedClusters()).isEqualTo(3);
-        assertThat(r.correctAlertedClusters()).isEqualTo(2);
+        assertThat(r.alerts()).isEqualTo(4);
+        assertThat(r.correctAlerts()).isEqualTo(2);
         assertThat(r.bigStoryRecall()).isCloseTo(1.0, EPS);
         assertThat(r.earlyRecall()).isCloseTo(0.5, EPS);
-        assertThat(r.alertPrecision()).isCloseTo(2.0 / 3, EPS);
+        assertThat(r.alertPrecision()).isCloseTo(0.5, EPS);
         assertThat(r.medianSourcesAtAlert()).isCloseTo(6.0, EPS);
         assertThat(EvalReport.of("alerts", r).toJson()).isEqualTo(
                 "{\"task\":\"alerts\",\"n\":75,\"big_story_recall\":1.0,\"early_recall\":0.5,"
-                        + "\"alert_precision\":0.6667,\"median_sources_at_alert\":6.0}");
+                        + "\"alert_precision\":0.5,\"median_sources_at_alert\":6.0}");
     }
 
     /*
-     * Only A is alerted, on its 5th member a4 (exactly when its 5th source arrives -> early),
+     * Only A is alerted, at its 5th member a4 (exactly when its 5th source arrives -> early),
      * but in a cluster the system later merged away ("gone" has no members at the end),
-     * so the triggering story a4 stands for it: story A, 40 members -> correct.
+     * so the story at the alert's moment, a4, stands for it: story A, 40 members -> correct.
      * big_story_recall = 1/2, early_recall = 1/2, alert_precision = 1/1, median = 5.
      */
     @Test
-    void alertOnTheFifthSourceIsEarlyAndMergedClustersFallBackToTheTrigger() {
+    void alertOnTheFifthSourceIsEarlyAndMergedClustersFallBackToTheMoment() {
         AlertMetrics.Result r = AlertMetrics.score(corpus, List.of(new PredictedAlert("a4", "gone")), clusters);
         assertThat(r.bigStoryRecall()).isCloseTo(0.5, EPS);
         assertThat(r.earlyRecall()).isCloseTo(0.5, EPS);
@@ -96,12 +95,12 @@ class AlertMetricsTest {
     }
 
     /*
-     * The system lumps C and twelve B stories into one cluster K9 and alerts on it from c0:
-     * the majority of K9 is B (12 > 5) with 30 members -> a correct alert, but it is credited
-     * for recall to C, the story that triggered it, which is not big -> recall 0.
+     * The system lumps C and twelve B stories into one cluster K9 and alerts on it at c0: the
+     * majority of K9 is B (12 > 5), 30 members -> a correct alert, and it recalls B (the cluster's
+     * majority story, not the story at the alert's moment), early: no B story had arrived yet.
      */
     @Test
-    void precisionJudgesTheClusterMajorityRecallTheTrigger() {
+    void precisionAndRecallBothFollowTheClusterMajority() {
         Map<String, String> lumped = new HashMap<>(clusters);
         for (int i = 0; i < 5; i++) {
             lumped.put("c" + i, "K9");
@@ -111,8 +110,52 @@ class AlertMetricsTest {
         }
         AlertMetrics.Result r = AlertMetrics.score(corpus, List.of(new PredictedAlert("c0", "K9")), lumped);
         assertThat(r.alertPrecision()).isCloseTo(1.0, EPS);
-        assertThat(r.bigStoryRecall()).isZero();
+        assertThat(r.bigStoryRecall()).isCloseTo(0.5, EPS);
+        assertThat(r.earlyRecall()).isCloseTo(0.5, EPS);
         assertThat(r.medianSourcesAtAlert()).isZero();
+    }
+
+    /** Every story alerted at its arrival, in its own (perfect) cluster: two right of 75. */
+    @Test
+    void alertingEverythingScoresLowPrecision() {
+        List<PredictedAlert> all = corpus.stream().map(s -> new PredictedAlert(s.id(), clusters.get(s.id()))).toList();
+        AlertMetrics.Result r = AlertMetrics.score(corpus, all, clusters);
+        assertThat(r.alertPrecision()).isCloseTo(2.0 / 75, EPS);
+        assertThat(r.bigStoryRecall()).isCloseTo(1.0, EPS);
+
+        Map<String, String> singletons = new HashMap<>();
+        corpus.forEach(s -> singletons.put(s.id(), "own-" + s.id()));
+        List<PredictedAlert> eachOwn = corpus.stream().map(s -> new PredictedAlert(s.id(), "own-" + s.id())).toList();
+        assertThat(AlertMetrics.score(corpus, eachOwn, singletons).alertPrecision()).isCloseTo(2.0 / 75, EPS);
+    }
+
+    /** Everything in one cluster: one alert recalls only its majority story; alerting it on every arrival is 1 right of 75. */
+    @Test
+    void oneGiantClusterScoresLow() {
+        Map<String, String> giant = new HashMap<>();
+        corpus.forEach(s -> giant.put(s.id(), "ALL"));
+        AlertMetrics.Result once = AlertMetrics.score(corpus, List.of(new PredictedAlert("a0", "ALL")), giant);
+        assertThat(once.bigStoryRecall()).isCloseTo(0.5, EPS);
+        assertThat(once.earlyRecall()).isCloseTo(0.5, EPS);
+
+        List<PredictedAlert> every = corpus.stream().map(s -> new PredictedAlert(s.id(), "ALL")).toList();
+        AlertMetrics.Result r = AlertMetrics.score(corpus, every, giant);
+        assertThat(r.alertPrecision()).isCloseTo(1.0 / 75, EPS);
+        assertThat(r.bigStoryRecall()).isCloseTo(0.5, EPS);
+    }
+
+    /** Five alerts for each of the two big stories (say, re-sent on every new source): one in five is right. */
+    @Test
+    void repeatedAlertsScoreLowPrecision() {
+        List<PredictedAlert> repeated = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            repeated.add(new PredictedAlert("a" + (i + 1), "K1"));
+            repeated.add(new PredictedAlert("b" + (i + 1), "K2"));
+        }
+        AlertMetrics.Result r = AlertMetrics.score(corpus, repeated, clusters);
+        assertThat(r.alertPrecision()).isCloseTo(0.2, EPS);
+        assertThat(r.bigStoryRecall()).isCloseTo(1.0, EPS);
+        assertThat(r.earlyRecall()).isCloseTo(1.0, EPS);
     }
 
     @Test

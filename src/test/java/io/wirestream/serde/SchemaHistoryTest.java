@@ -51,7 +51,11 @@ class SchemaHistoryTest {
                 io.wirestream.avro.ClusterMember.class,    // the cluster-members and cluster-terms repartition topics
                 io.wirestream.avro.BucketState.class,      // the sameness-buckets store
                 io.wirestream.avro.GatherState.class,      // the sameness-gather store
-                io.wirestream.avro.ClusterState.class);    // the clusters store
+                io.wirestream.avro.ClusterState.class,     // the clusters store
+                io.wirestream.avro.Alert.class,            // the alerts topic (compacted: read back by sinks after an upgrade)
+                io.wirestream.avro.AlertState.class,       // the cluster-alerts store
+                io.wirestream.avro.Subscription.class,     // alerts.subscriptions (compacted) and its global store
+                io.wirestream.avro.DeskAlert.class);       // alerts.desk, read by the webhook sink after an upgrade
     }
 
     @ParameterizedTest

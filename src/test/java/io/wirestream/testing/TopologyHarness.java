@@ -35,6 +35,8 @@ public final class TopologyHarness implements AutoCloseable {
     private final AvroSerde<Duplicate> duplicates = AvroSerde.of(Duplicate.class);
     private final AvroSerde<DeadLetter> deadLetters = AvroSerde.of(DeadLetter.class);
     private final AvroSerde<Alert> alerts = AvroSerde.of(Alert.class);
+    private final AvroSerde<io.wirestream.avro.DeskAlert> deskAlerts = AvroSerde.of(io.wirestream.avro.DeskAlert.class);
+    public final List<io.wirestream.avro.DeskAlert> deskAlertsSeen = new ArrayList<>();
 
     public TopologyHarness() {
         this(WirestreamTopology.Settings.defaults());
@@ -58,6 +60,12 @@ public final class TopologyHarness implements AutoCloseable {
         return this;
     }
 
+    /** A desk subscription put on alerts.subscriptions (null deletes it). */
+    public TopologyHarness subscribe(String id, io.wirestream.avro.Subscription s, Instant at) {
+        pipeline.putSubscription(id, s, at);
+        return this;
+    }
+
     /** Bytes written as they are (as kcat would), at a record time. */
     public TopologyHarness sendBytes(String key, byte[] value, Instant at) {
         return collect(pipeline.processBytes(key, value, at));
@@ -73,6 +81,8 @@ public final class TopologyHarness implements AutoCloseable {
                 deadLettersSeen.add(deadLetters.decode(o.value()));
             } else if (o.topic().equals(topics.alerts())) {
                 alertsSeen.add(alerts.decode(o.value()));
+            } else if (o.topic().equals(topics.deskAlerts())) {
+                deskAlertsSeen.add(deskAlerts.decode(o.value()));
             }
         }
         pipeline.lastCategorised().forEach(o -> categorisedSeen.add(java.util.Map.entry(o.topic(), stories.decode(o.value()))));

@@ -29,11 +29,16 @@ class AgencyAlertFixturesTest {
     }
 
     @Test
-    void dpaEilWithBellsIsUrgent() throws Exception {
+    void dpaEilWithBellsAnnouncingAResignationIsABulletin() throws Exception {
         byte[] eil = Files.readAllBytes(SharedData.fixture("iptc7901/dpa-digitalwires-apache2/eil.iptc"));
         try (TopologyHarness pipeline = new TopologyHarness()) {
             pipeline.send("dpa:eil", WireItems.raw("dpa", "auto", eil, T0));
-            assertThat(pipeline.alertsSeen).singleElement().satisfies(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.URGENT));
+            // Two signals agree: the wire's Eil (urgency 2) and breaking language (Rücktritt).
+            assertThat(pipeline.alertsSeen).singleElement().satisfies(a -> {
+                assertThat(a.getLevel()).isEqualTo(AlertLevel.BULLETIN);
+                assertThat(a.getReasons()).anySatisfy(r -> assertThat(r).contains("wire urgent/bulletin (urgency 2)"));
+                assertThat(a.getReasons()).anySatisfy(r -> assertThat(r).contains("Rücktritt"));
+            });
         }
     }
 }

@@ -14,7 +14,7 @@ class TopicsTest {
     void everyTopicIsDefinedOnceAndCreated() {
         assertThat(topics.specs()).hasSameSizeAs(Topics.DEFINITIONS);
         assertThat(topics.specs()).extracting(Topics.Spec::name).doesNotHaveDuplicates();
-        assertThat(topics.specs()).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name).containsExactly("wire.sources");
+        assertThat(topics.specs()).filteredOn(Topics.Spec::compacted).extracting(Topics.Spec::name).containsExactly("wire.sources", "alerts.subscriptions");
     }
 
     @Test

@@ -107,17 +107,18 @@ class WirestreamTopologyTest {
     }
 
     @Test
-    void flashAlertsOnceOnTheFirstWireNotOnCopiesOrUpdates() {
+    void aWireFlashAloneAlertsOnceAsUrgentNotOnCopiesOrUpdates() {
         WireItems.Ninjs flash = WireItems.ninjs("urn:ap:5").urgency(1).headline("FLASH: Summit collapses").at(T0);
         pipeline.send(flash).send(flash);
         pipeline.send(WireItems.ninjs("urn:ap:5").urgency(1).version("2").body("More detail.").at(T0.plusSeconds(30)));
         pipeline.send(WireItems.ninjs("urn:ap:6").urgency(5).at(T0));
 
-        assertThat(pipeline.alertsSeen).singleElement().satisfies(a -> {
-            assertThat(a.getLevel()).isEqualTo(AlertLevel.FLASH);
+        // Issue 13: a wire urgency alone never makes a FLASH; corroboration or language must agree.
+        assertThat(pipeline.alertsSeen).filteredOn(a -> !a.getUpdate()).singleElement().satisfies(a -> {
+            assertThat(a.getLevel()).isEqualTo(AlertLevel.URGENT);
             assertThat(a.getHeadline()).isEqualTo("FLASH: Summit collapses");
         });
-        assertThat(pipeline.enrichedSeen.get(0).getAlertLevel()).isEqualTo(AlertLevel.FLASH);
+        assertThat(pipeline.enrichedSeen.get(0).getAlertLevel()).isEqualTo(AlertLevel.URGENT);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package io.wirestream.alert;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The weighted, multi-language list of breaking-news phrases (deaths, attacks, explosions,
+ * earthquakes with a magnitude, resignations, coups, declarations of war, states of emergency, a
+ * head of state or government killed, dying or ousted), read from a tab-separated resource
+ * ({@code breaking-phrases.tsv}: weight, language, reason, regular expression) or a file given by
+ * {@code alert.phrases}. A text's weight is the sum over the distinct rules it matches, each rule
+ * once, so "strikes that killed the supreme leader" scores the head-of-state rule, the military
+ * strike and the death together, while a headline repeating "killed" counts it once.
+ */
+public final class BreakingPhrases {
+
+    /** One rule: its weight, language, the reason written into an alert, and its pattern. */
+    public record Rule(double weight, String language, String reason, Pattern pattern) {
+    }
+
+    /** What a text matched: the summed weight and the reasons, in rule order. */
+    public record Match(double weight, List<String> reasons) {
+        public static final Match NONE = new Match(0, List.of());
+    }
+
+    private static final String RESOURCE = "breaking-phrases.tsv";
+    private final List<Rule> rules;
+
+    private BreakingPhrases(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The bundled list. */
+    public static BreakingPhrases bundled() {
+        try (InputStream in = BreakingPhrases.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A list from a file in the same format. */
+    public static BreakingPhrases fromFile(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read breaking phrases " + file, e);
+        }
+    }
+
+    /**
+     * Parses the tab-separated format; blank lines and lines starting with # are skipped.
+     *
+     * @throws IllegalArgumentException naming the line of a malformed rule
+     */
+    public static BreakingPhrases parse(String text, String origin) {
+        List<Rule> rules = new ArrayList<>();
+        int n = 0;
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(text))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", 4);
+                if (f.length != 4) {
+                    throw new IllegalArgumentException(origin + ":" + n + ": expected weight, language, reason and pattern separated by tabs");
+                }
+                try {
+                    rules.add(new Rule(Double.parseDouble(f[0].trim()), f[1].trim().toLowerCase(Locale.ROOT), f[2].trim(),
+                            Pattern.compile(f[3].trim(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS)));
+                } catch (NumberFormatException | PatternSyntaxException e) {
+                    throw new IllegalArgumentException(origin + ":" + n + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BreakingPhrases(rules);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The weight and reasons of a text (headline and lead); rules sharing a reason count once. */
+    public Match match(String text) {
+        if (text == null || text.isBlank()) {
+            return Match.NONE;
+        }
+        double weight = 0;
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Rule rule : rules) {
+            if (!reasons.contains(rule.reason()) && rule.pattern().matcher(text).find()) {
+                reasons.add(rule.reason());
+                weight += rule.weight();
+            }
+        }
+        return reasons.isEmpty() ? Match.NONE : new Match(weight, List.copyOf(reasons));
+    }
+}

@@ -1,0 +1,186 @@
+package io.wirestream.alert;
+
+import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.AlertState;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.StoryAction;
+import io.wirestream.sameness.Expiry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The alert stage, keyed by cluster id: every accepted version and every near-duplicate copy of a
+ * cluster meets the cluster's {@link AlertState} here, and the rules ({@link AlertRules}) decide its
+ * level. One alert per cluster per level: a level higher than any sent goes out as a new alert
+ * (update=false); later stories of a cluster already alerted refresh that alert (update=true: source
+ * count, latest headline) and never send a second alert of the same level. A kill is a KILL notice.
+ *
+ * <p>Embargo (kept from the fidelity work): a story whose embargo has not lifted is held, in a store
+ * keyed by release time (zero-padded, so it iterates in release order), and enters its cluster only
+ * once stream time reaches the release, as if it arrived then; an editor must not be rung for copy
+ * that may not run yet, and held copy does not corroborate either. Stream time, never the wall
+ * clock, so replays and tests behave the same. A kill is never held.
+ */
+public final class ClusterAlertProcessor implements Processor<String, EnrichedStory, String, Alert> {
+
+    /** How often stream time is checked for embargoes that have lifted. */
+    static final Duration RELEASE_CHECK = Duration.ofMinutes(1);
+    private static final int KEY_DIGITS = 15;
+
+    private final String stateStoreName;
+    private final String heldStoreName;
+    private final AlertSettings settings;
+    private KeyValueStore<String, AlertState> states;
+    private KeyValueStore<String, EnrichedStory> held;
+    private ProcessorContext<String, Alert> context;
+
+    public ClusterAlertProcessor(String stateStoreName, String heldStoreName, AlertSettings settings) {
+        this.stateStoreName = stateStoreName;
+        this.heldStoreName = heldStoreName;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.states = context.getStateStore(stateStoreName);
+        this.held = context.getStateStore(heldStoreName);
+        context.schedule(RELEASE_CHECK, PunctuationType.STREAM_TIME, this::release);
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
+                t -> Expiry.expire(states, t, settings.retention().toMillis(), AlertState::getLastSeen));
+    }
+
+    @Override
+    public void process(Record<String, EnrichedStory> record) {
+        EnrichedStory s = record.value();
+        if (s == null) {
+            return;
+        }
+        Instant until = s.getEmbargoedUntil();
+        long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        if (until != null && until.toEpochMilli() > now && s.getAction() != StoryAction.KILL) {
+            held.put(heldKey(until, s.getStoryKey()), s);
+            return;
+        }
+        handle(record.key(), s, eventTime(s, record.timestamp()), null);
+    }
+
+    private static long eventTime(EnrichedStory s, long recordTime) {
+        return s.getVersionCreated() != null ? s.getVersionCreated().toEpochMilli() : recordTime;
+    }
+
+    private void handle(String clusterId, EnrichedStory s, long eventTime, Instant releasedAt) {
+        AlertState st = states.get(clusterId);
+        if (st == null) {
+            st = AlertRules.newState(s, eventTime);
+        }
+        if (s.getAction() == StoryAction.KILL) {
+            st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));
+            states.put(clusterId, st);
+            forward(kill(clusterId, s, st, eventTime), eventTime);
+            return;
+        }
+        AlertRules.include(st, s, eventTime, settings);
+        Optional<AlertRules.Decision> d = AlertRules.decide(st, eventTime, settings);
+        Alert out = null;
+        if (d.isPresent() && AlertRules.rank(d.get().level()) > AlertRules.rank(st.getLevel())) {
+            List<String> reasons = new ArrayList<>(d.get().reasons());
+            if (st.getLevel() != null) {
+                reasons.add("escalated from " + st.getLevel());
+            }
+            if (releasedAt != null) {
+                reasons.add("held until the embargo lifted at " + releasedAt);
+            }
+            out = alert(clusterId, s, st, d.get().level(), reasons, eventTime, false);
+            st.setLevel(d.get().level());
+        } else if (st.getAlert() != null && (st.getSources().size() != st.getAlert().getSourceCount()
+                || !s.getHeadline().equals(st.getAlert().getHeadline()))) {
+            // An update only when editors would see a change: another source, a later headline.
+            out = alert(clusterId, s, st, st.getLevel(), d.map(AlertRules.Decision::reasons).orElse(st.getAlert().getReasons()),
+                    st.getAlert().getAlertedAt().toEpochMilli(), true);
+            out.setStoryKey(st.getAlert().getStoryKey());
+            out.setLatencyMs(st.getAlert().getLatencyMs());
+            out.setLatencyFromTriggerMs(st.getAlert().getLatencyFromTriggerMs());
+            out.setTriggerReceivedAt(st.getAlert().getTriggerReceivedAt());
+        }
+        if (out != null) {
+            st.setAlert(out);
+            forward(out, Math.max(eventTime, out.getAlertedAt().toEpochMilli()));
+        }
+        states.put(clusterId, st);
+    }
+
+    private Alert alert(String clusterId, EnrichedStory trigger, AlertState st, AlertLevel level, List<String> reasons,
+                        long alertedAt, boolean update) {
+        long received = trigger.getReceivedAt().toEpochMilli();
+        return Alert.newBuilder()
+                .setClusterId(clusterId)
+                .setStoryKey(trigger.getStoryKey())
+                .setLevel(level)
+                .setReasons(List.copyOf(reasons))
+                .setEvidence(List.copyOf(st.getEvidence()))
+                .setHeadline(trigger.getHeadline())
+                .setSources(st.getSources().keySet().stream().sorted().toList())
+                .setSourceCount(st.getSources().size())
+                .setRegions(List.copyOf(st.getRegions()))
+                .setDesk(st.getDesk())
+                .setM49Region(st.getM49Region())
+                .setCategories(List.copyOf(st.getCategories()))
+                .setScore(st.getLanguage())
+                .setFirstSeen(st.getFirstSeen())
+                .setAlertedAt(Instant.ofEpochMilli(alertedAt))
+                .setFirstReceivedAt(st.getFirstReceivedAt())
+                .setTriggerReceivedAt(trigger.getReceivedAt())
+                .setLatencyMs(Math.max(0, received - st.getFirstReceivedAt().toEpochMilli()))
+                // Measurement only: Kafka Streams' cached system time (mock time under TopologyTestDriver).
+                .setLatencyFromTriggerMs(Math.max(0, context.currentSystemTimeMs() - received))
+                .setUpdate(update)
+                .build();
+    }
+
+    private Alert kill(String clusterId, EnrichedStory s, AlertState st, long eventTime) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + (st.getLevel() != null
+                ? String.format(Locale.ROOT, "; its cluster was alerted at %s", st.getLevel()) : "; it was delivered"));
+        Alert a = alert(clusterId, s, st, AlertLevel.KILL, reasons, eventTime, false);
+        a.setEvidence(List.of(s.getStoryKey()));
+        return a;
+    }
+
+    private void forward(Alert a, long timestamp) {
+        context.forward(new Record<>(a.getClusterId(), a, timestamp));
+    }
+
+    /** Lets every held story whose release time stream time has reached into its cluster. */
+    void release(long streamTime) {
+        List<KeyValue<String, EnrichedStory>> due = new ArrayList<>();
+        try (KeyValueIterator<String, EnrichedStory> it = held.range(heldKey(Instant.EPOCH, ""),
+                heldKey(Instant.ofEpochMilli(streamTime), "\uffff"))) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, EnrichedStory> kv : due) {
+            held.delete(kv.key);
+            long releasedAt = Long.parseLong(kv.key.substring(0, KEY_DIGITS));
+            EnrichedStory s = kv.value;
+            if (s.getClusterId() != null) {
+                handle(s.getClusterId(), s, releasedAt, Instant.ofEpochMilli(releasedAt));
+            }
+        }
+    }
+
+    private static String heldKey(Instant releaseAt, String storyKey) {
+        return String.format(Locale.ROOT, "%0" + KEY_DIGITS + "d|%s", releaseAt.toEpochMilli(), storyKey);
+    }
+}

@@ -1,0 +1,127 @@
+package io.wirestream.app;
+
+import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.Subscription;
+import io.wirestream.runtime.CommittedReader;
+import io.wirestream.runtime.KafkaRuntime;
+import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.serde.AvroRecords;
+import io.wirestream.serde.AvroSerde;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Desk subscriptions on the compacted alerts.subscriptions topic: put, list, delete. */
+@Command(name = "subscriptions", mixinStandardHelpOptions = true,
+        description = "Edit desk subscriptions (alerts.subscriptions, compacted): which alerts go to which desk.",
+        subcommands = {SubscriptionsCommand.Put.class, SubscriptionsCommand.ListAll.class, SubscriptionsCommand.Delete.class})
+final class SubscriptionsCommand {
+
+    private static final AvroSerde<Subscription> SERDE = AvroSerde.of(Subscription.class);
+
+    /** Writes one value (null: a tombstone) under an id and waits for it to be acknowledged. */
+    static void write(WirestreamConfig config, String id, Subscription value) throws Exception {
+        try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+            kafka.ensureTopics(config.topics(), config.partitions());
+            try (KafkaProducer<String, Subscription> p = new KafkaProducer<>(kafka.clientProps(), new StringSerializer(),
+                    SERDE.serializer())) {
+                p.send(new ProducerRecord<>(config.topics().subscriptions(), id, value)).get();
+            }
+        }
+    }
+
+    @Command(name = "put", mixinStandardHelpOptions = true,
+            description = "Create or replace a subscription. Every option given must match (any of its values); none given: every alert.")
+    static final class Put implements Callable<Integer> {
+        @Mixin
+        WirestreamCli.ConnectionOptions connection;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+        @Option(names = "--name")
+        String name;
+        @Option(names = "--desk", split = ",")
+        List<String> desks = new ArrayList<>();
+        @Option(names = "--region", split = ",", description = "ISO country codes or M49 regions.")
+        List<String> regions = new ArrayList<>();
+        @Option(names = "--category", split = ",", description = "IPTC Media Topic qcodes, e.g. medtop:16000000.")
+        List<String> categories = new ArrayList<>();
+        @Option(names = "--source", split = ",")
+        List<String> sources = new ArrayList<>();
+        @Option(names = "--level", description = "Lowest level: FLASH, BULLETIN or URGENT.")
+        AlertLevel level;
+        @Option(names = "--keyword", split = ",")
+        List<String> keywords = new ArrayList<>();
+        @Option(names = "--webhook", description = "URL the webhook sink posts to.")
+        String webhook;
+        @Option(names = "--format", description = "json (default) or slack.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            Subscription s = Subscription.newBuilder().setId(id).setName(name).setDesks(desks).setRegions(regions)
+                    .setCategories(categories).setSources(sources).setMinLevel(level).setKeywords(keywords)
+                    .setWebhook(webhook).setWebhookFormat(format).build();
+            write(connection.config(), id, s);
+            System.out.println("put " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a subscription (a tombstone).")
+    static final class Delete implements Callable<Integer> {
+        @Mixin
+        WirestreamCli.ConnectionOptions connection;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() throws Exception {
+            write(connection.config(), id, null);
+            System.out.println("deleted " + id);
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the current subscriptions as JSON lines.")
+    static final class ListAll implements Callable<Integer> {
+        @Mixin
+        WirestreamCli.ConnectionOptions connection;
+
+        @Override
+        public Integer call() throws Exception {
+            WirestreamConfig config = connection.config();
+            Map<String, byte[]> current = new TreeMap<>();
+            try (KafkaRuntime kafka = KafkaRuntime.connect(config);
+                 KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(),
+                         List.of(config.topics().subscriptions()))) {
+                Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+                while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                        if (r.value() == null) {
+                            current.remove(r.key());
+                        } else {
+                            current.put(r.key(), r.value());
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            current.values().forEach(v -> System.out.println(AvroRecords.toJson(v).map(Object::toString).orElse("?")));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.wirestream.sink;
+
+import io.wirestream.avro.DeskAlert;
+import io.wirestream.serde.AvroSerde;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts each desk alert (alerts.desk) to its subscription's webhook, in its own consumer group and
+ * thread, never inside the topology. Delivery is at least once with an idempotency key: the
+ * {@code Idempotency-Key} header (subscription:cluster:level) lets a receiver drop a repeat, and
+ * the sink commits each record's offset as soon as it is delivered, so a restart resends at most
+ * the one record in flight. A failed post (5xx, 429, an I/O error) is retried with exponential
+ * backoff; a 4xx other than 429 is given up (the subscription is wrong, retrying will not help).
+ */
+public final class WebhookSink implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSink.class);
+
+    /** Retry policy: attempts, first backoff (doubled each time), cap. */
+    public record Retry(int attempts, Duration firstBackoff, Duration maxBackoff) {
+        public static Retry defaults() {
+            return new Retry(8, Duration.ofMillis(200), Duration.ofSeconds(30));
+        }
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AvroSerde<DeskAlert> serde = AvroSerde.of(DeskAlert.class);
+    private final Retry retry;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private Thread thread;
+
+    public WebhookSink(Map<String, Object> clientProps, String deskTopic, String groupId, Retry retry) {
+        Map<String, Object> p = new HashMap<>(clientProps);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer.subscribe(List.of(deskTopic));
+        this.retry = retry;
+    }
+
+    /** Starts the sink on a thread of its own. */
+    public WebhookSink start() {
+        thread = new Thread(this, "webhook-sink");
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                    if (!running.get()) {
+                        return;
+                    }
+                    if (r.value() != null) {
+                        deliver(serde.decode(r.value()));
+                    }
+                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Posts one desk alert, retrying with backoff; returns whether it was accepted. */
+    boolean deliver(DeskAlert d) throws InterruptedException {
+        if (d.getWebhook() == null || d.getWebhook().isBlank()) {
+            return false;
+        }
+        String key = d.getSubscriptionId() + ":" + d.getIdempotencyKey();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(d.getWebhook())).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.body(d))).build();
+        Duration backoff = retry.firstBackoff();
+        for (int attempt = 1; attempt <= retry.attempts() && running.get(); attempt++) {
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status / 100 == 2) {
+                    return true;
+                }
+                if (status / 100 == 4 && status != 429) {
+                    LOG.warn("webhook {} refused {} with {}: not retried", d.getWebhook(), key, status);
+                    return false;
+                }
+                LOG.warn("webhook {} answered {} for {} (attempt {})", d.getWebhook(), status, key, attempt);
+            } catch (IOException e) {
+                LOG.warn("webhook {} failed for {} (attempt {}): {}", d.getWebhook(), key, attempt, e.toString());
+            }
+            Thread.sleep(backoff.toMillis()); // backoff between attempts, on the sink's own thread
+            backoff = backoff.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff.multipliedBy(2);
+        }
+        LOG.warn("webhook {} gave up on {}", d.getWebhook(), key);
+        return false;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
