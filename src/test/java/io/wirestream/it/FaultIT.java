@@ -40,18 +40,22 @@ import org.junit.jupiter.api.Test;
  * Faults an operator meets, on the real broker with {@code wirestream run} as a separate process
  * (issue 9 item 4): {@code run} killed with SIGKILL in the middle of a burst and started again on
  * its data dir, then the broker stopped and started again while {@code run} is working, then a second
- * instance joining during a burst and leaving again. Afterwards
+ * instance joining during a burst and leaving again, then a 20,000-record burst into a {@code run}
+ * limited to a 512 MB heap. Afterwards
  * every raw story is in exactly one of stories.enriched, stories.duplicates and wire.dlq, read
  * read_committed: nothing lost, nothing doubled by the replays exactly-once must absorb.
  */
 class FaultIT {
 
     private static final int BURST = 600;
+    private static final int BIG_BURST = 20_000;
+    /** The heap `run` gets: a burst must not need more (state lives in RocksDB, off the heap). */
+    private static final List<String> HEAP = List.of("-Xmx512m");
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     private static final Topics TOPICS = Topics.defaults();
 
     @Test
-    void survivesSigkillABrokerRestartAndASecondInstanceJoiningAndLeavingWithEveryStoryAccountedOnce() throws Exception {
+    void survivesSigkillABrokerRestartAnInstanceJoiningAndLeavingAndABurstWithEveryStoryAccountedOnce() throws Exception {
         Path brokerDir = Files.createTempDirectory("fault-broker");
         Path runDir = Files.createTempDirectory("fault-run");
         int port = JarProcesses.freePort();
@@ -61,7 +65,7 @@ class FaultIT {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(brokerDir, port);
         try (JarProcesses jars = new JarProcesses()) {
             String[] runArgs = {"run", "--bootstrap-servers", bootstrap, "--data-dir", runDir.toString(), "--status-interval", "PT2S"};
-            Output first = jars.start(runArgs);
+            Output first = jars.startWith(HEAP, runArgs);
             await("run RUNNING").atMost(Duration.ofSeconds(120)).until(() -> first.stderr().contains("wirestream running"));
 
             // 1. SIGKILL in the middle of a burst, then the same run started again on its data dir.
@@ -70,7 +74,7 @@ class FaultIT {
                     .until(() -> committedCount(client, TOPICS.enriched()) >= BURST / 5);
             first.process().destroyForcibly(); // SIGKILL: no shutdown hook, an open transaction left behind
             assertThat(first.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            Output second = jars.start(runArgs);
+            Output second = jars.startWith(HEAP, runArgs);
             await("run RUNNING again").atMost(Duration.ofSeconds(120)).until(() -> second.stderr().contains("wirestream running"));
 
             // 2. The broker stopped and started again (same log dir and port) while run works on a second burst.
@@ -97,6 +101,16 @@ class FaultIT {
             await("run committed past every raw record").atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> CaughtUp.caughtUp(client, applicationId, TOPICS.raw()));
             assertAccountedOnce(client, 3 * BURST);
+
+            // 4. A 20,000-record burst into a run limited to a 512 MB heap: 2,000 new stories, each then
+            //    resent nine times (a feed replaying its backlog). Memory stays bounded: run lives on.
+            for (int round = 0; round < 10; round++) {
+                send(client, 3 * BURST, BIG_BURST / 10);
+            }
+            await("the 20,000-record burst through").atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> CaughtUp.caughtUp(client, applicationId, TOPICS.raw()));
+            assertAccountedOnce(client, 3 * BURST + BIG_BURST);
+            assertThat(second.stderr()).doesNotContain("OutOfMemoryError");
             assertThat(second.process().isAlive()).as("run still up").isTrue();
         } finally {
             broker.close();
@@ -106,12 +120,16 @@ class FaultIT {
     /** Sends {@code n} ninjs stories, each with its own words, so none is a near-duplicate of another. */
     private static void send(Map<String, Object> client, int from, int n) throws Exception {
         try (WireProducer producer = new WireProducer(client, TOPICS.raw())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (int i = from; i < from + n; i++) {
-                WireItems.Ninjs story = WireItems.ninjs("urn:fault:" + i).at(T0.plusSeconds(i))
+                WireItems.Ninjs story = WireItems.ninjs("urn:fault:" + i).at(T0.plusMillis(i))
                         .headline(words(i, 8)).body(words(i + 1_000_000, 60) + ".");
-                producer.send(RawItems.of("ap", "ninjs", "fault-" + i, "test", story.bytes(), story.time(), null));
+                sent.add(producer.send(RawItems.of("ap", "ninjs", "fault-" + i, "test", story.bytes(), story.time(), null)));
             }
             producer.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(); // a record the broker refused would make the accounting below meaningless
+            }
         }
     }
 

@@ -37,8 +37,14 @@ public final class JarProcesses implements AutoCloseable {
 
     /** Starts {@code java -jar target/wirestream.jar ARGS}. */
     public Output start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty("wirestream.jar", "target/wirestream.jar")));
+        return startWith(List.of(), args);
+    }
+
+    /** Starts {@code java JVM-OPTIONS -jar target/wirestream.jar ARGS} (a heap limit, say). */
+    public Output startWith(List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", System.getProperty("wirestream.jar", "target/wirestream.jar")));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         started.add(p);
