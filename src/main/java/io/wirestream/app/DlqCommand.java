@@ -8,14 +8,12 @@ import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.serde.AvroSerde;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,16 +49,11 @@ final class DlqCommand implements Callable<Integer> {
         WirestreamConfig config = connection.config();
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             List<DeadLetter> matching = new ArrayList<>();
-            try (KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(), List.of(config.topics().dlq()))) {
-                var end = consumer.endOffsets(consumer.assignment());
-                while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                        DeadLetter d = decode(r);
-                        System.out.println(describe(r, d));
-                        if (d != null && matches(d)) {
-                            matching.add(d);
-                        }
-                    }
+            for (ConsumerRecord<String, byte[]> r : CommittedReader.readToEnd(kafka.clientProps(), List.of(config.topics().dlq()))) {
+                DeadLetter d = decode(r);
+                System.out.println(describe(r, d));
+                if (d != null && matches(d)) {
+                    matching.add(d);
                 }
             }
             if (!replay) {

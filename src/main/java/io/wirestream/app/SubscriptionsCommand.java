@@ -7,14 +7,12 @@ import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.serde.AvroRecords;
 import io.wirestream.serde.AvroSerde;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,17 +101,13 @@ final class SubscriptionsCommand {
         public Integer call() throws Exception {
             WirestreamConfig config = connection.config();
             Map<String, byte[]> current = new TreeMap<>();
-            try (KafkaRuntime kafka = KafkaRuntime.connect(config);
-                 KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(),
-                         List.of(config.topics().subscriptions()))) {
-                Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
-                while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                        if (r.value() == null) {
-                            current.remove(r.key());
-                        } else {
-                            current.put(r.key(), r.value());
-                        }
+            try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+                for (ConsumerRecord<String, byte[]> r : CommittedReader.readToEnd(kafka.clientProps(),
+                        List.of(config.topics().subscriptions()))) {
+                    if (r.value() == null) {
+                        current.remove(r.key());
+                    } else {
+                        current.put(r.key(), r.value());
                     }
                 }
             } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -47,5 +48,34 @@ public final class CommittedReader {
             consumer.close();
             throw e;
         }
+    }
+
+    /**
+     * Every committed record of the topics now, in the order read: each partition read to the end
+     * offset it had when called. No deadline: for commands, whose user can interrupt them.
+     */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(Map<String, Object> clientProps, List<String> topics) {
+        return readToEnd(clientProps, topics, null);
+    }
+
+    /**
+     * As {@link #readToEnd(Map, List)}, giving up after {@code timeout}.
+     *
+     * @throws IllegalStateException when the end was not reached in time
+     */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(Map<String, Object> clientProps, List<String> topics,
+                                                                 Duration timeout) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = open(clientProps, topics)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("committed records of " + topics + " not read to their end within " + timeout);
+                }
+                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+            }
+        }
+        return records;
     }
 }

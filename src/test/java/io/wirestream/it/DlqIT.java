@@ -17,10 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -72,14 +69,8 @@ class DlqIT {
 
     private static <T> List<T> readAll(PipelineFixture pipeline, String topic, java.util.function.BiFunction<String, byte[], T> decode) {
         List<T> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = CommittedReader.open(pipeline.kafka.clientProps(), List.of(topic))) {
-            Map<org.apache.kafka.common.TopicPartition, Long> end = c.endOffsets(c.assignment());
-            while (!end.entrySet().stream().allMatch(e -> c.position(e.getKey()) >= e.getValue())) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(decode.apply(r.topic(), r.value()));
-                }
-            }
-        }
+        CommittedReader.readToEnd(pipeline.kafka.clientProps(), List.of(topic), Duration.ofSeconds(60))
+                .forEach(r -> out.add(decode.apply(r.topic(), r.value())));
         return out;
     }
 

@@ -32,8 +32,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,19 +151,11 @@ class FaultIT {
         return readAll(client, List.of(topic)).get(topic).size();
     }
 
-    /** Every committed record of the topics, read to their last stable offsets. */
+    /** Every committed record of the topics, read to their last stable offsets, by topic. */
     private static Map<String, List<ConsumerRecord<String, byte[]>>> readAll(Map<String, Object> client, List<String> topics) {
         Map<String, List<ConsumerRecord<String, byte[]>>> seen = new HashMap<>();
         topics.forEach(t -> seen.put(t, new ArrayList<>()));
-        try (KafkaConsumer<String, byte[]> reader = CommittedReader.open(client, topics)) {
-            Map<TopicPartition, Long> end = reader.endOffsets(reader.assignment());
-            await("committed records of " + topics + " read").atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200))) {
-                    seen.get(r.topic()).add(r);
-                }
-                return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
-            });
-        }
+        CommittedReader.readToEnd(client, topics, Duration.ofSeconds(60)).forEach(r -> seen.get(r.topic()).add(r));
         return seen;
     }
 
