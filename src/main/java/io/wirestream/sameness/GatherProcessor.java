@@ -27,8 +27,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * if it reaches the threshold (lower for headline-only stories), else a new cluster named after the
  * story. Updates and kills wait behind an earlier version of their story that is still gathering,
  * then take the cluster their story joined. The story key's cluster is kept for the version retention.
+ *
+ * <p>A near-duplicate takes its original's cluster, which its own term answers need not give it: on a
+ * real broker copies sent within one commit interval do not yet see each other's clusters. So it asks
+ * its original: a follow request goes, keyed by the original's story key, back through
+ * {@code sameness-answers} to the gather step that holds the original (one more hop, for
+ * near-duplicates only), and the copy leaves from there, in the original's cluster, once the original
+ * has one. See {@link #onFollow} for chains and for copies that each took the other for the original.
  */
 public final class GatherProcessor implements Processor<String, SamenessMessage, String, Gathered> {
+
+    /** How often a follow request is passed on along a chain of copies before it settles where it is. */
+    static final int MAX_HOPS = 8;
 
     private final String storeName;
     private final SamenessSettings settings;
@@ -58,37 +68,36 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         SamenessMessage m = record.value();
         GatherState state = store.get(record.key());
         if (state == null) {
+            if (m.getFollow()) {
+                // The original is unknown here (expired): the copy keeps the cluster its own answers gave it.
+                settle(record, m, m.getStory().getClusterId());
+                return;
+            }
+            if (m.getSettledCluster() != null) {
+                return;
+            }
             state = GatherState.newBuilder().setLastSeen(Instant.ofEpochMilli(record.timestamp()))
-                    .setPending(new ArrayList<>()).setAnswers(new ArrayList<>()).build();
+                    .setPending(new ArrayList<>()).setAnswers(new ArrayList<>()).setFollowers(new ArrayList<>()).build();
             expiry.index(record.key(), record.timestamp());
         } else {
             // Decoded Avro arrays do not support every List operation: work on plain lists.
             state.setPending(new ArrayList<>(state.getPending()));
             state.setAnswers(new ArrayList<>(state.getAnswers()));
+            state.setFollowers(new ArrayList<>(state.getFollowers()));
         }
-        if (m.getStory() != null) {
+        if (m.getFollow()) {
+            onFollow(record, state, m);
+        } else if (m.getSettledCluster() != null) {
+            state.setClusterId(m.getSettledCluster());
+            state.setHeld(null);
+        } else if (m.getStory() != null) {
             state.getPending().add(SamenessMessage.newBuilder().setStoryKey(m.getStoryKey()).setToken(m.getToken())
                     .setExpectedAnswers(m.getExpectedAnswers()).build());
         } else {
             state.getAnswers().add(m);
         }
-        while (!state.getPending().isEmpty()) {
-            SamenessMessage stub = state.getPending().get(0);
-            List<SamenessMessage> answers = state.getAnswers().stream().filter(a -> a.getToken().equals(stub.getToken())).toList();
-            if (answers.size() < stub.getExpectedAnswers()) {
-                break;
-            }
-            state.getPending().remove(0);
-            state.getAnswers().removeIf(a -> a.getToken().equals(stub.getToken()));
-            SamenessMessage head = m;
-            if (m.getStory() == null || !m.getToken().equals(stub.getToken())) {
-                String waiting = waitingKey(record.key(), stub.getToken());
-                head = store.get(waiting).getPending().get(0);
-                store.delete(waiting);
-            }
-            context.forward(record.withValue(decide(head, answers, state)));
-        }
-        if (m.getStory() != null && state.getPending().stream().anyMatch(p -> p.getToken().equals(m.getToken()))) {
+        drain(record, state, isStoryMessage(m) ? m : null);
+        if (isStoryMessage(m) && state.getPending().stream().anyMatch(p -> p.getToken().equals(m.getToken()))) {
             // The story itself waits under a key of its own, written once: the state rewritten on every
             // answer holds only a stub of it (token and answer count), not the whole story.
             store.put(waitingKey(record.key(), m.getToken()), GatherState.newBuilder()
@@ -99,18 +108,47 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         store.put(record.key(), state);
     }
 
+    private static boolean isStoryMessage(SamenessMessage m) {
+        return m.getStory() != null && !m.getFollow();
+    }
+
+    /**
+     * Decides the versions whose answers are all in, in order; none while the story is a near-duplicate
+     * waiting for its original's cluster (its updates and kills must take that cluster).
+     */
+    private void drain(Record<String, SamenessMessage> record, GatherState state, SamenessMessage storyMessage) {
+        while (!state.getPending().isEmpty() && state.getHeld() == null) {
+            SamenessMessage stub = state.getPending().get(0);
+            List<SamenessMessage> answers = state.getAnswers().stream().filter(a -> a.getToken().equals(stub.getToken())).toList();
+            if (answers.size() < stub.getExpectedAnswers()) {
+                break;
+            }
+            state.getPending().remove(0);
+            state.getAnswers().removeIf(a -> a.getToken().equals(stub.getToken()));
+            SamenessMessage head = storyMessage;
+            if (head == null || !head.getToken().equals(stub.getToken())) {
+                String waiting = waitingKey(record.key(), stub.getToken());
+                head = store.get(waiting).getPending().get(0);
+                store.delete(waiting);
+            }
+            decide(record, head, answers, state);
+        }
+    }
+
     /** Where a story version waits for its answers: beside its story's state, in the same task. */
     static String waitingKey(String storyKey, String token) {
         return storyKey + "\u0000" + token;
     }
 
-    private Gathered decide(SamenessMessage head, List<SamenessMessage> answers, GatherState state) {
+    private void decide(Record<String, SamenessMessage> record, SamenessMessage head, List<SamenessMessage> answers,
+                        GatherState state) {
         EnrichedStory story = EnrichedStory.newBuilder(head.getStory()).build();
         if (head.getVector() == null) {
             // An update or kill keeps its story's cluster.
             story.setClusterId(state.getClusterId() != null ? state.getClusterId() : newClusterId(story.getStoryKey()));
             state.setClusterId(story.getClusterId());
-            return new Gathered(story, null, null);
+            context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, null, null)));
+            return;
         }
         String duplicateOf = null;
         Instant duplicateOfTime = null;
@@ -127,19 +165,129 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             a.getClusterScores().forEach((c, s) -> scores.merge(c, s, Math::max));
         }
         story.setClusterId(clusterFor(story, scores, settings));
-        state.setClusterId(story.getClusterId());
-        ClusterMember member = ClusterMember.newBuilder().setClusterId(story.getClusterId()).setStoryKey(story.getStoryKey())
-                .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(head.getVector()).build();
         if (duplicateOf == null) {
-            return new Gathered(story, null, member);
+            settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), head.getVector())));
+            return;
         }
+        SamenessMessage request = SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(head.getToken())
+                .setStory(story).setVector(head.getVector()).setDuplicateOf(duplicateOf).setDuplicateOfTime(duplicateOfTime)
+                .setSimilarity(similarity).setFollow(true).build();
         state.setDuplicateOf(duplicateOf);
-        Duplicate d = Duplicate.newBuilder().setStoryKey(story.getStoryKey()).setDuplicateOf(duplicateOf)
-                .setReason(DuplicateReason.NEAR_DUPLICATE).setSimilarity(similarity)
+        state.setHeld(request);
+        String self = story.getStoryKey();
+        String original = duplicateOf;
+        SamenessMessage crossed = state.getFollowers().stream()
+                .filter(f -> f.getStoryKey().equals(original) && self.equals(f.getDuplicateOf())).findFirst().orElse(null);
+        if (crossed != null && originalFirst(request, crossed)) {
+            // The original took this story for its own original, and this one comes first: it leaves as a
+            // story after all, and the waiting original with it, as its near-duplicate (see onFollow).
+            breakOut(record, state);
+            return;
+        }
+        List<SamenessMessage> queued = state.getFollowers();
+        state.setFollowers(new ArrayList<>());
+        send(record, original, request);
+        for (SamenessMessage f : queued) {
+            if (f != crossed) {
+                send(record, original, passedOn(f));
+            }
+        }
+    }
+
+    /**
+     * A follow request from a near-duplicate of this story (the record key). This story
+     * <ul>
+     * <li>has its cluster: the copy leaves in it;</li>
+     * <li>is still gathering its own answers: the request waits for its decision;</li>
+     * <li>is itself a near-duplicate waiting for its original: the request is passed on to that
+     *     original, so a chain of copies ends in the first one's cluster. Two copies that each took the
+     *     other for the original (their queries crossed in the buckets) settle on the one earlier in
+     *     event time, then story key: it leaves as a story after all, and the other joins it. A request
+     *     that comes back to the story that sent it (a longer cycle) makes that story leave as a story.</li>
+     * </ul>
+     */
+    private void onFollow(Record<String, SamenessMessage> record, GatherState state, SamenessMessage request) {
+        String self = record.key();
+        SamenessMessage held = state.getHeld();
+        if (request.getStoryKey().equals(self)) {
+            if (held != null) {
+                breakOut(record, state);
+            }
+        } else if (held == null && state.getClusterId() != null) {
+            settle(record, request, state.getClusterId());
+        } else if (held == null) {
+            state.getFollowers().add(request);
+        } else if (request.getStoryKey().equals(held.getDuplicateOf()) && self.equals(request.getDuplicateOf())) {
+            // Each took the other for the original. The first leaves as a story; the other's request was
+            // sent to it and makes it do so there, so this request (of the first) is dropped here.
+            if (originalFirst(held, request)) {
+                breakOut(record, state);
+                settle(record, request, state.getClusterId());
+            }
+        } else if (request.getHops() >= MAX_HOPS) {
+            settle(record, request, held.getStory().getClusterId());
+        } else {
+            send(record, held.getDuplicateOf(), passedOn(request));
+        }
+    }
+
+    /** Whether the story of {@code mine} comes before that of {@code other}: earlier event time, then smaller key. */
+    private static boolean originalFirst(SamenessMessage mine, SamenessMessage other) {
+        Instant a = mine.getStory().getVersionCreated();
+        Instant b = other.getStory().getVersionCreated();
+        if (a != null && b != null && !a.equals(b)) {
+            return a.isBefore(b);
+        }
+        return mine.getStoryKey().compareTo(other.getStoryKey()) < 0;
+    }
+
+    /** A held near-duplicate leaves as a story of its own, in the cluster its own answers gave it. */
+    private void breakOut(Record<String, SamenessMessage> record, GatherState state) {
+        SamenessMessage held = state.getHeld();
+        state.setHeld(null);
+        state.setDuplicateOf(null);
+        EnrichedStory story = EnrichedStory.newBuilder(held.getStory()).build();
+        settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), held.getVector())));
+    }
+
+    /** This story leaves with its cluster; near-duplicates that waited for it leave in the same one. */
+    private void settleHere(Record<String, SamenessMessage> record, GatherState state, Gathered outcome) {
+        state.setClusterId(outcome.story().getClusterId());
+        context.forward(record.withKey(outcome.story().getStoryKey()).withValue(outcome));
+        for (SamenessMessage f : state.getFollowers()) {
+            settle(record, f, state.getClusterId());
+        }
+        state.setFollowers(new ArrayList<>());
+    }
+
+    /**
+     * A near-duplicate leaves (to stories.duplicates, keyed by its own story key) in {@code clusterId},
+     * and its own gather step learns the cluster, for its later versions.
+     */
+    private void settle(Record<String, SamenessMessage> record, SamenessMessage request, String clusterId) {
+        EnrichedStory story = EnrichedStory.newBuilder(request.getStory()).setClusterId(clusterId).build();
+        Duplicate d = Duplicate.newBuilder().setStoryKey(story.getStoryKey()).setDuplicateOf(request.getDuplicateOf())
+                .setReason(DuplicateReason.NEAR_DUPLICATE).setSimilarity(request.getSimilarity())
                 .setDetail(String.format(Locale.ROOT, "near-duplicate of %s (%.0f%% of the shorter text's shingles shared), cluster %s",
-                        duplicateOf, similarity * 100, story.getClusterId()))
+                        request.getDuplicateOf(), request.getSimilarity() * 100, clusterId))
                 .setStory(story).build();
-        return new Gathered(story, d, member);
+        context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, d, member(story, clusterId, request.getVector()))));
+        send(record, story.getStoryKey(), SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(request.getToken())
+                .setSettledCluster(clusterId).build());
+    }
+
+    private static ClusterMember member(EnrichedStory story, String clusterId, Map<String, Float> vector) {
+        return ClusterMember.newBuilder().setClusterId(clusterId).setStoryKey(story.getStoryKey())
+                .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(vector).build();
+    }
+
+    private static SamenessMessage passedOn(SamenessMessage request) {
+        return SamenessMessage.newBuilder(request).setHops(request.getHops() + 1).build();
+    }
+
+    /** A message to the gather step of story {@code to}, through {@code sameness-answers}. */
+    private void send(Record<String, SamenessMessage> record, String to, SamenessMessage m) {
+        context.forward(record.withKey(to).withValue(Gathered.loop(m)));
     }
 
     /**

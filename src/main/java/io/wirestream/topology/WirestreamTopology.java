@@ -200,7 +200,8 @@ public final class WirestreamTopology {
                 .stream(topics.raw(), Consumed.with(Serdes.String(), new RawWireItemSerde()).withName("wire-raw")));
         KStream<String, DeadLetter> deadLetters = deadLetters(parsed.get("parse-failed"));
         Map<String, KStream<String, Routed>> versioned = versions(parsed.get("parse-stories"));
-        Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"));
+        Map<String, KStream<String, Gathered>> same = sameness(versioned.get("versions-accepted"),
+                withDefaults(streamsConfig).getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
         GlobalKTable<String, Source> sources = sources(builder);
         KStream<String, Duplicate> duplicates = enrichDuplicates(sources,
                 duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate")));
@@ -260,11 +261,12 @@ public final class WirestreamTopology {
      * Near-duplicates and event clusters (package {@code sameness}): a scatter-gather over band and
      * term buckets. Three hops: the queries to their buckets, the answers (and the story itself) back
      * by story key, and, off the story's path, each new member to its cluster, whose centroid goes
-     * back to the term buckets. The buckets' topics (sameness-queries, cluster-terms, sharing the bucket
+     * back to the term buckets. A near-duplicate takes one more, round sameness-answers again to its
+     * original's gather step, to leave in the original's cluster. The buckets' topics (sameness-queries, cluster-terms, sharing the bucket
      * store) have {@code sameness.partitions} partitions: the scatter groups a story's buckets by that
      * partition count, one query per partition. The other loop topics follow wire.raw's count.
      */
-    private Map<String, KStream<String, Gathered>> sameness(KStream<String, Routed> accepted) {
+    private Map<String, KStream<String, Gathered>> sameness(KStream<String, Routed> accepted, String applicationId) {
         SamenessSettings ss = settings.sameness();
         IdfTable idf = IdfTable.bundled();
         AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
@@ -289,10 +291,18 @@ public final class WirestreamTopology {
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms")
                         .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
                 .process(() -> new ClusterIndexProcessor(BUCKETS_STORE), Named.as("cluster-index"), BUCKETS_STORE);
-        return gathered
+        Map<String, KStream<String, Gathered>> outcomes = gathered
                 .split(Named.as("sameness-"))
+                .branch((k, g) -> g.isLoopBack(), Branched.as("loop"))
                 .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))
                 .defaultBranch(Branched.as("distinct"));
+        // A near-duplicate's follow request to its original's gather step, and the settlement back, go
+        // round through sameness-answers itself (a loop the DSL cannot draw, so written by topic name).
+        outcomes.remove("sameness-loop")
+                .mapValues(Gathered::loopBack, Named.as("sameness-loop-message"))
+                .to(applicationId + "-sameness-answers-repartition",
+                        Produced.with(Serdes.String(), AvroSerde.of(SamenessMessage.class)).withName("sameness-loop-to-answers"));
+        return outcomes;
     }
 
     private KStream<String, Duplicate> duplicates(KStream<String, Routed> dups, KStream<String, Gathered> nearDups) {

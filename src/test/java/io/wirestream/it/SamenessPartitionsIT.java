@@ -61,7 +61,31 @@ class SamenessPartitionsIT {
         assertThat(twoInstances).isEqualTo(one);
     }
 
+    /**
+     * The same stories sent in one burst, as agency copy arrives: copies now reach the buckets within one
+     * commit interval of their original, before its cluster is filed, and their band queries cross. Each
+     * original and its copies still end in one cluster, one of them reaching editors (the cluster is what
+     * corroborates an alert), and every raw story is accounted once.
+     */
+    @Test
+    void copiesSentInOneBurstShareTheirOriginalsCluster() throws Exception {
+        List<WireItems.Ninjs> stories = stories();
+        Decisions burst = run(stories, 6, false, false);
+
+        for (int o = 0; o < 4; o++) {
+            List<String> group = List.of("urn:agency:" + o, "urn:ani:copy-" + o + "-1", "urn:pti:copy-" + o + "-2",
+                    "urn:ians:copy-" + o + "-3");
+            assertThat(group.stream().map(burst.cluster()::get).distinct()).as("clusters of " + group).hasSize(1);
+            assertThat(group.stream().filter(k -> burst.duplicateOf().get(k).equals(k))).as("passed of " + group).hasSize(1);
+        }
+    }
+
     private static Decisions run(List<WireItems.Ninjs> stories, int partitions, boolean secondInstance) throws Exception {
+        return run(stories, partitions, secondInstance, true);
+    }
+
+    private static Decisions run(List<WireItems.Ninjs> stories, int partitions, boolean secondInstance, boolean oneByOne)
+            throws Exception {
         try (PipelineFixture pipeline = new PipelineFixture(partitions, StreamsConfig.EXACTLY_ONCE_V2);
              StreamsRunner second = secondInstance ? secondInstance(pipeline) : null) {
             int i = 0;
@@ -69,11 +93,15 @@ class SamenessPartitionsIT {
                 RawWireItem item = s.item();
                 item.setItemId("item-" + i++);
                 pipeline.send(new RawItems.Captured(item.getSource() + ":" + item.getItemId(), item));
+                if (!oneByOne) {
+                    continue;
+                }
                 pipeline.flush();
                 await("application caught up with story " + i).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                         .until(() -> CaughtUp.caughtUp(pipeline.kafka.clientProps(), pipeline.config.applicationId(),
                                 pipeline.topics.raw()));
             }
+            pipeline.flush();
             Map<String, List<ConsumerRecord<String, byte[]>>> out = pipeline.awaitSettled(Duration.ofSeconds(60));
             Decisions d = new Decisions(new TreeMap<>(), new TreeMap<>());
             AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
