@@ -6,7 +6,10 @@ import io.wirestream.runtime.Progress;
 import io.wirestream.runtime.StreamsRunner;
 import io.wirestream.runtime.TopicCounter;
 import io.wirestream.runtime.WirestreamConfig;
+import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.RawWireItem;
+import io.wirestream.serde.AvroSerde;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
 import io.wirestream.metrics.PipelineMetrics;
@@ -114,7 +117,9 @@ public final class Bench {
         Throughput full;
         Latency latency;
         try {
-            WirestreamConfig config = WirestreamConfig.defaults().withDataDir(dir).withBrokerPort(0)
+            // Settings from the environment (WIRESTREAM_KAFKA_COMMIT_INTERVAL_MS, WIRESTREAM_SAMENESS_*, ...), so a
+            // run can measure what a setting costs; always on the embedded broker.
+            WirestreamConfig config = WirestreamConfig.load(null, System.getenv()).withEmbeddedBroker().withDataDir(dir).withBrokerPort(0)
                     .withPartitions(options.partitions()).withGuarantee(options.guarantee());
             try (KafkaRuntime kafka = KafkaRuntime.start(config)) {
                 String run = UUID.randomUUID().toString().substring(0, 6);
@@ -155,6 +160,13 @@ public final class Bench {
         out.put("latency_ms_p50", latency.percentiles().at(50));
         out.put("latency_ms_p95", latency.percentiles().at(95));
         out.put("latency_ms_p99", latency.percentiles().at(99));
+        // wire.raw to a new BULLETIN or FLASH on the alerts topic, from the wire that triggered it (issue 13).
+        Percentiles alerts = latency.alerts();
+        out.put("alert_latency_ms_p50", alerts == null ? null : alerts.at(50));
+        out.put("alert_latency_ms_p99", alerts == null ? null : alerts.at(99));
+        out.put("alert_latency_ms_max", alerts == null ? null : alerts.max());
+        out.put("alerts_timed", alerts == null ? 0 : alerts.count());
+        out.put("commit_interval_ms", latency.commitIntervalMs());
         out.put("neardup_cost_us_1k", round(cost.small().indexMicros(), 1));
         out.put("neardup_cost_us_100k", round(cost.large().indexMicros(), 1));
         out.put("neardup_cost_ratio", round(cost.large().indexMicros() / cost.small().indexMicros(), 3));
@@ -268,26 +280,35 @@ public final class Bench {
 
     // ---------------------------------------------------------------- latency
 
-    /** Latency samples (ms) of the outputs that arrived, and how many wires were offered. */
-    record Latency(Percentiles percentiles, int sent) {
+    /**
+     * Latency samples (ms) of the outputs that arrived, and how many wires were offered; {@code alerts}:
+     * of each new alert (BULLETIN or FLASH, not an update) on the alerts topic, from the send time of the
+     * wire that triggered it (its header travels with it through every hop) to the alert's append; null
+     * when no alert came out.
+     */
+    record Latency(Percentiles percentiles, int sent, Percentiles alerts, String commitIntervalMs) {
     }
 
     private Latency latency(KafkaRuntime kafka, WirestreamConfig config, String run) throws Exception {
         Topics topics = Topics.defaults().map(n -> "bench." + run + ".latency." + n);
         // Outputs stamped by the broker at append: the time a consumer could first have read them
         // is within the commit that makes them visible, so append time is the honest end point.
-        createTopics(kafka, topics.accountingOutputs(), true);
+        List<String> timed = new ArrayList<>(topics.accountingOutputs());
+        timed.add(topics.alerts());
+        createTopics(kafka, timed, true);
         kafka.ensureTopics(topics, options.partitions());
         Properties props = props(kafka, "bench-latency-" + run, topics.dlq());
         int total = (int) Math.max(1, options.rate() * options.latencyPhase().toMillis() / 1000);
         List<Long> samples = new ArrayList<>(total);
+        List<Long> alertSamples = new ArrayList<>();
+        AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
         PipelineMetrics metrics = PipelineMetrics.inMemory();
         try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props, metrics), props,
                 metrics.registry());
-             KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(), topics.accountingOutputs())) {
+             KafkaConsumer<String, byte[]> consumer = CommittedReader.open(kafka.clientProps(), timed)) {
             streams.start();
             if (!streams.awaitRunning(Duration.ofSeconds(120))) {
                 throw new IllegalStateException("latency: Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
@@ -320,10 +341,18 @@ public final class Bench {
                         throw new IllegalStateException(r.topic() + " is not a LogAppendTime topic: " + r.timestampType());
                     }
                     Header h = r.headers().lastHeader(SENT_HEADER);
+                    if (h == null && r.topic().equals(topics.alerts())) {
+                        continue; // an alert of the warm-up wires, or one released by a punctuation (embargo)
+                    }
                     if (h == null) {
                         throw new IllegalStateException("output without the send-time header on " + r.topic());
                     }
-                    samples.add(r.timestamp() - Long.parseLong(new String(h.value(), StandardCharsets.UTF_8)));
+                    long latency = r.timestamp() - Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+                    if (!r.topic().equals(topics.alerts())) {
+                        samples.add(latency);
+                    } else if (isNewAlert(alertSerde.decode(r.value()))) {
+                        alertSamples.add(latency);
+                    }
                 }
             }
             producer.join();
@@ -337,7 +366,19 @@ public final class Bench {
         Percentiles p = Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray());
         log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
                 p.count(), sent.get(), p.at(50), p.at(95), p.at(99), p.max());
-        return new Latency(p, sent.get());
+        Percentiles a = alertSamples.isEmpty() ? null : Percentiles.of(alertSamples.stream().mapToLong(Long::longValue).toArray());
+        if (a == null) {
+            log.println("[bench] alert latency: no new alert in the latency run");
+        } else {
+            log.printf(Locale.ROOT, "[bench] alert latency: %d new alerts, p50 %d ms, p99 %d ms, max %d ms%n",
+                    a.count(), a.at(50), a.at(99), a.max());
+        }
+        return new Latency(p, sent.get(), a, String.valueOf(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
+    }
+
+    /** What eval alerts counts as an alert: a first alert of its level for its cluster, BULLETIN or FLASH. */
+    private static boolean isNewAlert(Alert a) {
+        return !a.getUpdate() && (a.getLevel() == AlertLevel.BULLETIN || a.getLevel() == AlertLevel.FLASH);
     }
 
     /**

@@ -106,13 +106,14 @@ public final class KafkaRuntime implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir().toString());
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         // One thread: more were slower on 2 cores (KAFKA-NOTES.md); scale out with instances and partitions.
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // Defaults only: kafka.num.stream.threads and kafka.commit.interval.ms (file or environment) win.
+        p.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         if (embedded()) {
             // A single broker cannot hold replicas; a real cluster keeps its default (broker's choice).
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         }
         // Commit often enough that editors see alerts well within a second under exactly-once.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         // A record that never reaches our code (a bug, a broken internal record) goes to the DLQ with

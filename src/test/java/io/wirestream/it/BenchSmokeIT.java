@@ -56,6 +56,11 @@ class BenchSmokeIT {
         assertThat(json.path("partitions").asInt()).isEqualTo(2);
         assertThat(json.path("offered_rate").asInt()).isEqualTo(50);
         assertThat(json.path("guarantee").asText()).isEqualTo("exactly_once_v2");
+        // Alert latency (issue 13): the keys are always there; a run this small may see no alert at all.
+        for (String k : List.of("alert_latency_ms_p50", "alert_latency_ms_p99", "alert_latency_ms_max", "alerts_timed")) {
+            assertThat(json.has(k)).as("key %s", k).isTrue();
+        }
+        assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("100");
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
         // Every story accounted to exactly one output.

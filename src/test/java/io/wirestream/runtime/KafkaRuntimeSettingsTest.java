@@ -1,0 +1,34 @@
+package io.wirestream.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka Streams settings Wirestream sets itself are defaults: a {@code kafka.<setting>} of the same name wins (README). */
+class KafkaRuntimeSettingsTest {
+
+    private static Properties streamsProps(Map<String, String> settings) {
+        Map<String, String> values = new java.util.HashMap<>(settings);
+        values.put("bootstrap.servers", "unused:9092"); // an existing cluster: nothing is started or contacted
+        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(values))) {
+            return kafka.streamsProps();
+        }
+    }
+
+    @Test
+    void commitIntervalAndThreadsHaveDefaults() {
+        Properties p = streamsProps(Map.of());
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100);
+        assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(1);
+    }
+
+    @Test
+    void aConfiguredCommitIntervalAndThreadCountWin() {
+        Properties p = streamsProps(Map.of("kafka.commit.interval.ms", "50", "kafka.num.stream.threads", "2"));
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
+        assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("2");
+    }
+}
