@@ -25,7 +25,9 @@ public final class RegionEnricher {
     }
 
     public EnrichedStory enrich(EnrichedStory s) {
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scopeOf(s));
+        RegionTagger.Scope scope = scopeOf(s);
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scope,
+                scope == RegionTagger.Scope.NAMED ? homeOf(s) : null);
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
             scores.add(new CountryScore(c.country(), c.score()));
@@ -54,6 +56,16 @@ public final class RegionEnricher {
     static RegionTagger.Scope scopeOf(EnrichedStory s) {
         Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
         return writer != null && "agency".equals(writer.getKind()) ? RegionTagger.Scope.ABOUT : RegionTagger.Scope.NAMED;
+    }
+
+    /**
+     * The home market of copy that is not agency copy: the writer's catalogue country (a newspaper,
+     * a broadcaster, or an unknown outlet whose web domain names its country). Agency copy has none:
+     * an agency's home says nothing about where its stories are.
+     */
+    static String homeOf(EnrichedStory s) {
+        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        return writer == null ? null : writer.getCountry();
     }
 
     /** Standfirst first: on the web it often says what the story is about before the body does. */
