@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *       too common to count). An ANPA f on a take the parser did not see
  *       as a flash (no FLASH signal: the "f l" lifestyle feature of anpa-1.tst) reads as urgent;</li>
  *   <li>breaking-news language in headline and lead ({@link BreakingPhrases});</li>
- *   <li>the source tier ({@link SourceTiers});</li>
+ *   <li>the source tier ({@link SourceTiers}: the story's catalogue records, else a table by agency);</li>
  *   <li>corroboration: distinct sources of the cluster whose latest wire falls within the window
  *       before the current story's event time; near-duplicate copies count for their outlet.</li>
  * </ul>
@@ -147,7 +147,7 @@ public final class AlertRules {
             st.setLanguage(m.weight());
             st.setLanguageReasons(new ArrayList<>(m.reasons()));
         }
-        int tier = Math.min(SourceTiers.tierOf(s.getAgency()), SourceTiers.tierOf(s.getSource()));
+        int tier = SourceTiers.tierOf(s);
         if (st.getBestTier() == null || tier < st.getBestTier()) {
             st.setBestTier(tier);
         }

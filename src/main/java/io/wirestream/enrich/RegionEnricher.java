@@ -4,6 +4,7 @@ import io.wirestream.avro.CountryScore;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.GeoPlace;
 import io.wirestream.avro.Source;
+import io.wirestream.sources.SourceCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,9 @@ public final class RegionEnricher {
     }
 
     public EnrichedStory enrich(EnrichedStory s) {
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scopeOf(s));
+        RegionTagger.Scope scope = scopeOf(s);
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scope,
+                homeOf(s));
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
             scores.add(new CountryScore(c.country(), c.score()));
@@ -55,6 +58,19 @@ public final class RegionEnricher {
         Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
         return writer != null && "agency".equals(writer.getKind()) ? RegionTagger.Scope.ABOUT : RegionTagger.Scope.NAMED;
     }
+
+    /**
+     * The home market of a paper's copy: the writer's country when it is a newspaper in the catalogue
+     * or an outlet the catalogue lacks (whose web domain may name its country). Agencies, broadcasters
+     * and aggregators have none here: their home says nothing about where their stories are (CNN,
+     * Al Jazeera and Google News cover the world).
+     */
+    static String homeOf(EnrichedStory s) {
+        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        return writer != null && HOME_MARKET_KINDS.contains(writer.getKind()) ? writer.getCountry() : null;
+    }
+
+    private static final java.util.Set<String> HOME_MARKET_KINDS = java.util.Set.of("newspaper", SourceCatalogue.UNKNOWN_KIND);
 
     /** Standfirst first: on the web it often says what the story is about before the body does. */
     private static List<String> bodyOf(EnrichedStory s) {

@@ -64,6 +64,8 @@ public final class RegionTagger {
 
     /** Share of the best score a country needs to be tagged ({@link Scope#ABOUT}). */
     static final double KEEP_SHARE = Scope.ABOUT.keepShare;
+    /** Share of the best score at which the dateline's country is the primary one. */
+    static final double DATELINE_PRIMARY_SHARE = 0.3;
     /** Cities smaller than this need support from the rest of the story (another mention of their country). */
     static final long MAJOR_CITY = 500_000;
 
@@ -120,6 +122,12 @@ public final class RegionTagger {
             "SU", Set.of("RU", "UA", "BY", "KZ", "UZ", "GE", "AM", "AZ", "LT", "LV", "EE", "MD", "KG", "TJ", "TM"),
             "YU", Set.of("RS", "HR", "BA", "SI", "MK", "ME", "XK"),
             "CS", Set.of("CZ", "SK"));
+    /**
+     * The state a historical one is filed under in copy written after it ended (a newsroom's
+     * successor-state convention: the Soviet Union's seat and UN seat went to Russia, Yugoslavia's
+     * continuity to Serbia, Czechoslovakia's capital to the Czech Republic).
+     */
+    static final Map<String, String> MAIN_SUCCESSOR = Map.of("SU", "RU", "YU", "RS", "CS", "CZ");
 
     /** Country assumed when a story names none (the desk's home market), or null for none. */
     public static final String DEFAULT_FALLBACK = "US";
@@ -161,6 +169,12 @@ public final class RegionTagger {
         final Zone zone;
         final int position;
         final boolean leadingToken;
+        /** The token key of a one-word name ("jordan"), else null: for second references to a person. */
+        String singleKey;
+        /** What the division or country after a comma may mean ("Atlanta, Georgia"): GE or US.GA. */
+        List<Entry> qualifiers = List.of();
+        /** The mention this one qualifies ("Georgia" after "Atlanta, "), resolved the same way. */
+        Mention head;
         Entry qualifiedBy;
         Entry chosen;
         String country;
@@ -187,9 +201,23 @@ public final class RegionTagger {
 
     /** Tags a story, listing in {@code regions} what {@code scope} asks for. */
     public Tagging tag(String headline, List<String> body, String datelinePlace, String language, Scope scope) {
+        return tag(headline, body, datelinePlace, language, scope, null);
+    }
+
+    /**
+     * Tags a story written for a home market.
+     *
+     * @param home the writer's home country (ISO alpha-2) when its copy is local to it, as a local
+     *             paper's is; null for agency copy and sources with no known home. A local paper's
+     *             "London" or "Hamilton" is its own unless the story names the other country, and a
+     *             story of it that names no place is home news (before the configured fallback).
+     */
+    public Tagging tag(String headline, List<String> body, String datelinePlace, String language, Scope scope,
+                       String home) {
         String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT);
         List<Mention> mentions = new ArrayList<>();
-        collect(headline, Zone.HEADLINE, lang, mentions, 0);
+        Set<String> persons = new java.util.HashSet<>();
+        collect(headline, Zone.HEADLINE, lang, mentions, 0, persons);
         List<String> paragraphs = body == null ? List.of() : body;
         int offset = 0;
         boolean datelineSeen = false;
@@ -198,33 +226,38 @@ public final class RegionTagger {
             if (p == 0 && text != null) {
                 Matcher m = DATELINE.matcher(text);
                 if (m.find() && m.group(1).length() <= 40) {
-                    collect(m.group(1), Zone.DATELINE, lang, mentions, 0);
+                    collect(m.group(1), Zone.DATELINE, lang, mentions, 0, persons);
                     datelineSeen = true;
                     text = text.substring(m.end());
                 } else if (datelinePlace == null) {
                     Matcher inner = INNER_DATELINE.matcher(text);
                     if (inner.find() && inner.start(1) < 400) {
-                        collect(inner.group(1), Zone.DATELINE, lang, mentions, 0);
+                        collect(inner.group(1), Zone.DATELINE, lang, mentions, 0, persons);
                         datelineSeen = true;
                     }
                 }
             }
-            offset += collect(text, Zone.BODY, lang, mentions, offset);
+            offset += collect(text, Zone.BODY, lang, mentions, offset, persons);
         }
         if (!datelineSeen && datelinePlace != null) {
-            collect(datelinePlace, Zone.DATELINE, lang, mentions, 0);
+            collect(datelinePlace, Zone.DATELINE, lang, mentions, 0, persons);
         }
-        resolve(mentions);
-        return score(mentions, scope);
+        // Second references: "Marcus Jordan ... Brown and Jordan shot": once a name is a person's in
+        // this story, the bare name later (or earlier, in the headline) is that person too.
+        mentions.removeIf(m -> m.singleKey != null && persons.contains(m.singleKey) && m.zone != Zone.DATELINE);
+        resolve(mentions, home);
+        return score(mentions, scope, home);
     }
 
     /** Finds the names in one piece of text; returns its token count (positions in the body run on). */
-    private int collect(String text, Zone zone, String lang, List<Mention> out, int offset) {
+    private int collect(String text, Zone zone, String lang, List<Mention> out, int offset, Set<String> persons) {
         List<Tokens.Token> tokens = Tokens.of(text);
         boolean shouting = Tokens.shouting(tokens);
         boolean strict = zone == Zone.BODY && !shouting;
         NameTrie<Entry> trie = gazetteer.trie();
         int i = 0;
+        Mention pendingHead = null;
+        int pendingAt = -1;
         while (i < tokens.size()) {
             NameTrie.Match<Entry> m = trie.longestAt(tokens, i);
             if (m == null) {
@@ -250,11 +283,33 @@ public final class RegionTagger {
                 i = m.to() + 1;
                 continue;
             }
-            if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly)
-                    && !(strict && falseFriend(tokens, m, trie))) {
-                Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
-                mention.qualifiedBy = qualifier(tokens, m.to(), trie);
-                out.add(mention);
+            if (!block && !candidates.isEmpty() && currency(text, tokens, m)) {
+                i = m.to(); // "US$2.8 million", "HK$10": a currency, not the country
+                continue;
+            }
+            if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly)) {
+                if (strict && falseFriend(tokens, m, trie)) {
+                    if (m.to() - m.from() == 1 && personName(tokens, m)) {
+                        persons.add(first.key());
+                    }
+                } else {
+                    Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
+                    mention.singleKey = m.to() - m.from() == 1 && !isDemonym(m) ? first.key() : null;
+                    // only a city is qualified: after a country ("Bahrain, Jordan") a comma is a list
+                    if (candidates.stream().anyMatch(e -> e.kind() == Kind.CITY)
+                            && candidates.stream().noneMatch(e -> e.kind() == Kind.COUNTRY || e.kind() == Kind.HISTORICAL
+                            || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM)) {
+                        mention.qualifiers = qualifier(tokens, m.to(), trie);
+                    }
+                    if (pendingHead != null && pendingAt == m.from()) {
+                        mention.head = pendingHead;
+                    }
+                    if (!mention.qualifiers.isEmpty()) {
+                        pendingHead = mention;
+                        pendingAt = m.to();
+                    }
+                    out.add(mention);
+                }
             }
             i = m.to();
         }
@@ -270,27 +325,68 @@ public final class RegionTagger {
         return next.capitalised() && US_COUNTY_WORDS.contains(next.key()) && next.start() - tokens.get(after - 1).end() == 1;
     }
 
-    /** "Paris, Texas", "Alexandria, Va.", "Perth, Australia": the division or country after a comma. */
-    private static Entry qualifier(List<Tokens.Token> tokens, int after, NameTrie<Entry> trie) {
+    /**
+     * "Paris, Texas", "Alexandria, Va.", "Perth, Australia": what the division or country after a
+     * comma may mean (both meanings of "Georgia"; the city's own candidates decide which), or empty.
+     */
+    private static List<Entry> qualifier(List<Tokens.Token> tokens, int after, NameTrie<Entry> trie) {
         if (after >= tokens.size() || after == 0) {
-            return null;
+            return List.of();
         }
         Tokens.Token prev = tokens.get(after - 1);
         Tokens.Token next = tokens.get(after);
         if (next.start() - prev.end() < 1 || next.start() - prev.end() > 3) {
-            return null;
+            return List.of();
         }
         NameTrie.Match<Entry> q = trie.longestAt(tokens, after);
         if (q == null || !next.capitalised() || q.values().stream().anyMatch(e -> e.kind() == Kind.BLOCK)) {
-            return null;
+            return List.of();
         }
+        List<Entry> out = new ArrayList<>();
         for (Entry e : q.values()) {
             if (e.kind() == Kind.DIVISION || e.kind() == Kind.QUALIFIER || e.kind() == Kind.COUNTRY) {
-                return e;
+                out.add(e);
             }
         }
-        return null;
+        return out;
     }
+
+    /** Whether {@code q}, after a comma, places candidate {@code e}: same country, and same division if it is one. */
+    private static boolean places(Entry q, Entry e) {
+        return q.country() != null && q.country().equals(e.country())
+                && (q.kind() == Kind.COUNTRY || q.admin1() == null || q.admin1().equals(e.admin1()));
+    }
+
+    /**
+     * "US$2.8 million", "A$40", "HK$ 10": a country name or code written onto a dollar sign is a
+     * currency, which says nothing about where the story is.
+     */
+    private static boolean currency(String text, List<Tokens.Token> tokens, NameTrie.Match<Entry> m) {
+        int end = tokens.get(m.to() - 1).end();
+        return end < text.length() && text.charAt(end) == '$';
+    }
+
+    /**
+     * The false friend is a person's name: a capitalised word before it ("Michael Jordan") or a
+     * surname after it ("Jordan Spieth", "Chad Walker"), not a street or an organisation word.
+     */
+    private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m) {
+        Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
+        Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
+        boolean firstNameBefore = prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
+                && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".");
+        boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
+                && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
+                && !STREET.contains(next.key());
+        return firstNameBefore || surnameAfter;
+    }
+
+    /** Words after a place name that make an organisation or institution of it, not a person ("Georgia Tech"). */
+    private static final Set<String> ORGANISATION_WORDS = Set.of("tech", "state", "university", "college", "school",
+            "elementary", "junior", "senior", "high", "middle", "academy", "post", "times", "herald", "news", "county",
+            "city", "township", "club", "fc", "united", "bank", "airlines", "airways", "company", "corp", "inc",
+            "group", "church", "hospital", "center", "centre", "council", "department", "police", "fire", "public",
+            "river", "valley", "lake", "park", "house", "hall", "road", "street", "avenue");
 
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
     private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie) {
@@ -335,8 +431,12 @@ public final class RegionTagger {
     }
 
     /** Picks one meaning per mention: the story's other mentions, a qualifier, the dateline, then size. */
-    private void resolve(List<Mention> mentions) {
+    private void resolve(List<Mention> mentions, String home) {
         Map<String, Double> context = new HashMap<>();
+        if (home != null) {
+            // the writer's home market counts as one mention of it: its namesakes win close calls
+            context.put(home, 1.0);
+        }
         Set<String> coherent = new java.util.HashSet<>();
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
@@ -370,12 +470,26 @@ public final class RegionTagger {
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             Kind k = m.candidates.get(0).kind();
-            if (only != null && m.qualifiedBy == null && (k == Kind.DIVISION
+            if (only != null && m.qualifiers.isEmpty() && (k == Kind.DIVISION
                     || (k == Kind.CUE && LOCAL_CUES.contains(m.candidates.get(0).name().toLowerCase(Locale.ROOT))))) {
                 localCountries.add(only);
             }
         }
+        if (home != null) {
+            localCountries.add(home);
+        }
         for (Mention m : mentions) {
+            if (m.head != null && m.head.country != null && m.head.qualifiedBy != null) {
+                // "Atlanta, Georgia": the qualifier is the meaning that placed its city (US.GA, not GE)
+                Entry same = m.head.qualifiedBy;
+                Entry match = m.candidates.stream().filter(e -> e.kind() == same.kind() && same.country().equals(e.country())
+                        && java.util.Objects.equals(same.admin1(), e.admin1())).findFirst().orElse(null);
+                if (match != null) {
+                    m.chosen = match;
+                    m.country = match.country();
+                    continue;
+                }
+            }
             Entry best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Entry e : m.candidates) {
@@ -388,9 +502,7 @@ public final class RegionTagger {
                         s += 1.0;
                     }
                 }
-                if (m.qualifiedBy != null && m.qualifiedBy.country() != null && m.qualifiedBy.country().equals(e.country())
-                        && (m.qualifiedBy.kind() == Kind.COUNTRY || m.qualifiedBy.admin1() == null
-                        || m.qualifiedBy.admin1().equals(e.admin1()))) {
+                if (m.qualifiers.stream().anyMatch(q -> places(q, e))) {
                     s += 10;
                 }
                 if (s > bestScore) {
@@ -398,6 +510,9 @@ public final class RegionTagger {
                     best = e;
                 }
             }
+            Entry chosenCity = best;
+            m.qualifiedBy = m.qualifiers.stream().filter(q -> places(q, chosenCity)).findFirst()
+                    .orElseGet(() -> bestQualifier(m.qualifiers, context));
             Entry local = localNamesake(m, best, context, coherent, localCountries);
             if (local != null) {
                 best = local;
@@ -417,14 +532,36 @@ public final class RegionTagger {
         }
         for (Map.Entry<String, Set<String>> h : SUCCESSORS.entrySet()) {
             boolean present = mentions.stream().anyMatch(m -> h.getKey().equals(m.country));
-            if (present) {
-                for (Mention m : mentions) {
-                    if (m.country != null && h.getValue().contains(m.country) && m.chosen.kind() != Kind.COUNTRY) {
-                        m.country = h.getKey();
-                    }
+            if (!present) {
+                continue;
+            }
+            String successor = MAIN_SUCCESSOR.get(h.getKey());
+            // "left Russia or the Soviet Union": the main successor named as a country of its own (not
+            // "Russian", which 1980s copy used for Soviet, nor "Ukraine", a Soviet republic then)
+            boolean after = mentions.stream().anyMatch(m -> successor.equals(m.country) && m.chosen.kind() == Kind.COUNTRY);
+            for (Mention m : mentions) {
+                if (after && h.getKey().equals(m.country)) {
+                    // written after the state ended: the historical state is filed as its main successor
+                    m.country = successor;
+                } else if (!after && m.country != null && h.getValue().contains(m.country) && m.chosen.kind() != Kind.COUNTRY) {
+                    m.country = h.getKey();
                 }
             }
         }
+    }
+
+    /** For "Elwood, Kan." (a place we do not know): the qualifier meaning the rest of the story supports best. */
+    private static Entry bestQualifier(List<Entry> qualifiers, Map<String, Double> context) {
+        Entry best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Entry q : qualifiers) {
+            double s = (q.kind() == Kind.QUALIFIER ? 2.7 : prior(q)) + (context.getOrDefault(q.country(), 0.0) > 0 ? 1.0 : 0.0);
+            if (s > bestScore) {
+                bestScore = s;
+                best = q;
+            }
+        }
+        return best;
     }
 
     /**
@@ -508,14 +645,20 @@ public final class RegionTagger {
         };
     }
 
-    private Tagging score(List<Mention> mentions, Scope scope) {
+    private Tagging score(List<Mention> mentions, Scope scope, String home) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Place> places = new LinkedHashMap<>();
+        Map<String, Integer> bodyMentions = new HashMap<>();
         for (Mention m : mentions) {
             if (m.country == null) {
                 continue;
             }
-            scores.merge(m.country, kindWeight(m.chosen.kind()) * zoneWeight(m), Double::sum);
+            double repeat = 1.0;
+            if (m.zone == Zone.BODY) {
+                int k = bodyMentions.merge(m.country, 1, Integer::sum);
+                repeat = k <= 2 ? 1.0 : 1.0 / Math.sqrt(k - 1);
+            }
+            scores.merge(m.country, kindWeight(m.chosen.kind()) * zoneWeight(m) * repeat, Double::sum);
             if (m.chosen.kind() == Kind.CITY || m.chosen.kind() == Kind.DIVISION || m.chosen.kind() == Kind.COUNTRY
                     || m.chosen.kind() == Kind.HISTORICAL) {
                 String id = m.chosen.kind() + ":" + m.country + ":" + (m.chosen.geonameId() != 0 ? m.chosen.geonameId() : m.chosen.name());
@@ -530,12 +673,13 @@ public final class RegionTagger {
             }
         }
         if (scores.isEmpty()) {
-            if (fallback == null) {
+            String assumed = home != null ? home : fallback;
+            if (assumed == null) {
                 return new Tagging(List.of(), List.of(), List.of(), null, null, null, null);
             }
-            Gazetteer.Country c = gazetteer.country(fallback);
-            return new Tagging(List.of(), List.of(), List.of(fallback), fallback, c == null ? null : c.region(),
-                    c == null ? null : c.subregion(), desks.deskOf(fallback, c));
+            Gazetteer.Country c = gazetteer.country(assumed);
+            return new Tagging(List.of(), List.of(), List.of(assumed), assumed, c == null ? null : c.region(),
+                    c == null ? null : c.subregion(), desks.deskOf(assumed, c));
         }
         double top = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         List<CountryScore> all = new ArrayList<>();
@@ -549,6 +693,13 @@ public final class RegionTagger {
             }
         }
         String primary = all.get(0).country();
+        String dateline = mentions.stream().filter(m -> m.zone == Zone.DATELINE && m.country != null).map(m -> m.country)
+                .findFirst().orElse(null);
+        if (dateline != null && !dateline.equals(primary) && scores.get(dateline) >= DATELINE_PRIMARY_SHARE * top) {
+            // a close call goes to where the story was filed: "TEHRAN - ... will not negotiate with the
+            // United States" is Tehran's story even when the other side is named as often
+            primary = dateline;
+        }
         Gazetteer.Country c = gazetteer.country(primary);
         return new Tagging(List.copyOf(places.values()), all, tagged, primary, c == null ? null : c.region(),
                 c == null ? null : c.subregion(), desks.deskOf(primary, c));

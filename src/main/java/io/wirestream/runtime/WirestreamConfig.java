@@ -2,6 +2,7 @@ package io.wirestream.runtime;
 
 import io.wirestream.alert.AlertSettings;
 import io.wirestream.alert.BreakingPhrases;
+import io.wirestream.enrich.RegionSettings;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.topology.Topics;
@@ -55,7 +56,8 @@ public record WirestreamConfig(
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
             "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions",
             "alert.corroboration.sources", "alert.corroboration.window", "alert.flash.sources", "alert.language.strong",
-            "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases");
+            "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
+            "regions.desks.file", "regions.fallback");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -155,7 +157,7 @@ public record WirestreamConfig(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
                         maxItemBytes,
                         sameness(values, d.topology().sameness()), d.topology().categories(),
-                        alerts(values, d.topology().alerts())),
+                        alerts(values, d.topology().alerts()), regions(values, d.topology().regions())),
                 Map.copyOf(kafka),
                 intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024));
     }
@@ -202,7 +204,8 @@ public record WirestreamConfig(
     /** Another item and record limit (tests); record limit 0 = the default for that item limit. */
     public WirestreamConfig withSizes(int maxItemBytes, int recordBytes) {
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
-                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(), topology.alerts()), kafka,
+                new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(),
+                        topology.alerts(), topology.regions()), kafka,
                 recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes);
     }
 
@@ -257,6 +260,22 @@ public record WirestreamConfig(
                 weightValue(v, "alert.language.urgent", d.urgentLanguage()),
                 durationValue(v, "alert.retention", d.retention()),
                 v.containsKey("alert.phrases") ? BreakingPhrases.fromFile(Path.of(v.get("alert.phrases"))) : d.phrases());
+    }
+
+    /**
+     * The enrich stage's desk mapping ({@code regions.desks.file}, format of the bundled desks.tsv,
+     * read and checked here) and fallback country ({@code regions.fallback}: an ISO code, or none).
+     */
+    private static RegionSettings regions(Map<String, String> v, RegionSettings d) {
+        Path desks = v.containsKey("regions.desks.file") ? Path.of(v.get("regions.desks.file")) : d.desksFile();
+        String fallback = v.containsKey("regions.fallback") ? RegionSettings.parseFallback(v.get("regions.fallback")) : d.fallback();
+        try {
+            RegionSettings r = new RegionSettings(desks, fallback);
+            r.desks(); // a file that cannot be read or parsed fails at start-up, naming the key
+            return r;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     private static double doubleValue(Map<String, String> v, String key, double dflt) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -117,10 +119,45 @@ public final class SourceCatalogue {
         return id.isEmpty() ? UNKNOWN_KIND : id;
     }
 
-    /** The record a story from a source the catalogue lacks gets: kind unknown, tier 3. */
+    /**
+     * The record a story from a source the catalogue lacks gets: kind unknown, tier 3, and the home
+     * country its web domain names, if any ({@link #countryOfDomain(String)}).
+     */
     public static Source unknown(String sent) {
         String name = sent == null || sent.isBlank() ? UNKNOWN_KIND : sent.strip();
-        return Source.newBuilder().setId(slug(sent)).setName(name).setKind(UNKNOWN_KIND).setTier(3).build();
+        return Source.newBuilder().setId(slug(sent)).setName(name).setKind(UNKNOWN_KIND).setTier(3)
+                .setCountry(countryOfDomain(sent)).build();
+    }
+
+    private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9-]+\\.)+([a-z]{2})\\.?");
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /**
+     * Country-code domains sold worldwide as generic names (.tv, .io, .co, .me, .fm ...): they say
+     * nothing about where an outlet is.
+     */
+    private static final Set<String> GENERIC_CC = Set.of("AC", "AI", "AM", "CC", "CO", "FM", "GG", "IM", "IO", "LA",
+            "LY", "MD", "ME", "MS", "NU", "SH", "TK", "TO", "TV", "VC", "WS");
+
+    /**
+     * The home country of an outlet known only by its web domain: the country-code top-level domain
+     * ("lfpress.ca" CA, "cambridge-news.co.uk" GB, "civil.ge" GE), or null for generic domains
+     * (.com, .org, .tv) and names that are not domains. A local paper on a national domain writes
+     * for that country, which is what the region tagger uses it for.
+     */
+    public static String countryOfDomain(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        String host = sent.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/:].*$", "");
+        Matcher m = DOMAIN.matcher(host);
+        if (!m.matches()) {
+            return null;
+        }
+        String cc = m.group(1).toUpperCase(Locale.ROOT);
+        if (cc.equals("UK")) {
+            return "GB";
+        }
+        return ISO_COUNTRIES.contains(cc) && !GENERIC_CC.contains(cc) ? cc : null;
     }
 
     /** The source's home time zone, or null when it has none or an invalid one. */

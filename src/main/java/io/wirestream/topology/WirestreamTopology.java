@@ -36,6 +36,7 @@ import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sameness.Scatter;
 import io.wirestream.state.ExpiryIndex;
 import io.wirestream.enrich.RegionEnricher;
+import io.wirestream.enrich.RegionSettings;
 import io.wirestream.sources.SourceEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
@@ -103,12 +104,19 @@ public final class WirestreamTopology {
     /**
      * Tunables of the topology; defaults are the production settings. {@code categories}: a model file
      * from {@code wirestream train} (null: the model shipped in the jar) and a desk rules file (null: none).
+     * {@code regions}: the desk-region mapping and the fallback country of the enrich stage.
      */
     public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories,
-                           AlertSettings alerts) {
+                           AlertSettings alerts, RegionSettings regions) {
         public static Settings defaults() {
             return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(),
-                    CategoryFiles.SHIPPED, AlertSettings.defaults());
+                    CategoryFiles.SHIPPED, AlertSettings.defaults(), RegionSettings.defaults());
+        }
+
+        /** The default region settings. */
+        public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories,
+                        AlertSettings alerts) {
+            this(versionRetention, maxItemBytes, sameness, categories, alerts, RegionSettings.defaults());
         }
 
         /** Production sameness and alert settings with the given retention and item limit. */
@@ -123,17 +131,24 @@ public final class WirestreamTopology {
 
         /** The same settings with a category model file (null: the shipped one). */
         public Settings withCategoryModel(Path model) {
-            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()), alerts);
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()), alerts,
+                    regions);
         }
 
         /** The same settings with other alert settings. */
         public Settings withAlerts(AlertSettings a) {
-            return new Settings(versionRetention, maxItemBytes, sameness, categories, a);
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, a, regions);
+        }
+
+        /** The same settings with other region settings. */
+        public Settings withRegions(RegionSettings r) {
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, alerts, r);
         }
 
         /** The same settings with a desk rules file (null: none). */
         public Settings withCategoryRules(Path rules) {
-            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules), alerts);
+            return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules), alerts,
+                    regions);
         }
 
         /** The classifier these settings name; the files are read here, once per topology. */
@@ -324,7 +339,8 @@ public final class WirestreamTopology {
     }
 
     private KStream<String, EnrichedStory> enrich(GlobalKTable<String, Source> sources, KStream<String, Gathered> distinct) {
-        return withMetadata(sources, distinct.mapValues(Gathered::story, Named.as("enrich-story")), "enrich");
+        return withMetadata(sources, distinct.mapValues(Gathered::story, Named.as("enrich-story")), "enrich",
+                settings.regions().enricher());
     }
 
     /**
@@ -334,7 +350,7 @@ public final class WirestreamTopology {
      */
     private KStream<String, Duplicate> enrichDuplicates(GlobalKTable<String, Source> sources, KStream<String, Duplicate> dups) {
         SourceEnricher catalogue = SourceEnricher.standard();
-        RegionEnricher regions = RegionEnricher.standard();
+        RegionEnricher regions = settings.regions().enricher();
         return dups
                 .leftJoin(sources, (k, d) -> catalogue.deliveredBy(d.getStory()),
                         (d, s) -> Duplicate.newBuilder(d).setStory(catalogue.withSource(d.getStory(), s)).build(),
@@ -347,9 +363,9 @@ public final class WirestreamTopology {
     }
 
     private static KStream<String, EnrichedStory> withMetadata(GlobalKTable<String, Source> sources,
-                                                               KStream<String, EnrichedStory> stories, String prefix) {
+                                                               KStream<String, EnrichedStory> stories, String prefix,
+                                                               RegionEnricher regions) {
         SourceEnricher catalogue = SourceEnricher.standard();
-        RegionEnricher regions = RegionEnricher.standard();
         return stories
                 .leftJoin(sources, (k, s) -> catalogue.deliveredBy(s), catalogue::withSource, Named.as(prefix + "-source"))
                 .leftJoin(sources, (k, s) -> catalogue.writtenBy(s), catalogue::withOriginal, Named.as(prefix + "-original-source"))

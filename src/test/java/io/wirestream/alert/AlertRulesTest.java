@@ -90,6 +90,23 @@ class AlertRulesTest {
         assertThat(SourceTiers.tierOf("Some Blog")).isEqualTo(SourceTiers.OTHER);
     }
 
+    @Test
+    void theCatalogueRecordsTierWinsOverTheTableWhereTheStoryCarriesOne() {
+        EnrichedStory bare = withSource(Stories.aStory("k").build(), "dpa");
+        assertThat(SourceTiers.tierOf(bare)).as("no record: the table").isEqualTo(SourceTiers.NATIONAL);
+        io.wirestream.avro.Source dpa = io.wirestream.sources.SourceCatalogue.bundled().byId("dpa").orElseThrow();
+        io.wirestream.avro.Source promoted = io.wirestream.avro.Source.newBuilder(dpa).setTier(SourceTiers.GLOBAL).build();
+        assertThat(SourceTiers.tierOf(EnrichedStory.newBuilder(bare).setSourceRecord(promoted).build()))
+                .as("a tier edited in the catalogue").isEqualTo(SourceTiers.GLOBAL);
+        EnrichedStory blog = EnrichedStory.newBuilder(withSource(Stories.aStory("b").build(), "Some Blog"))
+                .setSourceRecord(io.wirestream.sources.SourceCatalogue.unknown("Some Blog"))
+                .setOriginalSource(io.wirestream.sources.SourceCatalogue.bundled().byId("ap").orElseThrow()).build();
+        assertThat(SourceTiers.tierOf(blog)).as("a blog re-running AP copy: AP's tier").isEqualTo(SourceTiers.GLOBAL);
+        EnrichedStory unknown = EnrichedStory.newBuilder(withSource(Stories.aStory("u").build(), "Some Blog"))
+                .setSourceRecord(io.wirestream.sources.SourceCatalogue.unknown("Some Blog")).build();
+        assertThat(SourceTiers.tierOf(unknown)).isEqualTo(SourceTiers.OTHER);
+    }
+
     private static EnrichedStory withSource(EnrichedStory s, String source) {
         return EnrichedStory.newBuilder(s).setSource(source).setAgency(null).build();
     }

@@ -180,4 +180,66 @@ class RegionTaggerTest {
         assertEquals("KE", tag("Nairobi County budget", "Nairobi County passed its budget on Monday.").primary(),
                 "a capital stays itself");
     }
+
+    @Test
+    void aCurrencyIsNoCountry() {
+        RegionTagger.Tagging t = tag("Flood appeal", "The UN appealed for US$2.8 million to help flood victims in Kenya.");
+        assertEquals(List.of("KE"), TAGGER.tag("Flood appeal", List.of("The UN appealed for US$2.8 million to help flood "
+                + "victims in Kenya."), null, null, RegionTagger.Scope.NAMED).tagged());
+        assertTrue(t.countries().stream().noneMatch(c -> c.country().equals("US")));
+        assertTrue(tag("Bond sale", "The issue raised HK$500 million for Acme.").countries().isEmpty());
+        assertEquals("US", tag("Aid", "The U.S. sent aid to Kenya.").countries().get(0).country(), "no dollar sign, a country");
+    }
+
+    @Test
+    void aPersonsSurnameIsThePersonOnSecondReference() {
+        RegionTagger.Tagging t = TAGGER.tag("Two charged", List.of("Marcus Jordan, 24, of Indianapolis, was charged.",
+                "Police said Brown and Jordan shot a man on Dec. 31."), null, null, RegionTagger.Scope.NAMED);
+        assertTrue(t.tagged().stream().noneMatch("JO"::equals), t.tagged().toString());
+        assertEquals("JO", tag("Border", "Jordan said on Monday it would reopen its border.").primary(),
+                "with no person of that name the country stays");
+    }
+
+    @Test
+    void aStateAfterACityIsTheStateThatPlacesIt() {
+        RegionTagger.Tagging t = TAGGER.tag("Meningitis case", List.of("She fell ill on the flight from Atlanta, Georgia "
+                + "to Wichita, Kansas."), null, null, RegionTagger.Scope.NAMED);
+        assertEquals(List.of("US"), t.tagged());
+        assertTrue(t.places().stream().filter(p -> p.name().equals("Georgia")).allMatch(p -> p.country().equals("US")));
+        assertEquals(List.of("US"), TAGGER.tag("Recall", List.of("The states are Arizona, California, Colorado, Georgia, "
+                + "Illinois and Missouri."), null, null, RegionTagger.Scope.NAMED).tagged(), "a list of states, not a city and its state");
+        assertTrue(tag("Gulf statement", "The governments of Bahrain, Jordan, Kuwait, Qatar and Oman condemned the attacks.")
+                .countries().stream().map(RegionTagger.CountryScore::country).toList()
+                .containsAll(List.of("BH", "JO", "KW", "QA", "OM")), "after a country a comma is a list");
+    }
+
+    @Test
+    void historicalStatesAreTheirSuccessorsInCopyWrittenAfterThem() {
+        RegionTagger.Tagging later = TAGGER.tag("Exhibition", List.of("The show has 45 artists who left Russia or the "
+                + "Soviet Union for America. It opened in Moscow last year."), null, null, RegionTagger.Scope.NAMED);
+        assertTrue(later.tagged().contains("RU"));
+        assertFalse(later.tagged().contains("SU"), later.tagged().toString());
+        RegionTagger.Tagging then = tag("Grain deal", "MOSCOW, March 3 - The Soviet Union said it would buy more U.S. grain.");
+        assertEquals("SU", then.primary(), "1980s copy: Moscow is the Soviet Union");
+        assertEquals("RS", RegionTagger.MAIN_SUCCESSOR.get("YU"));
+    }
+
+    @Test
+    void aLocalPapersHomeDecidesItsNamesakesAndItsPlacelessStories() {
+        List<String> london = List.of("The London council approved the budget on Monday.");
+        assertEquals("GB", TAGGER.tag("Budget passed", london, null, null, RegionTagger.Scope.NAMED).primary());
+        assertEquals("CA", TAGGER.tag("Budget passed", london, null, null, RegionTagger.Scope.NAMED, "CA").primary(),
+                "London, Ontario in a Canadian paper");
+        assertEquals(List.of("IE"), TAGGER.tag("Council meets", List.of("The council voted again."), null, null,
+                RegionTagger.Scope.NAMED, "IE").tagged(), "no place named: the paper's home, not the fallback");
+        assertEquals(List.of("US"), tag("Council meets", "The council voted again.").tagged(), "no home: the fallback");
+    }
+
+    @Test
+    void aCloseCallGoesToTheDatelineCountry() {
+        RegionTagger.Tagging t = tag("Talks", "TEHRAN, March 3 - An official said Iran would not negotiate with the United "
+                + "States. The United States had asked for talks, U.S. officials said, and the U.S. envoy waited.");
+        assertEquals("IR", t.primary());
+        assertEquals("Middle East and North Africa", t.desk());
+    }
 }

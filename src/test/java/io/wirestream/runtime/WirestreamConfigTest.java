@@ -71,4 +71,35 @@ class WirestreamConfigTest {
                 "kafka.producer.linger.ms", "5", "kafka.topic.retention.ms", "1000", "kafka.num.stream.threads", "2"));
         assertThat(ok.kafka()).containsEntry("security.protocol", "SASL_SSL").containsEntry("producer.linger.ms", "5");
     }
+
+    @Test
+    void regionDesksAndFallbackComeFromTheFileAndTheEnvironment(@TempDir Path dir) throws Exception {
+        WirestreamConfig d = WirestreamConfig.load(null, Map.of());
+        assertThat(d.topology().regions().fallback()).isEqualTo("US");
+        assertThat(d.topology().regions().desksFile()).isNull();
+        Path desks = dir.resolve("desks.tsv");
+        Files.writeString(desks, "# our desks\nGulf\tAE|QA|BH|KW|OM|SA\nWorld\tAfrica|Americas|Asia|Europe|Oceania\n");
+        Path file = dir.resolve("wirestream.properties");
+        Files.writeString(file, "regions.desks.file=" + desks + "\nregions.fallback=gb\n");
+        WirestreamConfig c = WirestreamConfig.load(file, Map.of());
+        assertThat(c.topology().regions().fallback()).isEqualTo("GB");
+        var tagger = c.topology().regions().enricher();
+        assertThat(tagger).isNotNull();
+        assertThat(c.topology().regions().desks().deskOf("QA", null)).isEqualTo("Gulf");
+        WirestreamConfig env = WirestreamConfig.load(file, Map.of("WIRESTREAM_REGIONS_FALLBACK", "none"));
+        assertThat(env.topology().regions().fallback()).isNull();
+        assertThat(env.topology().regions().desksFile()).isEqualTo(desks);
+    }
+
+    @Test
+    void badRegionSettingsNameTheKey(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK", "USA")))
+                .hasMessageContaining("regions.fallback");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE",
+                dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file");
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "Europe only\n");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE", bad.toString())))
+                .hasMessageContaining("regions.desks.file").hasMessageContaining("without selectors");
+    }
 }

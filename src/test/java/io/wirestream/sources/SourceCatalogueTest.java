@@ -56,4 +56,13 @@ class SourceCatalogueTest {
         assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("x\tX\tX\t\tUS\tMars/Olympus"));
         assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("only-an-id"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "lfpress.ca|CA", "cambridge-news.co.uk|GB", "civil.ge|GE", "independent.ie|IE", "https://www.dailystar.com.lb/x|LB",
+            "ajc.com|-", "alligator.org|-", "example.tv|-", "Acme Wire|-", "-|-"})
+    void anUnknownOutletsHomeCountryIsItsCountryCodeDomain(String sent, String country) {
+        assertEquals(country, SourceCatalogue.countryOfDomain(sent));
+        assertEquals(country, SourceCatalogue.unknown(sent).getCountry());
+    }
 }

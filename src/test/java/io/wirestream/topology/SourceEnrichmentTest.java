@@ -79,4 +79,20 @@ class SourceEnrichmentTest {
         assertEquals("ap", d.getStory().getSourceRecord().getId());
         assertEquals("CL", d.getStory().getPrimaryRegion());
     }
+
+    @Test
+    void theConfiguredFallbackAndAnOutletsDomainDecideAStoryThatNamesNoPlace() {
+        try (TopologyHarness gb = new TopologyHarness(WirestreamTopology.Settings.defaults()
+                .withRegions(new io.wirestream.enrich.RegionSettings(null, "GB")))) {
+            gb.send(WireItems.ninjs("urn:src:7").from("Acme Wire").headline("Council votes").body("The council voted.").at(T0));
+            EnrichedStory s = gb.enrichedSeen.get(gb.enrichedSeen.size() - 1);
+            assertEquals(java.util.List.of("GB"), s.getRegions(), "the configured fallback");
+            assertEquals("Europe", s.getDesk());
+            gb.send(WireItems.ninjs("urn:src:8").from("independent.ie").headline("Council votes again")
+                    .body("The council voted again.").at(T0.plusSeconds(5)));
+            s = gb.enrichedSeen.get(gb.enrichedSeen.size() - 1);
+            assertEquals("IE", s.getSourceRecord().getCountry());
+            assertEquals(java.util.List.of("IE"), s.getRegions(), "an outlet's home before the fallback");
+        }
+    }
 }

@@ -1,0 +1,59 @@
+package io.wirestream.enrich;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A newsroom's region settings: its desk mapping (a file in the format of the bundled
+ * {@code desks.tsv}; null for the bundled one) and its fallback country, the home market assumed for
+ * a story that names no place and whose writer has no home country (null: tag nothing).
+ * Settings {@code regions.desks.file} and {@code regions.fallback} (docs/operations.md).
+ *
+ * @param desksFile desk mapping file, or null for the bundled default
+ * @param fallback  ISO 3166-1 alpha-2 code, or null for none
+ */
+public record RegionSettings(Path desksFile, String fallback) {
+
+    private static final Set<String> ISO = Set.of(Locale.getISOCountries());
+
+    public RegionSettings {
+        if (fallback != null && !ISO.contains(fallback)) {
+            throw new IllegalArgumentException("regions.fallback must be an ISO 3166-1 alpha-2 code such as US, or none, not '"
+                    + fallback + "'");
+        }
+    }
+
+    /** The bundled desks and US, the fallback the team's figures were measured with. */
+    public static RegionSettings defaults() {
+        return new RegionSettings(null, RegionTagger.DEFAULT_FALLBACK);
+    }
+
+    /**
+     * The fallback as written in a setting: a country code in any case, or "none" (or empty) for no
+     * fallback.
+     */
+    public static String parseFallback(String value) {
+        String v = value == null ? "" : value.strip();
+        return v.isEmpty() || v.equalsIgnoreCase("none") ? null : v.toUpperCase(Locale.ROOT);
+    }
+
+    /** The desk mapping these settings name; the file is read here, once per topology. */
+    public DeskMap desks() {
+        if (desksFile == null) {
+            return DeskMap.defaults();
+        }
+        try {
+            return DeskMap.of(desksFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("regions.desks.file " + desksFile + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The enricher these settings configure, with the bundled gazetteer. */
+    public RegionEnricher enricher() {
+        return new RegionEnricher(new RegionTagger(Gazetteer.bundled(), desks(), fallback));
+    }
+}
