@@ -119,16 +119,16 @@ public final class CategoryTrainer {
             words.forEach(t -> w.computeIfAbsent(t, x -> new double[k])[c] += idf.getOrDefault(t, 1.0) / df.get(t));
         });
 
-        double[][] total = new double[1][k];
+        double[] total = new double[k];
         Map<String, double[]> byWord = new HashMap<>();
         for (Labelled l : headlines) {
             int c = index(classes, l.topics().get(0));
             for (String t : TextFeatures.words(l.headline())) {
                 byWord.computeIfAbsent(t, x -> new double[k])[c]++;
-                total[0][c]++;
+                total[c]++;
             }
         }
-        addCentred(w, byWord, total[0], HEADLINE_EVIDENCE);
+        addCentred(w, byWord, total, HEADLINE_EVIDENCE);
         int ngrams = w.keySet().stream().anyMatch(t -> t.indexOf('_') >= 0) ? 2 : 1;
         CategoryModel seed = new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], w);
         if (texts.isEmpty()) {
