@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
                 "use it with --model on run, inspect and eval. --holdout keeps a share of the corpus out of training",
                 "(chosen by a hash of the story id, so the split is the same every time) and writes it to --holdout-out.",
                 "With --shipped: rebuilds the model and Media Topics table shipped in the jar, from what may ship only:",
-                "the team's lexicon, UCI News Aggregator headlines (CC BY 4.0) and the IPTC vocabulary (CC BY 4.0)."})
+                "the team's lexicon, UCI News Aggregator headlines (CC BY 4.0), ECB+ articles (CC BY 3.0) and the IPTC",
+                "vocabulary (CC BY 4.0)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--corpus", paramLabel = "FILE", description = "Labelled archive to train on (corpus JSONL).")
@@ -51,6 +52,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--headlines", defaultValue = "../shared/data/corpora/clusters-uci.dev.jsonl",
             description = "Labelled open headlines (UCI News Aggregator, corpus JSONL; default ${DEFAULT-VALUE}).")
     Path headlines;
+
+    @Option(names = "--articles", defaultValue = "../shared/data/corpora/clusters-ecb.dev.jsonl",
+            description = "Unlabelled open articles the shipped model bootstraps from (ECB+, corpus JSONL; default ${DEFAULT-VALUE}).")
+    Path articles;
 
     @Option(names = "--iptc", defaultValue = "../shared/data/iptc/mediatopics-en.tsv",
             description = "IPTC Media Topics table (default ${DEFAULT-VALUE}).")
@@ -121,12 +126,22 @@ final class TrainCommand implements Callable<Integer> {
             stories.filter(s -> !s.topics().isEmpty() && s.headline() != null)
                     .forEach(s -> uci.add(new Labelled(s.headline(), "", s.topics())));
         }
+        // bootstrapping texts: the articles and the same headlines without their labels, and the IPTC
+        // concepts with theirs (CategoryTrainer.shipped says why)
+        List<Labelled> texts = new ArrayList<>();
+        try (var stories = CorpusReader.stream(articles)) {
+            stories.forEach(s -> texts.add(new Labelled(nz(s.headline()), nz(s.body()), List.of())));
+        }
+        int articleCount = texts.size();
+        uci.forEach(l -> texts.add(new Labelled(l.headline(), "", List.of())));
+        List<Labelled> concepts = CategoryTrainer.iptcConcepts(Files.readAllLines(iptc, StandardCharsets.UTF_8));
+        texts.addAll(concepts);
         Files.createDirectories(outDir);
-        CategoryModel model = CategoryTrainer.shipped(lex, uci);
+        CategoryModel model = CategoryTrainer.shipped(lex, uci, texts);
         model.write(outDir.resolve("model.tsv"));
         int topics = writeMediaTopics(outDir.resolve("mediatopics.tsv"));
-        System.out.println("shipped model: " + lex.size() + " lexicon topics, " + uci.size() + " headlines; "
-                + topics + " Media Topics -> " + outDir);
+        System.out.println("shipped model: " + lex.size() + " lexicon topics, " + uci.size() + " headlines, " + articleCount
+                + " articles, " + concepts.size() + " IPTC concepts; " + topics + " Media Topics -> " + outDir);
         return 0;
     }
 

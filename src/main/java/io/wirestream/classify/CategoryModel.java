@@ -20,13 +20,16 @@ import java.util.TreeMap;
 
 /**
  * A linear text model over {@link TextFeatures} words: score(class) = bias + Σ f(tf) · weight(word, class),
- * the headline counted twice (it names the subject more often than any body sentence).
+ * the headline's words counted {@link #headline()} times (2 unless the model says otherwise: it names
+ * the subject more often than any body sentence; the shipped model counts it once, see
+ * {@link CategoryTrainer#shipped}).
  *
  * <p>Two kinds, one format: {@link Kind#EVIDENCE} (the shipped model: lexicon and headline evidence,
  * tf damped as 1 + ln tf, confidence = the top class's share of the positive evidence) and
  * {@link Kind#NAIVE_BAYES} (trained on a newsroom's archive: log prior and log likelihoods, raw tf,
  * confidence = posterior). A model may also use adjacent word pairs ({@code ngrams 2}, see
- * {@link TextFeatures#counts(String, int)}). Stored as a small TSV so a model is diffable and reproducible.
+ * {@link TextFeatures#counts(String, int)}). Stored as a small TSV so a model is diffable and reproducible;
+ * the optional {@code ngrams} and {@code headline} lines come before {@code classes}.
  */
 public final class CategoryModel {
 
@@ -38,10 +41,13 @@ public final class CategoryModel {
     }
 
     static final String RESOURCE = "/io/wirestream/classify/model.tsv";
+    /** How many times a headline's words count when a model file does not say. */
+    static final int HEADLINE_WEIGHT = 2;
     private static volatile CategoryModel bundled;
 
     private final Kind kind;
     private final int ngrams;
+    private final int headline;
     private final List<String> classes;
     private final double[] bias;
     private final Map<String, double[]> weights;
@@ -51,8 +57,16 @@ public final class CategoryModel {
     }
 
     CategoryModel(Kind kind, int ngrams, List<String> classes, double[] bias, Map<String, double[]> weights) {
+        this(kind, ngrams, HEADLINE_WEIGHT, classes, bias, weights);
+    }
+
+    CategoryModel(Kind kind, int ngrams, int headline, List<String> classes, double[] bias, Map<String, double[]> weights) {
+        if (headline < 1) {
+            throw new IllegalArgumentException("headline weight must be at least 1: " + headline);
+        }
         this.kind = kind;
         this.ngrams = ngrams;
+        this.headline = headline;
         this.classes = List.copyOf(classes);
         this.bias = bias.clone();
         this.weights = Map.copyOf(weights);
@@ -93,9 +107,14 @@ public final class CategoryModel {
         return ngrams;
     }
 
+    /** How many times the headline's words count beside the text's. */
+    public int headline() {
+        return headline;
+    }
+
     /** Every class, best first, for a story's headline and text (standfirst and body). */
     public List<Scored> classify(String headline, String text) {
-        Map<String, Integer> tf = terms(headline, text, ngrams);
+        Map<String, Integer> tf = terms(headline, text, ngrams, this.headline);
         double[] s = bias.clone();
         boolean any = false;
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
@@ -139,10 +158,10 @@ public final class CategoryModel {
         return best;
     }
 
-    /** The terms a model sees: the headline's counted twice, then the text's. Training uses the same. */
-    static Map<String, Integer> terms(String headline, String text, int ngrams) {
+    /** The terms a model sees: the headline's counted {@code weight} times, then the text's. Training uses the same. */
+    static Map<String, Integer> terms(String headline, String text, int ngrams, int weight) {
         Map<String, Integer> tf = TextFeatures.counts(headline, ngrams);
-        tf.replaceAll((w, k) -> 2 * k);
+        tf.replaceAll((w, k) -> weight * k);
         TextFeatures.counts(text, ngrams).forEach((w, k) -> tf.merge(w, k, Integer::sum));
         return tf;
     }
@@ -189,6 +208,9 @@ public final class CategoryModel {
         if (ngrams != 1) {
             w.write("ngrams\t" + ngrams + "\n");
         }
+        if (headline != HEADLINE_WEIGHT) {
+            w.write("headline\t" + headline + "\n");
+        }
         w.write("classes\t" + String.join("\t", classes) + "\n");
         w.write("bias\t" + join(bias) + "\n");
         for (Map.Entry<String, double[]> e : new TreeMap<>(weights).entrySet()) {
@@ -199,6 +221,7 @@ public final class CategoryModel {
     static CategoryModel read(BufferedReader in) throws IOException {
         Kind kind = null;
         int ngrams = 1;
+        int headline = HEADLINE_WEIGHT;
         List<String> classes = null;
         double[] bias = null;
         Map<String, double[]> weights = new HashMap<>();
@@ -212,6 +235,8 @@ public final class CategoryModel {
                 kind = Kind.valueOf(value(f, "kind"));
             } else if (classes == null && f[0].equals("ngrams")) {
                 ngrams = Integer.parseInt(value(f, "ngrams"));
+            } else if (classes == null && f[0].equals("headline")) {
+                headline = Integer.parseInt(value(f, "headline"));
             } else if (classes == null) {
                 if (!f[0].equals("classes")) {
                     throw new IOException("category model: expected classes, got " + f[0]);
@@ -226,7 +251,7 @@ public final class CategoryModel {
         if (bias == null) {
             throw new IOException("category model: incomplete (kind, classes and bias lines needed)");
         }
-        return new CategoryModel(kind, ngrams, classes, bias, weights);
+        return new CategoryModel(kind, ngrams, headline, classes, bias, weights);
     }
 
     private static String value(String[] f, String key) throws IOException {

@@ -14,13 +14,28 @@ import java.util.Set;
  * Builds {@link CategoryModel}s, deterministically (same inputs, same file).
  *
  * <ul>
- *   <li>{@link #shipped}: the model in the jar, from what may ship only (NOTICE): the team's keyword
- *       lexicon for all 17 top-level topics (each word votes 1/k for each of the k topics listing
- *       it, so shared words count less; two-word phrases make the model read word pairs) plus
- *       headline evidence from labelled open data (UCI News Aggregator headlines: a word's log
- *       likelihood in each of the four topics UCI labels, centred on their mean, scaled by
- *       {@link #HEADLINE_EVIDENCE} so it refines, not overrules, the lexicon; UCI only labels four
- *       topics, and uncentred or unscaled evidence pulls every story into them).</li>
+ *   <li>{@link #shipped}: the model in the jar, from what may ship only (NOTICE), in three layers:
+ *       <ol>
+ *         <li>the team's keyword lexicon for all 17 top-level topics: a term votes idf/k for each of
+ *             the k topics listing it, idf being its inverse document frequency in the labelled
+ *             headlines scaled to [0, 1] (Spärck Jones's measure of term specificity: "company",
+ *             "deal" or "win" occur in news of every kind and say less than "touchdown" or
+ *             "semiconductor"); two-word phrases make the model read word pairs;</li>
+ *         <li>headline evidence from labelled open data (UCI News Aggregator headlines: a word's log
+ *             likelihood in each of the four topics UCI labels, centred on their mean, scaled by
+ *             {@link #HEADLINE_EVIDENCE} so it refines, not overrules, the lexicon; UCI only labels four
+ *             topics, and uncentred or unscaled evidence pulls every story into them);</li>
+ *         <li>bootstrapped evidence (McCallum and Nigam, "Text classification by bootstrapping with
+ *             keywords, EM and shrinkage", 1999): open texts without our labels (ECB+ articles, UCI
+ *             headlines) are labelled by the first two layers, IPTC concept labels and definitions keep
+ *             their own top-level topic, and a word's log likelihood per topic over all of them,
+ *             centred, scaled by {@link #BOOTSTRAP_EVIDENCE}, is added: the lexicon names a topic's
+ *             core words, the texts it labels teach the words that keep them company (team names,
+ *             "points", "scored" beside "season"), which no list can foresee.</li>
+ *       </ol>
+ *       Its headline counts once, as body words do: the layers above already give a headline's
+ *       distinctive words their weight, and counted twice a headline's one generic word ("deal",
+ *       "record") outvoted the lead's several specific ones.</li>
  *   <li>{@link #naiveBayes}: a newsroom's own labelled archive, multinomial Naive Bayes over words
  *       and word pairs, smoothing chosen by cross-validation on the archive, over the labels the
  *       archive uses (first listed topic per story).</li>
@@ -34,6 +49,10 @@ public final class CategoryTrainer {
     static final double HEADLINE_SMOOTHING = 0.5;
     /** Words seen fewer times in the labelled headlines than this give no evidence (noise). */
     static final int MIN_COUNT = 3;
+    /** Weight of bootstrapped evidence beside the lexicon: the same scale as the headline evidence. */
+    static final double BOOTSTRAP_EVIDENCE = 0.1;
+    /** How many times the shipped model counts a headline's words. */
+    static final int SHIPPED_HEADLINE = 1;
 
     /** A labelled text: headline, the rest of the text, and its topics (the first is its label). */
     public record Labelled(String headline, String text, List<String> topics) {
@@ -78,28 +97,80 @@ public final class CategoryTrainer {
         return out;
     }
 
-    /** The shipped model: lexicon votes plus scaled headline evidence, over the 17 top-level topics. */
+    /** The shipped model without bootstrapping: lexicon votes and headline evidence. */
     public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines) {
+        return shipped(lexicon, headlines, List.of());
+    }
+
+    /**
+     * The shipped model over the 17 top-level topics: lexicon votes weighted by specificity, scaled
+     * headline evidence, then evidence bootstrapped from {@code texts}: a text with topics keeps its
+     * first one (IPTC concepts: their top-level topic), one without is labelled by the first two layers.
+     */
+    public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines, List<Labelled> texts) {
         List<String> classes = MediaTopics.TOP_LEVEL;
+        int k = classes.size();
         Map<String, double[]> w = new HashMap<>();
         Map<String, Integer> df = new HashMap<>();
         lexicon.values().forEach(words -> words.forEach(t -> df.merge(t, 1, Integer::sum)));
+        Map<String, Double> idf = specificity(headlines);
         lexicon.forEach((q, words) -> {
             int c = index(classes, q);
-            words.forEach(t -> w.computeIfAbsent(t, k -> new double[classes.size()])[c] += 1.0 / df.get(t));
+            words.forEach(t -> w.computeIfAbsent(t, x -> new double[k])[c] += idf.getOrDefault(t, 1.0) / df.get(t));
         });
 
+        double[] total = new double[k];
         Map<String, double[]> byWord = new HashMap<>();
-        double[] total = new double[classes.size()];
         for (Labelled l : headlines) {
             int c = index(classes, l.topics().get(0));
             for (String t : TextFeatures.words(l.headline())) {
-                byWord.computeIfAbsent(t, k -> new double[classes.size()])[c]++;
+                byWord.computeIfAbsent(t, x -> new double[k])[c]++;
                 total[c]++;
             }
         }
-        int vocabulary = byWord.size();
-        for (Map.Entry<String, double[]> e : byWord.entrySet()) {
+        addCentred(w, byWord, total, HEADLINE_EVIDENCE);
+        int ngrams = w.keySet().stream().anyMatch(t -> t.indexOf('_') >= 0) ? 2 : 1;
+        CategoryModel seed = new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], w);
+        if (texts.isEmpty()) {
+            return seed;
+        }
+
+        // one round of bootstrapping: label the texts with the seed, count their words per topic
+        Map<String, double[]> byTopic = new HashMap<>();
+        double[] words = new double[k];
+        for (Labelled d : texts) {
+            int c;
+            if (d.topics().isEmpty()) {
+                List<CategoryModel.Scored> scored = seed.classify(d.headline(), d.text());
+                if (scored.get(0).confidence() == 0) {
+                    continue; // no evidence at all: nothing to learn from
+                }
+                c = index(classes, scored.get(0).qcode());
+            } else {
+                c = index(classes, d.topics().get(0));
+            }
+            // words only: word pairs seen in a few hundred articles are too sparse to estimate
+            for (Map.Entry<String, Integer> e : CategoryModel.terms(d.headline(), d.text(), 1, SHIPPED_HEADLINE).entrySet()) {
+                byTopic.computeIfAbsent(e.getKey(), x -> new double[k])[c] += e.getValue();
+                words[c] += e.getValue();
+            }
+        }
+        Map<String, double[]> boot = new HashMap<>();
+        seed.weights().forEach((t, x) -> boot.put(t, x.clone()));
+        addCentred(boot, byTopic, words, BOOTSTRAP_EVIDENCE);
+        return new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], boot);
+    }
+
+    /**
+     * Adds to {@code w}, for each word seen at least {@link #MIN_COUNT} times, {@code scale} times its
+     * smoothed log likelihood in each topic that has counts, centred on their mean: the evidence moves a
+     * story between those topics and adds nothing to them as a group, so a source that labels few
+     * topics does not pull every story into them.
+     */
+    private static void addCentred(Map<String, double[]> w, Map<String, double[]> counts, double[] total, double scale) {
+        int vocabulary = counts.size();
+        int k = total.length;
+        for (Map.Entry<String, double[]> e : counts.entrySet()) {
             double[] n = e.getValue();
             double sum = 0;
             for (double v : n) {
@@ -108,13 +179,10 @@ public final class CategoryTrainer {
             if (sum < MIN_COUNT) {
                 continue;
             }
-            // log-likelihood of the word in each labelled topic, centred on their mean: the evidence
-            // moves a story between the labelled topics (technology or business?) and adds nothing to
-            // them as a group, so UCI's four labels do not pull a politics story their way
-            double[] r = new double[n.length];
+            double[] r = new double[k];
             double mean = 0;
             int labelled = 0;
-            for (int c = 0; c < n.length; c++) {
+            for (int c = 0; c < k; c++) {
                 if (total[c] > 0) {
                     r[c] = Math.log((n[c] + HEADLINE_SMOOTHING) / (total[c] + HEADLINE_SMOOTHING * vocabulary));
                     mean += r[c];
@@ -122,15 +190,72 @@ public final class CategoryTrainer {
                 }
             }
             mean /= labelled;
-            double[] w2 = w.computeIfAbsent(e.getKey(), k -> new double[classes.size()]);
-            for (int c = 0; c < n.length; c++) {
+            double[] w2 = w.computeIfAbsent(e.getKey(), x -> new double[k]);
+            for (int c = 0; c < k; c++) {
                 if (total[c] > 0) {
-                    w2[c] += HEADLINE_EVIDENCE * (r[c] - mean);
+                    w2[c] += scale * (r[c] - mean);
                 }
             }
         }
-        int ngrams = w.keySet().stream().anyMatch(t -> t.indexOf('_') >= 0) ? 2 : 1;
-        return new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, classes, new double[classes.size()], w);
+    }
+
+    /**
+     * Each term's inverse document frequency in the headlines (words and word pairs), scaled to
+     * [0, 1]: log((N + 1) / (df + 1)) / log(N + 1). A term no headline has gets 1; no headlines, an
+     * empty map (every term 1).
+     */
+    static Map<String, Double> specificity(List<Labelled> headlines) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Labelled l : headlines) {
+            TextFeatures.counts(l.headline(), 2).keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+        }
+        Map<String, Double> idf = new HashMap<>();
+        double n = headlines.size() + 1.0;
+        df.forEach((t, d) -> idf.put(t, Math.log(n / (d + 1.0)) / Math.log(n)));
+        return idf;
+    }
+
+    /**
+     * The IPTC Media Topics table (columns qcode, parent_qcode, label_en, definition_en, retired) as
+     * labelled texts: each concept not retired, its label as headline and its definition as text,
+     * labelled with its top-level topic.
+     */
+    public static List<Labelled> iptcConcepts(List<String> rows) {
+        String[] h = rows.get(0).split("\t", -1);
+        List<String> header = List.of(h);
+        int q = column(header, "qcode");
+        int parent = column(header, "parent_qcode");
+        int label = column(header, "label_en");
+        int definition = column(header, "definition_en");
+        int retired = column(header, "retired");
+        Map<String, String> parentOf = new HashMap<>();
+        List<String[]> live = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split("\t", -1);
+            parentOf.put(f[q], f[parent]);
+            if (f[retired].isEmpty()) {
+                live.add(f);
+            }
+        }
+        List<Labelled> out = new ArrayList<>();
+        for (String[] f : live) {
+            String top = f[q];
+            for (int depth = 0; depth < 10 && !MediaTopics.isTopLevel(top); depth++) {
+                top = parentOf.getOrDefault(top, "");
+            }
+            if (MediaTopics.isTopLevel(top)) {
+                out.add(new Labelled(f[label], f[definition], List.of(top)));
+            }
+        }
+        return out;
+    }
+
+    private static int column(List<String> header, String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("IPTC table: no column " + name);
+        }
+        return i;
     }
 
     /**
@@ -150,7 +275,7 @@ public final class CategoryTrainer {
         List<Map<String, Integer>> terms = new ArrayList<>(docs.size());
         Map<String, Integer> seen = new HashMap<>();
         for (Labelled d : docs) {
-            Map<String, Integer> tf = CategoryModel.terms(d.headline(), d.text(), NGRAMS);
+            Map<String, Integer> tf = CategoryModel.terms(d.headline(), d.text(), NGRAMS, CategoryModel.HEADLINE_WEIGHT);
             tf.forEach((t, n) -> seen.merge(t, n, Integer::sum));
             terms.add(tf);
         }

@@ -65,5 +65,85 @@ class CategoryModelTest {
         CategoryModel m = CategoryModel.bundled();
         assertThat(m.kind()).isEqualTo(CategoryModel.Kind.EVIDENCE);
         assertThat(m.classes()).isEqualTo(MediaTopics.TOP_LEVEL);
+        assertThat(m.headline()).isEqualTo(CategoryTrainer.SHIPPED_HEADLINE);
+    }
+
+    @Test
+    void headlineWeightIsPartOfTheModelFile() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader("medtop:15000000\tgoal\nmedtop:04000000\tshares\n")));
+        CategoryModel once = CategoryTrainer.shipped(lex, List.of());
+        StringWriter w = new StringWriter();
+        once.write(w);
+        assertThat(w.toString()).contains("headline\t1\n");
+        CategoryModel read = CategoryModel.read(new BufferedReader(new StringReader(w.toString())));
+        assertThat(read.headline()).isEqualTo(1);
+        // counted once, the headline's one word is outvoted by the text's two (1 against 1 + ln 2) ...
+        assertThat(read.classify("Shares", "goal goal").get(0).qcode()).isEqualTo("medtop:15000000");
+        // ... counted three times it outvotes them (1 + ln 3): the line is what the model reads
+        CategoryModel thrice = CategoryModel.read(new BufferedReader(new StringReader(w.toString().replace("headline\t1\n", "headline\t3\n"))));
+        assertThat(thrice.classify("Shares", "goal goal").get(0).qcode()).isEqualTo("medtop:04000000");
+        // an archive model writes no headline line and keeps the default of 2
+        StringWriter nb = new StringWriter();
+        CategoryTrainer.naiveBayes(ARCHIVE).write(nb);
+        assertThat(nb.toString()).doesNotContain("\nheadline\t");
+        assertThat(CategoryModel.read(new BufferedReader(new StringReader(nb.toString()))).headline()).isEqualTo(2);
+    }
+
+    @Test
+    void lexiconTermsWeighByTheirSpecificityInTheHeadlines() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader(
+                "medtop:04000000\tdeal\nmedtop:15000000\ttouchdown\n")));
+        // "deal" is in every headline, of every kind; "touchdown" in none
+        List<CategoryTrainer.Labelled> headlines = List.of(
+                new CategoryTrainer.Labelled("Studio deal for the film", "", List.of("medtop:01000000")),
+                new CategoryTrainer.Labelled("Chip maker seals deal", "", List.of("medtop:13000000")),
+                new CategoryTrainer.Labelled("Bank deal approved", "", List.of("medtop:04000000")),
+                new CategoryTrainer.Labelled("Hospital deal signed", "", List.of("medtop:07000000")));
+        var idf = CategoryTrainer.specificity(headlines);
+        assertThat(idf.get("deal")).isEqualTo(0.0);
+        assertThat(idf.get("chip")).isBetween(0.3, 1.0);
+        assertThat(idf).doesNotContainKey("touchdown");
+        CategoryModel m = CategoryTrainer.shipped(lex, headlines);
+        // one specific word outweighs a generic one, even counted less often
+        assertThat(m.classify("Late touchdown seals the deal", "the deal, a deal").get(0).qcode()).isEqualTo("medtop:15000000");
+    }
+
+    @Test
+    void bootstrappingTeachesTheWordsThatKeepTheLexiconsCompany() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader(
+                "medtop:15000000\tgoal striker\nmedtop:04000000\tshares profit\n")));
+        // "quarterback" and "dividend" are in no list; the texts the lexicon labels use them
+        List<CategoryTrainer.Labelled> texts = List.of(
+                new CategoryTrainer.Labelled("Striker scores a goal", "the quarterback watched", List.of()),
+                new CategoryTrainer.Labelled("Late goal", "quarterback and striker", List.of()),
+                new CategoryTrainer.Labelled("Goal of the season", "a quarterback on the bench", List.of()),
+                new CategoryTrainer.Labelled("Shares rise", "profit and dividend up", List.of()),
+                new CategoryTrainer.Labelled("Profit warning", "dividend cut, shares fall", List.of()),
+                new CategoryTrainer.Labelled("Shares flat", "dividend held", List.of()));
+        CategoryModel seed = CategoryTrainer.shipped(lex, List.of());
+        assertThat(seed.classify("Quarterback", "").get(0).confidence()).isZero();
+        CategoryModel m = CategoryTrainer.shipped(lex, List.of(), texts);
+        assertThat(m.classify("Quarterback", "").get(0).qcode()).isEqualTo("medtop:15000000");
+        assertThat(m.classify("Dividend", "").get(0).qcode()).isEqualTo("medtop:04000000");
+        // a text that brings its own topic keeps it, whatever the lexicon would make of it ("goal": sport)
+        CategoryModel labelled = CategoryTrainer.shipped(lex, List.of(), List.of(
+                new CategoryTrainer.Labelled("Goal of the sermon", "a sermon", List.of("medtop:12000000")),
+                new CategoryTrainer.Labelled("The goal of a sermon", "the sermon", List.of("medtop:12000000")),
+                new CategoryTrainer.Labelled("Striker", "goal", List.of())));
+        assertThat(labelled.classify("Sermon", "").get(0).qcode()).isEqualTo("medtop:12000000");
+    }
+
+    @Test
+    void iptcConceptsAreLabelledWithTheirTopLevelTopicAndRetiredOnesLeftOut() {
+        List<String> table = List.of(
+                "qcode\tlevel\tparent_qcode\tlabel_en\tdefinition_en\tretired\tsubject_code_exact_match",
+                "medtop:15000000\t1\t\tsport\tCompetitive activity\t\t",
+                "medtop:20000822\t2\tmedtop:15000000\tcompetition discipline\tDifferent types of sport\t\t",
+                "medtop:20000851\t3\tmedtop:20000822\tbaseball\tA bat and ball game\t\t",
+                "medtop:20000999\t3\tmedtop:20000822\told sport\tGone\t2019-07-25T12:00:00+00:00\t");
+        var concepts = CategoryTrainer.iptcConcepts(table);
+        assertThat(concepts).extracting(CategoryTrainer.Labelled::headline).containsExactly("sport", "competition discipline", "baseball");
+        assertThat(concepts.get(2).text()).isEqualTo("A bat and ball game");
+        assertThat(concepts).allSatisfy(c -> assertThat(c.topics()).containsExactly("medtop:15000000"));
     }
 }
