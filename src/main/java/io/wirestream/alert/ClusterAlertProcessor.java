@@ -5,12 +5,13 @@ import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.StoryAction;
-import io.wirestream.sameness.Expiry;
+import io.wirestream.state.TimeIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,6 +44,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
     private final String heldStoreName;
     private final AlertSettings settings;
     private KeyValueStore<String, AlertState> states;
+    private TimeIndex<AlertState> expiry;
     private KeyValueStore<String, EnrichedStory> held;
     private ProcessorContext<String, Alert> context;
 
@@ -58,8 +60,13 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         this.states = context.getStateStore(stateStoreName);
         this.held = context.getStateStore(heldStoreName);
         context.schedule(RELEASE_CHECK, PunctuationType.STREAM_TIME, this::release);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME,
-                t -> Expiry.expire(states, t, settings.retention().toMillis(), AlertState::getLastSeen));
+        // Incremental: a pass reads only the clusters that came due, not the whole store. Cluster ids
+        // never start with NUL, so the index keys sort apart from them.
+        this.expiry = new TimeIndex<>(states, "\u0000x:", AlertState::getLastSeen,
+                millis -> AlertState.newBuilder().setFirstSeen(Instant.ofEpochMilli(millis)).setFirstReceivedAt(Instant.ofEpochMilli(millis))
+                        .setLastSeen(Instant.ofEpochMilli(millis)).setSources(Map.of()).setEvidence(List.of()).setLanguageReasons(List.of())
+                        .setRegions(List.of()).setCategories(List.of()).build());
+        context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, t -> expiry.expire(t - settings.retention().toMillis()));
     }
 
     @Override
@@ -85,6 +92,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         AlertState st = states.get(clusterId);
         if (st == null) {
             st = AlertRules.newState(s, eventTime);
+            expiry.index(clusterId, eventTime);
         }
         if (s.getAction() == StoryAction.KILL) {
             st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));

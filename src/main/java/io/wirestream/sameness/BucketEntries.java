@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.BandEntry;
 import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
+import io.wirestream.state.TimeIndex;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

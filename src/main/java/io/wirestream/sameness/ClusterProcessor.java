@@ -2,9 +2,10 @@ package io.wirestream.sameness;
 
 import io.wirestream.avro.ClusterMember;
 import io.wirestream.avro.ClusterState;
+import io.wirestream.state.TimeIndex;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

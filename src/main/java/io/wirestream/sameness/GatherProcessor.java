@@ -6,6 +6,7 @@ import io.wirestream.avro.DuplicateReason;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.GatherState;
 import io.wirestream.avro.SamenessMessage;
+import io.wirestream.state.TimeIndex;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

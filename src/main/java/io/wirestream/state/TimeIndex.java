@@ -1,4 +1,4 @@
-package io.wirestream.sameness;
+package io.wirestream.state;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +20,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * write only when an entry is created and once per retention it lives through.
  *
  * <p>The prefix must sort apart from the store's own keys and not be a prefix of any of them.
+ *
+ * <p>Used by the sameness stores and the alert state; {@link ExpiryIndex} does the same for the
+ * version and category stores with the index in a store of its own (their layout predates this one).
  */
-final class TimeIndex<V> {
+public final class TimeIndex<V> {
 
     private static final String DIGITS = "%015d";
     private static final String SEP = "/";
@@ -34,7 +37,7 @@ final class TimeIndex<V> {
     /**
      * @param marker the (small) value an index key holds, for its time: the store has one value type
      */
-    TimeIndex(KeyValueStore<String, V> store, String prefix, Function<V, Instant> lastSeen, LongFunction<V> marker) {
+    public TimeIndex(KeyValueStore<String, V> store, String prefix, Function<V, Instant> lastSeen, LongFunction<V> marker) {
         this.store = store;
         this.prefix = prefix;
         this.lastSeen = lastSeen;
@@ -42,7 +45,7 @@ final class TimeIndex<V> {
     }
 
     /** Indexes an entry at a time (its last-seen time when written). */
-    void index(String key, long millis) {
+    public void index(String key, long millis) {
         store.put(indexKey(millis, key), marker.apply(millis));
     }
 
@@ -55,7 +58,7 @@ final class TimeIndex<V> {
      *
      * @return entries deleted
      */
-    int expire(long cutoff) {
+    public int expire(long cutoff) {
         List<String> due = new ArrayList<>();
         // Every index key of a time before the cutoff sorts below "<prefix><cutoff digits>", none at or after it.
         try (KeyValueIterator<String, V> it = store.range(prefix, prefix + String.format(Locale.ROOT, DIGITS, Math.max(0, cutoff)))) {
