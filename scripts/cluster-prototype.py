@@ -40,7 +40,7 @@ def top(w,n):
     kept=sorted([(t,x) for t,x in w.items() if x>0], key=lambda e:(-e[1],e[0]))[:n]
     norm=math.sqrt(sum(x*x for _,x in kept)) or 1
     return {t:x/norm for t,x in kept}
-def vec(h,paras,lead=800,nterms=40,hw=2.0,idff=idf,tfw=lambda c:1+math.log(c)):
+def vec(h,paras,lead=800,nterms=40,hw=2.0,idff=idf,tfw=lambda c:1+math.log(c),names=frozenset(),k=1.0):
     tf=defaultdict(float)
     for t in terms(h): tf[t]+=hw
     budget=lead
@@ -49,7 +49,7 @@ def vec(h,paras,lead=800,nterms=40,hw=2.0,idff=idf,tfw=lambda c:1+math.log(c)):
         part=p[:budget] if len(p)>budget else p
         budget-=len(p)
         for t in terms(part): tf[t]+=1
-    w={t:tfw(c)*idff(t) for t,c in tf.items()}
+    w={t:tfw(c)*idff(t)*(k if t in names else 1) for t,c in tf.items()}
     return top(w,nterms)
 def cos(a,b):
     if len(a)>len(b): a,b=b,a
@@ -114,16 +114,7 @@ def names(paras):
             elif w[0].islower(): lower.add(stem(w.lower()))
     return out-lower
 def vecN(h,paras,k=2.0,lead=1000,nterms=40,hw=2.0):
-    nm=names(paras) if sum(len(p) for p in paras)>=200 else set()
-    tf=defaultdict(float)
-    for t in terms(h): tf[t]+=hw
-    budget=lead
-    for p in paras:
-        if budget<=0: break
-        part=p[:budget] if len(p)>budget else p
-        budget-=len(p)
-        for t in terms(part): tf[t]+=1
-    return top({t:(1+math.log(c))*idf(t)*(k if t in nm else 1) for t,c in tf.items()},nterms)
+    return vec(h,paras,lead=lead,nterms=nterms,hw=hw,names=names(paras) if sum(len(p) for p in paras)>=200 else set(),k=k)
 if __name__=='__main__':
     # python3 scripts/cluster-prototype.py ../shared/data/corpora/clusters-ecb.dev.jsonl
     S=load(sys.argv[1]); gold=[s[2] for s in S]
