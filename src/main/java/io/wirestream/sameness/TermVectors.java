@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,17 @@ import java.util.Set;
 public final class TermVectors {
 
     public static final int TERMS = 40;
-    public static final int LEAD_CHARS = 800;
+    public static final int LEAD_CHARS = 1000;
     private static final float HEADLINE_WEIGHT = 2f;
+    /**
+     * Weight factor of a name in a full-text story: a word the body capitalises other than at the
+     * start of a sentence and never writes in lower case ("Lohan", "Wasilla", not "Police" or "The").
+     * Two similar events (two stars entering rehab, two supermarket fires) share their topic words;
+     * their people and places tell them apart. Measured on ECB dev (docs/quality.md): B-cubed F1 0.850
+     * without, 0.867 with 2x in the prototype. Headline-only stories ({@link #isShort}) are left
+     * as they were: a headline's capitals (title case) do not mark names.
+     */
+    static final float NAME_WEIGHT = 2f;
 
     private static final Set<String> STOP = Set.of(("a an the and or but if of to in on at by for with from as is are was were be been "
             + "being it its this that these those he she they we you i his her their our your them him us not no nor so than too very "
@@ -61,9 +71,40 @@ public final class TermVectors {
                 }
             }
         }
+        Set<String> names = isShort(body) ? Set.of() : names(body);
         Map<String, Float> w = new HashMap<>();
-        tf.forEach((t, c) -> w.put(t, (float) ((1 + Math.log(c)) * idf.idf(t))));
+        tf.forEach((t, c) -> w.put(t, (float) ((1 + Math.log(c)) * idf.idf(t) * (names.contains(t) ? NAME_WEIGHT : 1f))));
         return top(w, TERMS);
+    }
+
+    /**
+     * The terms (as {@link #terms} makes them) of the words the body writes capitalised other than at a
+     * sentence's start (after a paragraph start or ".", "!", "?", quotes and spaces skipped) and never in
+     * lower case: the names of people, places and organisations, in a language that capitalises them.
+     */
+    static Set<String> names(List<String> body) {
+        Set<String> capitalised = new HashSet<>();
+        Set<String> lower = new HashSet<>();
+        for (String p : body) {
+            words(p, (start, end) -> {
+                int cp = p.codePointAt(start);
+                if (Character.isUpperCase(cp) && !sentenceStart(p, start)) {
+                    capitalised.add(stem(p.substring(start, end).toLowerCase(Locale.ROOT)));
+                } else if (Character.isLowerCase(cp)) {
+                    lower.add(stem(p.substring(start, end).toLowerCase(Locale.ROOT)));
+                }
+            });
+        }
+        capitalised.removeAll(lower);
+        return capitalised;
+    }
+
+    private static boolean sentenceStart(String p, int wordStart) {
+        int j = wordStart - 1;
+        while (j >= 0 && " \t\"'`\u201c\u201d\u2018\u2019(".indexOf(p.charAt(j)) >= 0) {
+            j--;
+        }
+        return j < 0 || p.charAt(j) == '.' || p.charAt(j) == '!' || p.charAt(j) == '?';
     }
 
     /** Whether a vector came from so little text (a headline) that its cosines run low. */
@@ -113,6 +154,22 @@ public final class TermVectors {
             return out;
         }
         String n = text.toLowerCase(Locale.ROOT);
+        words(n, (start, end) -> {
+            String w = n.substring(start, end);
+            if (w.length() >= 2 && !STOP.contains(w) && (w.length() == 4 || !w.codePoints().allMatch(Character::isDigit))) {
+                out.add(stem(w));
+            }
+        });
+        return out;
+    }
+
+    /** Receives a word of a text as its start and end index. */
+    private interface WordSink {
+        void word(int start, int end);
+    }
+
+    /** The words (runs of letters and digits) of a text, a possessive or contraction tail ("iran's") not one of its own. */
+    private static void words(String n, WordSink sink) {
         int i = 0;
         while (i < n.length()) {
             int cp = n.codePointAt(i);
@@ -121,27 +178,15 @@ public final class TermVectors {
                 continue;
             }
             int start = i;
-            boolean digits = true;
-            while (i < n.length()) {
-                int c = n.codePointAt(i);
-                if (!Character.isLetterOrDigit(c)) {
-                    break;
-                }
-                digits &= Character.isDigit(c);
-                i += Character.charCount(c);
+            while (i < n.length() && Character.isLetterOrDigit(n.codePointAt(i))) {
+                i += Character.charCount(n.codePointAt(i));
             }
-            String w = n.substring(start, i);
-            // A possessive or contraction tail ("iran's") is not a word of its own.
+            sink.word(start, i);
             if (i + 1 < n.length() && (n.charAt(i) == '\'' || n.charAt(i) == '\u2019') && n.charAt(i + 1) == 's'
                     && (i + 2 >= n.length() || !Character.isLetterOrDigit(n.charAt(i + 2)))) {
                 i += 2;
             }
-            if (w.length() < 2 || STOP.contains(w) || (digits && w.length() != 4)) {
-                continue;
-            }
-            out.add(stem(w));
         }
-        return out;
     }
 
     static String stem(String w) {

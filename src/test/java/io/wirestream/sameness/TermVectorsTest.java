@@ -34,4 +34,27 @@ class TermVectorsTest {
         assertThat(TermVectors.cosine(a, b)).isGreaterThan(0.3);
         assertThat(TermVectors.cosine(a, c)).isZero();
     }
+
+    @Test
+    void namesAreWordsCapitalisedInsideSentencesAndNeverInLowerCase() {
+        List<String> body = List.of("Police said \u201cLohan checked into the Betty Ford Center\u201d on Monday. The police in Rancho Mirage "
+                + "confirmed it.", "Lohan's lawyer, Shawn Holley, declined to comment.");
+        // "Police" and "The" open sentences, and "police" is also written in lower case; "Lohan" is a name
+        // inside the quote even where a paragraph opens with it.
+        assertThat(TermVectors.names(body)).containsExactlyInAnyOrder("lohan", "betty", "ford", "center", "monday", "rancho", "mirage",
+                "shawn", "holley");
+    }
+
+    @Test
+    void aFullTextStoryWeighsItsNamesTwiceAndAHeadlineOnlyStoryDoesNot() {
+        IdfTable flat = new IdfTable(Map.of(), 100);
+        String body = "The actress entered a rehab clinic run by Promises in Malibu, where the clinic said the actress "
+                + "would stay for a month of treatment away from the cameras and the press, her representative told reporters "
+                + "outside the gates on the coast.";
+        Map<String, Float> full = TermVectors.of("Actress enters rehab", List.of(body), flat);
+        // Every term has the same idf here, and "malibu" and "treatment" occur once each: only the name weight differs.
+        assertThat(full.get("malibu") / full.get("treatment")).isCloseTo(TermVectors.NAME_WEIGHT, org.assertj.core.data.Offset.offset(1e-4f));
+        Map<String, Float> headline = TermVectors.of("Actress enters rehab in Malibu", List.of(), flat);
+        assertThat(headline.get("malibu")).isEqualTo(headline.get("rehab"));
+    }
 }
