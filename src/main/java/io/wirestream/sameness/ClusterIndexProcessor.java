@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.ClusterMember;
 import java.util.Comparator;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,7 +41,8 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         }
         if (!snapshot.getVector().isEmpty()) {
             entries.putCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
-                    .setLastSeen(snapshot.getEventTime()).setCentroid(snapshot.getVector()).build());
+                    .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
+                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).build());
         }
     }
 }
