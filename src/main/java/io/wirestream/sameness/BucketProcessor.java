@@ -76,6 +76,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         Map<String, Double> scores = new HashMap<>();
         ByteBuffer packed = null;
         PackedVector vector = null;
+        String own = null;
         // Each bucket answers on its own; the answers of the buckets of one query are merged as the
         // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
         for (String bucket : q.getBuckets().isEmpty() ? List.of(record.key()) : q.getBuckets()) {
@@ -85,10 +86,11 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 if (vector == null) {
                     vector = PackedVector.of(q.getVector());
                     packed = vector.packed();
+                    own = GatherProcessor.newClusterId(q.getStoryKey());
                 }
                 List<ClusterEntry> clusters = clustersIn(bucket);
                 clusterScores(clusters, vector, q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
-                fileProvisionalCluster(bucket, clusters, q, packed);
+                fileProvisionalCluster(bucket, clusters, q, own, packed);
             }
         }
         answer.setClusterScores(scores);
@@ -161,8 +163,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * removes it). Without this, a second report of an event arriving before the first one's centroid
      * came back round the loop (two commit intervals) would found a cluster of its own.
      */
-    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q, ByteBuffer packed) {
-        String own = GatherProcessor.newClusterId(q.getStoryKey());
+    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q, String own, ByteBuffer packed) {
         if (clusters.stream().noneMatch(c -> c.getClusterId().equals(own))) {
             ClusterEntry mine = ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime())
                     .setCentroid(Map.of()).setTerms(packed).build();

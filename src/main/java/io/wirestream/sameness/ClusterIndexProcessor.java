@@ -40,7 +40,7 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
             entries.delete(BucketEntries.entryKey(record.key(), snapshot.getRetract()));
         }
         if (!snapshot.getVector().isEmpty()) {
-            entries.putCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
+            entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
                     .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
                     .setTerms(PackedVector.of(snapshot.getVector()).packed()).build());
         }

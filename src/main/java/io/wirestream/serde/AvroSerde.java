@@ -40,6 +40,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private static final byte MAGIC_0 = (byte) 0xC3;
     private static final byte MAGIC_1 = (byte) 0x01;
     private static final int HEADER = 10;
+    /** One encoder (and its buffer) per thread, pointed at each record's output in turn. */
+    private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
 
     /** The header every record written here starts with: the magic bytes and the schema's fingerprint. */
     private final byte[] header;
@@ -110,7 +112,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(512);
             out.write(header);
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODER.get());
+            ENCODER.set(encoder);
             writer.write(value, encoder);
             encoder.flush();
             return out.toByteArray();
