@@ -53,6 +53,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "A run of well under a minute: 5000 wires, 10 s latency run, 1k vs 20k retained.")
     boolean quick;
 
+    @Option(names = "--index-only", description = {"Only the near-dup index and stage costs, no broker: e.g. "
+            + "--index-only --retained 1000,100000 for the index at 100,000 retained stories."})
+    boolean indexOnly;
+
     @Option(names = "--data-dir", description = "Broker and Streams state (default: a temporary folder, deleted after).")
     Path dataDir;
 
@@ -77,7 +81,8 @@ final class BenchCommand implements Callable<Integer> {
                 positive("--cost-batch", costBatch, d.costBatch()),
                 dataDir,
                 quick);
-        Map<String, Object> result = new Bench(o, System.err).run();
+        Bench bench = new Bench(o, System.err);
+        Map<String, Object> result = indexOnly ? bench.runIndexOnly() : bench.run();
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
         spec.commandLine().getOut().flush();
         return 0;

@@ -148,10 +148,6 @@ public final class Bench {
                 deleteRecursively(dir);
             }
         }
-        SamenessCost.Result cost = new SamenessCost(options.seed(), options.costBatch(), log)
-                .measure(options.retainedSmall(), options.retainedLarge());
-        double classifyMicros = ClassifyCost.perStoryMicros(options.seed(), options.costBatch(), log);
-
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
         out.put("full_stories_per_s", round(full.perSecond(), 1));
@@ -160,6 +156,10 @@ public final class Bench {
         out.put("latency_ms_p50", latency.percentiles().at(50));
         out.put("latency_ms_p95", latency.percentiles().at(95));
         out.put("latency_ms_p99", latency.percentiles().at(99));
+        index(out);
+        out.put("latency_seconds", options.latencyPhase().toSeconds());
+        out.put("latency_sent", latency.sent());
+        out.put("latency_samples", latency.percentiles().count());
         // wire.raw to a new BULLETIN or FLASH on the alerts topic, from the wire that triggered it (issue 13).
         Percentiles alerts = latency.alerts();
         out.put("alert_latency_ms_p50", alerts == null ? null : alerts.at(50));
@@ -167,9 +167,44 @@ public final class Bench {
         out.put("alert_latency_ms_max", alerts == null ? null : alerts.max());
         out.put("alerts_timed", alerts == null ? 0 : alerts.count());
         out.put("commit_interval_ms", latency.commitIntervalMs());
+        out.put("latency_ms_max", latency.percentiles().max());
+        out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
+        out.put("full_startup_s", round(full.startupSeconds(), 2));
+        out.put("full_outputs", full.counts());
+        // Other work on the machine skews every figure: say how busy it was.
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("load_average_start", round(loadBefore, 2));
+        out.put("load_average_end", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        return out;
+    }
+
+    /**
+     * Only the index and stage costs (phase 3), no broker: the way to measure the index at 100,000
+     * retained stories ({@code bench --index-only --retained 1000,100000}) without the throughput
+     * and latency runs before it. The same keys as {@link #run()} for what it measures.
+     */
+    public Map<String, Object> runIndexOnly() {
+        resetHeapPeaks();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("index_only", true);
+        index(out);
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        out.put("load_average_start", round(loadBefore, 2));
+        out.put("load_average_end", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
+        return out;
+    }
+
+    /** Measures the index and the stages and puts their figures (from neardup_cost_us_1k on). */
+    private void index(Map<String, Object> out) {
+        SamenessCost.Result cost = new SamenessCost(options.seed(), options.costBatch(), log)
+                .measure(options.retainedSmall(), options.retainedLarge());
+        double classifyMicros = ClassifyCost.perStoryMicros(options.seed(), options.costBatch(), log);
         out.put("neardup_cost_us_1k", round(cost.small().indexMicros(), 1));
         out.put("neardup_cost_us_100k", round(cost.large().indexMicros(), 1));
         out.put("neardup_cost_ratio", round(cost.large().indexMicros() / cost.small().indexMicros(), 3));
+        // The same on each size's median round: a burst of other work in one round moves it less.
+        out.put("neardup_cost_ratio_median", round(cost.large().medianMicros() / cost.small().medianMicros(), 3));
         out.put("neardup_index", SamenessCost.INDEX);
         // Per-stage cost per story, at the large retained size: parse, versions and serdes per wire,
         // near-dup and cluster per new story (the only ones that ask the buckets).
@@ -196,18 +231,6 @@ public final class Bench {
                 + "regions: both source catalogue lookups and RegionEnricher on every accepted version; serdes: one Avro encode + decode of EnrichedStory) and per new story (neardup: normalise, shingles, band "
                 + "queries and answers; cluster: TermVectors, term queries and answers, cluster choice, ClusterProcessor and its "
                 + "centroid filed in the term buckets), at the large retained size");
-        out.put("latency_seconds", options.latencyPhase().toSeconds());
-        out.put("latency_sent", latency.sent());
-        out.put("latency_samples", latency.percentiles().count());
-        out.put("latency_ms_max", latency.percentiles().max());
-        out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
-        out.put("full_startup_s", round(full.startupSeconds(), 2));
-        out.put("full_outputs", full.counts());
-        // Other work on the machine skews every figure: say how busy it was.
-        out.put("cpus", Runtime.getRuntime().availableProcessors());
-        out.put("load_average_start", round(loadBefore, 2));
-        out.put("load_average_end", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2));
-        return out;
     }
 
     // ---------------------------------------------------------------- throughput

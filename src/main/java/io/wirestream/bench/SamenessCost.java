@@ -86,7 +86,13 @@ final class SamenessCost {
     /** The figures at one retained size. */
     record Sizes(int retained, double indexMicros, double bandMicros, double termMicros, double commitMicros,
                  Map<String, Double> stageMicros, int wires, int newStories, int nearCopies, int nearCopiesFound,
-                 long bucketKeys, double storeMb, double meanBucketValueBytes, double expiryPassMs, int expiredEntries) {
+                 long bucketKeys, double storeMb, double meanBucketValueBytes, double expiryPassMs, int expiredEntries,
+                 List<Double> roundMicros) {
+        /** The median round's µs per new story: less moved by a burst of other work on the machine than the mean. */
+        double medianMicros() {
+            List<Double> sorted = roundMicros.stream().sorted().toList();
+            return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        }
     }
 
     record Result(Sizes small, Sizes large) {
@@ -131,6 +137,7 @@ final class SamenessCost {
         int perRound = Math.min(batch, Math.max(50, retained / 4));
         boolean refill = retained <= 10_000;
         Stats stats = new Stats();
+        List<Double> roundMicros = new ArrayList<>();
         Harness h = null;
         WireStoryGenerator gen = null;
         long f0 = System.nanoTime();
@@ -159,6 +166,7 @@ final class SamenessCost {
                                 + "%d near-copies, %d found)%n", label, r + 1, round.perNew(round.band + round.term),
                         round.perNew(round.band), round.perNew(round.term), round.newStories, round.nearCopies, round.found);
                 stats.add(round);
+                roundMicros.add(round.perNew(round.band + round.term + round.commit));
             }
             long[] keysAndBytes = new long[2];
             double scanMs = h.scan(keysAndBytes);
@@ -173,7 +181,7 @@ final class SamenessCost {
             stage.put("serdes", stats.perWire(stats.serdes));
             Sizes out = new Sizes(retained, stats.perNew(stats.band + stats.term + stats.commit), stats.perNew(stats.band),
                     stats.perNew(stats.term), stats.perNew(stats.commit), stage, stats.wires, stats.newStories, stats.nearCopies,
-                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired);
+                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired, List.copyOf(roundMicros));
             log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f); stages %s; "
                             + "%d bucket store keys, %.0f MB on disk, values %.0f B; an expiry pass (a minute's entries due) %.1f ms; filled in %.1f s, "
                             + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(),
@@ -477,6 +485,8 @@ final class SamenessCost {
         for (Sizes s : List.of(r.small(), r.large())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("index_us", Bench.round(s.indexMicros(), 1));
+            m.put("index_us_rounds", s.roundMicros().stream().map(x -> Bench.round(x, 1)).toList());
+            m.put("index_us_median", Bench.round(s.medianMicros(), 1));
             m.put("band_us", Bench.round(s.bandMicros(), 1));
             m.put("term_us", Bench.round(s.termMicros(), 1));
             m.put("commit_us", Bench.round(s.commitMicros(), 1));

@@ -67,6 +67,22 @@ final class BucketEntries {
                 .setLastSeen(e.getLastSeen()).build());
     }
 
+    /**
+     * Files a cluster's snapshot, replacing the one filed before: the time index is written only
+     * when there was none (an index key at or before the older snapshot's time finds this one newer
+     * when it comes due, and re-indexes it), so a re-filing is one write instead of two, to the store
+     * and to its changelog.
+     */
+    void replaceCluster(String bucket, ClusterEntry e) {
+        String key = entryKey(bucket, e.getClusterId());
+        boolean indexed = store.get(key) != null;
+        BucketState value = BucketState.newBuilder().setStories(List.of()).setClusters(List.of(e)).setLastSeen(e.getLastSeen()).build();
+        store.put(key, value);
+        if (!indexed) {
+            index.index(key, value.getLastSeen().toEpochMilli());
+        }
+    }
+
     void delete(String entryKey) {
         store.delete(entryKey);
     }

@@ -5,6 +5,7 @@ import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,15 +74,23 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         SamenessQuery q = record.value();
         SamenessMessage.Builder answer = SamenessMessage.newBuilder().setStoryKey(q.getStoryKey()).setToken(q.getToken());
         Map<String, Double> scores = new HashMap<>();
+        ByteBuffer packed = null;
+        PackedVector vector = null;
+        String own = null;
         // Each bucket answers on its own; the answers of the buckets of one query are merged as the
         // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
         for (String bucket : q.getBuckets().isEmpty() ? List.of(record.key()) : q.getBuckets()) {
             if (bucket.startsWith(Scatter.BAND) && q.getShingles() != null) {
                 answerBand(bucket, q, answer);
             } else if (bucket.startsWith(Scatter.TERM) && q.getVector() != null) {
+                if (vector == null) {
+                    vector = PackedVector.of(q.getVector());
+                    packed = vector.packed();
+                    own = GatherProcessor.newClusterId(q.getStoryKey());
+                }
                 List<ClusterEntry> clusters = clustersIn(bucket);
-                clusterScores(clusters, q.getVector(), q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
-                fileProvisionalCluster(bucket, clusters, q);
+                clusterScores(clusters, vector, q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
+                fileProvisionalCluster(bucket, clusters, q, own, packed);
             }
         }
         answer.setClusterScores(scores);
@@ -154,11 +163,10 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * removes it). Without this, a second report of an event arriving before the first one's centroid
      * came back round the loop (two commit intervals) would found a cluster of its own.
      */
-    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q) {
-        String own = GatherProcessor.newClusterId(q.getStoryKey());
+    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q, String own, ByteBuffer packed) {
         if (clusters.stream().noneMatch(c -> c.getClusterId().equals(own))) {
             ClusterEntry mine = ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime())
-                    .setCentroid(q.getVector()).build();
+                    .setCentroid(Map.of()).setTerms(packed).build();
             List<ClusterEntry> all = new ArrayList<>(clusters);
             all.add(mine);
             all.sort(ClusterIndexProcessor.NEWEST_FIRST);
@@ -174,7 +182,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     }
 
     /** Decayed cosine of a vector with each cluster centroid in the bucket, best {@link #CLUSTERS_PER_ANSWER}. */
-    static Map<String, Double> clusterScores(List<ClusterEntry> clusters, Map<String, Float> vector, Instant at,
+    static Map<String, Double> clusterScores(List<ClusterEntry> clusters, PackedVector vector, Instant at,
                                              SamenessSettings settings) {
         long window = settings.clusterWindow().toMillis();
         double halfLife = settings.clusterHalfLife().toMillis();
@@ -184,7 +192,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             if (age > window) {
                 continue;
             }
-            double score = TermVectors.cosine(vector, c.getCentroid()) * Math.exp(-age / halfLife);
+            double score = vector.dot(centroidOf(c)) * Math.exp(-age / halfLife);
             if (score > 0) {
                 scored.add(Map.entry(c.getClusterId(), score));
             }
@@ -193,6 +201,15 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         Map<String, Double> out = new HashMap<>();
         scored.stream().limit(CLUSTERS_PER_ANSWER).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
+    }
+
+    /** A cluster entry's packed centroid; an entry written before the packed form has only its map. */
+    static ByteBuffer centroidOf(ClusterEntry c) {
+        ByteBuffer terms = c.getTerms();
+        if (terms != null && terms.hasRemaining()) {
+            return terms;
+        }
+        return PackedVector.of(c.getCentroid()).packed();
     }
 
     static Instant max(Instant a, Instant b) {

@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.ClusterMember;
 import java.util.Comparator;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,8 +40,9 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
             entries.delete(BucketEntries.entryKey(record.key(), snapshot.getRetract()));
         }
         if (!snapshot.getVector().isEmpty()) {
-            entries.putCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
-                    .setLastSeen(snapshot.getEventTime()).setCentroid(snapshot.getVector()).build());
+            entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
+                    .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
+                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).build());
         }
     }
 }

@@ -26,8 +26,10 @@ public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, 
                                Duration clusterWindow, int termKeys, int bucketClusters, int partitions) {
 
     public static SamenessSettings defaults() {
+        // 20 clusters a term bucket: 30 before; 20 and 12 gave the same B-cubed F1 on both dev corpora
+        // (UCI 0.8113, ECB+ 0.8497), and a query at 100,000 retained reads a full bucket.
         return new SamenessSettings(0.9, Duration.ofHours(48), 6, 12, 0.25, 0.12, Duration.ofHours(6),
-                Duration.ofHours(48), 8, 30, 3);
+                Duration.ofHours(48), 8, 20, 3);
     }
 
     public SamenessSettings {

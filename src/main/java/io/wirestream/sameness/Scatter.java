@@ -61,6 +61,21 @@ public final class Scatter {
             return List.of();
         }
         EnrichedStory s = f.story();
+        String token = token(s);
+        List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
+        for (List<String> group : bucketsByPartition(f, settings).values()) {
+            boolean bands = group.stream().anyMatch(b -> b.startsWith(BAND));
+            boolean terms = group.stream().anyMatch(b -> b.startsWith(TERM));
+            out.add(KeyValue.pair(group.get(0), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
+                    .setEventTime(s.getVersionCreated()).setBuckets(group)
+                    .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
+                    .setVector(terms ? f.vector() : null).build()));
+        }
+        return out;
+    }
+
+    /** A NEW story's bucket keys (band keys, then its strongest terms) grouped by partition, in order of first appearance. */
+    private static Map<Integer, List<String>> bucketsByPartition(Featured f, SamenessSettings settings) {
         List<String> buckets = new ArrayList<>();
         if (f.shingles().count() > 0) {
             for (int band : f.shingles().bandKeys(settings.bands())) {
@@ -74,17 +89,7 @@ public final class Scatter {
         for (String b : buckets) {
             byPartition.computeIfAbsent(partition(b, settings.partitions()), p -> new ArrayList<>()).add(b);
         }
-        String token = token(s);
-        List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
-        for (List<String> group : byPartition.values()) {
-            boolean bands = group.stream().anyMatch(b -> b.startsWith(BAND));
-            boolean terms = group.stream().anyMatch(b -> b.startsWith(TERM));
-            out.add(KeyValue.pair(group.get(0), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
-                    .setEventTime(s.getVersionCreated()).setBuckets(group)
-                    .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
-                    .setVector(terms ? f.vector() : null).build()));
-        }
-        return out;
+        return byPartition;
     }
 
     /** The partition of a bucket key among {@code partitions}: the hash Kafka's default partitioner uses. */
@@ -104,7 +109,7 @@ public final class Scatter {
     /** The story itself for the gather step, with the number of answers it must wait for. */
     public static SamenessMessage storyMessage(Featured f, SamenessSettings settings) {
         return SamenessMessage.newBuilder().setStoryKey(f.story().getStoryKey()).setToken(token(f.story()))
-                .setStory(f.story()).setExpectedAnswers(queries(f, settings).size())
+                .setStory(f.story()).setExpectedAnswers(f.asks() ? bucketsByPartition(f, settings).size() : 0)
                 .setVector(f.asks() ? f.vector() : null).build();
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,13 @@ public final class SourceCatalogue {
 
     private final Map<String, Source> byId;
     private final List<Alias> aliases;
+    /**
+     * Names already matched: a few hundred distinct names arrive over and over, and each match tries
+     * every alias's pattern in turn (a JFR profile of bench found that 14% of the stream thread).
+     * The catalogue never changes, so neither does an answer; cleared when it grows past its bound.
+     */
+    private final Map<String, Optional<Source>> matched = new ConcurrentHashMap<>();
+    private static final int MATCHED_MAX = 10_000;
 
     private SourceCatalogue(List<Source> sources) {
         Map<String, Source> ids = new LinkedHashMap<>();
@@ -94,6 +102,19 @@ public final class SourceCatalogue {
         if (sent == null || sent.isBlank()) {
             return Optional.empty();
         }
+        Optional<Source> known = matched.get(sent);
+        if (known != null) {
+            return known;
+        }
+        if (matched.size() >= MATCHED_MAX) {
+            matched.clear();
+        }
+        Optional<Source> found = find(sent);
+        matched.put(sent, found);
+        return found;
+    }
+
+    private Optional<Source> find(String sent) {
         String lower = fold(sent);
         String whole = lower.replaceAll("^(?:the |\\(c\\) |© )+", "").replaceAll("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$", "");
         for (Alias a : aliases) {
