@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -81,14 +83,18 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
             held.put(heldKey(until, s.getStoryKey()), s);
             return;
         }
-        handle(record.key(), s, eventTime(s, record.timestamp()), null);
+        handle(record.key(), s, eventTime(s, record.timestamp()), null, record.headers());
     }
 
     private static long eventTime(EnrichedStory s, long recordTime) {
         return s.getVersionCreated() != null ? s.getVersionCreated().toEpochMilli() : recordTime;
     }
 
-    private void handle(String clusterId, EnrichedStory s, long eventTime, Instant releasedAt) {
+    /**
+     * @param headers the triggering wire's record headers, carried onto the alert as every stage carries
+     *                them (tracing, the bench's send time); none for a story released from an embargo
+     */
+    private void handle(String clusterId, EnrichedStory s, long eventTime, Instant releasedAt, Headers headers) {
         AlertState st = states.get(clusterId);
         if (st == null) {
             st = AlertRules.newState(s, eventTime);
@@ -97,7 +103,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         if (s.getAction() == StoryAction.KILL) {
             st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));
             states.put(clusterId, st);
-            forward(kill(clusterId, s, st, eventTime), eventTime);
+            forward(kill(clusterId, s, st, eventTime), eventTime, headers);
             return;
         }
         AlertRules.include(st, s, eventTime, settings);
@@ -125,7 +131,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         }
         if (out != null) {
             st.setAlert(out);
-            forward(out, Math.max(eventTime, out.getAlertedAt().toEpochMilli()));
+            forward(out, Math.max(eventTime, out.getAlertedAt().toEpochMilli()), headers);
         }
         states.put(clusterId, st);
     }
@@ -167,8 +173,8 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         return a;
     }
 
-    private void forward(Alert a, long timestamp) {
-        context.forward(new Record<>(a.getClusterId(), a, timestamp));
+    private void forward(Alert a, long timestamp, Headers headers) {
+        context.forward(new Record<>(a.getClusterId(), a, timestamp, headers));
     }
 
     /** Lets every held story whose release time stream time has reached into its cluster. */
@@ -183,7 +189,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
             long releasedAt = Long.parseLong(kv.key.substring(0, KEY_DIGITS));
             EnrichedStory s = kv.value;
             if (s.getClusterId() != null) {
-                handle(s.getClusterId(), s, releasedAt, Instant.ofEpochMilli(releasedAt));
+                handle(s.getClusterId(), s, releasedAt, Instant.ofEpochMilli(releasedAt), new RecordHeaders());
             }
         }
     }

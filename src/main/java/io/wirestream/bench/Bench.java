@@ -431,7 +431,13 @@ public final class Bench {
         }
     }
 
-    /** Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time. */
+    /** One wire in this many (in the latency run) starts a burst: a new story and two agencies' copies of it. */
+    static final int BURST_EVERY = 50;
+
+    /**
+     * Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time;
+     * every {@link #BURST_EVERY}th slot starts a corroborated burst ({@link WireStoryGenerator#burst}).
+     */
     private void offer(KafkaRuntime kafka, String topic, int total, AtomicInteger sent) throws Exception {
         Map<String, Object> p = new HashMap<>(kafka.clientProps());
         // As WireProducer: what production ingest does.
@@ -441,11 +447,17 @@ public final class Bench {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         WireStoryGenerator gen = new WireStoryGenerator(options.seed());
         long intervalNanos = 1_000_000_000L / options.rate();
+        java.util.ArrayDeque<WireStoryGenerator.WireStory> queued = new java.util.ArrayDeque<>();
         try (KafkaProducer<String, RawWireItem> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer())) {
             long start = System.nanoTime();
             for (int i = 0; i < total; i++) {
-                WireStoryGenerator.WireStory w = gen.next();
+                if (queued.isEmpty() && i % BURST_EVERY == BURST_EVERY - 1) {
+                    // A breaking story and two other agencies' copies of it, in the next three slots:
+                    // the corroborated alerts whose latency the run measures.
+                    queued.addAll(gen.burst(2));
+                }
+                WireStoryGenerator.WireStory w = queued.isEmpty() ? gen.next() : queued.poll();
                 long due = start + i * intervalNanos;
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);

@@ -255,9 +255,33 @@ public final class WireStoryGenerator {
         return render(Kind.UPDATE, o, o.agency, o.uri, headline(new Random(o.contentSeed), o), body(o), o.versionCreated);
     }
 
+    /**
+     * A breaking story as agencies carry it: a new original, then {@code copies} re-runs of it by as
+     * many other agencies (one source each, all different), a few seconds apart in event time. Its
+     * cluster reaches {@code copies + 1} distinct sources at once: corroboration, for the alert path.
+     */
+    public List<WireStory> burst(int copies) {
+        if (copies >= AGENCIES.length) {
+            throw new IllegalArgumentException("at most " + (AGENCIES.length - 1) + " copies, one per other agency");
+        }
+        clock = clock.plusMillis(spacingMinMs + random.nextInt(spacingSpreadMs));
+        List<WireStory> out = new ArrayList<>();
+        out.add(fresh());
+        Original o = pool.get(pool.size() - 1);
+        int first = 1 + random.nextInt(AGENCIES.length - copies);
+        for (int i = 0; i < copies; i++) {
+            clock = clock.plusMillis(1 + random.nextInt(spacingMinMs));
+            out.add(nearDuplicateOf(o, (o.agency + first + i) % AGENCIES.length));
+        }
+        return out;
+    }
+
     private WireStory nearDuplicate() {
         Original o = recent();
-        int agency = (o.agency + 1 + random.nextInt(AGENCIES.length - 1)) % AGENCIES.length;
+        return nearDuplicateOf(o, (o.agency + 1 + random.nextInt(AGENCIES.length - 1)) % AGENCIES.length);
+    }
+
+    private WireStory nearDuplicateOf(Original o, int agency) {
         String uri = String.format(Locale.ROOT, "urn:newsml:%s.%s:%08d", AGENCIES[agency], namespace, ++serial);
         List<String> body = new ArrayList<>(body(o));
         // Re-run copy: same paragraphs under the other agency's dateline tag, the tail trimmed to fit.
