@@ -1,5 +1,6 @@
 package io.wirestream.alert;
 
+import io.wirestream.text.BoundedMemo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -39,8 +38,6 @@ public final class BreakingPhrases {
     }
 
     private static final String RESOURCE = "breaking-phrases.tsv";
-    /** Texts remembered with their match; cleared when full. */
-    private static final int MATCHED_MAX = 4_096;
     private final List<Rule> rules;
     /**
      * The texts matched lately: every story's headline and lead is matched twice, by the alert rules
@@ -48,7 +45,7 @@ public final class BreakingPhrases {
      * pattern over the text (a JFR profile of bench: 19% of the stream thread, half of it the second
      * time). The rules never change, so neither does a text's match.
      */
-    private final Map<String, Match> matched = new ConcurrentHashMap<>();
+    private final BoundedMemo<Match> matched = new BoundedMemo<>(4_096);
 
     private BreakingPhrases(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -115,16 +112,7 @@ public final class BreakingPhrases {
         if (text == null || text.isBlank()) {
             return Match.NONE;
         }
-        Match known = matched.get(text);
-        if (known != null) {
-            return known;
-        }
-        if (matched.size() >= MATCHED_MAX) {
-            matched.clear();
-        }
-        Match m = find(text);
-        matched.put(text, m);
-        return m;
+        return matched.get(text, this::find);
     }
 
     private Match find(String text) {

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -447,7 +448,7 @@ public final class Bench {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         WireStoryGenerator gen = new WireStoryGenerator(options.seed());
         long intervalNanos = 1_000_000_000L / options.rate();
-        java.util.ArrayDeque<WireStoryGenerator.WireStory> queued = new java.util.ArrayDeque<>();
+        ArrayDeque<WireStoryGenerator.WireStory> queued = new ArrayDeque<>();
         try (KafkaProducer<String, RawWireItem> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer())) {
             long start = System.nanoTime();

@@ -232,14 +232,13 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         }
     }
 
-    /** Whether the story of {@code mine} comes before that of {@code other}: earlier event time, then smaller key. */
+    /**
+     * Whether the story of {@code mine} comes before that of {@code other}: the one tie-break of the
+     * buckets ({@link Candidates#better}, at equal similarity: earlier event time, then smaller key).
+     */
     private static boolean originalFirst(SamenessMessage mine, SamenessMessage other) {
-        Instant a = mine.getStory().getVersionCreated();
-        Instant b = other.getStory().getVersionCreated();
-        if (a != null && b != null && !a.equals(b)) {
-            return a.isBefore(b);
-        }
-        return mine.getStoryKey().compareTo(other.getStoryKey()) < 0;
+        return Candidates.better(0, mine.getStory().getVersionCreated(), mine.getStoryKey(),
+                0, other.getStory().getVersionCreated(), other.getStoryKey());
     }
 
     /** A held near-duplicate leaves as a story of its own, in the cluster its own answers gave it. */

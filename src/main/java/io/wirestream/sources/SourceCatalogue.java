@@ -1,6 +1,7 @@
 package io.wirestream.sources;
 
 import io.wirestream.avro.Source;
+import io.wirestream.text.BoundedMemo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,8 +46,7 @@ public final class SourceCatalogue {
      * every alias's pattern in turn (a JFR profile of bench found that 14% of the stream thread).
      * The catalogue never changes, so neither does an answer; cleared when it grows past its bound.
      */
-    private final Map<String, Optional<Source>> matched = new ConcurrentHashMap<>();
-    private static final int MATCHED_MAX = 10_000;
+    private final BoundedMemo<Optional<Source>> matched = new BoundedMemo<>(10_000);
 
     private SourceCatalogue(List<Source> sources) {
         Map<String, Source> ids = new LinkedHashMap<>();
@@ -102,16 +101,7 @@ public final class SourceCatalogue {
         if (sent == null || sent.isBlank()) {
             return Optional.empty();
         }
-        Optional<Source> known = matched.get(sent);
-        if (known != null) {
-            return known;
-        }
-        if (matched.size() >= MATCHED_MAX) {
-            matched.clear();
-        }
-        Optional<Source> found = find(sent);
-        matched.put(sent, found);
-        return found;
+        return matched.get(sent, this::find);
     }
 
     private Optional<Source> find(String sent) {
