@@ -116,6 +116,7 @@ public final class Bench {
         Path dir = temporary ? Files.createTempDirectory("wirestream-bench") : options.dataDir();
         Throughput passThrough;
         Throughput full;
+        Map<String, Object> fullTraffic;
         Latency latency;
         try {
             // Settings from the environment (WIRESTREAM_KAFKA_COMMIT_INTERVAL_MS, WIRESTREAM_SAMENESS_*, ...), so a
@@ -141,6 +142,7 @@ public final class Bench {
                 full = throughput("full topology", kafka,
                         WirestreamTopology.build(fullTopics, config.topology(), fullProps, fullMetrics), fullProps,
                         fullMetrics, fullTopics.accountingOutputs());
+                fullTraffic = traffic(kafka, List.of("bench-full-" + run + "-", "bench." + run + ".full."));
 
                 latency = latency(kafka, config, run);
             }
@@ -172,6 +174,8 @@ public final class Bench {
         out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
         out.put("full_startup_s", round(full.startupSeconds(), 2));
         out.put("full_outputs", full.counts());
+        // [offsets, KB] per story on every topic the full run wrote: what the broker carries for a story.
+        out.put("full_topic_traffic_per_story", fullTraffic);
         // Other work on the machine skews every figure: say how busy it was.
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("load_average_start", round(loadBefore, 2));
@@ -494,6 +498,19 @@ public final class Bench {
             p.remove(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         }
         return p;
+    }
+
+    /** The full run's topics (outputs, repartition topics, changelogs), read as soon as it finished. */
+    private Map<String, Object> traffic(KafkaRuntime kafka, List<String> prefixes) {
+        try (Admin admin = Admin.create(kafka.clientProps())) {
+            return TopicTraffic.perStory(admin, prefixes, options.stories());
+        } catch (ExecutionException e) {
+            log.println("[bench] topic traffic not read: " + e.getCause().getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void createTopics(KafkaRuntime kafka, List<String> names, boolean logAppendTime) {

@@ -104,6 +104,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         for (var kv : entries.scan(bucket)) {
             stories.addAll(kv.value.getStories());
         }
+        boolean bucketWasEmpty = stories.isEmpty();
         BandEntry mineEntry = BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())
                 .setShingles(q.getShingles()).setShingleCount(q.getShingleCount()).build();
         stories.removeIf(e -> e.getStoryKey().equals(q.getStoryKey()));
@@ -136,7 +137,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             }
         }
         if (stories.indexOf(mineEntry) < settings.bucketStories()) {
-            entries.putStory(bucket, mineEntry);
+            entries.putStory(bucket, mineEntry, bucketWasEmpty);
         }
     }
 
@@ -177,7 +178,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 }
                 entries.delete(BucketEntries.entryKey(bucket, dropped.getClusterId()));
             }
-            entries.putCluster(bucket, mine);
+            entries.putCluster(bucket, mine, clusters.isEmpty());
         }
     }
 

@@ -20,12 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>The prefix must sort apart from the store's own keys and not be a prefix of any of them.
  *
- * <p>Used by the sameness stores and the alert state; {@link ExpiryIndex} does the same for the
+ * <p>Used by the cluster and gather stores and the alert state (the bucket store indexes by bucket, with
+ * these digits: {@code sameness.BucketEntries}); {@link ExpiryIndex} does the same for the
  * version and category stores with the index in a store of its own (their layout predates this one).
  */
 public final class TimeIndex<V> {
 
-    private static final int WIDTH = 15;
+    /** Digits of an index key's time. */
+    public static final int WIDTH = 15;
     private static final String ZEROS = "0".repeat(WIDTH);
     private static final String SEP = "/";
 
@@ -58,7 +60,7 @@ public final class TimeIndex<V> {
      * {@code String.format("%015d")} gives, without its format parsing (which cost as much as the
      * store write the key goes with).
      */
-    static String digits(long millis) {
+    public static String digits(long millis) {
         String d = Long.toString(Math.max(0, millis));
         return d.length() >= WIDTH ? d : ZEROS.substring(d.length()) + d;
     }

@@ -52,11 +52,11 @@ class BucketEntriesTest {
 
     @Test
     void aBucketIsReadByItsPrefixOnly() {
-        entries.putStory("n:1a", story("s1", 1_000));
-        entries.putStory("n:1a", story("s2", 2_000));
-        entries.putStory("n:1ab", story("s3", 2_000));
-        entries.putCluster("t:quake", cluster("cl-1", 1_000));
-        entries.putCluster("t:quakes", cluster("cl-2", 1_000));
+        entries.putStory("n:1a", story("s1", 1_000), true);
+        entries.putStory("n:1a", story("s2", 2_000), false);
+        entries.putStory("n:1ab", story("s3", 2_000), true);
+        entries.putCluster("t:quake", cluster("cl-1", 1_000), true);
+        entries.putCluster("t:quakes", cluster("cl-2", 1_000), true);
 
         assertEquals(List.of("n:1a/s1", "n:1a/s2"), entries.scan("n:1a").stream().map(kv -> kv.key).toList());
         assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
@@ -64,10 +64,10 @@ class BucketEntriesTest {
 
     @Test
     void expiryDeletesWhatCameDueAndKeepsWhatWasFiledAgainSince() {
-        entries.putStory("n:1a", story("old", 1_000));
-        entries.putCluster("t:quake", cluster("cl-1", 2_000));
-        entries.putCluster("t:quake", cluster("cl-1", 9_000)); // filed again, newer
-        entries.putStory("n:1a", story("new", 8_000));
+        entries.putStory("n:1a", story("old", 1_000), true);
+        entries.replaceCluster("t:quake", cluster("cl-1", 2_000));
+        entries.replaceCluster("t:quake", cluster("cl-1", 9_000)); // filed again, newer
+        entries.putStory("n:1a", story("new", 8_000), false);
 
         assertEquals(1, entries.expire(5_000));
         assertNull(store.get("n:1a/old"));
@@ -81,12 +81,65 @@ class BucketEntriesTest {
     @Test
     void anExpiryPassDeletesOnlyWhatIsDue() {
         for (int i = 0; i < 100; i++) {
-            entries.putStory("n:" + i, story("s" + i, 1_000L * i));
+            entries.putStory("n:" + i, story("s" + i, 1_000L * i), true);
         }
         assertEquals(10, entries.expire(10_000));
         assertEquals(0, entries.expire(10_000));
         assertEquals(90, keys().stream().filter(k -> k.startsWith("n:")).count());
-        assertEquals(90, keys().stream().filter(k -> k.startsWith("x:")).count(), "one index key per live entry");
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("x:")).count(), "one index key per live bucket");
+    }
+
+    @Test
+    void aBucketIsIndexedOnceHoweverManyEntriesItTakes() {
+        entries.replaceCluster("t:quake", cluster("cl-1", 1_000));
+        entries.replaceCluster("t:quake", cluster("cl-2", 2_000));
+        entries.putCluster("t:quake", cluster("cl-3", 3_000), false);
+        entries.replaceCluster("t:quake", cluster("cl-1", 7_000));
+        assertEquals(List.of("x:000000000001000/t:quake"), indexKeys());
+
+        // Due at 1,000: cl-2 and cl-3 go, cl-1 (seen again at 7,000) stays, and the bucket is indexed at it.
+        assertEquals(2, entries.expire(5_000));
+        assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("x:000000000007000/t:quake"), indexKeys());
+
+        assertEquals(1, entries.expire(8_000));
+        assertEquals(List.of(), keys());
+    }
+
+    @Test
+    void aBucketEmptiedAndFilledAgainIsIndexedAgainAndItsIndexKeysMerge() {
+        entries.replaceCluster("t:quake", cluster("cl-1", 1_000));
+        entries.delete(BucketEntries.entryKey("t:quake", "cl-1")); // a retraction
+        entries.replaceCluster("t:quake", cluster("cl-2", 3_000));
+        entries.replaceCluster("t:quake", cluster("cl-3", 4_000));
+        assertEquals(List.of("x:000000000001000/t:quake", "x:000000000003000/t:quake"), indexKeys());
+
+        assertEquals(0, entries.expire(2_000));
+        assertEquals(List.of("x:000000000003000/t:quake"), indexKeys(), "the first key re-indexed the bucket where the second is");
+        assertEquals(1, entries.expire(3_500));
+        assertEquals(List.of("x:000000000004000/t:quake"), indexKeys());
+    }
+
+    @Test
+    void indexKeysOfTheFormerPerEntryLayoutExpireTheirBucket() {
+        // As written before index keys were per bucket: x:<millis>/<bucket>/<id>.
+        store.put("t:quake/cl-1", BucketState.newBuilder().setStories(List.of()).setClusters(List.of(cluster("cl-1", 1_000)))
+                .setLastSeen(Instant.ofEpochMilli(1_000)).build());
+        store.put("t:quake/cl-2", BucketState.newBuilder().setStories(List.of()).setClusters(List.of(cluster("cl-2", 6_000)))
+                .setLastSeen(Instant.ofEpochMilli(6_000)).build());
+        store.put("x:000000000001000/t:quake/cl-1", BucketState.newBuilder().setStories(List.of()).setClusters(List.of())
+                .setLastSeen(Instant.ofEpochMilli(1_000)).build());
+        store.put("x:000000000006000/t:quake/cl-2", BucketState.newBuilder().setStories(List.of()).setClusters(List.of())
+                .setLastSeen(Instant.ofEpochMilli(6_000)).build());
+
+        assertEquals(1, entries.expire(5_000));
+        assertEquals(List.of("x:000000000006000/t:quake", "x:000000000006000/t:quake/cl-2"), indexKeys());
+        assertEquals(1, entries.expire(7_000));
+        assertEquals(List.of(), keys());
+    }
+
+    private List<String> indexKeys() {
+        return keys().stream().filter(k -> k.startsWith("x:")).toList();
     }
 
     private List<String> keys() {
