@@ -18,6 +18,7 @@ import io.wirestream.parse.CanonicalStories;
 import io.wirestream.sameness.BucketProcessor;
 import io.wirestream.sameness.ClusterIndexProcessor;
 import io.wirestream.sameness.ClusterProcessor;
+import io.wirestream.sameness.EventMarks;
 import io.wirestream.sameness.GatherProcessor;
 import io.wirestream.sameness.IdfTable;
 import io.wirestream.sameness.SamenessSettings;
@@ -346,8 +347,9 @@ final class SamenessCost {
             Shingles shingles = Shingles.ofNormalised(NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody())));
             long n1 = System.nanoTime();
             Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), idf);
+            Map<String, Float> marks = EventMarks.of(s.getHeadline(), s.getBody(), vector, idf);
             long n2 = System.nanoTime();
-            List<KeyValue<String, SamenessQuery>> all = Scatter.queries(new Scatter.Featured(s, shingles, vector, true), settings);
+            List<KeyValue<String, SamenessQuery>> all = Scatter.queries(new Scatter.Featured(s, shingles, vector, marks, true), settings);
             long n3 = System.nanoTime();
             // Each query (one per partition of sameness-queries) asked in two halves, its band buckets and
             // its term buckets, so the near-dup and cluster costs stay apart: one more record and answer
@@ -371,7 +373,7 @@ final class SamenessCost {
             long n5 = System.nanoTime();
             String cluster = GatherProcessor.clusterFor(s, scores, settings);
             ClusterMember member = ClusterMember.newBuilder().setClusterId(cluster).setStoryKey(s.getStoryKey())
-                    .setSource(s.getSource()).setEventTime(s.getVersionCreated()).setVector(vector).build();
+                    .setSource(s.getSource()).setEventTime(s.getVersionCreated()).setVector(vector).setMarks(marks).build();
             clusterProcessor.process(new Record<>(cluster, roundTrip(memberSerde, member), time.toEpochMilli()));
             for (var f : clusterContext.forwarded()) {
                 // cluster-terms: each centroid snapshot crosses a topic to its term bucket.

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * bucket ("n:" key) compares the story's shingles with the stories it holds and answers the most
  * similar one at or above the near-duplicate threshold, then remembers the story (newest {@code bucketStories} by event time kept). A term
  * bucket ("t:" key) scores the story's vector against the centroids of the clusters indexed under
- * that term, decayed by how long ago each cluster last grew, and answers the best few. Every query
+ * that term, decayed by how long ago each cluster last grew, and answers the best few (a cluster whose
+ * score is doubtful and whose {@link EventMarks} the story's do not share is left out). Every query
  * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a bucket
  * is its own store record ({@link BucketEntries}): a query reads its bucket by prefix and writes
  * only its own entry.
@@ -76,6 +77,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         Map<String, Double> scores = new HashMap<>();
         ByteBuffer packed = null;
         PackedVector vector = null;
+        PackedVector marks = null;
         String own = null;
         // Each bucket answers on its own; the answers of the buckets of one query are merged as the
         // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
@@ -86,11 +88,12 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 if (vector == null) {
                     vector = PackedVector.of(q.getVector());
                     packed = vector.packed();
+                    marks = q.getMarks() == null || q.getMarks().isEmpty() ? null : PackedVector.of(q.getMarks());
                     own = GatherProcessor.newClusterId(q.getStoryKey());
                 }
                 List<ClusterEntry> clusters = clustersIn(bucket);
-                clusterScores(clusters, vector, q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
-                fileProvisionalCluster(bucket, clusters, q, own, packed);
+                clusterScores(clusters, vector, marks, q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
+                fileProvisionalCluster(bucket, clusters, q, own, packed, marks);
             }
         }
         answer.setClusterScores(scores);
@@ -164,10 +167,11 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * removes it). Without this, a second report of an event arriving before the first one's centroid
      * came back round the loop (two commit intervals) would found a cluster of its own.
      */
-    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q, String own, ByteBuffer packed) {
+    private void fileProvisionalCluster(String bucket, List<ClusterEntry> clusters, SamenessQuery q, String own, ByteBuffer packed,
+                                        PackedVector marks) {
         if (clusters.stream().noneMatch(c -> c.getClusterId().equals(own))) {
             ClusterEntry mine = ClusterEntry.newBuilder().setClusterId(own).setLastSeen(q.getEventTime())
-                    .setCentroid(Map.of()).setTerms(packed).build();
+                    .setCentroid(Map.of()).setTerms(packed).setMarks(provisionalMarks(q, marks)).build();
             List<ClusterEntry> all = new ArrayList<>(clusters);
             all.add(mine);
             all.sort(ClusterIndexProcessor.NEWEST_FIRST);
@@ -182,8 +186,22 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         }
     }
 
-    /** Decayed cosine of a vector with each cluster centroid in the bucket, best {@link #CLUSTERS_PER_ANSWER}. */
-    static Map<String, Double> clusterScores(List<ClusterEntry> clusters, PackedVector vector, Instant at,
+    /** The marks a founder's provisional entry carries: its own, cut to what a cluster's entry holds. */
+    private static ByteBuffer provisionalMarks(SamenessQuery q, PackedVector marks) {
+        if (marks == null) {
+            return ByteBuffer.allocate(0);
+        }
+        return PackedVector.of(EventMarks.filed(q.getMarks())).packed();
+    }
+
+    /**
+     * Decayed cosine of a vector with each cluster centroid in the bucket, best {@link #CLUSTERS_PER_ANSWER},
+     * leaving out the clusters a doubtful score would join whose marks the story's do not share
+     * ({@link EventMarks#agree}).
+     *
+     * @param marks the story's event marks packed, or null when it has none
+     */
+    static Map<String, Double> clusterScores(List<ClusterEntry> clusters, PackedVector vector, PackedVector marks, Instant at,
                                              SamenessSettings settings) {
         long window = settings.clusterWindow().toMillis();
         double halfLife = settings.clusterHalfLife().toMillis();
@@ -194,7 +212,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 continue;
             }
             double score = vector.dot(centroidOf(c)) * Math.exp(-age / halfLife);
-            if (score > 0) {
+            if (score > 0 && EventMarks.agree(score, marks, c.getMarks())) {
                 scored.add(Map.entry(c.getClusterId(), score));
             }
         }

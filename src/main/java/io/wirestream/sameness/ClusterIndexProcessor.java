@@ -9,7 +9,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Files a cluster's latest centroid under one term bucket ("t:" key), replacing its older snapshot
+ * Files a cluster's latest centroid (and its strongest {@link EventMarks}) under one term bucket ("t:" key), replacing its older snapshot
  * there: one entry written ({@link BucketEntries}), nothing read; and deletes the provisional entry
  * the snapshot names for retraction, if any. A bucket is capped at the
  * {@code bucketClusters} clusters that grew most recently when it is next queried. Shares the bucket
@@ -42,7 +42,7 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         if (!snapshot.getVector().isEmpty()) {
             entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
                     .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
-                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).build());
+                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed()).build());
         }
     }
 }

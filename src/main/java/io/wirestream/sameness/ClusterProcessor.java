@@ -19,9 +19,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps one event cluster's centroid (the sum of its members' vectors), size and distinct sources,
- * keyed by cluster id, and sends the new centroid to the term buckets it should be found under: the
- * centroid's strongest terms and the new member's. A cluster that has not grown for the cluster
+ * Keeps one event cluster's centroid (the sum of its members' vectors), its {@link EventMarks} (the sum
+ * of its members'), size and distinct sources, keyed by cluster id, and sends the new centroid with the
+ * strongest marks to the term buckets it should be found under: the centroid's strongest terms and the
+ * new member's. A cluster that has not grown for the cluster
  * window starts afresh (and the expiry, every minute of stream time, deletes it).
  */
 public final class ClusterProcessor implements Processor<String, ClusterMember, String, ClusterMember> {
@@ -74,8 +75,9 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         if (state == null || m.getEventTime().toEpochMilli() - state.getLastSeen().toEpochMilli() > settings.clusterWindow().toMillis()) {
             state = ClusterState.newBuilder().setCentroid(new HashMap<>()).setFirstSeen(m.getEventTime())
                     .setLastSeen(m.getEventTime()).setSize(0).setSources(new ArrayList<>()).setIndexedTerms(new ArrayList<>())
-                    .setFiledCentroid(new HashMap<>()).setFiledAt(Instant.EPOCH).build();
+                    .setFiledCentroid(new HashMap<>()).setFiledAt(Instant.EPOCH).setMarks(new HashMap<>()).build();
         }
+        state.setMarks(EventMarks.addTo(state.getMarks(), m.getMarks()));
         Map<String, Float> sum = new HashMap<>(state.getCentroid());
         TermVectors.add(sum, m.getVector());
         // Keep the strongest terms at their summed weights (not rescaled), so later members add up alike.
@@ -92,10 +94,12 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
             state.setSources(sources);
         }
         Map<String, Float> centroid = TermVectors.top(kept, TermVectors.TERMS);
+        Map<String, Float> marks = EventMarks.filed(state.getMarks());
         Map<String, ClusterMember.Builder> out = new LinkedHashMap<>();
         boolean founder = m.getStoryKey() != null && GatherProcessor.newClusterId(m.getStoryKey()).equals(record.key());
         for (String t : filings(state, centroid, m.getVector(), founder)) {
-            out.put(t, ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(state.getLastSeen()).setVector(centroid));
+            out.put(t, ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(state.getLastSeen()).setVector(centroid)
+                    .setMarks(marks));
         }
         // The member asked its term buckets as the founder of a cluster of its own (a provisional
         // entry, see BucketProcessor); it joined this one instead, so that entry goes, riding on the

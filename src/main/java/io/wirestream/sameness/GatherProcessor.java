@@ -167,11 +167,11 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         }
         story.setClusterId(clusterFor(story, scores, settings));
         if (duplicateOf == null) {
-            settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), head.getVector())));
+            settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), head)));
             return;
         }
         SamenessMessage request = SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(head.getToken())
-                .setStory(story).setVector(head.getVector()).setDuplicateOf(duplicateOf).setDuplicateOfTime(duplicateOfTime)
+                .setStory(story).setVector(head.getVector()).setMarks(head.getMarks()).setDuplicateOf(duplicateOf).setDuplicateOfTime(duplicateOfTime)
                 .setSimilarity(similarity).setFollow(true).build();
         state.setDuplicateOf(duplicateOf);
         state.setHeld(request);
@@ -247,7 +247,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         state.setHeld(null);
         state.setDuplicateOf(null);
         EnrichedStory story = EnrichedStory.newBuilder(held.getStory()).build();
-        settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), held.getVector())));
+        settleHere(record, state, new Gathered(story, null, member(story, story.getClusterId(), held)));
     }
 
     /** This story leaves with its cluster; near-duplicates that waited for it leave in the same one. */
@@ -271,14 +271,16 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
                 .setDetail(String.format(Locale.ROOT, "near-duplicate of %s (%.0f%% of the shorter text's shingles shared), cluster %s",
                         request.getDuplicateOf(), request.getSimilarity() * 100, clusterId))
                 .setStory(story).build();
-        context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, d, member(story, clusterId, request.getVector()))));
+        context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, d, member(story, clusterId, request))));
         send(record, story.getStoryKey(), SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(request.getToken())
                 .setSettledCluster(clusterId).build());
     }
 
-    private static ClusterMember member(EnrichedStory story, String clusterId, Map<String, Float> vector) {
+    /** The membership of a story in its cluster, with the vector and event marks its story message (or follow request) carried. */
+    private static ClusterMember member(EnrichedStory story, String clusterId, SamenessMessage features) {
         return ClusterMember.newBuilder().setClusterId(clusterId).setStoryKey(story.getStoryKey())
-                .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(vector).build();
+                .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(features.getVector())
+                .setMarks(features.getMarks() == null ? Map.of() : features.getMarks()).build();
     }
 
     private static SamenessMessage passedOn(SamenessMessage request) {

@@ -27,8 +27,12 @@ public final class Scatter {
     static final String BAND = "n:";
     static final String TERM = "t:";
 
-    /** A story with the features the buckets score on, computed once. */
-    public record Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, boolean asks) {
+    /** A story with the features the buckets score on, computed once; {@code marks} its {@link EventMarks}. */
+    public record Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, Map<String, Float> marks, boolean asks) {
+
+        public Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, boolean asks) {
+            this(story, shingles, vector, Map.of(), asks);
+        }
     }
 
     private Scatter() {
@@ -40,7 +44,8 @@ public final class Scatter {
             return new Featured(s, null, Map.of(), false);
         }
         String text = NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody()));
-        return new Featured(s, Shingles.ofNormalised(text), TermVectors.of(s.getHeadline(), s.getBody(), idf), true);
+        Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), idf);
+        return new Featured(s, Shingles.ofNormalised(text), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, idf), true);
     }
 
     /** Identifies one story version across the scatter and the gather: where it was read from wire.raw. */
@@ -69,7 +74,7 @@ public final class Scatter {
             out.add(KeyValue.pair(group.get(0), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
                     .setEventTime(s.getVersionCreated()).setBuckets(group)
                     .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
-                    .setVector(terms ? f.vector() : null).build()));
+                    .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null).build()));
         }
         return out;
     }
@@ -110,6 +115,6 @@ public final class Scatter {
     public static SamenessMessage storyMessage(Featured f, SamenessSettings settings) {
         return SamenessMessage.newBuilder().setStoryKey(f.story().getStoryKey()).setToken(token(f.story()))
                 .setStory(f.story()).setExpectedAnswers(f.asks() ? bucketsByPartition(f, settings).size() : 0)
-                .setVector(f.asks() ? f.vector() : null).build();
+                .setVector(f.asks() ? f.vector() : null).setMarks(f.asks() && !f.marks().isEmpty() ? f.marks() : null).build();
     }
 }

@@ -163,13 +163,18 @@ public final class TermVectors {
         return out;
     }
 
+    /** Whether a lower-case word is a stop word (or a date word or agency credit), never a term. */
+    static boolean isStopWord(String word) {
+        return STOP.contains(word);
+    }
+
     /** Receives a word of a text as its start and end index. */
-    private interface WordSink {
+    interface WordSink {
         void word(int start, int end);
     }
 
     /** The words (runs of letters and digits) of a text, a possessive or contraction tail ("iran's") not one of its own. */
-    private static void words(String n, WordSink sink) {
+    static void words(String n, WordSink sink) {
         int i = 0;
         while (i < n.length()) {
             int cp = n.codePointAt(i);

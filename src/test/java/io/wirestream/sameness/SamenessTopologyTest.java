@@ -153,6 +153,29 @@ class SamenessTopologyTest {
         assertThat(enriched("urn:ap:quake2").getClusterId()).isNotEqualTo(enriched("urn:ap:quake").getClusterId());
     }
 
+    /** Sends the Hale fight (EventMarksTest) as {@code uri}, then {@code headline} and {@code body} ten minutes later. */
+    private void haleFightThen(String uri, String headline, java.util.List<String> body) {
+        t.send(story("urn:afp:hale", "afp", EventMarksTest.HALE_HEADLINE, String.join("\n\n", EventMarksTest.HALE_BODY), T0));
+        t.send(story(uri, "ap", headline, String.join("\n\n", body), T0.plusSeconds(600)));
+    }
+
+    @Test
+    void twoFightsOfOneChampionStayApartOnTheirDetails() {
+        // The other fight's words alone would join the first's cluster (cosine 0.34, threshold 0.25,
+        // EventMarksTest); its details (opponent's age and record, year, crowd) are none of the first's.
+        haleFightThen("urn:ap:santos", EventMarksTest.SANTOS_HEADLINE, EventMarksTest.SANTOS_BODY);
+
+        assertThat(enriched("urn:ap:santos").getClusterId()).isNotEqualTo(enriched("urn:afp:hale").getClusterId());
+    }
+
+    @Test
+    void aRewriteOfOneFightJoinsItOnItsDetails() {
+        haleFightThen("urn:ap:hale", EventMarksTest.HALE_REWRITE_HEADLINE, EventMarksTest.HALE_REWRITE_BODY);
+
+        assertThat(t.duplicatesSeen).isEmpty();
+        assertThat(enriched("urn:ap:hale").getClusterId()).isEqualTo(enriched("urn:afp:hale").getClusterId());
+    }
+
     @Test
     void anUpdateKeepsItsStorysCluster() {
         t.send(story("urn:ap:quake", "ap", "Strong earthquake shakes northern Chile", QUAKE_CHILE, T0));
