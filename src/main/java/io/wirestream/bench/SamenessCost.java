@@ -415,7 +415,7 @@ final class SamenessCost {
             boolean band = kind.equals("n:");
             return KeyValue.pair(buckets.get(0), SamenessQuery.newBuilder(q.value).setBuckets(buckets)
                     .setShingles(band ? q.value.getShingles() : null).setShingleCount(band ? q.value.getShingleCount() : 0)
-                    .setVector(band ? null : q.value.getVector()).build());
+                    .setVector(band ? null : q.value.getVector()).setMarks(band ? null : q.value.getMarks()).build());
         }
 
         /** One query as it travels: serialised to sameness-queries, answered, the answer serialised to sameness-answers. */

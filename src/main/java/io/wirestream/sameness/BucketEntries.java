@@ -21,14 +21,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * replacing an entry writes only that entry (a few hundred bytes to RocksDB and the changelog), not
  * the whole bucket of up to 30 centroids; a query reads its bucket by prefix.
  *
- * <p>Expiry is incremental and indexed <b>by bucket</b>: index keys {@code x:<millis>/<bucket>}, one
- * per bucket that holds entries, written when the bucket gets its first entry, at a time at or before
- * its oldest entry's. A pass reads only the index keys that came due and, for each, the bucket
- * (at most its cap of entries): it deletes the entries last seen before the cutoff and indexes the
- * bucket again at its oldest remaining entry. Filing into a bucket that already has entries writes
- * no index key, so a story's many filings into busy term buckets cost one record each, not three
- * (entry, index key, and the index key's deletion when it came due). Index keys of the per-entry
- * layout before this one ({@code x:<millis>/<bucket>/<id>}) are read as their bucket's.
+ * <p>Expiry is incremental and indexed <b>by bucket</b>: index keys {@code b:<millis>/<bucket>}, one
+ * per bucket that holds entries, at or before its oldest entry's time: written with the bucket's first
+ * entry, and again only for an entry older than every other in the bucket (event times arrive out of
+ * order). A pass reads only the index keys that came due and, for each, the bucket (at most its cap of
+ * entries): it deletes the entries last seen before the cutoff and indexes the bucket again at its
+ * oldest remaining entry. Filing into a bucket that already has older entries writes no index key, so
+ * a story's many filings into busy term buckets cost one record each, not three (entry, index key, and
+ * the index key's deletion when it came due). An index key is always written before what it covers
+ * (the entry; when re-indexing, the deletion of the key that came due), so a crash between two writes
+ * under at-least-once leaves a spare key, never an entry without one. Index keys of the per-entry
+ * layout before this one ({@code x:<millis>/<bucket>/<id>}) are read as their bucket's; the new keys
+ * have a prefix of their own so that the previous version, after a roll-back, neither reads nor
+ * deletes them.
  *
  * <p>Keys other than the record key are written to the task's own store (and changelog partition),
  * which Kafka Streams allows: the store is only ever read by the task that owns the bucket keys, and
@@ -37,7 +42,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class BucketEntries {
 
     static final String SEP = "/";
-    private static final String INDEX = "x:";
+    /** Index keys, one per bucket. */
+    private static final String INDEX = "b:";
+    /** Index keys of the per-entry layout before {@link #INDEX}, one per entry: still read, never written. */
+    private static final String ENTRY_INDEX = "x:";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, BucketState> store;
@@ -70,26 +78,29 @@ final class BucketEntries {
     /**
      * Files a story in a band bucket.
      *
-     * @param bucketWasEmpty what the caller's scan of the bucket found: a bucket's first entry indexes it
+     * @param oldestInBucket the oldest last-seen time of the bucket's other entries, as the caller's
+     *                       scan found them; null when there were none. The entry is indexed when it is
+     *                       the bucket's first or older than all the others.
      */
-    void putStory(String bucket, BandEntry e, boolean bucketWasEmpty) {
+    void putStory(String bucket, BandEntry e, Instant oldestInBucket) {
         put(bucket, e.getStoryKey(), BucketState.newBuilder().setStories(List.of(e)).setClusters(List.of())
-                .setLastSeen(e.getEventTime()).build(), bucketWasEmpty);
+                .setLastSeen(e.getEventTime()).build(), oldestInBucket);
     }
 
-    /** Files a cluster in a term bucket; {@code bucketWasEmpty} as for {@link #putStory}. */
-    void putCluster(String bucket, ClusterEntry e, boolean bucketWasEmpty) {
-        put(bucket, e.getClusterId(), clusterValue(e), bucketWasEmpty);
+    /** Files a cluster in a term bucket; {@code oldestInBucket} as for {@link #putStory}. */
+    void putCluster(String bucket, ClusterEntry e, Instant oldestInBucket) {
+        put(bucket, e.getClusterId(), clusterValue(e), oldestInBucket);
     }
 
     /**
      * Files a cluster's snapshot, replacing the one filed before, without a scan of the bucket: it
-     * is indexed only when it is the bucket's first entry (one seek finds out).
+     * is indexed only when it is the bucket's first entry (one seek finds out). A snapshot carries
+     * its cluster's newest time, so it is not older than what the bucket holds.
      */
     void replaceCluster(String bucket, ClusterEntry e) {
         String key = entryKey(bucket, e.getClusterId());
         boolean bucketWasEmpty = store.get(key) == null && isEmpty(bucket);
-        put(bucket, e.getClusterId(), clusterValue(e), bucketWasEmpty);
+        put(bucket, e.getClusterId(), clusterValue(e), bucketWasEmpty ? null : e.getLastSeen());
     }
 
     private static BucketState clusterValue(ClusterEntry e) {
@@ -100,11 +111,11 @@ final class BucketEntries {
         store.delete(entryKey);
     }
 
-    private void put(String bucket, String id, BucketState value, boolean bucketWasEmpty) {
-        store.put(entryKey(bucket, id), value);
-        if (bucketWasEmpty) {
+    private void put(String bucket, String id, BucketState value, Instant oldestInBucket) {
+        if (oldestInBucket == null || value.getLastSeen().isBefore(oldestInBucket)) {
             index(bucket, value.getLastSeen().toEpochMilli());
         }
+        store.put(entryKey(bucket, id), value);
     }
 
     private void index(String bucket, long millis) {
@@ -120,37 +131,40 @@ final class BucketEntries {
      */
     int expire(long cutoff) {
         List<String> due = new ArrayList<>();
-        // Every index key of a time before the cutoff sorts below "x:<cutoff digits>", none at or after it.
-        try (KeyValueIterator<String, BucketState> it = store.range(INDEX, INDEX + TimeIndex.digits(cutoff))) {
-            while (it.hasNext()) {
-                due.add(it.next().key);
+        // Every index key of a time before the cutoff sorts below "<prefix><cutoff digits>", none at or after it.
+        for (String prefix : List.of(ENTRY_INDEX, INDEX)) {
+            try (KeyValueIterator<String, BucketState> it = store.range(prefix, prefix + TimeIndex.digits(cutoff))) {
+                while (it.hasNext()) {
+                    due.add(it.next().key);
+                }
             }
         }
         Set<String> done = new HashSet<>();
         int deleted = 0;
         for (String indexKey : due) {
-            store.delete(indexKey);
-            String rest = indexKey.substring(INDEX.length() + TimeIndex.WIDTH + SEP.length());
-            // A bucket name has no "/" (hex band ids, single-word terms): anything after one names an
-            // entry, as index keys did before they were per bucket.
+            String rest = indexKey.substring(indexKey.indexOf(SEP) + 1);
+            // A bucket name has no "/" (hex band ids, single-word terms): an old per-entry key names
+            // "<bucket>/<id>", and stands for its bucket.
             int slash = rest.indexOf(SEP);
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            if (!done.add(bucket)) {
-                continue;
-            }
-            long oldestKept = Long.MAX_VALUE;
-            for (KeyValue<String, BucketState> kv : scan(bucket)) {
-                long seen = kv.value.getLastSeen().toEpochMilli();
-                if (seen < cutoff) {
-                    store.delete(kv.key);
-                    deleted++;
-                } else {
-                    oldestKept = Math.min(oldestKept, seen);
+            if (done.add(bucket)) {
+                long oldestKept = Long.MAX_VALUE;
+                List<String> expired = new ArrayList<>();
+                for (KeyValue<String, BucketState> kv : scan(bucket)) {
+                    long seen = kv.value.getLastSeen().toEpochMilli();
+                    if (seen < cutoff) {
+                        expired.add(kv.key);
+                    } else {
+                        oldestKept = Math.min(oldestKept, seen);
+                    }
                 }
+                if (oldestKept != Long.MAX_VALUE) {
+                    index(bucket, oldestKept);
+                }
+                expired.forEach(store::delete);
+                deleted += expired.size();
             }
-            if (oldestKept != Long.MAX_VALUE) {
-                index(bucket, oldestKept);
-            }
+            store.delete(indexKey);
         }
         return deleted;
     }

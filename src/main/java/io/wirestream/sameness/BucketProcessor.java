@@ -107,7 +107,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         for (var kv : entries.scan(bucket)) {
             stories.addAll(kv.value.getStories());
         }
-        boolean bucketWasEmpty = stories.isEmpty();
+        Instant oldestInBucket = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElse(null);
         BandEntry mineEntry = BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())
                 .setShingles(q.getShingles()).setShingleCount(q.getShingleCount()).build();
         stories.removeIf(e -> e.getStoryKey().equals(q.getStoryKey()));
@@ -140,7 +140,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             }
         }
         if (stories.indexOf(mineEntry) < settings.bucketStories()) {
-            entries.putStory(bucket, mineEntry, bucketWasEmpty);
+            entries.putStory(bucket, mineEntry, oldestInBucket);
         }
     }
 
@@ -182,7 +182,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 }
                 entries.delete(BucketEntries.entryKey(bucket, dropped.getClusterId()));
             }
-            entries.putCluster(bucket, mine, clusters.isEmpty());
+            entries.putCluster(bucket, mine, clusters.isEmpty() ? null : clusters.get(clusters.size() - 1).getLastSeen());
         }
     }
 

@@ -91,6 +91,11 @@ public final class InMemoryPipeline implements AutoCloseable {
         }
     }
 
+    /** A state store of the topology, for tests that check what a stage keeps. */
+    public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
     public Topics topics() {
         return topics;
     }

@@ -70,5 +70,10 @@ class BenchSmokeIT {
             sum += n.asInt();
         }
         assertThat(sum).isEqualTo(300);
+        // What the broker carried per story: at least its one output, and the story's own outputs among the topics.
+        JsonNode traffic = json.path("full_topic_traffic_per_story");
+        assertThat(traffic.path("(total)").path(0).asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(traffic.has("stories.enriched")).isTrue();
+        assertThat(traffic.has("sameness-buckets-changelog")).as("internal topics are named without the run's prefix").isTrue();
     }
 }

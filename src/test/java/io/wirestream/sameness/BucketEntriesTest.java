@@ -8,6 +8,9 @@ import io.wirestream.avro.BandEntry;
 import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.serde.AvroSerde;
+import io.wirestream.state.TimeIndex;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +55,11 @@ class BucketEntriesTest {
 
     @Test
     void aBucketIsReadByItsPrefixOnly() {
-        entries.putStory("n:1a", story("s1", 1_000), true);
-        entries.putStory("n:1a", story("s2", 2_000), false);
-        entries.putStory("n:1ab", story("s3", 2_000), true);
-        entries.putCluster("t:quake", cluster("cl-1", 1_000), true);
-        entries.putCluster("t:quakes", cluster("cl-2", 1_000), true);
+        entries.putStory("n:1a", story("s1", 1_000), null);
+        entries.putStory("n:1a", story("s2", 2_000), Instant.ofEpochMilli(1_000));
+        entries.putStory("n:1ab", story("s3", 2_000), null);
+        entries.putCluster("t:quake", cluster("cl-1", 1_000), null);
+        entries.putCluster("t:quakes", cluster("cl-2", 1_000), null);
 
         assertEquals(List.of("n:1a/s1", "n:1a/s2"), entries.scan("n:1a").stream().map(kv -> kv.key).toList());
         assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
@@ -64,10 +67,10 @@ class BucketEntriesTest {
 
     @Test
     void expiryDeletesWhatCameDueAndKeepsWhatWasFiledAgainSince() {
-        entries.putStory("n:1a", story("old", 1_000), true);
+        entries.putStory("n:1a", story("old", 1_000), null);
         entries.replaceCluster("t:quake", cluster("cl-1", 2_000));
         entries.replaceCluster("t:quake", cluster("cl-1", 9_000)); // filed again, newer
-        entries.putStory("n:1a", story("new", 8_000), false);
+        entries.putStory("n:1a", story("new", 8_000), Instant.ofEpochMilli(1_000));
 
         assertEquals(1, entries.expire(5_000));
         assertNull(store.get("n:1a/old"));
@@ -81,26 +84,26 @@ class BucketEntriesTest {
     @Test
     void anExpiryPassDeletesOnlyWhatIsDue() {
         for (int i = 0; i < 100; i++) {
-            entries.putStory("n:" + i, story("s" + i, 1_000L * i), true);
+            entries.putStory("n:" + i, story("s" + i, 1_000L * i), null);
         }
         assertEquals(10, entries.expire(10_000));
         assertEquals(0, entries.expire(10_000));
         assertEquals(90, keys().stream().filter(k -> k.startsWith("n:")).count());
-        assertEquals(90, keys().stream().filter(k -> k.startsWith("x:")).count(), "one index key per live bucket");
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("b:")).count(), "one index key per live bucket");
     }
 
     @Test
     void aBucketIsIndexedOnceHoweverManyEntriesItTakes() {
         entries.replaceCluster("t:quake", cluster("cl-1", 1_000));
         entries.replaceCluster("t:quake", cluster("cl-2", 2_000));
-        entries.putCluster("t:quake", cluster("cl-3", 3_000), false);
+        entries.putCluster("t:quake", cluster("cl-3", 3_000), Instant.ofEpochMilli(1_000));
         entries.replaceCluster("t:quake", cluster("cl-1", 7_000));
-        assertEquals(List.of("x:000000000001000/t:quake"), indexKeys());
+        assertEquals(List.of("b:000000000001000/t:quake"), indexKeys());
 
         // Due at 1,000: cl-2 and cl-3 go, cl-1 (seen again at 7,000) stays, and the bucket is indexed at it.
         assertEquals(2, entries.expire(5_000));
         assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
-        assertEquals(List.of("x:000000000007000/t:quake"), indexKeys());
+        assertEquals(List.of("b:000000000007000/t:quake"), indexKeys());
 
         assertEquals(1, entries.expire(8_000));
         assertEquals(List.of(), keys());
@@ -112,12 +115,12 @@ class BucketEntriesTest {
         entries.delete(BucketEntries.entryKey("t:quake", "cl-1")); // a retraction
         entries.replaceCluster("t:quake", cluster("cl-2", 3_000));
         entries.replaceCluster("t:quake", cluster("cl-3", 4_000));
-        assertEquals(List.of("x:000000000001000/t:quake", "x:000000000003000/t:quake"), indexKeys());
+        assertEquals(List.of("b:000000000001000/t:quake", "b:000000000003000/t:quake"), indexKeys());
 
         assertEquals(0, entries.expire(2_000));
-        assertEquals(List.of("x:000000000003000/t:quake"), indexKeys(), "the first key re-indexed the bucket where the second is");
+        assertEquals(List.of("b:000000000003000/t:quake"), indexKeys(), "the first key re-indexed the bucket where the second is");
         assertEquals(1, entries.expire(3_500));
-        assertEquals(List.of("x:000000000004000/t:quake"), indexKeys());
+        assertEquals(List.of("b:000000000004000/t:quake"), indexKeys());
     }
 
     @Test
@@ -133,13 +136,68 @@ class BucketEntriesTest {
                 .setLastSeen(Instant.ofEpochMilli(6_000)).build());
 
         assertEquals(1, entries.expire(5_000));
-        assertEquals(List.of("x:000000000006000/t:quake", "x:000000000006000/t:quake/cl-2"), indexKeys());
+        assertEquals(List.of("b:000000000006000/t:quake", "x:000000000006000/t:quake/cl-2"), indexKeys());
         assertEquals(1, entries.expire(7_000));
         assertEquals(List.of(), keys());
     }
 
+    @Test
+    void anEntryOlderThanAllOthersInItsBucketIsIndexedAtItsOwnTime() {
+        entries.putStory("n:1a", story("future", 4_000_000_000_000L), null); // a clock a century off
+        entries.putStory("n:1a", story("s1", 1_000), Instant.ofEpochMilli(4_000_000_000_000L));
+        entries.putStory("n:1a", story("s2", 2_000), Instant.ofEpochMilli(1_000));
+
+        assertEquals(2, entries.expire(10_000), "s1 and s2 expire on time, not a century late");
+        assertEquals(List.of("n:1a/future"), keys().stream().filter(k -> k.startsWith("n:")).toList());
+    }
+
+    @Test
+    void thePreviousVersionsExpiryNeitherReadsNorDeletesTheBucketIndex() {
+        entries.replaceCluster("t:quake", cluster("cl-1", 1_000));
+        entries.replaceCluster("t:quake", cluster("cl-2", 2_000));
+        // After a roll-back, the previous version's expiry: a per-entry TimeIndex on "x:" over the same store.
+        TimeIndex<BucketState> previous = new TimeIndex<>(store, "x:", BucketState::getLastSeen, millis -> BucketState.newBuilder()
+                .setStories(List.of()).setClusters(List.of()).setLastSeen(Instant.ofEpochMilli(millis)).build());
+        assertEquals(0, previous.expire(5_000));
+        assertEquals(List.of("b:000000000001000/t:quake"), indexKeys());
+
+        entries.replaceCluster("t:quake", cluster("cl-3", 3_000));
+        assertEquals(3, entries.expire(10_000));
+        assertEquals(List.of(), keys());
+    }
+
+    @Test
+    void anIndexKeyIsWrittenBeforeWhatItCovers() {
+        List<String> writes = new ArrayList<>();
+        KeyValueStore<String, BucketState> recording = recordingWrites(writes);
+        BucketEntries recorded = new BucketEntries(recording);
+        recorded.putStory("n:1a", story("s1", 1_000), null);
+        assertEquals(List.of("put b:000000000001000/n:1a", "put n:1a/s1"), writes, "a crash after the first write leaves a spare key");
+
+        recorded.putStory("n:1a", story("s2", 9_000), Instant.ofEpochMilli(1_000));
+        writes.clear();
+        recorded.expire(5_000);
+        assertEquals(List.of("put b:000000000009000/n:1a", "delete n:1a/s1", "delete b:000000000001000/n:1a"), writes,
+                "the bucket is indexed again before the key that came due goes");
+    }
+
+    /** The test store, recording each put and delete in order. */
+    private KeyValueStore<String, BucketState> recordingWrites(List<String> writes) {
+        return (KeyValueStore<String, BucketState>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("put") || method.getName().equals("delete")) {
+                        writes.add(method.getName() + " " + args[0]);
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private List<String> indexKeys() {
-        return keys().stream().filter(k -> k.startsWith("x:")).toList();
+        return keys().stream().filter(k -> k.startsWith("b:") || k.startsWith("x:")).toList();
     }
 
     private List<String> keys() {

@@ -98,6 +98,37 @@ class SamenessTopologyTest {
     }
 
     @Test
+    void everyBucketHoldingEntriesIsIndexedForExpiryAtOrBeforeItsOldestEntry() {
+        // Founders, a join, near-copies (band filings, a follow) and an event time that goes back:
+        // every path that files into the bucket store.
+        t.send(story("urn:reuters:mas", "reuters", "Singapore central bank keeps policy unchanged", MAS_BODY, T0));
+        t.send(story("urn:ap:quake", "ap", "Strong earthquake shakes northern Chile", QUAKE_CHILE, T0.plusSeconds(30)));
+        t.send(story("urn:afp:quake", "afp", "Chile quake sways buildings in Antofagasta", QUAKE_CHILE_OWN_WORDS, T0.plusSeconds(90)));
+        t.send(story("urn:ani:1", "ani", "Singapore central bank keeps policy unchanged", MAS_BODY, T0.plusSeconds(60)));
+        t.send(story("urn:ap:quake2", "ap", "Earthquake strikes off Hokkaido, trains halted", QUAKE_JAPAN, T0.minusSeconds(600)));
+        t.send(story("urn:pti:2", "pti", "Singapore holds policy steady", String.join("\n\n", P1, P2), T0.plusSeconds(120)));
+
+        org.apache.kafka.streams.state.KeyValueStore<String, io.wirestream.avro.BucketState> buckets =
+                t.store(io.wirestream.topology.WirestreamTopology.BUCKETS_STORE);
+        java.util.Map<String, Long> oldestEntry = new java.util.TreeMap<>();
+        java.util.Map<String, Long> earliestIndex = new java.util.HashMap<>();
+        try (var it = buckets.all()) {
+            it.forEachRemaining(kv -> {
+                long seen = kv.value.getLastSeen().toEpochMilli();
+                if (kv.key.startsWith(Scatter.BAND) || kv.key.startsWith(Scatter.TERM)) {
+                    oldestEntry.merge(kv.key.substring(0, kv.key.indexOf('/')), seen, Math::min);
+                } else {
+                    earliestIndex.merge(kv.key.substring(kv.key.indexOf('/') + 1), seen, Math::min);
+                }
+            });
+        }
+        assertThat(oldestEntry).as("band and term buckets were filed").isNotEmpty();
+        assertThat(oldestEntry.keySet()).anyMatch(b -> b.startsWith(Scatter.BAND)).anyMatch(b -> b.startsWith(Scatter.TERM));
+        oldestEntry.forEach((bucket, oldest) -> assertThat(earliestIndex.get(bucket))
+                .as("index key of bucket %s", bucket).isNotNull().isLessThanOrEqualTo(oldest));
+    }
+
+    @Test
     void theBucketsPartitionCountChangesWhatCrossesKafkaNotTheDecisions() {
         // A story's buckets are asked one query per partition of sameness-queries: 1 partition puts
         // all 14 in one query, 7 spread them over up to 7. Every bucket answers alike either way.

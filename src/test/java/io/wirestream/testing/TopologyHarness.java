@@ -46,6 +46,11 @@ public final class TopologyHarness implements AutoCloseable {
         pipeline = new InMemoryPipeline(topics, settings);
     }
 
+    /** A state store of the topology (TopologyTestDriver's). */
+    public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
+        return pipeline.store(name);
+    }
+
     public TopologyHarness send(String key, RawWireItem item) {
         return collect(pipeline.process(key, item, item.getReceivedAt()));
     }
