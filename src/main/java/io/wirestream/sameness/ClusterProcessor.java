@@ -131,9 +131,11 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         List<String> indexed = new ArrayList<>(state.getIndexedTerms());
         // A founder's provisional entries (BucketProcessor) are already this very snapshot, under these terms.
         boolean founded = state.getSize() == 1 && founder;
-        boolean refile = !founded && state.getFiledCentroid().isEmpty()
+        // (Until Dec 3 the "!founded" bound only the first test, so a founder, whose filed centroid is
+        // empty, failed the cosine test and was filed again everywhere: 8 records per new cluster for nothing.)
+        boolean refile = !founded && (state.getFiledCentroid().isEmpty()
                 || TermVectors.cosine(centroid, state.getFiledCentroid()) < REFILE_COSINE
-                || state.getLastSeen().toEpochMilli() - state.getFiledAt().toEpochMilli() >= REFILE_AFTER.toMillis();
+                || state.getLastSeen().toEpochMilli() - state.getFiledAt().toEpochMilli() >= REFILE_AFTER.toMillis());
         List<String> to = new ArrayList<>();
         for (String t : wanted) {
             if (refile || (!founded && !indexed.contains(t))) {
