@@ -88,7 +88,12 @@ class GatherProcessorTest {
 
     private void newStory(String key, Instant at, int answers) {
         process(key, SamenessMessage.newBuilder().setStoryKey(key).setToken(key + "/1").setStory(story(key, at))
-                .setExpectedAnswers(answers).setVector(Map.of("earthquake", 0.8f, "chile", 0.6f)).build());
+                .setExpectedAnswers(answers).setVector(Map.of("earthquake", 0.8f, "chile", 0.6f)).setMarks(marksOf(key)).build());
+    }
+
+    /** Each story's own event marks, so a test can see whose reach its cluster. */
+    private static Map<String, Float> marksOf(String key) {
+        return Map.of(key.substring(key.lastIndexOf(':') + 1) + "-" + key.length(), 1f);
     }
 
     private void answer(String key, String duplicateOf, Instant duplicateOfTime, Map<String, Double> clusterScores) {
@@ -121,6 +126,8 @@ class GatherProcessorTest {
         assertThat(copy.nearDuplicate().getDuplicateOf()).isEqualTo("urn:ap:quake");
         assertThat(copy.story().getClusterId()).isEqualTo("cl-earlier-report");
         assertThat(copy.member().getClusterId()).as("it still counts as a source of the cluster").isEqualTo("cl-earlier-report");
+        assertThat(copy.member().getMarks()).as("its own marks, carried by its follow request").isEqualTo(marksOf("urn:ani:quake"));
+        assertThat(onlyOutcomeOf("urn:ap:quake").member().getMarks()).isEqualTo(marksOf("urn:ap:quake"));
     }
 
     @Test
