@@ -78,13 +78,7 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
                     .setFiledCentroid(new HashMap<>()).setFiledAt(Instant.EPOCH).setMarks(new HashMap<>()).build();
         }
         state.setMarks(EventMarks.addTo(state.getMarks(), m.getMarks()));
-        Map<String, Float> sum = new HashMap<>(state.getCentroid());
-        TermVectors.add(sum, m.getVector());
-        // Keep the strongest terms at their summed weights (not rescaled), so later members add up alike.
-        Map<String, Float> kept = new HashMap<>();
-        for (String t : TermVectors.topTerms(sum, CENTROID_TERMS)) {
-            kept.put(t, sum.get(t));
-        }
+        Map<String, Float> kept = TermVectors.addKeepingTop(state.getCentroid(), m.getVector(), CENTROID_TERMS);
         state.setCentroid(kept);
         state.setSize(state.getSize() + 1);
         state.setLastSeen(BucketProcessor.max(state.getLastSeen(), m.getEventTime()));

@@ -96,13 +96,7 @@ public final class EventMarks {
 
     /** Adds a member's marks to a cluster's sum, keeping the strongest {@link #CLUSTER_SUM_MARKS} at their summed weights. */
     static Map<String, Float> addTo(Map<String, Float> sum, Map<String, Float> member) {
-        Map<String, Float> all = new HashMap<>(sum);
-        TermVectors.add(all, member);
-        Map<String, Float> kept = new HashMap<>();
-        for (String t : TermVectors.topTerms(all, CLUSTER_SUM_MARKS)) {
-            kept.put(t, all.get(t));
-        }
-        return kept;
+        return TermVectors.addKeepingTop(sum, member, CLUSTER_SUM_MARKS);
     }
 
     /**

@@ -147,6 +147,20 @@ public final class TermVectors {
         v.forEach((t, x) -> sum.merge(t, x, Float::sum));
     }
 
+    /**
+     * {@code sum} plus {@code v}, keeping the {@code n} strongest terms at their summed weights (not
+     * rescaled), so later additions add up alike: a cluster's centroid, or its summed event marks.
+     */
+    public static Map<String, Float> addKeepingTop(Map<String, Float> sum, Map<String, Float> v, int n) {
+        Map<String, Float> all = new HashMap<>(sum);
+        add(all, v);
+        Map<String, Float> kept = new HashMap<>();
+        for (String t : topTerms(all, n)) {
+            kept.put(t, all.get(t));
+        }
+        return kept;
+    }
+
     /** Lower-case content words of a text, stop words dropped, light plural stem. */
     public static List<String> terms(String text) {
         List<String> out = new ArrayList<>();

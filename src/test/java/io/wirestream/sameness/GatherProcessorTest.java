@@ -101,6 +101,17 @@ class GatherProcessorTest {
                 .setDuplicateOfTime(duplicateOfTime).setSimilarity(duplicateOf == null ? 0 : 0.97).setClusterScores(clusterScores).build());
     }
 
+    /**
+     * AP's story, whose term answers put it in cluster cl-earlier-report, then ANI's copy of it, whose
+     * own term answers came before that cluster was filed (on their own they would found a cluster).
+     */
+    private void anOriginalInAClusterThenACopyOfIt() {
+        newStory("urn:ap:quake", T0, 1);
+        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
+        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
+        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of());
+    }
+
     private List<Gathered> outcomesOf(String key) {
         return out.stream().filter(g -> g.story().getStoryKey().equals(key)).toList();
     }
@@ -112,11 +123,7 @@ class GatherProcessorTest {
 
     @Test
     void aCopyTakesItsOriginalsClusterNotTheOneItsOwnAnswersGaveIt() {
-        newStory("urn:ap:quake", T0, 1);
-        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
-        // The copy's term answers came before the original's cluster was filed: on their own they would found a cluster.
-        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
-        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of());
+        anOriginalInAClusterThenACopyOfIt();
         assertThat(outcomesOf("urn:ani:quake")).as("held until the original answers").isEmpty();
         deliverLoop();
 
@@ -211,10 +218,7 @@ class GatherProcessorTest {
 
     @Test
     void anUpdateOfAHeldCopyWaitsAndTakesTheClusterItSettledIn() {
-        newStory("urn:ap:quake", T0, 1);
-        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
-        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
-        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of());
+        anOriginalInAClusterThenACopyOfIt();
         EnrichedStory update = Stories.aStory("urn:ani:quake").version("2").at(T0.plusSeconds(60)).build();
         update.setAction(StoryAction.UPDATE);
         process("urn:ani:quake", SamenessMessage.newBuilder().setStoryKey("urn:ani:quake").setToken("urn:ani:quake/2")
