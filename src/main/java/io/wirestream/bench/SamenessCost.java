@@ -276,6 +276,8 @@ final class SamenessCost {
             p.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
             p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-memory:9092");
             p.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString());
+            // The production store settings: KafkaRuntime sets the same.
+            p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, io.wirestream.state.StoreTuning.class.getName());
             TaskId task = new TaskId(0, 0);
             bucketContext = new MockProcessorContext<>(p, task, dir.toFile());
             clusterContext = new MockProcessorContext<>(p, task, dir.toFile());

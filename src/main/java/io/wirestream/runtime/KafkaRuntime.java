@@ -112,6 +112,8 @@ public final class KafkaRuntime implements AutoCloseable {
             // A single broker cannot hold replicas; a real cluster keeps its default (broker's choice).
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         }
+        // Levelled compaction for the bucket store, whose prefix scans slowed as it grew (StoreTuning).
+        p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, io.wirestream.state.StoreTuning.class.getName());
         // Commit often enough that editors see alerts well within a second under exactly-once.
         p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -4,6 +4,7 @@ import io.wirestream.avro.BandEntry;
 import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.state.TimeIndex;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,11 +16,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The bucket store ({@code sameness-buckets}) as one small record per bucket entry rather than one
- * large record per bucket: a band entry is {@code n:<band>/<storyKey>}, a cluster entry
- * {@code t:<term>/<clusterId>}, each a {@link BucketState} holding that one entry. Filing or
- * replacing an entry writes only that entry (a few hundred bytes to RocksDB and the changelog), not
- * the whole bucket of up to 30 centroids; a query reads its bucket by prefix.
+ * The bucket store ({@code sameness-buckets}). A term bucket is one small record per entry, a cluster
+ * entry {@code t:<term>/<clusterId>} holding that one entry: filing or replacing a centroid writes
+ * only that entry (a few hundred bytes to RocksDB and the changelog), not the whole bucket of up to
+ * {@code bucketClusters} centroids; a query reads the bucket by prefix. A band bucket is one record,
+ * {@code n:<band>}, holding its stories: almost every band bucket a query asks is empty or holds one
+ * story (only copies of one text share a band), so a point read, which RocksDB's bloom filters answer
+ * without reading a data block when the bucket is empty, replaces a prefix scan, whose seek into every
+ * sorted run of a large store cost three times what it cost in a small one (53 against 18 µs at
+ * 100,000 stories retained, measured in {@code bench}). Until 2026-12-03 band entries were one record
+ * each ({@code n:<band>/<storyKey>}); a store that may still hold them ({@link #legacyBandsUntil})
+ * reads them too, and a query moves them into its bucket's record.
  *
  * <p>Expiry is incremental and indexed <b>by bucket</b>: index keys {@code b:<millis>/<bucket>}, one
  * per bucket that holds entries, at or before its oldest entry's time: written with the bucket's first
@@ -46,6 +53,16 @@ final class BucketEntries {
     private static final String INDEX = "b:";
     /** Index keys of the per-entry layout before {@link #INDEX}, one per entry: still read, never written. */
     private static final String ENTRY_INDEX = "x:";
+    /**
+     * Index keys of band-bucket records, one per bucket: a prefix of their own, so that the version
+     * before band records, after a roll-back, neither reads nor deletes them.
+     */
+    private static final String RECORD_INDEX = "d:";
+    /**
+     * Marks the store as written by a version with band records: its time is the stream time until
+     * which band entries of the per-entry layout may still be there (the epoch when there never were any).
+     */
+    static final String BAND_RECORDS_MARK = "v:band-records";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, BucketState> store;
@@ -71,23 +88,67 @@ final class BucketEntries {
         }
     }
 
+    /**
+     * The stream time until which band entries of the per-entry layout may be in the store: the time
+     * {@link #BAND_RECORDS_MARK} carries; without it (the first band query on this store), none when
+     * the store holds no band key, else (a store the version before wrote) until they expire, one
+     * near-duplicate window after now. The mark is written here, so the answer survives a restart.
+     *
+     * @param now    the stream time of the record being processed
+     * @param window how long a band entry is kept
+     */
+    Instant legacyBandsUntil(Instant now, Duration window) {
+        BucketState mark = store.get(BAND_RECORDS_MARK);
+        if (mark != null) {
+            return mark.getLastSeen();
+        }
+        // Asked before this version files its first band story, so any band key is the previous layout's.
+        boolean perEntryBands;
+        try (KeyValueIterator<String, BucketState> it = store.prefixScan(Scatter.BAND, KEYS)) {
+            perEntryBands = it.hasNext();
+        }
+        Instant until = perEntryBands ? now.plus(window) : Instant.EPOCH;
+        store.put(BAND_RECORDS_MARK, BucketState.newBuilder().setStories(List.of()).setClusters(List.of()).setLastSeen(until).build());
+        return until;
+    }
+
+    /** A band bucket's stories as its record holds them, newest first; empty when it holds none. */
+    List<BandEntry> bandStories(String bucket) {
+        BucketState record = store.get(bucket);
+        return record == null ? List.of() : record.getStories();
+    }
+
+    /**
+     * Writes a band bucket's record.
+     *
+     * @param stories        what it keeps, newest first, at least one
+     * @param oldestInBucket the oldest story it held before, null when it held none: the bucket is
+     *                       indexed again when the oldest it keeps is older than that
+     */
+    void putBand(String bucket, List<BandEntry> stories, Instant oldestInBucket) {
+        Instant oldest = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElseThrow();
+        if (oldestInBucket == null || oldest.isBefore(oldestInBucket)) {
+            index(RECORD_INDEX, bucket, oldest.toEpochMilli());
+        }
+        store.put(bucket, bandRecord(stories, oldest));
+    }
+
+    /** A band bucket's record; its time is its oldest story's, the one expiry keys on. */
+    private static BucketState bandRecord(List<BandEntry> stories, Instant oldest) {
+        return BucketState.newBuilder().setStories(stories).setClusters(List.of()).setLastSeen(oldest).build();
+    }
+
     static String entryKey(String bucket, String id) {
         return bucket + SEP + id;
     }
 
     /**
-     * Files a story in a band bucket.
+     * Files a cluster in a term bucket.
      *
      * @param oldestInBucket the oldest last-seen time of the bucket's other entries, as the caller's
      *                       scan found them; null when there were none. The entry is indexed when it is
      *                       the bucket's first or older than all the others.
      */
-    void putStory(String bucket, BandEntry e, Instant oldestInBucket) {
-        put(bucket, e.getStoryKey(), BucketState.newBuilder().setStories(List.of(e)).setClusters(List.of())
-                .setLastSeen(e.getEventTime()).build(), oldestInBucket);
-    }
-
-    /** Files a cluster in a term bucket; {@code oldestInBucket} as for {@link #putStory}. */
     void putCluster(String bucket, ClusterEntry e, Instant oldestInBucket) {
         put(bucket, e.getClusterId(), clusterValue(e), oldestInBucket);
     }
@@ -113,13 +174,13 @@ final class BucketEntries {
 
     private void put(String bucket, String id, BucketState value, Instant oldestInBucket) {
         if (oldestInBucket == null || value.getLastSeen().isBefore(oldestInBucket)) {
-            index(bucket, value.getLastSeen().toEpochMilli());
+            index(INDEX, bucket, value.getLastSeen().toEpochMilli());
         }
         store.put(entryKey(bucket, id), value);
     }
 
-    private void index(String bucket, long millis) {
-        store.put(INDEX + TimeIndex.digits(millis) + SEP + bucket, BucketState.newBuilder().setStories(List.of())
+    private void index(String prefix, String bucket, long millis) {
+        store.put(prefix + TimeIndex.digits(millis) + SEP + bucket, BucketState.newBuilder().setStories(List.of())
                 .setClusters(List.of()).setLastSeen(Instant.ofEpochMilli(millis)).build());
     }
 
@@ -132,7 +193,7 @@ final class BucketEntries {
     int expire(long cutoff) {
         List<String> due = new ArrayList<>();
         // Every index key of a time before the cutoff sorts below "<prefix><cutoff digits>", none at or after it.
-        for (String prefix : List.of(ENTRY_INDEX, INDEX)) {
+        for (String prefix : List.of(ENTRY_INDEX, INDEX, RECORD_INDEX)) {
             try (KeyValueIterator<String, BucketState> it = store.range(prefix, prefix + TimeIndex.digits(cutoff))) {
                 while (it.hasNext()) {
                     due.add(it.next().key);
@@ -147,7 +208,9 @@ final class BucketEntries {
             // "<bucket>/<id>", and stands for its bucket.
             int slash = rest.indexOf(SEP);
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            if (done.add(bucket)) {
+            if (indexKey.startsWith(RECORD_INDEX)) {
+                deleted += expireRecord(bucket, cutoff);
+            } else if (done.add(bucket)) {
                 long oldestKept = Long.MAX_VALUE;
                 List<String> expired = new ArrayList<>();
                 for (KeyValue<String, BucketState> kv : scan(bucket)) {
@@ -159,7 +222,7 @@ final class BucketEntries {
                     }
                 }
                 if (oldestKept != Long.MAX_VALUE) {
-                    index(bucket, oldestKept);
+                    index(INDEX, bucket, oldestKept);
                 }
                 expired.forEach(store::delete);
                 deleted += expired.size();
@@ -167,6 +230,26 @@ final class BucketEntries {
             store.delete(indexKey);
         }
         return deleted;
+    }
+
+    /** Drops a band record's stories filed before the cutoff; the record goes with its last story. */
+    private int expireRecord(String bucket, long cutoff) {
+        List<BandEntry> stories = bandStories(bucket);
+        List<BandEntry> kept = stories.stream().filter(e -> e.getEventTime().toEpochMilli() >= cutoff).toList();
+        if (kept.isEmpty()) {
+            if (!stories.isEmpty()) {
+                store.delete(bucket);
+            }
+        } else {
+            // Indexed again even when nothing expired: the key that came due may be its only one (its
+            // oldest story then has since been pushed out by newer ones).
+            Instant oldest = kept.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElseThrow();
+            index(RECORD_INDEX, bucket, oldest.toEpochMilli());
+            if (kept.size() < stories.size()) {
+                store.put(bucket, bandRecord(kept, oldest));
+            }
+        }
+        return stories.size() - kept.size();
     }
 
     static Instant max(Instant a, Instant b) {

@@ -22,13 +22,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The buckets of one partition answering one story's query, one answer for all of them. A band
  * bucket ("n:" key) compares the story's shingles with the stories it holds and answers the most
- * similar one at or above the near-duplicate threshold, then remembers the story (newest {@code bucketStories} by event time kept). A term
+ * similar one at or above the near-duplicate threshold, then remembers the story (newest {@code bucketStories} by event time kept,
+ * all in one record). A term
  * bucket ("t:" key) scores the story's vector against the centroids of the clusters indexed under
  * that term, decayed by how long ago each cluster last grew, and answers the best few (a cluster whose
  * score is doubtful and whose {@link EventMarks} the story's do not share is left out). Every query
- * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a bucket
- * is its own store record ({@link BucketEntries}): a query reads its bucket by prefix and writes
- * only its own entry.
+ * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a term
+ * bucket is its own store record ({@link BucketEntries}): a query reads the bucket by prefix and writes
+ * only its own entry; a band bucket is one record, read by key.
  */
 public final class BucketProcessor implements Processor<String, SamenessQuery, String, SamenessMessage> {
 
@@ -44,6 +45,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             Comparator.comparing(BandEntry::getEventTime).reversed().thenComparing(BandEntry::getStoryKey);
 
     private BucketEntries entries;
+    /** The stream time until which band entries of the per-entry layout may be in the store; null until asked. */
+    private Instant legacyBandsUntil;
     private ProcessorContext<String, SamenessMessage> context;
 
     public BucketProcessor(String storeName, SamenessSettings settings) {
@@ -103,16 +106,21 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     private void answerBand(String bucket, SamenessQuery q, SamenessMessage.Builder answer) {
         Shingles mine = Shingles.unpack(q.getShingles(), q.getShingleCount());
         long window = settings.nearDupWindow().toMillis();
-        List<BandEntry> stories = new ArrayList<>();
-        for (var kv : entries.scan(bucket)) {
-            stories.addAll(kv.value.getStories());
+        List<BandEntry> stories = new ArrayList<>(entries.bandStories(bucket));
+        // What the record's expiry index covers: entries moving in from the per-entry layout are not in it.
+        Instant oldestInRecord = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElse(null);
+        List<String> perEntryKeys = new ArrayList<>();
+        if (q.getEventTime().isBefore(legacyBandsUntil(q.getEventTime()))) {
+            for (var kv : entries.scan(bucket)) {
+                stories.addAll(kv.value.getStories());
+                perEntryKeys.add(kv.key);
+            }
         }
-        Instant oldestInBucket = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElse(null);
         BandEntry mineEntry = BandEntry.newBuilder().setStoryKey(q.getStoryKey()).setEventTime(q.getEventTime())
                 .setShingles(q.getShingles()).setShingleCount(q.getShingleCount()).build();
-        stories.removeIf(e -> e.getStoryKey().equals(q.getStoryKey()));
+        boolean refiled = stories.removeIf(e -> e.getStoryKey().equals(q.getStoryKey()));
         // The bucket keeps its newest bucketStories stories by event time (ties by key): the same
-        // stories whatever order they arrived in. Older ones beyond the cap are deleted here.
+        // stories whatever order they arrived in.
         stories.sort(NEWEST_STORY_FIRST);
         BandEntry best = null;
         double bestSimilarity = 0;
@@ -134,14 +142,21 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         }
         stories.add(mineEntry);
         stories.sort(NEWEST_STORY_FIRST);
-        for (int i = settings.bucketStories(); i < stories.size(); i++) {
-            if (stories.get(i) != mineEntry) {
-                entries.delete(BucketEntries.entryKey(bucket, stories.get(i).getStoryKey()));
-            }
+        List<BandEntry> kept = stories.subList(0, Math.min(stories.size(), settings.bucketStories()));
+        // A story older than the bucket's newest bucketStories changes nothing, unless entries of the
+        // per-entry layout move into the record now.
+        if (kept.contains(mineEntry) || refiled || !perEntryKeys.isEmpty()) {
+            entries.putBand(bucket, List.copyOf(kept), oldestInRecord);
         }
-        if (stories.indexOf(mineEntry) < settings.bucketStories()) {
-            entries.putStory(bucket, mineEntry, oldestInBucket);
+        perEntryKeys.forEach(entries::delete);
+    }
+
+    /** See {@link BucketEntries#legacyBandsUntil}: asked once per processor, at its first band query. */
+    private Instant legacyBandsUntil(Instant now) {
+        if (legacyBandsUntil == null) {
+            legacyBandsUntil = entries.legacyBandsUntil(now, settings.nearDupWindow());
         }
+        return legacyBandsUntil;
     }
 
     /**

@@ -31,4 +31,12 @@ class KafkaRuntimeSettingsTest {
         assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
         assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("2");
     }
+
+    @Test
+    void theBucketStoreIsTunedUnlessTheConfigurationNamesItsOwnSetter() {
+        assertThat(streamsProps(Map.of()).get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+                .isEqualTo(io.wirestream.state.StoreTuning.class.getName());
+        assertThat(streamsProps(Map.of("kafka.rocksdb.config.setter", "com.example.Mine"))
+                .get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo("com.example.Mine");
+    }
 }

@@ -55,41 +55,68 @@ class BucketEntriesTest {
 
     @Test
     void aBucketIsReadByItsPrefixOnly() {
-        entries.putStory("n:1a", story("s1", 1_000), null);
-        entries.putStory("n:1a", story("s2", 2_000), Instant.ofEpochMilli(1_000));
-        entries.putStory("n:1ab", story("s3", 2_000), null);
         entries.putCluster("t:quake", cluster("cl-1", 1_000), null);
+        entries.putCluster("t:quake", cluster("cl-3", 2_000), Instant.ofEpochMilli(1_000));
         entries.putCluster("t:quakes", cluster("cl-2", 1_000), null);
 
-        assertEquals(List.of("n:1a/s1", "n:1a/s2"), entries.scan("n:1a").stream().map(kv -> kv.key).toList());
-        assertEquals(List.of("t:quake/cl-1"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
+        assertEquals(List.of("t:quake/cl-1", "t:quake/cl-3"), entries.scan("t:quake").stream().map(kv -> kv.key).toList());
+    }
+
+    @Test
+    void aBandBucketIsOneRecordOfItsStoriesIndexedAtItsOldest() {
+        entries.putBand("n:1a", List.of(story("s1", 1_000)), null);
+        entries.putBand("n:1a", List.of(story("s2", 2_000), story("s1", 1_000)), Instant.ofEpochMilli(1_000));
+        entries.putBand("n:1ab", List.of(story("s3", 2_000)), null);
+
+        assertEquals(List.of("s2", "s1"), entries.bandStories("n:1a").stream().map(BandEntry::getStoryKey).toList());
+        assertEquals(List.of(), entries.bandStories("n:1b"));
+        assertEquals(List.of("d:000000000001000/n:1a", "d:000000000002000/n:1ab", "n:1a", "n:1ab"), keys(),
+                "one record per bucket, indexed once: a newer story does not index it again");
+
+        entries.putBand("n:1a", List.of(story("s2", 2_000), story("s1", 1_000), story("s0", 500)), Instant.ofEpochMilli(1_000));
+        assertEquals(List.of("d:000000000000500/n:1a", "d:000000000001000/n:1a"), indexKeys().stream()
+                .filter(k -> k.endsWith("/n:1a")).toList(), "a story older than all the others indexes the bucket at its time");
     }
 
     @Test
     void expiryDeletesWhatCameDueAndKeepsWhatWasFiledAgainSince() {
-        entries.putStory("n:1a", story("old", 1_000), null);
+        entries.putBand("n:1a", List.of(story("old", 1_000)), null);
         entries.replaceCluster("t:quake", cluster("cl-1", 2_000));
         entries.replaceCluster("t:quake", cluster("cl-1", 9_000)); // filed again, newer
-        entries.putStory("n:1a", story("new", 8_000), Instant.ofEpochMilli(1_000));
+        entries.putBand("n:1a", List.of(story("new", 8_000), story("old", 1_000)), Instant.ofEpochMilli(1_000));
 
         assertEquals(1, entries.expire(5_000));
-        assertNull(store.get("n:1a/old"));
+        assertEquals(List.of("new"), entries.bandStories("n:1a").stream().map(BandEntry::getStoryKey).toList());
         assertNotNull(store.get("t:quake/cl-1"));
-        assertNotNull(store.get("n:1a/new"));
+        assertEquals(List.of("d:000000000008000/n:1a", "b:000000000009000/t:quake").stream().sorted().toList(), indexKeys());
 
         assertEquals(2, entries.expire(10_000));
-        assertEquals(List.of(), keys(), "entries and their index keys all gone");
+        assertEquals(List.of(), keys(), "entries, records and their index keys all gone");
+    }
+
+    @Test
+    void aBandRecordWhoseOldestStoryWasPushedOutStaysIndexed() {
+        entries.putBand("n:1a", List.of(story("s1", 1_000)), null);
+        // s1 pushed out of the bucket by newer stories: the index key at 1,000 is the record's only one.
+        entries.putBand("n:1a", List.of(story("s3", 3_000), story("s2", 2_000)), Instant.ofEpochMilli(1_000));
+        assertEquals(0, entries.expire(1_500));
+        assertEquals(List.of("d:000000000002000/n:1a"), indexKeys());
+        assertEquals(2, entries.expire(4_000));
+        assertEquals(List.of(), keys());
     }
 
     @Test
     void anExpiryPassDeletesOnlyWhatIsDue() {
         for (int i = 0; i < 100; i++) {
-            entries.putStory("n:" + i, story("s" + i, 1_000L * i), null);
+            entries.putBand("n:" + i, List.of(story("s" + i, 1_000L * i)), null);
+            entries.putCluster("t:" + i, cluster("cl-" + i, 1_000L * i), null);
         }
-        assertEquals(10, entries.expire(10_000));
+        assertEquals(20, entries.expire(10_000));
         assertEquals(0, entries.expire(10_000));
         assertEquals(90, keys().stream().filter(k -> k.startsWith("n:")).count());
-        assertEquals(90, keys().stream().filter(k -> k.startsWith("b:")).count(), "one index key per live bucket");
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("t:")).count());
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("d:")).count(), "one index key per live band bucket");
+        assertEquals(90, keys().stream().filter(k -> k.startsWith("b:")).count(), "one index key per live term bucket");
     }
 
     @Test
@@ -143,12 +170,12 @@ class BucketEntriesTest {
 
     @Test
     void anEntryOlderThanAllOthersInItsBucketIsIndexedAtItsOwnTime() {
-        entries.putStory("n:1a", story("future", 4_000_000_000_000L), null); // a clock a century off
-        entries.putStory("n:1a", story("s1", 1_000), Instant.ofEpochMilli(4_000_000_000_000L));
-        entries.putStory("n:1a", story("s2", 2_000), Instant.ofEpochMilli(1_000));
+        entries.putCluster("t:quake", cluster("future", 4_000_000_000_000L), null); // a clock a century off
+        entries.putCluster("t:quake", cluster("cl-1", 1_000), Instant.ofEpochMilli(4_000_000_000_000L));
+        entries.putCluster("t:quake", cluster("cl-2", 2_000), Instant.ofEpochMilli(1_000));
 
-        assertEquals(2, entries.expire(10_000), "s1 and s2 expire on time, not a century late");
-        assertEquals(List.of("n:1a/future"), keys().stream().filter(k -> k.startsWith("n:")).toList());
+        assertEquals(2, entries.expire(10_000), "cl-1 and cl-2 expire on time, not a century late");
+        assertEquals(List.of("t:quake/future"), keys().stream().filter(k -> k.startsWith("t:")).toList());
     }
 
     @Test
@@ -171,13 +198,17 @@ class BucketEntriesTest {
         List<String> writes = new ArrayList<>();
         KeyValueStore<String, BucketState> recording = recordingWrites(writes);
         BucketEntries recorded = new BucketEntries(recording);
-        recorded.putStory("n:1a", story("s1", 1_000), null);
-        assertEquals(List.of("put b:000000000001000/n:1a", "put n:1a/s1"), writes, "a crash after the first write leaves a spare key");
+        recorded.putCluster("t:quake", cluster("cl-1", 1_000), null);
+        recorded.putBand("n:1a", List.of(story("s1", 1_000)), null);
+        assertEquals(List.of("put b:000000000001000/t:quake", "put t:quake/cl-1", "put d:000000000001000/n:1a", "put n:1a"), writes,
+                "a crash after the first write leaves a spare key");
 
-        recorded.putStory("n:1a", story("s2", 9_000), Instant.ofEpochMilli(1_000));
+        recorded.putCluster("t:quake", cluster("cl-2", 9_000), Instant.ofEpochMilli(1_000));
+        recorded.putBand("n:1a", List.of(story("s2", 9_000), story("s1", 1_000)), Instant.ofEpochMilli(1_000));
         writes.clear();
         recorded.expire(5_000);
-        assertEquals(List.of("put b:000000000009000/n:1a", "delete n:1a/s1", "delete b:000000000001000/n:1a"), writes,
+        assertEquals(List.of("put b:000000000009000/t:quake", "delete t:quake/cl-1", "delete b:000000000001000/t:quake",
+                        "put d:000000000009000/n:1a", "put n:1a", "delete d:000000000001000/n:1a"), writes,
                 "the bucket is indexed again before the key that came due goes");
     }
 
@@ -197,7 +228,7 @@ class BucketEntriesTest {
     }
 
     private List<String> indexKeys() {
-        return keys().stream().filter(k -> k.startsWith("b:") || k.startsWith("x:")).toList();
+        return keys().stream().filter(k -> k.startsWith("b:") || k.startsWith("x:") || k.startsWith("d:")).sorted().toList();
     }
 
     private List<String> keys() {

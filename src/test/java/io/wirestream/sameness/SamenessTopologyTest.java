@@ -115,9 +115,13 @@ class SamenessTopologyTest {
         try (var it = buckets.all()) {
             it.forEachRemaining(kv -> {
                 long seen = kv.value.getLastSeen().toEpochMilli();
-                if (kv.key.startsWith(Scatter.BAND) || kv.key.startsWith(Scatter.TERM)) {
+                if (kv.key.startsWith(Scatter.BAND)) {
+                    // a band bucket's record, holding its stories
+                    assertThat(kv.key).doesNotContain("/");
+                    kv.value.getStories().forEach(e -> oldestEntry.merge(kv.key, e.getEventTime().toEpochMilli(), Math::min));
+                } else if (kv.key.startsWith(Scatter.TERM)) {
                     oldestEntry.merge(kv.key.substring(0, kv.key.indexOf('/')), seen, Math::min);
-                } else {
+                } else if (kv.key.contains("/")) {
                     earliestIndex.merge(kv.key.substring(kv.key.indexOf('/') + 1), seen, Math::min);
                 }
             });
