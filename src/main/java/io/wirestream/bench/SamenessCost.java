@@ -100,6 +100,12 @@ final class SamenessCost {
     }
 
     private static final int ROUNDS = 3;
+    /**
+     * Rounds at most for a small size. Its batches are short (a quarter of the size), so one burst of
+     * other work or a JIT pass moved the 1k figure by a quarter or more between runs: a small size gets
+     * rounds until about one large batch of wires is timed, up to this many.
+     */
+    private static final int MAX_SMALL_ROUNDS = 10;
     private static final String APP = "wirestream-bench-sameness";
     private static final String BUCKETS_CHANGELOG = APP + "-" + WirestreamTopology.BUCKETS_STORE + "-changelog";
     private static final String CLUSTERS_CHANGELOG = APP + "-" + WirestreamTopology.CLUSTERS_STORE + "-changelog";
@@ -124,9 +130,19 @@ final class SamenessCost {
     Result measure(int small, int large) {
         // JIT warm-up, so the first measured size does not pay for compilation.
         measure(Math.min(small, 1_000), 1, "warm-up");
-        Sizes s = measure(small, ROUNDS, "retained " + small);
+        Sizes s = measure(small, roundsFor(small), "retained " + small);
         Sizes l = measure(large, ROUNDS, "retained " + large);
         return new Result(s, l);
+    }
+
+    /** {@link #ROUNDS}, or more for a size whose rounds are short: about one full batch of wires timed in all. */
+    int roundsFor(int retained) {
+        int perRound = perRound(retained);
+        return Math.min(MAX_SMALL_ROUNDS, Math.max(ROUNDS, (batch + perRound - 1) / perRound));
+    }
+
+    private int perRound(int retained) {
+        return Math.min(batch, Math.max(50, retained / 4));
     }
 
     /**
@@ -135,7 +151,7 @@ final class SamenessCost {
      * of the size, so the index stays near its nominal size while it is timed.
      */
     Sizes measure(int retained, int rounds, String label) {
-        int perRound = Math.min(batch, Math.max(50, retained / 4));
+        int perRound = perRound(retained);
         boolean refill = retained <= 10_000;
         Stats stats = new Stats();
         List<Double> roundMicros = new ArrayList<>();
