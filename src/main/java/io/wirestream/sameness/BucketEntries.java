@@ -126,11 +126,16 @@ final class BucketEntries {
      *                       indexed again when the oldest it keeps is older than that
      */
     void putBand(String bucket, List<BandEntry> stories, Instant oldestInBucket) {
-        Instant oldest = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElseThrow();
+        Instant oldest = oldest(stories);
         if (oldestInBucket == null || oldest.isBefore(oldestInBucket)) {
             index(RECORD_INDEX, bucket, oldest.toEpochMilli());
         }
         store.put(bucket, bandRecord(stories, oldest));
+    }
+
+    /** The oldest event time among band stories; null when there are none. */
+    static Instant oldest(List<BandEntry> stories) {
+        return stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElse(null);
     }
 
     /** A band bucket's record; its time is its oldest story's, the one expiry keys on. */
@@ -209,7 +214,10 @@ final class BucketEntries {
             int slash = rest.indexOf(SEP);
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
             if (indexKey.startsWith(RECORD_INDEX)) {
-                deleted += expireRecord(bucket, cutoff);
+                // a record's spare keys due in one pass: the first re-indexes it, the others only go
+                if (done.add(RECORD_INDEX + bucket)) {
+                    deleted += expireRecord(bucket, cutoff);
+                }
             } else if (done.add(bucket)) {
                 long oldestKept = Long.MAX_VALUE;
                 List<String> expired = new ArrayList<>();
@@ -243,7 +251,7 @@ final class BucketEntries {
         } else {
             // Indexed again even when nothing expired: the key that came due may be its only one (its
             // oldest story then has since been pushed out by newer ones).
-            Instant oldest = kept.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElseThrow();
+            Instant oldest = oldest(kept);
             index(RECORD_INDEX, bucket, oldest.toEpochMilli());
             if (kept.size() < stories.size()) {
                 store.put(bucket, bandRecord(kept, oldest));

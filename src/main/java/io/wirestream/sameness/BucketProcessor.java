@@ -108,7 +108,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         long window = settings.nearDupWindow().toMillis();
         List<BandEntry> stories = new ArrayList<>(entries.bandStories(bucket));
         // What the record's expiry index covers: entries moving in from the per-entry layout are not in it.
-        Instant oldestInRecord = stories.stream().map(BandEntry::getEventTime).min(Instant::compareTo).orElse(null);
+        Instant oldestInRecord = BucketEntries.oldest(stories);
         List<String> perEntryKeys = new ArrayList<>();
         if (q.getEventTime().isBefore(legacyBandsUntil(q.getEventTime()))) {
             for (var kv : entries.scan(bucket)) {

@@ -1,6 +1,7 @@
 package io.wirestream.state;
 
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.Options;
@@ -20,11 +21,11 @@ import org.rocksdb.Options;
 public final class StoreTuning implements RocksDBConfigSetter {
 
     /** The stores levelled compaction is for. */
-    private final java.util.Set<String> levelled = java.util.Set.of("sameness-buckets");
+    private static final Set<String> LEVELLED = Set.of("sameness-buckets");
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        if (levelled.contains(storeName)) {
+        if (LEVELLED.contains(storeName)) {
             options.setCompactionStyle(CompactionStyle.LEVEL);
             options.setLevelCompactionDynamicLevelBytes(true);
         }
