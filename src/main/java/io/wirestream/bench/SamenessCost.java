@@ -17,6 +17,7 @@ import io.wirestream.formats.WireParseException;
 import io.wirestream.parse.CanonicalStories;
 import io.wirestream.sameness.BucketProcessor;
 import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.TermBucketCaches;
 import io.wirestream.sameness.ClusterProcessor;
 import io.wirestream.sameness.EventMarks;
 import io.wirestream.sameness.GatherProcessor;
@@ -88,7 +89,7 @@ final class SamenessCost {
     record Sizes(int retained, double indexMicros, double bandMicros, double termMicros, double commitMicros,
                  Map<String, Double> stageMicros, int wires, int newStories, int nearCopies, int nearCopiesFound,
                  long bucketKeys, double storeMb, double meanBucketValueBytes, double expiryPassMs, int expiredEntries,
-                 List<Double> roundMicros) {
+                 List<Double> roundMicros, double termCacheHitRate, double termCacheMb) {
         /** The median round's µs per new story: less moved by a burst of other work on the machine than the mean. */
         double medianMicros() {
             List<Double> sorted = roundMicros.stream().sorted().toList();
@@ -176,9 +177,13 @@ final class SamenessCost {
                     gen.useMix(WireStoryGenerator.Mix.realistic());
                 }
                 Stats round = new Stats();
+                long hits = h.termCaches.hits();
+                long misses = h.termCaches.misses();
                 for (WireStoryGenerator.WireStory w : gen.next(perRound)) {
                     h.story(w, round);
                 }
+                round.cacheHits = h.termCaches.hits() - hits;
+                round.cacheMisses = h.termCaches.misses() - misses;
                 log.printf(Locale.ROOT, "[bench] sameness index, %s, round %d: %.1f us per new story (band %.1f, term %.1f; %d new, "
                                 + "%d near-copies, %d found)%n", label, r + 1, round.perNew(round.band + round.term),
                         round.perNew(round.band), round.perNew(round.term), round.newStories, round.nearCopies, round.found);
@@ -198,10 +203,13 @@ final class SamenessCost {
             stage.put("serdes", stats.perWire(stats.serdes));
             Sizes out = new Sizes(retained, stats.perNew(stats.band + stats.term + stats.commit), stats.perNew(stats.band),
                     stats.perNew(stats.term), stats.perNew(stats.commit), stage, stats.wires, stats.newStories, stats.nearCopies,
-                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired, List.copyOf(roundMicros));
-            log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f); stages %s; "
+                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired, List.copyOf(roundMicros),
+                    stats.cacheHits + stats.cacheMisses == 0 ? 0 : (double) stats.cacheHits / (stats.cacheHits + stats.cacheMisses),
+                    h.termCaches.bytes() / 1e6);
+            log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f; term buckets read "
+                            + "from the cache %.3f, which holds %.0f MB); stages %s; "
                             + "%d bucket store keys, %.0f MB on disk, values %.0f B; an expiry pass (a minute's entries due) %.1f ms; filled in %.1f s, "
-                            + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(),
+                            + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(), out.termCacheHitRate(), out.termCacheMb(),
                     stage, keys, mb, out.meanBucketValueBytes(), scanMs, fillSeconds,
                     (System.nanoTime() - f0) / 1e9);
             return out;
@@ -227,6 +235,8 @@ final class SamenessCost {
         int newStories;
         int nearCopies;
         int found;
+        long cacheHits;
+        long cacheMisses;
 
         void add(Stats o) {
             parse += o.parse;
@@ -242,6 +252,8 @@ final class SamenessCost {
             newStories += o.newStories;
             nearCopies += o.nearCopies;
             found += o.found;
+            cacheHits += o.cacheHits;
+            cacheMisses += o.cacheMisses;
         }
 
         double perWire(long nanos) {
@@ -266,6 +278,7 @@ final class SamenessCost {
         private final KeyValueStore<String, ClusterState> clusters;
         private final MockProcessorContext<String, SamenessMessage> bucketContext;
         private final MockProcessorContext<String, ClusterMember> clusterContext;
+        private final TermBucketCaches termCaches;
         private final BucketProcessor bucketProcessor;
         private final ClusterProcessor clusterProcessor;
         private final ClusterIndexProcessor indexProcessor;
@@ -306,11 +319,12 @@ final class SamenessCost {
             bucketContext.addStateStore(buckets);
             indexContext.addStateStore(buckets);
             clusterContext.addStateStore(clusters);
-            bucketProcessor = new BucketProcessor(WirestreamTopology.BUCKETS_STORE, ss);
+            termCaches = new TermBucketCaches(ss.termCacheMb());
+            bucketProcessor = new BucketProcessor(WirestreamTopology.BUCKETS_STORE, ss, termCaches);
             bucketProcessor.init(bucketContext);
             clusterProcessor = new ClusterProcessor(WirestreamTopology.CLUSTERS_STORE, ss);
             clusterProcessor.init(clusterContext);
-            indexProcessor = new ClusterIndexProcessor(WirestreamTopology.BUCKETS_STORE);
+            indexProcessor = new ClusterIndexProcessor(WirestreamTopology.BUCKETS_STORE, termCaches);
             indexProcessor.init(indexContext);
         }
 
@@ -509,6 +523,8 @@ final class SamenessCost {
             m.put("index_us_median", Bench.round(s.medianMicros(), 1));
             m.put("band_us", Bench.round(s.bandMicros(), 1));
             m.put("term_us", Bench.round(s.termMicros(), 1));
+            m.put("term_cache_hit_rate", Bench.round(s.termCacheHitRate(), 3));
+            m.put("term_cache_mb", Bench.round(s.termCacheMb(), 1));
             m.put("commit_us", Bench.round(s.commitMicros(), 1));
             m.put("timed_wires", s.wires());
             m.put("timed_new", s.newStories());

@@ -44,23 +44,34 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     private static final Comparator<BandEntry> NEWEST_STORY_FIRST =
             Comparator.comparing(BandEntry::getEventTime).reversed().thenComparing(BandEntry::getStoryKey);
 
+    private final TermBucketCaches termCaches;
     private BucketEntries entries;
     /** The stream time until which band entries of the per-entry layout may be in the store; null until asked. */
     private Instant legacyBandsUntil;
     private ProcessorContext<String, SamenessMessage> context;
 
-    public BucketProcessor(String storeName, SamenessSettings settings) {
+    /**
+     * @param termCaches the term bucket caches of the topology, shared with the {@link ClusterIndexProcessor}
+     *                   that writes the same store
+     */
+    public BucketProcessor(String storeName, SamenessSettings settings, TermBucketCaches termCaches) {
         this.storeName = storeName;
         this.settings = settings;
+        this.termCaches = termCaches;
     }
 
     @Override
     public void init(ProcessorContext<String, SamenessMessage> context) {
         this.context = context;
-        this.entries = new BucketEntries(context.getStateStore(storeName));
+        this.entries = new BucketEntries(context.getStateStore(storeName), termCaches.open(context.taskId()));
         long retention = Math.max(settings.nearDupWindow().toMillis(), settings.clusterWindow().toMillis());
         // Incremental (BucketEntries.expire reads only what is due), so it can run often and never stalls.
         context.schedule(EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> entries.expire(t - retention));
+    }
+
+    @Override
+    public void close() {
+        termCaches.close(context.taskId());
     }
 
     /**
@@ -148,7 +159,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         if (kept.contains(mineEntry) || refiled || !perEntryKeys.isEmpty()) {
             entries.putBand(bucket, List.copyOf(kept), oldestInRecord);
         }
-        perEntryKeys.forEach(entries::delete);
+        perEntryKeys.forEach(entries::deleteBandEntry);
     }
 
     /** See {@link BucketEntries#legacyBandsUntil}: asked once per processor, at its first band query. */
@@ -171,7 +182,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         }
         clusters.sort(ClusterIndexProcessor.NEWEST_FIRST);
         while (clusters.size() > settings.bucketClusters()) {
-            entries.delete(BucketEntries.entryKey(bucket, clusters.remove(clusters.size() - 1).getClusterId()));
+            entries.delete(bucket, clusters.remove(clusters.size() - 1).getClusterId());
         }
         return clusters;
     }
@@ -195,7 +206,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 if (dropped == mine) {
                     return;
                 }
-                entries.delete(BucketEntries.entryKey(bucket, dropped.getClusterId()));
+                entries.delete(bucket, dropped.getClusterId());
             }
             entries.putCluster(bucket, mine, clusters.isEmpty() ? null : clusters.get(clusters.size() - 1).getLastSeen());
         }

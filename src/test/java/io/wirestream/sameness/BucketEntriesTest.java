@@ -139,7 +139,7 @@ class BucketEntriesTest {
     @Test
     void aBucketEmptiedAndFilledAgainIsIndexedAgainAndItsIndexKeysMerge() {
         entries.replaceCluster("t:quake", cluster("cl-1", 1_000));
-        entries.delete(BucketEntries.entryKey("t:quake", "cl-1")); // a retraction
+        entries.delete("t:quake", "cl-1"); // a retraction
         entries.replaceCluster("t:quake", cluster("cl-2", 3_000));
         entries.replaceCluster("t:quake", cluster("cl-3", 4_000));
         assertEquals(List.of("b:000000000001000/t:quake", "b:000000000003000/t:quake"), indexKeys());
