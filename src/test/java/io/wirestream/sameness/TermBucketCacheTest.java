@@ -70,6 +70,12 @@ class TermBucketCacheTest {
             queries.scheduledPunctuators().get(0).getPunctuator().punctuate(streamTime);
         }
 
+        double metric(String name) {
+            return queries.metrics().metrics().entrySet().stream()
+                    .filter(e -> e.getKey().group().equals(BucketProcessor.METRICS_GROUP) && e.getKey().name().equals(name))
+                    .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst().orElseThrow();
+        }
+
         Map<String, BucketState> contents() {
             Map<String, BucketState> out = new HashMap<>();
             try (KeyValueIterator<String, BucketState> it = store.all()) {
@@ -118,6 +124,11 @@ class TermBucketCacheTest {
         }
         assertThat(caches.hits()).as("the cache answered reads").isPositive();
         assertThat(caches.misses()).as("and evicted buckets were read again").isPositive();
+
+        cached.expire(now.toEpochMilli());
+        assertThat(cached.metric("term-cache-hit-total")).as("metrics at the expiry pass").isEqualTo((double) caches.hits());
+        assertThat(cached.metric("term-cache-miss-total")).isEqualTo((double) caches.misses());
+        assertThat(cached.metric("term-cache-bytes")).isEqualTo((double) caches.bytes()).isPositive().isLessThanOrEqualTo(20_000);
     }
 
     @Test
