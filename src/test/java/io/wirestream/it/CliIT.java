@@ -105,7 +105,8 @@ class CliIT {
         String metrics = new String(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics").toURL().openStream()
                 .readAllBytes(), StandardCharsets.UTF_8);
         assertThat(metrics).contains("wirestream_stories_enriched_total{action=\"new\"} 1.0",
-                "wirestream_stories_parsed_total{format=\"plain\",source=\"pti\"} 1.0", "kafka_stream");
+                "wirestream_stories_parsed_total{format=\"plain\",source=\"pti\"} 1.0", "kafka_stream",
+                "wirestream_sameness_term_cache_hit_total");
     }
 
     @Test
