@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.MeasurableStat;
 import org.apache.kafka.common.metrics.Sensor;
@@ -133,7 +132,6 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         PackedVector vector = null;
         PackedVector marks = null;
         String own = null;
-        DotMemo dots = null;
         // Each bucket answers on its own; the answers of the buckets of one query are merged as the
         // gather step merges answers (best near-duplicate by Candidates.better, best score per cluster).
         for (String bucket : q.getBuckets().isEmpty() ? List.of(record.key()) : q.getBuckets()) {
@@ -145,10 +143,9 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                     packed = vector.packed();
                     marks = q.getMarks() == null || q.getMarks().isEmpty() ? null : PackedVector.of(q.getMarks());
                     own = GatherProcessor.newClusterId(q.getStoryKey());
-                    dots = new DotMemo();
                 }
                 List<ClusterEntry> clusters = clustersIn(bucket);
-                clusterScores(clusters, vector, marks, q.getEventTime(), settings, dots).forEach((c, x) -> scores.merge(c, x, Math::max));
+                clusterScores(clusters, vector, marks, q.getEventTime(), settings).forEach((c, x) -> scores.merge(c, x, Math::max));
                 fileProvisionalCluster(bucket, clusters, q, own, packed, marks);
             }
         }
@@ -268,10 +265,9 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * ({@link EventMarks#agree}).
      *
      * @param marks the story's event marks packed, or null when it has none
-     * @param dots  the dot products already taken for this query, in its other term buckets
      */
     static Map<String, Double> clusterScores(List<ClusterEntry> clusters, PackedVector vector, PackedVector marks, Instant at,
-                                             SamenessSettings settings, DotMemo dots) {
+                                             SamenessSettings settings) {
         long window = settings.clusterWindow().toMillis();
         double halfLife = settings.clusterHalfLife().toMillis();
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
@@ -280,8 +276,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             if (age > window) {
                 continue;
             }
-            double score = dots.centroid(c, vector) * Math.exp(-age / halfLife);
-            if (score > 0 && EventMarks.agree(score, marks, c.getMarks(), dots.marks(c, marks))) {
+            double score = vector.dot(centroidOf(c)) * Math.exp(-age / halfLife);
+            if (score > 0 && EventMarks.agree(score, marks, c.getMarks())) {
                 scored.add(Map.entry(c.getClusterId(), score));
             }
         }
@@ -289,39 +285,6 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         Map<String, Double> out = new HashMap<>();
         scored.stream().limit(CLUSTERS_PER_ANSWER).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
-    }
-
-    /**
-     * The dot products one query has taken, by cluster: a cluster that grew under several of the story's
-     * terms is filed in several of the buckets it asks, usually the same snapshot in each. A product is
-     * reused only for a snapshot with the very same packed vector (compared byte for byte, which costs
-     * far less than the product), so the scores are exactly those taken afresh.
-     */
-    static final class DotMemo {
-        private record Taken(ByteBuffer vector, double dot) {
-        }
-
-        private final Map<String, Taken> centroids = new HashMap<>();
-        private final Map<String, Taken> marks = new HashMap<>();
-
-        double centroid(ClusterEntry c, PackedVector story) {
-            return dot(centroids, c.getClusterId(), centroidOf(c), story);
-        }
-
-        /** A supplier of the marks' product, taken only if asked (when the score is doubtful). */
-        DoubleSupplier marks(ClusterEntry c, PackedVector story) {
-            return () -> dot(marks, c.getClusterId(), c.getMarks(), story);
-        }
-
-        private static double dot(Map<String, Taken> taken, String cluster, ByteBuffer vector, PackedVector story) {
-            Taken t = taken.get(cluster);
-            if (t != null && t.vector().equals(vector)) {
-                return t.dot();
-            }
-            double dot = story.dot(vector);
-            taken.put(cluster, new Taken(vector, dot));
-            return dot;
-        }
     }
 
     /** A cluster entry's packed centroid; an entry written before the packed form has only its map. */

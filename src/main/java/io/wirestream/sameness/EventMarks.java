@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.DoubleSupplier;
 
 /**
  * A story's <em>event marks</em>: the names, years and numbers it writes beyond the terms it was found
@@ -108,14 +107,9 @@ public final class EventMarks {
      * @param story the story's marks packed, or null when it has none
      */
     static boolean agree(double score, PackedVector story, ByteBuffer cluster) {
-        return agree(score, story, cluster, () -> story.dot(cluster));
-    }
-
-    /** {@link #agree(double, PackedVector, ByteBuffer)} with the marks' cosine taken by {@code dot}, only if needed. */
-    static boolean agree(double score, PackedVector story, ByteBuffer cluster, DoubleSupplier dot) {
         if (score >= SURE_SCORE || story == null || story.size() == 0 || cluster == null || !cluster.hasRemaining()) {
             return true;
         }
-        return dot.getAsDouble() >= MIN_AGREEMENT;
+        return story.dot(cluster) >= MIN_AGREEMENT;
     }
 }

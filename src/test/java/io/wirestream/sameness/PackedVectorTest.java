@@ -47,25 +47,6 @@ class PackedVectorTest {
     }
 
     @Test
-    void aQueryReusesAClustersProductOnlyForTheSameSnapshot() {
-        PackedVector story = PackedVector.of(Map.of("quake", 0.8f, "chile", 0.6f));
-        BucketProcessor.DotMemo dots = new BucketProcessor.DotMemo();
-        ClusterEntry inQuake = entry("cl-1", Map.of("quake", 1f));
-        ClusterEntry inChile = entry("cl-1", Map.of("quake", 1f)); // the same snapshot, decoded from another bucket
-        ClusterEntry newer = entry("cl-1", Map.of("chile", 1f)); // a later snapshot still filed elsewhere
-
-        assertThat(dots.centroid(inQuake, story)).isCloseTo(0.8, within(1e-6));
-        assertThat(dots.centroid(inChile, story)).isEqualTo(dots.centroid(inQuake, story));
-        assertThat(dots.centroid(newer, story)).as("not the product of the snapshot before").isCloseTo(0.6, within(1e-6));
-        assertThat(dots.centroid(inQuake, story)).isCloseTo(0.8, within(1e-6));
-    }
-
-    private static ClusterEntry entry(String id, Map<String, Float> centroid) {
-        return ClusterEntry.newBuilder().setClusterId(id).setLastSeen(Instant.EPOCH).setCentroid(Map.of())
-                .setTerms(PackedVector.of(centroid).packed()).build();
-    }
-
-    @Test
     void anEntryWrittenBeforeThePackedFormIsReadFromItsMap() {
         Map<String, Float> centroid = Map.of("quake", 0.8f, "chile", 0.6f);
         ClusterEntry old = ClusterEntry.newBuilder().setClusterId("cl-1").setLastSeen(Instant.EPOCH).setCentroid(centroid).build();
