@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.BandEntry;
 import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
+import io.wirestream.state.BlindDelete;
 import io.wirestream.state.TimeIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,11 +202,11 @@ final class BucketEntries {
 
     /** Deletes an entry of the per-entry band layout, which no cache holds. */
     void deleteBandEntry(String entryKey) {
-        store.delete(entryKey);
+        BlindDelete.delete(store, entryKey);
     }
 
     private void deleteKey(String bucket, String entryKey) {
-        store.delete(entryKey);
+        BlindDelete.delete(store, entryKey);
         termCache.deleted(bucket, entryKey);
     }
 
@@ -269,7 +270,7 @@ final class BucketEntries {
                 expired.forEach(key -> deleteKey(bucket, key));
                 deleted += expired.size();
             }
-            store.delete(indexKey);
+            BlindDelete.delete(store, indexKey);
         }
         return deleted;
     }
@@ -280,7 +281,7 @@ final class BucketEntries {
         List<BandEntry> kept = stories.stream().filter(e -> e.getEventTime().toEpochMilli() >= cutoff).toList();
         if (kept.isEmpty()) {
             if (!stories.isEmpty()) {
-                store.delete(bucket);
+                BlindDelete.delete(store, bucket);
             }
         } else {
             // Indexed again even when nothing expired: the key that came due may be its only one (its
