@@ -23,8 +23,6 @@ public final class PackedVector {
 
     private final long[] hashes;
     private final float[] weights;
-    /** This vector's terms by hash for {@link #dot}, built at its first call; null until then. */
-    private int[] slots;
 
     private PackedVector(long[] hashes, float[] weights) {
         this.hashes = hashes;
@@ -70,33 +68,9 @@ public final class PackedVector {
 
     /**
      * The dot product with a packed vector (the cosine when both are unit length), read in place:
-     * each of its terms is looked up in a hash table of this vector's terms, built at the first call.
-     * A query scores one vector against up to 64 centroids and as many sets of event marks; the
-     * merge of two sorted arrays this replaced ({@link #mergeDot}) spent most of its time on
-     * mispredicted branches, and was most of the term buckets' cost once they are read from memory.
-     * The products are added in the packed vector's order, ascending by hash, as the merge added
-     * them: the result is the same to the last bit.
+     * nothing is allocated.
      */
     public double dot(ByteBuffer packed) {
-        if (slots == null) {
-            buildTable();
-        }
-        int base = packed.position();
-        int m = packed.remaining() / BYTES_PER_TERM;
-        double dot = 0;
-        for (int j = 0; j < m; j++) {
-            long b = packed.getLong(base + j * BYTES_PER_TERM);
-            int i = indexOf(b);
-            if (i >= 0) {
-                float product = weights[i] * packed.getFloat(base + j * BYTES_PER_TERM + Long.BYTES);
-                dot += product;
-            }
-        }
-        return dot;
-    }
-
-    /** The dot product by a merge of the two sorted arrays: what {@link #dot} computes, kept to test it against. */
-    double mergeDot(ByteBuffer packed) {
         int base = packed.position();
         int m = packed.remaining() / BYTES_PER_TERM;
         double dot = 0;
@@ -117,30 +91,6 @@ public final class PackedVector {
             }
         }
         return dot;
-    }
-
-    /** Open addressing, linear probing, at most half full; a slot holds a term's index plus one (0: empty). */
-    private void buildTable() {
-        int size = Integer.highestOneBit(Math.max(8, hashes.length) * 2) * 2;
-        int[] table = new int[size];
-        for (int i = 0; i < hashes.length; i++) {
-            int slot = (int) hashes[i] & (size - 1);
-            while (table[slot] != 0) {
-                slot = (slot + 1) & (size - 1);
-            }
-            table[slot] = i + 1;
-        }
-        slots = table;
-    }
-
-    private int indexOf(long hash) {
-        int mask = slots.length - 1;
-        for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
-            int i = slots[slot] - 1;
-            if (i < 0 || hashes[i] == hash) {
-                return i;
-            }
-        }
     }
 
     /** A term's 64-bit hash: FNV-1a over its chars, then Murmur3's finaliser. */

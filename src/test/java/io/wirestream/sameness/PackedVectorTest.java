@@ -27,26 +27,6 @@ class PackedVectorTest {
     }
 
     @Test
-    void theHashedDotIsTheMergedDotToTheLastBit() {
-        java.util.Random random = new java.util.Random(11);
-        for (int round = 0; round < 2_000; round++) {
-            Map<String, Float> a = new java.util.HashMap<>();
-            Map<String, Float> b = new java.util.HashMap<>();
-            int vocabulary = 20 + random.nextInt(200);
-            for (int i = random.nextInt(70); i > 0; i--) {
-                a.put("t" + random.nextInt(vocabulary), random.nextFloat());
-            }
-            for (int i = random.nextInt(70); i > 0; i--) {
-                b.put("t" + random.nextInt(vocabulary), random.nextFloat());
-            }
-            PackedVector v = PackedVector.of(a);
-            java.nio.ByteBuffer other = PackedVector.of(b).packed();
-            assertThat(v.dot(other)).as("round %d", round).isEqualTo(v.mergeDot(other)).isEqualTo(v.dot(other));
-            assertThat(other.position()).as("read in place").isZero();
-        }
-    }
-
-    @Test
     void anEntryWrittenBeforeThePackedFormIsReadFromItsMap() {
         Map<String, Float> centroid = Map.of("quake", 0.8f, "chile", 0.6f);
         ClusterEntry old = ClusterEntry.newBuilder().setClusterId("cl-1").setLastSeen(Instant.EPOCH).setCentroid(centroid).build();
