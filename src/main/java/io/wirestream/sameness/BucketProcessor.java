@@ -107,8 +107,10 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
 
     @Override
     public void close() {
-        for (Sensor s : List.of(cacheHits, cacheMisses, cacheBytes)) {
-            context.metrics().removeSensor(s);
+        for (Sensor s : new Sensor[] {cacheHits, cacheMisses, cacheBytes}) {
+            if (s != null) {
+                context.metrics().removeSensor(s);
+            }
         }
         termCaches.close(context.taskId());
     }
