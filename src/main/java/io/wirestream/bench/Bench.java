@@ -210,6 +210,8 @@ public final class Bench {
         out.put("neardup_cost_ratio", round(cost.large().indexMicros() / cost.small().indexMicros(), 3));
         // The same on each size's median round: a burst of other work in one round moves it less.
         out.put("neardup_cost_ratio_median", round(cost.large().medianMicros() / cost.small().medianMicros(), 3));
+        // The two sizes' rounds take turns: the median of each pair's ratio.
+        out.put("neardup_cost_ratio_paired", round(cost.pairedRatio(), 3));
         out.put("neardup_index", SamenessCost.INDEX);
         // Per-stage cost per story, at the large retained size: parse, versions and serdes per wire,
         // near-dup and cluster per new story (the only ones that ask the buckets).

@@ -17,6 +17,7 @@ import io.wirestream.formats.WireParseException;
 import io.wirestream.parse.CanonicalStories;
 import io.wirestream.sameness.BucketProcessor;
 import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.TermBucketCaches;
 import io.wirestream.sameness.ClusterProcessor;
 import io.wirestream.sameness.EventMarks;
 import io.wirestream.sameness.GatherProcessor;
@@ -88,7 +89,7 @@ final class SamenessCost {
     record Sizes(int retained, double indexMicros, double bandMicros, double termMicros, double commitMicros,
                  Map<String, Double> stageMicros, int wires, int newStories, int nearCopies, int nearCopiesFound,
                  long bucketKeys, double storeMb, double meanBucketValueBytes, double expiryPassMs, int expiredEntries,
-                 List<Double> roundMicros) {
+                 List<Double> roundMicros, double termCacheHitRate, double termCacheMb) {
         /** The median round's µs per new story: less moved by a burst of other work on the machine than the mean. */
         double medianMicros() {
             List<Double> sorted = roundMicros.stream().sorted().toList();
@@ -97,15 +98,28 @@ final class SamenessCost {
     }
 
     record Result(Sizes small, Sizes large) {
+        /**
+         * The median over rounds of a large round's cost over the small round timed just before it: the
+         * two ran within seconds of each other, so what slowed the machine then slowed both.
+         */
+        double pairedRatio() {
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < Math.min(small.roundMicros().size(), large.roundMicros().size()); r++) {
+                ratios.add(large.roundMicros().get(r) / small.roundMicros().get(r));
+            }
+            List<Double> sorted = ratios.stream().sorted().toList();
+            return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        }
     }
 
-    private static final int ROUNDS = 3;
     /**
-     * Rounds at most for a small size. Its batches are short (a quarter of the size), so one burst of
-     * other work or a JIT pass moved the 1k figure by a quarter or more between runs: a small size gets
-     * rounds until about one large batch of wires is timed, up to this many.
+     * Timed rounds of each size. The two sizes take turns, a small round then a large one, so a slow
+     * minute of the machine (other work, a JIT pass, a host neighbour) falls on both, not on one: timed
+     * one after the other, the 1k figure moved by a quarter or more between runs, and the ratio with it.
      */
-    private static final int MAX_SMALL_ROUNDS = 10;
+    private static final int ROUNDS = 8;
+    /** Wires timed at a large size in all, in batches: three, as before the rounds took turns. */
+    private static final int LARGE_BATCHES = 3;
     private static final String APP = "wirestream-bench-sameness";
     private static final String BUCKETS_CHANGELOG = APP + "-" + WirestreamTopology.BUCKETS_STORE + "-changelog";
     private static final String CLUSTERS_CHANGELOG = APP + "-" + WirestreamTopology.CLUSTERS_STORE + "-changelog";
@@ -129,62 +143,85 @@ final class SamenessCost {
 
     Result measure(int small, int large) {
         // JIT warm-up, so the first measured size does not pay for compilation.
-        measure(Math.min(small, 1_000), 1, "warm-up");
-        Sizes s = measure(small, roundsFor(small), "retained " + small);
-        Sizes l = measure(large, ROUNDS, "retained " + large);
-        return new Result(s, l);
+        try (Size warmUp = new Size(Math.min(small, 1_000), "warm-up")) {
+            warmUp.round(0);
+            warmUp.result();
+        }
+        try (Size s = new Size(small, "retained " + small); Size l = new Size(large, "retained " + large)) {
+            s.fill(0);
+            l.fill(0);
+            for (int r = 0; r < ROUNDS; r++) {
+                s.round(r);
+                l.round(r);
+            }
+            return new Result(s.result(), l.result());
+        }
     }
 
-    /** {@link #ROUNDS}, or more for a size whose rounds are short: about one full batch of wires timed in all. */
-    int roundsFor(int retained) {
-        int perRound = perRound(retained);
-        return Math.min(MAX_SMALL_ROUNDS, Math.max(ROUNDS, (batch + perRound - 1) / perRound));
+    /** Wires a round times: a quarter of a small size (refilled every round), a share of three batches at a large one. */
+    int perRound(int retained) {
+        return refilled(retained) ? Math.min(batch, Math.max(50, retained / 4)) : Math.max(50, LARGE_BATCHES * batch / ROUNDS);
     }
 
-    private int perRound(int retained) {
-        return Math.min(batch, Math.max(50, retained / 4));
+    /** Whether a size is filled afresh for every round, so that it stays near its nominal size while timed. */
+    private static boolean refilled(int retained) {
+        return retained <= 10_000;
     }
 
     /**
-     * Fills a fresh index with {@code retained} new stories, then times {@code rounds} batches of the
-     * realistic mix. Small sizes are filled afresh for every round with a batch of at most a quarter
-     * of the size, so the index stays near its nominal size while it is timed.
+     * One retained size: a fresh index filled with {@code retained} new stories, then timed rounds of the
+     * realistic mix. A small size is filled afresh for every round (its round adds a quarter of its size).
      */
-    Sizes measure(int retained, int rounds, String label) {
-        int perRound = perRound(retained);
-        boolean refill = retained <= 10_000;
-        Stats stats = new Stats();
-        List<Double> roundMicros = new ArrayList<>();
-        Harness h = null;
-        WireStoryGenerator gen = null;
-        long f0 = System.nanoTime();
-        double fillSeconds = 0;
-        try {
-            for (int r = 0; r < rounds; r++) {
-                if (h == null || refill) {
-                    if (h != null) {
-                        h.close();
-                    }
-                    long t = System.nanoTime();
-                    h = new Harness(settings);
-                    gen = new WireStoryGenerator(seed + r, WireStoryGenerator.Mix.allNew(), "bench", vocabulary)
-                            .spacing(Duration.ofMillis(250), Duration.ofMillis(1500));
-                    for (int i = 0; i < retained; i++) {
-                        h.story(gen.next(), null);
-                    }
-                    fillSeconds += (System.nanoTime() - t) / 1e9;
-                    gen.useMix(WireStoryGenerator.Mix.realistic());
-                }
-                Stats round = new Stats();
-                for (WireStoryGenerator.WireStory w : gen.next(perRound)) {
-                    h.story(w, round);
-                }
-                log.printf(Locale.ROOT, "[bench] sameness index, %s, round %d: %.1f us per new story (band %.1f, term %.1f; %d new, "
-                                + "%d near-copies, %d found)%n", label, r + 1, round.perNew(round.band + round.term),
-                        round.perNew(round.band), round.perNew(round.term), round.newStories, round.nearCopies, round.found);
-                stats.add(round);
-                roundMicros.add(round.perNew(round.band + round.term + round.commit));
+    private final class Size implements AutoCloseable {
+        private final int retained;
+        private final String label;
+        private final Stats stats = new Stats();
+        private final List<Double> roundMicros = new ArrayList<>();
+        private final long started = System.nanoTime();
+        private double fillSeconds;
+        private Harness h;
+        private WireStoryGenerator gen;
+
+        Size(int retained, String label) {
+            this.retained = retained;
+            this.label = label;
+        }
+
+        void fill(int round) {
+            if (h != null) {
+                h.close();
             }
+            long t = System.nanoTime();
+            h = new Harness(settings);
+            gen = new WireStoryGenerator(seed + round, WireStoryGenerator.Mix.allNew(), "bench", vocabulary)
+                    .spacing(Duration.ofMillis(250), Duration.ofMillis(1500));
+            for (int i = 0; i < retained; i++) {
+                h.story(gen.next(), null);
+            }
+            fillSeconds += (System.nanoTime() - t) / 1e9;
+            gen.useMix(WireStoryGenerator.Mix.realistic());
+        }
+
+        void round(int r) {
+            if (h == null || (refilled(retained) && r > 0)) {
+                fill(r);
+            }
+            Stats round = new Stats();
+            long hits = h.termCaches.hits();
+            long misses = h.termCaches.misses();
+            for (WireStoryGenerator.WireStory w : gen.next(perRound(retained))) {
+                h.story(w, round);
+            }
+            round.cacheHits = h.termCaches.hits() - hits;
+            round.cacheMisses = h.termCaches.misses() - misses;
+            log.printf(Locale.ROOT, "[bench] sameness index, %s, round %d: %.1f us per new story (band %.1f, term %.1f; %d new, "
+                            + "%d near-copies, %d found)%n", label, r + 1, round.perNew(round.band + round.term),
+                    round.perNew(round.band), round.perNew(round.term), round.newStories, round.nearCopies, round.found);
+            stats.add(round);
+            roundMicros.add(round.perNew(round.band + round.term + round.commit));
+        }
+
+        Sizes result() {
             long[] keysAndBytes = new long[2];
             double scanMs = h.scan(keysAndBytes);
             long keys = keysAndBytes[0];
@@ -198,14 +235,20 @@ final class SamenessCost {
             stage.put("serdes", stats.perWire(stats.serdes));
             Sizes out = new Sizes(retained, stats.perNew(stats.band + stats.term + stats.commit), stats.perNew(stats.band),
                     stats.perNew(stats.term), stats.perNew(stats.commit), stage, stats.wires, stats.newStories, stats.nearCopies,
-                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired, List.copyOf(roundMicros));
-            log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f); stages %s; "
+                    stats.found, keys, mb, keys == 0 ? 0 : (double) keysAndBytes[1] / keys, scanMs, h.expired, List.copyOf(roundMicros),
+                    stats.cacheHits + stats.cacheMisses == 0 ? 0 : (double) stats.cacheHits / (stats.cacheHits + stats.cacheMisses),
+                    h.termCaches.bytes() / 1e6);
+            log.printf(Locale.ROOT, "[bench] sameness index, %s: %.1f us per new story (band %.1f, term %.1f; term buckets read "
+                            + "from the cache %.3f, which holds %.0f MB); stages %s; "
                             + "%d bucket store keys, %.0f MB on disk, values %.0f B; an expiry pass (a minute's entries due) %.1f ms; filled in %.1f s, "
-                            + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(),
+                            + "%.1f s in all%n", label, out.indexMicros(), out.bandMicros(), out.termMicros(), out.termCacheHitRate(), out.termCacheMb(),
                     stage, keys, mb, out.meanBucketValueBytes(), scanMs, fillSeconds,
-                    (System.nanoTime() - f0) / 1e9);
+                    (System.nanoTime() - started) / 1e9);
             return out;
-        } finally {
+        }
+
+        @Override
+        public void close() {
             if (h != null) {
                 h.close();
             }
@@ -227,6 +270,8 @@ final class SamenessCost {
         int newStories;
         int nearCopies;
         int found;
+        long cacheHits;
+        long cacheMisses;
 
         void add(Stats o) {
             parse += o.parse;
@@ -242,6 +287,8 @@ final class SamenessCost {
             newStories += o.newStories;
             nearCopies += o.nearCopies;
             found += o.found;
+            cacheHits += o.cacheHits;
+            cacheMisses += o.cacheMisses;
         }
 
         double perWire(long nanos) {
@@ -266,6 +313,7 @@ final class SamenessCost {
         private final KeyValueStore<String, ClusterState> clusters;
         private final MockProcessorContext<String, SamenessMessage> bucketContext;
         private final MockProcessorContext<String, ClusterMember> clusterContext;
+        private final TermBucketCaches termCaches;
         private final BucketProcessor bucketProcessor;
         private final ClusterProcessor clusterProcessor;
         private final ClusterIndexProcessor indexProcessor;
@@ -306,11 +354,12 @@ final class SamenessCost {
             bucketContext.addStateStore(buckets);
             indexContext.addStateStore(buckets);
             clusterContext.addStateStore(clusters);
-            bucketProcessor = new BucketProcessor(WirestreamTopology.BUCKETS_STORE, ss);
+            termCaches = new TermBucketCaches(ss.termCacheMb());
+            bucketProcessor = new BucketProcessor(WirestreamTopology.BUCKETS_STORE, ss, termCaches);
             bucketProcessor.init(bucketContext);
             clusterProcessor = new ClusterProcessor(WirestreamTopology.CLUSTERS_STORE, ss);
             clusterProcessor.init(clusterContext);
-            indexProcessor = new ClusterIndexProcessor(WirestreamTopology.BUCKETS_STORE);
+            indexProcessor = new ClusterIndexProcessor(WirestreamTopology.BUCKETS_STORE, termCaches);
             indexProcessor.init(indexContext);
         }
 
@@ -509,6 +558,8 @@ final class SamenessCost {
             m.put("index_us_median", Bench.round(s.medianMicros(), 1));
             m.put("band_us", Bench.round(s.bandMicros(), 1));
             m.put("term_us", Bench.round(s.termMicros(), 1));
+            m.put("term_cache_hit_rate", Bench.round(s.termCacheHitRate(), 3));
+            m.put("term_cache_mb", Bench.round(s.termCacheMb(), 1));
             m.put("commit_us", Bench.round(s.commitMicros(), 1));
             m.put("timed_wires", s.wires());
             m.put("timed_new", s.newStories());

@@ -54,7 +54,7 @@ public record WirestreamConfig(
             "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
-            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions",
+            "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions", "sameness.term.cache.mb",
             "alert.corroboration.sources", "alert.corroboration.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
             "regions.desks.file", "regions.fallback");
@@ -246,7 +246,8 @@ public record WirestreamConfig(
                 durationValue(v, "sameness.cluster.window", d.clusterWindow()),
                 intValue(v, "sameness.term.keys", d.termKeys(), 1, 40),
                 intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000),
-                intValue(v, "sameness.partitions", d.partitions(), 1, 1000));
+                intValue(v, "sameness.partitions", d.partitions(), 1, 1000),
+                intValue(v, "sameness.term.cache.mb", d.termCacheMb(), 0, 65_536));
     }
 
     private static AlertSettings alerts(Map<String, String> v, AlertSettings d) {

@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.BandEntry;
 import io.wirestream.avro.BucketState;
 import io.wirestream.avro.ClusterEntry;
+import io.wirestream.state.BlindDelete;
 import io.wirestream.state.TimeIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,23 +67,43 @@ final class BucketEntries {
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final KeyValueStore<String, BucketState> store;
+    /** Term buckets read before; every write to a term bucket goes through here and reaches it. */
+    private final TermBucketCache termCache;
 
+    /** Entries read from and written to the store only. */
     BucketEntries(KeyValueStore<String, BucketState> store) {
+        this(store, TermBucketCache.none());
+    }
+
+    BucketEntries(KeyValueStore<String, BucketState> store, TermBucketCache termCache) {
         this.store = store;
+        this.termCache = termCache;
     }
 
     /** Every entry of one bucket ({@code n:...} or {@code t:...}), in key order. */
     List<KeyValue<String, BucketState>> scan(String bucket) {
+        boolean term = bucket.startsWith(Scatter.TERM);
+        List<KeyValue<String, BucketState>> cached = term ? termCache.get(bucket) : null;
+        if (cached != null) {
+            return cached;
+        }
         List<KeyValue<String, BucketState>> out = new ArrayList<>();
         try (KeyValueIterator<String, BucketState> it = store.prefixScan(bucket + SEP, KEYS)) {
             while (it.hasNext()) {
                 out.add(it.next());
             }
         }
+        if (term) {
+            termCache.put(bucket, out);
+        }
         return out;
     }
 
     private boolean isEmpty(String bucket) {
+        Boolean cached = termCache.isEmpty(bucket);
+        if (cached != null) {
+            return cached;
+        }
         try (KeyValueIterator<String, BucketState> it = store.prefixScan(bucket + SEP, KEYS)) {
             return !it.hasNext();
         }
@@ -164,8 +185,9 @@ final class BucketEntries {
      * its cluster's newest time, so it is not older than what the bucket holds.
      */
     void replaceCluster(String bucket, ClusterEntry e) {
-        String key = entryKey(bucket, e.getClusterId());
-        boolean bucketWasEmpty = store.get(key) == null && isEmpty(bucket);
+        Boolean cachedEmpty = termCache.isEmpty(bucket);
+        boolean bucketWasEmpty = cachedEmpty != null ? cachedEmpty
+                : store.get(entryKey(bucket, e.getClusterId())) == null && isEmpty(bucket);
         put(bucket, e.getClusterId(), clusterValue(e), bucketWasEmpty ? null : e.getLastSeen());
     }
 
@@ -173,15 +195,28 @@ final class BucketEntries {
         return BucketState.newBuilder().setStories(List.of()).setClusters(List.of(e)).setLastSeen(e.getLastSeen()).build();
     }
 
-    void delete(String entryKey) {
-        store.delete(entryKey);
+    /** Deletes one entry of a bucket. */
+    void delete(String bucket, String id) {
+        deleteKey(bucket, entryKey(bucket, id));
+    }
+
+    /** Deletes an entry of the per-entry band layout, which no cache holds. */
+    void deleteBandEntry(String entryKey) {
+        BlindDelete.delete(store, entryKey);
+    }
+
+    private void deleteKey(String bucket, String entryKey) {
+        BlindDelete.delete(store, entryKey);
+        termCache.deleted(bucket, entryKey);
     }
 
     private void put(String bucket, String id, BucketState value, Instant oldestInBucket) {
         if (oldestInBucket == null || value.getLastSeen().isBefore(oldestInBucket)) {
             index(INDEX, bucket, value.getLastSeen().toEpochMilli());
         }
-        store.put(entryKey(bucket, id), value);
+        String key = entryKey(bucket, id);
+        store.put(key, value);
+        termCache.written(bucket, key, value);
     }
 
     private void index(String prefix, String bucket, long millis) {
@@ -232,10 +267,10 @@ final class BucketEntries {
                 if (oldestKept != Long.MAX_VALUE) {
                     index(INDEX, bucket, oldestKept);
                 }
-                expired.forEach(store::delete);
+                expired.forEach(key -> deleteKey(bucket, key));
                 deleted += expired.size();
             }
-            store.delete(indexKey);
+            BlindDelete.delete(store, indexKey);
         }
         return deleted;
     }
@@ -246,7 +281,7 @@ final class BucketEntries {
         List<BandEntry> kept = stories.stream().filter(e -> e.getEventTime().toEpochMilli() >= cutoff).toList();
         if (kept.isEmpty()) {
             if (!stories.isEmpty()) {
-                store.delete(bucket);
+                BlindDelete.delete(store, bucket);
             }
         } else {
             // Indexed again even when nothing expired: the key that came due may be its only one (its

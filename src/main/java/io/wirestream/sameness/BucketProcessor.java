@@ -13,6 +13,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.MeasurableStat;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,6 +40,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
 
     /** Clusters one term bucket reports per query: the gather step keeps the best per cluster anyway. */
     static final int CLUSTERS_PER_ANSWER = 3;
+    /** The metric group of the term cache's metrics, tagged by task. */
+    static final String METRICS_GROUP = "wirestream-sameness";
 
     private final String storeName;
     private final SamenessSettings settings;
@@ -44,23 +51,68 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
     private static final Comparator<BandEntry> NEWEST_STORY_FIRST =
             Comparator.comparing(BandEntry::getEventTime).reversed().thenComparing(BandEntry::getStoryKey);
 
+    private final TermBucketCaches termCaches;
+    private TermBucketCache termCache;
     private BucketEntries entries;
+    /** The term cache's metrics (group {@value #METRICS_GROUP}), brought up to date at each expiry pass. */
+    private Sensor cacheHits;
+    private Sensor cacheMisses;
+    private Sensor cacheBytes;
+    private long hitsRecorded;
+    private long missesRecorded;
     /** The stream time until which band entries of the per-entry layout may be in the store; null until asked. */
     private Instant legacyBandsUntil;
     private ProcessorContext<String, SamenessMessage> context;
 
-    public BucketProcessor(String storeName, SamenessSettings settings) {
+    /**
+     * @param termCaches the term bucket caches of the topology, shared with the {@link ClusterIndexProcessor}
+     *                   that writes the same store
+     */
+    public BucketProcessor(String storeName, SamenessSettings settings, TermBucketCaches termCaches) {
         this.storeName = storeName;
         this.settings = settings;
+        this.termCaches = termCaches;
     }
 
     @Override
     public void init(ProcessorContext<String, SamenessMessage> context) {
         this.context = context;
-        this.entries = new BucketEntries(context.getStateStore(storeName));
+        this.termCache = termCaches.open(context.taskId());
+        this.entries = new BucketEntries(context.getStateStore(storeName), termCache);
+        String task = context.taskId().toString();
+        cacheHits = sensor(task, "term-cache-hit-total", "term bucket reads answered from memory", new CumulativeSum());
+        cacheMisses = sensor(task, "term-cache-miss-total", "term bucket reads that went to the store", new CumulativeSum());
+        cacheBytes = sensor(task, "term-cache-bytes", "estimated heap the cached term buckets take", new Value());
         long retention = Math.max(settings.nearDupWindow().toMillis(), settings.clusterWindow().toMillis());
         // Incremental (BucketEntries.expire reads only what is due), so it can run often and never stalls.
-        context.schedule(EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> entries.expire(t - retention));
+        context.schedule(EXPIRY_EVERY, PunctuationType.STREAM_TIME, t -> {
+            entries.expire(t - retention);
+            recordCacheMetrics();
+        });
+    }
+
+    private Sensor sensor(String task, String name, String description, MeasurableStat stat) {
+        Sensor sensor = context.metrics().addSensor(METRICS_GROUP + "." + task + "." + name, Sensor.RecordingLevel.INFO);
+        sensor.add(new MetricName(name, METRICS_GROUP, description, Map.of("task-id", task)), stat);
+        return sensor;
+    }
+
+    private void recordCacheMetrics() {
+        cacheHits.record(termCache.hits() - hitsRecorded);
+        cacheMisses.record(termCache.misses() - missesRecorded);
+        cacheBytes.record(termCache.bytes());
+        hitsRecorded = termCache.hits();
+        missesRecorded = termCache.misses();
+    }
+
+    @Override
+    public void close() {
+        for (Sensor s : new Sensor[] {cacheHits, cacheMisses, cacheBytes}) {
+            if (s != null) {
+                context.metrics().removeSensor(s);
+            }
+        }
+        termCaches.close(context.taskId());
     }
 
     /**
@@ -148,7 +200,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         if (kept.contains(mineEntry) || refiled || !perEntryKeys.isEmpty()) {
             entries.putBand(bucket, List.copyOf(kept), oldestInRecord);
         }
-        perEntryKeys.forEach(entries::delete);
+        perEntryKeys.forEach(entries::deleteBandEntry);
     }
 
     /** See {@link BucketEntries#legacyBandsUntil}: asked once per processor, at its first band query. */
@@ -171,7 +223,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         }
         clusters.sort(ClusterIndexProcessor.NEWEST_FIRST);
         while (clusters.size() > settings.bucketClusters()) {
-            entries.delete(BucketEntries.entryKey(bucket, clusters.remove(clusters.size() - 1).getClusterId()));
+            entries.delete(bucket, clusters.remove(clusters.size() - 1).getClusterId());
         }
         return clusters;
     }
@@ -195,7 +247,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 if (dropped == mine) {
                     return;
                 }
-                entries.delete(BucketEntries.entryKey(bucket, dropped.getClusterId()));
+                entries.delete(bucket, dropped.getClusterId());
             }
             entries.putCluster(bucket, mine, clusters.isEmpty() ? null : clusters.get(clusters.size() - 1).getLastSeen());
         }

@@ -4,6 +4,7 @@ import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.ClusterMember;
 import java.util.Comparator;
 import java.util.Map;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -22,22 +23,32 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
             Comparator.comparing(ClusterEntry::getLastSeen).thenComparing(ClusterEntry::getClusterId).reversed();
 
     private final String storeName;
+    private final TermBucketCaches termCaches;
     private BucketEntries entries;
+    private TaskId task;
 
-    public ClusterIndexProcessor(String storeName) {
+    /** @param termCaches the term bucket caches of the topology, shared with the {@link BucketProcessor} */
+    public ClusterIndexProcessor(String storeName, TermBucketCaches termCaches) {
         this.storeName = storeName;
+        this.termCaches = termCaches;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        this.entries = new BucketEntries(context.getStateStore(storeName));
+        this.task = context.taskId();
+        this.entries = new BucketEntries(context.getStateStore(storeName), termCaches.open(task));
+    }
+
+    @Override
+    public void close() {
+        termCaches.close(task);
     }
 
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember snapshot = record.value();
         if (snapshot.getRetract() != null) {
-            entries.delete(BucketEntries.entryKey(record.key(), snapshot.getRetract()));
+            entries.delete(record.key(), snapshot.getRetract());
         }
         if (!snapshot.getVector().isEmpty()) {
             entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())

@@ -20,10 +20,15 @@ import java.time.Duration;
  * @param bucketClusters     clusters a term bucket keeps
  * @param partitions         partitions of the buckets' topics (sameness-queries, cluster-terms): a story sends
  *                           one query per partition its buckets fall in, so fewer partitions, fewer records
+ * @param termCacheMb   megabytes of heap each task of the bucket store may spend on term buckets kept for reading (0: none)
  */
 public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, int bands, int bucketStories,
                                double clusterThreshold, double shortTextThreshold, Duration clusterHalfLife,
-                               Duration clusterWindow, int termKeys, int bucketClusters, int partitions) {
+                               Duration clusterWindow, int termKeys, int bucketClusters, int partitions,
+                               int termCacheMb) {
+
+    /** See {@link TermBucketCache}; the size is explained in docs/design-notes.md ("Hot term buckets are read from memory"). */
+    static final int TERM_CACHE_MB = 64;
 
     public static SamenessSettings defaults() {
         // 8 clusters a term bucket (30, 20, then 12 before): 20, 12, 8, 6 and 4 gave the same B-cubed F1 on
@@ -31,7 +36,7 @@ public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, 
         // query at 100,000 retained reads full buckets, so the cap is its per-story ceiling; 8 keeps twice the
         // 4 that measured the same, as headroom for busier feeds than the dev corpora.
         return new SamenessSettings(0.9, Duration.ofHours(48), 6, 12, 0.25, 0.12, Duration.ofHours(6),
-                Duration.ofHours(48), 8, 8, 3);
+                Duration.ofHours(48), 8, 8, 3, TERM_CACHE_MB);
     }
 
     public SamenessSettings {
@@ -40,6 +45,9 @@ public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, 
         }
         if (clusterThreshold <= 0 || clusterThreshold > 1 || shortTextThreshold <= 0 || shortTextThreshold > 1) {
             throw new IllegalArgumentException("cluster thresholds must be in (0, 1]");
+        }
+        if (termCacheMb < 0) {
+            throw new IllegalArgumentException("the term bucket cache size must not be negative: " + termCacheMb);
         }
         if (bands < 1 || termKeys < 1 || bucketStories < 1 || bucketClusters < 1 || partitions < 1) {
             throw new IllegalArgumentException("bands, term keys, bucket sizes and partitions must be at least 1");

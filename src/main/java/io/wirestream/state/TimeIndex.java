@@ -82,14 +82,14 @@ public final class TimeIndex<V> {
         int deleted = 0;
         for (String indexKey : due) {
             String key = indexKey.substring(prefix.length() + WIDTH + SEP.length());
-            store.delete(indexKey);
+            BlindDelete.delete(store, indexKey);
             V entry = store.get(key);
             if (entry == null) {
                 continue;
             }
             long seen = lastSeen.apply(entry).toEpochMilli();
             if (seen < cutoff) {
-                store.delete(key);
+                BlindDelete.delete(store, key);
                 deleted++;
             } else {
                 index(key, seen);

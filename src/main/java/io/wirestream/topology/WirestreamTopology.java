@@ -28,6 +28,7 @@ import io.wirestream.avro.Source;
 import io.wirestream.avro.StoryVersionState;
 import io.wirestream.sameness.BucketProcessor;
 import io.wirestream.sameness.ClusterIndexProcessor;
+import io.wirestream.sameness.TermBucketCaches;
 import io.wirestream.sameness.ClusterProcessor;
 import io.wirestream.sameness.GatherProcessor;
 import io.wirestream.sameness.Gathered;
@@ -285,13 +286,14 @@ public final class WirestreamTopology {
         SamenessSettings ss = settings.sameness();
         IdfTable idf = IdfTable.bundled();
         AvroSerde<ClusterMember> memberSerde = AvroSerde.of(ClusterMember.class);
+        TermBucketCaches termCaches = new TermBucketCaches(ss.termCacheMb());
         KStream<String, Scatter.Featured> featured = accepted
                 .mapValues(v -> Scatter.features(((Routed.Accepted) v).story(), idf), Named.as("sameness-features"));
         KStream<String, SamenessMessage> answers = featured
                 .flatMap((k, f) -> Scatter.queries(f, ss), Named.as("sameness-scatter"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroSerde.of(SamenessQuery.class)).withName("sameness-queries")
                         .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
-                .process(() -> new BucketProcessor(BUCKETS_STORE, ss), Named.as("sameness-buckets"), BUCKETS_STORE);
+                .process(() -> new BucketProcessor(BUCKETS_STORE, ss, termCaches), Named.as("sameness-buckets"), BUCKETS_STORE);
         KStream<String, Gathered> gathered = featured
                 .mapValues(f -> Scatter.storyMessage(f, ss), Named.as("sameness-story"))
                 .merge(answers, Named.as("sameness-merge"))
@@ -305,7 +307,7 @@ public final class WirestreamTopology {
                 .process(() -> new ClusterProcessor(CLUSTERS_STORE, ss), Named.as("clusters"), CLUSTERS_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), memberSerde).withName("cluster-terms")
                         .withNumberOfPartitions(ss.partitions()).withStreamPartitioner(Scatter::partitions))
-                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE), Named.as("cluster-index"), BUCKETS_STORE);
+                .process(() -> new ClusterIndexProcessor(BUCKETS_STORE, termCaches), Named.as("cluster-index"), BUCKETS_STORE);
         Map<String, KStream<String, Gathered>> outcomes = gathered
                 .split(Named.as("sameness-"))
                 .branch((k, g) -> g.isLoopBack(), Branched.as("loop"))

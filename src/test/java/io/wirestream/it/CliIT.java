@@ -102,10 +102,19 @@ class CliIT {
         await("status line with the totals").atMost(Duration.ofSeconds(30))
                 .until(() -> run.stderr().contains("parsed 1 | enriched 1 | duplicates 0 | dead letters 0 | alerts 0"));
 
-        String metrics = new String(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics").toURL().openStream()
-                .readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("wirestream_stories_enriched_total{action=\"new\"} 1.0",
+        String metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";
+        assertThat(scrape(metricsUrl)).contains("wirestream_stories_enriched_total{action=\"new\"} 1.0",
                 "wirestream_stories_parsed_total{format=\"plain\",source=\"pti\"} 1.0", "kafka_stream");
+        // Task metrics (the term cache's among them) reach the registry when Micrometer next looks for new
+        // Kafka metrics, once a minute.
+        await("the term cache's metrics exported").atMost(Duration.ofSeconds(120))
+                .until(() -> scrape(metricsUrl).contains("kafka_wirestream_sameness_term_cache_hit_total{"));
+    }
+
+    private static String scrape(String url) throws java.io.IOException {
+        try (var in = java.net.URI.create(url).toURL().openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ class BucketProcessorTest {
     }
 
     private BucketProcessor processor() {
-        BucketProcessor p = new BucketProcessor("buckets", SamenessSettings.defaults());
+        BucketProcessor p = new BucketProcessor("buckets", SamenessSettings.defaults(), new TermBucketCaches(SamenessSettings.defaults().termCacheMb()));
         p.init(context);
         return p;
     }
