@@ -3,6 +3,8 @@ package io.wirestream.sameness;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.kafka.streams.processor.TaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@link TermBucketCache} per task, shared by the two processors that write the task's bucket
@@ -15,12 +17,33 @@ public final class TermBucketCaches {
     private final long bytesPerTask;
     private final ConcurrentMap<TaskId, TermBucketCache> byTask = new ConcurrentHashMap<>();
 
+    /**
+     * Never more than this share of the JVM's maximum heap per task: a deployment with a small heap
+     * (a container's default) gets a smaller cache rather than an out-of-memory error.
+     */
+    static final int HEAP_SHARE_DIVISOR = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(TermBucketCaches.class);
+
     /** @param megabytesPerTask the heap each task's cache may take (estimated); 0 caches nothing */
     public TermBucketCaches(int megabytesPerTask) {
+        this(megabytesPerTask, Runtime.getRuntime().maxMemory());
+    }
+
+    TermBucketCaches(int megabytesPerTask, long maxHeapBytes) {
         if (megabytesPerTask < 0) {
             throw new IllegalArgumentException("term bucket cache size must not be negative: " + megabytesPerTask);
         }
-        this.bytesPerTask = megabytesPerTask * 1024L * 1024L;
+        long asked = megabytesPerTask * 1024L * 1024L;
+        this.bytesPerTask = Math.min(asked, maxHeapBytes / HEAP_SHARE_DIVISOR);
+        if (bytesPerTask < asked) {
+            LOG.info("term bucket cache: {} MB per task (sameness.term.cache.mb {} is more than a {}th of the {} MB heap)",
+                    bytesPerTask >> 20, megabytesPerTask, HEAP_SHARE_DIVISOR, maxHeapBytes >> 20);
+        }
+    }
+
+    /** The heap each task's cache may take. */
+    long bytesPerTask() {
+        return bytesPerTask;
     }
 
     private TermBucketCaches(long bytesPerTask) {

@@ -165,6 +165,14 @@ class TermBucketCacheTest {
     }
 
     @Test
+    void aSmallHeapGetsASmallerCache() {
+        long mb = 1024L * 1024L;
+        assertThat(new TermBucketCaches(64, 6_000 * mb).bytesPerTask()).isEqualTo(64 * mb);
+        assertThat(new TermBucketCaches(64, 512 * mb).bytesPerTask()).as("a sixteenth of the heap").isEqualTo(32 * mb);
+        assertThat(new TermBucketCaches(0, 6_000 * mb).bytesPerTask()).isZero();
+    }
+
+    @Test
     void theProcessorsOfOneTaskShareOneCacheEmptiedAtEachInit() {
         TermBucketCaches caches = new TermBucketCaches(1);
         TermBucketCache first = caches.open(new TaskId(2, 0));
