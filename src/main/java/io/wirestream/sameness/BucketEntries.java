@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The bucket store ({@code sameness-buckets}). A term bucket is one small record per entry, a cluster
  * entry {@code t:<term>/<clusterId>} holding that one entry: filing or replacing a centroid writes
  * only that entry (a few hundred bytes to RocksDB and the changelog), not the whole bucket of up to
- * {@code bucketClusters} centroids; a query reads the bucket by prefix. A band bucket is one record,
+ * {@code bucketClusters} centroids; a query reads the bucket by prefix, or from the task's
+ * {@link TermBucketCache}, which every write here keeps up to date. A band bucket is one record,
  * {@code n:<band>}, holding its stories: almost every band bucket a query asks is empty or holds one
  * story (only copies of one text share a band), so a point read, which RocksDB's bloom filters answer
  * without reading a data block when the bucket is empty, replaces a prefix scan, whose seek into every

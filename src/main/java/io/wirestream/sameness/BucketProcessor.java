@@ -33,8 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * that term, decayed by how long ago each cluster last grew, and answers the best few (a cluster whose
  * score is doubtful and whose {@link EventMarks} the story's do not share is left out). Every query
  * gets exactly one answer, possibly empty, so the gather step can count them. Each entry of a term
- * bucket is its own store record ({@link BucketEntries}): a query reads the bucket by prefix and writes
- * only its own entry; a band bucket is one record, read by key.
+ * bucket is its own store record ({@link BucketEntries}): a query reads the bucket by prefix (a hot
+ * bucket from the task's {@link TermBucketCache}) and writes only its own entry; a band bucket is one
+ * record, read by key.
  */
 public final class BucketProcessor implements Processor<String, SamenessQuery, String, SamenessMessage> {
 
