@@ -118,7 +118,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
 
     /**
      * One expiry pass over a bucket store: deletes the entries last seen before {@code cutoff}
-     * (epoch millis), reading only those (the bench times it).
+     * (epoch millis), reading only those (the bench times it). It goes to the store alone, past any
+     * processor's term cache: only for a store no running processor reads.
      *
      * @return entries deleted
      */

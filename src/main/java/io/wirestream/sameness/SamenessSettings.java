@@ -20,7 +20,8 @@ import java.time.Duration;
  * @param bucketClusters     clusters a term bucket keeps
  * @param partitions         partitions of the buckets' topics (sameness-queries, cluster-terms): a story sends
  *                           one query per partition its buckets fall in, so fewer partitions, fewer records
- * @param termCacheMb   megabytes of heap each task of the bucket store may spend on term buckets kept for reading (0: none)
+ * @param termCacheMb        megabytes of heap each task of the bucket store may spend on the term buckets it
+ *                           read last ({@link TermBucketCache}; 0: none; at most a sixteenth of the heap)
  */
 public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, int bands, int bucketStories,
                                double clusterThreshold, double shortTextThreshold, Duration clusterHalfLife,

@@ -14,9 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TermBucketCaches {
 
-    private final long bytesPerTask;
-    private final ConcurrentMap<TaskId, TermBucketCache> byTask = new ConcurrentHashMap<>();
-
     /**
      * Never more than this share of the JVM's maximum heap per task: a deployment with a small heap
      * (a container's default) gets a smaller cache rather than an out-of-memory error.
@@ -24,35 +21,34 @@ public final class TermBucketCaches {
     static final int HEAP_SHARE_DIVISOR = 16;
     private static final Logger LOG = LoggerFactory.getLogger(TermBucketCaches.class);
 
+    private final long bytesPerTask;
+    private final ConcurrentMap<TaskId, TermBucketCache> byTask = new ConcurrentHashMap<>();
+
     /** @param megabytesPerTask the heap each task's cache may take (estimated); 0 caches nothing */
     public TermBucketCaches(int megabytesPerTask) {
-        this(megabytesPerTask, Runtime.getRuntime().maxMemory());
+        this(megabytesPerTask * 1024L * 1024L, Runtime.getRuntime().maxMemory());
     }
 
-    TermBucketCaches(int megabytesPerTask, long maxHeapBytes) {
-        if (megabytesPerTask < 0) {
-            throw new IllegalArgumentException("term bucket cache size must not be negative: " + megabytesPerTask);
+    /** @param bytesAsked the heap each task's cache may take, before the heap's cap */
+    TermBucketCaches(long bytesAsked, long maxHeapBytes) {
+        if (bytesAsked < 0) {
+            throw new IllegalArgumentException("term bucket cache size must not be negative: " + bytesAsked);
         }
-        long asked = megabytesPerTask * 1024L * 1024L;
-        this.bytesPerTask = Math.min(asked, maxHeapBytes / HEAP_SHARE_DIVISOR);
-        if (bytesPerTask < asked) {
+        this.bytesPerTask = Math.min(bytesAsked, maxHeapBytes / HEAP_SHARE_DIVISOR);
+        if (bytesPerTask < bytesAsked) {
             LOG.info("term bucket cache: {} MB per task (sameness.term.cache.mb {} is more than a {}th of the {} MB heap)",
-                    bytesPerTask >> 20, megabytesPerTask, HEAP_SHARE_DIVISOR, maxHeapBytes >> 20);
+                    bytesPerTask >> 20, bytesAsked >> 20, HEAP_SHARE_DIVISOR, maxHeapBytes >> 20);
         }
+    }
+
+    /** Caches of a budget in bytes, for tests that want evictions from a few buckets. */
+    static TermBucketCaches ofBytes(long bytesPerTask) {
+        return new TermBucketCaches(bytesPerTask, Long.MAX_VALUE);
     }
 
     /** The heap each task's cache may take. */
     long bytesPerTask() {
         return bytesPerTask;
-    }
-
-    private TermBucketCaches(long bytesPerTask) {
-        this.bytesPerTask = bytesPerTask;
-    }
-
-    /** Caches of a budget in bytes, for tests that want evictions from a few buckets. */
-    static TermBucketCaches ofBytes(long bytesPerTask) {
-        return new TermBucketCaches(bytesPerTask);
     }
 
     /**

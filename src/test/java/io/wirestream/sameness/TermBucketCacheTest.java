@@ -167,8 +167,8 @@ class TermBucketCacheTest {
     @Test
     void aSmallHeapGetsASmallerCache() {
         long mb = 1024L * 1024L;
-        assertThat(new TermBucketCaches(64, 6_000 * mb).bytesPerTask()).isEqualTo(64 * mb);
-        assertThat(new TermBucketCaches(64, 512 * mb).bytesPerTask()).as("a sixteenth of the heap").isEqualTo(32 * mb);
+        assertThat(new TermBucketCaches(64 * mb, 6_000 * mb).bytesPerTask()).isEqualTo(64 * mb);
+        assertThat(new TermBucketCaches(64 * mb, 512 * mb).bytesPerTask()).as("a sixteenth of the heap").isEqualTo(32 * mb);
         assertThat(new TermBucketCaches(0, 6_000 * mb).bytesPerTask()).isZero();
     }
 
