@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Broker and Streams state (default: a temporary folder, deleted after).")
     Path dataDir;
 
+    @Option(names = "--latency-trace", paramLabel = "CSV",
+            description = "Write every latency sample (send time, output, latency) of the latency run to this file.")
+    Path latencyTrace;
+
     @Override
     public Integer call() throws Exception {
         Bench.Options d = quick ? Bench.Options.quickDefaults() : Bench.Options.defaults();
@@ -80,7 +84,8 @@ final class BenchCommand implements Callable<Integer> {
                 retained == null ? d.retainedLarge() : retained[1],
                 positive("--cost-batch", costBatch, d.costBatch()),
                 dataDir,
-                quick);
+                quick,
+                latencyTrace);
         Bench bench = new Bench(o, System.err);
         Map<String, Object> result = indexOnly ? bench.runIndexOnly() : bench.run();
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));

@@ -86,17 +86,19 @@ public final class Bench {
      * @param retainedLarge  the same for the second (the contract's 100k)
      * @param costBatch      wires timed per round of the cost measurement (three rounds, median kept)
      * @param dataDir        broker and Streams state; null for a temporary folder deleted afterwards
+     * @param latencyTrace   where to write every latency sample of the latency run (CSV), or null
      */
     public record Options(int stories, int partitions, int rate, Duration latencyPhase, String guarantee, long seed,
-                          int retainedSmall, int retainedLarge, int costBatch, Path dataDir, boolean quick) {
+                          int retainedSmall, int retainedLarge, int costBatch, Path dataDir, boolean quick,
+                          Path latencyTrace) {
         public static Options defaults() {
             return new Options(50_000, 3, 200, Duration.ofSeconds(25), StreamsConfig.EXACTLY_ONCE_V2, 42L,
-                    1_000, 100_000, 2_000, null, false);
+                    1_000, 100_000, 2_000, null, false, null);
         }
 
         public static Options quickDefaults() {
             return new Options(5_000, 3, 200, Duration.ofSeconds(10), StreamsConfig.EXACTLY_ONCE_V2, 42L,
-                    1_000, 20_000, 500, null, true);
+                    1_000, 20_000, 500, null, true, null);
         }
     }
 
@@ -331,6 +333,8 @@ public final class Bench {
         int total = (int) Math.max(1, options.rate() * options.latencyPhase().toMillis() / 1000);
         List<Long> samples = new ArrayList<>(total);
         List<Long> alertSamples = new ArrayList<>();
+        // sent ms, output, latency ms: when a run's tail comes, and on which output
+        StringBuilder trace = new StringBuilder("sent_ms,output,latency_ms\n");
         AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -377,12 +381,17 @@ public final class Bench {
                     if (h == null) {
                         throw new IllegalStateException("output without the send-time header on " + r.topic());
                     }
-                    long latency = r.timestamp() - Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
-                    if (!r.topic().equals(topics.alerts())) {
+                    long sentMs = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
+                    long latency = r.timestamp() - sentMs;
+                    boolean alert = r.topic().equals(topics.alerts());
+                    if (!alert) {
                         samples.add(latency);
                     } else if (isNewAlert(alertSerde.decode(r.value()))) {
                         alertSamples.add(latency);
+                    } else {
+                        continue;
                     }
+                    trace.append(sentMs).append(',').append(alert ? "alert" : "story").append(',').append(latency).append('\n');
                 }
             }
             producer.join();
@@ -392,6 +401,10 @@ public final class Bench {
         }
         if (samples.isEmpty()) {
             throw new IllegalStateException("latency: no output arrived");
+        }
+        if (options.latencyTrace() != null) {
+            Files.writeString(options.latencyTrace(), trace);
+            log.println("[bench] latency: every sample written to " + options.latencyTrace());
         }
         Percentiles p = Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray());
         log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",

@@ -53,23 +53,36 @@ public final class EventMarks {
      * @param vector the story's term vector ({@link TermVectors#of}): its strongest terms are left out
      */
     public static Map<String, Float> of(String headline, List<String> body, Map<String, Float> vector, IdfTable idf) {
+        return of(headline, body, vector, TermVectors.names(body), idf);
+    }
+
+    /** The same, given the body's {@link TermVectors#names}. */
+    public static Map<String, Float> of(String headline, List<String> body, Map<String, Float> vector, Set<String> names,
+                                        IdfTable idf) {
         if (body == null || body.isEmpty()) {
             return Map.of();
         }
-        Set<String> names = TermVectors.names(body);
         Set<String> skip = Set.copyOf(TermVectors.topTerms(vector, SKIP_TERMS));
         Map<String, Float> w = new HashMap<>();
         if (headline != null) {
-            collect(headline, names, skip, idf, w);
+            collect(headline, false, names, skip, idf, w);
         }
         for (String p : body) {
-            collect(p, names, skip, idf, w);
+            collect(p, true, names, skip, idf, w);
         }
         return TermVectors.top(w, STORY_MARKS);
     }
 
-    private static void collect(String text, Set<String> names, Set<String> skip, IdfTable idf, Map<String, Float> w) {
+    /**
+     * @param inBody whether {@code text} is one of the paragraphs {@code names} was read from: there a
+     *               word written in lower case is never a name ({@link TermVectors#names} leaves out
+     *               every word it sees so), so it is passed over unread
+     */
+    private static void collect(String text, boolean inBody, Set<String> names, Set<String> skip, IdfTable idf, Map<String, Float> w) {
         TermVectors.words(text, (start, end) -> {
+            if (inBody && Character.isLowerCase(text.codePointAt(start))) {
+                return;
+            }
             String word = text.substring(start, end);
             String mark = null;
             if (word.chars().allMatch(Character::isDigit)) {

@@ -44,8 +44,9 @@ public final class Scatter {
             return new Featured(s, null, Map.of(), false);
         }
         String text = NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody()));
-        Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), idf);
-        return new Featured(s, Shingles.ofNormalised(text), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, idf), true);
+        Set<String> names = TermVectors.names(s.getBody());
+        Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), names, idf);
+        return new Featured(s, Shingles.ofNormalised(text), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, names, idf), true);
     }
 
     /** Identifies one story version across the scatter and the gather: where it was read from wire.raw. */

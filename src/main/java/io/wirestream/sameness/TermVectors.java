@@ -54,6 +54,14 @@ public final class TermVectors {
 
     /** The unit-length vector of a story, or an empty map when it has no usable words. */
     public static Map<String, Float> of(String headline, List<String> body, IdfTable idf) {
+        return of(headline, body, isShort(body) ? Set.of() : names(body), idf);
+    }
+
+    /**
+     * The same, given the body's {@link #names} (computed once for this and {@link EventMarks}, each
+     * pass over the whole body costing a few percent of the stream thread).
+     */
+    public static Map<String, Float> of(String headline, List<String> body, Set<String> names, IdfTable idf) {
         Map<String, Float> tf = new HashMap<>();
         for (String t : terms(headline)) {
             tf.merge(t, HEADLINE_WEIGHT, Float::sum);
@@ -71,9 +79,9 @@ public final class TermVectors {
                 }
             }
         }
-        Set<String> names = isShort(body) ? Set.of() : names(body);
+        Set<String> nameTerms = isShort(body) ? Set.of() : names;
         Map<String, Float> w = new HashMap<>();
-        tf.forEach((t, c) -> w.put(t, (float) ((1 + Math.log(c)) * idf.idf(t) * (names.contains(t) ? NAME_WEIGHT : 1f))));
+        tf.forEach((t, c) -> w.put(t, (float) ((1 + Math.log(c)) * idf.idf(t) * (nameTerms.contains(t) ? NAME_WEIGHT : 1f))));
         return top(w, TERMS);
     }
 
@@ -82,7 +90,10 @@ public final class TermVectors {
      * sentence's start (after a paragraph start or ".", "!", "?", quotes and spaces skipped) and never in
      * lower case: the names of people, places and organisations, in a language that capitalises them.
      */
-    static Set<String> names(List<String> body) {
+    public static Set<String> names(List<String> body) {
+        if (body == null) {
+            return Set.of();
+        }
         Set<String> capitalised = new HashSet<>();
         Set<String> lower = new HashSet<>();
         for (String p : body) {

@@ -1,0 +1,85 @@
+package io.wirestream.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.testing.SharedData;
+import io.wirestream.text.RequiredLiterals;
+import java.io.BufferedReader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The phrase list's literal check ({@link RequiredLiterals}) never changes what a rule matches. */
+class BreakingPhrasesTest {
+
+    /**
+     * The bundled phrase list gives the same answer with the literal check as without it, on texts
+     * made from its own words in mixed case and on random text; and on real articles when ../shared is there.
+     */
+    @Test
+    void theBundledPhrasesMatchExactlyAsBeforeOnGeneratedText() {
+        List<BreakingPhrases.Rule> rules = BreakingPhrases.bundled().rules();
+        assertThat(rules.stream().filter(r -> r.triggers().isPresent()).count())
+                .as("the bundled rules' literals are read").isGreaterThanOrEqualTo(rules.size() - 2);
+        String[] words = ("president prime minister king queen killed assassinated dies died dead shot ousted "
+                + "declares war coup junta seizes power 12 1,200 dozens people killed death toll magnitude M 6.1 quake "
+                + "earthquake state of emergency martial law massacre terrorist attack explosion blast bomb gunman "
+                + "air strike strikes that reportedly killed resigns steps down breaking urgent président tué "
+                + "déclare la guerre coup d'État état d'urgence 40 morts bilan séisme démission präsident getötet "
+                + "erklärt den krieg putsch ausnahmezustand 30 tote rücktritt presidente muerto golpe de estado "
+                + "declaró la guerra estado de emergencia 20 muertos terremoto the a of in on . ; , -").split(" ");
+        Random random = new Random(7);
+        int matched = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int w = 0, n = 3 + random.nextInt(25); w < n; w++) {
+                String word = words[random.nextInt(words.length)];
+                b.append(switch (random.nextInt(3)) {
+                    case 0 -> word.toUpperCase(Locale.ROOT);
+                    case 1 -> word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+                    default -> word;
+                }).append(random.nextInt(5) == 0 ? "" : " ");
+            }
+            matched += sameAnswers(rules, b.toString());
+        }
+        assertThat(matched).as("rule matches seen, so the comparison means something").isGreaterThan(10_000);
+    }
+
+    @Test
+    void theBundledPhrasesMatchExactlyAsBeforeOnRealArticles() throws Exception {
+        List<BreakingPhrases.Rule> rules = BreakingPhrases.bundled().rules();
+        ObjectMapper json = new ObjectMapper();
+        int matched = 0;
+        List<String> corpora = List.of("clusters-ecb.dev.jsonl", "categories-bbc.dev.jsonl");
+        for (String corpus : corpora) {
+            try (BufferedReader r = Files.newBufferedReader(SharedData.corpus(corpus))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    JsonNode story = json.readTree(line);
+                    matched += sameAnswers(rules, story.path("headline").asText() + ". " + story.path("body").asText());
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(1_000);
+    }
+
+    /** Asserts each rule answers alike with and without its literals; returns how many matched. */
+    private static int sameAnswers(List<BreakingPhrases.Rule> rules, String text) {
+        String folded = RequiredLiterals.fold(text);
+        List<String> differ = new ArrayList<>();
+        int matched = 0;
+        for (BreakingPhrases.Rule rule : rules) {
+            boolean plain = rule.pattern().matcher(text).find();
+            matched += plain ? 1 : 0;
+            if (rule.matches(text, folded) != plain) {
+                differ.add(rule.pattern().pattern());
+            }
+        }
+        assertThat(differ).as("rules answering differently on: %s", text).isEmpty();
+        return matched;
+    }
+}
