@@ -36,3 +36,24 @@ def terms(h,b,ng=2,hw=2):
     return d
 def load(f):
     return [json.loads(l) for l in open(f) if l.strip()]
+M64=(1<<64)-1
+def held_out(story_id, share=0.2):
+    """TrainCommand.heldOut: Java String-style 64-bit hash, murmur finaliser, floorMod 10,000 < share * 10,000."""
+    h=1125899906842597
+    for ch in story_id: h=(31*h+ord(ch))&M64
+    h^=h>>33; h=(h*0xff51afd7ed558ccd)&M64; h^=h>>33
+    if h>=1<<63: h-=1<<64
+    return h%10000 < share*10000
+def archive_vocab(T):
+    """The trainer's terms: every word, and word pairs seen at least twice in the training rows."""
+    seen={}
+    for t in T:
+        for k,v in t.items(): seen[k]=seen.get(k,0)+v
+    return {k:i for i,k in enumerate(k for k,v in seen.items() if '_' not in k or v>=2)}
+def matrix(T,vocab,f=lambda v:v):
+    rows=[];cols=[];vals=[]
+    for i,t in enumerate(T):
+        for k,v in t.items():
+            j=vocab.get(k)
+            if j is not None: rows.append(i);cols.append(j);vals.append(f(v))
+    return sp.csr_matrix((vals,(rows,cols)),shape=(len(T),len(vocab)),dtype=float)
