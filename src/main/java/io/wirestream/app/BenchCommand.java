@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", description = "Length of the latency run (default 25; 10 with --quick).")
     Integer latencySeconds;
 
+    @Option(names = "--latency-warmup-seconds", description = {"Wires offered at the same rate before the timed latency run, "
+            + "timed apart as warmup_* (default 30; 5 with --quick; 0 for none): a fresh application's first seconds."})
+    Integer latencyWarmupSeconds;
+
     @Option(names = "--guarantee", description = "exactly_once_v2 (default) or at_least_once.")
     String guarantee;
 
@@ -78,6 +82,7 @@ final class BenchCommand implements Callable<Integer> {
                 positive("--partitions", partitions, d.partitions()),
                 positive("--rate", rate, d.rate()),
                 latencySeconds == null ? d.latencyPhase() : Duration.ofSeconds(positive("--latency-seconds", latencySeconds, 0)),
+                latencyWarmupSeconds == null ? d.latencyWarmup() : Duration.ofSeconds(notNegative("--latency-warmup-seconds", latencyWarmupSeconds)),
                 guarantee == null ? d.guarantee() : guarantee,
                 seed == null ? d.seed() : seed,
                 retained == null ? d.retainedSmall() : retained[0],
@@ -91,6 +96,13 @@ final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private int notNegative(String option, int given) {
+        if (given < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be at least 0, not " + given);
+        }
+        return given;
     }
 
     private int positive(String option, Integer given, int dflt) {

@@ -76,28 +76,33 @@ public final class Bench {
 
     /** Header with the producer's wall-clock send time, copied by Kafka Streams to every output. */
     static final String SENT_HEADER = "wirestream-bench-sent-ms";
+    /** Header on the wires of the latency run's warm-up, so their outputs are told apart from the timed ones. */
+    static final String WARMUP_HEADER = "wirestream-bench-warmup";
 
     /**
      * What to run.
      *
      * @param stories        wires for the throughput runs
-     * @param latencyPhase   how long wires are offered at {@code rate} in the latency run
+     * @param latencyPhase   how long wires are offered at {@code rate} in the latency run, and timed
+     * @param latencyWarmup  how long they are offered at that rate before, untimed: the first seconds of a
+     *                       fresh application (its first transactions on every partition) are a restart's
+     *                       cost, reported apart ({@code warmup_*}), not the steady state
      * @param retainedSmall  stories in the sameness buckets for the first cost figure (the contract's 1k)
      * @param retainedLarge  the same for the second (the contract's 100k)
      * @param costBatch      wires timed per round of the cost measurement (three rounds, median kept)
      * @param dataDir        broker and Streams state; null for a temporary folder deleted afterwards
      * @param latencyTrace   where to write every latency sample of the latency run (CSV), or null
      */
-    public record Options(int stories, int partitions, int rate, Duration latencyPhase, String guarantee, long seed,
-                          int retainedSmall, int retainedLarge, int costBatch, Path dataDir, boolean quick,
+    public record Options(int stories, int partitions, int rate, Duration latencyPhase, Duration latencyWarmup, String guarantee,
+                          long seed, int retainedSmall, int retainedLarge, int costBatch, Path dataDir, boolean quick,
                           Path latencyTrace) {
         public static Options defaults() {
-            return new Options(50_000, 3, 200, Duration.ofSeconds(25), StreamsConfig.EXACTLY_ONCE_V2, 42L,
+            return new Options(50_000, 3, 200, Duration.ofSeconds(25), Duration.ofSeconds(30), StreamsConfig.EXACTLY_ONCE_V2, 42L,
                     1_000, 100_000, 2_000, null, false, null);
         }
 
         public static Options quickDefaults() {
-            return new Options(5_000, 3, 200, Duration.ofSeconds(10), StreamsConfig.EXACTLY_ONCE_V2, 42L,
+            return new Options(5_000, 3, 200, Duration.ofSeconds(10), Duration.ofSeconds(5), StreamsConfig.EXACTLY_ONCE_V2, 42L,
                     1_000, 20_000, 500, null, true, null);
         }
     }
@@ -165,6 +170,11 @@ public final class Bench {
         out.put("latency_seconds", options.latencyPhase().toSeconds());
         out.put("latency_sent", latency.sent());
         out.put("latency_samples", latency.percentiles().count());
+        // The untimed first seconds at the same rate: what a (re)started application costs.
+        out.put("latency_warmup_seconds", options.latencyWarmup().toSeconds());
+        out.put("warmup_latency_ms_p99", latency.warmup() == null ? null : latency.warmup().at(99));
+        out.put("warmup_latency_ms_max", latency.warmup() == null ? null : latency.warmup().max());
+        out.put("warmup_alert_latency_ms_p99", latency.warmupAlerts() == null ? null : latency.warmupAlerts().at(99));
         // wire.raw to a new BULLETIN or FLASH on the alerts topic, from the wire that triggered it (issue 13).
         Percentiles alerts = latency.alerts();
         out.put("alert_latency_ms_p50", alerts == null ? null : alerts.at(50));
@@ -313,12 +323,14 @@ public final class Bench {
     // ---------------------------------------------------------------- latency
 
     /**
-     * Latency samples (ms) of the outputs that arrived, and how many wires were offered; {@code alerts}:
-     * of each new alert (BULLETIN or FLASH, not an update) on the alerts topic, from the send time of the
-     * wire that triggered it (its header travels with it through every hop) to the alert's append; null
-     * when no alert came out.
+     * Latency samples (ms) of the outputs that arrived, and how many wires were offered, after the
+     * warm-up; {@code alerts}: of each new alert (BULLETIN or FLASH, not an update) on the alerts topic,
+     * from the send time of the wire that triggered it (its header travels with it through every hop) to
+     * the alert's append; null when no alert came out. {@code warmup} and {@code warmupAlerts}: the same
+     * for the warm-up's wires (null when there were none).
      */
-    record Latency(Percentiles percentiles, int sent, Percentiles alerts, String commitIntervalMs) {
+    record Latency(Percentiles percentiles, int sent, Percentiles alerts, Percentiles warmup, Percentiles warmupAlerts,
+                   String commitIntervalMs) {
     }
 
     private Latency latency(KafkaRuntime kafka, WirestreamConfig config, String run) throws Exception {
@@ -330,11 +342,15 @@ public final class Bench {
         createTopics(kafka, timed, true);
         kafka.ensureTopics(topics, options.partitions());
         Properties props = props(kafka, "bench-latency-" + run, topics.dlq());
-        int total = (int) Math.max(1, options.rate() * options.latencyPhase().toMillis() / 1000);
-        List<Long> samples = new ArrayList<>(total);
+        int timedWires = (int) Math.max(1, options.rate() * options.latencyPhase().toMillis() / 1000);
+        int warmupWires = (int) (options.rate() * options.latencyWarmup().toMillis() / 1000);
+        int total = warmupWires + timedWires;
+        List<Long> samples = new ArrayList<>(timedWires);
         List<Long> alertSamples = new ArrayList<>();
-        // sent ms, output, latency ms: when a run's tail comes, and on which output
-        StringBuilder trace = new StringBuilder("sent_ms,output,latency_ms\n");
+        List<Long> warmupSamples = new ArrayList<>();
+        List<Long> warmupAlertSamples = new ArrayList<>();
+        // sent ms, output, latency ms, phase: when a run's tail comes, and on which output
+        StringBuilder trace = new StringBuilder("sent_ms,output,latency_ms,phase\n");
         AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -348,11 +364,11 @@ public final class Bench {
                 throw new IllegalStateException("latency: Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
             }
             warmUp(kafka, topics.raw(), consumer, topics.alerts());
-            log.printf(Locale.ROOT, "[bench] latency: offering %d wires at %d/s for %d s%n", total, options.rate(),
-                    options.latencyPhase().toSeconds());
+            log.printf(Locale.ROOT, "[bench] latency: offering %d wires at %d/s, %d s untimed then %d s timed%n", total,
+                    options.rate(), options.latencyWarmup().toSeconds(), options.latencyPhase().toSeconds());
             Thread producer = new Thread(() -> {
                 try {
-                    offer(kafka, topics.raw(), total, sent);
+                    offer(kafka, topics.raw(), total, warmupWires, sent);
                 } catch (Throwable e) {
                     producerFailure.set(e);
                 } finally {
@@ -361,13 +377,13 @@ public final class Bench {
             }, "bench-offer");
             producer.start();
             long deadline = Long.MAX_VALUE;
-            while (sending.get() || samples.size() < sent.get()) {
+            while (sending.get() || samples.size() + warmupSamples.size() < sent.get()) {
                 if (!sending.get() && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 }
                 if (System.nanoTime() > deadline) {
                     log.printf(Locale.ROOT, "[bench] latency: only %d of %d outputs 60 s after the last send%n",
-                            samples.size(), sent.get());
+                            samples.size() + warmupSamples.size(), sent.get());
                     break;
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
@@ -384,14 +400,16 @@ public final class Bench {
                     long sentMs = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
                     long latency = r.timestamp() - sentMs;
                     boolean alert = r.topic().equals(topics.alerts());
+                    boolean warm = r.headers().lastHeader(WARMUP_HEADER) != null;
                     if (!alert) {
-                        samples.add(latency);
+                        (warm ? warmupSamples : samples).add(latency);
                     } else if (isNewAlert(alertSerde.decode(r.value()))) {
-                        alertSamples.add(latency);
+                        (warm ? warmupAlertSamples : alertSamples).add(latency);
                     } else {
                         continue;
                     }
-                    trace.append(sentMs).append(',').append(alert ? "alert" : "story").append(',').append(latency).append('\n');
+                    trace.append(sentMs).append(',').append(alert ? "alert" : "story").append(',').append(latency)
+                            .append(',').append(warm ? "warmup" : "timed").append('\n');
                 }
             }
             producer.join();
@@ -406,17 +424,27 @@ public final class Bench {
             Files.writeString(options.latencyTrace(), trace);
             log.println("[bench] latency: every sample written to " + options.latencyTrace());
         }
-        Percentiles p = Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray());
-        log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
-                p.count(), sent.get(), p.at(50), p.at(95), p.at(99), p.max());
-        Percentiles a = alertSamples.isEmpty() ? null : Percentiles.of(alertSamples.stream().mapToLong(Long::longValue).toArray());
+        Percentiles p = percentiles(samples);
+        Percentiles w = percentiles(warmupSamples);
+        if (w != null) {
+            log.printf(Locale.ROOT, "[bench] latency, warm-up (untimed): %d samples, p50 %d ms, p99 %d ms, max %d ms%n",
+                    w.count(), w.at(50), w.at(99), w.max());
+        }
+        log.printf(Locale.ROOT, "[bench] latency: %d samples of %d sent after the warm-up, p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                p.count(), sent.get() - warmupWires, p.at(50), p.at(95), p.at(99), p.max());
+        Percentiles a = percentiles(alertSamples);
         if (a == null) {
             log.println("[bench] alert latency: no new alert in the latency run");
         } else {
             log.printf(Locale.ROOT, "[bench] alert latency: %d new alerts, p50 %d ms, p99 %d ms, max %d ms%n",
                     a.count(), a.at(50), a.at(99), a.max());
         }
-        return new Latency(p, sent.get(), a, String.valueOf(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
+        return new Latency(p, sent.get() - warmupWires, a, w, percentiles(warmupAlertSamples),
+                String.valueOf(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
+    }
+
+    private static Percentiles percentiles(List<Long> samples) {
+        return samples.isEmpty() ? null : Percentiles.of(samples.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** What eval alerts counts as an alert: a first alert of its level for its cluster, BULLETIN or FLASH. */
@@ -455,10 +483,11 @@ public final class Bench {
     static final int BURST_EVERY = 50;
 
     /**
-     * Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time;
-     * every {@link #BURST_EVERY}th slot starts a corroborated burst ({@link WireStoryGenerator#burst}).
+     * Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time,
+     * the first {@code warmup} of them marked as the warm-up's; every {@link #BURST_EVERY}th slot starts
+     * a corroborated burst ({@link WireStoryGenerator#burst}).
      */
-    private void offer(KafkaRuntime kafka, String topic, int total, AtomicInteger sent) throws Exception {
+    private void offer(KafkaRuntime kafka, String topic, int total, int warmup, AtomicInteger sent) throws Exception {
         Map<String, Object> p = new HashMap<>(kafka.clientProps());
         // As WireProducer: what production ingest does.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -486,6 +515,9 @@ public final class Bench {
                 RawItems.Captured c = capture(w, Instant.ofEpochMilli(now));
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(SENT_HEADER, Long.toString(now).getBytes(StandardCharsets.UTF_8));
+                if (i < warmup) {
+                    headers.add(WARMUP_HEADER, new byte[] {1});
+                }
                 producer.send(new ProducerRecord<>(topic, null, now, c.key(), c.item(), headers));
                 sent.incrementAndGet();
             }

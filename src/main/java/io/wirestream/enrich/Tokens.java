@@ -62,9 +62,21 @@ final class Tokens {
         if (s.endsWith("'s") || s.endsWith("'S")) {
             s = s.substring(0, s.length() - 2);
         }
-        s = Normalizer.normalize(s, Normalizer.Form.NFD);
-        s = MARKS.matcher(s).replaceAll("");
+        if (!isAscii(s)) {
+            // Accents off ("São" is "sao"); ASCII, most words of most copy, has none and stays as it is.
+            s = Normalizer.normalize(s, Normalizer.Form.NFD);
+            s = MARKS.matcher(s).replaceAll("");
+        }
         return s.replace(".", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keys of a multi-word name, tokenised like text. */

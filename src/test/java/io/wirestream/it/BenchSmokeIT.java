@@ -26,7 +26,7 @@ class BenchSmokeIT {
     void printsTheContractJsonAsItsLastLine() throws Exception {
         StringWriter out = new StringWriter();
         int code = new CommandLine(new WirestreamCli()).setOut(new PrintWriter(out, true))
-                .execute("bench", "--stories", "300", "--latency-seconds", "3", "--rate", "50",
+                .execute("bench", "--stories", "300", "--latency-seconds", "3", "--latency-warmup-seconds", "1", "--rate", "50",
                         "--retained", "100,400", "--cost-batch", "100", "--partitions", "2");
         assertThat(code).isZero();
         String[] lines = out.toString().strip().split("\n");
@@ -63,6 +63,9 @@ class BenchSmokeIT {
         assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("100");
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
+        // The untimed warm-up at the same rate (50 wires) is reported apart, never among the timed samples.
+        assertThat(json.path("latency_warmup_seconds").asInt()).isEqualTo(1);
+        assertThat(json.path("warmup_latency_ms_p99").asLong()).isPositive();
         // Every story accounted to exactly one output.
         JsonNode outputs = json.path("full_outputs");
         int sum = 0;
