@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaRuntime implements AutoCloseable {
 
+    /** Wirestream's default commit interval: every repartition hop costs up to one under exactly-once. */
+    static final int COMMIT_INTERVAL_MS = 50;
+    /** Wirestream's default {@code poll.ms}: how long the stream thread waits for input before it may commit. */
+    static final int POLL_MS = 10;
+
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRuntime.class);
 
     private final WirestreamConfig config;
@@ -114,8 +119,15 @@ public final class KafkaRuntime implements AutoCloseable {
         }
         // Levelled compaction for the bucket store, whose prefix scans slowed as it grew (StoreTuning).
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, io.wirestream.state.StoreTuning.class.getName());
-        // Commit often enough that editors see alerts well within a second under exactly-once.
-        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Under exactly-once a record is readable downstream only after its transaction commits, so every
+        // repartition hop costs up to a commit interval, and an alert crosses four (docs/benchmarks.md,
+        // "Hops on the alert path"): commit often.
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
+        // The stream thread commits between polls; a poll with nothing to read blocks up to poll.ms (100 by
+        // default) before the commit that would make the last hop's records readable, so in a quiet spell
+        // every hop cost a commit interval plus a poll (a wire every 200 ms: 620 ms to stories.enriched at
+        // 100, 400 at 10). Under load a poll returns at once either way.
+        p.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         // A record that never reaches our code (a bug, a broken internal record) goes to the DLQ with

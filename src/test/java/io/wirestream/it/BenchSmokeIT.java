@@ -60,7 +60,7 @@ class BenchSmokeIT {
         for (String k : List.of("alert_latency_ms_p50", "alert_latency_ms_p99", "alert_latency_ms_max", "alerts_timed")) {
             assertThat(json.has(k)).as("key %s", k).isTrue();
         }
-        assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("100");
+        assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("50");
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
         // The untimed warm-up at the same rate (50 wires) is reported apart, never among the timed samples.

@@ -19,16 +19,18 @@ class KafkaRuntimeSettingsTest {
     }
 
     @Test
-    void commitIntervalAndThreadsHaveDefaults() {
+    void commitIntervalPollAndThreadsHaveDefaults() {
         Properties p = streamsProps(Map.of());
-        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100);
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50);
+        assertThat(p.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10);
         assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(1);
     }
 
     @Test
     void aConfiguredCommitIntervalAndThreadCountWin() {
-        Properties p = streamsProps(Map.of("kafka.commit.interval.ms", "50", "kafka.num.stream.threads", "2"));
-        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("50");
+        Properties p = streamsProps(Map.of("kafka.commit.interval.ms", "200", "kafka.num.stream.threads", "2", "kafka.poll.ms", "100"));
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("200");
+        assertThat(p.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo("100");
         assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("2");
     }
 
