@@ -38,7 +38,13 @@ public final class BreakingPhrases {
     public record Rule(double weight, String language, String reason, Pattern pattern, Optional<Set<String>> triggers) {
 
         public Rule(double weight, String language, String reason, Pattern pattern) {
-            this(weight, language, reason, pattern, RequiredLiterals.of(pattern.pattern(), true));
+            this(weight, language, reason, pattern, triggersOf(pattern));
+        }
+
+        /** The pattern's literals, unless a flag changes what its source means (COMMENTS, LITERAL, CANON_EQ ...). */
+        private static Optional<Set<String>> triggersOf(Pattern pattern) {
+            int known = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+            return (pattern.flags() & ~known) == 0 ? RequiredLiterals.of(pattern.pattern(), true) : Optional.empty();
         }
 
         /** Whether the pattern matches somewhere in {@code text}, given the same text {@code folded}. */

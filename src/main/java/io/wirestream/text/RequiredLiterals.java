@@ -241,7 +241,11 @@ public final class RequiredLiterals {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\\') {
-                pos += 2;
+                char e = pos + 1 < src.length() ? src.charAt(pos + 1) : ' ';
+                if (e == 'Q') {
+                    throw new Unsure(); // Java unquotes \Q...\E inside a class too: "[\Q]a\E]" holds "]"
+                }
+                pos += e == 'c' ? 3 : 2; // \c takes the next character whatever it is, "]" included
                 first = false;
                 continue;
             }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The phrase list's literal check ({@link RequiredLiterals}) never changes what a rule matches. */
@@ -65,6 +66,14 @@ class BreakingPhrasesTest {
             }
         }
         assertThat(matched).isGreaterThan(1_000);
+    }
+
+    @Test
+    void aPatternWhoseFlagsChangeItsSourceIsAlwaysRun() {
+        // with COMMENTS the space is not a character to match: "breaking news" matches "breakingnews"
+        BreakingPhrases.Rule rule = new BreakingPhrases.Rule(1, "en", "breaking", Pattern.compile("breaking news", Pattern.COMMENTS));
+        assertThat(rule.triggers()).isEmpty();
+        assertThat(rule.matches("breakingnews", RequiredLiterals.fold("breakingnews"))).isTrue();
     }
 
     /** Asserts each rule answers alike with and without its literals; returns how many matched. */

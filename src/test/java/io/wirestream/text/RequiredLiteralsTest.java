@@ -54,6 +54,12 @@ class RequiredLiteralsTest {
         assertThat(of("\\Qa.b\\E")).isEmpty();
         assertThat(of("(abc")).isEmpty();
         assertThat(of("\\12abc")).contains(Set.of("abc")); // a back-reference's digits are not literals
+        // Java unquotes \Q...\E inside a class as well: "[\Q]abc\E]" is the class of "]", "a", "b", "c"
+        assertThat(of("[\\Q]abc\\E]")).isEmpty();
+        assertThat(Pattern.compile("[\\Q]abc\\E]").matcher("a").find()).isTrue();
+        // \c takes the next character, "]" too: "[\c]ab]" is a class, not "ab]"
+        assertThat(of("[\\c]ab]")).isEmpty();
+        assertThat(of("[\\c]ab]x")).contains(Set.of("x"));
     }
 
     @Test
