@@ -113,6 +113,44 @@ public final class AlertRules {
         return b.toString();
     }
 
+    /**
+     * The story as the alert stage needs it: the body cut to the lead {@link #headlineAndLead} reads, and
+     * no HTML. The alert stage is one repartition hop away (alerts-by-cluster) and holds embargoed stories;
+     * the whole body was most of what crossed and was stored there, for nothing.
+     */
+    public static EnrichedStory alertInput(EnrichedStory s) {
+        if (s.getBodyHtml() == null && leadParagraphs(s.getBody()) == s.getBody().size()) {
+            return s;
+        }
+        List<String> lead = new ArrayList<>();
+        int budget = LEAD_CHARS;
+        for (String p : s.getBody()) {
+            if (budget <= 0) {
+                break;
+            }
+            lead.add(p.substring(0, Math.min(p.length(), budget)));
+            budget -= p.length();
+        }
+        return EnrichedStory.newBuilder(s).setBody(lead).setBodyHtml(null).build();
+    }
+
+    /** How many paragraphs {@link #headlineAndLead} reads, in part or whole. */
+    private static int leadParagraphs(List<String> body) {
+        int n = 0;
+        int budget = LEAD_CHARS;
+        for (String p : body) {
+            if (budget <= 0) {
+                break;
+            }
+            if (p.length() > budget) {
+                return -1; // this one is cut
+            }
+            n++;
+            budget -= p.length();
+        }
+        return n;
+    }
+
     /** Who the story counts for in corroboration: the agency that wrote it, else the outlet that sent it. */
     static String sourceOf(EnrichedStory s) {
         String who = s.getAgency() != null && !s.getAgency().isBlank() ? s.getAgency() : s.getSource();

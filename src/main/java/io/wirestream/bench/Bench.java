@@ -182,6 +182,8 @@ public final class Bench {
         out.put("alert_latency_ms_max", alerts == null ? null : alerts.max());
         out.put("alerts_timed", alerts == null ? 0 : alerts.count());
         out.put("commit_interval_ms", latency.commitIntervalMs());
+        // Where the stream thread's time went while the timed wires were offered (ThreadTime).
+        out.put("latency_stream_threads", latency.threadTime());
         out.put("latency_ms_max", latency.percentiles().max());
         out.put("passthrough_startup_s", round(passThrough.startupSeconds(), 2));
         out.put("full_startup_s", round(full.startupSeconds(), 2));
@@ -327,10 +329,11 @@ public final class Bench {
      * warm-up; {@code alerts}: of each new alert (BULLETIN or FLASH, not an update) on the alerts topic,
      * from the send time of the wire that triggered it (its header travels with it through every hop) to
      * the alert's append; null when no alert came out. {@code warmup} and {@code warmupAlerts}: the same
-     * for the warm-up's wires (null when there were none).
+     * for the warm-up's wires (null when there were none). {@code threadTime}: the stream threads'
+     * commits and waits while the timed wires were offered ({@link ThreadTime}; null if the run ended first).
      */
     record Latency(Percentiles percentiles, int sent, Percentiles alerts, Percentiles warmup, Percentiles warmupAlerts,
-                   String commitIntervalMs) {
+                   String commitIntervalMs, Map<String, Object> threadTime) {
     }
 
     private Latency latency(KafkaRuntime kafka, WirestreamConfig config, String run) throws Exception {
@@ -355,6 +358,7 @@ public final class Bench {
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
+        Map<String, Object> threadTime = null;
         PipelineMetrics metrics = PipelineMetrics.inMemory();
         try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), props, metrics), props,
                 metrics.registry());
@@ -377,7 +381,14 @@ public final class Bench {
             }, "bench-offer");
             producer.start();
             long deadline = Long.MAX_VALUE;
+            ThreadTime timedStart = null;
             while (sending.get() || samples.size() + warmupSamples.size() < sent.get()) {
+                if (timedStart == null && sent.get() >= warmupWires) {
+                    timedStart = ThreadTime.of(streams.streams());
+                }
+                if (!sending.get() && threadTime == null && timedStart != null) {
+                    threadTime = ThreadTime.of(streams.streams()).since(timedStart);
+                }
                 if (!sending.get() && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 }
@@ -439,8 +450,11 @@ public final class Bench {
             log.printf(Locale.ROOT, "[bench] alert latency: %d new alerts, p50 %d ms, p99 %d ms, max %d ms%n",
                     a.count(), a.at(50), a.at(99), a.max());
         }
+        if (threadTime != null) {
+            log.println("[bench] latency: stream threads while the timed wires were offered " + threadTime);
+        }
         return new Latency(p, sent.get() - warmupWires, a, w, percentiles(warmupAlertSamples),
-                String.valueOf(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
+                String.valueOf(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)), threadTime);
     }
 
     private static Percentiles percentiles(List<Long> samples) {

@@ -37,8 +37,14 @@ public record Shingles(int[] hashes, int count) {
             }
             all[i] = mix(h);
         }
-        int[] distinct = Arrays.stream(all).sorted().distinct().toArray();
-        return new Shingles(distinct.length > SKETCH ? Arrays.copyOf(distinct, SKETCH) : distinct, distinct.length);
+        Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (i == 0 || all[i] != all[i - 1]) {
+                all[distinct++] = all[i];
+            }
+        }
+        return new Shingles(Arrays.copyOf(all, Math.min(distinct, SKETCH)), distinct);
     }
 
     /** The first {@code bands} hashes: the band keys. Two texts sharing most shingles share one with high probability. */

@@ -405,6 +405,7 @@ public final class WirestreamTopology {
     private KStream<String, Alert> alerts(KStream<String, EnrichedStory> accepted, KStream<String, Gathered> nearDuplicates) {
         return accepted
                 .merge(nearDuplicates.mapValues(Gathered::story, Named.as("alert-near-duplicates")), Named.as("alert-inputs"))
+                .mapValues(AlertRules::alertInput, Named.as("alert-input-lead"))
                 .selectKey((k, s) -> s.getClusterId() != null ? s.getClusterId() : s.getStoryKey(), Named.as("key-by-cluster"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("alerts-by-cluster"))
                 .process(() -> new ClusterAlertProcessor(CLUSTER_ALERTS_STORE, HELD_STORIES_STORE, settings.alerts()),

@@ -40,6 +40,23 @@ class AlertRulesTest {
     }
 
     @Test
+    void theAlertStageGetsTheLeadItReadsAndNotTheWholeBody() {
+        String p1 = "Troops entered the capital at dawn. " + "x".repeat(250);
+        String p2 = "The president was killed in the strike, officials said. " + "y".repeat(250);
+        String p3 = "Background that the alert never reads. " + "z".repeat(500);
+        EnrichedStory full = EnrichedStory.newBuilder(Stories.aStory("k").headline("Strike on the capital").body(p1, p2, p3).build())
+                .setBodyHtml("<p>" + p1 + "</p>").build();
+        EnrichedStory input = AlertRules.alertInput(full);
+        assertThat(AlertRules.headlineAndLead(input)).isEqualTo(AlertRules.headlineAndLead(full));
+        assertThat(input.getBody()).hasSize(2);
+        assertThat(String.join("", input.getBody())).hasSize(AlertRules.LEAD_CHARS);
+        assertThat(input.getBodyHtml()).isNull();
+        assertThat(input.getHeadline()).isEqualTo(full.getHeadline());
+        EnrichedStory shortStory = Stories.aStory("s").headline("Quake").body("A short lead.").build();
+        assertThat(AlertRules.alertInput(shortStory)).isSameAs(shortStory);
+    }
+
+    @Test
     void aKillIsAKillNotice() {
         assertThat(own(Stories.aStory("k").urgency(5).canceled().action(StoryAction.KILL).build())).isEqualTo(AlertLevel.KILL);
     }
