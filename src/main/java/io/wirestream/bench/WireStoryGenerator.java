@@ -164,6 +164,16 @@ public final class WireStoryGenerator {
     }
 
     /**
+     * Event time of the first wire (default 2026-01-05T06:00Z). A run fed to a live application at a wall-clock
+     * rate starts at the wall clock: its records are stamped when sent, and stores expire what is older than
+     * their window in stream time, so copy dated months earlier would all expire at the first expiry pass.
+     */
+    public WireStoryGenerator startingAt(Instant start) {
+        this.clock = start;
+        return this;
+    }
+
+    /**
      * Event-time gap between consecutive wires, uniform in [min, min + spread) (default 0.5-3.5 s):
      * how many stories fall within the sameness windows (48 h) depends on it.
      */

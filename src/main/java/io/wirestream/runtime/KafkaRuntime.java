@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaRuntime implements AutoCloseable {
 
-    /** Wirestream's default commit interval: every repartition hop costs up to one under exactly-once. */
-    static final int COMMIT_INTERVAL_MS = 50;
+    /**
+     * Wirestream's default commit interval: every repartition hop costs up to one under exactly-once. 30 ms
+     * measured best at 200 wires/s on 2 cores (docs/benchmarks.md, "The alert path under a live feed"): 50
+     * left a hop at about 60 ms, 20 committed so often that the tail grew (p99 350-550 ms against about 200).
+     */
+    static final int COMMIT_INTERVAL_MS = 30;
     /** Wirestream's default {@code poll.ms}: how long the stream thread waits for input before it may commit. */
     static final int POLL_MS = 10;
 
@@ -120,8 +124,8 @@ public final class KafkaRuntime implements AutoCloseable {
         // Levelled compaction for the bucket store, whose prefix scans slowed as it grew (StoreTuning).
         p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, io.wirestream.state.StoreTuning.class.getName());
         // Under exactly-once a record is readable downstream only after its transaction commits, so every
-        // repartition hop costs up to a commit interval, and an alert crosses four (docs/benchmarks.md,
-        // "Hops on the alert path"): commit often.
+        // repartition hop costs up to a commit interval, and an alert crosses four, five when a near-duplicate
+        // copy triggers it (docs/benchmarks.md, "Hops on the alert path"): commit often.
         p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         // The stream thread commits between polls; a poll with nothing to read blocks up to poll.ms (100 by
         // default) before the commit that would make the last hop's records readable, so in a quiet spell

@@ -34,6 +34,17 @@ class WireStoryGeneratorTest {
     }
 
     @Test
+    void aLiveRunStartsAtTheGivenTimeAndKeepsToTheWallClockPace() {
+        java.time.Instant start = java.time.Instant.parse("2026-12-03T20:00:00Z");
+        List<WireStory> wires = new WireStoryGenerator(9).startingAt(start)
+                .spacing(java.time.Duration.ofMillis(2), java.time.Duration.ofMillis(5)).next(1_000);
+        assertThat(wires.get(0).versionCreated()).isAfter(start).isBefore(start.plusMillis(10));
+        // 1,000 wires 2-7 ms apart (a burst's copies closer, a resend keeps its original's time): seconds, not days
+        java.time.Instant last = wires.stream().map(WireStory::versionCreated).max(java.time.Instant::compareTo).orElseThrow();
+        assertThat(last).isBetween(start.plusSeconds(2), start.plusSeconds(8));
+    }
+
+    @Test
     void sharesAreRoughlyThoseOfARealWire() {
         Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
         new WireStoryGenerator(42).next(10_000).forEach(w -> kinds.merge(w.kind(), 1, Integer::sum));

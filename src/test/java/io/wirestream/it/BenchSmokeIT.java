@@ -60,7 +60,14 @@ class BenchSmokeIT {
         for (String k : List.of("alert_latency_ms_p50", "alert_latency_ms_p99", "alert_latency_ms_max", "alerts_timed")) {
             assertThat(json.has(k)).as("key %s", k).isTrue();
         }
-        assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("50");
+        assertThat(json.path("commit_interval_ms").asText()).as("the commit interval the latency run used").isEqualTo("30");
+        // Where the stream thread's time went while the timed wires were offered (ThreadTime): it committed, and each
+        // commit took some time.
+        JsonNode threads = json.path("latency_stream_threads");
+        assertThat(threads.path("commits_per_s").asDouble()).isPositive();
+        assertThat(threads.path("commit_ms_avg").asDouble()).isPositive();
+        assertThat(threads.path("records_processed_per_s").asDouble()).isPositive();
+        assertThat(threads.path("blocked_share").asDouble()).isBetween(0.0, 1.0);
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
         // The untimed warm-up at the same rate (50 wires) is reported apart, never among the timed samples.

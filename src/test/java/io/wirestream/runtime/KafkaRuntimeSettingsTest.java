@@ -21,7 +21,7 @@ class KafkaRuntimeSettingsTest {
     @Test
     void commitIntervalPollAndThreadsHaveDefaults() {
         Properties p = streamsProps(Map.of());
-        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50);
+        assertThat(p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(30);
         assertThat(p.get(StreamsConfig.POLL_MS_CONFIG)).isEqualTo(10);
         assertThat(p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(1);
     }
