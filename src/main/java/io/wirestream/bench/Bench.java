@@ -424,6 +424,10 @@ public final class Bench {
                 }
             }
             producer.join();
+            if (threadTime == null && timedStart != null) {
+                // the last output came in the poll during which the last wire was sent
+                threadTime = ThreadTime.of(streams.streams()).since(timedStart);
+            }
             if (producerFailure.get() != null) {
                 throw new IllegalStateException("latency: producer failed", producerFailure.get());
             }
@@ -474,7 +478,7 @@ public final class Bench {
     private void warmUp(KafkaRuntime kafka, String raw, KafkaConsumer<String, byte[]> consumer, String alerts) {
         int n = 20;
         WireStoryGenerator gen = new WireStoryGenerator(options.seed(), WireStoryGenerator.Mix.allNew(), "warmup")
-                .startingAt(Instant.now());
+                .startingAt(Instant.now()).spacing(Duration.ofMillis(5), Duration.ofMillis(10));
         try (WireProducer producer = new WireProducer(kafka.clientProps(), raw)) {
             for (int i = 0; i < n; i++) {
                 producer.send(capture(gen.next(), Instant.now()));

@@ -9,9 +9,12 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Where the stream threads' time went between two moments, from the cumulative metrics Kafka
  * Streams and its producers keep: how many commits, how long each one held the thread (the producer's
- * flush, the offsets sent to the transaction and the commit itself), and how long the threads waited
- * for input. Under exactly-once a record reaches the next hop only after the commit that follows it,
- * so the commit's length is part of every hop (docs/benchmarks.md, "The alert path").
+ * flush, the offsets sent to the transaction and the commit itself), and how long the threads were
+ * blocked in their clients ({@code blocked-time-ns-total}: the consumer's network waits, so waiting for
+ * input, and the producer's flush and transaction calls, so the commits too: {@code blocked_share}
+ * includes {@code commit_share}, and one minus it is the share spent processing). Under exactly-once a
+ * record reaches the next hop only after the commit that follows it, so the commit's length is part of
+ * every hop (docs/benchmarks.md, "The alert path under a live feed").
  */
 record ThreadTime(long nanos, double commits, double flushNs, double sendOffsetsNs, double commitTxnNs, double blockedNs,
                   double processed) {
@@ -61,7 +64,7 @@ record ThreadTime(long nanos, double commits, double flushNs, double sendOffsets
         out.put("commit_flush_ms_avg", round(flushMs / n));
         out.put("commit_offsets_ms_avg", round(offsetsMs / n));
         out.put("commit_txn_ms_avg", round(commitMs / n));
-        // Shares of the wall time, summed over the stream threads (one by default).
+        // Shares of the wall time, summed over the stream threads (one by default); blocked includes the commits.
         out.put("commit_share", round((flushMs + offsetsMs + commitMs) / 1e3 / seconds));
         out.put("blocked_share", round((blockedNs - before.blockedNs) / 1e9 / seconds));
         out.put("records_processed_per_s", round((processed - before.processed) / seconds));
