@@ -30,7 +30,7 @@ public final class KafkaRuntime implements AutoCloseable {
     /**
      * Wirestream's default commit interval: every repartition hop costs up to one under exactly-once. 30 ms
      * measured best at 200 wires/s on 2 cores (docs/benchmarks.md, "The alert path under a live feed"): alerts at a
-     * median of 154-175 ms against 233 at 50, and 20 committed so often that the tail grew (story p99 of 5 s windows
+     * median of 154-218 ms against 233 at 50, and 20 committed so often that the tail grew (story p99 of 5 s windows
      * 350-550 ms against about 200).
      */
     static final int COMMIT_INTERVAL_MS = 30;
