@@ -102,15 +102,24 @@ public final class AlertRules {
         if (s.getDescription() != null) {
             b.append(". ").append(s.getDescription());
         }
+        for (String p : lead(s.getBody())) {
+            b.append(". ").append(p);
+        }
+        return b.toString();
+    }
+
+    /** The body's first {@value #LEAD_CHARS} characters, paragraph by paragraph, the last one cut where they end. */
+    private static List<String> lead(List<String> body) {
+        List<String> lead = new ArrayList<>();
         int budget = LEAD_CHARS;
-        for (String p : s.getBody()) {
+        for (String p : body) {
             if (budget <= 0) {
                 break;
             }
-            b.append(". ").append(p, 0, Math.min(p.length(), budget));
+            lead.add(p.substring(0, Math.min(p.length(), budget)));
             budget -= p.length();
         }
-        return b.toString();
+        return lead;
     }
 
     /**
@@ -119,36 +128,11 @@ public final class AlertRules {
      * the whole body was most of what crossed and was stored there, for nothing.
      */
     public static EnrichedStory alertInput(EnrichedStory s) {
-        if (s.getBodyHtml() == null && leadParagraphs(s.getBody()) == s.getBody().size()) {
+        List<String> lead = lead(s.getBody());
+        if (s.getBodyHtml() == null && lead.equals(s.getBody())) {
             return s;
         }
-        List<String> lead = new ArrayList<>();
-        int budget = LEAD_CHARS;
-        for (String p : s.getBody()) {
-            if (budget <= 0) {
-                break;
-            }
-            lead.add(p.substring(0, Math.min(p.length(), budget)));
-            budget -= p.length();
-        }
         return EnrichedStory.newBuilder(s).setBody(lead).setBodyHtml(null).build();
-    }
-
-    /** How many paragraphs {@link #headlineAndLead} reads, in part or whole. */
-    private static int leadParagraphs(List<String> body) {
-        int n = 0;
-        int budget = LEAD_CHARS;
-        for (String p : body) {
-            if (budget <= 0) {
-                break;
-            }
-            if (p.length() > budget) {
-                return -1; // this one is cut
-            }
-            n++;
-            budget -= p.length();
-        }
-        return n;
     }
 
     /** Who the story counts for in corroboration: the agency that wrote it, else the outlet that sent it. */

@@ -61,7 +61,7 @@ final class Tokens {
     }
 
     /** {@code [\p{L}\p{N}]}: a letter, or a number of any kind (digits, Roman numerals, fractions). */
-    static boolean isWordChar(int cp) {
+    private static boolean isWordChar(int cp) {
         if (Character.isLetter(cp)) {
             return true;
         }
