@@ -5,6 +5,7 @@ import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -186,9 +187,13 @@ public final class AlertRules {
         }
     }
 
-    /** Distinct sources whose latest wire in the cluster is within the window before {@code now}. */
+    /** Distinct sources whose latest wire in the cluster is within the corroboration window before {@code now}. */
     static List<String> sourcesInWindow(AlertState st, long now, AlertSettings settings) {
-        long from = now - settings.corroborationWindow().toMillis();
+        return sourcesWithin(st, now, settings.corroborationWindow());
+    }
+
+    private static List<String> sourcesWithin(AlertState st, long now, Duration window) {
+        long from = now - window.toMillis();
         TreeSet<String> in = new TreeSet<>();
         st.getSources().forEach((src, t) -> {
             if (t >= from) {
@@ -202,7 +207,13 @@ public final class AlertRules {
     public static Optional<Decision> decide(AlertState st, long now, AlertSettings settings) {
         List<String> inWindow = sourcesInWindow(st, now, settings);
         int k = inWindow.size();
-        boolean corroborated = k >= settings.corroborationSources();
+        // Coverage comes in a decaying burst: outlets pick a story up quickly, then ever more slowly. A
+        // story still drawing sources over the longer window is corroborated too, even when no three of
+        // them fall in one short window (docs/quality.md, "Sustained corroboration").
+        boolean sustainedOn = settings.sustainedSources() > 0 && k < settings.corroborationSources();
+        List<String> sustained = sustainedOn ? sourcesWithin(st, now, settings.sustainedWindow()) : List.of();
+        boolean sustainedCorroboration = sustainedOn && sustained.size() >= settings.sustainedSources();
+        boolean corroborated = k >= settings.corroborationSources() || sustainedCorroboration;
         double lang = st.getLanguage();
         boolean strong = lang >= settings.strongLanguage();
         boolean flash = st.getWireFlash();
@@ -219,7 +230,10 @@ public final class AlertRules {
         if (lang > 0) {
             reasons.add(String.format(Locale.ROOT, "breaking language %.1f: %s", lang, String.join("; ", st.getLanguageReasons())));
         }
-        if (k >= 2) {
+        if (sustainedCorroboration) {
+            reasons.add(String.format(Locale.ROOT, "%d distinct sources within %d min (corroborated, sustained): %s",
+                    sustained.size(), settings.sustainedWindow().toMinutes(), String.join(", ", sustained)));
+        } else if (k >= 2) {
             reasons.add(String.format(Locale.ROOT, "%d distinct sources within %d min%s: %s", k,
                     settings.corroborationWindow().toMinutes(), corroborated ? " (corroborated)" : "", String.join(", ", inWindow)));
         }

@@ -8,6 +8,10 @@ import java.util.Objects;
  *
  * @param corroborationSources distinct sources that make a cluster corroborated (default 3)
  * @param corroborationWindow  event-time window they must fall in (default 10 minutes)
+ * @param sustainedSources     distinct sources that corroborate over the longer window (default 4; 0: off)
+ * @param sustainedWindow      the longer window (default 30 minutes): coverage comes in a decaying burst,
+ *                             so a story that keeps drawing outlets is corroborated even when no three of
+ *                             them fall in one ten-minute window (docs/quality.md, "Sustained corroboration")
  * @param flashSources         distinct sources in the window with which strong language makes a
  *                             FLASH without any wire flash (default 8: only a story everyone runs)
  * @param strongLanguage       breaking-language weight that counts as strong (default 3: one
@@ -18,25 +22,37 @@ import java.util.Objects;
  * @param retention            how long a cluster's alert state is kept after its last story
  * @param phrases              the breaking-language list
  */
-public record AlertSettings(int corroborationSources, Duration corroborationWindow, int flashSources,
+public record AlertSettings(int corroborationSources, Duration corroborationWindow, int sustainedSources,
+                            Duration sustainedWindow, int flashSources,
                             double strongLanguage, double bulletinLanguage, double urgentLanguage,
                             Duration retention, BreakingPhrases phrases) {
 
     public AlertSettings {
         Objects.requireNonNull(corroborationWindow, "corroborationWindow");
+        Objects.requireNonNull(sustainedWindow, "sustainedWindow");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(phrases, "phrases");
         if (corroborationSources < 1 || flashSources < corroborationSources) {
             throw new IllegalArgumentException("alert.corroboration.sources must be >= 1 and alert.flash.sources >= it");
         }
+        if (sustainedSources < 0) {
+            throw new IllegalArgumentException("alert.corroboration.sustained.sources must be >= 0 (0: off)");
+        }
     }
 
     public static AlertSettings defaults() {
-        return new AlertSettings(3, Duration.ofMinutes(10), 8, 3.0, 5.0, 2.0, Duration.ofDays(2), BreakingPhrases.bundled());
+        return new AlertSettings(3, Duration.ofMinutes(10), 4, Duration.ofMinutes(30), 8, 3.0, 5.0, 2.0, Duration.ofDays(2),
+                BreakingPhrases.bundled());
     }
 
     public AlertSettings withCorroboration(int sources, Duration window) {
-        return new AlertSettings(sources, window, Math.max(flashSources, sources), strongLanguage, bulletinLanguage, urgentLanguage,
-                retention, phrases);
+        return new AlertSettings(sources, window, sustainedSources, sustainedWindow, Math.max(flashSources, sources), strongLanguage,
+                bulletinLanguage, urgentLanguage, retention, phrases);
+    }
+
+    /** The same settings with the sustained rule set ({@code sources} 0 turns it off). */
+    public AlertSettings withSustained(int sources, Duration window) {
+        return new AlertSettings(corroborationSources, corroborationWindow, sources, window, flashSources, strongLanguage,
+                bulletinLanguage, urgentLanguage, retention, phrases);
     }
 }

@@ -55,7 +55,8 @@ public record WirestreamConfig(
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
             "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions", "sameness.term.cache.mb",
-            "alert.corroboration.sources", "alert.corroboration.window", "alert.flash.sources", "alert.language.strong",
+            "alert.corroboration.sources", "alert.corroboration.window", "alert.corroboration.sustained.sources",
+            "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
             "regions.desks.file", "regions.fallback");
 
@@ -255,6 +256,8 @@ public record WirestreamConfig(
         return new AlertSettings(
                 sources,
                 durationValue(v, "alert.corroboration.window", d.corroborationWindow()),
+                intValue(v, "alert.corroboration.sustained.sources", d.sustainedSources(), 0, 1000),
+                durationValue(v, "alert.corroboration.sustained.window", d.sustainedWindow()),
                 intValue(v, "alert.flash.sources", Math.max(d.flashSources(), sources), sources, 1000),
                 weightValue(v, "alert.language.strong", d.strongLanguage()),
                 weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),

@@ -90,6 +90,27 @@ class AlertRulesTest {
     }
 
     @Test
+    void fourSourcesOverHalfAnHourCorroborateWhenNoThreeFallInTenMinutes() {
+        EnrichedStory a = Stories.aStory("a").headline("Retailer agrees to buy rival").build();
+        long t = T0.toEpochMilli();
+        long minute = 60_000;
+        AlertState st = AlertRules.newState(a, t);
+        AlertRules.include(st, withSource(a, "reuters"), t, S);
+        AlertRules.include(st, withSource(a, "wsj"), t + 6 * minute, S);
+        AlertRules.include(st, withSource(a, "afp"), t + 13 * minute, S);
+        assertThat(AlertRules.decide(st, t + 13 * minute, S)).as("three sources, never three in ten minutes").isEmpty();
+        AlertRules.include(st, withSource(a, "bbc"), t + 19 * minute, S);
+        assertThat(AlertRules.sourcesInWindow(st, t + 19 * minute, S)).containsExactly("afp", "bbc");
+        assertThat(AlertRules.decide(st, t + 19 * minute, S)).get().satisfies(d -> {
+            assertThat(d.level()).isEqualTo(AlertLevel.BULLETIN);
+            assertThat(d.reasons()).anySatisfy(r -> assertThat(r).contains("4 distinct sources within 30 min (corroborated, sustained)"));
+        });
+        AlertSettings shortWindowOnly = S.withSustained(0, S.sustainedWindow());
+        assertThat(AlertRules.decide(st, t + 19 * minute, shortWindowOnly)).as("the longer window turned off").isEmpty();
+        assertThat(AlertRules.decide(st, t + 45 * minute, S)).as("the first source has left the longer window").isEmpty();
+    }
+
+    @Test
     void phrasesAreWeightedPerRuleOnceAndMultilingual() {
         BreakingPhrases p = S.phrases();
         assertThat(p.match("Killed, killed, killed").weight()).isEqualTo(1.0);

@@ -49,6 +49,18 @@ class WirestreamConfigTest {
     }
 
     @Test
+    void theSustainedCorroborationRuleIsConfigurableAndCanBeTurnedOff() {
+        assertThat(WirestreamConfig.defaults().topology().alerts().sustainedSources()).isEqualTo(4);
+        assertThat(WirestreamConfig.defaults().topology().alerts().sustainedWindow()).isEqualTo(Duration.ofMinutes(30));
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_SOURCES", "0",
+                "WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_WINDOW", "PT20M"));
+        assertThat(c.topology().alerts().sustainedSources()).isZero();
+        assertThat(c.topology().alerts().sustainedWindow()).isEqualTo(Duration.ofMinutes(20));
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_SOURCES", "-1")))
+                .hasMessageContaining("alert.corroboration.sustained.sources");
+    }
+
+    @Test
     void theLogLevelVariableIsNotASetting() {
         // README: WIRESTREAM_LOG_LEVEL=DEBUG for more logs; it made every command exit 2 (issue 9).
         WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_LOG_LEVEL", "DEBUG", "WIRESTREAM_PARTITIONS", "5"));
