@@ -117,7 +117,11 @@ public final class AlertRules {
             if (budget <= 0) {
                 break;
             }
-            lead.add(p.substring(0, Math.min(p.length(), budget)));
+            int end = Math.min(p.length(), budget);
+            if (end < p.length() && Character.isHighSurrogate(p.charAt(end - 1))) {
+                end--; // never half a character: a lone surrogate would reach the next hop as '?'
+            }
+            lead.add(p.substring(0, end));
             budget -= p.length();
         }
         return lead;

@@ -52,6 +52,10 @@ class AlertRulesTest {
         assertThat(String.join("", input.getBody())).hasSize(AlertRules.LEAD_CHARS);
         assertThat(input.getBodyHtml()).isNull();
         assertThat(input.getHeadline()).isEqualTo(full.getHeadline());
+        String emoji = "a".repeat(AlertRules.LEAD_CHARS - 1) + "\uD83D\uDCA5 and more";
+        EnrichedStory cutInAPair = AlertRules.alertInput(Stories.aStory("e").headline("Blast").body(emoji).build());
+        assertThat(cutInAPair.getBody().get(0)).as("a cut inside a surrogate pair leaves the pair out, never half of it")
+                .isEqualTo("a".repeat(AlertRules.LEAD_CHARS - 1));
         EnrichedStory shortStory = Stories.aStory("s").headline("Quake").body("A short lead.").build();
         assertThat(AlertRules.alertInput(shortStory)).isSameAs(shortStory);
     }
