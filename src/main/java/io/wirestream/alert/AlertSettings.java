@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param corroborationSources distinct sources that make a cluster corroborated (default 3)
  * @param corroborationWindow  event-time window they must fall in (default 10 minutes)
- * @param sustainedSources     distinct sources that corroborate over the longer window (default 4; 0: off)
- * @param sustainedWindow      the longer window (default 30 minutes): coverage comes in a decaying burst,
+ * @param sustainedSources     distinct sources that corroborate over the longer window (default: one more
+ *                             than corroborationSources, so 4; 0: off)
+ * @param sustainedWindow      the longer window (default: three times corroborationWindow, so 30 minutes):
+ *                             coverage comes in a decaying burst,
  *                             so a story that keeps drawing outlets is corroborated even when no three of
  *                             them fall in one ten-minute window (docs/quality.md, "Sustained corroboration")
  * @param flashSources         distinct sources in the window with which strong language makes a
@@ -35,19 +37,35 @@ public record AlertSettings(int corroborationSources, Duration corroborationWind
         if (corroborationSources < 1 || flashSources < corroborationSources) {
             throw new IllegalArgumentException("alert.corroboration.sources must be >= 1 and alert.flash.sources >= it");
         }
-        if (sustainedSources < 0) {
-            throw new IllegalArgumentException("alert.corroboration.sustained.sources must be >= 0 (0: off)");
+        if (corroborationWindow.isNegative() || corroborationWindow.isZero()) {
+            throw new IllegalArgumentException("alert.corroboration.window must be positive, not " + corroborationWindow);
+        }
+        // The slower rule asks for more sources over a longer window; anything else would be a lower bar
+        // than the main rule (one source would corroborate itself) or a rule that can never fire.
+        if (sustainedSources != 0 && sustainedSources <= corroborationSources) {
+            throw new IllegalArgumentException("alert.corroboration.sustained.sources must be 0 (off) or more than "
+                    + "alert.corroboration.sources (" + corroborationSources + "), not " + sustainedSources);
+        }
+        if (sustainedSources != 0 && sustainedWindow.compareTo(corroborationWindow) <= 0) {
+            throw new IllegalArgumentException("alert.corroboration.sustained.window must be longer than "
+                    + "alert.corroboration.window (" + corroborationWindow + "), not " + sustainedWindow);
         }
     }
+
+    /** The sustained rule's defaults follow the main rule: one source more, over three times its window. */
+    public static final int SUSTAINED_EXTRA_SOURCES = 1;
+    public static final int SUSTAINED_WINDOW_FACTOR = 3;
 
     public static AlertSettings defaults() {
         return new AlertSettings(3, Duration.ofMinutes(10), 4, Duration.ofMinutes(30), 8, 3.0, 5.0, 2.0, Duration.ofDays(2),
                 BreakingPhrases.bundled());
     }
 
+    /** The same settings with the main rule set; the sustained rule, unless off, follows it. */
     public AlertSettings withCorroboration(int sources, Duration window) {
-        return new AlertSettings(sources, window, sustainedSources, sustainedWindow, Math.max(flashSources, sources), strongLanguage,
-                bulletinLanguage, urgentLanguage, retention, phrases);
+        int sustained = sustainedSources == 0 ? 0 : sources + SUSTAINED_EXTRA_SOURCES;
+        return new AlertSettings(sources, window, sustained, window.multipliedBy(SUSTAINED_WINDOW_FACTOR),
+                Math.max(flashSources, sources), strongLanguage, bulletinLanguage, urgentLanguage, retention, phrases);
     }
 
     /** The same settings with the sustained rule set ({@code sources} 0 turns it off). */

@@ -253,17 +253,24 @@ public record WirestreamConfig(
 
     private static AlertSettings alerts(Map<String, String> v, AlertSettings d) {
         int sources = intValue(v, "alert.corroboration.sources", d.corroborationSources(), 1, 1000);
-        return new AlertSettings(
-                sources,
-                durationValue(v, "alert.corroboration.window", d.corroborationWindow()),
-                intValue(v, "alert.corroboration.sustained.sources", d.sustainedSources(), 0, 1000),
-                durationValue(v, "alert.corroboration.sustained.window", d.sustainedWindow()),
-                intValue(v, "alert.flash.sources", Math.max(d.flashSources(), sources), sources, 1000),
-                weightValue(v, "alert.language.strong", d.strongLanguage()),
-                weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),
-                weightValue(v, "alert.language.urgent", d.urgentLanguage()),
-                durationValue(v, "alert.retention", d.retention()),
-                v.containsKey("alert.phrases") ? BreakingPhrases.fromFile(Path.of(v.get("alert.phrases"))) : d.phrases());
+        Duration window = durationValue(v, "alert.corroboration.window", d.corroborationWindow());
+        // The sustained rule follows the main one unless set: one source more, three times the window.
+        int sustainedDefault = d.sustainedSources() == 0 ? 0 : sources + AlertSettings.SUSTAINED_EXTRA_SOURCES;
+        try {
+            return new AlertSettings(
+                    sources,
+                    window,
+                    intValue(v, "alert.corroboration.sustained.sources", sustainedDefault, 0, 1000),
+                    durationValue(v, "alert.corroboration.sustained.window", window.multipliedBy(AlertSettings.SUSTAINED_WINDOW_FACTOR)),
+                    intValue(v, "alert.flash.sources", Math.max(d.flashSources(), sources), sources, 1000),
+                    weightValue(v, "alert.language.strong", d.strongLanguage()),
+                    weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),
+                    weightValue(v, "alert.language.urgent", d.urgentLanguage()),
+                    durationValue(v, "alert.retention", d.retention()),
+                    v.containsKey("alert.phrases") ? BreakingPhrases.fromFile(Path.of(v.get("alert.phrases"))) : d.phrases());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /**

@@ -111,7 +111,17 @@ class AlertRulesTest {
         });
         AlertSettings shortWindowOnly = S.withSustained(0, S.sustainedWindow());
         assertThat(AlertRules.decide(st, t + 19 * minute, shortWindowOnly)).as("the longer window turned off").isEmpty();
-        assertThat(AlertRules.decide(st, t + 45 * minute, S)).as("the first source has left the longer window").isEmpty();
+        assertThat(AlertRules.decide(st, t + 30 * minute, S)).as("all four inside the window, its edge included").isPresent();
+        assertThat(AlertRules.decide(st, t + 30 * minute + 1, S)).as("the first source has left the longer window").isEmpty();
+
+        AlertState flashed = AlertRules.newState(a, t);
+        AlertRules.include(flashed, withSource(Stories.aStory("f").headline("Retailer agrees to buy rival").urgency(1).build(),
+                "reuters"), t, S);
+        AlertRules.include(flashed, withSource(a, "wsj"), t + 6 * minute, S);
+        AlertRules.include(flashed, withSource(a, "afp"), t + 13 * minute, S);
+        AlertRules.include(flashed, withSource(a, "bbc"), t + 19 * minute, S);
+        assertThat(AlertRules.decide(flashed, t + 19 * minute, S)).get()
+                .satisfies(d -> assertThat(d.level()).as("a wire flash that sustained corroboration agrees with").isEqualTo(AlertLevel.FLASH));
     }
 
     @Test

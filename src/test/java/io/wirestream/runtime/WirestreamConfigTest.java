@@ -58,6 +58,16 @@ class WirestreamConfigTest {
         assertThat(c.topology().alerts().sustainedWindow()).isEqualTo(Duration.ofMinutes(20));
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_SOURCES", "-1")))
                 .hasMessageContaining("alert.corroboration.sustained.sources");
+        WirestreamConfig stricter = WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SOURCES", "5",
+                "WIRESTREAM_ALERT_CORROBORATION_WINDOW", "PT15M"));
+        assertThat(stricter.topology().alerts().sustainedSources()).as("follows the main rule").isEqualTo(6);
+        assertThat(stricter.topology().alerts().sustainedWindow()).isEqualTo(Duration.ofMinutes(45));
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_SOURCES", "2")))
+                .as("a lower bar than the main rule").isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessageContaining("alert.corroboration.sustained.sources");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_CORROBORATION_SUSTAINED_WINDOW", "PT5M")))
+                .as("a rule that could never fire").isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessageContaining("alert.corroboration.sustained.window");
     }
 
     @Test
