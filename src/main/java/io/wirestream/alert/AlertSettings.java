@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param sustainedSources     distinct sources that corroborate over the longer window (default: one more
  *                             than corroborationSources, so 4; 0: off)
  * @param sustainedWindow      the longer window (default: three times corroborationWindow, so 30 minutes):
- *                             coverage comes in a decaying burst,
- *                             so a story that keeps drawing outlets is corroborated even when no three of
- *                             them fall in one ten-minute window (docs/quality.md, "Sustained corroboration")
+ *                             coverage comes in a decaying burst, so a story that keeps drawing outlets
+ *                             is corroborated even when no three of them fall in one ten-minute window
+ *                             (docs/quality.md, "Sustained corroboration")
  * @param flashSources         distinct sources in the window with which strong language makes a
  *                             FLASH without any wire flash (default 8: only a story everyone runs)
  * @param strongLanguage       breaking-language weight that counts as strong (default 3: one
@@ -57,8 +57,10 @@ public record AlertSettings(int corroborationSources, Duration corroborationWind
     public static final int SUSTAINED_WINDOW_FACTOR = 3;
 
     public static AlertSettings defaults() {
-        return new AlertSettings(3, Duration.ofMinutes(10), 4, Duration.ofMinutes(30), 8, 3.0, 5.0, 2.0, Duration.ofDays(2),
-                BreakingPhrases.bundled());
+        int sources = 3;
+        Duration window = Duration.ofMinutes(10);
+        return new AlertSettings(sources, window, sources + SUSTAINED_EXTRA_SOURCES, window.multipliedBy(SUSTAINED_WINDOW_FACTOR),
+                8, 3.0, 5.0, 2.0, Duration.ofDays(2), BreakingPhrases.bundled());
     }
 
     /** The same settings with the main rule set; the sustained rule, unless off, follows it. */
