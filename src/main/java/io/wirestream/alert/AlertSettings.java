@@ -52,22 +52,21 @@ public record AlertSettings(int corroborationSources, Duration corroborationWind
         }
     }
 
-    /** The sustained rule's defaults follow the main rule: one source more, over three times its window. */
-    public static final int SUSTAINED_EXTRA_SOURCES = 1;
-    public static final int SUSTAINED_WINDOW_FACTOR = 3;
+    /** The sustained rule's default sources: one more than the main rule's. */
+    public static int sustainedSourcesFor(int corroborationSources) {
+        return corroborationSources + 1;
+    }
+
+    /** The sustained rule's default window: three times the main rule's. */
+    public static Duration sustainedWindowFor(Duration corroborationWindow) {
+        return corroborationWindow.multipliedBy(3);
+    }
 
     public static AlertSettings defaults() {
         int sources = 3;
         Duration window = Duration.ofMinutes(10);
-        return new AlertSettings(sources, window, sources + SUSTAINED_EXTRA_SOURCES, window.multipliedBy(SUSTAINED_WINDOW_FACTOR),
+        return new AlertSettings(sources, window, sustainedSourcesFor(sources), sustainedWindowFor(window),
                 8, 3.0, 5.0, 2.0, Duration.ofDays(2), BreakingPhrases.bundled());
-    }
-
-    /** The same settings with the main rule set; the sustained rule, unless off, follows it. */
-    public AlertSettings withCorroboration(int sources, Duration window) {
-        int sustained = sustainedSources == 0 ? 0 : sources + SUSTAINED_EXTRA_SOURCES;
-        return new AlertSettings(sources, window, sustained, window.multipliedBy(SUSTAINED_WINDOW_FACTOR),
-                Math.max(flashSources, sources), strongLanguage, bulletinLanguage, urgentLanguage, retention, phrases);
     }
 
     /** The same settings with the sustained rule set ({@code sources} 0 turns it off). */

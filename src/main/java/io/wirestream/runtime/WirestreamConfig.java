@@ -255,13 +255,13 @@ public record WirestreamConfig(
         int sources = intValue(v, "alert.corroboration.sources", d.corroborationSources(), 1, 1000);
         Duration window = durationValue(v, "alert.corroboration.window", d.corroborationWindow());
         // The sustained rule follows the main one unless set: one source more, three times the window.
-        int sustainedDefault = d.sustainedSources() == 0 ? 0 : sources + AlertSettings.SUSTAINED_EXTRA_SOURCES;
+        int sustainedDefault = d.sustainedSources() == 0 ? 0 : AlertSettings.sustainedSourcesFor(sources);
         try {
             return new AlertSettings(
                     sources,
                     window,
                     intValue(v, "alert.corroboration.sustained.sources", sustainedDefault, 0, 1000),
-                    durationValue(v, "alert.corroboration.sustained.window", window.multipliedBy(AlertSettings.SUSTAINED_WINDOW_FACTOR)),
+                    durationValue(v, "alert.corroboration.sustained.window", AlertSettings.sustainedWindowFor(window)),
                     intValue(v, "alert.flash.sources", Math.max(d.flashSources(), sources), sources, 1000),
                     weightValue(v, "alert.language.strong", d.strongLanguage()),
                     weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),
