@@ -41,4 +41,20 @@ class KafkaRuntimeSettingsTest {
         assertThat(streamsProps(Map.of("kafka.rocksdb.config.setter", "com.example.Mine"))
                 .get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo("com.example.Mine");
     }
+
+    @Test
+    void everyClientLeavesItsSocketBuffersToTheOperatingSystemUnlessConfigured() {
+        Map<String, String> values = Map.of("bootstrap.servers", "unused:9092");
+        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(values))) {
+            assertThat(kafka.clientProps())
+                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, -1)
+                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, -1);
+        }
+        Properties streams = streamsProps(Map.of());
+        assertThat(streams.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo(-1);
+        assertThat(streams.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo(-1);
+        Properties configured = streamsProps(Map.of("kafka.receive.buffer.bytes", "65536", "kafka.send.buffer.bytes", "131072"));
+        assertThat(configured.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo("65536");
+        assertThat(configured.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo("131072");
+    }
 }
