@@ -53,4 +53,26 @@ class AvroSerdeTest {
         byte[] bytes = hexOrText.matches("[0-9A-F]+") ? java.util.HexFormat.of().parseHex(hexOrText) : hexOrText.getBytes();
         assertThatThrownBy(() -> AvroSerde.of(EnrichedStory.class).decode(bytes)).isInstanceOf(SerializationException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void aLargeRecordThenSmallOnesAndADecodingErrorBetweenThemStayByteForByteAvros() throws Exception {
+        Schema schema = SpecificData.get().getSchema(EnrichedStory.class);
+        AvroSerde<EnrichedStory> serde = AvroSerde.of(EnrichedStory.class);
+        BinaryMessageEncoder<EnrichedStory> avro = new BinaryMessageEncoder<>(SpecificData.get(), schema);
+        BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), schema);
+        java.util.List<EnrichedStory> stories = new java.util.ArrayList<>();
+        for (Object random : new RandomData(schema, 3, 11L)) {
+            stories.add(serde.decode(bytes(generic.encode((GenericRecord) random))));
+        }
+        // Past the kept buffer's limit, so the thread's buffer is dropped after it.
+        int textField = schema.getField("headline").pos();
+        stories.get(0).put(textField, "x".repeat(600 * 1024));
+        for (EnrichedStory story : stories) {
+            byte[] written = serde.encode(story);
+            assertThat(written).isEqualTo(bytes(avro.encode(story)));
+            assertThatThrownBy(() -> serde.decode(java.util.Arrays.copyOf(written, written.length / 2)))
+                    .isInstanceOf(SerializationException.class);
+            assertThat(serde.decode(written)).isEqualTo(story);
+        }
+    }
 }
