@@ -110,9 +110,9 @@ public final class KafkaRuntime implements AutoCloseable {
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // Kafka's clients fix SO_RCVBUF at 32 or 64 KiB, which turns off Linux's buffer autotuning. On the
         // loopback (64 KiB packets, as with the embedded broker) the kernel then drops whole packets from a
-        // full receive queue (TCPRcvQDrop, about 200 a minute at 200 wires/s), and a dropped request or
-        // response with nothing behind it waits for the tail-loss probe, at least TCP_RTO_MIN: 200 ms. That
-        // was the constant 200-250 ms stall behind the alert p99 (docs/benchmarks.md, "The stalls found").
+        // full receive queue (TCPRcvQDrop, about 200 in a three-minute bench run at 200 wires/s), and a dropped
+        // packet with nothing behind it waits for the tail-loss probe, at least TCP_RTO_MIN: 200 ms. That was
+        // the constant 200-250 ms stall behind the alert p99 (docs/benchmarks.md, "The stalls found").
         // -1 is the operating system's default, autotuned, on any network.
         p.putIfAbsent(CommonClientConfigs.RECEIVE_BUFFER_CONFIG, -1);
         p.putIfAbsent(CommonClientConfigs.SEND_BUFFER_CONFIG, -1);

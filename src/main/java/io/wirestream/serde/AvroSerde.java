@@ -47,7 +47,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      * One output buffer per thread, emptied for each record: a fresh 512-byte stream doubled its way up
      * to a story's few KB, and the copies were the stream thread's largest allocation after the records
      * themselves (a JFR allocation profile of {@code bench}). A buffer that grew past {@link #KEEP_BYTES}
-     * for one large record is not kept.
+     * for one large record is not kept, nor is anything of an encode that failed. Neither encode nor
+     * decode calls back into a serde, so a thread never uses its buffer or decoder twice at once.
      */
     private static final ThreadLocal<Output> OUTPUT = ThreadLocal.withInitial(Output::new);
     private static final int KEEP_BYTES = 256 * 1024;
@@ -122,17 +123,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     public byte[] encode(T value) {
         Output out = OUTPUT.get();
         out.reset();
+        boolean keep = false;
         try {
             out.write(header);
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODER.get());
             ENCODER.set(encoder);
             writer.write(value, encoder);
             encoder.flush();
-            return out.toByteArray();
+            byte[] bytes = out.toByteArray();
+            keep = out.capacity() <= KEEP_BYTES;
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (out.capacity() > KEEP_BYTES) {
+            if (!keep) {
+                // A failed write leaves part of its record in the encoder's buffer, which the next
+                // configure() would flush into the next record's output; a large buffer is let go.
+                ENCODER.remove();
                 OUTPUT.remove();
             }
         }
@@ -160,7 +167,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
                 throw new IOException("unknown writer schema, fingerprint " + Long.toHexString(fingerprint));
             }
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, HEADER, data.length - HEADER, DECODER.get());
-            DECODER.set(decoder);
+            // The decoder holds on to the bytes it last read: kept for ordinary records only.
+            if (data.length <= KEEP_BYTES) {
+                DECODER.set(decoder);
+            } else {
+                DECODER.remove();
+            }
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("not a single-object encoded " + recordName + ": " + e.getMessage(), e);

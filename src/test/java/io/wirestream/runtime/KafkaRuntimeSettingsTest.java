@@ -53,6 +53,13 @@ class KafkaRuntimeSettingsTest {
         Properties streams = streamsProps(Map.of());
         assertThat(streams.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo(-1);
         assertThat(streams.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo(-1);
+        Map<String, String> pinned = Map.of("bootstrap.servers", "unused:9092", "kafka.receive.buffer.bytes", "65536",
+                "kafka.send.buffer.bytes", "131072");
+        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(pinned))) {
+            assertThat(kafka.clientProps())
+                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, "65536")
+                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, "131072");
+        }
         Properties configured = streamsProps(Map.of("kafka.receive.buffer.bytes", "65536", "kafka.send.buffer.bytes", "131072"));
         assertThat(configured.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo("65536");
         assertThat(configured.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo("131072");

@@ -75,4 +75,24 @@ class AvroSerdeTest {
             assertThat(serde.decode(written)).isEqualTo(story);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void anEncodeThatFailsHalfWayLeavesNothingInTheNextRecord() throws Exception {
+        Schema schema = SpecificData.get().getSchema(EnrichedStory.class);
+        AvroSerde<EnrichedStory> serde = AvroSerde.of(EnrichedStory.class);
+        BinaryMessageEncoder<EnrichedStory> avro = new BinaryMessageEncoder<>(SpecificData.get(), schema);
+        BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), schema);
+        java.util.List<EnrichedStory> stories = new java.util.ArrayList<>();
+        for (Object random : new RandomData(schema, 2, 13L)) {
+            stories.add(serde.decode(bytes(generic.encode((GenericRecord) random))));
+        }
+        // The last plain string field: everything before it is written when the null is met.
+        int last = schema.getFields().stream().filter(f -> f.schema().getType() == Schema.Type.STRING)
+                .mapToInt(Schema.Field::pos).max().orElseThrow();
+        EnrichedStory broken = EnrichedStory.newBuilder(stories.get(0)).build();
+        broken.put(last, null);
+        assertThatThrownBy(() -> serde.encode(broken)).isInstanceOf(RuntimeException.class);
+        EnrichedStory good = stories.get(1);
+        assertThat(serde.encode(good)).isEqualTo(bytes(avro.encode(good)));
+    }
 }
