@@ -59,11 +59,7 @@ class AvroSerdeTest {
         Schema schema = SpecificData.get().getSchema(EnrichedStory.class);
         AvroSerde<EnrichedStory> serde = AvroSerde.of(EnrichedStory.class);
         BinaryMessageEncoder<EnrichedStory> avro = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-        BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), schema);
-        java.util.List<EnrichedStory> stories = new java.util.ArrayList<>();
-        for (Object random : new RandomData(schema, 3, 11L)) {
-            stories.add(serde.decode(bytes(generic.encode((GenericRecord) random))));
-        }
+        java.util.List<EnrichedStory> stories = randomStories(serde, 3, 11L);
         // Past the kept buffer's limit, so the thread's buffer is dropped after it.
         int textField = schema.getField("headline").pos();
         stories.get(0).put(textField, "x".repeat(600 * 1024));
@@ -81,11 +77,7 @@ class AvroSerdeTest {
         Schema schema = SpecificData.get().getSchema(EnrichedStory.class);
         AvroSerde<EnrichedStory> serde = AvroSerde.of(EnrichedStory.class);
         BinaryMessageEncoder<EnrichedStory> avro = new BinaryMessageEncoder<>(SpecificData.get(), schema);
-        BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), schema);
-        java.util.List<EnrichedStory> stories = new java.util.ArrayList<>();
-        for (Object random : new RandomData(schema, 2, 13L)) {
-            stories.add(serde.decode(bytes(generic.encode((GenericRecord) random))));
-        }
+        java.util.List<EnrichedStory> stories = randomStories(serde, 2, 13L);
         // The last plain string field: everything before it is written when the null is met.
         int last = schema.getFields().stream().filter(f -> f.schema().getType() == Schema.Type.STRING)
                 .mapToInt(Schema.Field::pos).max().orElseThrow();
@@ -94,5 +86,16 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> serde.encode(broken)).isInstanceOf(RuntimeException.class);
         EnrichedStory good = stories.get(1);
         assertThat(serde.encode(good)).isEqualTo(bytes(avro.encode(good)));
+    }
+
+    /** Random stories of the current schema, read back through the serde. */
+    private static java.util.List<EnrichedStory> randomStories(AvroSerde<EnrichedStory> serde, int n, long seed) throws Exception {
+        Schema schema = SpecificData.get().getSchema(EnrichedStory.class);
+        BinaryMessageEncoder<GenericRecord> generic = new BinaryMessageEncoder<>(GenericData.get(), schema);
+        java.util.List<EnrichedStory> stories = new java.util.ArrayList<>();
+        for (Object random : new RandomData(schema, n, seed)) {
+            stories.add(serde.decode(bytes(generic.encode((GenericRecord) random))));
+        }
+        return stories;
     }
 }
