@@ -18,6 +18,14 @@ class KafkaRuntimeSettingsTest {
         }
     }
 
+    private static Map<String, Object> clientProps(Map<String, String> settings) {
+        Map<String, String> values = new java.util.HashMap<>(settings);
+        values.put("bootstrap.servers", "unused:9092");
+        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(values))) {
+            return kafka.clientProps();
+        }
+    }
+
     @Test
     void commitIntervalPollAndThreadsHaveDefaults() {
         Properties p = streamsProps(Map.of());
@@ -44,23 +52,17 @@ class KafkaRuntimeSettingsTest {
 
     @Test
     void everyClientLeavesItsSocketBuffersToTheOperatingSystemUnlessConfigured() {
-        Map<String, String> values = Map.of("bootstrap.servers", "unused:9092");
-        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(values))) {
-            assertThat(kafka.clientProps())
-                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, -1)
-                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, -1);
-        }
+        assertThat(clientProps(Map.of()))
+                .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, -1)
+                .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, -1);
         Properties streams = streamsProps(Map.of());
         assertThat(streams.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo(-1);
         assertThat(streams.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo(-1);
-        Map<String, String> pinned = Map.of("bootstrap.servers", "unused:9092", "kafka.receive.buffer.bytes", "65536",
-                "kafka.send.buffer.bytes", "131072");
-        try (KafkaRuntime kafka = KafkaRuntime.start(WirestreamConfig.from(pinned))) {
-            assertThat(kafka.clientProps())
-                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, "65536")
-                    .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, "131072");
-        }
-        Properties configured = streamsProps(Map.of("kafka.receive.buffer.bytes", "65536", "kafka.send.buffer.bytes", "131072"));
+        Map<String, String> pinned = Map.of("kafka.receive.buffer.bytes", "65536", "kafka.send.buffer.bytes", "131072");
+        assertThat(clientProps(pinned))
+                .containsEntry(org.apache.kafka.clients.CommonClientConfigs.RECEIVE_BUFFER_CONFIG, "65536")
+                .containsEntry(org.apache.kafka.clients.CommonClientConfigs.SEND_BUFFER_CONFIG, "131072");
+        Properties configured = streamsProps(pinned);
         assertThat(configured.get(StreamsConfig.RECEIVE_BUFFER_CONFIG)).isEqualTo("65536");
         assertThat(configured.get(StreamsConfig.SEND_BUFFER_CONFIG)).isEqualTo("131072");
     }
