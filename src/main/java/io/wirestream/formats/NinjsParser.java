@@ -9,13 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.wirestream.avro.Signal;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * IPTC ninjs: 1.x (snake_case: versioncreated, body_html, subject[]) and 2.x/3.x (camelCase with
- * arrays: versionCreated, headlines[], bodies[], subjects[]). Picture, video, audio, graphic, event and
+ * arrays: versionCreated, headlines[], bodies[], subjects[]). ninjs 1.x also allows any role after
+ * {@code headline_}, {@code body_} and {@code description_} (the schema's pattern properties: the 1.6
+ * examples send {@code headline_main}, {@code body_main} and {@code body_richtext}); those are read
+ * when the usual names are absent. Picture, video, audio, graphic, event and
  * planning items carry no story and are refused with a reason.
  *
  * <p>Two ninjs-like variants are read as well, because they fit the same field mapping: list
@@ -27,6 +32,7 @@ public final class NinjsParser implements WireParser {
 
     private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build()).build();
+    private static final Pattern MARKUP = Pattern.compile("<(p|div|br|span|h[1-6]|ul|ol|li|b|i|em|strong|a|table)[\\s/>]", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NON_TEXT = Set.of("picture", "video", "audio", "graphic", "event", "planning");
 
     @Override
@@ -56,11 +62,27 @@ public final class NinjsParser implements WireParser {
         if (root == null || !root.isObject()) {
             throw new WireParseException("malformed ninjs: top level is not a JSON object");
         }
+        JsonNode data = root.path("data");
+        if (data.isObject() && str(root, "uri") == null && (data.path("item").isObject() || data.path("items").isArray())) {
+            // An API response (AP Media API: {"api_version", "data": {"item": {...}}} or {"data": {"items":
+            // [{"meta", "item": {...}}]}}): the ninjs items inside it.
+            return data.path("item").isObject() ? List.of(parseItem(data.get("item"), context))
+                    : parseEnvelope(unwrapped(data.get("items")), context);
+        }
         JsonNode items = root.has("items") ? root.get("items") : root.get("item");
         if (items != null && items.isArray() && str(root, "uri") == null && str(root, "headline") == null) {
             return parseEnvelope(items, context);
         }
         return List.of(parseItem(root, context));
+    }
+
+    /** The items of an API list, each either the item itself or wrapped as {"meta", "item"}. */
+    private static JsonNode unwrapped(JsonNode items) {
+        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
+        for (JsonNode e : items) {
+            out.add(e.path("item").isObject() ? e.get("item") : e);
+        }
+        return out;
     }
 
     /** A list envelope: every item that is a story; the reason of the first refusal when none is. */
@@ -116,16 +138,18 @@ public final class NinjsParser implements WireParser {
             b.urgency(u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
         }
         // Superdesk's ninjs has a separate editorial priority (1 flash .. 6 ordinary): that is the "as sent" priority.
-        if (str(n, "priority") != null) {
-            b.priority(str(n, "priority"));
+        // AP's editorialpriority is the ANPA priority letter, as sent.
+        if (first(str(n, "priority"), str(n, "editorialpriority")) != null) {
+            b.priority(first(str(n, "priority"), str(n, "editorialpriority")));
         }
         b.headline(headline(n));
-        b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"), str(n, "teaser")));
+        b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"),
+                str(n, "teaser"), textOrHtml(withPrefix(n, "description_"))));
         body(n, b);
         b.byline(first(str(n, "byline"), str(n, "by")));
         b.slugline(str(n, "slugline"));
         b.language(str(n, "language"));
-        String located = str(n, "located");
+        String located = first(str(n, "located"), str(n.path("datelinelocation"), "city"));
         b.datelinePlace(located);
         datelineFromBody(b, located);
         String dateline = str(n, "dateline");
@@ -153,7 +177,7 @@ public final class NinjsParser implements WireParser {
         if (h != null) {
             return WireText.collapse(h);
         }
-        String main = role(n.path("headlines"), "main");
+        String main = first(role(n.path("headlines"), "main"), str(n, "headline_main"), withPrefix(n, "headline_"));
         return main == null ? null : WireText.collapse(main);
     }
 
@@ -169,6 +193,15 @@ public final class NinjsParser implements WireParser {
                 continue; // an embedded NITF/XML document is not body text (its markup would become paragraphs)
             } else if (text == null) {
                 text = str(body, "value");
+            }
+        }
+        if (html == null && text == null) {
+            // ninjs 1.x body_<role> (body_main, body_richtext ...): markup or plain text, told apart by content.
+            String other = withPrefix(n, "body_");
+            if (other != null && looksLikeMarkup(other)) {
+                html = other;
+            } else {
+                text = other;
             }
         }
         if (html != null) {
@@ -211,10 +244,22 @@ public final class NinjsParser implements WireParser {
             if (code == null) {
                 code = str(s, "name");
             }
+            if (scheme == null && code != null && code.length() == 1 && Character.isLetter(code.charAt(0)) && rel(s, "category")) {
+                scheme = "anpa-category"; // AP's category codes are the ANPA-1312 category letters
+            }
             if (code != null) {
                 b.subject(scheme != null ? scheme : code.matches("\\d{8}") ? "subj" : "keyword", code, str(s, "name"));
             }
         }
+    }
+
+    private static boolean rel(JsonNode subject, String wanted) {
+        for (JsonNode r : subject.path("rels")) {
+            if (wanted.equals(r.asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void signals(JsonNode n, ParsedStory.Builder b) {
@@ -238,7 +283,7 @@ public final class NinjsParser implements WireParser {
     }
 
     private static String agencyOf(JsonNode n) {
-        return first(str(n, "copyrightholder"), str(n, "copyrightHolder"), str(n, "creditline"));
+        return first(str(n, "copyrightholder"), str(n, "copyrightHolder"), str(n, "creditline"), str(n, "provider"));
     }
 
     private static String role(JsonNode list, String wanted) {
@@ -251,6 +296,33 @@ public final class NinjsParser implements WireParser {
             any = any == null ? v : any;
         }
         return any;
+    }
+
+    /**
+     * The first non-blank string property whose name starts with the prefix (ninjs 1.x pattern
+     * properties), preferring one whose value is markup: a rich-text body keeps its paragraphs.
+     */
+    private static String withPrefix(JsonNode n, String prefix) {
+        String plain = null;
+        for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            // A credit line (AP's description_creditline) is not a description.
+            String v = name.startsWith(prefix) && !name.endsWith("creditline") ? str(n, name) : null;
+            if (v != null && looksLikeMarkup(v)) {
+                return v;
+            }
+            plain = plain == null ? v : plain;
+        }
+        return plain;
+    }
+
+    private static boolean looksLikeMarkup(String s) {
+        return MARKUP.matcher(s).find();
+    }
+
+    /** One of a description's two forms, markup read as its paragraphs' text. */
+    private static String textOrHtml(String either) {
+        return either == null ? null : looksLikeMarkup(either) ? textOrHtml(null, either) : textOrHtml(either, null);
     }
 
     private static String textOrHtml(String text, String html) {

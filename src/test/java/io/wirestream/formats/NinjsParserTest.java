@@ -137,4 +137,69 @@ class NinjsParserTest {
         assertThatThrownBy(() -> parser.parse("{\"uri\":".getBytes(StandardCharsets.UTF_8), CONTEXT))
                 .hasMessageStartingWith("malformed JSON");
     }
+
+    /**
+     * ninjs 1.x's pattern properties: any role after headline_, body_ and description_ (the 1.6
+     * examples send headline_main, body_main and body_richtext). Markup is kept as bodyHtml; a credit
+     * line is not a description.
+     */
+    @Test
+    void ninjs1RolePropertiesStandForHeadlineBodyAndDescription() throws Exception {
+        ParsedStory rich = parser.parse(utf8("""
+                {"uri": "http://example.com/items/1", "type": "text", "versioncreated": "2013-07-09T10:37:00Z",
+                 "headline_main": "Captain of wrecked ship on trial",
+                 "body_main": "ROME (AP) -- The trial began. It was adjourned.",
+                 "body_richtext": "<p>ROME (AP) -- The trial began.</p><p>It was adjourned.</p>",
+                 "description_creditline": "John Doe/AP", "description_summary": "A trial opens"}
+                """), CONTEXT).get(0);
+        assertThat(rich.headline()).isEqualTo("Captain of wrecked ship on trial");
+        assertThat(rich.body()).containsExactly("ROME (AP) -- The trial began.", "It was adjourned.");
+        assertThat(rich.bodyHtml()).contains("<p>It was adjourned.</p>");
+        assertThat(rich.description()).isEqualTo("A trial opens");
+        assertThat(rich.datelinePlace()).isEqualTo("Rome");
+
+        ParsedStory plain = parser.parse(utf8("""
+                {"uri": "u2", "type": "text", "headline_main": "H", "body_main": "First paragraph.\\n\\nSecond one."}
+                """), CONTEXT).get(0);
+        assertThat(plain.body()).containsExactly("First paragraph.", "Second one.");
+        assertThat(plain.bodyHtml()).isNull();
+    }
+
+    /**
+     * An AP Media API response wraps ninjs items in {"data": {"item": ...}} or {"data": {"items":
+     * [{"meta", "item"}]}}: each text item is a story (its text is only a rendition link, so the
+     * story is its headline and metadata), a picture is refused. AP's category code is the ANPA
+     * letter, its editorial priority the ANPA priority, its provider the agency.
+     */
+    @Test
+    void apMediaApiResponsesAreUnwrapped() throws Exception {
+        String text = """
+                {"uri": "https://api.example/content/abc", "type": "text", "urgency": 4, "editorialpriority": "r",
+                 "versioncreated": "2019-07-03T04:05:12Z", "pubstatus": "usable", "headline": "Padres beat Giants",
+                 "provider": "AP", "subject": [{"rels": ["category"], "creator": "Editorial", "code": "s", "name": "s"}],
+                 "datelinelocation": {"city": "San Diego", "countrycode": "USA"},
+                 "renditions": {"nitf": {"href": "https://api.example/content/abc/download"}}}
+                """;
+        ParsedStory one = parser.parse(utf8("{\"api_version\": \"1.1\", \"data\": {\"meta\": {}, \"item\": " + text + "}}"), CONTEXT).get(0);
+        assertThat(one.headline()).isEqualTo("Padres beat Giants");
+        assertThat(one.urgency()).isEqualTo(4);
+        assertThat(one.priority()).isEqualTo("r");
+        assertThat(one.agency()).isEqualTo("AP");
+        assertThat(one.datelinePlace()).isEqualTo("San Diego");
+        assertThat(one.body()).isEmpty();
+        assertThat(one.subjects()).anySatisfy(sub -> {
+            assertThat(sub.scheme()).isEqualTo("anpa-category");
+            assertThat(sub.code()).isEqualTo("s");
+        });
+
+        String picture = "{\"uri\": \"p1\", \"type\": \"picture\", \"headline\": \"A photo\"}";
+        assertThat(parser.parse(utf8("{\"data\": {\"items\": [{\"meta\": {}, \"item\": " + text + "}, {\"item\": " + picture + "}]}}"), CONTEXT))
+                .extracting(ParsedStory::headline).containsExactly("Padres beat Giants");
+        assertThatThrownBy(() -> parser.parse(utf8("{\"data\": {\"item\": " + picture + "}}"), CONTEXT))
+                .hasMessage("no story: ninjs picture item");
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
 }
