@@ -56,7 +56,7 @@ final class ProduceCommand implements Callable<Integer> {
     String source;
 
     @Option(names = {"-f", "--format"}, defaultValue = WireFormat.AUTO,
-            description = "Declared format: auto (detect by content), ninjs, newsml-g2, nitf, newsml-1.2, anpa, iptc7901, rss, atom, plain.")
+            description = "Declared format: auto (detect by content), ninjs, newsml-g2, nitf, newsml-1.2, ritzau, anpa, iptc7901, rss, atom, plain.")
     String format;
 
     @Option(names = "--content-type", description = "Declared media type and charset, e.g. 'text/plain; charset=ISO-8859-1'.")

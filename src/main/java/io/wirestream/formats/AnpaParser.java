@@ -152,29 +152,52 @@ public final class AnpaParser implements WireParser {
     }
 
     /**
-     * A headline line that only repeats the keyword ("APNewsAlert", "AP-Top-Entertainment-Headlines")
-     * is no headline. An alert is one sentence in the body: that sentence, without its dateline, is
-     * the headline, as AP meant it; otherwise the headline is missing and derived (NO_HEADLINE).
+     * A headline line that only repeats the keyword ("APNewsAlert", "AP-Top-Entertainment-Headlines"),
+     * or none at all, is no headline. An alert is one sentence in the body: that sentence, without its
+     * dateline, is the headline, as AP meant it. Otherwise the keyword's title part ("Wild Card Glance"
+     * of "BC-BBO--Wild Card Glance") is, marked NO_HEADLINE when no headline line was sent; a bare
+     * slug leaves the headline to be derived from the text.
      */
     private static void slugAsHeadline(ParsedStory.Builder b, String keyword) {
-        if (b.headline() == null) {
-            return;
+        boolean sent = b.headline() != null;
+        if (sent) {
+            String h = WireFraming.normaliseKeyword(StoryCleanup.headline(b.headline()));
+            String k = WireFraming.normaliseKeyword(keyword);
+            boolean slug = h.equals(k) || k.endsWith("--" + h) || k.endsWith("-" + h) || h.endsWith(k)
+                    || (b.slugline() != null && h.equals(WireFraming.normaliseKeyword(b.slugline())));
+            if (!slug) {
+                return;
+            }
+            b.headline(null);
         }
-        String h = WireFraming.normaliseKeyword(StoryCleanup.headline(b.headline()));
-        String k = WireFraming.normaliseKeyword(keyword);
-        boolean slug = h.equals(k) || k.endsWith("--" + h) || k.endsWith("-" + h) || h.endsWith(k)
-                || (b.slugline() != null && h.equals(WireFraming.normaliseKeyword(b.slugline())));
-        if (!slug) {
-            return;
-        }
-        b.headline(null);
+        // No headline line at all (an APNewsAlert often has none) reads the same way.
+        b.headline(titleOfKeyword(StoryFields.first(b.slugline(), keyword)));
         if (b.body().size() == 1) {
             String p = b.body().get(0);
             String sentence = Dateline.find(p).map(Dateline::remainder).orElse(p);
             if (!sentence.isBlank() && sentence.length() <= ALERT_MAX_CHARS) {
                 b.headline(sentence);
+                return;
             }
         }
+        if (b.headline() != null && !sent) {
+            b.signal(Signal.NO_HEADLINE);
+        }
+    }
+
+    /**
+     * The readable part of a keyword: what follows the category ("BC-BBO--Wild Card Glance" gives
+     * "Wild Card Glance", the title AP gives tables, glances and digests), or null when that is only
+     * a bare slug ("APNewsAlert", "US", one word without a space).
+     */
+    static String titleOfKeyword(String keyword) {
+        if (keyword == null) {
+            return null;
+        }
+        String k = WireText.collapse(keyword);
+        int dashes = k.lastIndexOf("--");
+        String tail = (dashes >= 0 ? k.substring(dashes + 2) : k).replaceAll("[,\\s]*\\d+$", "").strip();
+        return tail.indexOf(' ') > 0 ? tail : null;
     }
 
     /**

@@ -123,8 +123,12 @@ public final class NinjsParser implements WireParser {
         }
         b.uri(uri);
         b.version(str(n, "version"));
+        // Superdesk's ninjs names the agency that wrote the copy in "source" and the distributor that
+        // holds the copyright in "copyrightholder" (Reuters copy moved by AAP): a known agency in
+        // "source" wrote it.
+        String wrote = Agencies.known(str(n, "source")) != null ? str(n, "source") : null;
         // The agency first: times without a zone are read in its home zone.
-        b.agency(first(agencyOf(n), context.source()));
+        b.agency(first(wrote, agencyOf(n), context.source()));
         Instant firstCreated = StoryFields.time(b, first(str(n, "firstCreated"), str(n, "firstcreated")));
         b.versionCreatedFrom("versionCreated", StoryFields.time(b, first(str(n, "versionCreated"), str(n, "versioncreated"), str(n, "version_created"))),
                 "contentModified", StoryFields.time(b, first(str(n, "contentModified"), str(n, "contentmodified"))),
@@ -163,8 +167,10 @@ public final class NinjsParser implements WireParser {
             b.place(first(str(p, "name"), str(p, "literal"), str(p, "code")));
         }
         signals(n, b);
-        b.provider(first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
-        StoryFields.agency(b, Agencies.ifPlausible(agencyOf(n)), context.source());
+        String holder = Agencies.ifPlausible(agencyOf(n));
+        b.provider(wrote != null && holder != null ? Agencies.code(holder)
+                : first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
+        StoryFields.agency(b, first(wrote, holder), context.source());
         if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty()) {
             throw WireParseException.noStory("ninjs item has neither headline nor body");
         }
@@ -226,7 +232,7 @@ public final class NinjsParser implements WireParser {
 
     private static void subjects(JsonNode list, ParsedStory.Builder b) {
         for (JsonNode s : list) {
-            String code = str(s, "code");
+            String code = first(str(s, "code"), str(s, "literal")); // ninjs 2.x/3.x send a code as "literal"
             String uri = first(str(s, "uri"), str(s, "qcode"));
             String scheme = str(s, "scheme");
             if (uri != null) {

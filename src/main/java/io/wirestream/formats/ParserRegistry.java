@@ -40,6 +40,7 @@ public final class ParserRegistry {
                 new NewsmlG2Parser(),
                 new NitfParser(),
                 new Newsml12Parser(),
+                new RitzauParser(),
                 FeedParser.rss(),
                 FeedParser.atom(),
                 new PlainTextParser()), maxItemBytes);

@@ -266,8 +266,8 @@ final class StoryFields {
     /**
      * Some agencies (STT) send items whose headline element is empty. The story is still news, so a
      * headline is derived, never silently: the NO_HEADLINE signal says the wire sent none. It is the
-     * description, else the slugline, else the first sentence of the first paragraph that is not a
-     * byline or dateline-only line (cut at a word boundary when long).
+     * description, else the first sentence of the first paragraph that is not a byline or dateline-only
+     * line (cut at a word boundary when long), else the slugline.
      *
      * @throws WireParseException no story when there is neither headline nor text
      */
@@ -278,7 +278,11 @@ final class StoryFields {
         if (description == null && b.body().isEmpty()) {
             throw WireParseException.noStory(what + " has neither headline nor text");
         }
-        String from = description != null ? description : b.slugline() != null && !b.slugline().isBlank() ? b.slugline() : firstSentence(b);
+        // A slugline is an editor's keyword ("BC-US--APNewsAlert", "NU/FLASH-U"), not something to read:
+        // the text's first sentence comes before it.
+        String sentence = description != null ? null : firstSentence(b);
+        String from = description != null ? description : sentence != null ? sentence
+                : b.slugline() != null && !b.slugline().isBlank() ? b.slugline() : null;
         if (from == null) {
             throw WireParseException.noStory(what + " has neither headline nor text");
         }

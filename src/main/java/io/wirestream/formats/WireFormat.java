@@ -10,6 +10,7 @@ public enum WireFormat {
     NEWSML_G2("newsml-g2"),
     NITF("nitf"),
     NEWSML_12("newsml-1.2"),
+    RITZAU("ritzau"),
     ANPA("anpa"),
     IPTC7901("iptc7901"),
     RSS("rss"),

@@ -169,4 +169,24 @@ class AnpaParserTest {
         assertThat(parser.sniff(p, head)).isFalse();
         assertThat(List.of(new Iptc7901Parser().sniff(p, head))).containsExactly(true);
     }
+
+    /**
+     * An APNewsAlert whose headline line only repeats the keyword: the alert sentence is the headline,
+     * never the slug. A glance whose headline line repeats the keyword's title keeps that title
+     * ("Wild Card Glance"), not the first cell of its table.
+     */
+    @Test
+    void aSlugIsNeverTheHeadline() throws Exception {
+        ParsedStory alert = parser.parse(anpa("b", "BC-US--APNewsAlert", "", "", "BC-US--APNewsAlert",
+                "HONOLULU (AP) _ Hawaii files court challenge to travel ban definition.", "AP-WF-06-29-17 2350GMT<"), CONTEXT).get(0);
+        assertThat(alert.headline()).isEqualTo("Hawaii files court challenge to travel ban definition.");
+        assertThat(alert.signals()).doesNotContain(Signal.NO_HEADLINE);
+
+        ParsedStory glance = parser.parse(anpa("r", "BC-BBO--Wild Card Glance", "", "", "Wild Card Glance",
+                "AMERICAN LEAGUE\n\t   W L Pct WCGB\n\t   Tampa Bay 73 52 .584 _", "AP-WF-08-18-19 2017GMT<"), CONTEXT).get(0);
+        assertThat(glance.headline()).isEqualTo("Wild Card Glance");
+        assertThat(glance.signals()).doesNotContain(Signal.NO_HEADLINE);
+        assertThat(AnpaParser.titleOfKeyword("BC-US--APNewsAlert")).isNull();
+        assertThat(AnpaParser.titleOfKeyword("BC-WEA--Global Weather-Fahrenheit")).isEqualTo("Global Weather-Fahrenheit");
+    }
 }

@@ -36,7 +36,7 @@ class NinjsParserTest {
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-08-24T04:38:34Z"));
     }
 
-    /** ninjs/ninjs2.json: Reuters copy via Superdesk. */
+    /** ninjs/ninjs2.json: Reuters copy moved by AAP through Superdesk. */
     @Test
     void ninjs1Reuters() throws Exception {
         ParsedStory s = one(parser, "ninjs/ninjs2.json");
@@ -46,7 +46,9 @@ class NinjsParserTest {
         assertThat(s.slugline()).isEqualTo("GLOBAL-OIL");
         assertThat(s.byline()).isEqualTo("By Henning Gloystein");
         assertThat(s.datelinePlace()).isEqualTo("Singapore");
-        assertThat(s.provider()).isEqualTo("Reuters");
+        // Superdesk's "source" names the agency that wrote it, "copyrightholder" the distributor (AAP).
+        assertThat(s.agency()).isEqualTo("Reuters");
+        assertThat(s.provider()).isEqualTo("AAP");
     }
 
     /** ninjs/ninjsExSimpleText1.json: no located, so the dateline place comes from the body. */
