@@ -5,6 +5,7 @@ import io.wirestream.avro.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -31,6 +32,10 @@ import org.w3c.dom.Node;
  * Items whose only content is a photo, graphic or video carry no story.
  */
 public final class Newsml12Parser implements WireParser {
+
+    private static final Set<String> BODY_ROLES = Set.of("body", "main", "text");
+    private static final Set<String> NOT_BODY_ROLES = Set.of(
+            "stylesheet", "headline", "subheadline", "contact", "logo", "photo", "caption", "abstract");
 
     @Override
     public WireFormat format() {
@@ -92,13 +97,16 @@ public final class Newsml12Parser implements WireParser {
         if (previous != null && !previous.equals("0")) {
             b.signal(Signal.UPDATE);
         }
-        String urgency = formalName(SafeXml.child(mgmt, "Urgency"));
+        // An item without its own Urgency takes the envelope's Priority (ANA-MPA sends only that), same scale.
+        String urgency = StoryFields.first(formalName(SafeXml.child(mgmt, "Urgency")),
+                formalName(SafeXml.path(item.getOwnerDocument().getDocumentElement(), "NewsEnvelope", "Priority")));
         b.urgency(StoryFields.urgency(urgency)).priority(urgency);
 
         // NewsLines and metadata sit on the component that holds the text, or on one of its ancestors.
         Element lines = nearest(contentItem, "NewsLines");
         b.headline(SafeXml.text(SafeXml.child(lines, "HeadLine")));
         b.byline(SafeXml.text(SafeXml.child(lines, "ByLine")));
+        b.description(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SubHeadLine")), subHeadlineComponent(item)));
         b.slugline(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SlugLine")),
                 SafeXml.text(SafeXml.path(item, "Identification", "NameLabel"))));
         Element descriptive = nearest(contentItem, "DescriptiveMetadata");
@@ -147,6 +155,12 @@ public final class Newsml12Parser implements WireParser {
     }
 
     private static String locationProperty(Element descriptive, String name) {
+        // ANA-MPA puts the City property straight under DescriptiveMetadata.
+        for (Element p : SafeXml.children(descriptive, "Property")) {
+            if (name.equals(SafeXml.attr(p, "FormalName"))) {
+                return SafeXml.attr(p, "Value");
+            }
+        }
         for (Element loc : SafeXml.children(descriptive, "Location")) {
             for (Element p : SafeXml.children(loc, "Property")) {
                 if (name.equals(SafeXml.attr(p, "FormalName"))) {
@@ -157,12 +171,45 @@ public final class Newsml12Parser implements WireParser {
         return null;
     }
 
-    /** The first ContentItem whose MediaType is Text (or unstated) and which has DataContent. */
+    /**
+     * The ContentItem with the story text: one whose component's Role is Body (Business Wire sends a
+     * style sheet, headline, sub-headline, contact and logo components beside it), else the first whose
+     * MediaType is Text (or unstated), with DataContent, that is not a style sheet or one of those
+     * other roles.
+     */
     private static Element textContentItem(Element item) {
+        Element fallback = null;
         for (Element ci : SafeXml.descendants(item, "ContentItem")) {
             String media = formalName(SafeXml.child(ci, "MediaType"));
-            if ((media == null || media.equalsIgnoreCase("Text")) && SafeXml.child(ci, "DataContent") != null) {
+            String mime = StoryFields.first(formalName(SafeXml.child(ci, "MimeType")), "").toLowerCase(Locale.ROOT);
+            if (media != null && !media.equalsIgnoreCase("Text") || SafeXml.child(ci, "DataContent") == null
+                    || mime.contains("css") || mime.startsWith("image") || mime.startsWith("video") || mime.startsWith("audio")) {
+                continue;
+            }
+            String role = roleOf(ci);
+            if (role != null && BODY_ROLES.contains(role)) {
                 return ci;
+            }
+            if (fallback == null && (role == null || !NOT_BODY_ROLES.contains(role))) {
+                fallback = ci;
+            }
+        }
+        return fallback;
+    }
+
+    /** The Role of the NewsComponent that holds the content item, lower-cased, or null. */
+    private static String roleOf(Element contentItem) {
+        Node parent = contentItem.getParentNode();
+        String role = parent instanceof Element e ? formalName(SafeXml.child(e, "Role")) : null;
+        return role == null ? null : role.toLowerCase(Locale.ROOT);
+    }
+
+    /** The text of the component with Role SubHeadLine (Business Wire's standfirst), or null. */
+    private static String subHeadlineComponent(Element item) {
+        for (Element ci : SafeXml.descendants(item, "ContentItem")) {
+            if ("subheadline".equals(roleOf(ci))) {
+                List<String> lines = WireText.paragraphsFromHtml(XmlBody.innerHtml(XmlBody.textRoot(SafeXml.child(ci, "DataContent"))));
+                return lines.isEmpty() ? null : String.join(" ", lines);
             }
         }
         return null;

@@ -202,7 +202,9 @@ public final class NewsmlG2Parser implements WireParser {
             if (role == null || role.endsWith(":main")) {
                 return t;
             }
-            any = any == null ? t : any;
+            if (!role.toLowerCase(Locale.ROOT).contains("subheadline")) { // a sub-headline is the description
+                any = any == null ? t : any;
+            }
         }
         return any;
     }
@@ -217,6 +219,13 @@ public final class NewsmlG2Parser implements WireParser {
                 }
             }
         }
+        // A sub-headline (role hld:subHeadline) is the standfirst when no summary is sent.
+        for (Element h : SafeXml.children(content, "headline")) {
+            String role = SafeXml.attr(h, "role");
+            if (role != null && role.toLowerCase(Locale.ROOT).contains("subheadline")) {
+                return SafeXml.text(h);
+            }
+        }
         return null;
     }
 
@@ -227,7 +236,15 @@ public final class NewsmlG2Parser implements WireParser {
         }
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
-            StoryFields.subject(b, SafeXml.attr(s, "qcode"), name);
+            // A subject sent by @literal (ANSA's literal="ALR") is the agency's own code, kept as a keyword.
+            StoryFields.subject(b, StoryFields.first(SafeXml.attr(s, "qcode"), SafeXml.attr(s, "literal")), name);
+            // An agency's own code often names its IPTC equivalent: <sameAs qcode="subj:15054000"/>.
+            for (Element same : SafeXml.children(s, "sameAs")) {
+                String q = SafeXml.attr(same, "qcode");
+                if (q != null && (q.startsWith("subj:") || q.startsWith("medtop:"))) {
+                    StoryFields.subject(b, q, SafeXml.text(SafeXml.child(same, "name")));
+                }
+            }
             String type = SafeXml.attr(s, "type");
             // Only named ones: a bare geo code ("sttlocationalias:7576") is not a place name.
             if (type != null && type.endsWith("geoArea")) {
@@ -272,7 +289,9 @@ public final class NewsmlG2Parser implements WireParser {
             return;
         }
         if (b.headline() == null || b.headline().isBlank()) {
-            b.headline(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")));
+            // The NITF's own title (head/title) when its hedline is empty.
+            b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")),
+                    SafeXml.text(SafeXml.path(bodyHead.getParentNode().getParentNode(), "head", "title"))));
         }
         String byline = SafeXml.text(SafeXml.child(bodyHead, "byline"));
         if (byline != null) {

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One story in canonical form, as a parser read it from the wire (DESIGN.md decision 2). Field names
@@ -98,6 +100,7 @@ public record ParsedStory(
         private String dateline;
         private String datelinePlace;
         private String slugline;
+        private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*");
         private final List<SubjectCode> subjects = new ArrayList<>();
         private final List<String> places = new ArrayList<>();
         private String language;
@@ -130,9 +133,26 @@ public record ParsedStory(
         public Builder dateline(String v) { dateline = v; return this; }
         public Builder datelinePlace(String v) { datelinePlace = v; return this; }
         public Builder slugline(String v) { slugline = v; return this; }
-        public Builder subject(String scheme, String code, String name) { subjects.add(new SubjectCode(scheme, code, name)); return this; }
-        public Builder place(String v) { if (v != null && !v.isBlank()) { places.add(v.strip()); } return this; }
-        public Builder language(String v) { language = v; return this; }
+        /** Adds a subject unless the same scheme and code is already there (agencies repeat codes at several levels). */
+        public Builder subject(String scheme, String code, String name) {
+            if (subjects.stream().noneMatch(x -> x.scheme().equals(scheme) && x.code().equals(code))) {
+                subjects.add(new SubjectCode(scheme, code, name));
+            }
+            return this;
+        }
+
+        public Builder place(String v) {
+            if (v != null && !v.isBlank() && !places.contains(v.strip())) {
+                places.add(v.strip());
+            }
+            return this;
+        }
+
+        /** A language tag in BCP 47 case ("EN" is "en", "en-us" is "en-US"); anything else as sent. */
+        public Builder language(String v) {
+            language = v != null && LANGUAGE_TAG.matcher(v.strip()).matches() ? Locale.forLanguageTag(v.strip().replace('_', '-')).toLanguageTag() : v;
+            return this;
+        }
         public Builder signal(Signal v) { signals.add(v); return this; }
         public Builder agency(String v) { agency = v; return this; }
         public Builder provider(String v) { provider = v; return this; }

@@ -23,6 +23,8 @@ final class StoryFields {
     private static final Pattern CORRECTED = Pattern.compile("^(?:CORRECTED|CORRECTION)\\b");
     private static final Pattern UPDATE_N = Pattern.compile("\\bUPDATE \\d+\\b");
     /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
+    private static final Pattern ONLY_DATE_WORDS = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
+            + "|\\b(?:gmt|utc|cet|cest|est|edt|am|pm|a\\.m\\.|p\\.m\\.)\\b|(?<=\\d)[tz](?=\\d|\\b)");
     private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*+\\(([^()]*+)\\)[\\s\\-–—_:]*+$");
     /** Real datelines are short; longer text is not searched (the agency pattern is unanchored at the start). */
     private static final int MAX_DATELINE_CHARS = 200;
@@ -247,6 +249,11 @@ final class StoryFields {
      * @return the dateline place, or null
      */
     static String dateline(ParsedStory.Builder b, String datelineElement, String placeElement, String located) {
+        // A dateline element that holds only a date or a timestamp (NITF's story.date, Reuters'
+        // "2014-07-16 13:00:03 GMT", ANA's "4/4/2018") names no place: the body's dateline is read instead.
+        if (datelineElement != null && isOnlyADate(datelineElement)) {
+            datelineElement = null;
+        }
         b.dateline(datelineElement);
         String place = placeElement != null ? WireText.titleCaseIfShouting(placeElement) : placeOfDateline(datelineElement);
         Dateline inBody = place == null ? datelineInBody(b) : null;
@@ -261,6 +268,11 @@ final class StoryFields {
         }
         b.datelinePlace(place);
         return place;
+    }
+
+    /** Whether a dateline is a date or time and nothing else: no word left once month names and zones go. */
+    static boolean isOnlyADate(String dateline) {
+        return !ONLY_DATE_WORDS.matcher(dateline).replaceAll(" ").matches(".*\\p{L}{2,}.*");
     }
 
     /**

@@ -29,6 +29,7 @@ final class XmlBody {
      * paragraph per indented line. A line break followed by indentation, or a blank line, is a
      * paragraph break there.
      */
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"”’')\\]]$");
     private static final Pattern PREFORMATTED_BREAK = Pattern.compile("\\R(?:[ \\t]*\\R)+|\\R[ \\t]{3,}");
 
     private XmlBody() {
@@ -83,7 +84,7 @@ final class XmlBody {
                 String text = escape(n.getNodeValue());
                 // Only a paragraph that is all text is take-style copy; in a paragraph with inline
                 // elements (links, NITF chron/location) the line breaks are the XML's pretty-printing.
-                boolean takeStyle = "p".equals(parentName) && onlyText(n.getParentNode());
+                boolean takeStyle = "p".equals(parentName) && onlyText(n.getParentNode()) && !prettyPrinted(text);
                 out.append(takeStyle ? PREFORMATTED_BREAK.matcher(text).replaceAll("</p><p>") : text);
             }
             case Node.ELEMENT_NODE -> {
@@ -113,6 +114,30 @@ final class XmlBody {
             }
             default -> { } // comments and processing instructions are not content
         }
+    }
+
+    /**
+     * Whether the line breaks of a paragraph's text are the XML's own indentation rather than take-style
+     * paragraphs: every line after the first is indented (take-style copy indents only a paragraph's
+     * first line), and at least one line breaks off mid-sentence (a take-style line that is a whole
+     * paragraph ends a sentence). STT and NTB pretty-print their XHTML this way.
+     */
+    static boolean prettyPrinted(String text) {
+        String[] lines = text.split("\\R", -1);
+        boolean midSentence = false;
+        int continued = 0;
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            if (!Character.isWhitespace(lines[i].charAt(0))) {
+                return false;
+            }
+            continued++;
+            String before = lines[i - 1].strip();
+            midSentence |= !before.isEmpty() && !SENTENCE_END.matcher(before).find();
+        }
+        return continued > 0 && midSentence;
     }
 
     private static boolean onlyText(Node parent) {

@@ -78,4 +78,33 @@ class Newsml12ParserTest {
         String photo = killed.replace("Canceled", "Usable").replace("FormalName=\"Text\"", "FormalName=\"Photo\"");
         assertThatThrownBy(() -> parser.parse(utf8(photo), CONTEXT)).hasMessage("no story: NewsML 1.2 photo item");
     }
+
+    /**
+     * Business Wire's NewsML 1.2: a style sheet, sub-headline and contact component before the Body one.
+     * The body comes from the component whose Role is Body, the sub-headline is the description; ANA-MPA's
+     * form: no Urgency but the envelope's Priority, a City property straight under the metadata, and a
+     * dateline that is only a date.
+     */
+    @Test
+    void theBodyComponentByRoleAndTheEnvelopePriority() throws Exception {
+        String component = "<NewsComponent><Role FormalName=\"%s\"/><ContentItem><MimeType FormalName=\"%s\"/>"
+                + "<DataContent>%s</DataContent></ContentItem></NewsComponent>";
+        String doc = "<NewsML><NewsEnvelope><Priority FormalName=\"4\"/></NewsEnvelope><NewsItem><Identification><NewsIdentifier>"
+                + "<ProviderId>businesswire.com</ProviderId><NewsItemId>2013-1</NewsItemId><RevisionId>1</RevisionId></NewsIdentifier>"
+                + "</Identification><NewsManagement><Status FormalName=\"Usable\"/></NewsManagement><NewsComponent>"
+                + "<NewsLines><HeadLine>Dell launches workstations</HeadLine><DateLine>5/15/2013</DateLine></NewsLines>"
+                + "<DescriptiveMetadata><Property FormalName=\"City\" Value=\"Round Rock\"/></DescriptiveMetadata>"
+                + String.format(component, "StyleSheet", "text/css", ".bwalignc {text-align: center}")
+                + String.format(component, "SubHeadLine", "text/xhtml", "<p>Smallest tower yet</p>")
+                + String.format(component, "Contact", "text/xhtml", "<p>Press office, 555-0100</p>")
+                + String.format(component, "Body", "text/xhtml", "<p>Dell today announced two workstations.</p><p>More follows.</p>")
+                + "</NewsComponent></NewsItem></NewsML>";
+        ParsedStory s = parser.parse(utf8(doc), CONTEXT).get(0);
+        assertThat(s.body()).containsExactly("Dell today announced two workstations.", "More follows.");
+        assertThat(s.description()).isEqualTo("Smallest tower yet");
+        assertThat(s.urgency()).isEqualTo(4);
+        assertThat(s.dateline()).isNull();
+        assertThat(s.datelinePlace()).isEqualTo("Round Rock");
+        assertThat(Agencies.code(s.agency())).isEqualTo("Business Wire");
+    }
 }

@@ -179,4 +179,32 @@ class NewsmlG2ParserTest {
         assertThat(parser.sniff(new byte[0], "<nitf><head/></nitf>")).isFalse();
         assertThat(parser.sniff(new byte[0], "<NewsML Version=\"1.2\">")).isFalse();
     }
+
+    /**
+     * A G2 item as ANSA, dpa and Scoop send them: a sub-headline but no summary (the description), a
+     * subject by @literal and one whose sameAs names its IPTC code, a repeated subject (kept once), an
+     * upper-case language tag, a NITF wrapped in inlineXML whose hedline is empty but whose head has
+     * a title, and XHTML pretty-printed with its lines indented (one paragraph each, not fragments).
+     */
+    @Test
+    void subHeadlinesLiteralSubjectsWrappedTitlesAndPrettyPrintedParagraphs() throws Exception {
+        String item = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:example.com:1\" version=\"1\">"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2017-10-11T09:41:00Z</versionCreated></itemMeta>"
+                + "<contentMeta><language tag=\"EN\"/><headline role=\"hld:subHeadline\">Rome rejects the declaration</headline>"
+                + "<subject literal=\"ALR\"/><subject qcode=\"dpasubject:sport\"><sameAs qcode=\"subj:15054000\"/></subject>"
+                + "<subject qcode=\"medtop:11000000\"/><subject qcode=\"medtop:11000000\"/></contentMeta>"
+                + "<contentSet><inlineXML contenttype=\"application/nitf+xml\"><nitf><head><title>Receivers appoint a manager</title></head>"
+                + "<body><body.head><hedline><hl1></hl1></hedline></body.head><body.content>"
+                + "<p>Thousands of refugees are stuck at the border, officials\n                    said on Friday, and the UN\n"
+                + "                    urged the country to let them in.</p><p>Fighting broke out again.</p>"
+                + "</body.content></body></nitf></inlineXML></contentSet></newsItem>";
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Receivers appoint a manager");
+        assertThat(s.description()).isEqualTo("Rome rejects the declaration");
+        assertThat(s.language()).isEqualTo("en");
+        assertThat(s.subjects()).contains(new SubjectCode("keyword", "ALR", null), new SubjectCode("subj", "15054000", null));
+        assertThat(s.subjects()).filteredOn(x -> x.code().equals("11000000")).hasSize(1);
+        assertThat(s.body()).containsExactly("Thousands of refugees are stuck at the border, officials said on Friday, and the UN urged the country"
+                + " to let them in.", "Fighting broke out again.");
+    }
 }
