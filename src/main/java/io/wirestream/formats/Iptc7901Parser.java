@@ -57,7 +57,9 @@ public final class Iptc7901Parser implements WireParser {
             "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
-    private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile("(?i)not for publication|nicht zur ver(?:ö|oe)ffentlichung");
+    private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
+            "(?i)not (?:intended )?for publication|nicht zur ver(?:ö|oe)ffentlichung");
+    private static final Pattern NOTE_TO_EDITORS = Pattern.compile("(?i)^#{1,3}\\s*(?:note to editors|notes to editors|hinweis(?:e)? an die redaktion(?:en)?)\\s*$");
     private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:[ ][\\p{Ll}\\d/]{1,6})+$");
     private static final Pattern SEPARATOR = Pattern.compile("^[*\\-_#=\\s]+$");
     private static final int TEASER_MAX = 400;
@@ -199,7 +201,9 @@ public final class Iptc7901Parser implements WireParser {
         }
         b.headline(headline.isEmpty() ? null : String.join(" ", headline));
 
-        List<String> paragraphs = paragraphs(lines.subList(Math.min(headEnd + 1, lines.size()), lines.size()));
+        List<String> bodyLines = lines.subList(Math.min(headEnd + 1, lines.size()), lines.size());
+        b.edNote(noteToEditors(bodyLines));
+        List<String> paragraphs = paragraphs(bodyLines);
         if (!paragraphs.isEmpty() && CLOSING_INITIALS.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
             paragraphs.remove(paragraphs.size() - 1);
         }
@@ -213,6 +217,30 @@ public final class Iptc7901Parser implements WireParser {
         }
         dateline.ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
         b.body(paragraphs);
+    }
+
+    /**
+     * The notebook's note to editors ("## Note to editors", "## Hinweis an die Redaktion": what a
+     * version changes, "adds head of UNGA in grafs 7-11"), as one line; null when there is none. Only
+     * the part before the not-for-publication line is read.
+     */
+    static String noteToEditors(List<String> lines) {
+        List<String> note = new ArrayList<>();
+        boolean inNotebook = false;
+        boolean inNote = false;
+        for (String line : lines) {
+            if (NOT_FOR_PUBLICATION.matcher(line).find()) {
+                break;
+            }
+            if (NOTEBOOK.matcher(line).matches()) {
+                inNotebook = true;
+            } else if (inNotebook && line.startsWith("#")) {
+                inNote = NOTE_TO_EDITORS.matcher(line).matches();
+            } else if (inNote && !line.isBlank() && !SEPARATOR.matcher(line.strip()).matches()) {
+                note.add(line.replaceFirst("^[-*]\\s*", "").strip());
+            }
+        }
+        return note.isEmpty() ? null : String.join(" ", note);
     }
 
     /** dpa datelines always name the agency ("Berlin (dpa) -"); a bare "Ansprechpartner:" is a label. */

@@ -158,4 +158,14 @@ class Iptc7901ParserTest {
         byte[] p = bytes("anpa/anpa-1.tst");
         assertThat(parser.sniff(p, new String(p, StandardCharsets.ISO_8859_1))).isFalse();
     }
+
+    /** dpa's notebook: the note to editors is the edNote; what follows the not-for-publication line is never read. */
+    @org.junit.jupiter.api.Test
+    void theNotebooksNoteToEditorsIsTheEdNote() {
+        java.util.List<String> lines = java.util.List.of("The pact was rejected.", "", "# Notebook", "", "## Refile", "", "## Note to editors",
+                "- adds head of UNGA in grafs 7-11", "", "## Internet links", "- [statement](http://example.com)", "", "* * * *",
+                "The following information is not intended for publication", "", "## Note to editors", "- call the desk on +49 30 1234");
+        org.assertj.core.api.Assertions.assertThat(Iptc7901Parser.noteToEditors(lines)).isEqualTo("adds head of UNGA in grafs 7-11");
+        org.assertj.core.api.Assertions.assertThat(Iptc7901Parser.noteToEditors(java.util.List.of("Text.", "# Notebook", "## Refile"))).isNull();
+    }
 }
