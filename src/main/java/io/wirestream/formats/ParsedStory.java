@@ -186,6 +186,7 @@ public record ParsedStory(
         public String bodyHtml() { return bodyHtml; }
         public String dateline() { return dateline; }
         public String datelinePlace() { return datelinePlace; }
+        public String edNote() { return edNote; }
         public Set<Signal> signals() { return signals; }
         public Instant versionCreated() { return versionCreated; }
         public List<String> body() { return body; }

@@ -51,6 +51,19 @@ final class StoryCleanup {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA)\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3})$");
+    /** A closing copyright notice; longer paragraphs that start so are text. */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
+    private static final int COPYRIGHT_MAX = 300;
+    /** A copyright line longer than this must say it is one ("all rights reserved" in some language). */
+    private static final int COPYRIGHT_SHORT = 100;
+    private static final Pattern RIGHTS = Pattern.compile("(?iu)rights|reserved|δικαιώματα|rechte|droits|derechos|diritti|rettigheter|oikeudet");
+    /**
+     * An editor's advisory at the top of the text, in parentheses, as Reuters writes them: "(Adds comments,
+     * detail)", "(Updates with close)", "(In Jan. 3 story, corrects last paragraph ...)".
+     */
+    private static final Pattern ADVISORY = Pattern.compile("(?iu)^\\((?:(?:adds|updates|recasts|corrects|changes|removes|fixes|"
+            + "rewrites|refiles|repeats|inserts|deletes|clarifies|restores|amends|moves|combines|writes through|new throughout)\\b"
+            + "|in [^()]{0,80}?\\bstor(?:y|ies)\\b)[^()]{0,300}\\)$");
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
     private static final int MAX_SIGN_OFFS = 3;
     private static final int LIST_MIN_TERMS = 3;
@@ -83,10 +96,17 @@ final class StoryCleanup {
             }
             for (int i = 0; i < MAX_SIGN_OFFS && doc.body().childrenSize() > 1; i++) {
                 Element last = doc.body().child(doc.body().childrenSize() - 1);
-                if (!SIGN_OFF.matcher(WireText.collapse(last.text())).matches()) {
+                if (!isTrailer(WireText.collapse(last.text()))) {
                     break;
                 }
                 last.remove();
+            }
+            for (int i = 0; i < 2 && doc.body().childrenSize() > 1; i++) {
+                String first = WireText.collapse(doc.body().child(0).text());
+                if (!first.equalsIgnoreCase(b.headline() == null ? "" : WireText.collapse(b.headline())) && !ADVISORY.matcher(first).matches()) {
+                    break;
+                }
+                doc.body().child(0).remove();
             }
             // Cleaned as parsed: writing the document out and parsing it again (Jsoup.clean on its html) cost
             // a parse and two serialisations per story for the same tree, and pretty-printed its whitespace.
@@ -96,6 +116,22 @@ final class StoryCleanup {
             b.bodyHtml(html.isBlank() ? null : html);
         }
         List<String> cleaned = body(body);
+        // The headline again as the first paragraph (an XHTML body's <h1>) is not the story's first paragraph;
+        // a Reuters advisory in parentheses ("(Adds comments, detail)") is a note to editors.
+        for (int i = 0; i < 2 && cleaned.size() > 1; i++) {
+            String first = cleaned.get(0);
+            if (b.headline() != null && first.equalsIgnoreCase(WireText.collapse(b.headline()))) {
+                cleaned = cleaned.subList(1, cleaned.size());
+            } else if (ADVISORY.matcher(first).matches()) {
+                if (b.edNote() == null) {
+                    b.edNote(first.substring(1, first.length() - 1).strip());
+                }
+                cleaned = cleaned.subList(1, cleaned.size());
+            } else {
+                break;
+            }
+        }
+        cleaned = List.copyOf(cleaned);
         if (!cleaned.equals(b.body())) {
             b.body(cleaned);
             if (b.bodyHtml() != null && containsEscapedMarkup(b.bodyHtml())) {
@@ -125,10 +161,16 @@ final class StoryCleanup {
         while (out.size() > 1 && isKeywordList(out.get(0))) {
             out.remove(0);
         }
-        for (int i = 0; i < MAX_SIGN_OFFS && out.size() > 1 && SIGN_OFF.matcher(out.get(out.size() - 1)).matches(); i++) {
+        for (int i = 0; i < MAX_SIGN_OFFS && out.size() > 1 && isTrailer(out.get(out.size() - 1)); i++) {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
+    private static boolean isTrailer(String p) {
+        return SIGN_OFF.matcher(p).matches() || p.length() <= COPYRIGHT_MAX && COPYRIGHT.matcher(p).find()
+                && (p.length() <= COPYRIGHT_SHORT || RIGHTS.matcher(p).find());
     }
 
     /**

@@ -22,8 +22,8 @@ final class XmlBody {
     private static final Set<String> VOID = Set.of("br", "hr", "img");
     /** class is kept so StoryCleanup can recognise embeds ("twitter-embed"); its allow-list drops it after. */
     private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title", "class");
-    /** Markup whose text is not story text. */
-    private static final Set<String> SKIP = Set.of("head", "script", "style", "media", "media-reference", "object", "figure");
+    /** Markup whose text is not story text; an XHTML header (dpa: slugs, genre, the headline again, the time) is metadata. */
+    private static final Set<String> SKIP = Set.of("head", "header", "script", "style", "media", "media-reference", "object", "figure");
     /**
      * Reuters SNI text and other take-style copy put the whole story in one {@code <p>}, one
      * paragraph per indented line. A line break followed by indentation, or a blank line, is a

@@ -41,7 +41,9 @@ class NewsmlG2ParserTest {
         assertThat(s.language()).isEqualTo("en");
         // Reuters sends the whole story in one <p>, one indented line per paragraph.
         assertThat(s.body()).hasSizeGreaterThan(10);
-        assertThat(s.body().get(0)).isEqualTo("(Adds comments, detail)");
+        // Its advisory "(Adds comments, detail)" is a note to editors, not the first paragraph.
+        assertThat(s.edNote()).isEqualTo("Adds comments, detail");
+        assertThat(s.body().get(0)).isEqualTo("* Spot gold may edge up to $1,205 per ounce- technicals");
         assertThat(s.bodyHtml()).startsWith("<p>");
     }
 

@@ -157,6 +157,26 @@ class WireFidelityTest {
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
     }
 
+    /**
+     * Copy that repeats its headline as the first paragraph (an XHTML h1), opens with a Reuters advisory,
+     * or closes with a copyright notice: the text is what is left, the advisory the edNote, and an
+     * XHTML header (slugs, genre) is not text at all.
+     */
+    @Test
+    void repeatedHeadlinesAdvisoriesHeadersAndCopyrightLinesLeaveTheText() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Storm hits coast</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<header><p>Weather</p><p>Norway</p></header><h1>Storm hits coast</h1><p>(Updates with ferry cancellations)</p>"
+                        + "<p>A storm hit the west coast on Tuesday.</p><p>Ferries were cancelled.</p>"
+                        + "<p>© NTB. All rights reserved.</p></body></html></inlineXML>"));
+        assertThat(s.body()).containsExactly("A storm hit the west coast on Tuesday.", "Ferries were cancelled.");
+        assertThat(s.bodyHtml()).doesNotContain("Storm hits coast", "Updates with", "NTB. All rights", "Weather");
+        assertThat(s.edNote()).isEqualTo("Updates with ferry cancellations");
+        assertThat(StoryCleanup.body(List.of("(Reporting by A. Writer) is not an advisory, and a text that starts so stays.", "Copyright 2015 is"
+                + " when the law changed, the court said in a ruling that ran to many pages and will be appealed by the government soon.")))
+                .hasSize(2);
+    }
+
     @Test
     void hardWrappedG2TextBecomesRealParagraphs() throws Exception {
         ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
