@@ -58,7 +58,7 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
-            "(?i)not (?:intended )?for publication|nicht zur ver(?:ö|oe)ffentlichung");
+            "(?i)not for publication|information is not intended for publication|nicht zur ver(?:ö|oe)ffentlichung");
     private static final Pattern NOTE_TO_EDITORS = Pattern.compile("(?i)^#{1,3}\\s*(?:note to editors|notes to editors|hinweis(?:e)? an die redaktion(?:en)?)\\s*$");
     private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:[ ][\\p{Ll}\\d/]{1,6})+$");
     private static final Pattern SEPARATOR = Pattern.compile("^[*\\-_#=\\s]+$");

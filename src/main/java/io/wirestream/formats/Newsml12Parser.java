@@ -207,7 +207,7 @@ public final class Newsml12Parser implements WireParser {
     /** The text of the component with Role SubHeadLine (Business Wire's standfirst), or null. */
     private static String subHeadlineComponent(Element item) {
         for (Element ci : SafeXml.descendants(item, "ContentItem")) {
-            if ("subheadline".equals(roleOf(ci))) {
+            if ("subheadline".equals(roleOf(ci)) && SafeXml.child(ci, "DataContent") != null) {
                 List<String> lines = WireText.paragraphsFromHtml(XmlBody.innerHtml(XmlBody.textRoot(SafeXml.child(ci, "DataContent"))));
                 return lines.isEmpty() ? null : String.join(" ", lines);
             }

@@ -63,7 +63,7 @@ final class StoryCleanup {
      */
     private static final Pattern ADVISORY = Pattern.compile("(?iu)^\\((?:(?:adds|updates|recasts|corrects|changes|removes|fixes|"
             + "rewrites|refiles|repeats|inserts|deletes|clarifies|restores|amends|moves|combines|writes through|new throughout)\\b"
-            + "|in [^()]{0,80}?\\bstor(?:y|ies)\\b)[^()]{0,300}\\)$");
+            + "|in [^()]{0,80}?\\bstor(?:y|ies)\\b,?\\s+(?:corrects|updates|adds|changes|fixes|removes|clarifies)\\b)[^()]{0,300}\\)$");
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
     private static final int MAX_SIGN_OFFS = 3;
     private static final int LIST_MIN_TERMS = 3;
@@ -103,7 +103,9 @@ final class StoryCleanup {
             }
             for (int i = 0; i < 2 && doc.body().childrenSize() > 1; i++) {
                 String first = WireText.collapse(doc.body().child(0).text());
-                if (!first.equalsIgnoreCase(b.headline() == null ? "" : WireText.collapse(b.headline())) && !ADVISORY.matcher(first).matches()) {
+                boolean headline = b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE)
+                        && first.equalsIgnoreCase(WireText.collapse(b.headline()));
+                if (!headline && !ADVISORY.matcher(first).matches()) {
                     break;
                 }
                 doc.body().child(0).remove();
@@ -120,7 +122,8 @@ final class StoryCleanup {
         // a Reuters advisory in parentheses ("(Adds comments, detail)") is a note to editors.
         for (int i = 0; i < 2 && cleaned.size() > 1; i++) {
             String first = cleaned.get(0);
-            if (b.headline() != null && first.equalsIgnoreCase(WireText.collapse(b.headline()))) {
+            // A headline derived from the text (NO_HEADLINE) equals its first paragraph by construction.
+            if (b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE) && first.equalsIgnoreCase(WireText.collapse(b.headline()))) {
                 cleaned = cleaned.subList(1, cleaned.size());
             } else if (ADVISORY.matcher(first).matches()) {
                 if (b.edNote() == null) {

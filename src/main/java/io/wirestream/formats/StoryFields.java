@@ -22,9 +22,11 @@ final class StoryFields {
     private static final Pattern REFILE = Pattern.compile("^(?:REFILE|REPEAT)\\b");
     private static final Pattern CORRECTED = Pattern.compile("^(?:CORRECTED|CORRECTION)\\b");
     private static final Pattern UPDATE_N = Pattern.compile("\\bUPDATE \\d+\\b");
-    /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
-    private static final Pattern ONLY_DATE_WORDS = Pattern.compile("(?i)\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
+    /** Month names, time zones and a timestamp's T and Z: what is left of a dateline that is only a date has no word. */
+    private static final Pattern ONLY_DATE_WORDS = Pattern.compile("(?i)\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+            + "|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b\\.?"
             + "|\\b(?:gmt|utc|cet|cest|est|edt|am|pm|a\\.m\\.|p\\.m\\.)\\b|(?<=\\d)[tz](?=\\d|\\b)");
+    /** "(AFP)", "(Reuters)" and a trailing dash in a dateline, which are not part of the place. */
     private static final Pattern DATELINE_AGENCY = Pattern.compile("\\s*+\\(([^()]*+)\\)[\\s\\-–—_:]*+$");
     /** Real datelines are short; longer text is not searched (the agency pattern is unanchored at the start). */
     private static final int MAX_DATELINE_CHARS = 200;

@@ -49,7 +49,8 @@ class DatelineTest {
         for (String date : java.util.List.of("20170102T222800+0000", "2014-07-16 13:00:03 GMT+00:00", "4/4/2018", "MARCH 04, 2013", "Oct. 5, 2016 10:30 a.m.")) {
             org.assertj.core.api.Assertions.assertThat(StoryFields.isOnlyADate(date)).as(date).isTrue();
         }
-        for (String dateline : java.util.List.of("MOSCOW, Monday (Reuters)", "Tegucigalpa, Jan 2 (EFE).-", "ALEXANDRIA, Va., May 4", "Oslo")) {
+        for (String dateline : java.util.List.of("MOSCOW, Monday (Reuters)", "Tegucigalpa, Jan 2 (EFE).-", "ALEXANDRIA, Va., May 4", "Oslo", "MARSEILLE",
+                "JUNEAU, Alaska", "Augsburg", "WASHINGTON, Dec. 3 (Reuters) -")) {
             org.assertj.core.api.Assertions.assertThat(StoryFields.isOnlyADate(dateline)).as(dateline).isFalse();
         }
     }

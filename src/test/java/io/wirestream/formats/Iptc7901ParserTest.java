@@ -167,5 +167,8 @@ class Iptc7901ParserTest {
                 "The following information is not intended for publication", "", "## Note to editors", "- call the desk on +49 30 1234");
         org.assertj.core.api.Assertions.assertThat(Iptc7901Parser.noteToEditors(lines)).isEqualTo("adds head of UNGA in grafs 7-11");
         org.assertj.core.api.Assertions.assertThat(Iptc7901Parser.noteToEditors(java.util.List.of("Text.", "# Notebook", "## Refile"))).isNull();
+        // Prose that says so is text, not the not-for-publication line.
+        org.assertj.core.api.Assertions.assertThat(Iptc7901Parser.noteToEditors(java.util.List.of("The memo, which was not intended for publication,",
+                "listed cuts.", "# Notebook", "## Note to editors", "- adds memo"))).isEqualTo("adds memo");
     }
 }

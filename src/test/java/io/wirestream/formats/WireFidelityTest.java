@@ -172,6 +172,13 @@ class WireFidelityTest {
         assertThat(s.body()).containsExactly("A storm hit the west coast on Tuesday.", "Ferries were cancelled.");
         assertThat(s.bodyHtml()).doesNotContain("Storm hits coast", "Updates with", "NTB. All rights", "Weather");
         assertThat(s.edNote()).isEqualTo("Updates with ferry cancellations");
+        // A headline derived from the text (no headline sent) does not take the first paragraph away.
+        ParsedStory derived = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>The government resigned on Tuesday.</p><p>(In other stories, officials said talks would resume)</p>"
+                        + "</body></html></inlineXML>"));
+        assertThat(derived.headline()).isEqualTo("The government resigned on Tuesday.");
+        assertThat(derived.body()).containsExactly("The government resigned on Tuesday.", "(In other stories, officials said talks would resume)");
         assertThat(StoryCleanup.body(List.of("(Reporting by A. Writer) is not an advisory, and a text that starts so stays.", "Copyright 2015 is"
                 + " when the law changed, the court said in a ruling that ran to many pages and will be appealed by the government soon.")))
                 .hasSize(2);
