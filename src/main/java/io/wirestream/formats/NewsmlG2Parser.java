@@ -202,7 +202,7 @@ public final class NewsmlG2Parser implements WireParser {
             if (role == null || role.endsWith(":main")) {
                 return t;
             }
-            if (!role.toLowerCase(Locale.ROOT).contains("subheadline")) { // a sub-headline is the description
+            if (!isSubHeadline(role)) { // a sub-headline is the description
                 any = any == null ? t : any;
             }
         }
@@ -221,12 +221,16 @@ public final class NewsmlG2Parser implements WireParser {
         }
         // A sub-headline (role hld:subHeadline) is the standfirst when no summary is sent.
         for (Element h : SafeXml.children(content, "headline")) {
-            String role = SafeXml.attr(h, "role");
-            if (role != null && role.toLowerCase(Locale.ROOT).contains("subheadline")) {
+            if (isSubHeadline(SafeXml.attr(h, "role"))) {
                 return SafeXml.text(h);
             }
         }
         return null;
+    }
+
+    /** A headline role such as "hld:subHeadline". */
+    private static boolean isSubHeadline(String role) {
+        return role != null && role.toLowerCase(Locale.ROOT).contains("subheadline");
     }
 
     private static void subjectsAndPlaces(ParsedStory.Builder b, Element content) {

@@ -87,19 +87,7 @@ public final class NinjsParser implements WireParser {
 
     /** A list envelope: every item that is a story; the reason of the first refusal when none is. */
     private List<ParsedStory> parseEnvelope(JsonNode items, ParseContext context) throws WireParseException {
-        List<ParsedStory> out = new java.util.ArrayList<>();
-        WireParseException firstRefusal = null;
-        for (JsonNode item : items) {
-            try {
-                out.add(parseItem(item, context));
-            } catch (WireParseException e) {
-                firstRefusal = firstRefusal == null ? e : firstRefusal;
-            }
-        }
-        if (out.isEmpty()) {
-            throw firstRefusal != null ? firstRefusal : WireParseException.noStory("ninjs envelope with no items");
-        }
-        return out;
+        return WireParser.everyStory(items, item -> parseItem(item, context), "ninjs envelope with no items");
     }
 
     /** Parses one ninjs object (also used for items inside other JSON envelopes). */
@@ -143,8 +131,9 @@ public final class NinjsParser implements WireParser {
         }
         // Superdesk's ninjs has a separate editorial priority (1 flash .. 6 ordinary): that is the "as sent" priority.
         // AP's editorialpriority is the ANPA priority letter, as sent.
-        if (first(str(n, "priority"), str(n, "editorialpriority")) != null) {
-            b.priority(first(str(n, "priority"), str(n, "editorialpriority")));
+        String priority = first(str(n, "priority"), str(n, "editorialpriority"));
+        if (priority != null) {
+            b.priority(priority);
         }
         b.headline(headline(n));
         b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"),

@@ -83,6 +83,8 @@ public record ParsedStory(
 
     /** Mutable builder for parsers, which learn fields in document order. */
     public static final class Builder {
+        private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*");
+
         private final WireFormat format;
         private String uri;
         private String storyKey;
@@ -100,7 +102,6 @@ public record ParsedStory(
         private String dateline;
         private String datelinePlace;
         private String slugline;
-        private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*");
         private final List<SubjectCode> subjects = new ArrayList<>();
         private final List<String> places = new ArrayList<>();
         private String language;

@@ -2,7 +2,6 @@ package io.wirestream.formats;
 
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.w3c.dom.Element;
@@ -50,22 +49,7 @@ public final class RitzauParser implements WireParser {
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         Element root = SafeXml.parse(payload).getDocumentElement();
         List<Element> items = "RBNews".equals(SafeXml.localName(root)) ? List.of(root) : SafeXml.descendants(root, "RBNews");
-        if (items.isEmpty()) {
-            throw WireParseException.noStory("Ritzau response without RBNews items");
-        }
-        List<ParsedStory> stories = new ArrayList<>();
-        WireParseException firstRefusal = null;
-        for (Element item : items) {
-            try {
-                stories.add(parseItem(item, context));
-            } catch (WireParseException e) {
-                firstRefusal = firstRefusal == null ? e : firstRefusal;
-            }
-        }
-        if (stories.isEmpty()) {
-            throw firstRefusal;
-        }
-        return stories;
+        return WireParser.everyStory(items, item -> parseItem(item, context), "Ritzau response without RBNews items");
     }
 
     private static ParsedStory parseItem(Element item, ParseContext context) throws WireParseException {

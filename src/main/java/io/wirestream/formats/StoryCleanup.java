@@ -103,9 +103,7 @@ final class StoryCleanup {
             }
             for (int i = 0; i < 2 && doc.body().childrenSize() > 1; i++) {
                 String first = WireText.collapse(doc.body().child(0).text());
-                boolean headline = b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE)
-                        && first.equalsIgnoreCase(WireText.collapse(b.headline()));
-                if (!headline && !ADVISORY.matcher(first).matches()) {
+                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches()) {
                     break;
                 }
                 doc.body().child(0).remove();
@@ -122,8 +120,7 @@ final class StoryCleanup {
         // a Reuters advisory in parentheses ("(Adds comments, detail)") is a note to editors.
         for (int i = 0; i < 2 && cleaned.size() > 1; i++) {
             String first = cleaned.get(0);
-            // A headline derived from the text (NO_HEADLINE) equals its first paragraph by construction.
-            if (b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE) && first.equalsIgnoreCase(WireText.collapse(b.headline()))) {
+            if (repeatsHeadline(b, first)) {
                 cleaned = cleaned.subList(1, cleaned.size());
             } else if (ADVISORY.matcher(first).matches()) {
                 if (b.edNote() == null) {
@@ -168,6 +165,14 @@ final class StoryCleanup {
             out.remove(out.size() - 1);
         }
         return out;
+    }
+
+    /**
+     * Whether a paragraph is the headline the wire sent, again. A headline derived from the text
+     * (NO_HEADLINE) equals its first paragraph by construction, so it never counts.
+     */
+    private static boolean repeatsHeadline(ParsedStory.Builder b, String paragraph) {
+        return b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE) && paragraph.equalsIgnoreCase(WireText.collapse(b.headline()));
     }
 
     /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */

@@ -1,5 +1,6 @@
 package io.wirestream.formats;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Parses one wire format. Implementations are stateless and thread-safe. */
@@ -20,4 +21,30 @@ public interface WireParser {
      * @throws WireParseException with a readable reason when the payload carries no story or cannot be read
      */
     List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException;
+
+    /** Parses one item of a document that carries several. */
+    @FunctionalInterface
+    interface ItemParser<T> {
+        ParsedStory parse(T item) throws WireParseException;
+    }
+
+    /**
+     * Every item of a multi-item document that is a story, in order; when none is, the first item's
+     * refusal, or a no-story with {@code none} when there were no items.
+     */
+    static <T> List<ParsedStory> everyStory(Iterable<T> items, ItemParser<T> parser, String none) throws WireParseException {
+        List<ParsedStory> out = new ArrayList<>();
+        WireParseException firstRefusal = null;
+        for (T item : items) {
+            try {
+                out.add(parser.parse(item));
+            } catch (WireParseException e) {
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (out.isEmpty()) {
+            throw firstRefusal != null ? firstRefusal : WireParseException.noStory(none);
+        }
+        return out;
+    }
 }
