@@ -412,7 +412,7 @@ final class SamenessCost {
             EnrichedStory s = a.story();
 
             long n0 = System.nanoTime();
-            Shingles shingles = Shingles.ofNormalised(NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody())));
+            Shingles shingles = Shingles.ofNormalised(NormalisedText.of(Shingles.textOf(s)));
             long n1 = System.nanoTime();
             Set<String> names = TermVectors.names(s.getBody());
             Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), names, idf);

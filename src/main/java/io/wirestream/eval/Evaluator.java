@@ -190,6 +190,8 @@ public final class Evaluator {
         List<String> regions = List.of();
         String primaryRegion;
         String duplicateOf;
+        /** The duplicate's similarity to its original (containment for a near-duplicate, 1 for a redelivery). */
+        double similarity;
         String error;
         boolean alerted;
     }
@@ -317,6 +319,7 @@ public final class Evaluator {
                 seen.storyKey = d.getStoryKey();
                 seen.outcome = Outcome.DUPLICATE;
                 seen.duplicateOf = d.getDuplicateOf();
+                seen.similarity = d.getSimilarity();
             }
         } else if (t.equals(topics.alerts())) {
             Alert a = alertSerde.decode(o.value());
@@ -490,6 +493,7 @@ public final class Evaluator {
                         line.put("predicted", predicted[i]);
                         if (s.duplicateOf != null) {
                             line.put("duplicate_of", s.duplicateOf);
+                            line.put("similarity", Math.round(s.similarity * 10_000) / 10_000.0);
                         }
                         if (task == Task.ALERTS) {
                             line.put("alerted", s.alerted);

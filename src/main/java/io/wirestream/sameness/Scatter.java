@@ -43,7 +43,7 @@ public final class Scatter {
         if (!asks) {
             return new Featured(s, null, Map.of(), false);
         }
-        String text = NormalisedText.of(Shingles.textOf(s.getHeadline(), s.getBody()));
+        String text = NormalisedText.of(Shingles.textOf(s));
         Set<String> names = TermVectors.names(s.getBody());
         Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), names, idf);
         return new Featured(s, Shingles.ofNormalised(text), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, names, idf), true);

@@ -1,6 +1,8 @@
 package io.wirestream.sameness;
 
 import java.nio.ByteBuffer;
+import io.wirestream.avro.EnrichedStory;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,13 +15,25 @@ import java.util.List;
  * longer one stays near 1 under all of these, while Jaccard falls with every trim. With texts under
  * {@link #SKETCH} shingles (most wire stories) the sketch is the whole set and the containment is
  * exact; above that it is estimated from the bottom-k sketch of the union.
+ *
+ * <p>Band keys (the buckets a story is filed and looked up under) are its smallest hashes plus one
+ * <em>lead key</em>, the smallest hash among its first {@link #LEAD} shingles. The smallest hashes
+ * alone miss a copy trimmed to a fraction f of its original with probability (1 - f)^bands (the
+ * original's smallest hashes fall in the cut tail): a quarter of copies cut to a fifth. Outlets trim
+ * the tail, so the lead survives every trim and the lead key finds the original whatever is cut; the
+ * smallest hashes still find copies whose opening changed (a new dateline, a write-thru's new lead).
+ *
+ * @param lead the lead key; for a sketch read back from a record ({@link #unpack}), where the order
+ *             of the text is gone, its smallest hash
  */
-public record Shingles(int[] hashes, int count) {
+public record Shingles(int[] hashes, int count, int lead) {
 
     /** Words per shingle: 4 keeps common phrases ("said in a statement") from matching unrelated copy. */
     public static final int WIDTH = 4;
     /** Hashes kept per text. */
     public static final int SKETCH = 512;
+    /** Shingles of the opening the lead key is taken from: about two sentences, the part no trim removes. */
+    public static final int LEAD = 40;
 
     /** The sketch of an already normalised text (lower-case words separated by single spaces). */
     public static Shingles ofNormalised(String text) {
@@ -37,6 +51,10 @@ public record Shingles(int[] hashes, int count) {
             }
             all[i] = mix(h);
         }
+        int lead = Integer.MAX_VALUE;
+        for (int i = 0; i < Math.min(LEAD, all.length); i++) {
+            lead = Math.min(lead, all[i]);
+        }
         Arrays.sort(all);
         int distinct = 0;
         for (int i = 0; i < all.length; i++) {
@@ -44,12 +62,24 @@ public record Shingles(int[] hashes, int count) {
                 all[distinct++] = all[i];
             }
         }
-        return new Shingles(Arrays.copyOf(all, Math.min(distinct, SKETCH)), distinct);
+        return new Shingles(Arrays.copyOf(all, Math.min(distinct, SKETCH)), distinct, lead);
     }
 
-    /** The first {@code bands} hashes: the band keys. Two texts sharing most shingles share one with high probability. */
+    /**
+     * The band keys, ascending: the lead key and the smallest hashes, {@code bands} in all (fewer for a
+     * text with fewer shingles). Two texts sharing most shingles, or the same opening, share one.
+     */
     public int[] bandKeys(int bands) {
-        return Arrays.copyOf(hashes, Math.min(bands, hashes.length));
+        int n = Math.min(bands, hashes.length);
+        if (n == 0) {
+            return new int[0];
+        }
+        int[] keys = Arrays.copyOf(hashes, n);
+        if (Arrays.binarySearch(keys, lead) < 0) {
+            keys[n - 1] = lead;
+            Arrays.sort(keys);
+        }
+        return keys;
     }
 
     /**
@@ -100,12 +130,31 @@ public record Shingles(int[] hashes, int count) {
         for (int i = 0; i < hashes.length; i++) {
             hashes[i] = b.getInt();
         }
-        return new Shingles(hashes, count);
+        return new Shingles(hashes, count, hashes.length == 0 ? 0 : hashes[0]);
     }
 
-    /** The text a story's copy is compared on: the body, or the headline where there is no body. */
-    public static String textOf(String headline, List<String> body) {
-        return body == null || body.isEmpty() ? headline : String.join("\n", body);
+    /** The text a story's copy is compared on: its body without dateline or byline, or the headline where there is no body. */
+    public static String textOf(EnrichedStory s) {
+        return textOf(s.getHeadline(), s.getBody(), s.getDateline(), s.getByline());
+    }
+
+    /**
+     * The body, or the headline where there is none, without the dateline and byline the body opens
+     * with: they name the outlet ("NEW DELHI, Nov 28 (ANI) -", "By Jane Doe") and differ between copies
+     * of one text, so they are no part of the copy.
+     */
+    static String textOf(String headline, List<String> body, String dateline, String byline) {
+        if (body == null || body.isEmpty()) {
+            return headline;
+        }
+        List<String> text = new ArrayList<>(body);
+        if (byline != null && !byline.isBlank() && text.size() > 1 && text.get(0).strip().equalsIgnoreCase(byline.strip())) {
+            text.remove(0);
+        }
+        if (dateline != null && !dateline.isBlank() && text.get(0).startsWith(dateline)) {
+            text.set(0, text.get(0).substring(dateline.length()));
+        }
+        return String.join("\n", text);
     }
 
     private static int mix(long h) {
@@ -120,6 +169,7 @@ public record Shingles(int[] hashes, int count) {
 
     @Override
     public boolean equals(Object o) {
+        // The lead key is left out: a sketch read back from a record no longer knows it.
         return o instanceof Shingles s && s.count == count && Arrays.equals(s.hashes, hashes);
     }
 

@@ -34,6 +34,17 @@ class ShinglesTest {
     }
 
     @Test
+    void theDatelineAndBylineTheBodyOpensWithAreNoPartOfTheCopy() {
+        String pti = Shingles.textOf("Metro runs late", java.util.List.of("NEW DELHI, Nov 28 (PTI) - " + STORY), "NEW DELHI, Nov 28 (PTI) -", null);
+        String ani = Shingles.textOf("Late trains", java.util.List.of("By Asha Rao", "NEW DELHI, Nov 28 (ANI) - " + STORY),
+                "NEW DELHI, Nov 28 (ANI) -", "By Asha Rao");
+        assertThat(pti).isEqualTo(ani).isEqualTo(" " + STORY);
+        assertThat(Shingles.containment(of(pti), of(ani))).isEqualTo(1.0);
+        assertThat(Shingles.textOf("Headline only", java.util.List.of(), "PARIS -", null)).isEqualTo("Headline only");
+        assertThat(Shingles.textOf("H", java.util.List.of("By Asha Rao"), null, "By Asha Rao")).isEqualTo("By Asha Rao");
+    }
+
+    @Test
     void differentStoriesShareAlmostNothing() {
         String other = "A strong earthquake shook northern Chile on Monday, swaying buildings in Antofagasta and cutting power to "
                 + "thousands of homes, the national emergency office said, adding that there were no immediate reports of deaths.";
@@ -45,6 +56,34 @@ class ShinglesTest {
         Shingles s = of(STORY);
         assertThat(Shingles.unpack(s.packed(), s.count())).isEqualTo(s);
         assertThat(s.bandKeys(6)).hasSize(6).isSorted();
+    }
+
+    @Test
+    void aCopyCutToItsOpeningSharesABandKeyWithTheOriginalThroughTheLeadKey() {
+        int foundOnlyByTheLead = 0;
+        for (int story = 0; story < 20; story++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < 300; i++) {
+                b.append("w").append(story).append('x').append(i).append(' ');
+            }
+            String original = b.toString();
+            String opening = String.join(" ", java.util.Arrays.copyOf(original.split(" "), 45));
+            int[] originalKeys = of(original).bandKeys(6);
+            int[] copyKeys = of(opening).bandKeys(6);
+            assertThat(copyKeys).as("story %d", story).containsAnyOf(originalKeys);
+            int[] smallest = java.util.Arrays.copyOf(of(original).hashes(), 5);
+            if (java.util.Arrays.stream(copyKeys).noneMatch(k -> java.util.Arrays.stream(smallest).anyMatch(h -> h == k))) {
+                foundOnlyByTheLead++;
+            }
+        }
+        // (1 - 45/300)^5 = 0.44 of such cuts keep none of the original's smallest hashes.
+        assertThat(foundOnlyByTheLead).isGreaterThan(0);
+    }
+
+    @Test
+    void aShortTextsBandKeysAreItsSmallestHashes() {
+        Shingles s = of("Quake hits northern Chile, no deaths reported");
+        assertThat(s.bandKeys(6)).containsExactly(s.hashes());
     }
 
     @Test
