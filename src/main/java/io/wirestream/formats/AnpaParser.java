@@ -50,6 +50,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
     /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
+    /** A typesetting code before the keyword on its line ("^*9006< ^AP-Top-Entertainment-Headlines,0176<"). */
+    private static final Pattern TYPESETTING_CODE = Pattern.compile("^\\^?\\*\\d+<\\s*");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
@@ -225,7 +227,7 @@ public final class AnpaParser implements WireParser {
         boolean bodyStarted = false;
         boolean afterByline = false;
         boolean bylineSeen = false;
-        StringBuilder description = new StringBuilder();
+        List<String> description = new ArrayList<>();
         for (String raw : lines) {
             String line = WireFraming.clean(raw);
             if (line.isEmpty()) {
@@ -239,7 +241,7 @@ public final class AnpaParser implements WireParser {
             }
             String content = stripCaret(line);
             if (!slugSeen) {
-                Matcher s = SLUG.matcher(line);
+                Matcher s = SLUG.matcher(TYPESETTING_CODE.matcher(line).replaceFirst(""));
                 if (s.matches()) {
                     slugSeen = true;
                     b.slugline(WireFraming.clean(s.group(1)));
@@ -266,12 +268,15 @@ public final class AnpaParser implements WireParser {
                 // Tabular copy puts table headings ("AMERICAN LEAGUE=") in caret lines after the byline.
                 b.paragraph(content);
             } else {
-                description.append(description.length() == 0 ? "" : " ").append(content);
+                description.add(content);
             }
             afterByline = false;
         }
-        if (description.length() > 0) {
-            b.description(description.toString());
+        if (description.size() > 1 && b.body().isEmpty()) {
+            // Only caret lines: a digest or headline list ("AP Top Entertainment News"), whose lines are its text.
+            description.forEach(b::paragraph);
+        } else if (!description.isEmpty()) {
+            b.description(String.join(" ", description));
         }
     }
 

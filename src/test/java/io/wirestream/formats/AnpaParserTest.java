@@ -189,4 +189,23 @@ class AnpaParserTest {
         assertThat(AnpaParser.titleOfKeyword("BC-US--APNewsAlert")).isNull();
         assertThat(AnpaParser.titleOfKeyword("BC-WEA--Global Weather-Fahrenheit")).isEqualTo("Global Weather-Fahrenheit");
     }
+
+    /**
+     * A headline list: a typesetting code before the keyword, then only caret lines. The keyword is the
+     * slug, the first caret line the headline and the rest its text (they used to be run together as the
+     * description, the body empty and the keyword with its word count the headline).
+     */
+    @Test
+    void aDigestOfCaretLinesKeepsItsLinesAsTheBody() throws Exception {
+        String item = "\u0016\u0016\u0001V4644\u001F-----\nr e\u0013\u0011 AP-Top-Entertainment-Hea     02-09 0121\r\n"
+                + "\u0002^*9006< ^AP-Top-Entertainment-Headlines,0176<\r\n^AP Top Entertainment News at 11:23 p.m. EST<\r\n"
+                + "^Ex-bodyguard testifies about lewd messages sent to Paltrow\r\n^Stage version of 'Frozen' to be directed by Broadway veteran\r\n"
+                + "^Cosby's ex-lawyer dismissed from lawsuit\r\n\r\n\t   \u0003AP-WF-02-10-16 0423GMT<\r\n\u0004";
+        ParsedStory digest = parser.parse(item.getBytes(StandardCharsets.US_ASCII), CONTEXT).get(0);
+        assertThat(digest.slugline()).isEqualTo("AP-Top-Entertainment-Headlines");
+        assertThat(digest.headline()).isEqualTo("AP Top Entertainment News at 11:23 p.m. EST");
+        assertThat(digest.body()).containsExactly("Ex-bodyguard testifies about lewd messages sent to Paltrow",
+                "Stage version of 'Frozen' to be directed by Broadway veteran", "Cosby's ex-lawyer dismissed from lawsuit");
+        assertThat(digest.description()).isNull();
+    }
 }
