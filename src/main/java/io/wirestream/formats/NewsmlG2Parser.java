@@ -297,7 +297,7 @@ public final class NewsmlG2Parser implements WireParser {
             b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")),
                     SafeXml.text(SafeXml.path(bodyHead.getParentNode().getParentNode(), "head", "title"))));
         }
-        String byline = SafeXml.text(SafeXml.child(bodyHead, "byline"));
+        String byline = NitfParser.byline(SafeXml.child(bodyHead, "byline"));
         if (byline != null) {
             b.body(b.body().stream().filter(p -> !p.equals(WireText.collapse(byline))).toList());
             if (b.byline() == null) {

@@ -47,6 +47,10 @@ public final class NitfParser implements WireParser {
 
     /** "AAP.115314987.5417374": agency letters, then numbers. */
     private static final Pattern AGENCY_PREFIX = Pattern.compile("^([A-Z]{2,6})\\.\\d");
+    /** What separated a byline's name from the title that followed it: "By Meredith Jameson, ". */
+    private static final Pattern BYLINE_TAIL = Pattern.compile("[\\s,;:/–—-]+$");
+    /** An IPTC Subject Code: eight digits. */
+    private static final Pattern SUBJECT_CODE = Pattern.compile("\\d{8}");
 
     @Override
     public WireFormat format() {
@@ -144,14 +148,23 @@ public final class NitfParser implements WireParser {
         for (Element s : SafeXml.descendants(head, "tobject.subject")) {
             String code = SafeXml.attr(s, "tobject.subject.refnum");
             if (code != null) {
-                b.subject("subj", code, StoryFields.first(SafeXml.attr(s, "tobject.subject.detail"),
+                // The ipr names whose code it is: IPTC's Subject Codes by default, an agency's own otherwise
+                // (EFE sends "F01001000" beside the IPTC code), which must not read as a Subject Code.
+                String ipr = SafeXml.attr(s, "tobject.subject.ipr");
+                boolean iptc = (ipr == null || ipr.equalsIgnoreCase("IPTC")) && SUBJECT_CODE.matcher(code).matches();
+                String scheme = iptc ? "subj" : StoryFields.first(ipr, "nitf").toLowerCase(Locale.ROOT);
+                b.subject(scheme, code, StoryFields.first(SafeXml.attr(s, "tobject.subject.detail"),
                         SafeXml.attr(s, "tobject.subject.matter"), SafeXml.attr(s, "tobject.subject.type")));
             }
         }
     }
 
-    /** The byline's words without the title (byttl), which is a job, not a name: "By BERNARD CONDON". */
-    private static String byline(Element byline) {
+    /**
+     * The byline's words without the title (byttl), which is a job, not a name: "By BERNARD CONDON",
+     * "By Meredith Jameson" (not "By Meredith Jameson, Staff Reporter"). A byline that is only a title
+     * ("Sports Network") is that title.
+     */
+    static String byline(Element byline) {
         if (byline == null) {
             return null;
         }
@@ -161,7 +174,8 @@ public final class NitfParser implements WireParser {
                 t.append(n.getTextContent()).append(' ');
             }
         }
-        return WireText.blankToNull(t.toString());
+        String name = WireText.blankToNull(BYLINE_TAIL.matcher(WireText.collapse(t.toString())).replaceFirst(""));
+        return name != null ? name : SafeXml.text(byline);
     }
 
     private static void dateline(ParsedStory.Builder b, Element dateline) {

@@ -22,7 +22,8 @@ import org.jsoup.select.QueryParser;
  *     dpa's transmission markers ("EXTRA", "Eil" in front) removed;</li>
  * <li>body: markup sent escaped inside text ({@code &lt;p&gt;}) read as markup; a leading keyword
  *     list ("Keywords: ..."), and agency sign-offs at the end ("AAP gfr", "ends", "dpa xy yz")
- *     dropped;</li>
+ *     dropped; the headline again, a Reuters advisory and the byline ("By Marwan Makdisi") at the top
+ *     moved out of the text (the advisory to the edNote, the byline to the byline when none was sent);</li>
  * <li>bodyHtml: third-party embeds (script, iframe, {@code class="...-embed"}) removed, then cleaned
  *     against an allow-list ({@link Safelist#relaxed()} without images), so no script, style,
  *     iframe or event attribute ever reaches a consumer, and NITF inline elements (chron,
@@ -64,6 +65,14 @@ final class StoryCleanup {
     private static final Pattern ADVISORY = Pattern.compile("(?iu)^\\((?:(?:adds|updates|recasts|corrects|changes|removes|fixes|"
             + "rewrites|refiles|repeats|inserts|deletes|clarifies|restores|amends|moves|combines|writes through|new throughout)\\b"
             + "|in [^()]{0,80}?\\bstor(?:y|ies)\\b,?\\s+(?:corrects|updates|adds|changes|fixes|removes|clarifies)\\b)[^()]{0,300}\\)$");
+    /**
+     * A paragraph that is only a byline: "By Marwan Makdisi", "By Jane Doe and John Roe", "By JANE DOE,
+     * Associated Press". Capitalised names and no sentence, so "By the time the polls closed ..." is text.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "^By\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|&|\\p{Lu}[\\p{L}.'’-]*)){0,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?$");
+    /** Paragraphs at the top that may be wire furniture (the headline again, an advisory, the byline). */
+    private static final int MAX_LEADING_FURNITURE = 3;
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
     private static final int MAX_SIGN_OFFS = 3;
     private static final int LIST_MIN_TERMS = 3;
@@ -101,9 +110,9 @@ final class StoryCleanup {
                 }
                 last.remove();
             }
-            for (int i = 0; i < 2 && doc.body().childrenSize() > 1; i++) {
+            for (int i = 0; i < MAX_LEADING_FURNITURE && doc.body().childrenSize() > 1; i++) {
                 String first = WireText.collapse(doc.body().child(0).text());
-                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches()) {
+                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches() && !isByline(b, first)) {
                     break;
                 }
                 doc.body().child(0).remove();
@@ -116,11 +125,17 @@ final class StoryCleanup {
             b.bodyHtml(html.isBlank() ? null : html);
         }
         List<String> cleaned = body(body);
-        // The headline again as the first paragraph (an XHTML body's <h1>) is not the story's first paragraph;
-        // a Reuters advisory in parentheses ("(Adds comments, detail)") is a note to editors.
-        for (int i = 0; i < 2 && cleaned.size() > 1; i++) {
+        // The headline again as the first paragraph (an XHTML body's <h1>) is not the story's first paragraph,
+        // nor is the byline ("By Marwan Makdisi", which becomes the byline when the wire sent none); a Reuters
+        // advisory in parentheses ("(Adds comments, detail)") is a note to editors.
+        for (int i = 0; i < MAX_LEADING_FURNITURE && cleaned.size() > 1; i++) {
             String first = cleaned.get(0);
             if (repeatsHeadline(b, first)) {
+                cleaned = cleaned.subList(1, cleaned.size());
+            } else if (isByline(b, first)) {
+                if (b.byline() == null) {
+                    b.byline(first);
+                }
                 cleaned = cleaned.subList(1, cleaned.size());
             } else if (ADVISORY.matcher(first).matches()) {
                 if (b.edNote() == null) {
@@ -173,6 +188,15 @@ final class StoryCleanup {
      */
     private static boolean repeatsHeadline(ParsedStory.Builder b, String paragraph) {
         return b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE) && paragraph.equalsIgnoreCase(WireText.collapse(b.headline()));
+    }
+
+    /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
+    private static boolean isByline(ParsedStory.Builder b, String paragraph) {
+        String byline = b.byline() == null ? null : WireText.collapse(b.byline());
+        if (byline == null || byline.isEmpty()) {
+            return BYLINE.matcher(paragraph).matches();
+        }
+        return paragraph.equalsIgnoreCase(byline) || paragraph.equalsIgnoreCase("By " + byline);
     }
 
     /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */

@@ -2,7 +2,6 @@ package io.wirestream.sameness;
 
 import java.nio.ByteBuffer;
 import io.wirestream.avro.EnrichedStory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -133,28 +132,22 @@ public record Shingles(int[] hashes, int count, int lead) {
         return new Shingles(hashes, count, hashes.length == 0 ? 0 : hashes[0]);
     }
 
-    /** The text a story's copy is compared on: its body without dateline or byline, or the headline where there is no body. */
+    /** The text a story's copy is compared on: its body without the dateline, or the headline where there is no body. */
     public static String textOf(EnrichedStory s) {
-        return textOf(s.getHeadline(), s.getBody(), s.getDateline(), s.getByline());
+        return textOf(s.getHeadline(), s.getBody(), s.getDateline());
     }
 
     /**
-     * The body, or the headline where there is none, without the dateline and byline the body opens
-     * with: they name the outlet ("NEW DELHI, Nov 28 (ANI) -", "By Jane Doe") and differ between copies
-     * of one text, so they are no part of the copy.
+     * The body, or the headline where there is none, without the dateline the body opens with: it names
+     * the outlet ("NEW DELHI, Nov 28 (ANI) -") and differs between copies of one text, so it is no part
+     * of the copy. (A byline paragraph never reaches here: parsing moves it to the byline.)
      */
-    static String textOf(String headline, List<String> body, String dateline, String byline) {
+    static String textOf(String headline, List<String> body, String dateline) {
         if (body == null || body.isEmpty()) {
             return headline;
         }
-        List<String> text = new ArrayList<>(body);
-        if (byline != null && !byline.isBlank() && text.size() > 1 && text.get(0).strip().equalsIgnoreCase(byline.strip())) {
-            text.remove(0);
-        }
-        if (dateline != null && !dateline.isBlank() && text.get(0).startsWith(dateline)) {
-            text.set(0, text.get(0).substring(dateline.length()));
-        }
-        return String.join("\n", text);
+        String text = String.join("\n", body);
+        return dateline != null && !dateline.isBlank() && text.startsWith(dateline) ? text.substring(dateline.length()) : text;
     }
 
     private static int mix(long h) {

@@ -93,6 +93,29 @@ class NitfParserTest {
     }
 
     @Test
+    void anAgencysOwnSubjectCodesAreNotReadAsIptcSubjectCodes() throws Exception {
+        String nitf = "<nitf><head><tobject><tobject.subject tobject.subject.ipr=\"IPTC\" tobject.subject.refnum=\"11006005\""
+                + " tobject.subject.detail=\"Executive (government)\"/><tobject.subject tobject.subject.ipr=\"EFE\""
+                + " tobject.subject.refnum=\"F01001000\" tobject.subject.type=\"POL:POLITICS\"/><tobject.subject"
+                + " tobject.subject.refnum=\"15000000\"/></tobject><docdata><doc-id id-string=\"X2\"/></docdata></head>"
+                + "<body><body.head><hedline><hl1>Cabinet meets</hl1></hedline></body.head><body.content><p>The cabinet met.</p>"
+                + "</body.content></body></nitf>";
+        ParsedStory s = parser.parse(utf8(nitf), CONTEXT).get(0);
+        assertThat(s.subjects()).containsExactly(new SubjectCode("subj", "11006005", "Executive (government)"),
+                new SubjectCode("efe", "F01001000", "POL:POLITICS"), new SubjectCode("subj", "15000000", null));
+    }
+
+    @Test
+    void aBylinesTitleIsDroppedUnlessItIsTheWholeByline() throws Exception {
+        String named = "<nitf><head><docdata><doc-id id-string=\"X3\"/></docdata></head><body><body.head><hedline><hl1>Fed to halt QE</hl1>"
+                + "</hedline><byline>By<person>Meredith Jameson</person>, <byttl>Staff Reporter</byttl></byline></body.head>"
+                + "<body.content><p>The Fed will halt QE.</p></body.content></body></nitf>";
+        assertThat(parser.parse(utf8(named), CONTEXT).get(0).byline()).isEqualTo("By Meredith Jameson");
+        String titleOnly = named.replace("By<person>Meredith Jameson</person>, <byttl>Staff Reporter</byttl>", "<byttl>Sports Network</byttl>");
+        assertThat(parser.parse(utf8(titleOnly), CONTEXT).get(0).byline()).isEqualTo("Sports Network");
+    }
+
+    @Test
     void cancelledSpellingIsAKill() throws Exception {
         String nitf = "<nitf><head><docdata management-status=\"cancelled\"><doc-id id-string=\"X1\" regsrc=\"XYZ\"/></docdata></head>"
                 + "<body><body.head><hedline><hl1>Killed</hl1></hedline></body.head></body></nitf>";

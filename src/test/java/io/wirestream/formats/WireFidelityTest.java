@@ -184,6 +184,30 @@ class WireFidelityTest {
                 .hasSize(2);
     }
 
+    /**
+     * A byline sent as the first paragraph ("By Marwan Makdisi") is the byline, not the text: gone from
+     * body and bodyHtml, and the byline when the wire sent none. A sentence that starts with "By" stays.
+     */
+    @Test
+    void aBylineParagraphAtTheTopIsTheBylineNotTheText() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Assad sworn in</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By Marwan Makdisi</p><p>DAMASCUS (Reuters) - Bashar al-Assad was sworn in on Wednesday.</p>"
+                        + "<p>Officials attended.</p></body></html></inlineXML>"));
+        assertThat(s.byline()).isEqualTo("By Marwan Makdisi");
+        assertThat(s.body()).containsExactly("DAMASCUS (Reuters) - Bashar al-Assad was sworn in on Wednesday.", "Officials attended.");
+        assertThat(s.bodyHtml()).doesNotContain("Makdisi");
+        ParsedStory sent = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Assad sworn in</headline><by>Marwan Makdisi</by>", "<inlineXML contenttype=\"application/xhtml+xml\"><html"
+                        + " xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>By MARWAN MAKDISI</p><p>Assad was sworn in.</p><p>More.</p></body></html></inlineXML>"));
+        assertThat(sent.body()).containsExactly("Assad was sworn in.", "More.");
+        ParsedStory prose = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Polls close</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By the time polls closed, turnout was high.</p><p>Counting began.</p></body></html></inlineXML>"));
+        assertThat(prose.body()).hasSize(2);
+        assertThat(prose.byline()).isNull();
+    }
+
     @Test
     void hardWrappedG2TextBecomesRealParagraphs() throws Exception {
         ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
