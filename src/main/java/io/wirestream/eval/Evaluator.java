@@ -319,7 +319,7 @@ public final class Evaluator {
                 seen.storyKey = d.getStoryKey();
                 seen.outcome = Outcome.DUPLICATE;
                 seen.duplicateOf = d.getDuplicateOf();
-                seen.similarity = d.getSimilarity();
+                seen.similarity = d.getSimilarity() == null ? Double.NaN : d.getSimilarity();
             }
         } else if (t.equals(topics.alerts())) {
             Alert a = alertSerde.decode(o.value());
@@ -493,7 +493,9 @@ public final class Evaluator {
                         line.put("predicted", predicted[i]);
                         if (s.duplicateOf != null) {
                             line.put("duplicate_of", s.duplicateOf);
-                            line.put("similarity", Math.round(s.similarity * 10_000) / 10_000.0);
+                            if (!Double.isNaN(s.similarity)) {
+                                line.put("similarity", Math.round(s.similarity * 10_000) / 10_000.0);
+                            }
                         }
                         if (task == Task.ALERTS) {
                             line.put("alerted", s.alerted);

@@ -50,6 +50,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
     /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
+    /** Caret lines after the headline, with no body line, that make a digest (fewer: a description wrapped over lines). */
+    private static final int DIGEST_MIN_LINES = 3;
     /** A typesetting code before the keyword on its line ("^*9006< ^AP-Top-Entertainment-Headlines,0176<"). */
     private static final Pattern TYPESETTING_CODE = Pattern.compile("^\\^?\\*\\d+<\\s*");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
@@ -272,7 +274,7 @@ public final class AnpaParser implements WireParser {
             }
             afterByline = false;
         }
-        if (description.size() > 1 && b.body().isEmpty()) {
+        if (description.size() >= DIGEST_MIN_LINES && b.body().isEmpty()) {
             // Only caret lines: a digest or headline list ("AP Top Entertainment News"), whose lines are its text.
             description.forEach(b::paragraph);
         } else if (!description.isEmpty()) {

@@ -299,7 +299,8 @@ public final class NewsmlG2Parser implements WireParser {
         }
         String byline = NitfParser.byline(SafeXml.child(bodyHead, "byline"));
         if (byline != null) {
-            b.body(b.body().stream().filter(p -> !p.equals(WireText.collapse(byline))).toList());
+            String whole = WireText.collapse(StoryFields.first(SafeXml.text(SafeXml.child(bodyHead, "byline")), byline));
+            b.body(b.body().stream().filter(p -> !p.equals(WireText.collapse(byline)) && !p.equals(whole)).toList());
             if (b.byline() == null) {
                 b.byline(byline);
             }

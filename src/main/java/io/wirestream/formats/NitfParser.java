@@ -49,6 +49,8 @@ public final class NitfParser implements WireParser {
     private static final Pattern AGENCY_PREFIX = Pattern.compile("^([A-Z]{2,6})\\.\\d");
     /** What separated a byline's name from the title that followed it: "By Meredith Jameson, ". */
     private static final Pattern BYLINE_TAIL = Pattern.compile("[\\s,;:/–—-]+$");
+    /** What is left of "By <byttl>The Associated Press</byttl>" without its title: no name at all. */
+    private static final Pattern BY_ONLY = Pattern.compile("(?i)by|von|por|par|av");
     /** An IPTC Subject Code: eight digits. */
     private static final Pattern SUBJECT_CODE = Pattern.compile("\\d{8}");
 
@@ -175,7 +177,7 @@ public final class NitfParser implements WireParser {
             }
         }
         String name = WireText.blankToNull(BYLINE_TAIL.matcher(WireText.collapse(t.toString())).replaceFirst(""));
-        return name != null ? name : SafeXml.text(byline);
+        return name != null && !BY_ONLY.matcher(name).matches() ? name : SafeXml.text(byline);
     }
 
     private static void dateline(ParsedStory.Builder b, Element dateline) {

@@ -70,7 +70,9 @@ final class StoryCleanup {
      * Associated Press". Capitalised names and no sentence, so "By the time the polls closed ..." is text.
      */
     private static final Pattern BYLINE = Pattern.compile(
-            "^By\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|&|\\p{Lu}[\\p{L}.'’-]*)){0,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?$");
+            "^(?:By|BY)\\s+(?!(?:The|A|An|This|That|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                    + "January|February|March|April|May|June|July|August|September|October|November|December)\\b)"
+                    + "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|AND|&)?\\s*\\p{Lu}[\\p{L}.'’-]*){1,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?$");
     /** Paragraphs at the top that may be wire furniture (the headline again, an advisory, the byline). */
     private static final int MAX_LEADING_FURNITURE = 3;
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
@@ -110,10 +112,15 @@ final class StoryCleanup {
                 }
                 last.remove();
             }
+            String bylineTaken = null; // as the text loop below: once a "By" line is the byline, only it is
             for (int i = 0; i < MAX_LEADING_FURNITURE && doc.body().childrenSize() > 1; i++) {
                 String first = WireText.collapse(doc.body().child(0).text());
-                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches() && !isByline(b, first)) {
+                boolean byline = isByline(StoryFields.first(b.byline(), bylineTaken), first);
+                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches() && !byline) {
                     break;
+                }
+                if (byline && b.byline() == null) {
+                    bylineTaken = first;
                 }
                 doc.body().child(0).remove();
             }
@@ -132,7 +139,7 @@ final class StoryCleanup {
             String first = cleaned.get(0);
             if (repeatsHeadline(b, first)) {
                 cleaned = cleaned.subList(1, cleaned.size());
-            } else if (isByline(b, first)) {
+            } else if (isByline(b.byline(), first)) {
                 if (b.byline() == null) {
                     b.byline(first);
                 }
@@ -191,8 +198,8 @@ final class StoryCleanup {
     }
 
     /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
-    private static boolean isByline(ParsedStory.Builder b, String paragraph) {
-        String byline = b.byline() == null ? null : WireText.collapse(b.byline());
+    private static boolean isByline(String sent, String paragraph) {
+        String byline = sent == null ? null : WireText.collapse(sent);
         if (byline == null || byline.isEmpty()) {
             return BYLINE.matcher(paragraph).matches();
         }

@@ -11,7 +11,7 @@ import java.time.Duration;
  *                           0.94-1.0, different articles sharing whole paragraphs 0.6-0.91; 0.92 sits
  *                           between the two, docs/design-notes.md)
  * @param nearDupWindow      how far apart in event time a copy and its original may be
- * @param bands              band keys per story: its smallest shingle hashes (more bands, more recall, more records)
+ * @param bands              band keys per story: its smallest shingle hashes and its lead key ({@link Shingles}; more bands, more recall, more records)
  * @param bucketStories      stories a band bucket keeps (newest win; bounds work per query)
  * @param clusterThreshold   time-decayed cosine with a cluster's centroid needed to join it, for full-text stories
  * @param shortTextThreshold the same for headline-only or very short stories, whose cosines run lower

@@ -19,7 +19,8 @@ import java.util.List;
  * <em>lead key</em>, the smallest hash among its first {@link #LEAD} shingles. The smallest hashes
  * alone miss a copy trimmed to a fraction f of its original with probability (1 - f)^bands (the
  * original's smallest hashes fall in the cut tail): a quarter of copies cut to a fifth. Outlets trim
- * the tail, so the lead survives every trim and the lead key finds the original whatever is cut; the
+ * the tail, so the lead survives every trim and the lead key finds the original whatever is cut (a copy
+ * shorter than {@link #LEAD} shingles, a one-paragraph brief, only with a chance of about its length / LEAD); the
  * smallest hashes still find copies whose opening changed (a new dateline, a write-thru's new lead).
  *
  * @param lead the lead key; for a sketch read back from a record ({@link #unpack}), where the order
@@ -74,7 +75,7 @@ public record Shingles(int[] hashes, int count, int lead) {
             return new int[0];
         }
         int[] keys = Arrays.copyOf(hashes, n);
-        if (Arrays.binarySearch(keys, lead) < 0) {
+        if (n >= 2 && Arrays.binarySearch(keys, lead) < 0) {
             keys[n - 1] = lead;
             Arrays.sort(keys);
         }
@@ -140,7 +141,7 @@ public record Shingles(int[] hashes, int count, int lead) {
     /**
      * The body, or the headline where there is none, without the dateline the body opens with: it names
      * the outlet ("NEW DELHI, Nov 28 (ANI) -") and differs between copies of one text, so it is no part
-     * of the copy. (A byline paragraph never reaches here: parsing moves it to the byline.)
+     * of the copy. (A byline paragraph that parsing recognised has gone to the byline already.)
      */
     static String textOf(String headline, List<String> body, String dateline) {
         if (body == null || body.isEmpty()) {

@@ -207,5 +207,10 @@ class AnpaParserTest {
         assertThat(digest.body()).containsExactly("Ex-bodyguard testifies about lewd messages sent to Paltrow",
                 "Stage version of 'Frozen' to be directed by Broadway veteran", "Cosby's ex-lawyer dismissed from lawsuit");
         assertThat(digest.description()).isNull();
+        // Two caret lines and no body: a description wrapped over two lines, not a digest.
+        String wrapped = item.replace("^Stage version of 'Frozen' to be directed by Broadway veteran\r\n", "").replace("^Cosby's ex-lawyer dismissed from lawsuit\r\n", "")
+                .replace("^Ex-bodyguard testifies about lewd messages sent to Paltrow", "^A description that wraps onto<\r\n^a second caret line<");
+        ParsedStory described = parser.parse(wrapped.getBytes(StandardCharsets.US_ASCII), CONTEXT).get(0);
+        assertThat(described.description()).isEqualTo("A description that wraps onto a second caret line");
     }
 }

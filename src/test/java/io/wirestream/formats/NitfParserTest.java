@@ -113,6 +113,8 @@ class NitfParserTest {
         assertThat(parser.parse(utf8(named), CONTEXT).get(0).byline()).isEqualTo("By Meredith Jameson");
         String titleOnly = named.replace("By<person>Meredith Jameson</person>, <byttl>Staff Reporter</byttl>", "<byttl>Sports Network</byttl>");
         assertThat(parser.parse(utf8(titleOnly), CONTEXT).get(0).byline()).isEqualTo("Sports Network");
+        String byTitle = named.replace("By<person>Meredith Jameson</person>, <byttl>Staff Reporter</byttl>", "By <byttl>The Associated Press</byttl>");
+        assertThat(parser.parse(utf8(byTitle), CONTEXT).get(0).byline()).isEqualTo("By The Associated Press");
     }
 
     @Test

@@ -206,6 +206,18 @@ class WireFidelityTest {
                         + "<p>By the time polls closed, turnout was high.</p><p>Counting began.</p></body></html></inlineXML>"));
         assertThat(prose.body()).hasSize(2);
         assertThat(prose.byline()).isNull();
+        // Title-case headings are no bylines; two "By" lines: the first is the byline, body and bodyHtml agree.
+        ParsedStory sidebar = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Budget</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By The Numbers</p><p>By Tuesday</p><p>Spending rose.</p></body></html></inlineXML>"));
+        assertThat(sidebar.byline()).isNull();
+        assertThat(sidebar.body()).hasSize(3);
+        ParsedStory two = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Budget</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By Jane Doe</p><p>By John Roe</p><p>Spending rose.</p></body></html></inlineXML>"));
+        assertThat(two.byline()).isEqualTo("By Jane Doe");
+        assertThat(two.body()).containsExactly("By John Roe", "Spending rose.");
+        assertThat(two.bodyHtml()).contains("John Roe").doesNotContain("Jane Doe");
     }
 
     @Test

@@ -82,6 +82,8 @@ class ShinglesTest {
     void aShortTextsBandKeysAreItsSmallestHashes() {
         Shingles s = of("Quake hits northern Chile, no deaths reported");
         assertThat(s.bandKeys(6)).containsExactly(s.hashes());
+        // One band: the smallest hash, not the lead key alone.
+        assertThat(of(STORY).bandKeys(1)).containsExactly(of(STORY).hashes()[0]);
     }
 
     @Test
