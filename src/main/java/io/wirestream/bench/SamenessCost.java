@@ -27,7 +27,6 @@ import io.wirestream.sameness.Scatter;
 import io.wirestream.sameness.Shingles;
 import io.wirestream.sameness.TermVectors;
 import io.wirestream.serde.AvroSerde;
-import io.wirestream.text.NormalisedText;
 import io.wirestream.topology.WirestreamTopology;
 import io.wirestream.versions.Routed;
 import io.wirestream.versions.VersionTracker;
@@ -412,7 +411,7 @@ final class SamenessCost {
             EnrichedStory s = a.story();
 
             long n0 = System.nanoTime();
-            Shingles shingles = Shingles.ofNormalised(NormalisedText.of(Shingles.textOf(s)));
+            Shingles shingles = Shingles.of(s);
             long n1 = System.nanoTime();
             Set<String> names = TermVectors.names(s.getBody());
             Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), names, idf);

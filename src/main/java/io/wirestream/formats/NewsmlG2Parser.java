@@ -297,9 +297,10 @@ public final class NewsmlG2Parser implements WireParser {
             b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")),
                     SafeXml.text(SafeXml.path(bodyHead.getParentNode().getParentNode(), "head", "title"))));
         }
-        String byline = NitfParser.byline(SafeXml.child(bodyHead, "byline"));
+        Element bylineElement = SafeXml.child(bodyHead, "byline");
+        String byline = NitfParser.byline(bylineElement);
         if (byline != null) {
-            String whole = WireText.collapse(StoryFields.first(SafeXml.text(SafeXml.child(bodyHead, "byline")), byline));
+            String whole = WireText.collapse(SafeXml.text(bylineElement));
             b.body(b.body().stream().filter(p -> !p.equals(WireText.collapse(byline)) && !p.equals(whole)).toList());
             if (b.byline() == null) {
                 b.byline(byline);

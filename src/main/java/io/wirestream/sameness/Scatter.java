@@ -4,7 +4,6 @@ import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
 import io.wirestream.avro.StoryAction;
-import io.wirestream.text.NormalisedText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +42,9 @@ public final class Scatter {
         if (!asks) {
             return new Featured(s, null, Map.of(), false);
         }
-        String text = NormalisedText.of(Shingles.textOf(s));
         Set<String> names = TermVectors.names(s.getBody());
         Map<String, Float> vector = TermVectors.of(s.getHeadline(), s.getBody(), names, idf);
-        return new Featured(s, Shingles.ofNormalised(text), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, names, idf), true);
+        return new Featured(s, Shingles.of(s), vector, EventMarks.of(s.getHeadline(), s.getBody(), vector, names, idf), true);
     }
 
     /** Identifies one story version across the scatter and the gather: where it was read from wire.raw. */

@@ -1,7 +1,8 @@
 package io.wirestream.sameness;
 
-import java.nio.ByteBuffer;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.text.NormalisedText;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -133,9 +134,9 @@ public record Shingles(int[] hashes, int count, int lead) {
         return new Shingles(hashes, count, hashes.length == 0 ? 0 : hashes[0]);
     }
 
-    /** The text a story's copy is compared on: its body without the dateline, or the headline where there is no body. */
-    public static String textOf(EnrichedStory s) {
-        return textOf(s.getHeadline(), s.getBody(), s.getDateline());
+    /** The sketch of a story's copy: its body without the dateline, or the headline where there is no body, normalised. */
+    public static Shingles of(EnrichedStory s) {
+        return ofNormalised(NormalisedText.of(textOf(s.getHeadline(), s.getBody(), s.getDateline())));
     }
 
     /**
