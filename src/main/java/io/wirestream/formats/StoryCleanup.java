@@ -95,8 +95,8 @@ final class StoryCleanup {
             b.headline(headline(b.headline()));
         }
         List<String> body = new ArrayList<>(b.body());
-        if (b.bodyHtml() != null) {
-            Document doc = Jsoup.parseBodyFragment(b.bodyHtml());
+        Document doc = b.bodyHtml() == null ? null : Jsoup.parseBodyFragment(b.bodyHtml());
+        if (doc != null) {
             Elements embeds = doc.body().select(EMBEDS);
             if (!embeds.isEmpty()) {
                 // Paragraphs that came only from embed code go; the parser's own reading of the rest is kept.
@@ -105,6 +105,11 @@ final class StoryCleanup {
                 before.removeAll(WireText.paragraphsFromHtml(doc.body().html()));
                 body.removeAll(before);
             }
+        }
+        List<String> cleaned = body(body);
+        List<String> furniture = leadingFurniture(b, cleaned);
+        cleaned = List.copyOf(cleaned.subList(furniture.size(), cleaned.size()));
+        if (doc != null) {
             for (int i = 0; i < MAX_SIGN_OFFS && doc.body().childrenSize() > 1; i++) {
                 Element last = doc.body().child(doc.body().childrenSize() - 1);
                 if (!isTrailer(WireText.collapse(last.text()))) {
@@ -112,15 +117,10 @@ final class StoryCleanup {
                 }
                 last.remove();
             }
-            String bylineTaken = null; // as the text loop below: once a "By" line is the byline, only it is
-            for (int i = 0; i < MAX_LEADING_FURNITURE && doc.body().childrenSize() > 1; i++) {
-                String first = WireText.collapse(doc.body().child(0).text());
-                boolean byline = isByline(StoryFields.first(b.byline(), bylineTaken), first);
-                if (!repeatsHeadline(b, first) && !ADVISORY.matcher(first).matches() && !byline) {
+            // The markup loses the furniture the text lost, element by element while they read the same.
+            for (String paragraph : furniture) {
+                if (doc.body().childrenSize() <= 1 || !WireText.collapse(doc.body().child(0).text()).equalsIgnoreCase(paragraph)) {
                     break;
-                }
-                if (byline && b.byline() == null) {
-                    bylineTaken = first;
                 }
                 doc.body().child(0).remove();
             }
@@ -131,35 +131,39 @@ final class StoryCleanup {
             String html = clean.body().html().strip();
             b.bodyHtml(html.isBlank() ? null : html);
         }
-        List<String> cleaned = body(body);
-        // The headline again as the first paragraph (an XHTML body's <h1>) is not the story's first paragraph,
-        // nor is the byline ("By Marwan Makdisi", which becomes the byline when the wire sent none); a Reuters
-        // advisory in parentheses ("(Adds comments, detail)") is a note to editors.
-        for (int i = 0; i < MAX_LEADING_FURNITURE && cleaned.size() > 1; i++) {
-            String first = cleaned.get(0);
-            if (repeatsHeadline(b, first)) {
-                cleaned = cleaned.subList(1, cleaned.size());
-            } else if (isByline(b.byline(), first)) {
-                if (b.byline() == null) {
-                    b.byline(first);
-                }
-                cleaned = cleaned.subList(1, cleaned.size());
-            } else if (ADVISORY.matcher(first).matches()) {
-                if (b.edNote() == null) {
-                    b.edNote(first.substring(1, first.length() - 1).strip());
-                }
-                cleaned = cleaned.subList(1, cleaned.size());
-            } else {
-                break;
-            }
-        }
-        cleaned = List.copyOf(cleaned);
         if (!cleaned.equals(b.body())) {
             b.body(cleaned);
             if (b.bodyHtml() != null && containsEscapedMarkup(b.bodyHtml())) {
                 b.bodyHtml(asHtml(cleaned));
             }
         }
+    }
+
+    /**
+     * The paragraphs at the top of the text that are wire furniture, not story: the headline again (an XHTML
+     * body's {@code <h1>}), the byline ("By Marwan Makdisi", which becomes the byline when the wire sent none)
+     * and a Reuters advisory in parentheses ("(Adds comments, detail)", which becomes the edNote). At least
+     * one paragraph is always left.
+     */
+    private static List<String> leadingFurniture(ParsedStory.Builder b, List<String> paragraphs) {
+        int n = 0;
+        while (n < MAX_LEADING_FURNITURE && paragraphs.size() - n > 1) {
+            String first = paragraphs.get(n);
+            boolean headline = repeatsHeadline(b, first);
+            if (!headline && isByline(b.byline(), first)) {
+                if (b.byline() == null) {
+                    b.byline(first);
+                }
+            } else if (!headline && ADVISORY.matcher(first).matches()) {
+                if (b.edNote() == null) {
+                    b.edNote(first.substring(1, first.length() - 1).strip());
+                }
+            } else if (!headline) {
+                break;
+            }
+            n++;
+        }
+        return List.copyOf(paragraphs.subList(0, n));
     }
 
     /** The headline without typesetting codes and transmission markers; unchanged when nothing would be left. */
