@@ -1,10 +1,12 @@
 package io.wirestream.sameness;
 
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.formats.Dateline;
 import io.wirestream.text.NormalisedText;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The near-duplicate sketch of a text: hashes of its word 4-shingles (after normalisation), the
@@ -142,13 +144,19 @@ public record Shingles(int[] hashes, int count, int lead) {
     /**
      * The body, or the headline where there is none, without the dateline the body opens with: it names
      * the outlet ("NEW DELHI, Nov 28 (ANI) -") and differs between copies of one text, so it is no part
-     * of the copy. (A byline paragraph that parsing recognised has gone to the byline already.)
+     * of the copy. The opening is read as a dateline with its agency credit even where the wire's own
+     * dateline field is only the place ("NEW YORK" over "NEW YORK (AP) _ ..."), so no "(AP) _" is left
+     * to tell two copies apart. (A byline paragraph that parsing recognised has gone to the byline already.)
      */
     static String textOf(String headline, List<String> body, String dateline) {
         if (body == null || body.isEmpty()) {
             return headline;
         }
         String text = String.join("\n", body);
+        Optional<Dateline> credited = Dateline.find(body.get(0)).filter(d -> d.agency() != null);
+        if (credited.isPresent()) {
+            return text.substring(credited.get().text().length()).stripLeading();
+        }
         return dateline != null && !dateline.isBlank() && text.startsWith(dateline) ? text.substring(dateline.length()) : text;
     }
 

@@ -37,9 +37,19 @@ class ShinglesTest {
     void theDatelineTheBodyOpensWithIsNoPartOfTheCopy() {
         String pti = Shingles.textOf("Metro runs late", java.util.List.of("NEW DELHI, Nov 28 (PTI) - " + STORY), "NEW DELHI, Nov 28 (PTI) -");
         String ani = Shingles.textOf("Late trains", java.util.List.of("NEW DELHI, Nov 28 (ANI) - " + STORY), "NEW DELHI, Nov 28 (ANI) -");
-        assertThat(pti).isEqualTo(ani).isEqualTo(" " + STORY);
+        assertThat(pti).isEqualTo(ani).isEqualTo(STORY);
         assertThat(Shingles.containment(of(pti), of(ani))).isEqualTo(1.0);
         assertThat(Shingles.textOf("Headline only", java.util.List.of(), "PARIS -")).isEqualTo("Headline only");
+    }
+
+    @Test
+    void aDatelineFieldOfThePlaceAloneLeavesNoAgencyCreditInTheCopy() {
+        String ap = Shingles.textOf("Fed holds", java.util.List.of("NEW YORK (AP) _ " + STORY), "NEW YORK");
+        String afp = Shingles.textOf("Fed on hold", java.util.List.of("NEW YORK (AFP) - " + STORY), null);
+        assertThat(ap).isEqualTo(afp).isEqualTo(STORY);
+        // A body that does not open with a credited dateline keeps its text; an uncredited one still goes when it is the field.
+        assertThat(Shingles.textOf("h", java.util.List.of("Tehran: " + STORY), "Tehran:")).isEqualTo(" " + STORY);
+        assertThat(Shingles.textOf("h", java.util.List.of(STORY), "NEW YORK")).isEqualTo(STORY);
     }
 
     @Test
