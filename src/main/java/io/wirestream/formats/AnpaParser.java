@@ -58,6 +58,7 @@ public final class AnpaParser implements WireParser {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
+    private static final Pattern LINE_END_MARK = Pattern.compile("[<=]\\s*$");
     private static final int FLASH_MAX_WORDS = 100;
     /** An alert is one sentence: AP's APNewsAlert body is a single paragraph of one or two lines. */
     private static final int ALERT_MAX_CHARS = 300;
@@ -229,16 +230,29 @@ public final class AnpaParser implements WireParser {
         boolean bodyStarted = false;
         boolean afterByline = false;
         boolean bylineSeen = false;
+        boolean bareHeader = false;
         List<String> description = new ArrayList<>();
+        List<String> bodyLines = new ArrayList<>();
         for (String raw : lines) {
             String line = WireFraming.clean(raw);
             if (line.isEmpty()) {
+                if (bodyStarted) {
+                    bodyLines.add(""); // a blank line can mark a paragraph's end
+                }
                 continue;
             }
             boolean caret = line.startsWith("^") && !bodyStarted;
+            if (!caret && !bodyStarted && !slugSeen && SLUG.matcher(line).matches()) {
+                // Kyodo and others send the keyword and the headline as bare lines, the body indented under them.
+                bareHeader = true;
+                caret = true;
+            } else if (!caret && !bodyStarted && bareHeader && b.headline() == null && !WireText.isIndented(raw)) {
+                b.headline(line);
+                continue;
+            }
             if (!caret) {
                 bodyStarted = true;
-                b.paragraph(stripCaret(line));
+                bodyLines.add(raw);
                 continue;
             }
             String content = stripCaret(line);
@@ -274,12 +288,19 @@ public final class AnpaParser implements WireParser {
             }
             afterByline = false;
         }
+        WireText.paragraphsFromLines(bodyLines, l -> stripCaret(WireFraming.clean(l)), AnpaParser::standsAlone).forEach(b::paragraph);
         if (description.size() >= DIGEST_MIN_LINES && b.body().isEmpty()) {
             // Only caret lines: a digest or headline list ("AP Top Entertainment News"), whose lines are its text.
             description.forEach(b::paragraph);
         } else if (!description.isEmpty()) {
             b.description(String.join(" ", description));
         }
+    }
+
+    /** A caret line in the body (a table heading, "^Wednesday's Games=") or a line closed by "<" or "=": never wrapped. */
+    private static boolean standsAlone(String raw) {
+        String line = WireFraming.clean(raw);
+        return line.startsWith("^") || LINE_END_MARK.matcher(line).find();
     }
 
     /** "^For Argentine chemo patients, mirrors can hurt <" to the bare text; "<" and "=" end ANPA lines. */

@@ -26,13 +26,16 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String DATE = "(?:,?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?)?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
-    private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP)";
+    private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
+            + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau"
+            + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
     private static final List<Pattern> PATTERNS = List.of(
-            // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"
-            Pattern.compile("^" + PLACE + DATE + "[ ]*\\(" + AGENCY + "\\)\\.?[ ]*[-–—_:]+[ ]*"),
+            // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"; press wires and Ritzau
+            // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:"
+            Pattern.compile("^" + PLACE + DATE + "[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/]\\.?[ ]*[-–—_:]+[ ]*"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -

@@ -34,7 +34,7 @@ public final class PlainTextParser implements WireParser {
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.stripControl(WireText.decodeStrict(payload, context.contentType()));
-        List<String> lines = WireText.paragraphsFromText(text);
+        List<String> lines = WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false);
         int i = 0;
         while (i < lines.size() && BREADCRUMB.matcher(lines.get(i)).matches()) {
             i++;

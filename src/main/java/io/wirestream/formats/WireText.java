@@ -225,6 +225,66 @@ public final class WireText {
 
     private static final Pattern INDENTED = Pattern.compile("[ \\t]{2,}\\S");
 
+    /** A hard-wrapped line is this long at least (wire copy wraps at 60-80 characters)... */
+    private static final int WRAP_MIN = 40;
+    /** ... and at most this: a longer line is a whole paragraph (AP sends one line per paragraph). */
+    private static final int WRAP_MAX = 100;
+
+    /**
+     * Paragraphs of line-oriented copy (ANPA, plain text) as sent, lines with their indentation and
+     * control characters. Each line is a paragraph, except that copy which marks its paragraphs (an
+     * indented first line, or blank lines between them) and wraps them over lines (Kyodo, PR Newswire,
+     * e-mailed releases) has its wrapped lines joined: a line that is not indented continues the one
+     * before when that one has a wrapped line's length. AP's one indented line per paragraph, tables
+     * (rows led by a control character, holding tabs or "|") and unmarked copy (a scraped page, one
+     * paragraph a line) stay one paragraph per line.
+     *
+     * @param clean what a line's text is (e.g. without ANPA's end-of-line marks); empty is a blank line
+     * @param whole  lines that are a paragraph by themselves whatever their length (ANPA's caret headings
+     *               and lines closed by its end marks)
+     */
+    public static List<String> paragraphsFromLines(List<String> lines, java.util.function.UnaryOperator<String> clean,
+            java.util.function.Predicate<String> whole) {
+        boolean indents = false;
+        boolean blanks = false;
+        boolean textSeen = false;
+        for (String line : lines) {
+            boolean blank = clean.apply(line).isEmpty();
+            indents |= !blank && INDENTED.matcher(line).lookingAt();
+            blanks |= blank && textSeen;
+            textSeen |= !blank;
+        }
+        boolean marked = indents || blanks;
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        String previous = null; // the last line's text, when it may be continued
+        for (String line : lines) {
+            String text = clean.apply(line);
+            boolean table = isTableRow(line, text) || whole.test(line);
+            boolean continues = marked && previous != null && !text.isEmpty() && !table && !INDENTED.matcher(line).lookingAt()
+                    && previous.length() >= WRAP_MIN && previous.length() <= WRAP_MAX;
+            if (!continues) {
+                addParagraph(out, current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() == 0 ? "" : " ").append(text);
+            previous = text.isEmpty() || table ? null : text;
+        }
+        addParagraph(out, current.toString());
+        return out;
+    }
+
+    /** Whether a line as sent starts indented (a tab, or two spaces or more, before its text). */
+    public static boolean isIndented(String line) {
+        return INDENTED.matcher(line).lookingAt();
+    }
+
+    /** A table row: led by a control character (ANPA's tab codes), or holding "|" first or a tab inside. */
+    private static boolean isTableRow(String line, String text) {
+        return !line.isEmpty() && line.charAt(0) < 0x20 && line.charAt(0) != '\t'
+                || text.startsWith("|") || line.strip().contains("\t");
+    }
+
     private static void addParagraph(List<String> out, String raw) {
         String p = collapse(raw);
         if (!p.isEmpty()) {

@@ -18,6 +18,10 @@ class DatelineTest {
         "BUENOS AIRES, Argentina (AP) _ Cancer patients.|BUENOS AIRES, Argentina (AP) _|Buenos Aires, Argentina|AP|Cancer patients.",
         "Peine (dpa/lni) - Ein Baum.|Peine (dpa/lni) -|Peine|dpa/lni|Ein Baum.",
         "Tel Aviv/Beirut (dpa) - Israel.|Tel Aviv/Beirut (dpa) -|Tel Aviv/Beirut|dpa|Israel.",
+        "OSAKA, Japan, Dec. 9 Kyodo - A team won.|OSAKA, Japan, Dec. 9 Kyodo -|Osaka, Japan|Kyodo|A team won.",
+        "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- A firm said.|AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --|Austin, Texas|PRNewswire|A firm said.",
+        "CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) -- A firm said.|CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) --|Calgary, Alberta|GLOBE NEWSWIRE|A firm said.",
+        "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
     })
     void agencyDatelines(String paragraph, String text, String place, String agency, String remainder) {
         Dateline d = Dateline.find(paragraph).orElseThrow();

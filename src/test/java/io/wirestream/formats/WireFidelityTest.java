@@ -155,6 +155,52 @@ class WireFidelityTest {
                 .containsExactly("Voters went to the polls.");
         assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
+        // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
+        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jm/cb")) {
+            assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
+        }
+        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
+                .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
+        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
+    }
+
+    /**
+     * Copy wrapped at 70 characters whose paragraphs start indented (Kyodo's ANPA, with the keyword and the
+     * headline as bare lines) or are set apart by blank lines (an e-mailed release): a paragraph is its lines
+     * joined. AP's one line per paragraph, its table headings in caret lines and its tables stay as sent.
+     */
+    @Test
+    void wrappedLinesAreJoinedIntoTheirParagraphs() throws Exception {
+        ParsedStory kyodo = parse(new AnpaParser(), "\u0016\u0016\u0001a0105KYODO\u001Fkoko-\nu s\u0014\u0012 BC-Rowing-Final   12-09 0120\n\u0002"
+                + "BC-Rowing-Final\nRowing: Osaka crew wins national title in record time\n"
+                + "     OSAKA, Japan, Dec. 9 Kyodo - The Osaka University eight won the national\n"
+                + "title on Sunday, beating the defending champions by two lengths in a\n"
+                + "race held in strong winds.\n"
+                + "     The crew's coach said the result was the reward of a long season of\n"
+                + "early mornings.\n==Kyodo\n\u0003");
+        assertThat(kyodo.headline()).isEqualTo("Rowing: Osaka crew wins national title in record time");
+        assertThat(kyodo.slugline()).isEqualTo("BC-Rowing-Final");
+        assertThat(kyodo.body()).containsExactly(
+                "OSAKA, Japan, Dec. 9 Kyodo - The Osaka University eight won the national title on Sunday, beating the defending "
+                        + "champions by two lengths in a race held in strong winds.",
+                "The crew's coach said the result was the reward of a long season of early mornings.");
+        assertThat(kyodo.dateline()).isEqualTo("OSAKA, Japan, Dec. 9 Kyodo -");
+
+        ParsedStory release = parse(new PlainTextParser(), "Harbour company opens a new terminal for container ships\n\n"
+                + "ROTTERDAM, Feb. 1, 2024 /PRNewswire/ --\n\n"
+                + "The Harbour Company said on Thursday that its new terminal would take the\n"
+                + "largest container ships from March, doubling what the port can handle.\n\n"
+                + "The terminal cost 400 million euros.\n");
+        assertThat(release.body()).containsExactly("ROTTERDAM, Feb. 1, 2024 /PRNewswire/ --",
+                "The Harbour Company said on Thursday that its new terminal would take the largest container ships from March, "
+                        + "doubling what the port can handle.",
+                "The terminal cost 400 million euros.");
+
+        ParsedStory ap = parse(new AnpaParser(), anpa("r s\u0013\u0011 BC-BBO--Glance   05-17 0120",
+                "^BC-BBO--Glance<\n^Baseball Glance<\n\t   Texas (Hamels 4-0) at Oakland (Surkamp 0-3), 10:05 p.m.<\n"
+                        + "^Wednesday's Games=\n\t   Minnesota at Detroit, 1:08 p.m.\n\bBaltimore;23;13;.639\n\bBoston;24;14;.632"));
+        assertThat(ap.body()).containsExactly("Texas (Hamels 4-0) at Oakland (Surkamp 0-3), 10:05 p.m.", "Wednesday's Games",
+                "Minnesota at Detroit, 1:08 p.m.", "Baltimore;23;13;.639", "Boston;24;14;.632");
     }
 
     /**
