@@ -40,6 +40,7 @@ final class StoryFields {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b\\p{Lu})[.!?](?=\\s+[\\p{Lu}\"“]|$)");
     /** How many leading paragraphs may hold the dateline: Reuters puts "By ..." first. */
     private static final int DATELINE_PARAGRAPHS = 2;
+    private static final int DATELINE_AGENCY_PARAGRAPHS = 6;
 
     private StoryFields() {
     }
@@ -223,12 +224,14 @@ final class StoryFields {
 
     /**
      * The dateline at the start of one of the first body paragraphs ("DAMASCUS (Reuters) - ..."), or
-     * null. Reuters puts the byline paragraph before it, so more than the first paragraph is looked at.
+     * null. Reuters puts the byline paragraph before it, and an advisory ("(Adds ...)") or summary
+     * bullets before that, so more than the first paragraph is looked at; past the first two, only a
+     * dateline that names its agency counts ("Paris: ..." further down is a sentence, not a dateline).
      */
     static Dateline datelineInBody(ParsedStory.Builder b) {
-        for (int i = 0; i < Math.min(DATELINE_PARAGRAPHS, b.body().size()); i++) {
+        for (int i = 0; i < Math.min(DATELINE_AGENCY_PARAGRAPHS, b.body().size()); i++) {
             java.util.Optional<Dateline> d = Dateline.find(b.body().get(i));
-            if (d.isPresent()) {
+            if (d.isPresent() && (i < DATELINE_PARAGRAPHS || d.get().agency() != null)) {
                 return d.get();
             }
         }

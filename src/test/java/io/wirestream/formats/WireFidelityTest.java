@@ -164,6 +164,24 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
     }
 
+    /** Reuters puts an advisory and the byline (or summary bullets) before the dateline paragraph: the dateline is still read. */
+    @Test
+    void aDatelineAfterTheAdvisoryAndTheBylineIsRead() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Ferry service resumes</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>(Adds minister's comment)</p><p>By Jane Roe</p><p>* Service was halted for a week</p>"
+                        + "<p>OSLO, Jan 2 (Reuters) - Ferries resumed on Tuesday.</p><p>The minister welcomed it.</p>"
+                        + "<p>Oslo: the capital's port reopened as well.</p></body></html></inlineXML>"));
+        assertThat(s.dateline()).isEqualTo("OSLO, Jan 2 (Reuters) -");
+        assertThat(s.datelinePlace()).isEqualTo("Oslo");
+        assertThat(s.agency()).isEqualTo("Reuters");
+        // A place and a colon further down is a sentence: no dateline is taken from there.
+        ParsedStory late = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Ports</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>Ferries resumed on Tuesday.</p><p>The minister welcomed it.</p><p>Oslo: the port reopened.</p></body></html></inlineXML>"));
+        assertThat(late.dateline()).isNull();
+    }
+
     /**
      * Copy wrapped at 70 characters whose paragraphs start indented (Kyodo's ANPA, with the keyword and the
      * headline as bare lines) or are set apart by blank lines (an e-mailed release): a paragraph is its lines
