@@ -74,8 +74,11 @@ public final class Newsml12Parser implements WireParser {
         Element id = SafeXml.path(item, "Identification", "NewsIdentifier");
         String providerId = SafeXml.text(SafeXml.child(id, "ProviderId"));
         String newsItemId = SafeXml.text(SafeXml.child(id, "NewsItemId"));
-        if (newsItemId == null) {
-            throw new WireParseException("NewsML 1.2 NewsItem has no NewsItemId");
+        if (newsItemId == null || newsItemId.equals("0")) {
+            // No id of its own (Belga's remote feed sends "0" or nothing for every item): the item's date and
+            // text stand in, so two different stories never become versions of one, and a resend is still one.
+            newsItemId = StoryFields.first(SafeXml.text(SafeXml.child(id, "DateId")), "") + "-"
+                    + StoryFields.shortHash(WireText.collapse(item.getTextContent()));
         }
         String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId;
         Element revision = SafeXml.child(id, "RevisionId");
@@ -110,7 +113,7 @@ public final class Newsml12Parser implements WireParser {
         b.slugline(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SlugLine")),
                 SafeXml.text(SafeXml.path(item, "Identification", "NameLabel"))));
         Element descriptive = nearest(contentItem, "DescriptiveMetadata");
-        descriptive(b, descriptive, item);
+        descriptive(b, descriptive, item, contentItem);
         String agency = formalName(SafeXml.path(nearest(contentItem, "AdministrativeMetadata"), "Provider", "Party"));
         b.agency(StoryFields.first(agency, providerId, context.source())).provider(StoryFields.first(providerId, context.source()));
 
@@ -123,9 +126,9 @@ public final class Newsml12Parser implements WireParser {
         return b.build();
     }
 
-    private static void descriptive(ParsedStory.Builder b, Element descriptive, Element item) {
+    private static void descriptive(ParsedStory.Builder b, Element descriptive, Element item, Element contentItem) {
         String language = formalName(SafeXml.child(descriptive, "Language"));
-        b.language(StoryFields.first(language, WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));
+        b.language(StoryFields.first(language, inheritedLanguage(contentItem), WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));
         for (Element sc : SafeXml.children(descriptive, "SubjectCode")) {
             for (String level : List.of("Subject", "SubjectMatter", "SubjectDetail")) {
                 for (Element s : SafeXml.children(sc, level)) {
@@ -227,6 +230,17 @@ public final class Newsml12Parser implements WireParser {
             Element c = SafeXml.child(e, childName);
             if (c != null) {
                 return c;
+            }
+        }
+        return null;
+    }
+
+    /** The xml:lang of the text's own component or the nearest component around it (Belga marks each language's component so). */
+    private static String inheritedLanguage(Element contentItem) {
+        for (Node n = contentItem; n instanceof Element e && !SafeXml.localName(e).equals("NewsItem"); n = n.getParentNode()) {
+            String lang = WireText.blankToNull(e.getAttributeNS(XMLConstants.XML_NS_URI, "lang"));
+            if (lang != null) {
+                return lang;
             }
         }
         return null;

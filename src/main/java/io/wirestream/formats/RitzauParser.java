@@ -87,13 +87,17 @@ public final class RitzauParser implements WireParser {
             b.bodyHtml(content);
             b.body(WireText.paragraphsFromHtml(content));
         }
-        String subtitle = value(item, "subtitle");
+        // The subtitle may carry markup as text ("... Forsvar.<br />"): its words only.
+        String subtitle = value(item, "subtitle") == null ? null
+                : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(value(item, "subtitle"))));
         b.headline(value(item, "headline")).description(subtitle).slugline(value(item, "strapline")).byline(value(item, "byLine"));
         String ednote = value(item, "TilRedaktionen");
         b.edNote(ednote == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(ednote.replaceAll("(?i)<br\\s*/?>", "</p><p>")))));
         StoryFields.dateline(b, null, value(item, "town"), null);
         for (Element code : SafeXml.children(SafeXml.child(item, "IPTCList"), "int")) {
-            StoryFields.subject(b, SafeXml.text(code), null);
+            // Sent as integers: 4000000 is Subject Code 04000000, its leading zero lost.
+            String number = SafeXml.text(code);
+            StoryFields.subject(b, number != null && number.matches("\\d{7}") ? "0" + number : number, null);
         }
         String section = value(item, "section");
         if (section != null) {

@@ -107,4 +107,24 @@ class Newsml12ParserTest {
         assertThat(s.datelinePlace()).isEqualTo("Round Rock");
         assertThat(Agencies.code(s.agency())).isEqualTo("Business Wire");
     }
+
+    /**
+     * Belga's remote feed: every item's NewsItemId is "0" (or empty) and the language is on the component. Two
+     * different stories stay two (no UPDATE of "belga.be:0"), a resend keeps its key, and the language is read.
+     */
+    @Test
+    void itemsWithoutAnIdOfTheirOwnAreKeptApartAndTheComponentsLanguageIsRead() throws Exception {
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>belga.be</ProviderId><DateId>20190603T160217</DateId>"
+                + "<NewsItemId>%s</NewsItemId><RevisionId PreviousRevision=\"0\" Update=\"N\">0</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsManagement><Status FormalName=\"USABLE\"/></NewsManagement><NewsComponent xml:lang=\"nl\"><NewsLines><HeadLine>%s</HeadLine>"
+                + "</NewsLines><ContentItem><MediaType FormalName=\"Text\"/><DataContent><p>%s</p></DataContent></ContentItem></NewsComponent>"
+                + "</NewsItem></NewsML>";
+        ParsedStory first = parser.parse(utf8(String.format(doc, "0", "Knooppunt afgesloten", "Het knooppunt gaat dicht.")), CONTEXT).get(0);
+        ParsedStory other = parser.parse(utf8(String.format(doc, "0", "Staking bij de post", "De bonden leggen het werk neer.")), CONTEXT).get(0);
+        ParsedStory again = parser.parse(utf8(String.format(doc, "0", "Knooppunt afgesloten", "Het knooppunt gaat dicht.")), CONTEXT).get(0);
+        ParsedStory empty = parser.parse(utf8(String.format(doc, "", "Knooppunt afgesloten", "Het knooppunt gaat dicht.")), CONTEXT).get(0);
+        assertThat(first.storyKey()).isNotEqualTo(other.storyKey()).isEqualTo(again.storyKey()).startsWith("belga.be:20190603T160217-");
+        assertThat(empty.storyKey()).startsWith("belga.be:20190603T160217-");
+        assertThat(first.language()).isEqualTo("nl");
+    }
 }

@@ -54,6 +54,18 @@ class RitzauParserTest {
                 .contains(org.assertj.core.groups.Tuple.tuple("subj", "15000000"), org.assertj.core.groups.Tuple.tuple("ritzau-section", "Udland"));
     }
 
+    /** Ritzau sends Subject Codes as integers (4000000 for 04000000) and its subtitle may hold markup as text. */
+    @Test
+    void integerSubjectCodesKeepTheirLeadingZeroAndTheSubtitleLosesItsMarkup() throws Exception {
+        String flags = "<Annuleret>false</Annuleret><NyVersion>false</NyVersion><Korrektion>false</Korrektion>";
+        String xml = item("7b1", "PTP-1", "<headline>Aktier stiger</headline>", flags, "")
+                .replace("<a:int>15000000</a:int>", "<a:int>4000000</a:int>")
+                .replace("<subtitle i:nil=\"true\"/>", "<subtitle>Markedet steg i dag.&lt;br /&gt;</subtitle>");
+        ParsedStory s = parser.parse(xml(xml), CONTEXT).get(0);
+        assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code).contains(org.assertj.core.groups.Tuple.tuple("subj", "04000000"));
+        assertThat(s.description()).isEqualTo("Markedet steg i dag.");
+    }
+
     @Test
     void aQueueResponseGivesEveryItemAndACancelledOneIsAKill() throws Exception {
         String live = "<Annuleret>false</Annuleret><NyVersion>false</NyVersion><Korrektion>false</Korrektion>";
