@@ -55,6 +55,8 @@ public final class Iptc7901Parser implements WireParser {
             "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
     private static final Pattern VERSION_LINE = Pattern.compile(
             "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
+    /** A numbered note of the version ("3RD NET", "2ND LEAD"). */
+    private static final Pattern ORDINAL_NOTE = Pattern.compile("^\\d{1,2}(?:ST|ND|RD|TH)\\s+\\p{Lu}+$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
@@ -103,7 +105,19 @@ public final class Iptc7901Parser implements WireParser {
         if (source.isEmpty()) {
             source = context.source() == null ? "unknown" : context.source();
         }
-        String keyword = WireFraming.clean(m.header().substring(h.end()));
+        // The lines between header and text are the keyword, and dpa puts its version notes there too
+        // ("2ND LEAD", "3RD NET" under "/politics/Britain/"): those are no part of the story's keyword.
+        List<String> versionTexts = new ArrayList<>();
+        List<String> keywordLines = new ArrayList<>();
+        for (String line : m.header().substring(h.end()).split("\\R")) {
+            String clean = WireFraming.clean(line);
+            if (VERSION_LINE.matcher(clean).matches() || ORDINAL_NOTE.matcher(clean).matches()) {
+                versionTexts.add(clean);
+            } else if (!clean.isEmpty()) {
+                keywordLines.add(clean);
+            }
+        }
+        String keyword = String.join(" ", keywordLines);
 
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.IPTC7901)
                 .priority(String.valueOf(prio))
@@ -131,7 +145,6 @@ public final class Iptc7901Parser implements WireParser {
             date = context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
         }
 
-        List<String> versionTexts = new ArrayList<>();
         readText(m.text(), b, versionTexts);
 
         WireFraming.Take take = WireFraming.take(versionTexts);

@@ -123,6 +123,7 @@ public final class Newsml12Parser implements WireParser {
         StoryFields.dateline(b, dateline, city, null);
         StoryFields.ensureHeadline(b, null, "NewsML 1.2 item " + storyKey);
         StoryFields.signalsFromText(b, b.headline());
+        StoryFields.signalsFromText(b, b.slugline());
         return b.build();
     }
 

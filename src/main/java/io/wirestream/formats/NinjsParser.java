@@ -141,6 +141,8 @@ public final class NinjsParser implements WireParser {
         body(n, b);
         b.byline(first(str(n, "byline"), str(n, "by")));
         b.slugline(str(n, "slugline"));
+        StoryFields.signalsFromText(b, b.headline());
+        StoryFields.signalsFromText(b, b.slugline());
         b.language(str(n, "language"));
         String located = first(str(n, "located"), str(n.path("datelinelocation"), "city"));
         b.datelinePlace(located);

@@ -178,6 +178,7 @@ final class StoryFields {
         if (UPDATE_N.matcher(headlineOrSlug).find()) {
             b.signal(Signal.UPDATE);
         }
+        WireFraming.leadSignals(headlineOrSlug).forEach(b::signal);
     }
 
     /**

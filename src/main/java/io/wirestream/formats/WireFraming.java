@@ -148,6 +148,20 @@ final class WireFraming {
         }
     }
 
+    /**
+     * What a slugline or headline says of the write-thru it is: WRITETHRU for "1st Ld-Writethru", UPDATE for a
+     * new lead alone ("2ND LEAD"), nothing otherwise. Only these two: a headline's "kill" is a word, not a kill.
+     */
+    static Set<Signal> leadSignals(String text) {
+        if (text == null) {
+            return Set.of();
+        }
+        if (WRITETHRU.matcher(text).find()) {
+            return Set.of(Signal.WRITETHRU);
+        }
+        return LEAD.matcher(text).find() ? Set.of(Signal.UPDATE) : Set.of();
+    }
+
     /** Reads version texts ("1stLd-Writethru", "1ST LEAD", "(Berichtigung: ...)", "KILL KILL KILL"). */
     static Take take(List<String> versionTexts) {
         Integer lead = null;

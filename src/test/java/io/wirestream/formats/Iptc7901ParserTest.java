@@ -134,6 +134,19 @@ class Iptc7901ParserTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** dpa also writes the lead among the keyword lines before the text: it is a version note, not part of the keyword. */
+    @Test
+    void aLeadNotedAmongTheKeywordLinesIsAnUpdateOfTheSameStory() throws Exception {
+        ParsedStory first = parser.parse(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), CONTEXT).get(0);
+        byte[] lead = new String(msg("4", "", "Strike halts trains nationwide", "141100 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                .replace("Germany-strike/\r\n", "Germany-strike/\r\n2ND LEAD\r\n3RD NET\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        ParsedStory s = parser.parse(lead, CONTEXT).get(0);
+        assertThat(s.storyKey()).isEqualTo(first.storyKey());
+        assertThat(s.slugline()).isEqualTo("Germany-strike/");
+        assertThat(s.version()).isEqualTo("2");
+        assertThat(s.signals()).contains(Signal.UPDATE);
+    }
+
     @Test
     void leadsAndKillShareTheStoryKey() throws Exception {
         ParsedStory first = parser.parse(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), CONTEXT).get(0);

@@ -164,6 +164,21 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
     }
 
+    /** AP names a write-thru in the slugline of every format ("..., 1st Ld-Writethru"), Reuters an update in the headline. */
+    @Test
+    void aWriteThruNamedInTheSluglineOrHeadlineIsSignalled() throws Exception {
+        ParsedStory g2 = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Storm hits coast</headline><slugline>Storm-Coast, 1st Ld-Writethru</slugline>",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>A storm hit.</p></body></html></inlineXML>"));
+        assertThat(g2.signals()).contains(Signal.WRITETHRU);
+        ParsedStory ninjs = parse(new NinjsParser(), "{\"uri\":\"urn:test:n1\",\"type\":\"text\",\"headline\":\"UPDATE 2-Ferries resume\","
+                + "\"slugline\":\"Ferries\",\"body_text\":\"Ferries resumed on Tuesday.\"}");
+        assertThat(ninjs.signals()).contains(Signal.UPDATE).doesNotContain(Signal.WRITETHRU);
+        ParsedStory plain = parse(new NinjsParser(), "{\"uri\":\"urn:test:n2\",\"type\":\"text\",\"headline\":\"Police kill two in raid\","
+                + "\"body_text\":\"Two men died.\"}");
+        assertThat(plain.signals()).doesNotContain(Signal.KILL, Signal.UPDATE, Signal.WRITETHRU);
+    }
+
     /** Reuters puts an advisory and the byline (or summary bullets) before the dateline paragraph: the dateline is still read. */
     @Test
     void aDatelineAfterTheAdvisoryAndTheBylineIsRead() throws Exception {
