@@ -49,7 +49,7 @@ public final class Newsml12Parser implements WireParser {
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
-        Element root = SafeXml.parse(payload).getDocumentElement();
+        Element root = SafeXml.parse(NitfDoctype.stripStandardNewsml(payload)).getDocumentElement();
         if (!"NewsML".equals(SafeXml.localName(root))) {
             throw new WireParseException("not NewsML 1.2: root element is <" + SafeXml.localName(root) + ">");
         }

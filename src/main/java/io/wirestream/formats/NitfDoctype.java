@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  *
  * <p>Anything else stays and is refused by SafeXml: an internal subset ({@code [ ... ]}, where
  * ENTITY declarations live), a DOCTYPE naming another root, or one pointing at a non-NITF DTD.
+ *
+ * <p>NewsML 1.x has its own standard preamble ({@link #stripStandardNewsml}), which Kyodo and SDA send on
+ * every item: the NewsML DTD plus an internal subset that only pulls the NITF DTD in through a parameter
+ * entity ({@code [<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;]}). It too declares nothing the text uses,
+ * and the whole DOCTYPE goes, so nothing is ever loaded.
  */
 final class NitfDoctype {
 
@@ -22,6 +27,12 @@ final class NitfDoctype {
             "<!DOCTYPE\\s+nitf\\s+(?:SYSTEM\\s+(" + QUOTED + ")|PUBLIC\\s+(" + QUOTED + ")(?:\\s+(" + QUOTED + "))?)\\s*>");
     /** The standard DTD file name (nitf.dtd, nitf-3-2.dtd, nitf-x-y.dtd) at the end of a system id. */
     private static final Pattern NITF_DTD_FILE = Pattern.compile("(?:^|[/\\\\])nitf(?:-\\d+-\\d+)?\\.dtd$");
+    /** A DOCTYPE for root NewsML with an external id and at most an internal subset of NITF parameter entities. */
+    private static final Pattern NEWSML = Pattern.compile("<!DOCTYPE\\s+NewsML\\s+(?:SYSTEM\\s+(" + QUOTED + ")|PUBLIC\\s+(" + QUOTED
+            + ")(?:\\s+(" + QUOTED + "))?)\\s*(?:\\[((?:\\s*<!ENTITY\\s+%\\s+[\\w.-]+\\s+SYSTEM\\s+" + QUOTED
+            + "\\s*>|\\s*%[\\w.-]+;)*)\\s*\\])?\\s*>");
+    private static final Pattern SUBSET_SYSTEM_ID = Pattern.compile("SYSTEM\\s+(" + QUOTED + ")");
+    private static final Pattern NEWSML_DTD_FILE = Pattern.compile("(?i)(?:^|[/\\\\])NewsML(?:[-_]?v?\\d+(?:[.-]\\d+)*)?\\.dtd$");
     /** Only the prolog is searched: a DOCTYPE cannot come later, and body text must never be touched. */
     private static final int PROLOG_LIMIT = 4096;
 
@@ -44,6 +55,37 @@ final class NitfDoctype {
         byte[] out = payload.clone();
         Arrays.fill(out, m.start(), m.end(), (byte) ' ');
         return out;
+    }
+
+    /** As {@link #stripStandard}, for NewsML 1.x's standard DOCTYPE (its own DTD, and NITF's pulled in by a parameter entity). */
+    static byte[] stripStandardNewsml(byte[] payload) {
+        String prolog = new String(payload, 0, Math.min(payload.length, PROLOG_LIMIT), StandardCharsets.ISO_8859_1);
+        int root = rootStart(prolog);
+        Matcher m = NEWSML.matcher(prolog);
+        if (!m.find() || (root >= 0 && m.start() > root)) {
+            return payload;
+        }
+        String publicId = m.group(2) == null ? null : unquote(m.group(2));
+        String system = m.group(1) != null ? m.group(1) : m.group(3);
+        boolean standard = (publicId == null || publicId.startsWith("urn:newsml:iptc.org:") || publicId.startsWith("-//IPTC//DTD NewsML"))
+                && (system == null || NEWSML_DTD_FILE.matcher(unquote(system).strip()).find());
+        if (!standard || m.group(4) != null && !onlyNitf(m.group(4))) {
+            return payload;
+        }
+        byte[] out = payload.clone();
+        Arrays.fill(out, m.start(), m.end(), (byte) ' ');
+        return out;
+    }
+
+    /** Every external id the internal subset names is the NITF DTD. */
+    private static boolean onlyNitf(String subset) {
+        Matcher ids = SUBSET_SYSTEM_ID.matcher(subset);
+        while (ids.find()) {
+            if (!NITF_DTD_FILE.matcher(unquote(ids.group(1)).strip()).find()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isStandardNitf(String systemOnly, String publicId, String publicSystem) {

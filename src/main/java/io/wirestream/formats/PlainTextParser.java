@@ -18,6 +18,7 @@ public final class PlainTextParser implements WireParser {
     /** "Home | News | ...", "Home > World > ...", "News » India". */
     private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
     private static final int MAX_HEADLINE = 300;
+    private static final String UTF8_BOM_AS_LATIN1 = "\u00EF\u00BB\u00BF";
 
     @Override
     public WireFormat format() {
@@ -27,7 +28,8 @@ public final class PlainTextParser implements WireParser {
     /** The catch-all: any text that is not markup or JSON. Detection tries it last. */
     @Override
     public boolean sniff(byte[] head, String headText) {
-        String t = headText.stripLeading();
+        // A UTF-8 byte-order mark (read byte by byte, as the head is) is no text.
+        String t = (headText.startsWith(UTF8_BOM_AS_LATIN1) ? headText.substring(UTF8_BOM_AS_LATIN1.length()) : headText).stripLeading();
         return !t.isEmpty() && t.charAt(0) != '<' && t.charAt(0) != '{' && t.charAt(0) != '[';
     }
 

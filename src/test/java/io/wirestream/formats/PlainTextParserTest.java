@@ -41,4 +41,11 @@ class PlainTextParserTest {
         byte[] p = "Home | News | World\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse(p, FixtureSupport.CONTEXT)).hasMessageStartingWith("no story");
     }
+
+    /** XML of a kind no parser reads stays unrecognised with a byte-order mark in front; it is not read as an article. */
+    @Test
+    void unknownXmlWithAByteOrderMarkIsNotPlainText() {
+        byte[] p = "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><Publish><Story>Text</Story></Publish>".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ParserRegistry.standard().detect(p)).hasMessageStartingWith("unrecognised format");
+    }
 }
