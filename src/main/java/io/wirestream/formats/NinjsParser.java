@@ -139,7 +139,7 @@ public final class NinjsParser implements WireParser {
         b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"),
                 str(n, "teaser"), textOrHtml(withPrefix(n, "description_"))));
         body(n, b);
-        b.byline(first(str(n, "byline"), str(n, "by")));
+        b.byline(first(str(n, "byline"), str(n, "by"), bylines(n)));
         b.slugline(str(n, "slugline"));
         StoryFields.signalsFromText(b, b.headline());
         StoryFields.signalsFromText(b, b.slugline());
@@ -333,6 +333,18 @@ public final class NinjsParser implements WireParser {
         return () -> java.util.stream.Stream.concat(
                 java.util.stream.StreamSupport.stream(a.spliterator(), false),
                 java.util.stream.StreamSupport.stream(b.spliterator(), false)).iterator();
+    }
+
+    /** AP's Media API lists its writers: {@code "bylines": [{"by": "By MARK KENNEDY", "title": "AP Entertainment Writer"}]}. */
+    private static String bylines(JsonNode n) {
+        List<String> names = new java.util.ArrayList<>();
+        for (JsonNode by : n.path("bylines")) {
+            String name = str(by, "by");
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : String.join(" and ", names);
     }
 
     private static String str(JsonNode n, String field) {

@@ -44,6 +44,8 @@ public final class SafeXml {
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
+            // Comments are the producer's notes on its own markup ("<!-- Subtitle -->" inside ANSA's byline), never copy.
+            f.setIgnoringComments(true);
             DocumentBuilder b = f.newDocumentBuilder();
             // The default handler prints parse errors to stderr; we report them as dead letters instead.
             b.setErrorHandler(new DefaultHandler() {

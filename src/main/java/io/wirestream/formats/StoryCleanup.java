@@ -35,12 +35,12 @@ final class StoryCleanup {
     /** ANPA/typesetting codes in caret lines: "*9006<", "^", a line-end "<" or "=". */
     private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|[\\^<]|\\s=\\s*$|=$");
     /**
-     * Transmission markers in front of a headline: dpa's "EXTRA" and "Eil"/"EILT", which say how the
+     * Transmission markers in front of a headline: dpa's "EXTRA" and "Eil"/"EILT", ANSA's ">>>ANSA/", which say how the
      * item was sent (the urgency keeps that), not what happened. "FLASH:" and "BULLETIN:" are kept: AP
      * and Reuters write them as part of the headline editors see.
      */
     private static final Pattern HEADLINE_MARKER = Pattern.compile(
-            "^(?:(?:EXTRA|EIL|Eil|EILT|Eilt)\\b\\s*[:\\-–—]*\\s*)+(?=\\S)");
+            "^(?:(?:EXTRA|EIL|Eil|EILT|Eilt)\\b\\s*[:\\-–—]*\\s*|>{2,}\\s*(?:\\p{Lu}{2,6}/)?)+(?=\\S)");
     /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>". */
     private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
             Pattern.CASE_INSENSITIVE);

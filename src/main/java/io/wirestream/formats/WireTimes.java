@@ -30,7 +30,7 @@ public final class WireTimes {
     private static final List<DateTimeFormatter> LOCAL = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT));
 
     private WireTimes() {
     }

@@ -134,6 +134,15 @@ class Iptc7901ParserTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** Teleprinter lines begin with DEL fill characters before the SOH (SDA): still 7901, in Latin-1. */
+    @Test
+    void fillCharactersBeforeTheMessageAreSkipped() throws Exception {
+        byte[] filled = ("\u007f\u007f\r\n\u007f" + new String(msg("4", "", "Gr\u00e8ve des trains", "140900 GMT Mar 17"), StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ParserRegistry.standard().detect(filled)).isInstanceOf(Iptc7901Parser.class);
+        assertThat(parser.parse(filled, CONTEXT).get(0).headline()).isEqualTo("Gr\u00e8ve des trains");
+    }
+
     /** dpa also writes the lead among the keyword lines before the text: it is a version note, not part of the keyword. */
     @Test
     void aLeadNotedAmongTheKeywordLinesIsAnUpdateOfTheSameStory() throws Exception {

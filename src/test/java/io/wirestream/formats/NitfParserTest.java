@@ -117,6 +117,19 @@ class NitfParserTest {
         assertThat(parser.parse(utf8(byTitle), CONTEXT).get(0).byline()).isEqualTo("By The Associated Press");
     }
 
+    /** ANSA comments its own markup ("<!-- Subtitle -->" in the byline) and writes times without seconds: neither is lost or leaked. */
+    @Test
+    void commentsAreNoTextAndATimeWithoutSecondsKeepsItsTime() throws Exception {
+        String nitf = "<nitf><head><docdata><doc-id id-string=\"X4\"/><!-- Date of issue --><date.issue norm=\"2022-07-11 18:33\"/></docdata></head>"
+                + "<body><body.head><hedline><hl1><!-- Title -->Gas supplies cut</hl1></hedline><byline><!-- Subtitle -->By Anna Rossi</byline>"
+                + "</body.head><body.content><!-- Text --><p>Supplies were cut by a third.</p></body.content></body></nitf>";
+        ParsedStory s = parser.parse(utf8(nitf), CONTEXT).get(0);
+        assertThat(s.byline()).isEqualTo("By Anna Rossi");
+        assertThat(s.headline()).isEqualTo("Gas supplies cut");
+        assertThat(s.body()).containsExactly("Supplies were cut by a third.");
+        assertThat(s.versionCreated().toString()).endsWith(":33:00Z");
+    }
+
     @Test
     void cancelledSpellingIsAKill() throws Exception {
         String nitf = "<nitf><head><docdata management-status=\"cancelled\"><doc-id id-string=\"X1\" regsrc=\"XYZ\"/></docdata></head>"

@@ -81,6 +81,8 @@ class WireFidelityTest {
         assertThat(StoryCleanup.headline("EXTRA: Bundestag passes budget")).isEqualTo("Bundestag passes budget");
         assertThat(StoryCleanup.headline("EXTRA - Bundestag passes budget")).isEqualTo("Bundestag passes budget");
         assertThat(StoryCleanup.headline("Extra time decides the final")).isEqualTo("Extra time decides the final");
+        assertThat(StoryCleanup.headline(">>>ANSA/Gazprom cuts gas supplies")).isEqualTo("Gazprom cuts gas supplies");
+        assertThat(StoryCleanup.headline("Shares rise > 5% in Milan")).isEqualTo("Shares rise > 5% in Milan");
     }
 
     @Test
@@ -174,6 +176,9 @@ class WireFidelityTest {
         ParsedStory ninjs = parse(new NinjsParser(), "{\"uri\":\"urn:test:n1\",\"type\":\"text\",\"headline\":\"UPDATE 2-Ferries resume\","
                 + "\"slugline\":\"Ferries\",\"body_text\":\"Ferries resumed on Tuesday.\"}");
         assertThat(ninjs.signals()).contains(Signal.UPDATE).doesNotContain(Signal.WRITETHRU);
+        ParsedStory ap = parse(new NinjsParser(), "{\"uri\":\"urn:test:n3\",\"type\":\"text\",\"headline\":\"Ferries resume\","
+                + "\"bylines\":[{\"by\":\"By ANNA ROE\",\"title\":\"AP Writer\"},{\"by\":\"JOHN DOE\"}],\"body_text\":\"Ferries resumed.\"}");
+        assertThat(ap.byline()).isEqualTo("By ANNA ROE and JOHN DOE"); // AP's Media API lists its writers
         ParsedStory plain = parse(new NinjsParser(), "{\"uri\":\"urn:test:n2\",\"type\":\"text\",\"headline\":\"Police kill two in raid\","
                 + "\"body_text\":\"Two men died.\"}");
         assertThat(plain.signals()).doesNotContain(Signal.KILL, Signal.UPDATE, Signal.WRITETHRU);
