@@ -27,15 +27,16 @@ public record Dateline(String text, String place, String agency, String remainde
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
-            + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau"
+            + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau|TASS"
             + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
     private static final List<Pattern> PATTERNS = List.of(
             // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"; press wires and Ritzau
-            // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:"
-            Pattern.compile("^" + PLACE + DATE + "[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/]\\.?[ ]*[-–—_:]+[ ]*"),
+            // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:",
+            // TASS with full stops: "MOSCOW, January 21. /TASS/."
+            Pattern.compile("^" + PLACE + DATE + "\\.?[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -

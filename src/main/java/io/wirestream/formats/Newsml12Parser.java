@@ -186,7 +186,10 @@ public final class Newsml12Parser implements WireParser {
         for (Element ci : SafeXml.descendants(item, "ContentItem")) {
             String media = formalName(SafeXml.child(ci, "MediaType"));
             String mime = StoryFields.first(formalName(SafeXml.child(ci, "MimeType")), "").toLowerCase(Locale.ROOT);
-            if (media != null && !media.equalsIgnoreCase("Text") || SafeXml.child(ci, "DataContent") == null
+            // TASS sends its NITF text as MediaType ComplexData with a text MimeType: text by its MimeType.
+            boolean textual = media == null || media.equalsIgnoreCase("Text")
+                    || media.equalsIgnoreCase("ComplexData") && (mime.startsWith("text/") || mime.contains("nitf") || mime.contains("xhtml"));
+            if (!textual || SafeXml.child(ci, "DataContent") == null
                     || mime.contains("css") || mime.startsWith("image") || mime.startsWith("video") || mime.startsWith("audio")) {
                 continue;
             }

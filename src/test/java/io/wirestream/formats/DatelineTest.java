@@ -22,6 +22,7 @@ class DatelineTest {
         "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- A firm said.|AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --|Austin, Texas|PRNewswire|A firm said.",
         "CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) -- A firm said.|CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) --|Calgary, Alberta|GLOBE NEWSWIRE|A firm said.",
         "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
+        "MOSCOW, January 21. /TASS/. The Kremlin said.|MOSCOW, January 21. /TASS/.|Moscow|TASS|The Kremlin said.",
     })
     void agencyDatelines(String paragraph, String text, String place, String agency, String remainder) {
         Dateline d = Dateline.find(paragraph).orElseThrow();

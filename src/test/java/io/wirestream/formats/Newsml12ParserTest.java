@@ -77,6 +77,12 @@ class Newsml12ParserTest {
 
         String photo = killed.replace("Canceled", "Usable").replace("FormalName=\"Text\"", "FormalName=\"Photo\"");
         assertThatThrownBy(() -> parser.parse(utf8(photo), CONTEXT)).hasMessage("no story: NewsML 1.2 photo item");
+        // TASS: NITF text as MediaType ComplexData with a text MimeType is text; complex data of another kind is not.
+        String nitf = killed.replace("Canceled", "Usable").replace("<MediaType FormalName=\"Text\"/>",
+                "<MediaType FormalName=\"ComplexData\"/><MimeType FormalName=\"text/vnd.IPTC.NITF\"/>");
+        assertThat(parser.parse(utf8(nitf), CONTEXT).get(0).body()).containsExactly("Withdrawn.");
+        String data = nitf.replace("text/vnd.IPTC.NITF", "application/vnd.ms-excel");
+        assertThatThrownBy(() -> parser.parse(utf8(data), CONTEXT)).hasMessageStartingWith("no story");
     }
 
     /**
