@@ -44,6 +44,8 @@ final class StoryCleanup {
     /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>". */
     private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
             Pattern.CASE_INSENSITIVE);
+    /** An HTML comment written as text. */
+    private static final Pattern ESCAPED_COMMENT = Pattern.compile("<!--.*?-->");
     /** A keyword header: "Keywords: a, b", "Stichwörter: ...", "Tags: ...". */
     private static final Pattern KEYWORD_LABEL = Pattern.compile(
             "(?iu)^(?:keywords?|key words|tags?|stichw(?:ö|oe)rter|schlagw(?:ö|oe)rter|schlagworte|avainsanat|nøkkelord|emneord|"
@@ -183,7 +185,11 @@ final class StoryCleanup {
     /** Body paragraphs without escaped markup, leading keyword lists and trailing sign-offs. */
     static List<String> body(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
-        for (String p : paragraphs) {
+        for (String raw : paragraphs) {
+            String p = ESCAPED_COMMENT.matcher(raw).replaceAll("").strip();
+            if (p.isEmpty()) {
+                continue; // "<!-- title -->" sent as text (HTML in a CDATA section): a note on the markup, not copy
+            }
             if (ESCAPED_TAG.matcher(p).find()) {
                 out.addAll(WireText.paragraphsFromHtml(p));
             } else {

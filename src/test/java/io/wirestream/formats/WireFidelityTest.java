@@ -153,6 +153,8 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("Keywords: budget, council, Sydney", "&lt;p&gt;".replace("&lt;", "<").replace("&gt;", ">")
                 + "First paragraph.</p><P>Second paragraph.</P>", "ends")))
                 .containsExactly("First paragraph.", "Second paragraph.");
+        assertThat(StoryCleanup.body(List.of("<!-- title -->", "<h1>Results</h1>", "<!-- lead -->Profit rose.")))
+                .containsExactly("Results", "Profit rose."); // HTML sent as text in CDATA, comments and all
         assertThat(StoryCleanup.body(List.of("POLITICS, GOVERNMENT, ELECTIONS", "Voters went to the polls.", "(ENDS)")))
                 .containsExactly("Voters went to the polls.");
         assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
