@@ -101,8 +101,10 @@ public final class Newsml12Parser implements WireParser {
             b.signal(Signal.UPDATE);
         }
         // An item without its own Urgency takes the envelope's Priority (ANA-MPA sends only that), same scale.
+        // Belga writes it as a metadata Property ("Priority", value 3) instead.
         String urgency = StoryFields.first(formalName(SafeXml.child(mgmt, "Urgency")),
-                formalName(SafeXml.path(item.getOwnerDocument().getDocumentElement(), "NewsEnvelope", "Priority")));
+                formalName(SafeXml.path(item.getOwnerDocument().getDocumentElement(), "NewsEnvelope", "Priority")),
+                priorityProperty(item));
         b.urgency(StoryFields.urgency(urgency)).priority(urgency);
 
         // NewsLines and metadata sit on the component that holds the text, or on one of its ancestors.
@@ -234,6 +236,18 @@ public final class Newsml12Parser implements WireParser {
             Element c = SafeXml.child(e, childName);
             if (c != null) {
                 return c;
+            }
+        }
+        return null;
+    }
+
+    /** A metadata Property named Priority or Urgency with a value of 1 to 9, or null. */
+    private static String priorityProperty(Element item) {
+        for (Element p : SafeXml.descendants(item, "Property")) {
+            String name = StoryFields.first(formalName(p), "");
+            String value = SafeXml.attr(p, "Value");
+            if ((name.equalsIgnoreCase("Priority") || name.equalsIgnoreCase("Urgency")) && value != null && value.matches("[1-9]")) {
+                return value;
             }
         }
         return null;

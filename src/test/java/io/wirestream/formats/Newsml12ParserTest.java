@@ -132,5 +132,8 @@ class Newsml12ParserTest {
         assertThat(first.storyKey()).isNotEqualTo(other.storyKey()).isEqualTo(again.storyKey()).startsWith("belga.be:20190603T160217-");
         assertThat(empty.storyKey()).startsWith("belga.be:20190603T160217-");
         assertThat(first.language()).isEqualTo("nl");
+        String prioritised = String.format(doc, "0", "Knooppunt afgesloten", "Het knooppunt gaat dicht.")
+                .replace("<ContentItem>", "<AdministrativeMetadata><Property FormalName=\"Priority\" Value=\"3\"/></AdministrativeMetadata><ContentItem>");
+        assertThat(parser.parse(utf8(prioritised), CONTEXT).get(0).urgency()).isEqualTo(3); // Belga's priority property
     }
 }

@@ -160,12 +160,13 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
         // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
-        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jm/cb")) {
+        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jm/cb", "bur-dar-gl/fz")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
         }
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
                 .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
+        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "well-to-do"))).hasSize(2);
     }
 
     /** AP names a write-thru in the slugline of every format ("..., 1st Ld-Writethru"), Reuters an update in the headline. */
