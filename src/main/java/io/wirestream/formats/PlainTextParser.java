@@ -18,11 +18,54 @@ public final class PlainTextParser implements WireParser {
     /** "Home | News | ...", "Home > World > ...", "News » India". */
     private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
     private static final int MAX_HEADLINE = 300;
+    /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
+    private static final Pattern MAIL_HEADER = Pattern.compile(
+            "(?i)^(?:Received|Delivered-To|Return-Path|Message-ID|MIME-Version|DKIM-Signature|X-[A-Za-z-]+|ARC-[A-Za-z-]+):\\s.*");
+    private static final int MAIL_HEADERS_MIN = 3;
+    /** A delimited table: this many lines or more with the same number (2 or more) of separators outside quotes. */
+    private static final int TABLE_LINES_MIN = 3;
+    /** Without a quoted header, this many separators a line: prose lines never keep such a count. */
+    private static final int TABLE_UNQUOTED_COLUMNS = 5;
     private static final String UTF8_BOM_AS_LATIN1 = "\u00EF\u00BB\u00BF";
 
     @Override
     public WireFormat format() {
         return WireFormat.PLAIN;
+    }
+
+    /**
+     * Text that the catch-all would otherwise take for an article: a raw e-mail (its transport headers) or
+     * a CSV or tab-separated table. Each is a dead letter with its reason, not a story headed "Received: ...".
+     */
+    private static void refuseWhatIsNoArticle(String text) throws WireParseException {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(20).toList();
+        if (lines.stream().filter(l -> MAIL_HEADER.matcher(l).matches()).count() >= MAIL_HEADERS_MIN) {
+            throw WireParseException.noStory("plain text is a raw e-mail message (transport headers), not an article");
+        }
+        if (lines.size() >= TABLE_LINES_MIN) {
+            for (char separator : new char[] {',', ';', '\t'}) {
+                int columns = separators(lines.get(0), separator);
+                if (columns >= 2 && lines.stream().limit(TABLE_LINES_MIN).allMatch(l -> separators(l, separator) == columns)
+                        && (lines.get(0).strip().startsWith("\"") || columns >= TABLE_UNQUOTED_COLUMNS)) {
+                    throw WireParseException.noStory("plain text is a delimited table (CSV), not an article");
+                }
+            }
+        }
+    }
+
+    /** Separators outside double quotes. */
+    private static int separators(String line, char separator) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The catch-all: any text that is not markup or JSON. Detection tries it last. */
@@ -36,6 +79,7 @@ public final class PlainTextParser implements WireParser {
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.stripControl(WireText.decodeStrict(payload, context.contentType()));
+        refuseWhatIsNoArticle(text);
         List<String> lines = WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false);
         int i = 0;
         while (i < lines.size() && BREADCRUMB.matcher(lines.get(i)).matches()) {

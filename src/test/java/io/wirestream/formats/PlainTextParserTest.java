@@ -48,4 +48,20 @@ class PlainTextParserTest {
         byte[] p = "\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?><Publish><Story>Text</Story></Publish>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ParserRegistry.standard().detect(p)).hasMessageStartingWith("unrecognised format");
     }
+
+    /** The catch-all takes neither a raw e-mail nor a CSV table for an article: each is a dead letter with its reason. */
+    @Test
+    void aRawEmailAndACsvTableAreNoArticles() throws Exception {
+        byte[] mail = ("Delivered-To: desk@example.com\nReceived: by 2002:a19 with SMTP id x1;\n        Fri, 5 Jul 2019 03:08:14 -0700\n"
+                + "X-Received: by 2002:a63 with SMTP id e24;\nSubject: Story\n\nThe council met on Monday.\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(mail, FixtureSupport.CONTEXT)).hasMessageContaining("raw e-mail");
+        byte[] csv = "\"Subject\",\"Start Date\",\"Location\"\n\"Retail trade, June\",\"3/9/2018\",\"Canberra\"\n\"Jobs\",\"4/9/2018\",\"Sydney\"\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> parser.parse(csv, FixtureSupport.CONTEXT)).hasMessageContaining("table");
+        // Prose whose lines happen to hold two commas each is still an article.
+        byte[] prose = "Rain, wind and snow hit the north\nLONDON (Reuters) - Rain, wind and snow hit the north, forecasters said.\nRoads, rails and ports shut, officials said.\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(ParserRegistry.standard().detect(prose)).isInstanceOf(PlainTextParser.class);
+        assertThat(parser.parse(prose, FixtureSupport.CONTEXT).get(0).headline()).isEqualTo("Rain, wind and snow hit the north");
+    }
 }
