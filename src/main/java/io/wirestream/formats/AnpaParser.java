@@ -134,7 +134,7 @@ public final class AnpaParser implements WireParser {
 
         List<String> versionTexts = new ArrayList<>();
         versionTexts.add(versionText);
-        readText(m.text(), b, versionTexts);
+        readText(m.text(), keyword, b, versionTexts);
 
         WireFraming.Take take = WireFraming.take(versionTexts);
         b.version(take.version()).pubStatus(take.status());
@@ -224,7 +224,7 @@ public final class AnpaParser implements WireParser {
     }
 
     /** Reads the STX..ETX text: slug line, caret lines (headline, notes, byline), body lines. */
-    private static void readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
+    private static void readText(String text, String keyword, ParsedStory.Builder b, List<String> versionTexts) {
         String[] lines = text.split("\\R");
         boolean slugSeen = false;
         boolean bodyStarted = false;
@@ -242,8 +242,9 @@ public final class AnpaParser implements WireParser {
                 continue;
             }
             boolean caret = line.startsWith("^") && !bodyStarted;
-            if (!caret && !bodyStarted && !slugSeen && SLUG.matcher(line).matches()) {
-                // Kyodo and others send the keyword and the headline as bare lines, the body indented under them.
+            if (!caret && !bodyStarted && !slugSeen && SLUG.matcher(line).matches()
+                    && WireFraming.normaliseKeyword(line).equals(WireFraming.normaliseKeyword(keyword))) {
+                // Kyodo sends the header's keyword again and the headline as bare lines, the body indented under them.
                 bareHeader = true;
                 caret = true;
             } else if (!caret && !bodyStarted && bareHeader && b.headline() == null && !WireText.isIndented(raw)) {

@@ -55,8 +55,13 @@ public final class Iptc7901Parser implements WireParser {
             "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
     private static final Pattern VERSION_LINE = Pattern.compile(
             "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
-    /** A numbered note of the version ("3RD NET", "2ND LEAD"). */
-    private static final Pattern ORDINAL_NOTE = Pattern.compile("^\\d{1,2}(?:ST|ND|RD|TH)\\s+\\p{Lu}+$");
+    /**
+     * A version note among the keyword lines, the whole line and nothing else ("2ND LEAD", "3RD NET", "KILL"): a
+     * keyword line that starts so ("FLASH-FLOODS/Spain/", "2ND TEST") is the keyword.
+     */
+    private static final Pattern KEYWORD_BLOCK_NOTE = Pattern.compile(
+            "^(?:\\d{1,2}(?:ST|ND|RD|TH) (?:LEAD|NET)|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ"
+                    + "|EIL|EILT|WIEDERHOLUNG)$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
@@ -111,7 +116,7 @@ public final class Iptc7901Parser implements WireParser {
         List<String> keywordLines = new ArrayList<>();
         for (String line : m.header().substring(h.end()).split("\\R")) {
             String clean = WireFraming.clean(line);
-            if (VERSION_LINE.matcher(clean).matches() || ORDINAL_NOTE.matcher(clean).matches()) {
+            if (KEYWORD_BLOCK_NOTE.matcher(clean).matches()) {
                 versionTexts.add(clean);
             } else if (!clean.isEmpty()) {
                 keywordLines.add(clean);

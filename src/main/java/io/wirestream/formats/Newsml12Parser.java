@@ -77,8 +77,11 @@ public final class Newsml12Parser implements WireParser {
         if (newsItemId == null || newsItemId.equals("0")) {
             // No id of its own (Belga's remote feed sends "0" or nothing for every item): the item's date and
             // text stand in, so two different stories never become versions of one, and a resend is still one.
+            // Only what a resend, a new revision or a cancellation keeps: not the revision's number or times.
+            String headline = StoryFields.first(SafeXml.text(SafeXml.descendant(item, "HeadLine")), "");
+            Element data = SafeXml.child(contentItem, "DataContent");
             newsItemId = StoryFields.first(SafeXml.text(SafeXml.child(id, "DateId")), "") + "-"
-                    + StoryFields.shortHash(WireText.collapse(item.getTextContent()));
+                    + StoryFields.shortHash(headline + "\n" + WireText.collapse(data == null ? "" : data.getTextContent()));
         }
         String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId;
         Element revision = SafeXml.child(id, "RevisionId");
@@ -125,7 +128,7 @@ public final class Newsml12Parser implements WireParser {
         StoryFields.dateline(b, dateline, city, null);
         StoryFields.ensureHeadline(b, null, "NewsML 1.2 item " + storyKey);
         StoryFields.signalsFromText(b, b.headline());
-        StoryFields.signalsFromText(b, b.slugline());
+        StoryFields.signalsFromSlugline(b, b.slugline());
         return b.build();
     }
 

@@ -174,7 +174,7 @@ public final class NewsmlG2Parser implements WireParser {
         b.headline(headline(content));
         b.slugline(SafeXml.text(SafeXml.child(content, "slugline")));
         StoryFields.signalsFromText(b, b.headline());
-        StoryFields.signalsFromText(b, b.slugline());
+        StoryFields.signalsFromSlugline(b, b.slugline());
         String description = description(content);
         b.description(description);
         b.byline(SafeXml.text(SafeXml.child(content, "by")));

@@ -142,7 +142,7 @@ public final class NinjsParser implements WireParser {
         b.byline(first(str(n, "byline"), str(n, "by"), bylines(n)));
         b.slugline(str(n, "slugline"));
         StoryFields.signalsFromText(b, b.headline());
-        StoryFields.signalsFromText(b, b.slugline());
+        StoryFields.signalsFromSlugline(b, b.slugline());
         b.language(str(n, "language"));
         String located = first(str(n, "located"), str(n.path("datelinelocation"), "city"));
         b.datelinePlace(located);

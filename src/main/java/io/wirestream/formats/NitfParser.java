@@ -116,7 +116,7 @@ public final class NitfParser implements WireParser {
         b.place(SafeXml.attr(evloc, "city"));
         b.language(StoryFields.first(SafeXml.attr(nitf, "baselang"), WireText.blankToNull(nitf.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));
         StoryFields.signalsFromText(b, b.headline());
-        StoryFields.signalsFromText(b, b.slugline());
+        StoryFields.signalsFromSlugline(b, b.slugline());
         StoryFields.ensureHeadline(b, description, "NITF document " + storyKey);
         return List.of(b.build());
     }

@@ -53,13 +53,13 @@ final class StoryCleanup {
     private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
-     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("ab/de/dl", "bur-dar-gl/fz", AFP).
+     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone, three groups or more ("ab/de/dl", "bur-dar-gl/fz", AFP; "and/or" is a word).
      */
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
                     + "|(?:/|=+|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
-                    + "|^(?-i:(?=[\\p{Ll}-]*/)\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6})$");
+                    + "|^(?-i:(?=[\\p{Ll}-]*/)\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){2,6})$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
     private static final int COPYRIGHT_MAX = 300;

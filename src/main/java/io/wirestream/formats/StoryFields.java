@@ -41,6 +41,11 @@ final class StoryFields {
     /** How many leading paragraphs may hold the dateline: Reuters puts "By ..." first. */
     private static final int DATELINE_PARAGRAPHS = 2;
     private static final int DATELINE_AGENCY_PARAGRAPHS = 6;
+    /**
+     * What may stand before a dateline paragraph: an advisory "(Adds ...)", a byline "By ...", a summary bullet
+     * "* ...", or a subtitle (a short line that ends no sentence).
+     */
+    private static final Pattern LEAD_FURNITURE = Pattern.compile("^(?:\\(.*\\)|By\\s.{1,80}|[*•\\-–]\\s.*|.{1,150}[^.!?\"”’])$");
 
     private StoryFields() {
     }
@@ -178,7 +183,15 @@ final class StoryFields {
         if (UPDATE_N.matcher(headlineOrSlug).find()) {
             b.signal(Signal.UPDATE);
         }
-        WireFraming.leadSignals(headlineOrSlug).forEach(b::signal);
+    }
+
+    /**
+     * What a slugline says of the version, besides {@link #signalsFromText}: AP's "..., 1st Ld-Writethru" is a
+     * write-thru, "2nd Ld" a new lead. Sluglines only: in a headline "takes 1st lead in poll" is news.
+     */
+    static void signalsFromSlugline(ParsedStory.Builder b, String slugline) {
+        signalsFromText(b, slugline);
+        WireFraming.leadSignals(slugline).forEach(b::signal);
     }
 
     /**
@@ -231,12 +244,22 @@ final class StoryFields {
      */
     static Dateline datelineInBody(ParsedStory.Builder b) {
         for (int i = 0; i < Math.min(DATELINE_AGENCY_PARAGRAPHS, b.body().size()); i++) {
-            java.util.Optional<Dateline> d = Dateline.find(b.body().get(i));
+            String p = b.body().get(i);
+            java.util.Optional<Dateline> d = Dateline.find(p);
             if (d.isPresent() && (i < DATELINE_PARAGRAPHS || d.get().agency() != null)) {
                 return d.get();
             }
+            if (i + 1 >= DATELINE_PARAGRAPHS && !isLeadFurniture(b, p)) {
+                return null; // past the story's first paragraphs, "LONDON (Reuters) - ..." is a report quoted in it
+            }
         }
         return null;
+    }
+
+    /** Whether a paragraph may stand before the dateline paragraph: furniture, or the headline again. */
+    private static boolean isLeadFurniture(ParsedStory.Builder b, String paragraph) {
+        return LEAD_FURNITURE.matcher(paragraph).matches()
+                || b.headline() != null && WireText.collapse(paragraph).equalsIgnoreCase(WireText.collapse(b.headline()));
     }
 
     /** Dateline text and place from the body, when the wire sent none separately. */

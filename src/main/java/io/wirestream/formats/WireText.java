@@ -232,12 +232,14 @@ public final class WireText {
 
     /**
      * Paragraphs of line-oriented copy (ANPA, plain text) as sent, lines with their indentation and
-     * control characters. Each line is a paragraph, except that copy which marks its paragraphs (an
-     * indented first line, or blank lines between them) and wraps them over lines (Kyodo, PR Newswire,
-     * e-mailed releases) has its wrapped lines joined: a line that is not indented continues the one
-     * before when that one has a wrapped line's length. AP's one indented line per paragraph, tables
-     * (rows led by a control character, holding tabs or "|") and unmarked copy (a scraped page, one
-     * paragraph a line) stay one paragraph per line.
+     * control characters. Each line is a paragraph, except in a block that is hard-wrapped (Kyodo's
+     * ANPA, e-mailed releases): a block runs from a blank line, an indented line or a bullet to the
+     * next, a short line ends a run within it, and a run is wrapped when it has two lines or more and
+     * every line but its last has a wrapped line's length (40-100 characters); its lines are then one
+     * paragraph. So AP's one indented line
+     * per paragraph, its unindented list rows, tables (rows led by a control character, holding tabs
+     * or "|"), bullets, and a scraped page of long one-line paragraphs (even with a stray blank line)
+     * stay one paragraph per line.
      *
      * @param clean what a line's text is (e.g. without ANPA's end-of-line marks); empty is a blank line
      * @param whole  lines that are a paragraph by themselves whatever their length (ANPA's caret headings
@@ -245,33 +247,60 @@ public final class WireText {
      */
     public static List<String> paragraphsFromLines(List<String> lines, java.util.function.UnaryOperator<String> clean,
             java.util.function.Predicate<String> whole) {
-        boolean indents = false;
-        boolean blanks = false;
-        boolean textSeen = false;
-        for (String line : lines) {
-            boolean blank = clean.apply(line).isEmpty();
-            indents |= !blank && INDENTED.matcher(line).lookingAt();
-            blanks |= blank && textSeen;
-            textSeen |= !blank;
-        }
-        boolean marked = indents || blanks;
         List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        String previous = null; // the last line's text, when it may be continued
+        // Copy wrapped at a width has (almost) no longer lines; a page of one-line paragraphs has many. And where
+        // half the lines or more are indented, each indented line is a paragraph (AP), not the start of one.
+        long textLines = lines.stream().map(clean).filter(l -> !l.isEmpty()).count();
+        long longer = lines.stream().map(clean).filter(l -> l.length() > WRAP_MAX).count();
+        long indented = lines.stream().filter(l -> INDENTED.matcher(l).lookingAt()).count();
+        boolean hardWrapped = textLines >= 2 && longer <= textLines / 10 && indented * 2 < textLines;
+        List<String> block = new ArrayList<>();
         for (String line : lines) {
             String text = clean.apply(line);
-            boolean table = isTableRow(line, text) || whole.test(line);
-            boolean continues = marked && previous != null && !text.isEmpty() && !table && !INDENTED.matcher(line).lookingAt()
-                    && previous.length() >= WRAP_MIN && previous.length() <= WRAP_MAX;
-            if (!continues) {
-                addParagraph(out, current.toString());
-                current.setLength(0);
+            boolean alone = !hardWrapped || isTableRow(line, text) || whole.test(line);
+            if (text.isEmpty() || alone || INDENTED.matcher(line).lookingAt() || BULLET.matcher(text).lookingAt()) {
+                addBlock(out, block);
             }
-            current.append(current.length() == 0 ? "" : " ").append(text);
-            previous = text.isEmpty() || table ? null : text;
+            if (alone) {
+                addParagraph(out, text);
+            } else if (!text.isEmpty()) {
+                block.add(text);
+            }
         }
-        addParagraph(out, current.toString());
+        addBlock(out, block);
         return out;
+    }
+
+    /** A list item's mark at the start of a line: "-", "*", "•", "1." or "a)". */
+    private static final Pattern BULLET = Pattern.compile("(?:[-*•·▪–]|\\d{1,2}[.)]|\\p{Ll}\\))\\s");
+
+    /**
+     * Adds a block's lines and empties it. A short line ends a wrapped paragraph, so the block is read in runs
+     * up to each short line (a sign-off may follow the last paragraph unmarked); a run is one paragraph when
+     * every line but its last has a wrapped line's length, else one paragraph a line.
+     */
+    private static void addBlock(List<String> out, List<String> block) {
+        int start = 0;
+        for (int i = 0; i < block.size(); i++) {
+            if (i == block.size() - 1 || block.get(i).length() < WRAP_MIN) {
+                addRun(out, block.subList(start, i + 1));
+                start = i + 1;
+            }
+        }
+        block.clear();
+    }
+
+    private static void addRun(List<String> out, List<String> run) {
+        boolean wrapped = run.size() >= 2;
+        for (int i = 0; wrapped && i < run.size() - 1; i++) {
+            int length = run.get(i).length();
+            wrapped = length >= WRAP_MIN && length <= WRAP_MAX;
+        }
+        if (wrapped) {
+            addParagraph(out, String.join(" ", run));
+        } else {
+            run.forEach(line -> addParagraph(out, line));
+        }
     }
 
     /** Whether a line as sent starts indented (a tab, or two spaces or more, before its text). */

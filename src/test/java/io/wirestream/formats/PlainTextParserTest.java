@@ -28,6 +28,19 @@ class PlainTextParserTest {
         assertThat(ParserRegistry.standard().detect(bytes("plain/web-scrape-iran-larijani.txt"))).isInstanceOf(PlainTextParser.class);
     }
 
+    /** A stray blank line (at the end, or after the headline) does not make a scraped page read as wrapped copy. */
+    @Test
+    void aStrayBlankLineLeavesAScrapedPageAsItWas() throws Exception {
+        ParsedStory clean = one(parser, "plain/web-scrape-iran-larijani.txt");
+        String text = new String(bytes("plain/web-scrape-iran-larijani.txt"), StandardCharsets.UTF_8);
+        for (String stray : new String[] {text + " \n", text.replaceFirst("\n", "\n\n"), text.replace(clean.headline() + "\n", clean.headline() + "\n\n")}) {
+            ParsedStory s = parser.parse(stray.getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+            assertThat(s.headline()).isEqualTo(clean.headline());
+            assertThat(s.dateline()).isEqualTo(clean.dateline());
+            assertThat(s.body()).isEqualTo(clean.body());
+        }
+    }
+
     @Test
     void storyKeyFromItemId() throws Exception {
         byte[] p = "A headline\nLONDON (Reuters) - Text.\n".getBytes(StandardCharsets.UTF_8);

@@ -160,13 +160,15 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
         // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
-        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jm/cb", "bur-dar-gl/fz")) {
+        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "sst/jj/cb", "bur-dar-gl/fz")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
         }
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
                 .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
-        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "well-to-do"))).hasSize(2);
+        for (String word : List.of("well-to-do", "and/or", "ja/nein")) {
+            assertThat(StoryCleanup.body(List.of("The council met on Monday.", word))).as(word).hasSize(2);
+        }
     }
 
     /** AP names a write-thru in the slugline of every format ("..., 1st Ld-Writethru"), Reuters an update in the headline. */
@@ -182,6 +184,9 @@ class WireFidelityTest {
         ParsedStory ap = parse(new NinjsParser(), "{\"uri\":\"urn:test:n3\",\"type\":\"text\",\"headline\":\"Ferries resume\","
                 + "\"bylines\":[{\"by\":\"By ANNA ROE\",\"title\":\"AP Writer\"},{\"by\":\"JOHN DOE\"}],\"body_text\":\"Ferries resumed.\"}");
         assertThat(ap.byline()).isEqualTo("By ANNA ROE and JOHN DOE"); // AP's Media API lists its writers
+        ParsedStory news = parse(new NinjsParser(), "{\"uri\":\"urn:test:n4\",\"type\":\"text\",\"headline\":\"Harris takes 1st lead over Trump in poll\","
+                + "\"body_text\":\"A poll put Harris ahead.\"}");
+        assertThat(news.signals()).doesNotContain(Signal.UPDATE, Signal.WRITETHRU); // a lead in a headline is news
         ParsedStory plain = parse(new NinjsParser(), "{\"uri\":\"urn:test:n2\",\"type\":\"text\",\"headline\":\"Police kill two in raid\","
                 + "\"body_text\":\"Two men died.\"}");
         assertThat(plain.signals()).doesNotContain(Signal.KILL, Signal.UPDATE, Signal.WRITETHRU);
@@ -198,6 +203,13 @@ class WireFidelityTest {
         assertThat(s.dateline()).isEqualTo("OSLO, Jan 2 (Reuters) -");
         assertThat(s.datelinePlace()).isEqualTo("Oslo");
         assertThat(s.agency()).isEqualTo("Reuters");
+        // Past a story's lead, a credited dateline is a report quoted in it: neither the dateline nor the agency changes.
+        ParsedStory quoting = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Oil climbs</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>Oil prices climbed on Tuesday.</p><p>Traders watched the Gulf.</p><p>Stocks were flat.</p>"
+                        + "<p>LONDON (Reuters) - Brent rose two per cent, Reuters reported.</p></body></html></inlineXML>"));
+        assertThat(quoting.dateline()).isNull();
+        assertThat(quoting.agency()).isNotEqualTo("Reuters");
         // A place and a colon further down is a sentence: no dateline is taken from there.
         ParsedStory late = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
                 "<headline>Ports</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
@@ -236,6 +248,20 @@ class WireFidelityTest {
                 "The Harbour Company said on Thursday that its new terminal would take the largest container ships from March, "
                         + "doubling what the port can handle.",
                 "The terminal cost 400 million euros.");
+
+        // Bullets of a release are items, wrapped or not; AP's unindented list rows after an indented lead stay rows.
+        ParsedStory bullets = parse(new PlainTextParser(), "Harbour company reports record year\n\n"
+                + "- Revenue rose 12 per cent to 4.1 billion euros on higher container\nvolumes\n"
+                + "- Net income rose 9 per cent\n- The board proposes a higher dividend\n\nThe company said on Thursday.\n");
+        assertThat(bullets.body()).containsExactly("- Revenue rose 12 per cent to 4.1 billion euros on higher container volumes",
+                "- Net income rose 9 per cent", "- The board proposes a higher dividend", "The company said on Thursday.");
+        ParsedStory rows = parse(new AnpaParser(), anpa("r a\u0013\u0011 BC-US--Election-Results   11-06 0120",
+                "^BC-US--Election-Results<\n^Results in the swing states<\n\t   Results in the states that decide it:\n"
+                        + "Arizona: Smith 50%, Jones 48%, with 90% counted\nGeorgia: Smith 49%, Jones 49%, with 95% counted\nNevada: 51%\n"
+                        + "\t   Counting resumes on Wednesday.\n\t   Both campaigns said they expected to win.\n"));
+        assertThat(rows.body()).containsExactly("Results in the states that decide it:", "Arizona: Smith 50%, Jones 48%, with 90% counted",
+                "Georgia: Smith 49%, Jones 49%, with 95% counted", "Nevada: 51%", "Counting resumes on Wednesday.",
+                "Both campaigns said they expected to win.");
 
         ParsedStory ap = parse(new AnpaParser(), anpa("r s\u0013\u0011 BC-BBO--Glance   05-17 0120",
                 "^BC-BBO--Glance<\n^Baseball Glance<\n\t   Texas (Hamels 4-0) at Oakland (Surkamp 0-3), 10:05 p.m.<\n"
