@@ -105,7 +105,9 @@ final class StoryFields {
             String s = scheme.toLowerCase(Locale.ROOT);
             if (s.equals("medtop") || s.equals("mediatopic")) {
                 scheme = "medtop";
-            } else if (s.equals("subj") || s.equals("iptc") && code.matches("\\d{8}")) {
+            } else if (s.equals("subj") || (s.equals("iptc") || s.endsWith("subj")) && code.matches("\\d{8}")) {
+                // An agency's own alias for the IPTC Subject Codes ("sttsubj:11000000", named in Finnish) is that
+                // vocabulary: eight digits under a subject-code scheme. EFE's "F01001000" is not.
                 scheme = "subj";
             } else if (s.equals("a1312cat") || s.equals("anpa-category") || s.equals("apcategorycode")) {
                 scheme = "anpa-category";

@@ -171,6 +171,17 @@ class WireFidelityTest {
         }
     }
 
+    /** STT names the IPTC Subject Codes "sttsubj" (in Finnish): they are those codes; EFE's own "F01001000" stays EFE's. */
+    @Test
+    void anAgencysAliasForTheSubjectCodesIsReadAsTheSubjectCodes() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Myrsky</headline><subject type=\"cpnat:abstract\" qcode=\"sttsubj:06000000\"><name>Ympäristö</name></subject>"
+                        + "<subject type=\"cpnat:abstract\" qcode=\"sttdepartment:1\"/>",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Myrsky.</p></body></html></inlineXML>"));
+        assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code)
+                .contains(org.assertj.core.groups.Tuple.tuple("subj", "06000000"), org.assertj.core.groups.Tuple.tuple("sttdepartment", "1"));
+    }
+
     /** AP names a write-thru in the slugline of every format ("..., 1st Ld-Writethru"), Reuters an update in the headline. */
     @Test
     void aWriteThruNamedInTheSluglineOrHeadlineIsSignalled() throws Exception {
