@@ -56,12 +56,15 @@ public final class Newsml12Parser implements WireParser {
         List<ParsedStory> stories = new ArrayList<>();
         String nonText = null;
         for (Element item : SafeXml.children(root, "NewsItem")) {
-            Element text = textContentItem(item);
+            Element text = textContentItem(SafeXml.descendants(item, "ContentItem"));
             if (text == null) {
                 nonText = mediaTypeOf(item);
                 continue;
             }
-            stories.add(parseItem(item, text, context));
+            stories.add(parseItem(item, text, null, context));
+            for (Element other : otherLanguages(item, text)) {
+                stories.add(parseItem(item, other, inheritedLanguage(other), context));
+            }
         }
         if (stories.isEmpty()) {
             throw WireParseException.noStory("NewsML 1.2 " + (nonText != null ? nonText + " item" : "document without NewsItem"));
@@ -69,7 +72,12 @@ public final class Newsml12Parser implements WireParser {
         return stories;
     }
 
-    private static ParsedStory parseItem(Element item, Element contentItem, ParseContext context) throws WireParseException {
+    /**
+     * @param translation the language of a further language version of the item (Belga sends Dutch and French in one
+     *                    item), which is a story of its own under the item's key and that language; null for the first
+     */
+    private static ParsedStory parseItem(Element item, Element contentItem, String translation, ParseContext context)
+            throws WireParseException {
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.NEWSML_12);
         Element id = SafeXml.path(item, "Identification", "NewsIdentifier");
         String providerId = SafeXml.text(SafeXml.child(id, "ProviderId"));
@@ -83,9 +91,11 @@ public final class Newsml12Parser implements WireParser {
             newsItemId = StoryFields.first(SafeXml.text(SafeXml.child(id, "DateId")), "") + "-"
                     + StoryFields.shortHash(headline + "\n" + WireText.collapse(data == null ? "" : data.getTextContent()));
         }
-        String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId;
+        String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId
+                + (translation == null ? "" : "#" + translation);
         Element revision = SafeXml.child(id, "RevisionId");
-        b.storyKey(storyKey).uri(StoryFields.first(SafeXml.text(SafeXml.child(id, "PublicIdentifier")), storyKey));
+        String publicId = SafeXml.text(SafeXml.child(id, "PublicIdentifier"));
+        b.storyKey(storyKey).uri(publicId == null ? storyKey : publicId + (translation == null ? "" : "#" + translation));
         b.version(SafeXml.text(revision));
 
         Element mgmt = SafeXml.child(item, "NewsManagement");
@@ -119,6 +129,9 @@ public final class Newsml12Parser implements WireParser {
                 SafeXml.text(SafeXml.path(item, "Identification", "NameLabel"))));
         Element descriptive = nearest(contentItem, "DescriptiveMetadata");
         descriptive(b, descriptive, item, contentItem);
+        if (translation != null) {
+            b.language(translation);
+        }
         String agency = formalName(SafeXml.path(nearest(contentItem, "AdministrativeMetadata"), "Provider", "Party"));
         b.agency(StoryFields.first(agency, providerId, context.source())).provider(StoryFields.first(providerId, context.source()));
 
@@ -186,9 +199,9 @@ public final class Newsml12Parser implements WireParser {
      * MediaType is Text (or unstated), with DataContent, that is not a style sheet or one of those
      * other roles.
      */
-    private static Element textContentItem(Element item) {
+    private static Element textContentItem(List<Element> contentItems) {
         Element fallback = null;
-        for (Element ci : SafeXml.descendants(item, "ContentItem")) {
+        for (Element ci : contentItems) {
             String media = formalName(SafeXml.child(ci, "MediaType"));
             String mime = StoryFields.first(formalName(SafeXml.child(ci, "MimeType")), "").toLowerCase(Locale.ROOT);
             // TASS sends its NITF text as MediaType ComplexData with a text MimeType: text by its MimeType.
@@ -207,6 +220,32 @@ public final class Newsml12Parser implements WireParser {
             }
         }
         return fallback;
+    }
+
+    /**
+     * The body content items of the item's other languages: when the chosen text is a Body-role component with a
+     * language, and components of other languages hold a Body-role text too, each of those is a language version.
+     */
+    private static List<Element> otherLanguages(Element item, Element chosen) {
+        String first = inheritedLanguage(chosen);
+        List<Element> out = new ArrayList<>();
+        if (first == null || !BODY_ROLES.contains(StoryFields.first(roleOf(chosen), ""))) {
+            return out;
+        }
+        java.util.Map<String, List<Element>> byLanguage = new java.util.LinkedHashMap<>();
+        for (Element ci : SafeXml.descendants(item, "ContentItem")) {
+            String lang = inheritedLanguage(ci);
+            if (lang != null && !lang.equalsIgnoreCase(first)) {
+                byLanguage.computeIfAbsent(lang, k -> new ArrayList<>()).add(ci);
+            }
+        }
+        for (List<Element> items : byLanguage.values()) {
+            Element text = textContentItem(items);
+            if (text != null && BODY_ROLES.contains(StoryFields.first(roleOf(text), ""))) {
+                out.add(text);
+            }
+        }
+        return out;
     }
 
     /** The Role of the NewsComponent that holds the content item, lower-cased, or null. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Newsml12ParserTest {
@@ -140,5 +141,26 @@ class Newsml12ParserTest {
         String prioritised = String.format(doc, "0", "Knooppunt afgesloten", "Het knooppunt gaat dicht.")
                 .replace("<ContentItem>", "<AdministrativeMetadata><Property FormalName=\"Priority\" Value=\"3\"/></AdministrativeMetadata><ContentItem>");
         assertThat(parser.parse(utf8(prioritised), CONTEXT).get(0).urgency()).isEqualTo(3); // Belga's priority property
+    }
+
+    /** Belga sends a story in Dutch and French in one item: each language is a story, nothing is dropped. */
+    @Test
+    void eachLanguageOfABilingualItemIsAStory() throws Exception {
+        String version = "<NewsComponent xml:lang=\"%1$s\"><Role FormalName=\"Short\"/><NewsLines><HeadLine>%2$s</HeadLine></NewsLines>"
+                + "<NewsComponent xml:lang=\"%1$s\"><Role FormalName=\"Body\"/><ContentItem><MediaType FormalName=\"Text\"/>"
+                + "<DataContent><p>%3$s</p></DataContent></ContentItem></NewsComponent></NewsComponent>";
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>belga.be</ProviderId><DateId>20190129</DateId>"
+                + "<NewsItemId>98055798</NewsItemId><RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId>"
+                + "<PublicIdentifier>urn:newsml:www.belga.be:98055798</PublicIdentifier></NewsIdentifier></Identification>"
+                + "<NewsManagement><Status FormalName=\"Usable\"/></NewsManagement><NewsComponent xml:lang=\"nl\">"
+                + String.format(version, "nl", "Staking bij de post", "De bonden leggen het werk neer.")
+                + String.format(version, "fr", "Grève à la poste", "Les syndicats arrêtent le travail.")
+                + "</NewsComponent></NewsItem></NewsML>";
+        List<ParsedStory> stories = parser.parse(utf8(doc), CONTEXT);
+        assertThat(stories).extracting(ParsedStory::storyKey).containsExactly("belga.be:98055798", "belga.be:98055798#fr");
+        assertThat(stories).extracting(ParsedStory::language).containsExactly("nl", "fr");
+        assertThat(stories).extracting(ParsedStory::headline).containsExactly("Staking bij de post", "Grève à la poste");
+        assertThat(stories.get(1).body()).containsExactly("Les syndicats arrêtent le travail.");
+        assertThat(stories.get(1).uri()).isEqualTo("urn:newsml:www.belga.be:98055798#fr");
     }
 }
