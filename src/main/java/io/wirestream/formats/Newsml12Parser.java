@@ -19,17 +19,21 @@ import org.w3c.dom.Node;
  * <ul>
  * <li>storyKey = ProviderId:NewsItemId ("afp.com:TX-PAR-FXW86"): the pair NewsML 1.2 keeps across
  *     revisions (DateId and RevisionId change); uri = PublicIdentifier, which names the revision;
- *     version = RevisionId.</li>
+ *     version = RevisionId. A NewsItemId of "0" or none (Belga) is no identity: DateId and a hash of
+ *     headline and text stand in. Each further language with a Body text of its own (Belga's Dutch and
+ *     French in one item) is a story under the key and uri with "#" and its language.</li>
  * <li>NewsManagement: FirstCreated, ThisRevisionCreated (versionCreated), Status (Usable, Withheld,
- *     Canceled; canceled adds KILL, Embargoed adds EMBARGO), Urgency@FormalName (IPTC 1-9 scale).
+ *     Canceled; canceled adds KILL, Embargoed adds EMBARGO), Urgency@FormalName (IPTC 1-9 scale; else the
+ *     envelope's Priority, else a Priority property).
  *     RevisionId@PreviousRevision above 0 or a Genre "Update" marks an UPDATE.</li>
  * <li>NewsLines (first text component): HeadLine, ByLine, DateLine (place = Location City, else
  *     the words before the first comma), SlugLine (else the Identification NameLabel).</li>
- * <li>DescriptiveMetadata: Language, SubjectCode (Subject/SubjectMatter/SubjectDetail FormalName,
+ * <li>DescriptiveMetadata: Language (else the xml:lang of the text's component), SubjectCode (Subject/SubjectMatter/SubjectDetail FormalName,
  *     scheme "subj"), Location (City, then Country, as places), Keyword properties.</li>
  * <li>agency = AdministrativeMetadata Provider Party, else ProviderId, else the source.</li>
  * </ul>
- * Items whose only content is a photo, graphic or video carry no story.
+ * Items whose only content is a photo, graphic or video carry no story; text sent as ComplexData with a
+ * text MimeType (TASS's NITF) is text. The standard NewsML DOCTYPE is blanked first ({@link NitfDoctype}).
  */
 public final class Newsml12Parser implements WireParser {
 
