@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
  *     UPDATE, CORRECTION, KILL (pubStatus canceled) from version text, slug line and editor's notes.</li>
  * <li>versionCreated: the trailer time (GMT). headline: the first {@code ^} line after the slug line;
  *     description: further {@code ^} lines that are not notes or bylines (AP's summary); body: the
- *     indented lines, and for tabular copy (format id DC2) the table rows.</li>
+ *     indented lines, and for tabular copy (format id DC2) the table rows; copy wrapped at a width with
+ *     indented paragraph starts (Kyodo) has its lines joined ({@link WireText#paragraphsFromLines}). Kyodo
+ *     sends the keyword and the headline as bare lines: a bare first line that is the header's keyword
+ *     is the slug, the unindented line after it the headline.</li>
  * <li>dateline "CITY, State (AP) _" from the first body paragraph, which keeps it in the text.</li>
  * </ul>
  */

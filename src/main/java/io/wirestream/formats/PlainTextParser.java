@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * line ("Home | News | ..."), the headline, an optional standfirst, then paragraphs, the first of
  * which usually opens with a dateline ("Tehran:", "NEW DELHI, Jan 1 (PTI) -").
  *
+ * <p>Copy wrapped at a width (an e-mailed release) has its lines joined into paragraphs; a raw e-mail
+ * message or a CSV table is no article and becomes a dead letter with that reason.
+ *
  * <p>Plain text carries no id, so the story key is the source plus the producer's item id (the
  * file name or page URL), which is what stays equal when the same page is fetched again.
  */
