@@ -245,8 +245,7 @@ public final class AnpaParser implements WireParser {
                 continue;
             }
             boolean caret = line.startsWith("^") && !bodyStarted;
-            if (!caret && !bodyStarted && !slugSeen && SLUG.matcher(line).matches()
-                    && WireFraming.normaliseKeyword(line).equals(WireFraming.normaliseKeyword(keyword))) {
+            if (!caret && !bodyStarted && !slugSeen && isBareSlug(line, keyword)) {
                 // Kyodo sends the header's keyword again and the headline as bare lines, the body indented under them.
                 bareHeader = true;
                 caret = true;
@@ -299,6 +298,16 @@ public final class AnpaParser implements WireParser {
         } else if (!description.isEmpty()) {
             b.description(String.join(" ", description));
         }
+    }
+
+    /**
+     * Whether a bare line is the slug line: its slug part begins with the header's keyword, which is that slug cut to
+     * a fixed width ("BC-Rowing-Final, 1st Ld-Writethru" under the keyword "BC-Rowing-Final").
+     */
+    private static boolean isBareSlug(String line, String keyword) {
+        Matcher s = SLUG.matcher(line);
+        String k = WireFraming.normaliseKeyword(keyword);
+        return s.matches() && !k.isEmpty() && WireFraming.normaliseKeyword(s.group(1)).startsWith(k);
     }
 
     /** A caret line in the body (a table heading, "^Wednesday's Games=") or a line closed by "<" or "=": never wrapped. */

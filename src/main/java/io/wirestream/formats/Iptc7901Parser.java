@@ -56,12 +56,13 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern VERSION_LINE = Pattern.compile(
             "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
     /**
-     * A version note among the keyword lines, the whole line and nothing else ("2ND LEAD", "3RD NET", "KILL"): a
-     * keyword line that starts so ("FLASH-FLOODS/Spain/", "2ND TEST") is the keyword.
+     * A version note among the keyword lines ("2ND LEAD", "3RD NET", "KILL - DO NOT USE", "1ST LEAD - WRITETHRU"): the
+     * note's word, then at most words without a slash. A keyword line that only starts so ("FLASH-FLOODS/Spain/",
+     * "FLASH FLOODS/Spain/", "2ND TEST") is the keyword: dpa's keywords are slash-separated.
      */
     private static final Pattern KEYWORD_BLOCK_NOTE = Pattern.compile(
-            "^(?:\\d{1,2}(?:ST|ND|RD|TH) (?:LEAD|NET)|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ"
-                    + "|EIL|EILT|WIEDERHOLUNG)$");
+            "^(?:\\d{1,2}(?:ST|ND|RD|TH) (?:LEAD|NET)|REFILE|REPEAT|CORRECTION|CORRECTED|KILL|HOLD|URGENT|FLASH|BLITZ"
+                    + "|EIL|EILT|WIEDERHOLUNG)(?:\\s[^/]*)?$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(

@@ -20,8 +20,9 @@ import org.w3c.dom.Node;
  * <li>storyKey = ProviderId:NewsItemId ("afp.com:TX-PAR-FXW86"): the pair NewsML 1.2 keeps across
  *     revisions (DateId and RevisionId change); uri = PublicIdentifier, which names the revision;
  *     version = RevisionId. A NewsItemId of "0" or none (Belga) is no identity: DateId and a hash of
- *     headline and text stand in. Each further language with a Body text of its own (Belga's Dutch and
- *     French in one item) is a story under the key and uri with "#" and its language.</li>
+ *     headline and text stand in. An item in several languages, each with a Body text of its own (Belga's
+ *     Dutch and French in one item), gives a story per language under the key and uri with "#" and the
+ *     language.</li>
  * <li>NewsManagement: FirstCreated, ThisRevisionCreated (versionCreated), Status (Usable, Withheld,
  *     Canceled; canceled adds KILL, Embargoed adds EMBARGO), Urgency@FormalName (IPTC 1-9 scale; else the
  *     envelope's Priority, else a Priority property).
@@ -65,8 +66,10 @@ public final class Newsml12Parser implements WireParser {
                 nonText = mediaTypeOf(item);
                 continue;
             }
-            stories.add(parseItem(item, text, null, context));
-            for (Element other : otherLanguages(item, text)) {
+            List<Element> others = otherLanguages(item, text);
+            // An item in several languages keys each by its language, so the order of the components does not matter.
+            stories.add(parseItem(item, text, others.isEmpty() ? null : inheritedLanguage(text), context));
+            for (Element other : others) {
                 stories.add(parseItem(item, other, inheritedLanguage(other), context));
             }
         }
@@ -77,8 +80,8 @@ public final class Newsml12Parser implements WireParser {
     }
 
     /**
-     * @param translation the language of a further language version of the item (Belga sends Dutch and French in one
-     *                    item), which is a story of its own under the item's key and that language; null for the first
+     * @param translation the language of this version of an item sent in several languages (Belga's Dutch and French),
+     *                    each a story under the item's key and its language; null for an item in one language
      */
     private static ParsedStory parseItem(Element item, Element contentItem, String translation, ParseContext context)
             throws WireParseException {
@@ -89,17 +92,18 @@ public final class Newsml12Parser implements WireParser {
         if (newsItemId == null || newsItemId.equals("0")) {
             // No id of its own (Belga's remote feed sends "0" or nothing for every item): the item's date and
             // text stand in, so two different stories never become versions of one, and a resend is still one.
-            // Only what a resend, a new revision or a cancellation keeps: not the revision's number or times.
+            // Only what a resend or a new revision of the same text keeps: not the revision's number or times. (A
+            // cancellation that changes the text cannot be linked to the item it cancels: there is nothing to link by.)
             String headline = StoryFields.first(SafeXml.text(SafeXml.descendant(item, "HeadLine")), "");
             Element data = SafeXml.child(contentItem, "DataContent");
             newsItemId = StoryFields.first(SafeXml.text(SafeXml.child(id, "DateId")), "") + "-"
                     + StoryFields.shortHash(headline + "\n" + WireText.collapse(data == null ? "" : data.getTextContent()));
         }
-        String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId
-                + (translation == null ? "" : "#" + translation);
+        String languageKey = translation == null ? "" : "#" + primaryLanguage(translation);
+        String storyKey = StoryFields.first(providerId, context.source(), "newsml") + ":" + newsItemId + languageKey;
         Element revision = SafeXml.child(id, "RevisionId");
         String publicId = SafeXml.text(SafeXml.child(id, "PublicIdentifier"));
-        b.storyKey(storyKey).uri(publicId == null ? storyKey : publicId + (translation == null ? "" : "#" + translation));
+        b.storyKey(storyKey).uri(publicId == null ? storyKey : publicId + languageKey);
         b.version(SafeXml.text(revision));
 
         Element mgmt = SafeXml.child(item, "NewsManagement");
@@ -239,7 +243,7 @@ public final class Newsml12Parser implements WireParser {
         java.util.Map<String, List<Element>> byLanguage = new java.util.LinkedHashMap<>();
         for (Element ci : SafeXml.descendants(item, "ContentItem")) {
             String lang = inheritedLanguage(ci);
-            if (lang != null && !lang.equalsIgnoreCase(first)) {
+            if (lang != null && !primaryLanguage(lang).equals(primaryLanguage(first))) {
                 byLanguage.computeIfAbsent(lang, k -> new ArrayList<>()).add(ci);
             }
         }
@@ -250,6 +254,12 @@ public final class Newsml12Parser implements WireParser {
             }
         }
         return out;
+    }
+
+    /** "nl-BE" and "nl" are one language. */
+    private static String primaryLanguage(String tag) {
+        int dash = tag.indexOf('-');
+        return (dash > 0 ? tag.substring(0, dash) : tag).toLowerCase(Locale.ROOT);
     }
 
     /** The Role of the NewsComponent that holds the content item, lower-cased, or null. */

@@ -23,7 +23,10 @@ public final class PlainTextParser implements WireParser {
     private static final int MAX_HEADLINE = 300;
     /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
     private static final Pattern MAIL_HEADER = Pattern.compile(
-            "(?i)^(?:Received|Delivered-To|Return-Path|Message-ID|MIME-Version|DKIM-Signature|X-[A-Za-z-]+|ARC-[A-Za-z-]+):\\s.*");
+            "(?i)^(?:Received|Delivered-To|Return-Path|Message-ID|MIME-Version|DKIM-Signature|Authentication-Results|X-[A-Za-z-]+"
+                    + "|ARC-[A-Za-z-]+):\\s.*");
+    /** Any header line, or its folded continuation: a message's header block runs until the first other line. */
+    private static final Pattern ANY_HEADER = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9-]*:\\s.*|\\s+\\S.*)");
     private static final int MAIL_HEADERS_MIN = 3;
     /** A delimited table: this many lines or more with the same number (2 or more) of separators outside quotes. */
     private static final int TABLE_LINES_MIN = 3;
@@ -42,18 +45,31 @@ public final class PlainTextParser implements WireParser {
      */
     private static void refuseWhatIsNoArticle(String text) throws WireParseException {
         List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(20).toList();
-        if (lines.stream().filter(l -> MAIL_HEADER.matcher(l).matches()).count() >= MAIL_HEADERS_MIN) {
+        // A raw message opens with its header block (a story quoting headers opens with its headline).
+        List<String> headerBlock = lines.stream().takeWhile(l -> ANY_HEADER.matcher(l).matches()).toList();
+        if (headerBlock.stream().filter(l -> MAIL_HEADER.matcher(l).matches()).count() >= MAIL_HEADERS_MIN) {
             throw WireParseException.noStory("plain text is a raw e-mail message (transport headers), not an article");
         }
         if (lines.size() >= TABLE_LINES_MIN) {
             for (char separator : new char[] {',', ';', '\t'}) {
                 int columns = separators(lines.get(0), separator);
                 if (columns >= 2 && lines.stream().limit(TABLE_LINES_MIN).allMatch(l -> separators(l, separator) == columns)
-                        && (lines.get(0).strip().startsWith("\"") || columns >= TABLE_UNQUOTED_COLUMNS)) {
+                        && (allQuoted(lines.get(0).strip(), separator) || columns >= TABLE_UNQUOTED_COLUMNS)) {
                     throw WireParseException.noStory("plain text is a delimited table (CSV), not an article");
                 }
             }
         }
+    }
+
+    /** A header row of quoted fields only: "Subject","Start Date","Location". */
+    private static boolean allQuoted(String line, char separator) {
+        for (String field : line.split(Pattern.quote(String.valueOf(separator)) + "(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            String f = field.strip();
+            if (f.length() < 2 || !f.startsWith("\"") || !f.endsWith("\"")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Separators outside double quotes. */

@@ -50,16 +50,19 @@ final class StoryCleanup {
     private static final Pattern KEYWORD_LABEL = Pattern.compile(
             "(?iu)^(?:keywords?|key words|tags?|stichw(?:ö|oe)rter|schlagw(?:ö|oe)rter|schlagworte|avainsanat|nøkkelord|emneord|"
                     + "sökord|nyckelord|palabras clave|parole chiave|mots[- ]cl(?:é|e)s)\\s*:");
+    /** Word pairs a last paragraph might be, that are no desk's initials. */
+    private static final String WORD_PAIRS = "(?:and/or|he/she|his/her|him/her|on/off|in/out|up/down|yes/no|ja/nein|und/oder"
+            + "|et/ou|oui/non|si/no|vi/nu|ja/nej|ja/ei|kyll/ei)$";
     private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
-     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone, three groups or more ("ab/de/dl", "bur-dar-gl/fz", AFP; "and/or" is a word).
+     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words).
      */
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
                     + "|(?:/|=+|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
-                    + "|^(?-i:(?=[\\p{Ll}-]*/)\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){2,6})$");
+                    + "|^(?-i:(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6})$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
     private static final int COPYRIGHT_MAX = 300;

@@ -242,17 +242,20 @@ final class StoryFields {
      * The dateline at the start of one of the first body paragraphs ("DAMASCUS (Reuters) - ..."), or
      * null. Reuters puts the byline paragraph before it, and an advisory ("(Adds ...)") or summary
      * bullets before that, so more than the first paragraph is looked at; past the first two, only a
-     * dateline that names its agency counts ("Paris: ..." further down is a sentence, not a dateline).
+     * dateline that names its agency counts ("Paris: ..." further down is a sentence, not a dateline), and
+     * only while at most one paragraph of story text (a standfirst) stands before it.
      */
     static Dateline datelineInBody(ParsedStory.Builder b) {
+        int text = 0; // paragraphs of story text seen: a standfirst may stand before the dateline, a second one may not
         for (int i = 0; i < Math.min(DATELINE_AGENCY_PARAGRAPHS, b.body().size()); i++) {
             String p = b.body().get(i);
             java.util.Optional<Dateline> d = Dateline.find(p);
             if (d.isPresent() && (i < DATELINE_PARAGRAPHS || d.get().agency() != null)) {
                 return d.get();
             }
-            if (i + 1 >= DATELINE_PARAGRAPHS && !isLeadFurniture(b, p)) {
-                return null; // past the story's first paragraphs, "LONDON (Reuters) - ..." is a report quoted in it
+            text += isLeadFurniture(b, p) ? 0 : 1;
+            if (text >= 2) {
+                return null; // past the story's lead, "LONDON (Reuters) - ..." is a report quoted in it
             }
         }
         return null;

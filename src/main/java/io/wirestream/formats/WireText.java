@@ -248,12 +248,14 @@ public final class WireText {
     public static List<String> paragraphsFromLines(List<String> lines, java.util.function.UnaryOperator<String> clean,
             java.util.function.Predicate<String> whole) {
         List<String> out = new ArrayList<>();
-        // Copy wrapped at a width has (almost) no longer lines; a page of one-line paragraphs has many. And where
+        // Copy wrapped at a width has few longer lines (a URL); a page of one-line paragraphs has many. And where
         // half the lines or more are indented, each indented line is a paragraph (AP), not the start of one.
         long textLines = lines.stream().map(clean).filter(l -> !l.isEmpty()).count();
         long longer = lines.stream().map(clean).filter(l -> l.length() > WRAP_MAX).count();
         long indented = lines.stream().filter(l -> INDENTED.matcher(l).lookingAt()).count();
-        boolean hardWrapped = textLines >= 2 && longer <= textLines / 10 && indented * 2 < textLines;
+        // And copy that marks no paragraphs (no blank line between text, no indent) is one paragraph a line.
+        boolean marked = indented > 0 || hasBlankBetweenText(lines, clean);
+        boolean hardWrapped = marked && textLines >= 2 && longer * 5 <= textLines && indented * 2 < textLines;
         List<String> block = new ArrayList<>();
         for (String line : lines) {
             String text = clean.apply(line);
@@ -269,6 +271,20 @@ public final class WireText {
         }
         addBlock(out, block);
         return out;
+    }
+
+    private static boolean hasBlankBetweenText(List<String> lines, java.util.function.UnaryOperator<String> clean) {
+        boolean textSeen = false;
+        boolean blankAfterText = false;
+        for (String line : lines) {
+            boolean blank = clean.apply(line).isEmpty();
+            if (!blank && blankAfterText) {
+                return true;
+            }
+            blankAfterText |= blank && textSeen;
+            textSeen |= !blank;
+        }
+        return false;
     }
 
     /** A list item's mark at the start of a line: "-", "*", "•", "1." or "a)". */

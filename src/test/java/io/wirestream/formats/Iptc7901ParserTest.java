@@ -167,6 +167,14 @@ class Iptc7901ParserTest {
         ParsedStory third = parser.parse(series.replace("Germany-strike/\r\n", "Cricket-England/\r\n3RD TEST\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
         assertThat(second.storyKey()).isNotEqualTo(third.storyKey());
+        // A note with words after it is still a note: the kill reaches the story it kills.
+        ParsedStory kill = parser.parse(new String(msg("2", "", "Strike halts trains", "141200 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                .replace("Germany-strike/\r\n", "Germany-strike/\r\nKILL - DO NOT USE\r\n").getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
+        assertThat(kill.storyKey()).isEqualTo(first.storyKey());
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        ParsedStory floods2 = parser.parse(new String(msg("4", "", "Floods cut roads", "141100 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                .replace("Germany-strike/\r\n", "FLASH FLOODS/Spain/\r\n").getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
+        assertThat(floods2.slugline()).isEqualTo("FLASH FLOODS/Spain/");
     }
 
     @Test

@@ -157,10 +157,17 @@ class Newsml12ParserTest {
                 + String.format(version, "fr", "Grève à la poste", "Les syndicats arrêtent le travail.")
                 + "</NewsComponent></NewsItem></NewsML>";
         List<ParsedStory> stories = parser.parse(utf8(doc), CONTEXT);
-        assertThat(stories).extracting(ParsedStory::storyKey).containsExactly("belga.be:98055798", "belga.be:98055798#fr");
+        assertThat(stories).extracting(ParsedStory::storyKey).containsExactly("belga.be:98055798#nl", "belga.be:98055798#fr");
         assertThat(stories).extracting(ParsedStory::language).containsExactly("nl", "fr");
         assertThat(stories).extracting(ParsedStory::headline).containsExactly("Staking bij de post", "Grève à la poste");
         assertThat(stories.get(1).body()).containsExactly("Les syndicats arrêtent le travail.");
         assertThat(stories.get(1).uri()).isEqualTo("urn:newsml:www.belga.be:98055798#fr");
+        // The next revision, its components the other way round, reaches the same two stories.
+        String swapped = doc.replace(String.format(version, "nl", "Staking bij de post", "De bonden leggen het werk neer.")
+                + String.format(version, "fr", "Grève à la poste", "Les syndicats arrêtent le travail."),
+                String.format(version, "fr", "Grève à la poste", "Les syndicats arrêtent le travail.")
+                + String.format(version, "nl-BE", "Staking bij de post", "De bonden leggen het werk neer."));
+        assertThat(parser.parse(utf8(swapped), CONTEXT)).extracting(ParsedStory::storyKey)
+                .containsExactly("belga.be:98055798#fr", "belga.be:98055798#nl");
     }
 }

@@ -28,6 +28,17 @@ class PlainTextParserTest {
         assertThat(ParserRegistry.standard().detect(bytes("plain/web-scrape-iran-larijani.txt"))).isInstanceOf(PlainTextParser.class);
     }
 
+    /** A short brief that marks no paragraphs (no blank line, no indent) keeps one paragraph a line, whatever their length. */
+    @Test
+    void aBriefWithoutBlankLinesIsOneParagraphALine() throws Exception {
+        byte[] brief = ("Harbour company opens a new terminal for container ships\n"
+                + "ROTTERDAM (Reuters) - The Harbour Company opened its new terminal on Thursday.\n"
+                + "The terminal will take the largest container ships from March, it said.\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(brief, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Harbour company opens a new terminal for container ships");
+        assertThat(s.body()).hasSize(2);
+    }
+
     /** A stray blank line (at the end, or after the headline) does not make a scraped page read as wrapped copy. */
     @Test
     void aStrayBlankLineLeavesAScrapedPageAsItWas() throws Exception {
@@ -71,6 +82,18 @@ class PlainTextParserTest {
         byte[] csv = "\"Subject\",\"Start Date\",\"Location\"\n\"Retail trade, June\",\"3/9/2018\",\"Canberra\"\n\"Jobs\",\"4/9/2018\",\"Sydney\"\n"
                 .getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse(csv, FixtureSupport.CONTEXT)).hasMessageContaining("table");
+        // A story that quotes headers, or whose headline is "X-Men: ...", opens with its headline: an article.
+        byte[] quoting = ("Phishing mails copy a bank's headers\nReceived: from mail.bank.example\n"
+                + "Message-ID: <1@bank.example>\nReturn-Path: <alerts@bank.example>\nThe police said the mails were fakes.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(quoting, FixtureSupport.CONTEXT).get(0).headline()).isEqualTo("Phishing mails copy a bank's headers");
+        byte[] film = ("X-Men: Days of Future Past tops the box office\nLOS ANGELES (Reuters) - The film took $90 million.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(film, FixtureSupport.CONTEXT).get(0).headline()).startsWith("X-Men");
+        // A headline opening with a quotation, its lines holding two commas each outside quotes, is no CSV header.
+        byte[] quoted = ("\"We will win,\" she said, as polls, rallies and debates end\nBy Anna Roe, Rome, Italy\n"
+                + "ROME (Reuters) - Polls, rallies and debates ended, officials said.\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(quoted, FixtureSupport.CONTEXT)).hasSize(1);
         // Prose whose lines happen to hold two commas each is still an article.
         byte[] prose = "Rain, wind and snow hit the north\nLONDON (Reuters) - Rain, wind and snow hit the north, forecasters said.\nRoads, rails and ports shut, officials said.\n"
                 .getBytes(StandardCharsets.UTF_8);

@@ -160,7 +160,7 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("Paris, London and Rome were named, officials said.", "More to come later.")))
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
         // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
-        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "sst/jj/cb", "bur-dar-gl/fz")) {
+        for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jj/sst", "bur-dar-gl/fz")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
         }
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
@@ -220,6 +220,11 @@ class WireFidelityTest {
                         + "<p>Oil prices climbed on Tuesday.</p><p>Traders watched the Gulf.</p><p>Stocks were flat.</p>"
                         + "<p>LONDON (Reuters) - Brent rose two per cent, Reuters reported.</p></body></html></inlineXML>"));
         assertThat(quoting.dateline()).isNull();
+        // One standfirst after the byline may stand before the dateline paragraph.
+        ParsedStory standfirst = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Oil climbs</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By Jane Smith</p><p>Prices rose for a third day.</p><p>PARIS, May 5 (Reuters) - Brent rose.</p></body></html></inlineXML>"));
+        assertThat(standfirst.dateline()).isEqualTo("PARIS, May 5 (Reuters) -");
         assertThat(quoting.agency()).isNotEqualTo("Reuters");
         // A place and a colon further down is a sentence: no dateline is taken from there.
         ParsedStory late = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
@@ -249,6 +254,13 @@ class WireFidelityTest {
                         + "champions by two lengths in a race held in strong winds.",
                 "The crew's coach said the result was the reward of a long season of early mornings.");
         assertThat(kyodo.dateline()).isEqualTo("OSAKA, Japan, Dec. 9 Kyodo -");
+        // Its write-thru names the lead after the slug on the same bare line.
+        ParsedStory lead = parse(new AnpaParser(), "\u0016\u0016\u0001a0106KYODO\u001Fkoko-\nu s\u0014\u0012 BC-Rowing-Final   12-09 0120\n\u0002"
+                + "BC-Rowing-Final, 1st Ld-Writethru\nRowing: Osaka crew wins national title\n"
+                + "     OSAKA, Japan, Dec. 9 Kyodo - The Osaka University eight won the national\ntitle on Sunday.\n\u0003");
+        assertThat(lead.headline()).isEqualTo("Rowing: Osaka crew wins national title");
+        assertThat(lead.signals()).contains(Signal.WRITETHRU);
+        assertThat(lead.storyKey()).isEqualTo(kyodo.storyKey());
 
         ParsedStory release = parse(new PlainTextParser(), "Harbour company opens a new terminal for container ships\n\n"
                 + "ROTTERDAM, Feb. 1, 2024 /PRNewswire/ --\n\n"
