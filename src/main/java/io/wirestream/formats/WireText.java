@@ -232,14 +232,14 @@ public final class WireText {
 
     /**
      * Paragraphs of line-oriented copy (ANPA, plain text) as sent, lines with their indentation and
-     * control characters. Each line is a paragraph, except in a block that is hard-wrapped (Kyodo's
-     * ANPA, e-mailed releases): a block runs from a blank line, an indented line or a bullet to the
-     * next, a short line ends a run within it, and a run is wrapped when it has two lines or more and
-     * every line but its last has a wrapped line's length (40-100 characters); its lines are then one
-     * paragraph. So AP's one indented line
-     * per paragraph, its unindented list rows, tables (rows led by a control character, holding tabs
-     * or "|"), bullets, and a scraped page of long one-line paragraphs (even with a stray blank line)
-     * stay one paragraph per line.
+     * control characters. Each line is a paragraph, unless the copy is hard-wrapped (Kyodo's ANPA,
+     * e-mailed releases): it marks its paragraphs (a blank line between text, or indented first lines),
+     * at most a fifth of its lines are over 100 characters, and fewer than half are indented. Then a
+     * block runs from a blank line, an indented line or a bullet to the next, a short line ends a run
+     * within it, and a run whose lines but the last are 40-100 characters long is one paragraph. So
+     * AP's one indented line per paragraph, its unindented list rows, tables (rows led by a control
+     * character, holding tabs or "|"), bullets, a brief that marks no paragraphs and a scraped page of
+     * long one-line paragraphs (even with a stray blank line) stay one paragraph per line.
      *
      * @param clean what a line's text is (e.g. without ANPA's end-of-line marks); empty is a blank line
      * @param whole  lines that are a paragraph by themselves whatever their length (ANPA's caret headings
@@ -248,12 +248,12 @@ public final class WireText {
     public static List<String> paragraphsFromLines(List<String> lines, java.util.function.UnaryOperator<String> clean,
             java.util.function.Predicate<String> whole) {
         List<String> out = new ArrayList<>();
-        // Copy wrapped at a width has few longer lines (a URL); a page of one-line paragraphs has many. And where
-        // half the lines or more are indented, each indented line is a paragraph (AP), not the start of one.
+        // Copy wrapped at a width has few longer lines (a URL); a page of one-line paragraphs has many. Where half
+        // the lines or more are indented, each indented line is a paragraph (AP), not the start of one. Copy that
+        // marks no paragraphs at all gives no way to tell a wrapped line from a short paragraph.
         long textLines = lines.stream().map(clean).filter(l -> !l.isEmpty()).count();
         long longer = lines.stream().map(clean).filter(l -> l.length() > WRAP_MAX).count();
         long indented = lines.stream().filter(l -> INDENTED.matcher(l).lookingAt()).count();
-        // And copy that marks no paragraphs (no blank line between text, no indent) is one paragraph a line.
         boolean marked = indented > 0 || hasBlankBetweenText(lines, clean);
         boolean hardWrapped = marked && textLines >= 2 && longer * 5 <= textLines && indented * 2 < textLines;
         List<String> block = new ArrayList<>();
