@@ -53,16 +53,16 @@ public final class Iptc7901Parser implements WireParser {
             "^[\\x16\\x7F\\s]*+\\x01[ ]*+[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILER = Pattern.compile(
             "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
-    private static final Pattern VERSION_LINE = Pattern.compile(
-            "^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|REFILE|REPEAT|CORRECTION|CORRECTED|KILL(?: KILL)*|HOLD(?: HOLD)*|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG)\\b.*$");
+    /** The words a version note starts with, wherever it stands ("KILL KILL KILL", "URGENT", "WIEDERHOLUNG"). */
+    private static final String NOTE_WORDS = "REFILE|REPEAT|CORRECTION|CORRECTED|KILL|HOLD|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG";
+    private static final Pattern VERSION_LINE = Pattern.compile("^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|" + NOTE_WORDS + ")\\b.*$");
     /**
      * A version note among the keyword lines ("2ND LEAD", "3RD NET", "KILL - DO NOT USE", "1ST LEAD - WRITETHRU"): the
      * note's word, then at most words without a slash. A keyword line that only starts so ("FLASH-FLOODS/Spain/",
      * "FLASH FLOODS/Spain/", "2ND TEST") is the keyword: dpa's keywords are slash-separated.
      */
     private static final Pattern KEYWORD_BLOCK_NOTE = Pattern.compile(
-            "^(?:\\d{1,2}(?:ST|ND|RD|TH) (?:LEAD|NET)|REFILE|REPEAT|CORRECTION|CORRECTED|KILL|HOLD|URGENT|FLASH|BLITZ"
-                    + "|EIL|EILT|WIEDERHOLUNG)(?:\\s[^/]*)?$");
+            "^(?:\\d{1,2}(?:ST|ND|RD|TH) (?:LEAD|NET)|" + NOTE_WORDS + ")(?:\\s[^/]*)?$");
     private static final Pattern BYLINE = Pattern.compile("^(?:By|Von|Von:|By:)\\s+\\S.*");
     private static final Pattern NOTEBOOK = Pattern.compile("(?i)^#{1,3}\\s*(?:dpa\\s+)?(?:notebook|notizblock)\\b.*");
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(

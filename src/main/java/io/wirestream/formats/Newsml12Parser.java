@@ -237,7 +237,7 @@ public final class Newsml12Parser implements WireParser {
     private static List<Element> otherLanguages(Element item, Element chosen) {
         String first = inheritedLanguage(chosen);
         List<Element> out = new ArrayList<>();
-        if (first == null || !BODY_ROLES.contains(StoryFields.first(roleOf(chosen), ""))) {
+        if (first == null || !hasBodyRole(chosen)) {
             return out;
         }
         java.util.Map<String, List<Element>> byLanguage = new java.util.LinkedHashMap<>();
@@ -249,11 +249,16 @@ public final class Newsml12Parser implements WireParser {
         }
         for (List<Element> items : byLanguage.values()) {
             Element text = textContentItem(items);
-            if (text != null && BODY_ROLES.contains(StoryFields.first(roleOf(text), ""))) {
+            if (text != null && hasBodyRole(text)) {
                 out.add(text);
             }
         }
         return out;
+    }
+
+    private static boolean hasBodyRole(Element contentItem) {
+        String role = roleOf(contentItem);
+        return role != null && BODY_ROLES.contains(role);
     }
 
     /** "nl-BE" and "nl" are one language. */

@@ -248,19 +248,21 @@ public final class WireText {
     public static List<String> paragraphsFromLines(List<String> lines, java.util.function.UnaryOperator<String> clean,
             java.util.function.Predicate<String> whole) {
         List<String> out = new ArrayList<>();
+        List<String> texts = lines.stream().map(clean).toList(); // each line's text, cleaned once
         // Copy wrapped at a width has few longer lines (a URL); a page of one-line paragraphs has many. Where half
         // the lines or more are indented, each indented line is a paragraph (AP), not the start of one. Copy that
         // marks no paragraphs at all gives no way to tell a wrapped line from a short paragraph.
-        long textLines = lines.stream().map(clean).filter(l -> !l.isEmpty()).count();
-        long longer = lines.stream().map(clean).filter(l -> l.length() > WRAP_MAX).count();
-        long indented = lines.stream().filter(l -> INDENTED.matcher(l).lookingAt()).count();
-        boolean marked = indented > 0 || hasBlankBetweenText(lines, clean);
+        long textLines = texts.stream().filter(t -> !t.isEmpty()).count();
+        long longer = texts.stream().filter(t -> t.length() > WRAP_MAX).count();
+        long indented = lines.stream().filter(WireText::isIndented).count();
+        boolean marked = indented > 0 || hasBlankBetweenText(texts);
         boolean hardWrapped = marked && textLines >= 2 && longer * 5 <= textLines && indented * 2 < textLines;
         List<String> block = new ArrayList<>();
-        for (String line : lines) {
-            String text = clean.apply(line);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String text = texts.get(i);
             boolean alone = !hardWrapped || isTableRow(line, text) || whole.test(line);
-            if (text.isEmpty() || alone || INDENTED.matcher(line).lookingAt() || BULLET.matcher(text).lookingAt()) {
+            if (text.isEmpty() || alone || isIndented(line) || BULLET.matcher(text).lookingAt()) {
                 addBlock(out, block);
             }
             if (alone) {
@@ -273,11 +275,11 @@ public final class WireText {
         return out;
     }
 
-    private static boolean hasBlankBetweenText(List<String> lines, java.util.function.UnaryOperator<String> clean) {
+    private static boolean hasBlankBetweenText(List<String> texts) {
         boolean textSeen = false;
         boolean blankAfterText = false;
-        for (String line : lines) {
-            boolean blank = clean.apply(line).isEmpty();
+        for (String text : texts) {
+            boolean blank = text.isEmpty();
             if (!blank && blankAfterText) {
                 return true;
             }
