@@ -37,7 +37,11 @@ import java.util.zip.GZIPOutputStream;
 public final class GazetteerBuilder {
 
     /** Languages whose country names are kept; English is what the tagger uses when a story has no language. */
-    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "pt", "nl");
+    static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "pt", "nl",
+            // the languages of the other European agencies' national services (Nordic, Central and Eastern
+            // Europe, Greece, Turkey); Norwegian as Bokmål ("nb", which the tagger reads "no" and "nn" as)
+            "sv", "da", "nb", "fi", "is", "pl", "cs", "sk", "hu", "ro", "hr", "sl", "bg", "el", "ru", "uk", "tr", "ca",
+            "et", "lv", "lt");
     /** Cities at or above this population are kept, and every capital (PPLC). */
     static final long MIN_POPULATION = 15_000;
 

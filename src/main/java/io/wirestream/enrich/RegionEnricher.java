@@ -27,8 +27,8 @@ public final class RegionEnricher {
 
     public EnrichedStory enrich(EnrichedStory s) {
         RegionTagger.Scope scope = scopeOf(s);
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getLanguage(), scope,
-                homeOf(s));
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(),
+                scope, homeOf(s));
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
             scores.add(new CountryScore(c.country(), c.score()));
@@ -67,7 +67,21 @@ public final class RegionEnricher {
      */
     static String homeOf(EnrichedStory s) {
         Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
-        return writer != null && HOME_MARKET_KINDS.contains(writer.getKind()) ? writer.getCountry() : null;
+        if (writer == null) {
+            return null;
+        }
+        return HOME_MARKET_KINDS.contains(writer.getKind()) || nationalService(s, writer) ? writer.getCountry() : null;
+    }
+
+    /**
+     * Copy in the writer's own language when that is not English: an agency's national service (TT in
+     * Swedish, dpa in German, ANSA in Italian) writes for its home market as a local paper does, and
+     * its story that names no place is home news. Its English service covers the world.
+     */
+    private static boolean nationalService(EnrichedStory s, Source writer) {
+        String story = RegionTagger.primaryLanguage(s.getLanguage());
+        return s.getLanguage() != null && !story.equals("en") && writer.getLanguage() != null
+                && story.equals(RegionTagger.primaryLanguage(writer.getLanguage()));
     }
 
     private static final java.util.Set<String> HOME_MARKET_KINDS = java.util.Set.of("newspaper", SourceCatalogue.UNKNOWN_KIND);

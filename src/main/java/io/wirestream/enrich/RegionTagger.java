@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  */
 public final class RegionTagger {
 
-    /** Where a mention stands. */
-    enum Zone { HEADLINE, DATELINE, BODY }
+    /**
+     * Where a mention stands. WIRE is a place the wire's own metadata names (ninjs places, NewsML-G2
+     * located and geoArea subjects, NewsML 1.x Location): a place for certain, in any language, whatever its case.
+     */
+    enum Zone { HEADLINE, DATELINE, WIRE, BODY }
 
     /** A place found in the story, as reported per story. */
     public record Place(String name, long geonameId, String country, Double lat, Double lon, String role, int count) {
@@ -185,6 +188,11 @@ public final class RegionTagger {
             this.position = position;
             this.leadingToken = leadingToken;
         }
+
+        /** Named where the story was filed or by the wire's metadata: a place, needing no support. */
+        boolean placed() {
+            return zone == Zone.DATELINE || zone == Zone.WIRE;
+        }
     }
 
     /**
@@ -214,7 +222,17 @@ public final class RegionTagger {
      */
     public Tagging tag(String headline, List<String> body, String datelinePlace, String language, Scope scope,
                        String home) {
-        String lang = language == null ? "en" : language.toLowerCase(Locale.ROOT);
+        return tag(headline, body, datelinePlace, List.of(), language, scope, home);
+    }
+
+    /**
+     * Tags a story whose wire named places of its own ({@code wirePlaces}: what the metadata says the
+     * story is about or where it was filed). They are read, in any language, when the text names no
+     * place, before the home market or the fallback is assumed.
+     */
+    public Tagging tag(String headline, List<String> body, String datelinePlace, List<String> wirePlaces, String language,
+                       Scope scope, String home) {
+        String lang = primaryLanguage(language);
         List<Mention> mentions = new ArrayList<>();
         Set<String> persons = new java.util.HashSet<>();
         collect(headline, Zone.HEADLINE, lang, mentions, 0, persons);
@@ -244,10 +262,27 @@ public final class RegionTagger {
         }
         // Second references: "Marcus Jordan ... Brown and Jordan shot": once a name is a person's in
         // this story, the bare name later (or earlier, in the headline) is that person too.
-        mentions.removeIf(m -> m.singleKey != null && persons.contains(m.singleKey) && m.zone != Zone.DATELINE);
-        resolve(mentions, home);
+        mentions.removeIf(m -> m.singleKey != null && persons.contains(m.singleKey) && !m.placed());
+        boolean nouns = NOUNS_CAPITALISED.contains(lang);
+        resolve(mentions, home, nouns);
+        if (mentions.stream().allMatch(m -> m.country == null) && wirePlaces != null && !wirePlaces.isEmpty()) {
+            // Only when the text names no place: the metadata's places are not always what the story is
+            // about (a NewsML-G2 item's located is where it was written, Reuters' editing desk in Bangalore).
+            for (String place : wirePlaces) {
+                if (place != null && !place.isBlank()) {
+                    collect(place, Zone.WIRE, lang, mentions, 0, persons);
+                }
+            }
+            resolve(mentions, home, nouns);
+        }
         return score(mentions, scope, home);
     }
+
+    /**
+     * Languages that capitalise every noun: a capitalised word before a name says nothing of a person
+     * there ("Zeitung China Daily"), nor do two capitalised words that are both places somewhere.
+     */
+    private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
 
     /** Finds the names in one piece of text; returns its token count (positions in the body run on). */
     private int collect(String text, Zone zone, String lang, List<Mention> out, int offset, Set<String> persons) {
@@ -269,7 +304,7 @@ public final class RegionTagger {
             for (Entry e : m.values()) {
                 if (e.kind() == Kind.BLOCK) {
                     block = true;
-                } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang))
+                } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE)
                         && !((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && m.to() - m.from() == 1
                         && tokens.get(m.from()).key().length() <= 3)) {
                     candidates.add(e);
@@ -287,9 +322,9 @@ public final class RegionTagger {
                 i = m.to(); // "US$2.8 million", "HK$10": a currency, not the country
                 continue;
             }
-            if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly)) {
-                if (strict && falseFriend(tokens, m, trie)) {
-                    if (m.to() - m.from() == 1 && personName(tokens, m)) {
+            if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly || zone == Zone.WIRE)) {
+                if (strict && falseFriend(tokens, m, trie, NOUNS_CAPITALISED.contains(lang))) {
+                    if (m.to() - m.from() == 1 && personName(tokens, m, NOUNS_CAPITALISED.contains(lang))) {
                         persons.add(first.key());
                     }
                 } else {
@@ -370,10 +405,10 @@ public final class RegionTagger {
      * The false friend is a person's name: a capitalised word before it ("Michael Jordan") or a
      * surname after it ("Jordan Spieth", "Chad Walker"), not a street or an organisation word.
      */
-    private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m) {
+    private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, boolean nounsCapitalised) {
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
-        boolean firstNameBefore = prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
+        boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".");
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
@@ -389,7 +424,8 @@ public final class RegionTagger {
             "river", "valley", "lake", "park", "house", "hall", "road", "street", "avenue");
 
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
-    private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie) {
+    private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie,
+                                       boolean nounsCapitalised) {
         String key = tokens.get(m.from()).key();
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
@@ -409,7 +445,8 @@ public final class RegionTagger {
             return false;
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
-        if (prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart() && !BEFORE_PLACE.contains(prev.key())
+        if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
+                && !BEFORE_PLACE.contains(prev.key())
                 && !placeAt(tokens, m.from() - 1, trie) && !prev.surface().endsWith(".")
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;
@@ -431,8 +468,10 @@ public final class RegionTagger {
     }
 
     /** Picks one meaning per mention: the story's other mentions, a qualifier, the dateline, then size. */
-    private void resolve(List<Mention> mentions, String home) {
+    private void resolve(List<Mention> mentions, String home, boolean nounsCapitalised) {
         Map<String, Double> context = new HashMap<>();
+        // which names gave each country its context: a small city's own repeats are no support for it
+        Map<String, Set<String>> contextNames = new HashMap<>();
         if (home != null) {
             // the writer's home market counts as one mention of it: its namesakes win close calls
             context.put(home, 1.0);
@@ -441,10 +480,16 @@ public final class RegionTagger {
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             if (only != null && m.candidates.get(0).kind() != Kind.CUE) {
-                context.merge(only, m.zone == Zone.DATELINE ? 2.0 : 1.0, Double::sum);
-            } else if (m.zone == Zone.DATELINE) {
+                context.merge(only, m.placed() ? 2.0 : 1.0, Double::sum);
+                if (m.placed() || m.candidates.stream().anyMatch(e -> !needsSupport(e))) {
+                    // support comes from names that stand on their own: two small towns support each
+                    // other only by coherence below, which German copy does without
+                    contextNames.computeIfAbsent(only, k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
+                }
+            } else if (m.placed()) {
                 Entry biggest = m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow();
                 context.merge(biggest.country(), 1.0, Double::sum);
+                contextNames.computeIfAbsent(biggest.country(), k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
             }
         }
         // Geographic coherence: two different names that can both lie in one country support each
@@ -458,7 +503,8 @@ public final class RegionTagger {
             }
         }
         for (Map.Entry<String, Set<String>> e : namesByCountry.entrySet()) {
-            if (e.getValue().size() >= 2) {
+            // not where every noun is capitalised (German): "Derby" and "Lutz" are no two places in one country
+            if (e.getValue().size() >= 2 && !nounsCapitalised) {
                 context.merge(e.getKey(), 0.0, Double::sum);
                 coherent.add(e.getKey());
             }
@@ -497,7 +543,7 @@ public final class RegionTagger {
                 Double ctx = context.get(e.country());
                 if (ctx != null) {
                     // support from elsewhere in the story, not counting this mention's own vote
-                    double own = singleCountry(m.candidates) != null ? (m.zone == Zone.DATELINE ? 2.0 : 1.0) : 0.0;
+                    double own = singleCountry(m.candidates) != null ? (m.placed() ? 2.0 : 1.0) : 0.0;
                     if (ctx - own > 0 || coherent.contains(e.country())) {
                         s += 1.0;
                     }
@@ -519,8 +565,10 @@ public final class RegionTagger {
             }
             m.chosen = best;
             m.country = best.country();
-            boolean supported = context.getOrDefault(m.country, 0.0) > (singleCountry(m.candidates) != null ? 1.0 : 0.0)
-                    || coherent.contains(m.country) || m.qualifiedBy != null || m.zone == Zone.DATELINE;
+            String name = m.candidates.get(0).name();
+            boolean supported = m.country.equals(home)
+                    || contextNames.getOrDefault(m.country, Set.of()).stream().anyMatch(n -> !n.equals(name))
+                    || coherent.contains(m.country) || m.qualifiedBy != null || m.placed();
             if (m.qualifiedBy != null && m.qualifiedBy.country() != null && !m.qualifiedBy.country().equals(m.country)
                     && m.candidates.stream().noneMatch(e -> e.country().equals(m.qualifiedBy.country()))) {
                 // "Elwood, Kan.": a place we do not know, in a division we do
@@ -574,7 +622,7 @@ public final class RegionTagger {
                 || localCountries.contains(best.country()) || coherent.contains(best.country())) {
             return null;
         }
-        double own = singleCountry(m.candidates) != null ? (m.zone == Zone.DATELINE ? 2.0 : 1.0) : 0.0;
+        double own = singleCountry(m.candidates) != null ? (m.placed() ? 2.0 : 1.0) : 0.0;
         if (context.getOrDefault(best.country(), 0.0) - own > 0) {
             return null;
         }
@@ -590,8 +638,9 @@ public final class RegionTagger {
 
     /**
      * A small city, or a division outside the countries whose states are named without their
-     * country (US, Canada, Australia), counts only with support from the rest of the story: most
-     * such names in news copy are namesakes ("Sale", "March" in England; "Western" in Fiji).
+     * country (US, Canada, Australia), counts only with support from the rest of the story (another
+     * name of its country, not its own repeats): most such names in news copy are namesakes ("Sale",
+     * "March" in England; "Western" in Fiji; "Redan" in Georgia for Swedish "already").
      */
     private static boolean needsSupport(Entry e) {
         return switch (e.kind()) {
@@ -641,6 +690,7 @@ public final class RegionTagger {
         return switch (m.zone) {
             case HEADLINE -> 3.0;
             case DATELINE -> 2.5;
+            case WIRE -> 2.0;
             case BODY -> m.position < 40 ? 1.5 : 1.0 / (1.0 + (m.position - 40) / 400.0);
         };
     }
@@ -662,7 +712,11 @@ public final class RegionTagger {
             if (m.chosen.kind() == Kind.CITY || m.chosen.kind() == Kind.DIVISION || m.chosen.kind() == Kind.COUNTRY
                     || m.chosen.kind() == Kind.HISTORICAL) {
                 String id = m.chosen.kind() + ":" + m.country + ":" + (m.chosen.geonameId() != 0 ? m.chosen.geonameId() : m.chosen.name());
-                String role = m.zone == Zone.DATELINE ? "dateline" : "mention";
+                String role = switch (m.zone) {
+                    case DATELINE -> "dateline";
+                    case WIRE -> "wire";
+                    default -> "mention";
+                };
                 Place old = places.get(id);
                 boolean city = m.chosen.kind() == Kind.CITY;
                 places.put(id, old == null
@@ -703,6 +757,18 @@ public final class RegionTagger {
         Gazetteer.Country c = gazetteer.country(primary);
         return new Tagging(List.copyOf(places.values()), all, tagged, primary, c == null ? null : c.region(),
                 c == null ? null : c.subregion(), desks.deskOf(primary, c));
+    }
+
+    /**
+     * The language subtag the gazetteer's names are filed under: "fi-FI" is "fi", "EN" is "en"; Norwegian
+     * in any form ("no", "nn", "nb-NO") is "nb", Bokmål, as most Norwegian copy is written. English when unknown.
+     */
+    static String primaryLanguage(String language) {
+        if (language == null || language.isBlank()) {
+            return "en";
+        }
+        String lang = language.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return lang.equals("no") || lang.equals("nn") ? "nb" : lang;
     }
 
     private static double round(double v) {

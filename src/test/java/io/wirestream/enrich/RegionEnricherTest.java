@@ -1,6 +1,7 @@
 package io.wirestream.enrich;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.sources.SourceCatalogue;
@@ -14,9 +15,39 @@ class RegionEnricherTest {
     private static final RegionEnricher ENRICHER = RegionEnricher.standard();
 
     private static EnrichedStory placeless(String writer) {
-        EnrichedStory s = Stories.aStory("k-" + writer).headline("Council votes").body("The council voted again.").build();
+        return placeless(writer, null, "Council votes", "The council voted again.");
+    }
+
+    private static EnrichedStory placeless(String writer, String language, String headline, String body) {
+        EnrichedStory s = Stories.aStory("k-" + writer).headline(headline).body(body).build();
         var record = SourceCatalogue.bundled().match(writer).orElseGet(() -> SourceCatalogue.unknown(writer));
-        return ENRICHER.enrich(EnrichedStory.newBuilder(s).setSourceRecord(record).build());
+        return ENRICHER.enrich(EnrichedStory.newBuilder(s).setSourceRecord(record).setLanguage(language).build());
+    }
+
+    @Test
+    void anAgencysNationalServiceWritesForItsHomeMarket() {
+        assertEquals(List.of("SE"), placeless("TT", "sv-SE", "Kommunen höjer skatten",
+                "Fullmäktige röstade för förslaget på måndagskvällen.").getRegions(), "TT in Swedish names no place: Sweden");
+        assertEquals(List.of("NO"), placeless("NTB", "nn", "Kommunen aukar skatten",
+                "Kommunestyret røysta for forslaget måndag kveld.").getRegions(), "Nynorsk is NTB's language too");
+        assertEquals(List.of("US"), placeless("TT", "en", "Council votes", "The council voted again.").getRegions(),
+                "TT's English copy: the fallback, as any agency's");
+        assertEquals(List.of("US"), placeless("TT", "de", "Rat stimmt ab", "Der Rat stimmte erneut ab.").getRegions(),
+                "not the writer's language: the fallback");
+    }
+
+    @Test
+    void theWiresPlacesCountWhenTheTextNamesNone() {
+        EnrichedStory none = Stories.aStory("k-wire").headline("Council votes").body("The council voted again.").build();
+        EnrichedStory tagged = ENRICHER.enrich(EnrichedStory.newBuilder(none).setPlaces(List.of("Telemark")).build());
+        assertEquals(List.of("NO"), tagged.getRegions());
+        assertEquals("wire", tagged.getGeoPlaces().get(0).getRole());
+
+        EnrichedStory named = Stories.aStory("k-desk").headline("Assad sworn in").body("DAMASCUS - Bashar al-Assad was "
+                + "sworn in for a third term in Syria on Wednesday.").build();
+        EnrichedStory desk = ENRICHER.enrich(EnrichedStory.newBuilder(named).setPlaces(List.of("Bangalore")).build());
+        assertEquals(List.of("SY"), desk.getRegions(), "a G2 item's located is the editing desk: the text decides");
+        assertTrue(desk.getCountryScores().stream().noneMatch(c -> c.getCountry().equals("IN")));
     }
 
     @Test
