@@ -32,14 +32,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Embargo (kept from the fidelity work): a story whose embargo has not lifted is held, in a store
  * keyed by release time (zero-padded, so it iterates in release order), and enters its cluster only
- * once stream time reaches the release, as if it arrived then; an editor must not be rung for copy
- * that may not run yet, and held copy does not corroborate either. Stream time, never the wall
- * clock, so replays and tests behave the same. A kill is never held.
+ * once the release time is reached, as if it arrived then; an editor must not be rung for copy that
+ * may not run yet, and held copy does not corroborate either. Stream time releases it in replays and
+ * tests; the wall clock, checked every second, on a live feed, where stream time stands still while
+ * no wire arrives (a quiet night would otherwise hold the alert until the next wire). A kill is never held.
+ *
+ * <p>An alert record carries the time of the record that triggered it (the wire's), never the story's
+ * event time: a wire dated in the future ("versionCreated" hours ahead, a wrong clock or time zone)
+ * would otherwise be refused by the broker (message.timestamp.after.max.ms, an hour by default) and,
+ * under exactly-once, abort every transaction that tries to write it. The event time is in the alert.
  */
 public final class ClusterAlertProcessor implements Processor<String, EnrichedStory, String, Alert> {
 
     /** How often stream time is checked for embargoes that have lifted. */
     static final Duration RELEASE_CHECK = Duration.ofMinutes(1);
+    /** How often the wall clock is: an embargo lifts on time even when no wire arrives. */
+    static final Duration RELEASE_CHECK_WALL_CLOCK = Duration.ofSeconds(1);
     private static final int KEY_DIGITS = 15;
 
     private final String stateStoreName;
@@ -62,6 +70,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         this.states = context.getStateStore(stateStoreName);
         this.held = context.getStateStore(heldStoreName);
         context.schedule(RELEASE_CHECK, PunctuationType.STREAM_TIME, this::release);
+        context.schedule(RELEASE_CHECK_WALL_CLOCK, PunctuationType.WALL_CLOCK_TIME, this::release);
         // Incremental: a pass reads only the clusters that came due, not the whole store. Cluster ids
         // never start with NUL, so the index keys sort apart from them.
         this.expiry = new TimeIndex<>(states, "\u0000x:", AlertState::getLastSeen,
@@ -83,7 +92,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
             held.put(heldKey(until, s.getStoryKey()), s);
             return;
         }
-        handle(record.key(), s, eventTime(s, record.timestamp()), null, record.headers());
+        handle(record.key(), s, eventTime(s, record.timestamp()), null, record.timestamp(), record.headers());
     }
 
     private static long eventTime(EnrichedStory s, long recordTime) {
@@ -91,10 +100,12 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
     }
 
     /**
-     * @param headers the triggering wire's record headers, carried onto the alert as every stage carries
-     *                them (tracing, the bench's send time); none for a story released from an embargo
+     * @param recordTime the alert record's timestamp: the triggering record's, or the release's
+     * @param headers    the triggering wire's record headers, carried onto the alert as every stage carries
+     *                   them (tracing, the bench's send time); none for a story released from an embargo
      */
-    private void handle(String clusterId, EnrichedStory s, long eventTime, Instant releasedAt, Headers headers) {
+    private void handle(String clusterId, EnrichedStory s, long eventTime, Instant releasedAt, long recordTime,
+                        Headers headers) {
         AlertState st = states.get(clusterId);
         if (st == null) {
             st = AlertRules.newState(s, eventTime);
@@ -103,7 +114,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         if (s.getAction() == StoryAction.KILL) {
             st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));
             states.put(clusterId, st);
-            forward(kill(clusterId, s, st, eventTime), eventTime, headers);
+            forward(kill(clusterId, s, st, eventTime), recordTime, headers);
             return;
         }
         AlertRules.include(st, s, eventTime, settings);
@@ -131,7 +142,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         }
         if (out != null) {
             st.setAlert(out);
-            forward(out, Math.max(eventTime, out.getAlertedAt().toEpochMilli()), headers);
+            forward(out, recordTime, headers);
         }
         states.put(clusterId, st);
     }
@@ -177,11 +188,11 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         context.forward(new Record<>(a.getClusterId(), a, timestamp, headers));
     }
 
-    /** Lets every held story whose release time stream time has reached into its cluster. */
-    void release(long streamTime) {
+    /** Lets every held story whose release time has come ({@code now}: stream time or the wall clock) into its cluster. */
+    void release(long now) {
         List<KeyValue<String, EnrichedStory>> due = new ArrayList<>();
         try (KeyValueIterator<String, EnrichedStory> it = held.range(heldKey(Instant.EPOCH, ""),
-                heldKey(Instant.ofEpochMilli(streamTime), "\uffff"))) {
+                heldKey(Instant.ofEpochMilli(now), "\uffff"))) {
             it.forEachRemaining(due::add);
         }
         for (KeyValue<String, EnrichedStory> kv : due) {
@@ -189,7 +200,7 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
             long releasedAt = Long.parseLong(kv.key.substring(0, KEY_DIGITS));
             EnrichedStory s = kv.value;
             if (s.getClusterId() != null) {
-                handle(s.getClusterId(), s, releasedAt, Instant.ofEpochMilli(releasedAt), new RecordHeaders());
+                handle(s.getClusterId(), s, releasedAt, Instant.ofEpochMilli(releasedAt), now, new RecordHeaders());
             }
         }
     }

@@ -110,6 +110,15 @@ public final class InMemoryPipeline implements AutoCloseable {
         return drain();
     }
 
+    /**
+     * Moves the driver's wall clock on by {@code by} and returns what its wall-clock punctuations produced
+     * (an embargo lifting while no wire arrives). Replays never call it: their time is the records'.
+     */
+    public List<Output> advanceWallClock(java.time.Duration by) {
+        driver.advanceWallClockTime(by);
+        return drain();
+    }
+
     /** Writes a source to the catalogue topic (null value: deletes {@code id}), as {@code wirestream sources} does. */
     public void putSource(String id, Source source) {
         sources.pipeInput(id, source, Instant.EPOCH);

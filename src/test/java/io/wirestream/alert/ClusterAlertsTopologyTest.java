@@ -128,6 +128,38 @@ class ClusterAlertsTopologyTest {
     }
 
     @Test
+    void anEmbargoLiftsOnTheWallClockWhenNoWireArrives() {
+        // a live feed: the embargo has passed by the wall clock, but no later wire moves stream time on
+        Instant release = T0.plusSeconds(3600);
+        t.send(copy("urn:ap:quiet", "ap", "President killed in military strike", STRIKE, T0).urgency(1).embargoed(release));
+        Instant later = Instant.parse("2100-01-01T00:00:00Z");
+        t.send(copy("urn:ap:later", "ap", "Parliament passes budget", BUDGET, T0.plusSeconds(60)).urgency(1).embargoed(later));
+        assertThat(t.alertsSeen).isEmpty();
+
+        t.advanceWallClock(java.time.Duration.ofSeconds(2));
+        assertThat(sent()).singleElement().satisfies(a -> {
+            assertThat(a.getLevel()).isEqualTo(AlertLevel.FLASH);
+            assertThat(a.getStoryKey()).isEqualTo("urn:ap:quiet");
+            assertThat(a.getAlertedAt()).isEqualTo(release);
+            assertThat(a.getReasons()).anySatisfy(r -> assertThat(r).contains("held until the embargo lifted"));
+        });
+        assertThat(t.alertTimesSeen.get(0)).isAfter(release); // the release's wall-clock time
+    }
+
+    @Test
+    void anAlertRecordCarriesTheWiresTimeNotAFutureEventTime() {
+        // versionCreated three hours ahead of arrival (a wrong clock or time zone): a broker refuses record
+        // times more than an hour ahead, which under exactly-once would abort every later transaction
+        Instant arrival = T0;
+        WireItems.Ninjs wire = copy("urn:ap:future", "ap", "President killed in military strike", STRIKE, T0.plusSeconds(3 * 3600))
+                .urgency(1);
+        t.send("ap:future", WireItems.raw("ap", "ninjs", wire.bytes(), arrival));
+        assertThat(sent()).singleElement().satisfies(a ->
+                assertThat(a.getAlertedAt()).isEqualTo(T0.plusSeconds(3 * 3600)));
+        assertThat(t.alertTimesSeen).containsOnly(arrival);
+    }
+
+    @Test
     void aWebScrapeReportingTheSupremeLeaderKilledInAStrikeIsABulletin() throws Exception {
         byte[] page = Files.readAllBytes(SharedData.fixture("plain/web-scrape-iran-larijani.txt"));
         t.send("web:larijani", WireItems.raw("web", "auto", page, T0));

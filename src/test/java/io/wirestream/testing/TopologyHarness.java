@@ -27,6 +27,8 @@ public final class TopologyHarness implements AutoCloseable {
     public final List<Duplicate> duplicatesSeen = new ArrayList<>();
     public final List<DeadLetter> deadLettersSeen = new ArrayList<>();
     public final List<Alert> alertsSeen = new ArrayList<>();
+    /** The record time of each alert in {@link #alertsSeen}, in the same order. */
+    public final List<Instant> alertTimesSeen = new ArrayList<>();
     public final List<String> enrichedJsonSeen = new ArrayList<>();
     /** Every record on a category topic: topic name and story, in order. */
     public final List<java.util.Map.Entry<String, EnrichedStory>> categorisedSeen = new ArrayList<>();
@@ -71,6 +73,11 @@ public final class TopologyHarness implements AutoCloseable {
         return this;
     }
 
+    /** Moves the wall clock on: what the wall-clock punctuations produce with no wire arriving. */
+    public TopologyHarness advanceWallClock(java.time.Duration by) {
+        return collect(pipeline.advanceWallClock(by));
+    }
+
     /** Bytes written as they are (as kcat would), at a record time. */
     public TopologyHarness sendBytes(String key, byte[] value, Instant at) {
         return collect(pipeline.processBytes(key, value, at));
@@ -86,6 +93,7 @@ public final class TopologyHarness implements AutoCloseable {
                 deadLettersSeen.add(deadLetters.decode(o.value()));
             } else if (o.topic().equals(topics.alerts())) {
                 alertsSeen.add(alerts.decode(o.value()));
+                alertTimesSeen.add(o.timestamp());
             } else if (o.topic().equals(topics.deskAlerts())) {
                 deskAlertsSeen.add(deskAlerts.decode(o.value()));
             }
