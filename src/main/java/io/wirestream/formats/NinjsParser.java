@@ -30,8 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class NinjsParser implements WireParser {
 
+    // Trailing tokens fail: two JSON documents run together are not one item whose second half is dropped.
     private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build()).build();
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Pattern MARKUP = Pattern.compile("<(p|div|br|span|h[1-6]|ul|ol|li|b|i|em|strong|a|table)[\\s/>]", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NON_TEXT = Set.of("picture", "video", "audio", "graphic", "event", "planning");
 

@@ -74,7 +74,8 @@ public record ParsedStory(
         body = List.copyOf(body == null ? List.of() : body);
         subjects = List.copyOf(subjects == null ? List.of() : subjects);
         places = List.copyOf(places == null ? List.of() : places);
-        signals = signals == null || signals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(signals));
+        // in declaration order: Set.copyOf iterates in an order that changes from one JVM run to the next
+        signals = signals == null || signals.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(signals));
     }
 
     public static Builder builder(WireFormat format) {
@@ -82,6 +83,18 @@ public record ParsedStory(
     }
 
     /** Mutable builder for parsers, which learn fields in document order. */
+
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    /**
+     * A wire time, or null when it is no plausible news time (before 1900 or from 2200 on): an
+     * ISO year of 999999999 or -1 parses, but its milliseconds overflow every time computed from it
+     * downstream, and a story dated so says nothing about when it was written.
+     */
+    static Instant plausible(Instant t) {
+        return t == null || t.isBefore(EARLIEST) || !t.isBefore(LATEST) ? null : t;
+    }
     public static final class Builder {
         private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*");
 
@@ -104,6 +117,8 @@ public record ParsedStory(
         private String slugline;
         private final List<SubjectCode> subjects = new ArrayList<>();
         private final List<String> places = new ArrayList<>();
+        private final java.util.Set<String> subjectKeys = new java.util.HashSet<>();
+        private final java.util.Set<String> placeKeys = new java.util.HashSet<>();
         private String language;
         private final Set<Signal> signals = EnumSet.noneOf(Signal.class);
         private String agency;
@@ -120,8 +135,12 @@ public record ParsedStory(
         public Builder uri(String v) { uri = v; return this; }
         public Builder storyKey(String v) { storyKey = v; return this; }
         public Builder version(String v) { version = v; return this; }
-        public Builder versionCreated(Instant v) { versionCreated = v; versionCreatedFrom = v == null ? null : "versionCreated"; return this; }
-        public Builder firstCreated(Instant v) { firstCreated = v; return this; }
+        public Builder versionCreated(Instant v) {
+            versionCreated = plausible(v);
+            versionCreatedFrom = versionCreated == null ? null : "versionCreated";
+            return this;
+        }
+        public Builder firstCreated(Instant v) { firstCreated = plausible(v); return this; }
         public Builder pubStatus(PubStatus v) { pubStatus = v; return this; }
         public Builder urgency(Integer v) { urgency = v; return this; }
         public Builder priority(String v) { priority = v; return this; }
@@ -136,14 +155,15 @@ public record ParsedStory(
         public Builder slugline(String v) { slugline = v; return this; }
         /** Adds a subject unless the same scheme and code is already there (agencies repeat codes at several levels). */
         public Builder subject(String scheme, String code, String name) {
-            if (subjects.stream().noneMatch(x -> x.scheme().equals(scheme) && x.code().equals(code))) {
+            // kept once, the first entry's name; a set beside the list keeps 20,000 subjects linear
+            if (subjectKeys.add(scheme + "\u0000" + code)) {
                 subjects.add(new SubjectCode(scheme, code, name));
             }
             return this;
         }
 
         public Builder place(String v) {
-            if (v != null && !v.isBlank() && !places.contains(v.strip())) {
+            if (v != null && !v.isBlank() && placeKeys.add(v.strip())) {
                 places.add(v.strip());
             }
             return this;
@@ -157,7 +177,7 @@ public record ParsedStory(
         public Builder signal(Signal v) { signals.add(v); return this; }
         public Builder agency(String v) { agency = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
-        public Builder embargoedUntil(Instant v) { embargoedUntil = v; return this; }
+        public Builder embargoedUntil(Instant v) { embargoedUntil = plausible(v); return this; }
         public Builder edNote(String v) { edNote = v; return this; }
         public Builder slugKey(boolean v) { slugKey = v; return this; }
 
@@ -168,7 +188,7 @@ public record ParsedStory(
          */
         public Builder versionCreatedFrom(Object... namesAndTimes) {
             for (int i = 0; i + 1 < namesAndTimes.length; i += 2) {
-                if (namesAndTimes[i + 1] instanceof Instant t) {
+                if (namesAndTimes[i + 1] instanceof Instant t && plausible(t) != null) {
                     versionCreated = t;
                     versionCreatedFrom = (String) namesAndTimes[i];
                     return this;

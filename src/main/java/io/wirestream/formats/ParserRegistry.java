@@ -56,6 +56,9 @@ public final class ParserRegistry {
      * @param declaredFormat a {@link WireFormat#id()}, or "auto"/null to detect
      * @throws WireParseException with the dead-letter reason
      */
+    /** Most stories one raw item may carry (a feed page, a ninjs envelope, a run of ANPA messages). */
+    public static final int MAX_STORIES_PER_ITEM = 2_000;
+
     public List<ParsedStory> parse(byte[] payload, String declaredFormat, ParseContext context) throws WireParseException {
         return parse(payload, -1, declaredFormat, context);
     }
@@ -87,6 +90,12 @@ public final class ParserRegistry {
         List<ParsedStory> stories = parser.parse(payload, context);
         if (stories.isEmpty()) {
             throw WireParseException.noStory(parser.format().id() + " item carries no story");
+        }
+        if (stories.size() > MAX_STORIES_PER_ITEM) {
+            // one record is processed in one go: tens of thousands of stories in it would hold the stream
+            // thread past max.poll.interval.ms (a hostile envelope of 100,000 minimal items fits in 4 MB)
+            throw new WireParseException(parser.format().id() + " item holds " + stories.size() + " stories, more than "
+                    + MAX_STORIES_PER_ITEM + " in one item: send the feed in smaller pages");
         }
         return stories;
     }

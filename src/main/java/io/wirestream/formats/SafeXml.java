@@ -28,6 +28,9 @@ public final class SafeXml {
 
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
 
+    /** Deepest element nesting read (JAXP's maxElementDepth); real wire files stay under 30. */
+    static final int MAX_ELEMENT_DEPTH = 256;
+
     private SafeXml() {
     }
 
@@ -42,6 +45,9 @@ public final class SafeXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // No wire nests elements hundreds deep; the walkers over the tree recurse per level, so a
+            // hostile 5,000-deep body would overflow the stack: the parser refuses it with its reason.
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             // Comments are the producer's notes on its own markup ("<!-- Subtitle -->" inside ANSA's byline), never copy.

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
@@ -45,7 +44,6 @@ final class StoryCleanup {
     private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
             Pattern.CASE_INSENSITIVE);
     /** An HTML comment written as text. */
-    private static final Pattern ESCAPED_COMMENT = Pattern.compile("<!--.*?-->");
     /** A keyword header: "Keywords: a, b", "Stichwörter: ...", "Tags: ...". */
     private static final Pattern KEYWORD_LABEL = Pattern.compile(
             "(?iu)^(?:keywords?|key words|tags?|stichw(?:ö|oe)rter|schlagw(?:ö|oe)rter|schlagworte|avainsanat|nøkkelord|emneord|"
@@ -106,7 +104,7 @@ final class StoryCleanup {
             b.headline(headline(b.headline()));
         }
         List<String> body = new ArrayList<>(b.body());
-        Document doc = b.bodyHtml() == null ? null : Jsoup.parseBodyFragment(b.bodyHtml());
+        Document doc = b.bodyHtml() == null ? null : WireText.parseHtml(b.bodyHtml());
         if (doc != null) {
             Elements embeds = doc.body().select(EMBEDS);
             if (!embeds.isEmpty()) {
@@ -189,7 +187,7 @@ final class StoryCleanup {
     static List<String> body(List<String> paragraphs) {
         List<String> out = new ArrayList<>();
         for (String raw : paragraphs) {
-            String p = ESCAPED_COMMENT.matcher(raw).replaceAll("").strip();
+            String p = withoutEscapedComments(raw).strip();
             if (p.isEmpty()) {
                 continue; // "<!-- title -->" sent as text (HTML in a CDATA section): a note on the markup, not copy
             }
@@ -225,9 +223,37 @@ final class StoryCleanup {
         return paragraph.equalsIgnoreCase(byline) || paragraph.equalsIgnoreCase("By " + byline);
     }
 
+    /**
+     * The text without HTML comments written as text ("&lt;!-- title --&gt;"). A scan rather than the
+     * regex {@code <!--.*?-->}, which on a paragraph of many unclosed "<!--" is quadratic (minutes for
+     * 200 KB); an unclosed comment is left as it is.
+     */
+    static String withoutEscapedComments(String text) {
+        int open = text.indexOf("<!--");
+        if (open < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (open >= 0) {
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                break;
+            }
+            out.append(text, from, open);
+            from = close + 3;
+            open = text.indexOf("<!--", from);
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    /** Longest line read as a sign-off: "(AAP/ab/cd)", "/ritzau/", "bur-dar-gl/fz" are short. */
+    private static final int SIGN_OFF_MAX = 120;
+
     /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
     private static boolean isTrailer(String p) {
-        return SIGN_OFF.matcher(p).matches() || p.length() <= COPYRIGHT_MAX && COPYRIGHT.matcher(p).find()
+        // the length first: the pattern's repeated groups recurse per repeat, and a long line of "/ ab" overflows the stack
+        return p.length() <= SIGN_OFF_MAX && SIGN_OFF.matcher(p).matches() || p.length() <= COPYRIGHT_MAX && COPYRIGHT.matcher(p).find()
                 && (p.length() <= COPYRIGHT_SHORT || RIGHTS.matcher(p).find());
     }
 
@@ -256,7 +282,7 @@ final class StoryCleanup {
     }
 
     private static boolean containsEscapedMarkup(String html) {
-        return ESCAPED_TAG.matcher(Jsoup.parseBodyFragment(html).text()).find();
+        return ESCAPED_TAG.matcher(WireText.parseHtml(html).text()).find();
     }
 
     private static String asHtml(List<String> paragraphs) {

@@ -32,7 +32,8 @@ final class StoryFields {
     private static final int MAX_DATELINE_CHARS = 200;
     private static final int FALLBACK_HEADLINE = 120;
     /** A domain name inside an id: "reuters.com", "stt.fi" (letters after the dot, so "AAP.1153" is not one). */
-    private static final Pattern HAS_DOMAIN = Pattern.compile("[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
+    // (the look-behind starts a match only where a name starts: without it a long id of letters is quadratic)
+    private static final Pattern HAS_DOMAIN = Pattern.compile("(?<![a-z0-9-])[a-z0-9-]{2,}\\.(?:com|org|net|fi|se|no|dk|de|it|fr|es|uk|au|in|info)(?![a-z])");
     private static final Pattern STARTS_WITH_MONTH = Pattern.compile(
             "(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d");
     private static final Pattern BYLINE_PARAGRAPH = Pattern.compile("^(?i:by|von|par|por|di|av|af)\\s+\\p{Lu}\\S*(?:\\s+\\S+){0,5}$");

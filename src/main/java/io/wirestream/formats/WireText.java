@@ -147,12 +147,29 @@ public final class WireText {
     }
 
     /** Paragraphs of an HTML fragment: one per block element (p, li, h1-h6, blockquote, pre), else per line break. */
+    /** Deepest HTML nesting read: real bodies stay under 20 levels; jsoup's Cleaner is quadratic in depth. */
+    static final int MAX_HTML_DEPTH = 256;
+
+    /**
+     * An HTML fragment parsed, refused (a dead letter) when it nests elements deeper than {@link #MAX_HTML_DEPTH}:
+     * 100,000 nested divs parse in a fifth of a second but take jsoup's Cleaner minutes.
+     */
+    static Document parseHtml(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        int[] deepest = {0};
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), doc.body());
+        if (deepest[0] > MAX_HTML_DEPTH) {
+            throw new WireInputRefused("HTML body nests elements " + deepest[0] + " deep, more than " + MAX_HTML_DEPTH);
+        }
+        return doc;
+    }
+
     public static List<String> paragraphsFromHtml(String html) {
         List<String> out = new ArrayList<>();
         if (html == null || html.isBlank()) {
             return out;
         }
-        Document doc = Jsoup.parseBodyFragment(html);
+        Document doc = parseHtml(html);
         List<Element> blocks = doc.body().select(BLOCKS);
         if (blocks.isEmpty()) {
             // Line breaks are the paragraph breaks here; blank lines from doubled breaks are skipped.

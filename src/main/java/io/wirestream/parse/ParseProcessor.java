@@ -67,6 +67,9 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         } catch (WireParseException e) {
             fail(record, ref, raw, payload, e.getMessage(), e.getCause());
             return;
+        } catch (io.wirestream.formats.WireInputRefused e) {
+            fail(record, ref, raw, payload, e.getMessage(), null);
+            return;
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must cost one dead letter, not the stream thread.
             LOG.warn("Parser failure on {}: {}", ref, e.toString());
