@@ -330,11 +330,14 @@ public final class RegionTagger {
                 } else {
                     Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
                     mention.singleKey = m.to() - m.from() == 1 && !isDemonym(m) ? first.key() : null;
-                    // only a city is qualified: after a country ("Bahrain, Jordan") a comma is a list
-                    if (candidates.stream().anyMatch(e -> e.kind() == Kind.CITY)
-                            && candidates.stream().noneMatch(e -> e.kind() == Kind.COUNTRY || e.kind() == Kind.HISTORICAL
-                            || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM)) {
+                    // only a city is qualified: after a country ("Bahrain, Jordan") a comma is a list, unless
+                    // what follows is only ever a qualifier, a state as AP writes it ("LEBANON, N.H.", "PERU, Ind.")
+                    boolean countryLike = candidates.stream().anyMatch(e -> e.kind() == Kind.COUNTRY || e.kind() == Kind.HISTORICAL
+                            || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM);
+                    if (candidates.stream().anyMatch(e -> e.kind() == Kind.CITY) && !countryLike) {
                         mention.qualifiers = qualifier(tokens, m.to(), trie);
+                    } else if (countryLike && m.to() - m.from() == 1) {
+                        mention.qualifiers = qualifier(tokens, m.to(), trie).stream().filter(q -> q.kind() == Kind.QUALIFIER).toList();
                     }
                     if (pendingHead != null && pendingAt == m.from()) {
                         mention.head = pendingHead;
@@ -570,8 +573,9 @@ public final class RegionTagger {
                     || contextNames.getOrDefault(m.country, Set.of()).stream().anyMatch(n -> !n.equals(name))
                     || coherent.contains(m.country) || m.qualifiedBy != null || m.placed();
             if (m.qualifiedBy != null && m.qualifiedBy.country() != null && !m.qualifiedBy.country().equals(m.country)
-                    && m.candidates.stream().noneMatch(e -> e.country().equals(m.qualifiedBy.country()))) {
-                // "Elwood, Kan.": a place we do not know, in a division we do
+                    && m.candidates.stream().noneMatch(e -> places(m.qualifiedBy, e))) {
+                // "Elwood, Kan.": a place we do not know, in a division we do ("Dover, Mass.": the Dovers we
+                // know are in Delaware, New Hampshire and England)
                 m.chosen = m.qualifiedBy;
                 m.country = m.qualifiedBy.country();
             } else if (!supported && needsSupport(best)) {
@@ -679,7 +683,8 @@ public final class RegionTagger {
         return switch (k) {
             case COUNTRY, HISTORICAL -> 1.0;
             case DEMONYM, DIVISION -> 0.8;
-            case CITY -> 0.7;
+            // a qualifier chosen stands for a town we do not know in that division ("Elwood, Kan.")
+            case CITY, QUALIFIER -> 0.7;
             case METONYM -> 0.6;
             case CUE -> 0.1;
             default -> 0.0;

@@ -286,4 +286,16 @@ class RegionTaggerTest {
                 + "Fröhlich lobte die Bewertungen. Borussia Dortmund verlor gegen Schalke."), null, "de", RegionTagger.Scope.ABOUT);
         assertEquals(List.of("DE"), derby.tagged(), "Derby and Lutz are no two towns of Kansas and Florida: " + derby);
     }
+
+    @Test
+    void anApStateAfterATownNamesItsStateEvenWhenTheTownSharesAForeignName() {
+        assertEquals("US", tag("Town votes", "LEBANON, N.H. (AP) _ The town voted on Tuesday.").primary(), "Lebanon, N.H. is no country");
+        assertEquals("US", tag("Town votes", "PERU, Ind. (AP) _ The town voted on Tuesday.").primary());
+        assertEquals("US", tag("Whale freed", "CHATHAM, Mass. (AP) _ Rescuers freed a whale.").primary(),
+                "the Chatham we know in the US is in Illinois: Massachusetts still places it");
+        assertEquals("US", tag("Whale freed", "DOVER, Del. (AP) _ Rescuers freed a whale.").primary());
+        assertEquals("LB", tag("Talks resume", "BEIRUT, Lebanon (AP) _ Talks resumed.").primary());
+        assertEquals(List.of("BH", "JO"), tag("Ministers meet", "Ministers from Bahrain, Jordan and Oman met.").tagged().subList(0, 2),
+                "after a country, a comma is a list");
+    }
 }
