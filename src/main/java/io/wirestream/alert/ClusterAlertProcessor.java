@@ -177,8 +177,16 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
 
     private Alert kill(String clusterId, EnrichedStory s, AlertState st, long eventTime) {
         List<String> reasons = new ArrayList<>();
-        reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + (st.getLevel() != null
-                ? String.format(Locale.ROOT, "; its cluster was alerted at %s", st.getLevel()) : "; it was delivered"));
+        String before;
+        if (st.getLevel() != null) {
+            before = String.format(Locale.ROOT, "; its cluster was alerted at %s", st.getLevel());
+        } else if (s.getPreviousVersion() != null) {
+            before = "; it was delivered";
+        } else {
+            // the kill is the first this pipeline saw of the story: editors may have it from elsewhere
+            before = "; no earlier version was seen here";
+        }
+        reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + before);
         Alert a = alert(clusterId, s, st, AlertLevel.KILL, reasons, eventTime, false);
         a.setEvidence(List.of(s.getStoryKey()));
         return a;

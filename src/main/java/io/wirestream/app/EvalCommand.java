@@ -49,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--details", paramLabel = "FILE", description = "Write one JSON line per story (or file): id, gold, predicted, correct or error.")
     Path details;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file for topic names and topology settings (as for run).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file for topic names and topology settings (as for run). Env WIRESTREAM_CONFIG.")
     Path configFile;
 
     @Override
@@ -76,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
             err.println("eval " + t.get().id() + ": takes " + option + ", not " + (fixtures ? "--corpus" : "--dir"));
             return 2;
         }
-        WirestreamConfig config = WirestreamConfig.load(configFile, System.getenv());
+        WirestreamConfig config = WirestreamConfig.load(WirestreamCli.configFile(configFile), System.getenv());
         Evaluator evaluator = new Evaluator(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), (what, total) -> {
             Progress p = new Progress(what, total);
             return new Evaluator.ProgressSink() {

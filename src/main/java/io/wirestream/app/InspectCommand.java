@@ -35,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = {"-s", "--source"}, defaultValue = "inspect", description = "Source id to give the items (default inspect).")
     String source;
 
-    @Option(names = {"-f", "--format"}, defaultValue = WireFormat.AUTO, description = "Declared format (default auto).")
+    @Option(names = {"-f", "--format"}, defaultValue = WireFormat.AUTO, description = "Declared format: auto (detect by content), ninjs, newsml-g2, nitf, newsml-1.2, ritzau, anpa, iptc7901, rss, atom, plain.")
     String format;
 
     @Option(names = "--pretty", description = "Indented JSON instead of one line per record.")
@@ -49,6 +49,9 @@ final class InspectCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         if (pretty) {
             json.enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        if (!WireFormat.AUTO.equals(format) && WireFormat.fromId(format).isEmpty()) {
+            throw new WirestreamConfig.ConfigException("unknown --format '" + format + "'");
         }
         WirestreamConfig config = connection.config();
         try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules))) {

@@ -46,6 +46,12 @@ public final class WirestreamCli implements Callable<Integer> {
     }
 
     /** Options every command that talks to Kafka shares. */
+    /** The config file named on the command line, else the one WIRESTREAM_CONFIG names, else none. */
+    static Path configFile(Path given) {
+        String envFile = System.getenv("WIRESTREAM_CONFIG");
+        return given == null && envFile != null && !envFile.isBlank() ? Path.of(envFile) : given;
+    }
+
     public static final class ConnectionOptions {
         @Option(names = "--config", description = "Properties file (keys: bootstrap.servers, data.dir, partitions, "
                 + "processing.guarantee, topics.*, kafka.*). Env WIRESTREAM_CONFIG.")
@@ -68,12 +74,7 @@ public final class WirestreamCli implements Callable<Integer> {
 
         /** File, then environment, then these options. */
         public WirestreamConfig config() {
-            Path file = configFile;
-            String envFile = System.getenv("WIRESTREAM_CONFIG");
-            if (file == null && envFile != null && !envFile.isBlank()) {
-                file = Path.of(envFile);
-            }
-            return WirestreamConfig.load(file, System.getenv())
+            return WirestreamConfig.load(configFile(configFile), System.getenv())
                     .withBootstrapServers(bootstrapServers)
                     .withDataDir(dataDir)
                     .withBrokerPort(port)

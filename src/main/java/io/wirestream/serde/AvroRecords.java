@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
+import io.wirestream.avro.DeskAlert;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.RawWireItem;
 import io.wirestream.avro.Source;
 import io.wirestream.avro.StoryVersionState;
+import io.wirestream.avro.Subscription;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -42,7 +44,7 @@ public final class AvroRecords {
     static {
         for (Schema s : List.of(RawWireItem.getClassSchema(), EnrichedStory.getClassSchema(), Duplicate.getClassSchema(),
                 Alert.getClassSchema(), Source.getClassSchema(), DeadLetter.getClassSchema(),
-                StoryVersionState.getClassSchema())) {
+                StoryVersionState.getClassSchema(), Subscription.getClassSchema(), DeskAlert.getClassSchema())) {
             BY_FINGERPRINT.put(SchemaNormalization.parsingFingerprint64(s), s);
             // Older writer versions too, so tail shows records written before an upgrade.
             AvroSerde.history(s.getName()).forEach(h -> BY_FINGERPRINT.putIfAbsent(SchemaNormalization.parsingFingerprint64(h), h));

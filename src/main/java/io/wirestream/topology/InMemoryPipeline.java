@@ -69,6 +69,8 @@ public final class InMemoryPipeline implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wirestream-inmemory");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "in-memory:9092");
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // as KafkaRuntime sets it (and Kafka 5 will by default); without it every replay warns twice
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

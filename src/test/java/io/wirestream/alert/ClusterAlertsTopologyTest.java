@@ -112,6 +112,18 @@ class ClusterAlertsTopologyTest {
     }
 
     @Test
+    void aKillNoticeSaysWhetherTheStoryWasSeenBefore() {
+        t.send(copy("urn:rtrs:5", "reuters", "Parliament passes budget", BUDGET, T0));
+        t.send(copy("urn:rtrs:5", "reuters", "KILL Parliament passes budget", BUDGET, T0.plusSeconds(600)).version("2").canceled());
+        t.send(copy("urn:afp:9", "afp", "KILL Weather mild", "Sunshine and light winds are forecast.", T0.plusSeconds(700))
+                .version("4").canceled());
+
+        assertThat(sent()).extracting(Alert::getLevel).containsExactly(AlertLevel.KILL, AlertLevel.KILL);
+        assertThat(sent().get(0).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
+        assertThat(sent().get(1).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; no earlier version was seen here"));
+    }
+
+    @Test
     void anEmbargoedFlashIsHeldUntilRelease() {
         Instant release = T0.plusSeconds(3600);
         t.send(copy("urn:ap:emb", "ap", "President killed in military strike", STRIKE, T0).urgency(1).embargoed(release));
