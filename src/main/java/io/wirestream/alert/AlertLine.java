@@ -1,6 +1,7 @@
 package io.wirestream.alert;
 
 import io.wirestream.avro.Alert;
+import io.wirestream.classify.MediaTopics;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +12,7 @@ import java.util.Locale;
  * One readable terminal line per alert ({@code wirestream alerts}): time, level, headline, number of
  * sources, region, category and how late it was. For example
  * <pre>
- * 2026-11-28 12:02:00Z BULLETIN  MPs approve budget bill | 3 sources | DE desk europe | medtop:11000000 | +2m00s after first wire, 35 ms in pipeline
+ * 2026-11-28 12:02:00Z BULLETIN  MPs approve budget bill | 3 sources | DE desk europe | politics | +2m00s after first wire, 35 ms in pipeline
  * 2026-11-28 12:03:00Z BULLETIN~ Budget passes | 4 sources | ...   (~ marks an update of an alert already sent)
  * </pre>
  */
@@ -26,7 +27,7 @@ public final class AlertLine {
     public static String format(Alert a) {
         String level = a.getLevel() + (a.getUpdate() ? "~" : "");
         return String.format(Locale.ROOT, "%s %-9s %s | %d source%s | %s | %s | %s", TIME.format(a.getAlertedAt()), level,
-                a.getHeadline(), a.getSourceCount(), a.getSourceCount() == 1 ? "" : "s", region(a), first(a.getCategories()),
+                a.getHeadline(), a.getSourceCount(), a.getSourceCount() == 1 ? "" : "s", region(a), category(a.getCategories()),
                 lateness(a));
     }
 
@@ -39,8 +40,9 @@ public final class AlertLine {
         return b.toString();
     }
 
-    private static String first(List<String> values) {
-        return values.isEmpty() ? "-" : values.get(0);
+    /** The first category by its IPTC label, as an editor reads it ("politics"), the code when the vocabulary lacks it. */
+    private static String category(List<String> qcodes) {
+        return qcodes.isEmpty() ? "-" : MediaTopics.bundled().label(qcodes.get(0));
     }
 
     /** How late: from the cluster's first wire to the alert, and the pipeline's own delay. */

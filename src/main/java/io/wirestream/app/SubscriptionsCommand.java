@@ -1,6 +1,7 @@
 package io.wirestream.app;
 
-import io.wirestream.avro.AlertLevel;
+import io.wirestream.classify.MediaTopics;
+import io.wirestream.enrich.Gazetteer;
 import io.wirestream.avro.Subscription;
 import io.wirestream.runtime.CommittedReader;
 import io.wirestream.runtime.KafkaRuntime;
@@ -47,19 +48,19 @@ final class SubscriptionsCommand {
         WirestreamCli.ConnectionOptions connection;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
-        @Option(names = "--name")
+        @Option(names = "--name", description = "Who it is for, e.g. 'Europe desk'.")
         String name;
-        @Option(names = "--desk", split = ",")
+        @Option(names = "--desk", split = ",", description = "Desks of the desk mapping (regions.desks.file), e.g. 'South Asia'.")
         List<String> desks = new ArrayList<>();
-        @Option(names = "--region", split = ",", description = "ISO country codes or M49 regions.")
+        @Option(names = "--region", split = ",", description = "ISO country codes or UN M49 regions (Africa, Americas, Asia, Europe, Oceania).")
         List<String> regions = new ArrayList<>();
-        @Option(names = "--category", split = ",", description = "IPTC Media Topic qcodes, e.g. medtop:16000000.")
+        @Option(names = "--category", split = ",", description = "IPTC Media Topic qcodes (medtop:16000000) or top-level labels (politics).")
         List<String> categories = new ArrayList<>();
-        @Option(names = "--source", split = ",")
+        @Option(names = "--source", split = ",", description = "Sources or agencies, as alerts name them (AP, Reuters).")
         List<String> sources = new ArrayList<>();
-        @Option(names = "--level", description = "Lowest level: FLASH, BULLETIN or URGENT.")
-        AlertLevel level;
-        @Option(names = "--keyword", split = ",")
+        @Option(names = "--level", description = "Lowest level: FLASH, BULLETIN or URGENT (any case).")
+        String level;
+        @Option(names = "--keyword", split = ",", description = "Words or phrases, any of which in the headline.")
         List<String> keywords = new ArrayList<>();
         @Option(names = "--webhook", description = "URL the webhook sink posts to.")
         String webhook;
@@ -68,10 +69,15 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws Exception {
-            Subscription s = Subscription.newBuilder().setId(id).setName(name).setDesks(desks).setRegions(regions)
-                    .setCategories(categories).setSources(sources).setMinLevel(level).setKeywords(keywords)
-                    .setWebhook(webhook).setWebhookFormat(format).build();
-            write(connection.config(), id, s);
+            WirestreamConfig config = connection.config();
+            // what an alert can never carry is refused here: a subscription that cannot fire fails silently
+            Subscription s = Subscription.newBuilder().setId(id).setName(name)
+                    .setDesks(Criteria.desks(desks, config.topology().regions().desks()))
+                    .setRegions(Criteria.regions(regions, Gazetteer.bundled()))
+                    .setCategories(Criteria.categories(categories, MediaTopics.bundled()))
+                    .setSources(sources).setMinLevel(Criteria.level(level)).setKeywords(keywords)
+                    .setWebhook(webhook).setWebhookFormat(Criteria.format(format)).build();
+            write(config, id, s);
             System.out.println("put " + id);
             return 0;
         }

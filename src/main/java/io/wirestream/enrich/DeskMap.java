@@ -62,6 +62,11 @@ public final class DeskMap {
         return new DeskMap(List.copyOf(rules));
     }
 
+    /** The desks the rules name, in rule order, each once. */
+    public List<String> desks() {
+        return rules.stream().map(Rule::desk).distinct().toList();
+    }
+
     /** The desk of a country, or null when no rule matches. {@code country} may be null (historical codes). */
     public String deskOf(String code, Gazetteer.Country country) {
         for (Rule r : rules) {

@@ -22,7 +22,7 @@ class AlertLineTest {
     @Test
     void oneReadableLineWithLevelHeadlineSourcesRegionCategoryAndLateness() {
         assertThat(AlertLine.format(alert().build())).isEqualTo("2026-11-28 12:02:00Z BULLETIN  MPs approve budget bill | 3 sources"
-                + " | DE desk europe | medtop:11000000 | +2m00s after first wire, 35 ms in pipeline");
+                + " | DE desk europe | politics | +2m00s after first wire, 35 ms in pipeline");
     }
 
     @Test
