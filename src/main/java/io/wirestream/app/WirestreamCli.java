@@ -34,6 +34,13 @@ public final class WirestreamCli implements Callable<Integer> {
                 cmd.getErr().println("configuration error: " + e.getMessage());
                 return 2;
             }
+            // a Kafka client refusing a setting passed through (kafka.*, WIRESTREAM_KAFKA_*): a configuration error too
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof org.apache.kafka.common.config.ConfigException) {
+                    cmd.getErr().println("configuration error: " + c.getMessage());
+                    return 2;
+                }
+            }
             throw e;
         });
         return cli.execute(args);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * cluster. Builds client settings with the pass-through ones and creates the topics.
  */
 public final class KafkaRuntime implements AutoCloseable {
+
+    /** How long the first call to the cluster may take before the address is called wrong. */
+    static final java.time.Duration REACH_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     /**
      * Wirestream's default commit interval: every repartition hop costs up to one under exactly-once. 30 ms
@@ -189,7 +194,15 @@ public final class KafkaRuntime implements AutoCloseable {
 
     private void createTopics(Topics topics, int partitions) {
         try (Admin admin = Admin.create(clientProps())) {
-            Set<String> existing = admin.listTopics().names().get();
+            Set<String> existing;
+            try {
+                // the first call to the cluster: a wrong address should say so in seconds, not in a stack trace a minute later
+                existing = admin.listTopics().names().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                admin.close(java.time.Duration.ZERO); // its pending call would hold close() for the rest of its minute
+                throw new WirestreamConfig.ConfigException("cannot reach Kafka at " + bootstrapServers + " within "
+                        + REACH_TIMEOUT.toSeconds() + " s: check bootstrap.servers (WIRESTREAM_BOOTSTRAP_SERVERS, -b) and that the broker is up");
+            }
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.Spec spec : topics.specs()) {
                 if (!existing.contains(spec.name())) {
