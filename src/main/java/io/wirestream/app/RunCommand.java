@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
                         config.applicationId() + "-webhooks", WebhookSink.Retry.defaults()).start();
                      BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
                      MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry,
-                             () -> broker.reachable() && streams.state().isRunningOrRebalancing(),
+                             () -> broker.reachable() && streams.state().isRunningOrRebalancing() && !streams.failures().failing(),
                              () -> health(streams, broker))) {
                     if (server != null) {
                         System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics (health at /health)");
@@ -76,11 +76,17 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The /health body: streams state and whether Kafka answers. */
+    /** The /health body: streams state, whether Kafka answers, and stream threads failing over and over. */
     static String health(StreamsRunner streams, BrokerWatch broker) {
         boolean up = broker.reachable() && streams.state().isRunningOrRebalancing();
-        return "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"streams\":\"" + streams.state()
-                + "\",\"kafka\":\"" + broker.describe() + "\"}";
+        String status = !up ? "DOWN" : streams.failures().failing() ? "FAILING" : "UP";
+        com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        n.put("status", status).put("streams", String.valueOf(streams.state())).put("kafka", broker.describe())
+                .put("streamThreadFailures", streams.failures().recent());
+        if (streams.failures().last() != null) {
+            n.put("lastFailure", streams.failures().last());
+        }
+        return n.toString();
     }
 
     private void awaitAndServe(StreamsRunner streams, PipelineMetrics metrics, WirestreamConfig config, KafkaRuntime kafka,

@@ -37,6 +37,8 @@ public final class StreamsRunner implements AutoCloseable {
         this(topology, props, null);
     }
 
+    private final ThreadFailures failures = new ThreadFailures(java.time.Clock.systemUTC());
+
     /** With Kafka Streams' metrics bound to {@code registry} (null: not exported). */
     public StreamsRunner(Topology topology, Properties props, MeterRegistry registry) {
         Properties withMetrics = new Properties();
@@ -63,6 +65,7 @@ public final class StreamsRunner implements AutoCloseable {
         });
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Stream thread failed; replacing it", e);
+            failures.record(e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     }
@@ -79,6 +82,11 @@ public final class StreamsRunner implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Stream-thread failures of the last minutes (each thread is replaced; the state stays RUNNING). */
+    public ThreadFailures failures() {
+        return failures;
     }
 
     public KafkaStreams streams() {
