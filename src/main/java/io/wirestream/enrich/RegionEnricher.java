@@ -74,13 +74,14 @@ public final class RegionEnricher {
     }
 
     /**
-     * Copy in the writer's own language when that is not English: an agency's national service (TT in
-     * Swedish, dpa in German, ANSA in Italian) writes for its home market as a local paper does, and
-     * its story that names no place is home news. Its English service covers the world.
+     * Copy in the writer's own language when that is not English, from a national agency (tier 2 and
+     * below): its national service (TT in Swedish, dpa in German, ANSA in Italian) writes for its home
+     * market as a local paper does, and its story that names no place is home news. Its English service
+     * covers the world, and so does a global agency (tier 1: AFP in French) in every language.
      */
     private static boolean nationalService(EnrichedStory s, Source writer) {
         String story = RegionTagger.primaryLanguage(s.getLanguage());
-        return s.getLanguage() != null && !story.equals("en") && writer.getLanguage() != null
+        return s.getLanguage() != null && !story.equals("en") && writer.getTier() >= 2 && writer.getLanguage() != null
                 && story.equals(RegionTagger.primaryLanguage(writer.getLanguage()));
     }
 

@@ -283,6 +283,8 @@ public final class RegionTagger {
      * there ("Zeitung China Daily"), nor do two capitalised words that are both places somewhere.
      */
     private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
+    /** In such copy, towns smaller than this support no other name by coherence. */
+    static final long COHERENT_TOWN_IN_NOUN_CASE = 100_000;
 
     /** Finds the names in one piece of text; returns its token count (positions in the body run on). */
     private int collect(String text, Zone zone, String lang, List<Mention> out, int offset, Set<String> persons) {
@@ -336,7 +338,9 @@ public final class RegionTagger {
                             || e.kind() == Kind.DEMONYM || e.kind() == Kind.METONYM);
                     if (candidates.stream().anyMatch(e -> e.kind() == Kind.CITY) && !countryLike) {
                         mention.qualifiers = qualifier(tokens, m.to(), trie);
-                    } else if (countryLike && m.to() - m.from() == 1) {
+                    } else if (countryLike && m.to() - m.from() == 1 && m.to() < tokens.size()
+                            && tokens.get(m.to()).surface().endsWith(".")) {
+                        // AP's abbreviation with its stop ("N.H.", "Ind."): "Colombia, Miss Universe" is no Mississippi
                         mention.qualifiers = qualifier(tokens, m.to(), trie).stream().filter(q -> q.kind() == Kind.QUALIFIER).toList();
                     }
                     if (pendingHead != null && pendingAt == m.from()) {
@@ -500,14 +504,20 @@ public final class RegionTagger {
         Map<String, Set<String>> namesByCountry = new HashMap<>();
         for (Mention m : mentions) {
             for (Entry e : m.candidates) {
-                if (e.country() != null) {
+                // where every noun is capitalised (German) only towns of some size count: "Derby" and "Lutz" are
+                // no two places in one country, "Linz und Graz" are
+                if (e.country() != null && !(nounsCapitalised && e.kind() == Kind.CITY && e.population() < COHERENT_TOWN_IN_NOUN_CASE)) {
                     namesByCountry.computeIfAbsent(e.country(), k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
                 }
             }
         }
+        // A name the dateline (or the wire) gives is that place again in the body. Not so a name in both headline
+        // and body ("Residents escape fire at Northland apartments": local copy full of foreign divisions' names;
+        // counting them cost regions-geo 0.003), so a story that names only "Kerala" needs "India" somewhere.
+        Set<String> placedNames = new java.util.HashSet<>();
+        mentions.stream().filter(Mention::placed).forEach(m -> placedNames.add(m.candidates.get(0).name()));
         for (Map.Entry<String, Set<String>> e : namesByCountry.entrySet()) {
-            // not where every noun is capitalised (German): "Derby" and "Lutz" are no two places in one country
-            if (e.getValue().size() >= 2 && !nounsCapitalised) {
+            if (e.getValue().size() >= 2) {
                 context.merge(e.getKey(), 0.0, Double::sum);
                 coherent.add(e.getKey());
             }
@@ -569,7 +579,8 @@ public final class RegionTagger {
             m.chosen = best;
             m.country = best.country();
             String name = m.candidates.get(0).name();
-            boolean supported = m.country.equals(home)
+            // the home market supports its namesakes, but not a German noun ("Lage", "Norden") as a German town
+            boolean supported = m.country.equals(home) && !nounsCapitalised || placedNames.contains(name)
                     || contextNames.getOrDefault(m.country, Set.of()).stream().anyMatch(n -> !n.equals(name))
                     || coherent.contains(m.country) || m.qualifiedBy != null || m.placed();
             if (m.qualifiedBy != null && m.qualifiedBy.country() != null && !m.qualifiedBy.country().equals(m.country)

@@ -34,6 +34,8 @@ class RegionEnricherTest {
                 "TT's English copy: the fallback, as any agency's");
         assertEquals(List.of("US"), placeless("TT", "de", "Rat stimmt ab", "Der Rat stimmte erneut ab.").getRegions(),
                 "not the writer's language: the fallback");
+        assertEquals(List.of("US"), placeless("AFP", "fr", "Le Conseil vote", "Le Conseil a voté mardi.").getRegions(),
+                "a global agency covers the world in every language");
     }
 
     @Test

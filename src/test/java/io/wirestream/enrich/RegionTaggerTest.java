@@ -278,6 +278,15 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aDatelinesPlaceNamedAgainIsThatPlace() {
+        RegionTagger.Tagging t = tag("Flooding hits town", "TEWKESBURY - The river cut off Tewkesbury overnight. Residents were moved.");
+        assertEquals("GB", t.primary());
+        assertEquals(2, t.places().get(0).count(), "the body's Tewkesbury is the dateline's: " + t);
+        assertEquals("IN", tag("Floods in Kerala", "Heavy rain flooded Kerala on Monday. India's weather office warned of more.")
+                .primary(), "a division with another name of its country");
+    }
+
+    @Test
     void inGermanEveryNounIsCapitalised() {
         RegionTagger.Tagging china = TAGGER.tag("China klont Polizeihund", List.of("Einem Bericht der Zeitung China Daily "
                 + "zufolge entstand der Hund in Kunming."), null, "de", RegionTagger.Scope.ABOUT);
@@ -285,6 +294,11 @@ class RegionTaggerTest {
         RegionTagger.Tagging derby = TAGGER.tag("Faktencheck Derby-Elfmeter", List.of("Der Schiedsrichterchef Lutz Michael "
                 + "Fröhlich lobte die Bewertungen. Borussia Dortmund verlor gegen Schalke."), null, "de", RegionTagger.Scope.ABOUT);
         assertEquals(List.of("DE"), derby.tagged(), "Derby and Lutz are no two towns of Kansas and Florida: " + derby);
+        assertEquals(List.of("AT"), TAGGER.tag("Hochwasser", List.of("In Linz und Graz stiegen die Pegel weiter."), null, "de",
+                RegionTagger.Scope.ABOUT).tagged(), "two cities of some size still support each other");
+        RegionTagger.Tagging quake = TAGGER.tag("Erdbeben in Japan", List.of("Die Lage im Norden des Landes blieb angespannt, "
+                + "sagte ein Sprecher in Tokio."), null, "de", RegionTagger.Scope.ABOUT, "DE");
+        assertEquals(List.of("JP"), quake.tagged(), "the home market makes no German town of a German noun: " + quake);
     }
 
     @Test
@@ -297,5 +311,7 @@ class RegionTaggerTest {
         assertEquals("LB", tag("Talks resume", "BEIRUT, Lebanon (AP) _ Talks resumed.").primary());
         assertEquals(List.of("BH", "JO"), tag("Ministers meet", "Ministers from Bahrain, Jordan and Oman met.").tagged().subList(0, 2),
                 "after a country, a comma is a list");
+        assertEquals("CO", tag("Pageant crowned", "The winner from Colombia, Miss Universe organisers said, was 24.").primary(),
+                "AP's abbreviation has its stop: 'Miss Universe' is no Mississippi");
     }
 }
