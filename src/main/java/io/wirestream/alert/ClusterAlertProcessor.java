@@ -34,8 +34,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * keyed by release time (zero-padded, so it iterates in release order), and enters its cluster only
  * once the release time is reached, as if it arrived then; an editor must not be rung for copy that
  * may not run yet, and held copy does not corroborate either. Stream time releases it in replays and
- * tests; the wall clock, checked every second, on a live feed, where stream time stands still while
- * no wire arrives (a quiet night would otherwise hold the alert until the next wire). A kill is never held.
+ * tests. On a live feed the wall clock does too, checked every second while anything is held: stream
+ * time stands still while no wire arrives, and a quiet night would otherwise hold the alert until the
+ * next wire. The wall clock decides only when the feed is live (stream time within seconds of it) or
+ * quiet (no record for two seconds); while a backlog or a replay is being worked through, stream time
+ * alone does, so the alerts come out as they did live. A kill is never held.
  *
  * <p>An alert record carries the time of the record that triggered it (the wire's), never the story's
  * event time: a wire dated in the future ("versionCreated" hours ahead, a wrong clock or time zone)
@@ -46,8 +49,12 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
 
     /** How often stream time is checked for embargoes that have lifted. */
     static final Duration RELEASE_CHECK = Duration.ofMinutes(1);
-    /** How often the wall clock is: an embargo lifts on time even when no wire arrives. */
+    /** How often the wall clock is, while anything is held: an embargo lifts on time even when no wire arrives. */
     static final Duration RELEASE_CHECK_WALL_CLOCK = Duration.ofSeconds(1);
+    /** No record for this long: the feed is quiet, and the wall clock releases. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+    /** Stream time within this of the wall clock: the feed is live, and the wall clock releases. */
+    static final Duration LIVE = Duration.ofSeconds(10);
     private static final int KEY_DIGITS = 15;
 
     private final String stateStoreName;
@@ -57,6 +64,10 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
     private TimeIndex<AlertState> expiry;
     private KeyValueStore<String, EnrichedStory> held;
     private ProcessorContext<String, Alert> context;
+    /** The wall-clock release check, scheduled only while a story is held. */
+    private org.apache.kafka.streams.processor.Cancellable wallClockCheck;
+    /** When (wall clock) the last record came: a feed without one for a while is quiet. */
+    private long lastRecordAt;
 
     public ClusterAlertProcessor(String stateStoreName, String heldStoreName, AlertSettings settings) {
         this.stateStoreName = stateStoreName;
@@ -70,7 +81,10 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         this.states = context.getStateStore(stateStoreName);
         this.held = context.getStateStore(heldStoreName);
         context.schedule(RELEASE_CHECK, PunctuationType.STREAM_TIME, this::release);
-        context.schedule(RELEASE_CHECK_WALL_CLOCK, PunctuationType.WALL_CLOCK_TIME, this::release);
+        lastRecordAt = context.currentSystemTimeMs();
+        if (holdsAny()) {
+            checkWallClock(); // held before a restart
+        }
         // Incremental: a pass reads only the clusters that came due, not the whole store. Cluster ids
         // never start with NUL, so the index keys sort apart from them.
         this.expiry = new TimeIndex<>(states, "\u0000x:", AlertState::getLastSeen,
@@ -88,8 +102,10 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         }
         Instant until = s.getEmbargoedUntil();
         long now = Math.max(context.currentStreamTimeMs(), record.timestamp());
+        lastRecordAt = context.currentSystemTimeMs();
         if (until != null && until.toEpochMilli() > now && s.getAction() != StoryAction.KILL) {
             held.put(heldKey(until, s.getStoryKey()), s);
+            checkWallClock();
             return;
         }
         handle(record.key(), s, eventTime(s, record.timestamp()), null, record.timestamp(), record.headers());
@@ -194,6 +210,34 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
 
     private void forward(Alert a, long timestamp, Headers headers) {
         context.forward(new Record<>(a.getClusterId(), a, timestamp, headers));
+    }
+
+    /**
+     * Checks the wall clock every second while anything is held (each check is a punctuation, after which
+     * Kafka Streams commits: none while nothing is held, so an idle instance stays idle).
+     */
+    private void checkWallClock() {
+        if (wallClockCheck == null) {
+            wallClockCheck = context.schedule(RELEASE_CHECK_WALL_CLOCK, PunctuationType.WALL_CLOCK_TIME, this::releaseByWallClock);
+        }
+    }
+
+    void releaseByWallClock(long now) {
+        boolean live = now - context.currentStreamTimeMs() <= LIVE.toMillis();
+        boolean quiet = now - lastRecordAt >= QUIET.toMillis();
+        if (live || quiet) {
+            release(now);
+        }
+        if (!holdsAny()) {
+            wallClockCheck.cancel();
+            wallClockCheck = null;
+        }
+    }
+
+    private boolean holdsAny() {
+        try (KeyValueIterator<String, EnrichedStory> it = held.all()) {
+            return it.hasNext();
+        }
     }
 
     /** Lets every held story whose release time has come ({@code now}: stream time or the wall clock) into its cluster. */

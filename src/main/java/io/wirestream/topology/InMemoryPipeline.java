@@ -58,6 +58,11 @@ public final class InMemoryPipeline implements AutoCloseable {
     }
 
     public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings, PipelineMetrics metrics) {
+        this(topics, settings, metrics, Instant.now());
+    }
+
+    /** With the driver's wall clock starting at {@code wallClock} (tests of what the wall clock decides). */
+    public InMemoryPipeline(Topics topics, WirestreamTopology.Settings settings, PipelineMetrics metrics, Instant wallClock) {
         this.topics = topics;
         this.metrics = metrics;
         try {
@@ -71,7 +76,7 @@ public final class InMemoryPipeline implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // as KafkaRuntime sets it (and Kafka 5 will by default); without it every replay warns twice
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p);
+        driver = new TopologyTestDriver(WirestreamTopology.build(topics, settings, p, metrics), p, wallClock);
         raw = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), new RawWireItemSerde().serializer());
         rawBytes = driver.createInputTopic(topics.raw(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         // the source catalogue as a running application has it after start: the bundled defaults

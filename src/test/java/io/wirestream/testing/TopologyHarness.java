@@ -48,6 +48,16 @@ public final class TopologyHarness implements AutoCloseable {
         pipeline = new InMemoryPipeline(topics, settings);
     }
 
+    private TopologyHarness(Instant wallClock) {
+        pipeline = new InMemoryPipeline(topics, WirestreamTopology.Settings.defaults(), io.wirestream.metrics.PipelineMetrics.inMemory(),
+                wallClock);
+    }
+
+    /** With the driver's wall clock at {@code wallClock}: it moves only by {@link #advanceWallClock}. */
+    public static TopologyHarness atWallClock(Instant wallClock) {
+        return new TopologyHarness(wallClock);
+    }
+
     /** A state store of the topology (TopologyTestDriver's). */
     public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
         return pipeline.store(name);
