@@ -52,12 +52,25 @@ public final class NinjsParser implements WireParser {
                 || t.contains("\"versioncreated\"") || t.contains("\"versionCreated\"") || t.contains("ninjs"));
     }
 
+    /**
+     * The text without what old transports pad a file with after its JSON (NUL fill, ^Z, EOT, blank
+     * lines): trailing tokens fail the parse, so run-together documents are refused, but padding is not
+     * a document. A scan from the end: a regex anchored at the end is quadratic on a long run of spaces.
+     */
+    static String withoutTrailingControls(String text) {
+        int end = text.length();
+        while (end > 0 && (Character.isWhitespace(text.charAt(end - 1)) || Character.isISOControl(text.charAt(end - 1)))) {
+            end--;
+        }
+        return end == text.length() ? text : text.substring(0, end);
+    }
+
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.decodeStrict(payload, context.contentType());
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JSON.readTree(withoutTrailingControls(text));
         } catch (JsonProcessingException e) {
             throw new WireParseException("malformed JSON: " + e.getOriginalMessage(), e);
         }

@@ -177,7 +177,11 @@ public record ParsedStory(
         public Builder signal(Signal v) { signals.add(v); return this; }
         public Builder agency(String v) { agency = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
-        public Builder embargoedUntil(Instant v) { embargoedUntil = plausible(v); return this; }
+        /** An embargo from 2200 on (9999-12-31: "until further notice") holds until 2200, never lifts at once. */
+        public Builder embargoedUntil(Instant v) {
+            embargoedUntil = v != null && !v.isBefore(LATEST) ? LATEST : plausible(v);
+            return this;
+        }
         public Builder edNote(String v) { edNote = v; return this; }
         public Builder slugKey(boolean v) { slugKey = v; return this; }
 

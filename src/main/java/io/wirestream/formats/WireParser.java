@@ -40,6 +40,9 @@ public interface WireParser {
                 out.add(parser.parse(item));
             } catch (WireParseException e) {
                 firstRefusal = firstRefusal == null ? e : firstRefusal;
+            } catch (WireInputRefused e) {
+                // one item's hostile body (HTML nested too deep) costs that item, not its siblings
+                firstRefusal = firstRefusal == null ? new WireParseException(e.getMessage()) : firstRefusal;
             }
         }
         if (out.isEmpty()) {

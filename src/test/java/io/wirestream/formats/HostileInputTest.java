@@ -39,7 +39,8 @@ class HostileInputTest {
         for (String t : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0001-01-01T00:00:00Z")) {
             ParsedStory s = parse(ninjs(",\"versioncreated\":\"" + t + "\",\"embargoed\":\"" + t + "\"")).get(0);
             assertThat(s.versionCreated()).as(t).isNull();
-            assertThat(s.embargoedUntil()).as(t).isNull();
+            // an embargo so far ahead holds (until 2200); one so far back has lifted
+            assertThat(s.embargoedUntil()).as(t).isEqualTo(t.startsWith("+") ? Instant.parse("2200-01-01T00:00:00Z") : null);
             try (TopologyHarness pipeline = new TopologyHarness()) {
                 // through the topology: the story reaches stories.enriched (the overflow was in its serialisation)
                 pipeline.send("h:" + t, WireItems.raw("hostile", "auto",
@@ -49,6 +50,23 @@ class HostileInputTest {
         }
         assertThat(parse(ninjs(",\"versioncreated\":\"2026-01-02T10:00:00Z\"")).get(0).versionCreated())
                 .isEqualTo(Instant.parse("2026-01-02T10:00:00Z"));
+    }
+
+    @Test
+    void anEmbargoUntilFurtherNoticeHoldsAndAPaddedFileStillParses() throws Exception {
+        // 9999-12-31 is the embargo that waits for a release: it must hold, not lift at once
+        assertThat(parse(ninjs(",\"embargoed\":\"9999-12-31T23:59:59Z\"")).get(0).embargoedUntil())
+                .isEqualTo(Instant.parse("2200-01-01T00:00:00Z"));
+        // old transports pad a file after its JSON (^Z, EOT, blank lines): padding is no second document
+        assertThat(parse(ninjs("") + "\u001a\u0004\r\n\r\n")).hasSize(1);
+    }
+
+    @Test
+    void oneHostileItemCostsItselfNotItsSiblings() throws Exception {
+        String deep = "<div>".repeat(300) + "<p>x</p>" + "</div>".repeat(300);
+        String envelope = "{\"items\":[{\"uri\":\"urn:x:good\",\"headline\":\"Storm hits coast\",\"body_text\":\"A storm hit.\"},"
+                + "{\"uri\":\"urn:x:deep\",\"headline\":\"h\",\"body_html\":\"" + deep + "\"}]}";
+        assertThat(parse(envelope)).extracting(ParsedStory::uri).containsExactly("urn:x:good");
     }
 
     @Test
