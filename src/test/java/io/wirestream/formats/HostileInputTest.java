@@ -138,4 +138,14 @@ class HostileInputTest {
         String item = ninjs(subjects.append("]").toString());
         assertTimeoutPreemptively(GUARD, () -> assertThat(parse(item).get(0).subjects()).hasSize(10_000));
     }
+
+    @Test
+    void signalsComeOutInOneOrderWhateverOrderTheyWereRead() {
+        // Set.copyOf iterated in an order that changed from one JVM run to the next: identical input, different output
+        ParsedStory s = ParsedStory.builder(WireFormat.NINJS).uri("urn:h:signals").headline("Storm hits coast")
+                .body(List.of("A storm hit the coast.")).signal(io.wirestream.avro.Signal.EMBARGO)
+                .signal(io.wirestream.avro.Signal.FLASH).signal(io.wirestream.avro.Signal.UPDATE).build();
+        assertThat(s.signals()).containsExactly(io.wirestream.avro.Signal.UPDATE, io.wirestream.avro.Signal.EMBARGO,
+                io.wirestream.avro.Signal.FLASH);
+    }
 }
