@@ -280,7 +280,7 @@ public final class RegionTagger {
 
     /**
      * Languages that capitalise every noun: a capitalised word before a name says nothing of a person
-     * there ("Zeitung China Daily"), nor do two capitalised words that are both places somewhere.
+     * there ("Zeitung China Daily"), nor do two capitalised words that are both small towns somewhere.
      */
     private static final Set<String> NOUNS_CAPITALISED = Set.of("de", "lb");
     /** In such copy, towns smaller than this support no other name by coherence. */
@@ -291,6 +291,7 @@ public final class RegionTagger {
         List<Tokens.Token> tokens = Tokens.of(text);
         boolean shouting = Tokens.shouting(tokens);
         boolean strict = zone == Zone.BODY && !shouting;
+        boolean nouns = NOUNS_CAPITALISED.contains(lang);
         NameTrie<Entry> trie = gazetteer.trie();
         int i = 0;
         Mention pendingHead = null;
@@ -325,8 +326,8 @@ public final class RegionTagger {
                 continue;
             }
             if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly || zone == Zone.WIRE)) {
-                if (strict && falseFriend(tokens, m, trie, NOUNS_CAPITALISED.contains(lang))) {
-                    if (m.to() - m.from() == 1 && personName(tokens, m, NOUNS_CAPITALISED.contains(lang))) {
+                if (strict && falseFriend(tokens, m, trie, nouns)) {
+                    if (m.to() - m.from() == 1 && personName(tokens, m, nouns)) {
                         persons.add(first.key());
                     }
                 } else {
