@@ -142,8 +142,18 @@ final class SourcesCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return withTopic(connection, topic -> {
-                ids.forEach(topic::delete);
-                System.err.println("deleted " + ids);
+                Map<String, Source> catalogue = topic.readAll();
+                List<String> known = ids.stream().filter(id -> catalogue.get(id) != null).distinct().toList();
+                List<String> unknown = ids.stream().filter(id -> catalogue.get(id) == null).distinct().toList();
+                known.forEach(topic::delete);
+                if (!known.isEmpty()) {
+                    System.err.println("deleted " + known);
+                }
+                if (!unknown.isEmpty()) {
+                    // Nothing is written for them: a tombstone for an id never put would say nothing.
+                    System.err.println("not in the catalogue, nothing deleted: " + unknown + " (wirestream sources list)");
+                    return 1;
+                }
                 return 0;
             });
         }

@@ -184,7 +184,7 @@ public final class NewsmlG2Parser implements WireParser {
         subjectsAndPlaces(b, content);
         body(b, SafeXml.child(item, "contentSet"));
 
-        String located = SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name"));
+        String located = StoryFields.notAPlaceholder(SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name")));
         StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
         StoryFields.agency(b, documentAgency, context.source());
         StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
@@ -322,7 +322,7 @@ public final class NewsmlG2Parser implements WireParser {
     }
 
     private static void add(Set<String> places, String place) {
-        if (place != null && !place.isBlank()) {
+        if (StoryFields.notAPlaceholder(place) != null) {
             places.add(WireText.titleCaseIfShouting(place.strip()));
         }
     }

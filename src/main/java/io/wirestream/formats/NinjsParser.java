@@ -159,7 +159,7 @@ public final class NinjsParser implements WireParser {
         StoryFields.signalsFromText(b, b.headline());
         StoryFields.signalsFromSlugline(b, b.slugline());
         b.language(str(n, "language"));
-        String located = first(str(n, "located"), str(n.path("datelinelocation"), "city"));
+        String located = StoryFields.notAPlaceholder(first(str(n, "located"), str(n.path("datelinelocation"), "city")));
         b.datelinePlace(located);
         datelineFromBody(b, located);
         String dateline = str(n, "dateline");

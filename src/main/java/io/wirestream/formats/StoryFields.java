@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -304,6 +305,24 @@ final class StoryFields {
         b.datelinePlace(place);
         return place;
     }
+
+    /**
+     * A metadata value that says there is none: Reuters' video and picture items send
+     * {@code <located literal="No-Data-Available">}, other systems "N/A" or "unknown". Such a value names
+     * no place, so it is no value at all.
+     *
+     * @return the value, or null when it is blank or a placeholder
+     */
+    static String notAPlaceholder(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        return PLACEHOLDERS.contains(v) ? null : value;
+    }
+
+    private static final Set<String> PLACEHOLDERS = Set.of("no data available", "n/a", "na", "none", "null", "unknown",
+            "not available", "tbd", "-");
 
     /** Whether a dateline is a date or time and nothing else: no word left once month names and zones go. */
     static boolean isOnlyADate(String dateline) {

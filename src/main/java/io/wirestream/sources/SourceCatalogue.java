@@ -30,6 +30,9 @@ public final class SourceCatalogue {
 
     /** Kind of a source the catalogue does not know. */
     public static final String UNKNOWN_KIND = "unknown";
+    /** The kinds a catalogue entry may have: the enrich stage reads agency, broadcaster and newspaper by name. */
+    public static final Set<String> KINDS = Set.of("agency", "broadcaster", "newspaper", "aggregator");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     /** Aliases this short (AP, PA, CP, AA) name a source only as the whole name, never inside one. */
     private static final int EXACT_ONLY = 3;
     private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9]+");
@@ -206,6 +209,21 @@ public final class SourceCatalogue {
         Source s = b.build();
         if (s.getTimeZone() != null && zoneOf(s) == null) {
             throw new IllegalArgumentException("unknown time zone " + s.getTimeZone() + ": " + line);
+        }
+        // A value no rule reads would be kept silently and change nothing (tier 9, kind "wire", country "UK").
+        if (!KINDS.contains(s.getKind())) {
+            throw new IllegalArgumentException("kind must be one of " + new java.util.TreeSet<>(KINDS) + ", not " + s.getKind() + ": " + line);
+        }
+        if (s.getTier() < 1 || s.getTier() > 3) {
+            throw new IllegalArgumentException("tier must be 1, 2 or 3, not " + s.getTier() + ": " + line);
+        }
+        if (s.getCountry() != null && !COUNTRIES.contains(s.getCountry())) {
+            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code in capitals (GB, US), not "
+                    + s.getCountry() + ": " + line);
+        }
+        if (s.getLanguage() != null && !s.getLanguage().matches("[a-z]{2,3}")) {
+            throw new IllegalArgumentException("language must be an ISO 639 code in lower case (en, de), not "
+                    + s.getLanguage() + ": " + line);
         }
         return s;
     }

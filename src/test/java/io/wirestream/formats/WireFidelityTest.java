@@ -77,6 +77,22 @@ class WireFidelityTest {
     }
 
     @Test
+    void aLocatedThatSaysNoDataNamesNoPlace() throws Exception {
+        // Reuters' video and picture items send <located literal="No-Data-Available">: no dateline place, no place.
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<located literal=\"No-Data-Available\" type=\"cptType:5\"><name>No-Data-Available</name></located>"
+                        + "<headline>Cardinals meet before the conclave</headline>",
+                "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The cardinals met on Monday.</p></body></html></inlineXML>"));
+        assertThat(s.datelinePlace()).isNull();
+        assertThat(s.places()).isEmpty();
+        ParsedStory named = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<located type=\"cptType:5\"><name>Rome</name></located><headline>Cardinals meet before the conclave</headline>",
+                "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The cardinals met on Monday.</p></body></html></inlineXML>"));
+        assertThat(named.datelinePlace()).isEqualTo("Rome");
+        assertThat(named.places()).containsExactly("Rome");
+    }
+
+    @Test
     void dpaExtraMarkerLeavesTheHeadline() {
         assertThat(StoryCleanup.headline("EXTRA: Bundestag passes budget")).isEqualTo("Bundestag passes budget");
         assertThat(StoryCleanup.headline("EXTRA - Bundestag passes budget")).isEqualTo("Bundestag passes budget");

@@ -111,6 +111,20 @@ class CliIT {
         // Kafka metrics, once a minute.
         await("the term cache's metrics exported").atMost(Duration.ofSeconds(120))
                 .until(() -> scrape(metricsUrl).contains("kafka_wirestream_sameness_term_cache_hit_total{"));
+
+        // The catalogue commands against the same broker: a value no rule reads is refused before anything is
+        // written, a source is put and deleted, and deleting an id the catalogue lacks says so.
+        Output badTier = start("sources", "put", "--bootstrap-servers", bootstrap, "--id", "acme-wire", "--name", "Acme Wire", "--tier", "9");
+        assertThat(badTier.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(badTier.process().exitValue()).isEqualTo(2);
+        assertThat(badTier.stderr()).contains("tier must be 1, 2 or 3, not 9");
+        Output put = start("sources", "put", "--bootstrap-servers", bootstrap, "--id", "acme-wire", "--name", "Acme Wire", "--country", "NZ");
+        assertThat(put.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(put.process().exitValue()).isZero();
+        Output delete = start("sources", "delete", "--bootstrap-servers", bootstrap, "acme-wire", "no-such-wire");
+        assertThat(delete.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(delete.stderr()).contains("deleted [acme-wire]", "not in the catalogue, nothing deleted: [no-such-wire]");
+        assertThat(delete.process().exitValue()).isEqualTo(1);
     }
 
     private static String scrape(String url) throws java.io.IOException {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The bundled catalogue: who is in it, the names they go by, the line format. */
@@ -55,6 +56,27 @@ class SourceCatalogueTest {
         assertEquals(ap, SourceCatalogue.parseLine(SourceCatalogue.toLine(ap)));
         assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("x\tX\tX\t\tUS\tMars/Olympus"));
         assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine("only-an-id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "acme\tAcme\tAcme Wire\t\tNZ\t\ten\twire\t2",
+        "acme\tAcme\tAcme Wire\t\tNZ\t\ten\tagency\t9",
+        "acme\tAcme\tAcme Wire\t\tNZ\t\ten\tagency\t0",
+        "acme\tAcme\tAcme Wire\t\tUK\t\ten\tagency\t2",
+        "acme\tAcme\tAcme Wire\t\tnz\t\ten\tagency\t2",
+        "acme\tAcme\tAcme Wire\t\tNZ\t\tEnglish\tagency\t2"})
+    void valuesNoRuleReadsAreRefusedWithTheirName(String line) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SourceCatalogue.parseLine(line));
+        assertTrue(e.getMessage().matches("(kind|tier|country|language) must be .*"), e.getMessage());
+    }
+
+    @Test
+    void aValidLineInAnotherLanguageAndKindIsKept() {
+        Source s = SourceCatalogue.parseLine("acme\tAcme\tAcme Wire\t\tNZ\t\tmi\tbroadcaster\t1");
+        assertEquals("mi", s.getLanguage());
+        assertEquals("broadcaster", s.getKind());
+        assertEquals(1, s.getTier());
     }
 
     @ParameterizedTest(name = "{0}")
