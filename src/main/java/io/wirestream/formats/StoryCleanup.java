@@ -4,6 +4,7 @@ import io.wirestream.avro.Signal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -30,6 +31,9 @@ import org.jsoup.select.QueryParser;
  * </ul>
  */
 final class StoryCleanup {
+
+    /** Longer than any headline an agency writes (theirs run to about 150 characters): the rest is not a headline. */
+    static final int MAX_HEADLINE = 500;
 
     /** ANPA/typesetting codes in caret lines: "*9006<", "^", a line-end "<" or "=". */
     private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|[\\^<]|\\s=\\s*$|=$");
@@ -75,6 +79,13 @@ final class StoryCleanup {
             + "rewrites|refiles|repeats|inserts|deletes|clarifies|restores|amends|moves|combines|writes through|new throughout)\\b"
             + "|in [^()]{0,80}?\\bstor(?:y|ies)\\b,?\\s+(?:corrects|updates|adds|changes|fixes|removes|clarifies)\\b)[^()]{0,300}\\)$");
     /**
+     * A note to editors fenced by asterisks at the top of the text: STT's "*** DISCLAIMER: THIS IS AN AUTOMATED
+     * TRANSLATION FROM FINNISH ***". It goes to the edNote; it is neither text nor a headline.
+     */
+    private static final Pattern FENCED_NOTE = Pattern.compile("^\\*{2,}\\s*([^*]{1,300}?)\\s*\\*{2,}$");
+    /** A marker fenced by asterisks at the end of a headline: STT's "... confidence*** TRANSLATED ***". */
+    private static final Pattern FENCED_MARK = Pattern.compile("\\s*\\*{2,}\\s*[^*]{1,40}?\\s*\\*{2,}\\s*$");
+    /**
      * A paragraph that is only a byline: "By Marwan Makdisi", "By Jane Doe and John Roe", "By JANE DOE,
      * Associated Press". Capitalised names and no sentence, so "By the time the polls closed ..." is text.
      */
@@ -102,6 +113,10 @@ final class StoryCleanup {
     static void apply(ParsedStory.Builder b) {
         if (b.headline() != null) {
             b.headline(headline(b.headline()));
+        }
+        if (b.headline() != null && WireText.isInvisible(b.headline())) {
+            // only zero-width characters: the formats that take their headline from a first line end here
+            StoryFields.deriveHeadline(b, b.description());
         }
         List<String> body = new ArrayList<>(b.body());
         Document doc = b.bodyHtml() == null ? null : WireText.parseHtml(b.bodyHtml());
@@ -167,6 +182,10 @@ final class StoryCleanup {
                 if (b.edNote() == null) {
                     b.edNote(first.substring(1, first.length() - 1).strip());
                 }
+            } else if (!headline && isFencedNote(first)) {
+                Matcher m = FENCED_NOTE.matcher(first);
+                String note = m.matches() ? m.group(1).strip() : first;
+                b.edNote(b.edNote() == null ? note : b.edNote() + " / " + note);
             } else if (!headline) {
                 break;
             }
@@ -175,12 +194,27 @@ final class StoryCleanup {
         return List.copyOf(paragraphs.subList(0, n));
     }
 
+    /** Whether a paragraph is a note to editors fenced by asterisks ({@code *** ... ***}). */
+    static boolean isFencedNote(String paragraph) {
+        return paragraph.length() <= 320 && FENCED_NOTE.matcher(paragraph).matches();
+    }
+
     /** The headline without typesetting codes and transmission markers; unchanged when nothing would be left. */
     static String headline(String headline) {
+        if (headline.length() > MAX_HEADLINE * 4) {
+            headline = headline.substring(0, MAX_HEADLINE * 4); // the rest is never read: no need to collapse it
+        }
         String h = WireText.collapse(FORMAT_CODES.matcher(headline).replaceAll(" "));
-        String unmarked = HEADLINE_MARKER.matcher(h).replaceFirst("");
+        String unmarked = FENCED_MARK.matcher(HEADLINE_MARKER.matcher(h).replaceFirst("")).replaceFirst("");
         h = unmarked.isBlank() ? h : unmarked;
-        return h.isBlank() ? headline : h;
+        h = h.isBlank() ? headline : h;
+        if (h.length() > MAX_HEADLINE) {
+            // A headline element holding a whole text (a broken export, or a hostile one of a megabyte) would be
+            // carried to every consumer and alert line: cut at a word, as a derived headline is.
+            int cut = h.lastIndexOf(' ', MAX_HEADLINE);
+            h = h.substring(0, cut > MAX_HEADLINE / 2 ? cut : MAX_HEADLINE) + " ...";
+        }
+        return h;
     }
 
     /** Body paragraphs without escaped markup, leading keyword lists and trailing sign-offs. */

@@ -338,11 +338,22 @@ final class StoryFields {
      * @throws WireParseException no story when there is neither headline nor text
      */
     static void ensureHeadline(ParsedStory.Builder b, String description, String what) throws WireParseException {
-        if (b.headline() != null && !b.headline().isBlank()) {
+        if (!WireText.isInvisible(b.headline())) {
             return;
         }
-        if (description == null && b.body().isEmpty()) {
+        if (!deriveHeadline(b, description)) {
             throw WireParseException.noStory(what + " has neither headline nor text");
+        }
+    }
+
+    /**
+     * Sets the derived headline of {@link #ensureHeadline} and the NO_HEADLINE signal.
+     *
+     * @return false when there is nothing to derive it from
+     */
+    static boolean deriveHeadline(ParsedStory.Builder b, String description) {
+        if (description == null && b.body().isEmpty()) {
+            return false;
         }
         // A slugline is an editor's keyword ("BC-US--APNewsAlert", "NU/FLASH-U"), not something to read:
         // the text's first sentence comes before it.
@@ -350,15 +361,16 @@ final class StoryFields {
         String from = description != null ? description : sentence != null ? sentence
                 : b.slugline() != null && !b.slugline().isBlank() ? b.slugline() : null;
         if (from == null) {
-            throw WireParseException.noStory(what + " has neither headline nor text");
+            return false;
         }
         b.headline(shorten(from));
         b.signal(Signal.NO_HEADLINE);
+        return true;
     }
 
     private static String firstSentence(ParsedStory.Builder b) {
         for (String p : b.body()) {
-            if (BYLINE_PARAGRAPH.matcher(p).find()) {
+            if (BYLINE_PARAGRAPH.matcher(p).find() || StoryCleanup.isFencedNote(p)) {
                 continue;
             }
             String text = Dateline.find(p).map(Dateline::remainder).filter(r -> !r.isBlank()).orElse(p);

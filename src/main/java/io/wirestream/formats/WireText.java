@@ -118,6 +118,23 @@ public final class WireText {
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F';
     }
 
+    /**
+     * Whether a text shows nothing: null, blank, or only invisible format characters (zero-width spaces and
+     * joiners, a byte-order mark) and spaces. Such a headline is no headline.
+     */
+    public static boolean isInvisible(String s) {
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isSpace(c) && !isControl(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Collapses runs of whitespace (including non-breaking spaces) to one space and trims. */
     public static String collapse(String s) {
         if (s == null) {

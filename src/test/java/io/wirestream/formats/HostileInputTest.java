@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.wirestream.avro.Signal;
 import io.wirestream.testing.TopologyHarness;
 import io.wirestream.testing.WireItems;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,24 @@ class HostileInputTest {
         }
         assertThat(parse(ninjs(",\"versioncreated\":\"2026-01-02T10:00:00Z\"")).get(0).versionCreated())
                 .isEqualTo(Instant.parse("2026-01-02T10:00:00Z"));
+    }
+
+    @Test
+    void aHeadlineOfAMegabyteIsCutAndAnInvisibleOneIsNoHeadline() throws Exception {
+        String huge = "Storm hits the coast ".repeat(50_000);
+        ParsedStory s = assertTimeoutPreemptively(GUARD, () -> parse(ninjs(",\"headline\":\"" + huge + "\"").replaceFirst(
+                "\"headline\":\"Storm hits coast\",", "")).get(0));
+        assertThat(s.headline()).hasSizeLessThanOrEqualTo(StoryCleanup.MAX_HEADLINE + 4).startsWith("Storm hits the coast Storm").endsWith(" ...");
+        // zero-width spaces and joiners only: the wire sent no headline, so one is derived from the text and marked
+        for (String invisible : List.of("\u200B\u200B", "\u2060 \uFEFF", "\u200D")) {
+            ParsedStory n = parse(ninjs(",\"headline\":\"" + invisible + "\"").replaceFirst("\"headline\":\"Storm hits coast\",", "")).get(0);
+            assertThat(n.headline()).as(invisible).isEqualTo("A storm hit the coast.");
+            assertThat(n.signals()).as(invisible).contains(Signal.NO_HEADLINE);
+            ParsedStory plain = parse(invisible + "\n\nBERLIN (dpa) - A storm hit the coast. Ports closed.\n").get(0);
+            assertThat(plain.headline()).as(invisible).isEqualTo("A storm hit the coast.");
+        }
+        // a joiner inside a real headline is text (Persian and Indic scripts need it)
+        assertThat(parse(ninjs("").replace("Storm hits coast", "می\u200Cخواهد")).get(0).headline()).isEqualTo("می\u200Cخواهد");
     }
 
     @Test

@@ -77,6 +77,27 @@ class WireFidelityTest {
     }
 
     @Test
+    void aMachineTranslationNoteFencedByAsterisksIsAnEditorsNote() throws Exception {
+        String body = "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>*** DISCLAIMER: THIS IS AN AUTOMATED"
+                + " TRANSLATION FROM FINNISH ***</p><p>Helsinki (STT) - The city council approved the budget. It takes effect in March.</p>"
+                + "</body></html></inlineXML>";
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>City council approves the budget*** TRANSLATED ***</headline>", body));
+        assertThat(s.headline()).isEqualTo("City council approves the budget");
+        assertThat(s.body()).containsExactly("Helsinki (STT) - The city council approved the budget. It takes effect in March.");
+        assertThat(s.edNote()).isEqualTo("DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH");
+        // with no headline sent, the one derived from the text does not come from the note
+        ParsedStory derived = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "<headline></headline>", body));
+        assertThat(derived.headline()).isEqualTo("The city council approved the budget.");
+        // asterisks inside a headline or a paragraph are text
+        ParsedStory starred = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>M*A*S*H star dies at 90</headline>", "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>**Corrected** figures were published.</p><p>More follows.</p></body></html></inlineXML>"));
+        assertThat(starred.headline()).isEqualTo("M*A*S*H star dies at 90");
+        assertThat(starred.body()).first().isEqualTo("**Corrected** figures were published.");
+    }
+
+    @Test
     void aLocatedThatSaysNoDataNamesNoPlace() throws Exception {
         // Reuters' video and picture items send <located literal="No-Data-Available">: no dateline place, no place.
         ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
