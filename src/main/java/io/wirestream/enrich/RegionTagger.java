@@ -495,7 +495,8 @@ public final class RegionTagger {
                     contextNames.computeIfAbsent(only, k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
                 }
             } else if (m.placed()) {
-                Entry biggest = m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow();
+                Entry biggest = java.util.Optional.ofNullable(homeDateline(m, home))
+                        .orElseGet(() -> m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow());
                 context.merge(biggest.country(), 1.0, Double::sum);
                 contextNames.computeIfAbsent(biggest.country(), k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
             }
@@ -549,6 +550,12 @@ public final class RegionTagger {
                     m.country = match.country();
                     continue;
                 }
+            }
+            Entry homeDateline = homeDateline(m, home);
+            if (homeDateline != null) {
+                m.chosen = homeDateline;
+                m.country = homeDateline.country();
+                continue;
             }
             Entry best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -612,6 +619,20 @@ public final class RegionTagger {
                 }
             }
         }
+    }
+
+    /**
+     * A dateline written for a home market names a home place unless it says otherwise: EFE's "Valencia, 3 ene
+     * (EFE)" is Valencia in Spain, its "Valencia (Venezuela)" carries its country. So an unqualified dateline of
+     * copy with a home market ({@code home}: a paper's, or a national agency's in its own language) that can be a
+     * city or division there is the biggest such place; null when it cannot, or for any other mention.
+     */
+    private static Entry homeDateline(Mention m, String home) {
+        if (home == null || m.zone != Zone.DATELINE || !m.qualifiers.isEmpty() || m.candidates.size() < 2) {
+            return null;
+        }
+        return m.candidates.stream().filter(e -> home.equals(e.country()) && (e.kind() == Kind.CITY || e.kind() == Kind.DIVISION))
+                .max(Comparator.comparingDouble(RegionTagger::prior)).orElse(null);
     }
 
     /** For "Elwood, Kan." (a place we do not know): the qualifier meaning the rest of the story supports best. */

@@ -39,6 +39,18 @@ class RegionEnricherTest {
     }
 
     @Test
+    void aDatelineWrittenForAHomeMarketIsAHomePlace() {
+        String lead = ", 3 ene (EFE).- El Consell aprobó este viernes el proyecto de presupuestos para el próximo año.";
+        EnrichedStory efe = placeless("EFE", "es", "La Generalitat aprueba el presupuesto", "Valencia" + lead);
+        assertEquals(List.of("ES"), efe.getRegions(), "EFE's Spanish service: Valencia in Spain, not the bigger one in Venezuela");
+        assertEquals("ES", efe.getGeoPlaces().get(0).getCountry());
+        assertEquals(List.of("VE"), placeless("EFE", "es", "Carabobo aprueba el presupuesto", "Valencia (Venezuela)" + lead).getRegions(),
+                "a foreign dateline says its country");
+        assertEquals(List.of("VE"), placeless("AP", "en", "Council approves budget",
+                "VALENCIA (AP) - The council approved the budget on Friday.").getRegions(), "no home market: the biggest Valencia");
+    }
+
+    @Test
     void theWiresPlacesCountWhenTheTextNamesNone() {
         EnrichedStory none = Stories.aStory("k-wire").headline("Council votes").body("The council voted again.").build();
         EnrichedStory tagged = ENRICHER.enrich(EnrichedStory.newBuilder(none).setPlaces(List.of("Telemark")).build());
