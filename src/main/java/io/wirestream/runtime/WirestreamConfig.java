@@ -248,7 +248,8 @@ public record WirestreamConfig(
                 intValue(v, "sameness.term.keys", d.termKeys(), 1, 40),
                 intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000),
                 intValue(v, "sameness.partitions", d.partitions(), 1, 1000),
-                intValue(v, "sameness.term.cache.mb", d.termCacheMb(), 0, 65_536));
+                intValue(v, "sameness.term.cache.mb", d.termCacheMb(), 0, 65_536),
+                doubleValue(v, "sameness.cluster.size.prior", d.sizePrior()));
     }
 
     private static AlertSettings alerts(Map<String, String> v, AlertSettings d) {

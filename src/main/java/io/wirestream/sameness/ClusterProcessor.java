@@ -93,7 +93,7 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         boolean founder = m.getStoryKey() != null && GatherProcessor.newClusterId(m.getStoryKey()).equals(record.key());
         for (String t : filings(state, centroid, m.getVector(), founder)) {
             out.put(t, ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(state.getLastSeen()).setVector(centroid)
-                    .setMarks(marks));
+                    .setMarks(marks).setSize(state.getSize()));
         }
         // The member asked its term buckets as the founder of a cluster of its own (a provisional
         // entry, see BucketProcessor); it joined this one instead, so that entry goes, riding on the

@@ -73,7 +73,8 @@ public final class Scatter {
             out.add(KeyValue.pair(group.get(0), SamenessQuery.newBuilder().setStoryKey(s.getStoryKey()).setToken(token)
                     .setEventTime(s.getVersionCreated()).setBuckets(group)
                     .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
-                    .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null).build()));
+                    .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null)
+                    .setShortText(terms && TermVectors.isShort(s.getBody())).build()));
         }
         return out;
     }

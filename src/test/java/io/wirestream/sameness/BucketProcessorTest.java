@@ -7,6 +7,7 @@ import io.wirestream.avro.BucketState;
 import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
 import io.wirestream.serde.AvroSerde;
+import io.wirestream.testing.Stories;
 import io.wirestream.text.NormalisedText;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ class BucketProcessorTest {
     private static final Shingles SHINGLES = Shingles.ofNormalised(NormalisedText.of(TEXT));
     private static final String BAND = Scatter.BAND + Integer.toHexString(SHINGLES.bandKeys(SamenessSettings.defaults().bands())[0]);
     private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private static final IdfTable IDF = IdfTable.bundled();
 
     private KeyValueStore<String, BucketState> store;
     private MockProcessorContext<String, SamenessMessage> context;
@@ -114,5 +116,44 @@ class BucketProcessorTest {
             it.forEachRemaining(kv -> out.add(kv.key));
         }
         return out;
+    }
+
+    private static io.wirestream.avro.ClusterEntry cluster(String id, java.util.Map<String, Float> centroid, int size) {
+        return io.wirestream.avro.ClusterEntry.newBuilder().setClusterId(id).setLastSeen(T0).setCentroid(java.util.Map.of())
+                .setTerms(PackedVector.of(centroid).packed()).setMarks(java.nio.ByteBuffer.allocate(0)).setSize(size).build();
+    }
+
+    @Test
+    void aShortStorysScoreGrowsWithTheClustersSize() {
+        // a headline shares "bachelor" and "finale" with two clusters alike: the one with 120 reports already is
+        // the likelier home of another (the size prior), and lifts a score below the short threshold over it
+        java.util.Map<String, Float> headline = java.util.Map.of("bachelor", 0.6f, "finale", 0.6f, "juan", 0.529f);
+        java.util.Map<String, Float> centroid = java.util.Map.of("bachelor", 0.1f, "finale", 0.1f, "rose", 0.99f);
+        List<io.wirestream.avro.ClusterEntry> clusters = List.of(cluster("cl-big", centroid, 120), cluster("cl-new", centroid, 1));
+        SamenessSettings d = SamenessSettings.defaults();
+        PackedVector v = PackedVector.of(headline);
+        var prior = BucketProcessor.clusterScores(clusters, v, null, T0, d.sizePrior(), d);
+        var none = BucketProcessor.clusterScores(clusters, v, null, T0, 0, d);
+        double cosine = 0.6 * 0.1 * 2;
+        assertThat(none.get("cl-big")).isCloseTo(cosine, org.assertj.core.data.Offset.offset(1e-3)).isEqualTo(none.get("cl-new"));
+        assertThat(none.get("cl-big")).isLessThan(d.shortTextThreshold());
+        assertThat(prior.get("cl-new")).isEqualTo(none.get("cl-new"));
+        assertThat(prior.get("cl-big")).isCloseTo(cosine * Math.pow(120, d.sizePrior()), org.assertj.core.data.Offset.offset(1e-3))
+                .isGreaterThanOrEqualTo(d.shortTextThreshold());
+        assertThat(GatherProcessor.clusterFor(Stories.aStory("k").headline("Bachelor finale: Juan Pablo").build(), prior, d))
+                .isEqualTo("cl-big");
+        assertThat(GatherProcessor.clusterFor(Stories.aStory("k").headline("Bachelor finale: Juan Pablo").build(), none, d))
+                .isEqualTo(GatherProcessor.newClusterId("k"));
+    }
+
+    @Test
+    void onlyAShortStorysTermQueriesAskForTheSizePrior() {
+        io.wirestream.avro.EnrichedStory headline = Stories.aStory("k-short").headline("Bachelor finale: Juan Pablo picks Nikki").build();
+        io.wirestream.avro.EnrichedStory full = Stories.aStory("k-full").headline("Central bank keeps policy unchanged").body(TEXT + "\n\n" + TEXT).build();
+        SamenessSettings d = SamenessSettings.defaults();
+        assertThat(Scatter.queries(Scatter.features(headline, IDF), d)).allSatisfy(kv ->
+                assertThat(kv.value.getShortText()).isEqualTo(kv.value.getVector() != null));
+        assertThat(Scatter.queries(Scatter.features(headline, IDF), d)).anySatisfy(kv -> assertThat(kv.value.getShortText()).isTrue());
+        assertThat(Scatter.queries(Scatter.features(full, IDF), d)).allSatisfy(kv -> assertThat(kv.value.getShortText()).isFalse());
     }
 }

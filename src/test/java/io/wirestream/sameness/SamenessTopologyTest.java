@@ -141,7 +141,7 @@ class SamenessTopologyTest {
             SamenessSettings d = SamenessSettings.defaults();
             SamenessSettings ss = new SamenessSettings(d.nearDupThreshold(), d.nearDupWindow(), d.bands(), d.bucketStories(),
                     d.clusterThreshold(), d.shortTextThreshold(), d.clusterHalfLife(), d.clusterWindow(), d.termKeys(),
-                    d.bucketClusters(), partitions, d.termCacheMb());
+                    d.bucketClusters(), partitions, d.termCacheMb(), d.sizePrior());
             try (TopologyHarness h = new TopologyHarness(new io.wirestream.topology.WirestreamTopology.Settings(Duration.ofDays(7),
                     io.wirestream.formats.ParserRegistry.DEFAULT_MAX_ITEM_BYTES, ss))) {
                 h.send(story("urn:reuters:mas", "reuters", "Singapore central bank keeps policy unchanged", MAS_BODY, T0));
