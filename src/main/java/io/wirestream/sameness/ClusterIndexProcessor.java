@@ -53,7 +53,7 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         if (!snapshot.getVector().isEmpty()) {
             entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
                     .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
-                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed()).setSize(snapshot.getSize()).build());
+                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed()).setSize(snapshot.getSize()).setYears(snapshot.getYears()).build());
         }
     }
 }

@@ -75,9 +75,10 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         if (state == null || m.getEventTime().toEpochMilli() - state.getLastSeen().toEpochMilli() > settings.clusterWindow().toMillis()) {
             state = ClusterState.newBuilder().setCentroid(new HashMap<>()).setFirstSeen(m.getEventTime())
                     .setLastSeen(m.getEventTime()).setSize(0).setSources(new ArrayList<>()).setIndexedTerms(new ArrayList<>())
-                    .setFiledCentroid(new HashMap<>()).setFiledAt(Instant.EPOCH).setMarks(new HashMap<>()).build();
+                    .setFiledCentroid(new HashMap<>()).setFiledAt(Instant.EPOCH).setMarks(new HashMap<>()).setYears(new HashMap<>()).build();
         }
         state.setMarks(EventMarks.addTo(state.getMarks(), m.getMarks()));
+        state.setYears(EventYears.addTo(state.getYears(), m.getYears()));
         Map<String, Float> kept = TermVectors.addKeepingTop(state.getCentroid(), m.getVector(), CENTROID_TERMS);
         state.setCentroid(kept);
         state.setSize(state.getSize() + 1);
@@ -89,11 +90,12 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         }
         Map<String, Float> centroid = TermVectors.top(kept, TermVectors.TERMS);
         Map<String, Float> marks = EventMarks.filed(state.getMarks());
+        List<Integer> years = EventYears.filed(state.getYears());
         Map<String, ClusterMember.Builder> out = new LinkedHashMap<>();
         boolean founder = m.getStoryKey() != null && GatherProcessor.newClusterId(m.getStoryKey()).equals(record.key());
         for (String t : filings(state, centroid, m.getVector(), founder)) {
             out.put(t, ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(state.getLastSeen()).setVector(centroid)
-                    .setMarks(marks).setSize(state.getSize()));
+                    .setMarks(marks).setSize(state.getSize()).setYears(years));
         }
         // The member asked its term buckets as the founder of a cluster of its own (a provisional
         // entry, see BucketProcessor); it joined this one instead, so that entry goes, riding on the

@@ -280,7 +280,9 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     private static ClusterMember member(EnrichedStory story, String clusterId, SamenessMessage features) {
         return ClusterMember.newBuilder().setClusterId(clusterId).setStoryKey(story.getStoryKey())
                 .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(features.getVector())
-                .setMarks(features.getMarks() == null ? Map.of() : features.getMarks()).build();
+                .setMarks(features.getMarks() == null ? Map.of() : features.getMarks())
+                .setYears(TermVectors.isShort(story.getBody()) ? List.of()
+                        : EventYears.all(story.getHeadline(), story.getBody(), story.getVersionCreated())).build();
     }
 
     private static SamenessMessage passedOn(SamenessMessage request) {

@@ -74,7 +74,11 @@ public final class Scatter {
                     .setEventTime(s.getVersionCreated()).setBuckets(group)
                     .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
                     .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null)
-                    .setShortText(terms && TermVectors.isShort(s.getBody())).build()));
+                    .setShortText(terms && TermVectors.isShort(s.getBody()))
+                    .setLeadYears(terms && !TermVectors.isShort(s.getBody())
+                            ? EventYears.lead(s.getHeadline(), s.getBody(), s.getVersionCreated()) : List.of())
+                    .setYears(terms && !TermVectors.isShort(s.getBody())
+                            ? EventYears.all(s.getHeadline(), s.getBody(), s.getVersionCreated()) : List.of()).build()));
         }
         return out;
     }

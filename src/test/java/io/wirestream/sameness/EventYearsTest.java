@@ -1,0 +1,65 @@
+package io.wirestream.sameness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wirestream.avro.ClusterEntry;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Years as evidence of which event a full text reports: read from its top, the year it was written in left out. */
+class EventYearsTest {
+
+    private static final Instant WRITTEN = Instant.parse("2020-01-01T00:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Test
+    void theLeadsYearsLessTheYearItWasWrittenIn() {
+        List<String> body = List.of("The magnitude 7.1 quake of Dec. 12, 2008 killed 12 people, 2,009 were hurt and 1500 fled.",
+                "x".repeat(EventYears.LEAD_CHARS), "In 1999 a smaller one hit the same coast; in 2019 and 2020 drills were held.");
+        assertThat(EventYears.lead("Quake anniversary marked", body, WRITTEN)).containsExactly(2008);
+        assertThat(EventYears.all("Quake anniversary marked", body, WRITTEN)).containsExactly(1999, 2008);
+        assertThat(EventYears.lead("Storm hits coast", List.of("A storm hit the coast in 2026."), Instant.parse("2026-06-01T00:00:00Z")))
+                .as("the year it was written in says nothing").isEmpty();
+    }
+
+    @Test
+    void aClusterFilesTheYearsItsMembersNameMost() {
+        Map<String, Integer> counts = EventYears.addTo(EventYears.addTo(Map.of(), List.of(2008, 2009)), List.of(2008));
+        assertThat(counts).containsEntry("2008", 2).containsEntry("2009", 1);
+        assertThat(EventYears.filed(counts)).containsExactly(2008, 2009);
+        assertThat(EventYears.agreement(List.of(2008), List.of(2007, 2008))).isEqualTo(1);
+        assertThat(EventYears.agreement(List.of(2011), List.of(2007, 2008))).isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(), List.of(2008))).isZero();
+    }
+
+    private static ClusterEntry cluster(String id, Map<String, Float> centroid, List<Integer> years) {
+        return ClusterEntry.newBuilder().setClusterId(id).setLastSeen(T0).setCentroid(Map.of())
+                .setTerms(PackedVector.of(centroid).packed()).setMarks(ByteBuffer.allocate(0)).setYears(years).build();
+    }
+
+    @Test
+    void yearsDecideBetweenTwoEarthquakesTheWordsCannotTellApart() {
+        SamenessSettings d = SamenessSettings.defaults();
+        PackedVector story = PackedVector.of(Map.of("earthquake", 0.6f, "magnitude", 0.6f, "coast", 0.529f));
+        // the same cosine (0.3) with two clusters: the 2008 quake's and the 2011 one's
+        Map<String, Float> centroid = Map.of("earthquake", 0.25f, "magnitude", 0.25f, "rescue", 0.935f);
+        List<ClusterEntry> two = List.of(cluster("cl-2008", centroid, List.of(2008)), cluster("cl-2011", centroid, List.of(2011)));
+        Map<String, Double> scores = BucketProcessor.fullTextScores(two, story, null, List.of(2011), T0, d);
+        assertThat(scores).containsOnlyKeys("cl-2011");
+        // no years on the story's side: both stay candidates, ranked alike, as before
+        assertThat(BucketProcessor.fullTextScores(two, story, null, List.of(), T0, d)).containsOnlyKeys("cl-2008", "cl-2011");
+        // below the threshold (cosine 0.2), years that meet still let it join; without them it founds a cluster
+        Map<String, Float> far = Map.of("earthquake", 0.167f, "magnitude", 0.167f, "rescue", 0.972f);
+        List<ClusterEntry> one = List.of(cluster("cl-2011", far, List.of(2011)));
+        Map<String, Double> floor = BucketProcessor.fullTextScores(one, story, null, List.of(2011), T0, d);
+        assertThat(floor).containsOnlyKeys("cl-2011");
+        assertThat(floor.get("cl-2011")).isGreaterThanOrEqualTo(d.clusterThreshold()).isLessThan(1.0);
+        assertThat(BucketProcessor.fullTextScores(one, story, null, List.of(), T0, d)).isEmpty();
+        // a candidate reaching the threshold ranks above one let in by the floor
+        assertThat(BucketProcessor.fullTextScores(List.of(cluster("cl-far", far, List.of(2011)), cluster("cl-near", centroid, List.of())),
+                story, null, List.of(2011), T0, d)).satisfies(s -> assertThat(s.get("cl-near")).isGreaterThan(s.get("cl-far")));
+    }
+}
