@@ -275,15 +275,9 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      */
     static Map<String, Double> clusterScores(List<ClusterEntry> clusters, PackedVector vector, PackedVector marks, Instant at,
                                              double sizePrior, SamenessSettings settings) {
-        long window = settings.clusterWindow().toMillis();
-        double halfLife = settings.clusterHalfLife().toMillis();
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         for (ClusterEntry c : clusters) {
-            long age = Math.abs(at.toEpochMilli() - c.getLastSeen().toEpochMilli());
-            if (age > window) {
-                continue;
-            }
-            double score = vector.dot(centroidOf(c)) * Math.exp(-age / halfLife);
+            double score = decayedCosine(c, vector, at, settings);
             if (sizePrior > 0 && c.getSize() > 1) {
                 // no cap: capping the size at 30 cost UCI 0.005 of B-cubed F1 and changed no alert (docs/quality.md)
                 score *= Math.pow(c.getSize(), sizePrior);
@@ -292,10 +286,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 scored.add(Map.entry(c.getClusterId(), score));
             }
         }
-        scored.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(e -> -e.getValue()).thenComparing(Map.Entry::getKey));
-        Map<String, Double> out = new HashMap<>();
-        scored.stream().limit(CLUSTERS_PER_ANSWER).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+        return best(scored);
     }
 
     /**
@@ -313,16 +304,13 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      */
     static Map<String, Double> fullTextScores(List<ClusterEntry> clusters, PackedVector vector, PackedVector marks,
                                               List<Integer> leadYears, Instant at, SamenessSettings settings) {
-        long window = settings.clusterWindow().toMillis();
-        double halfLife = settings.clusterHalfLife().toMillis();
         double threshold = settings.clusterThreshold();
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         for (ClusterEntry c : clusters) {
-            long age = Math.abs(at.toEpochMilli() - c.getLastSeen().toEpochMilli());
-            if (age > window) {
+            double s = decayedCosine(c, vector, at, settings);
+            if (s <= 0) {
                 continue;
             }
-            double s = vector.dot(centroidOf(c)) * Math.exp(-age / halfLife);
             int years = EventYears.agreement(leadYears, c.getYears());
             boolean meet = years > 0;
             if (s < threshold && !(meet && s >= Math.min(YEAR_FLOOR, threshold))) {
@@ -335,6 +323,20 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             double rank = s + MARKS_WEIGHT * (bothMarks ? marks.dot(c.getMarks()) : 0) + YEARS_WEIGHT * years;
             scored.add(Map.entry(c.getClusterId(), s >= threshold ? 1 + rank : threshold + Math.max(0, rank) / 10));
         }
+        return best(scored);
+    }
+
+    /** Cosine with a cluster's centroid decayed by how long ago it last grew; 0 outside the cluster window. */
+    private static double decayedCosine(ClusterEntry c, PackedVector vector, Instant at, SamenessSettings settings) {
+        long age = Math.abs(at.toEpochMilli() - c.getLastSeen().toEpochMilli());
+        if (age > settings.clusterWindow().toMillis()) {
+            return 0;
+        }
+        return vector.dot(centroidOf(c)) * Math.exp(-age / (double) settings.clusterHalfLife().toMillis());
+    }
+
+    /** The best {@link #CLUSTERS_PER_ANSWER} scores, ties by cluster id: the same answer whatever the bucket's order. */
+    private static Map<String, Double> best(List<Map.Entry<String, Double>> scored) {
         scored.sort(Comparator.<Map.Entry<String, Double>>comparingDouble(e -> -e.getValue()).thenComparing(Map.Entry::getKey));
         Map<String, Double> out = new HashMap<>();
         scored.stream().limit(CLUSTERS_PER_ANSWER).forEach(e -> out.put(e.getKey(), e.getValue()));
