@@ -631,9 +631,17 @@ public final class RegionTagger {
         if (home == null || m.zone != Zone.DATELINE || !m.qualifiers.isEmpty() || m.candidates.size() < 2) {
             return null;
         }
+        Entry biggest = m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow();
+        // Only a home place of about the same standing: a US paper's "MOSCOW --" is Moscow, Russia, not Moscow,
+        // Idaho, and a British paper's "BOSTON --" is not Boston, Lincolnshire (a prior 0.3 lower is about a
+        // fifth of the population; Valencia in Spain has 0.6 of the Venezuelan one's).
         return m.candidates.stream().filter(e -> home.equals(e.country()) && (e.kind() == Kind.CITY || e.kind() == Kind.DIVISION))
-                .max(Comparator.comparingDouble(RegionTagger::prior)).orElse(null);
+                .max(Comparator.comparingDouble(RegionTagger::prior))
+                .filter(e -> prior(e) >= prior(biggest) - HOME_DATELINE_MARGIN).orElse(null);
     }
+
+    /** How much smaller (in {@link #prior}) a home place may be than a dateline's biggest meaning and still be it. */
+    private static final double HOME_DATELINE_MARGIN = 0.3;
 
     /** For "Elwood, Kan." (a place we do not know): the qualifier meaning the rest of the story supports best. */
     private static Entry bestQualifier(List<Entry> qualifiers, Map<String, Double> context) {

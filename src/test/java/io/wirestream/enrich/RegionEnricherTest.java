@@ -48,6 +48,13 @@ class RegionEnricherTest {
                 "a foreign dateline says its country");
         assertEquals(List.of("VE"), placeless("AP", "en", "Council approves budget",
                 "VALENCIA (AP) - The council approved the budget on Friday.").getRegions(), "no home market: the biggest Valencia");
+        // a paper's foreign dateline stays abroad when the home namesake is a small town
+        assertEquals("RU", placeless("The New York Times", "en", "Kremlin answers the sanctions",
+                "MOSCOW — President Vladimir Putin's spokesman said on Monday that the sanctions would fail.").getPrimaryRegion());
+        assertEquals("US", placeless("The Guardian", "en", "Harvard answers the funding cut",
+                "BOSTON — Harvard University said on Monday that it would contest the cut in court.").getPrimaryRegion());
+        assertEquals("FR", placeless("The New York Times", "en", "Macron names a new prime minister",
+                "PARIS — President Emmanuel Macron named a new prime minister on Monday.").getPrimaryRegion());
     }
 
     @Test
