@@ -323,7 +323,8 @@ public final class NewsmlG2Parser implements WireParser {
 
     private static void add(Set<String> places, String place) {
         if (StoryFields.notAPlaceholder(place) != null) {
-            places.add(WireText.titleCaseIfShouting(place.strip()));
+            // a code ("NA", "USA" from a qcode) stays as sent: "Na" names nothing
+            places.add(place.strip().length() <= 3 ? place.strip() : WireText.titleCaseIfShouting(place.strip()));
         }
     }
 }

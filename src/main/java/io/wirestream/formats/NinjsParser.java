@@ -225,10 +225,12 @@ public final class NinjsParser implements WireParser {
     }
 
     private static void datelineFromBody(ParsedStory.Builder b, String located) {
-        if (b.body().isEmpty()) {
+        // the first paragraph of text: STT's English service opens with a "*** DISCLAIMER ... ***" note
+        String first = b.body().stream().filter(p -> !StoryCleanup.isFencedNote(p)).findFirst().orElse(null);
+        if (first == null) {
             return;
         }
-        Dateline.find(b.body().get(0)).ifPresent(d -> {
+        Dateline.find(first).ifPresent(d -> {
             b.dateline(d.text());
             if (located == null) {
                 b.datelinePlace(d.place());

@@ -90,6 +90,9 @@ public final class ParserRegistry {
             // Windows tools save "Unicode" as UTF-16 with a byte-order mark; every parser reads 8-bit text, where
             // its zero bytes looked binary. Read as the UTF-8 it means, and say so to parsers that read a charset.
             payload = Utf16.toUtf8(payload);
+            if (payload.length > maxItemBytes) {
+                throw new WireParseException("oversized item: " + payload.length + " bytes as UTF-8 exceeds the limit of " + maxItemBytes);
+            }
             if (context != null) {
                 context = new ParseContext(context.source(), Utf16.asUtf8(context.contentType()), context.receivedAt(), context.itemId());
             }

@@ -82,9 +82,12 @@ final class StoryCleanup {
      * A note to editors fenced by asterisks at the top of the text: STT's "*** DISCLAIMER: THIS IS AN AUTOMATED
      * TRANSLATION FROM FINNISH ***". It goes to the edNote; it is neither text nor a headline.
      */
-    private static final Pattern FENCED_NOTE = Pattern.compile("^\\*{2,}\\s*([^*]{1,300}?)\\s*\\*{2,}$");
-    /** A marker fenced by asterisks at the end of a headline: STT's "... confidence*** TRANSLATED ***". */
-    private static final Pattern FENCED_MARK = Pattern.compile("\\s*\\*{2,}\\s*[^*]{1,40}?\\s*\\*{2,}\\s*$");
+    private static final Pattern FENCED_NOTE = Pattern.compile("^\\*{3,}\\s*(\\p{Lu}[^*]{0,300}?)\\s*\\*{3,}$");
+    /**
+     * A marker fenced by three asterisks or more at the end of a headline, in capitals: STT's "... confidence***
+     * TRANSLATED ***". A censored word ("f***") or "**Live**" is not one.
+     */
+    private static final Pattern FENCED_MARK = Pattern.compile("\\s*\\*{3,}\\s*\\p{Lu}[\\p{Lu}\\s]{1,39}?\\s*\\*{3,}\\s*$");
     /**
      * A paragraph that is only a byline: "By Marwan Makdisi", "By Jane Doe and John Roe", "By JANE DOE,
      * Associated Press". Capitalised names and no sentence, so "By the time the polls closed ..." is text.
@@ -202,7 +205,8 @@ final class StoryCleanup {
     /** The headline without typesetting codes and transmission markers; unchanged when nothing would be left. */
     static String headline(String headline) {
         if (headline.length() > MAX_HEADLINE * 4) {
-            headline = headline.substring(0, MAX_HEADLINE * 4); // the rest is never read: no need to collapse it
+            int end = Character.isHighSurrogate(headline.charAt(MAX_HEADLINE * 4 - 1)) ? MAX_HEADLINE * 4 - 1 : MAX_HEADLINE * 4;
+            headline = headline.substring(0, end); // the rest is never read: no need to collapse it
         }
         String h = WireText.collapse(FORMAT_CODES.matcher(headline).replaceAll(" "));
         String unmarked = FENCED_MARK.matcher(HEADLINE_MARKER.matcher(h).replaceFirst("")).replaceFirst("");
@@ -212,7 +216,8 @@ final class StoryCleanup {
             // A headline element holding a whole text (a broken export, or a hostile one of a megabyte) would be
             // carried to every consumer and alert line: cut at a word, as a derived headline is.
             int cut = h.lastIndexOf(' ', MAX_HEADLINE);
-            h = h.substring(0, cut > MAX_HEADLINE / 2 ? cut : MAX_HEADLINE) + " ...";
+            cut = cut > MAX_HEADLINE / 2 ? cut : Character.isHighSurrogate(h.charAt(MAX_HEADLINE - 1)) ? MAX_HEADLINE - 1 : MAX_HEADLINE;
+            h = h.substring(0, cut) + " ...";
         }
         return h;
     }

@@ -265,7 +265,7 @@ final class StoryFields {
 
     /** Whether a paragraph may stand before the dateline paragraph: furniture, or the headline again. */
     private static boolean isLeadFurniture(ParsedStory.Builder b, String paragraph) {
-        return LEAD_FURNITURE.matcher(paragraph).matches()
+        return LEAD_FURNITURE.matcher(paragraph).matches() || StoryCleanup.isFencedNote(paragraph)
                 || b.headline() != null && WireText.collapse(paragraph).equalsIgnoreCase(WireText.collapse(b.headline()));
     }
 
@@ -321,7 +321,7 @@ final class StoryFields {
         return PLACEHOLDERS.contains(v) ? null : value;
     }
 
-    private static final Set<String> PLACEHOLDERS = Set.of("no data available", "n/a", "na", "none", "null", "unknown",
+    private static final Set<String> PLACEHOLDERS = Set.of("no data available", "n/a", "none", "null", "unknown",
             "not available", "tbd", "-");
 
     /** Whether a dateline is a date or time and nothing else: no word left once month names and zones go. */

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 final class Utf16 {
 
     /** An XML declaration's encoding, which must follow the bytes it now describes. */
+    /** An XML declaration's encoding, whatever it says: the byte-order mark decides, and the bytes are now UTF-8. */
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
-            "\\A(<\\?xml[^>]{0,200}?encoding\\s*=\\s*)([\"'])utf-16(?:[bl]e)?\\2", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i)(charset\\s*=\\s*\"?)utf-16(?:[bl]e)?");
+            "\\A(<\\?xml[^>]{0,200}?encoding\\s*=\\s*)([\"'])[A-Za-z0-9._:-]{1,40}\\2", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHARSET_PARAMETER = Pattern.compile("(?i)(charset\\s*=\\s*\"?)[A-Za-z0-9._:-]{1,40}");
 
     private Utf16() {
     }
@@ -44,7 +45,7 @@ final class Utf16 {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A content type whose charset said UTF-16, now saying UTF-8; any other left as it is. */
+    /** A content type whose charset, whatever it said, now says UTF-8: the byte-order mark outranks a label. */
     static String asUtf8(String contentType) {
         return contentType == null ? null : CHARSET_PARAMETER.matcher(contentType).replaceFirst("$1utf-8");
     }

@@ -221,8 +221,8 @@ public final class SourceCatalogue {
             throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code in capitals (GB, US), not "
                     + s.getCountry() + ": " + line);
         }
-        if (s.getLanguage() != null && !s.getLanguage().matches("[a-z]{2,3}")) {
-            throw new IllegalArgumentException("language must be an ISO 639 code in lower case (en, de), not "
+        if (s.getLanguage() != null && !s.getLanguage().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            throw new IllegalArgumentException("language must be an ISO 639 code in lower case, or a BCP 47 tag (en, de, pt-BR), not "
                     + s.getLanguage() + ": " + line);
         }
         return s;

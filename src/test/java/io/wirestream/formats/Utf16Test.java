@@ -53,8 +53,14 @@ class Utf16Test {
 
     @Test
     void aDeclaredUtf16CharsetFollowsTheBytes() throws Exception {
-        ParseContext declared = new ParseContext("acme", "text/plain; charset=UTF-16", CONTEXT.receivedAt(), null);
-        assertThat(REGISTRY.parse(withBom(PLAIN, StandardCharsets.UTF_16LE), "auto", declared))
+        // the byte-order mark outranks any label: a feed that says windows-1252 or UTF-16 sent UTF-16 all the same
+        for (String type : List.of("text/plain; charset=UTF-16", "text/plain; charset=windows-1252")) {
+            ParseContext declared = new ParseContext("acme", type, CONTEXT.receivedAt(), null);
+            assertThat(REGISTRY.parse(withBom(PLAIN, StandardCharsets.UTF_16LE), "auto", declared)).as(type)
+                    .singleElement().satisfies(s -> assertThat(s.headline()).isEqualTo("Zürich trams run again after the storm"));
+        }
+        String latin1Declared = NITF.replace("encoding=\"UTF-16\"", "encoding=\"ISO-8859-1\"");
+        assertThat(REGISTRY.parse(withBom(latin1Declared, StandardCharsets.UTF_16LE), "auto", CONTEXT))
                 .singleElement().satisfies(s -> assertThat(s.headline()).isEqualTo("Zürich trams run again after the storm"));
     }
 

@@ -86,6 +86,7 @@ class WireFidelityTest {
         assertThat(s.headline()).isEqualTo("City council approves the budget");
         assertThat(s.body()).containsExactly("Helsinki (STT) - The city council approved the budget. It takes effect in March.");
         assertThat(s.edNote()).isEqualTo("DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH");
+        assertThat(s.datelinePlace()).as("the dateline is read past the note").isEqualTo("Helsinki");
         // with no headline sent, the one derived from the text does not come from the note
         ParsedStory derived = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "<headline></headline>", body));
         assertThat(derived.headline()).isEqualTo("The city council approved the budget.");
@@ -94,6 +95,17 @@ class WireFidelityTest {
                 "<headline>M*A*S*H star dies at 90</headline>", "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
                         + "<p>**Corrected** figures were published.</p><p>More follows.</p></body></html></inlineXML>"));
         assertThat(starred.headline()).isEqualTo("M*A*S*H star dies at 90");
+        for (String kept : List.of("Regulator clears host's f*** and s***", "Stocks rally **LIVE**", "Markets *** closed ***")) {
+            assertThat(parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "<headline>" + kept
+                    + "</headline>", "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Text.</p></body></html></inlineXML>"))
+                    .headline()).isEqualTo(kept);
+        }
+        // the same note in ninjs: the dateline is read past it
+        ParsedStory ninjs = parse(new NinjsParser(), "{\"uri\":\"urn:stt:1\",\"headline\":\"City council approves the budget\","
+                + "\"body_text\":\"*** DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH ***\\n\\nHELSINKI (STT) - The city council"
+                + " approved the budget. It takes effect in March.\"}");
+        assertThat(ninjs.datelinePlace()).isEqualTo("Helsinki");
+        assertThat(ninjs.edNote()).isEqualTo("DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH");
         assertThat(starred.body()).first().isEqualTo("**Corrected** figures were published.");
     }
 
@@ -111,6 +123,11 @@ class WireFidelityTest {
                 "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The cardinals met on Monday.</p></body></html></inlineXML>"));
         assertThat(named.datelinePlace()).isEqualTo("Rome");
         assertThat(named.places()).containsExactly("Rome");
+        // "NA" is Namibia's code, not "not available"
+        ParsedStory namibia = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<located qcode=\"iso3166-1a2:NA\"/><headline>Cardinals meet before the conclave</headline>",
+                "<inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>The cardinals met on Monday.</p></body></html></inlineXML>"));
+        assertThat(namibia.places()).containsExactly("NA");
     }
 
     @Test

@@ -75,6 +75,7 @@ class SourceCatalogueTest {
     void aValidLineInAnotherLanguageAndKindIsKept() {
         Source s = SourceCatalogue.parseLine("acme\tAcme\tAcme Wire\t\tNZ\t\tmi\tbroadcaster\t1");
         assertEquals("mi", s.getLanguage());
+        assertEquals("pt-BR", SourceCatalogue.parseLine("folha\tFolha\tFolha\t\tBR\t\tpt-BR\tnewspaper\t2").getLanguage());
         assertEquals("broadcaster", s.getKind());
         assertEquals(1, s.getTier());
     }
