@@ -249,7 +249,8 @@ public record WirestreamConfig(
                 intValue(v, "sameness.bucket.clusters", d.bucketClusters(), 1, 1000),
                 intValue(v, "sameness.partitions", d.partitions(), 1, 1000),
                 intValue(v, "sameness.term.cache.mb", d.termCacheMb(), 0, 65_536),
-                doubleValue(v, "sameness.cluster.size.prior", d.sizePrior()));
+                shareValue(v, "sameness.cluster.size.prior", d.sizePrior()),
+                booleanValue(v, "sameness.cluster.years", d.eventYears()));
     }
 
     private static AlertSettings alerts(Map<String, String> v, AlertSettings d) {
@@ -292,6 +293,36 @@ public record WirestreamConfig(
 
     private static double doubleValue(Map<String, String> v, String key, double dflt) {
         return doubleValue(v, key, dflt, 1);
+    }
+
+    /** A number in [0, 1]: 0 turns the thing it weighs off. */
+    private static double shareValue(Map<String, String> v, String key, double dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            double x = Double.parseDouble(s);
+            if (!(x >= 0 && x <= 1)) {
+                throw new ConfigException(key + " must be in [0, 1], not " + s);
+            }
+            return x;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a number in [0, 1], not '" + s + "'");
+        }
+    }
+
+    /** true or false, nothing else: a typo must not switch a rule off silently. */
+    private static boolean booleanValue(Map<String, String> v, String key, boolean dflt) {
+        String s = v.get(key);
+        if (s == null) {
+            return dflt;
+        }
+        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + " must be true or false, not '" + s + "'");
+        };
     }
 
     /** A breaking-language weight: a positive number. */

@@ -150,7 +150,8 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                 }
                 List<ClusterEntry> clusters = clustersIn(bucket);
                 (q.getShortText() ? clusterScores(clusters, vector, marks, q.getEventTime(), settings.sizePrior(), settings)
-                        : fullTextScores(clusters, vector, marks, q.getLeadYears(), q.getEventTime(), settings))
+                        : settings.eventYears() ? fullTextScores(clusters, vector, marks, q.getLeadYears(), q.getEventTime(), settings)
+                        : clusterScores(clusters, vector, marks, q.getEventTime(), 0, settings))
                         .forEach((c, x) -> scores.merge(c, x, Math::max));
                 fileProvisionalCluster(bucket, clusters, q, own, packed, marks);
             }
@@ -277,12 +278,15 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
                                              double sizePrior, SamenessSettings settings) {
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         for (ClusterEntry c : clusters) {
-            double score = decayedCosine(c, vector, at, settings);
+            double cosine = decayedCosine(c, vector, at, settings);
+            double score = cosine;
             if (sizePrior > 0 && c.getSize() > 1) {
-                // no cap: capping the size at 30 cost UCI 0.005 of B-cubed F1 and changed no alert (docs/quality.md)
-                score *= Math.pow(c.getSize(), sizePrior);
+                // Bounded: a running story of thousands of reports would otherwise take any headline sharing one
+                // common word with it (at 100 the factor is 1.74 at the default prior; docs/quality.md)
+                score *= Math.pow(Math.min(c.getSize(), MAX_PRIOR_SIZE), sizePrior);
             }
-            if (score > 0 && EventMarks.agree(score, marks, c.getMarks())) {
+            // the marks check weighs what the words say, not the prior
+            if (score > 0 && EventMarks.agree(cosine, marks, c.getMarks())) {
                 scored.add(Map.entry(c.getClusterId(), score));
             }
         }
@@ -295,10 +299,10 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * candidate when its decayed cosine {@code s} reaches the threshold, or {@link #YEAR_FLOOR} when the years
      * the story dates its event by are the cluster's too ({@link EventYears}). It is refused below
      * {@link #YEARS_SURE} when both name years and none meet, and below {@link EventMarks#SURE_SCORE} when their
-     * event marks disagree (unless the years meet). Candidates reaching the threshold come first, each group
-     * ranked by {@code s + 0.5 marks cosine + 0.2 years} (years +1 meeting, -1 apart): the words say two reports
-     * are of one topic, the details and the dates which of its events. Measured on ECB+ (docs/quality.md, "Years
-     * as event evidence"): B-cubed F1 0.875 to 0.901 averaged over shuffled orders, 0.901 to 0.908 in file order.
+     * event marks disagree. Candidates reaching the threshold come first, each group ranked by
+     * {@code s + 0.5 marks cosine + 0.2 years} (years +1 meeting, -1 apart): the words say two reports are of one
+     * topic, the details and the dates which of its events. Measured on ECB+ (docs/quality.md, "Years as event
+     * evidence"): B-cubed F1 0.901 to 0.906 in file order, 0.870 to 0.889 averaged over eight shuffled orders.
      * The score returned orders the candidates and is at least the threshold: {@code 1 + rank} for the first
      * group, {@code threshold + rank / 10} for the second.
      */
@@ -311,12 +315,12 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             if (s <= 0) {
                 continue;
             }
-            int years = EventYears.agreement(leadYears, c.getYears());
+            int years = EventYears.agreement(leadYears, c.getYears(), at);
             boolean meet = years > 0;
             if (s < threshold && !(meet && s >= Math.min(YEAR_FLOOR, threshold))) {
                 continue;
             }
-            if (s < YEARS_SURE && years < 0 || !meet && !EventMarks.agree(s, marks, c.getMarks())) {
+            if (s < YEARS_SURE && years < 0 || !EventMarks.agree(s, marks, c.getMarks())) {
                 continue;
             }
             boolean bothMarks = marks != null && marks.size() > 0 && c.getMarks() != null && c.getMarks().hasRemaining();
@@ -342,6 +346,9 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
         scored.stream().limit(CLUSTERS_PER_ANSWER).forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
+
+    /** The size at which the size prior stops growing. */
+    static final int MAX_PRIOR_SIZE = 100;
 
     /** A full text whose lead dates its event to a year the cluster names may join it from this cosine. */
     static final double YEAR_FLOOR = 0.18;

@@ -29,11 +29,13 @@ import java.time.Duration;
  *                           another report of it (the prior of a Chinese-restaurant-process clusterer; 0: none).
  *                           A headline shares two or three words with its story's others, too few for the cosine
  *                           alone to tell a fragment of a big story from a new one (docs/quality.md)
+ * @param eventYears         whether a full text's lead years count for or against a cluster ({@link EventYears},
+ *                           {@code BucketProcessor.fullTextScores}); false: the decayed cosine and the marks check alone
  */
 public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, int bands, int bucketStories,
                                double clusterThreshold, double shortTextThreshold, Duration clusterHalfLife,
                                Duration clusterWindow, int termKeys, int bucketClusters, int partitions,
-                               int termCacheMb, double sizePrior) {
+                               int termCacheMb, double sizePrior, boolean eventYears) {
 
     /** See {@link TermBucketCache}; the size is explained in docs/design-notes.md ("Hot term buckets are read from memory"). */
     static final int TERM_CACHE_MB = 64;
@@ -46,7 +48,7 @@ public record SamenessSettings(double nearDupThreshold, Duration nearDupWindow, 
         // Short texts: threshold 0.14 with size prior 0.12 (0.12 without one before), the middle of a plateau of
         // UCI B-cubed F1 >= 0.834 for priors 0.10-0.15 and thresholds 0.13-0.16 (docs/quality.md, Dec 4).
         return new SamenessSettings(0.92, Duration.ofHours(48), 6, 12, 0.25, 0.14, Duration.ofHours(6),
-                Duration.ofHours(48), 8, 8, 3, TERM_CACHE_MB, 0.12);
+                Duration.ofHours(48), 8, 8, 3, TERM_CACHE_MB, 0.12, true);
     }
 
     public SamenessSettings {

@@ -66,6 +66,10 @@ public final class Scatter {
         }
         EnrichedStory s = f.story();
         String token = token(s);
+        boolean shortText = TermVectors.isShort(s.getBody());
+        // a full text's years, for its term queries (EventYears): what its lead dates the event by, and all it names
+        List<Integer> leadYears = shortText ? List.of() : EventYears.lead(s.getHeadline(), s.getBody(), s.getVersionCreated());
+        List<Integer> years = shortText ? List.of() : EventYears.all(s.getHeadline(), s.getBody(), s.getVersionCreated());
         List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
         for (List<String> group : bucketsByPartition(f, settings).values()) {
             boolean bands = group.stream().anyMatch(b -> b.startsWith(BAND));
@@ -74,11 +78,8 @@ public final class Scatter {
                     .setEventTime(s.getVersionCreated()).setBuckets(group)
                     .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
                     .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null)
-                    .setShortText(terms && TermVectors.isShort(s.getBody()))
-                    .setLeadYears(terms && !TermVectors.isShort(s.getBody())
-                            ? EventYears.lead(s.getHeadline(), s.getBody(), s.getVersionCreated()) : List.of())
-                    .setYears(terms && !TermVectors.isShort(s.getBody())
-                            ? EventYears.all(s.getHeadline(), s.getBody(), s.getVersionCreated()) : List.of()).build()));
+                    .setShortText(terms && shortText).setLeadYears(terms ? leadYears : List.of()).setYears(terms ? years : List.of())
+                    .build()));
         }
         return out;
     }

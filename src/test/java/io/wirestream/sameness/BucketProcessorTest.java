@@ -138,8 +138,11 @@ class BucketProcessorTest {
         assertThat(none.get("cl-big")).isCloseTo(cosine, org.assertj.core.data.Offset.offset(1e-3)).isEqualTo(none.get("cl-new"));
         assertThat(none.get("cl-big")).isLessThan(d.shortTextThreshold());
         assertThat(prior.get("cl-new")).isEqualTo(none.get("cl-new"));
-        assertThat(prior.get("cl-big")).isCloseTo(cosine * Math.pow(120, d.sizePrior()), org.assertj.core.data.Offset.offset(1e-3))
-                .isGreaterThanOrEqualTo(d.shortTextThreshold());
+        assertThat(prior.get("cl-big")).isCloseTo(cosine * Math.pow(BucketProcessor.MAX_PRIOR_SIZE, d.sizePrior()),
+                org.assertj.core.data.Offset.offset(1e-3)).isGreaterThanOrEqualTo(d.shortTextThreshold());
+        // bounded: a story of thousands of reports draws no harder than one of MAX_PRIOR_SIZE
+        var huge = BucketProcessor.clusterScores(List.of(cluster("cl-huge", centroid, 5_000)), v, null, T0, d.sizePrior(), d);
+        assertThat(huge.get("cl-huge")).isEqualTo(prior.get("cl-big"));
         assertThat(GatherProcessor.clusterFor(Stories.aStory("k").headline("Bachelor finale: Juan Pablo").build(), prior, d))
                 .isEqualTo("cl-big");
         assertThat(GatherProcessor.clusterFor(Stories.aStory("k").headline("Bachelor finale: Juan Pablo").build(), none, d))

@@ -23,6 +23,19 @@ class EventYearsTest {
         assertThat(EventYears.all("Quake anniversary marked", body, WRITTEN)).containsExactly(1999, 2008);
         assertThat(EventYears.lead("Storm hits coast", List.of("A storm hit the coast in 2026."), Instant.parse("2026-06-01T00:00:00Z")))
                 .as("the year it was written in says nothing").isEmpty();
+        assertThat(EventYears.all("Talks resume", List.of("Talks resume at 2030 GMT, after about 2000 protesters marched, the most"
+                + " since 2011; flight 2013 was cancelled and the 1955 h train too. The 1999 treaty stands."), WRITTEN))
+                .as("clock times, counts, baselines and flight numbers are no years").containsExactly(1999);
+    }
+
+    @Test
+    void aYearAroundTheStorysOwnIsNoEvidenceOnEitherSide() {
+        // a member written on 31 December 2025 names 2026 ("rules take effect in 2026"); a story of 1 January 2026
+        // naming 2024 is not refused for it
+        Instant newYear = Instant.parse("2026-01-01T09:00:00Z");
+        assertThat(EventYears.agreement(List.of(2024), List.of(2026), newYear)).isZero();
+        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2008), newYear)).isEqualTo(1);
+        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2011), newYear)).isEqualTo(-1);
     }
 
     @Test
@@ -30,9 +43,9 @@ class EventYearsTest {
         Map<String, Integer> counts = EventYears.addTo(EventYears.addTo(Map.of(), List.of(2008, 2009)), List.of(2008));
         assertThat(counts).containsEntry("2008", 2).containsEntry("2009", 1);
         assertThat(EventYears.filed(counts)).containsExactly(2008, 2009);
-        assertThat(EventYears.agreement(List.of(2008), List.of(2007, 2008))).isEqualTo(1);
-        assertThat(EventYears.agreement(List.of(2011), List.of(2007, 2008))).isEqualTo(-1);
-        assertThat(EventYears.agreement(List.of(), List.of(2008))).isZero();
+        assertThat(EventYears.agreement(List.of(2008), List.of(2007, 2008), WRITTEN)).isEqualTo(1);
+        assertThat(EventYears.agreement(List.of(2011), List.of(2007, 2008), WRITTEN)).isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(), List.of(2008), WRITTEN)).isZero();
     }
 
     private static ClusterEntry cluster(String id, Map<String, Float> centroid, List<Integer> years) {

@@ -98,6 +98,28 @@ class SamenessTopologyTest {
     }
 
     @Test
+    void aClustersSizeAndTheYearsItsMembersNameReachItsTermBucketEntries() {
+        // what the size prior and the years rule read at the buckets must come round the loop: gather (the member's
+        // years), cluster (size, year counts), index (the entry)
+        String recall = " It recalled the 2014 Iquique earthquake.";
+        t.send(story("urn:ap:quake", "ap", "Strong earthquake shakes northern Chile", QUAKE_CHILE + recall, T0));
+        t.send(story("urn:afp:quake", "afp", "Chile quake sways buildings in Antofagasta", QUAKE_CHILE_OWN_WORDS + recall, T0.plusSeconds(60)));
+        assertThat(t.enrichedSeen).hasSize(2);
+        assertThat(t.enrichedSeen.get(1).getClusterId()).isEqualTo(t.enrichedSeen.get(0).getClusterId());
+        String cluster = t.enrichedSeen.get(0).getClusterId();
+        org.apache.kafka.streams.state.KeyValueStore<String, io.wirestream.avro.BucketState> buckets =
+                t.store(io.wirestream.topology.WirestreamTopology.BUCKETS_STORE);
+        java.util.List<io.wirestream.avro.ClusterEntry> entries = new java.util.ArrayList<>();
+        try (var it = buckets.all()) {
+            it.forEachRemaining(kv -> kv.value.getClusters().stream().filter(e -> e.getClusterId().equals(cluster)).forEach(entries::add));
+        }
+        assertThat(entries).as("the grown cluster's filings").anySatisfy(e -> {
+            assertThat(e.getSize()).isEqualTo(2);
+            assertThat(e.getYears()).containsExactly(2014);
+        });
+    }
+
+    @Test
     void everyBucketHoldingEntriesIsIndexedForExpiryAtOrBeforeItsOldestEntry() {
         // Founders, a join, near-copies (band filings, a follow) and an event time that goes back:
         // every path that files into the bucket store.
@@ -141,7 +163,7 @@ class SamenessTopologyTest {
             SamenessSettings d = SamenessSettings.defaults();
             SamenessSettings ss = new SamenessSettings(d.nearDupThreshold(), d.nearDupWindow(), d.bands(), d.bucketStories(),
                     d.clusterThreshold(), d.shortTextThreshold(), d.clusterHalfLife(), d.clusterWindow(), d.termKeys(),
-                    d.bucketClusters(), partitions, d.termCacheMb(), d.sizePrior());
+                    d.bucketClusters(), partitions, d.termCacheMb(), d.sizePrior(), d.eventYears());
             try (TopologyHarness h = new TopologyHarness(new io.wirestream.topology.WirestreamTopology.Settings(Duration.ofDays(7),
                     io.wirestream.formats.ParserRegistry.DEFAULT_MAX_ITEM_BYTES, ss))) {
                 h.send(story("urn:reuters:mas", "reuters", "Singapore central bank keeps policy unchanged", MAS_BODY, T0));
