@@ -55,6 +55,7 @@ public record WirestreamConfig(
             "sameness.neardup.threshold", "sameness.neardup.window", "sameness.bands", "sameness.bucket.stories",
             "sameness.cluster.threshold", "sameness.cluster.short.threshold", "sameness.cluster.half.life",
             "sameness.cluster.window", "sameness.term.keys", "sameness.bucket.clusters", "sameness.partitions", "sameness.term.cache.mb",
+            "sameness.cluster.size.prior", "sameness.cluster.years",
             "alert.corroboration.sources", "alert.corroboration.window", "alert.corroboration.sustained.sources",
             "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
@@ -297,19 +298,7 @@ public record WirestreamConfig(
 
     /** A number in [0, 1]: 0 turns the thing it weighs off. */
     private static double shareValue(Map<String, String> v, String key, double dflt) {
-        String s = v.get(key);
-        if (s == null) {
-            return dflt;
-        }
-        try {
-            double x = Double.parseDouble(s);
-            if (!(x >= 0 && x <= 1)) {
-                throw new ConfigException(key + " must be in [0, 1], not " + s);
-            }
-            return x;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a number in [0, 1], not '" + s + "'");
-        }
+        return numberValue(v, key, dflt, true, 1);
     }
 
     /** true or false, nothing else: a typo must not switch a rule off silently. */
@@ -332,14 +321,19 @@ public record WirestreamConfig(
 
     /** A number in (0, max]. */
     private static double doubleValue(Map<String, String> v, String key, double dflt, double max) {
+        return numberValue(v, key, dflt, false, max);
+    }
+
+    /** A number up to max, above 0 or (when {@code zero}) from 0. */
+    private static double numberValue(Map<String, String> v, String key, double dflt, boolean zero, double max) {
         String s = v.get(key);
         if (s == null) {
             return dflt;
         }
         try {
             double x = Double.parseDouble(s);
-            if (!(x > 0 && x <= max)) {
-                throw new ConfigException(key + " must be in (0, " + (max == 1 ? "1" : String.valueOf(max)) + "], not " + s);
+            if (!((zero ? x >= 0 : x > 0) && x <= max)) {
+                throw new ConfigException(key + " must be in " + (zero ? "[0, " : "(0, ") + (max == 1 ? "1" : String.valueOf(max)) + "], not " + s);
             }
             return x;
         } catch (NumberFormatException e) {

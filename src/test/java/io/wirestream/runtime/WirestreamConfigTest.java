@@ -49,6 +49,20 @@ class WirestreamConfigTest {
     }
 
     @Test
+    void theSizePriorAndTheYearsRuleAreConfigurableAndCanBeTurnedOff() {
+        assertThat(WirestreamConfig.defaults().topology().sameness().sizePrior()).isEqualTo(0.12);
+        assertThat(WirestreamConfig.defaults().topology().sameness().eventYears()).isTrue();
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_SAMENESS_CLUSTER_SIZE_PRIOR", "0",
+                "WIRESTREAM_SAMENESS_CLUSTER_YEARS", "false"));
+        assertThat(c.topology().sameness().sizePrior()).isZero();
+        assertThat(c.topology().sameness().eventYears()).isFalse();
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SAMENESS_CLUSTER_YEARS", "no")))
+                .hasMessageContaining("sameness.cluster.years must be true or false");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SAMENESS_CLUSTER_SIZE_PRIOR", "2")))
+                .hasMessageContaining("sameness.cluster.size.prior must be in [0, 1]");
+    }
+
+    @Test
     void theSustainedCorroborationRuleIsConfigurableAndCanBeTurnedOff() {
         assertThat(WirestreamConfig.defaults().topology().alerts().sustainedSources()).isEqualTo(4);
         assertThat(WirestreamConfig.defaults().topology().alerts().sustainedWindow()).isEqualTo(Duration.ofMinutes(30));
