@@ -485,6 +485,14 @@ public final class RegionTagger {
             context.put(home, 1.0);
         }
         Set<String> coherent = new java.util.HashSet<>();
+        // countries the story names outright, outside its dateline: a home dateline must not contradict them
+        Set<String> named = new java.util.HashSet<>();
+        for (Mention m : mentions) {
+            String only = singleCountry(m.candidates);
+            if (only != null && !m.placed() && m.candidates.get(0).kind() != Kind.CUE) {
+                named.add(only);
+            }
+        }
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             if (only != null && m.candidates.get(0).kind() != Kind.CUE) {
@@ -495,7 +503,7 @@ public final class RegionTagger {
                     contextNames.computeIfAbsent(only, k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
                 }
             } else if (m.placed()) {
-                Entry biggest = java.util.Optional.ofNullable(homeDateline(m, home))
+                Entry biggest = java.util.Optional.ofNullable(homeDateline(m, home, named))
                         .orElseGet(() -> m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow());
                 context.merge(biggest.country(), 1.0, Double::sum);
                 contextNames.computeIfAbsent(biggest.country(), k -> new java.util.HashSet<>()).add(m.candidates.get(0).name());
@@ -551,7 +559,7 @@ public final class RegionTagger {
                     continue;
                 }
             }
-            Entry homeDateline = homeDateline(m, home);
+            Entry homeDateline = homeDateline(m, home, named);
             if (homeDateline != null) {
                 m.chosen = homeDateline;
                 m.country = homeDateline.country();
@@ -625,19 +633,25 @@ public final class RegionTagger {
      * A dateline written for a home market names a home place unless it says otherwise: EFE's "Valencia, 3 ene
      * (EFE)" is Valencia in Spain, its "Valencia (Venezuela)" carries its country. So an unqualified dateline of
      * copy with a home market ({@code home}: a paper's, or a national agency's in its own language) that can be a
-     * city or division there is the biggest such place; null when it cannot, or for any other mention.
+     * home city about as big as its biggest meaning, itself a city, is the biggest such home city; null when it
+     * cannot, when the story names another of the dateline's countries and not the home one ({@code named}: a US
+     * paper's "MANCHESTER -- Manchester United of England said"), or for any other mention.
      */
-    private static Entry homeDateline(Mention m, String home) {
+    private static Entry homeDateline(Mention m, String home, Set<String> named) {
         if (home == null || m.zone != Zone.DATELINE || !m.qualifiers.isEmpty() || m.candidates.size() < 2) {
             return null;
         }
         Entry biggest = m.candidates.stream().max(Comparator.comparingDouble(RegionTagger::prior)).orElseThrow();
-        // Only a home place of about the same standing: a US paper's "MOSCOW --" is Moscow, Russia, not Moscow,
+        if (biggest.kind() != Kind.CITY || !named.contains(home) && m.candidates.stream()
+                .anyMatch(e -> e.country() != null && !home.equals(e.country()) && named.contains(e.country()))) {
+            return null;
+        }
+        // Only a home city of about the same standing: a US paper's "MOSCOW --" is Moscow, Russia, not Moscow,
         // Idaho, and a British paper's "BOSTON --" is not Boston, Lincolnshire (a prior 0.3 lower is about a
         // fifth of the population; Valencia in Spain has 0.6 of the Venezuelan one's).
-        return m.candidates.stream().filter(e -> home.equals(e.country()) && (e.kind() == Kind.CITY || e.kind() == Kind.DIVISION))
+        return m.candidates.stream().filter(e -> home.equals(e.country()) && e.kind() == Kind.CITY)
                 .max(Comparator.comparingDouble(RegionTagger::prior))
-                .filter(e -> prior(e) >= prior(biggest) - HOME_DATELINE_MARGIN).orElse(null);
+                .filter(e -> prior(e) > prior(biggest) - HOME_DATELINE_MARGIN).orElse(null);
     }
 
     /** How much smaller (in {@link #prior}) a home place may be than a dateline's biggest meaning and still be it. */

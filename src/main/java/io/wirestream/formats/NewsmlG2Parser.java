@@ -236,7 +236,9 @@ public final class NewsmlG2Parser implements WireParser {
     private static void subjectsAndPlaces(ParsedStory.Builder b, Element content) {
         Set<String> places = new LinkedHashSet<>();
         for (Element l : SafeXml.children(content, "located")) {
-            add(places, partyName(l));
+            // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
+            add(places, StoryFields.first(shoutless(SafeXml.text(SafeXml.child(l, "name"))), shoutless(SafeXml.attr(l, "literal")),
+                    codeOf(SafeXml.attr(l, "qcode"))));
         }
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
@@ -252,7 +254,7 @@ public final class NewsmlG2Parser implements WireParser {
             String type = SafeXml.attr(s, "type");
             // Only named ones: a bare geo code ("sttlocationalias:7576") is not a place name.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, name);
+                add(places, shoutless(name));
             }
         }
         for (Element k : SafeXml.children(content, "keyword")) {
@@ -317,14 +319,17 @@ public final class NewsmlG2Parser implements WireParser {
                 codeOf(SafeXml.attr(party, "qcode")));
     }
 
+    private static String shoutless(String name) {
+        return name == null || name.isBlank() ? null : WireText.titleCaseIfShouting(name.strip());
+    }
+
     private static String codeOf(String qcode) {
         return qcode == null ? null : qcode.substring(qcode.indexOf(':') + 1);
     }
 
     private static void add(Set<String> places, String place) {
         if (StoryFields.notAPlaceholder(place) != null) {
-            // a code ("NA", "USA" from a qcode) stays as sent: "Na" names nothing
-            places.add(place.strip().length() <= 3 ? place.strip() : WireText.titleCaseIfShouting(place.strip()));
+            places.add(place.strip());
         }
     }
 }

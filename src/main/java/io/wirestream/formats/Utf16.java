@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class Utf16 {
 
-    /** An XML declaration's encoding, which must follow the bytes it now describes. */
     /** An XML declaration's encoding, whatever it says: the byte-order mark decides, and the bytes are now UTF-8. */
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
             "\\A(<\\?xml[^>]{0,200}?encoding\\s*=\\s*)([\"'])[A-Za-z0-9._:-]{1,40}\\2", Pattern.CASE_INSENSITIVE);

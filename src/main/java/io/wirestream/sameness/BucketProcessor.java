@@ -302,7 +302,7 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * event marks disagree. Candidates reaching the threshold come first, each group ranked by
      * {@code s + 0.5 marks cosine + 0.2 years} (years +1 meeting, -1 apart): the words say two reports are of one
      * topic, the details and the dates which of its events. Measured on ECB+ (docs/quality.md, "Years as event
-     * evidence"): B-cubed F1 0.901 to 0.906 in file order, 0.870 to 0.889 averaged over eight shuffled orders.
+     * evidence"): B-cubed F1 0.901 to 0.904 in file order, 0.870 to 0.892 averaged over eight shuffled orders.
      * The score returned orders the candidates and is at least the threshold: {@code 1 + rank} for the first
      * group, {@code threshold + rank / 10} for the second.
      */

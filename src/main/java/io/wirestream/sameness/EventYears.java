@@ -34,9 +34,9 @@ final class EventYears {
      * event may put differently).
      */
     private static final Pattern NOT_A_YEAR_AFTER = Pattern.compile(
-            "\\s*(?:GMT|UTC|Z\\b|local|hrs|hours|h\\b|[ECMP][SD]?T\\b|BST|CES?T|IST|JST|AEST|AEDT)");
+            "\\s*(?:(?:GMT|UTC|Z|hrs|hours|[ECMP][SD]T|BST|CES?T|IST|JST|AEST|AEDT)\\b|local\\s+time\\b)");
     private static final Pattern NOT_A_YEAR_BEFORE = Pattern.compile(
-            "(?i)(?:\\b(?:about|some|nearly|almost|around|roughly|than|least|since|flight|route|no\\.|number|#)\\s*)$");
+            "(?i)(?:(?:\\b(?:about|some|nearly|almost|around|roughly|than|least|since|flight|route|number)|\\bno\\.|#)\\s*)$");
     /** How much of the body counts as its top, where a report dates its event. */
     static final int LEAD_CHARS = 250;
     /** Years a cluster keeps (its most named), and a story at most. */
@@ -45,7 +45,7 @@ final class EventYears {
     private EventYears() {
     }
 
-    /** Years in the headline and the first {@link #LEAD_CHARS} characters of the body, less the story's own year and the one before. */
+    /** Years in the headline and the first {@link #LEAD_CHARS} characters of the body, less the story's own year and those either side. */
     static List<Integer> lead(String headline, List<String> body, Instant written) {
         StringBuilder top = new StringBuilder(headline.length() + LEAD_CHARS + 1).append(headline);
         int left = LEAD_CHARS;
@@ -57,7 +57,7 @@ final class EventYears {
         return years(top.toString(), written);
     }
 
-    /** Years anywhere in headline and body, less the story's own year and the one before. */
+    /** Years anywhere in headline and body, less the story's own year and those either side. */
     static List<Integer> all(String headline, List<String> body, Instant written) {
         return years(headline + "\n" + String.join("\n", body), written);
     }
@@ -67,7 +67,7 @@ final class EventYears {
         Matcher m = YEAR.matcher(text);
         while (m.find() && out.size() < MAX_YEARS) {
             int y = Integer.parseInt(m.group(1));
-            if (!current(y, written) && !NOT_A_YEAR_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 8)).lookingAt()
+            if (!current(y, written) && !NOT_A_YEAR_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 16)).lookingAt()
                     && !NOT_A_YEAR_BEFORE.matcher(text).region(Math.max(0, m.start() - 12), m.start()).find()) {
                 out.add(y);
             }

@@ -55,6 +55,19 @@ class RegionEnricherTest {
                 "BOSTON — Harvard University said on Monday that it would contest the cut in court.").getPrimaryRegion());
         assertEquals("FR", placeless("The New York Times", "en", "Macron names a new prime minister",
                 "PARIS — President Emmanuel Macron named a new prime minister on Monday.").getPrimaryRegion());
+        // nor when the story names the dateline's other country and not the home one
+        assertEquals("GB", placeless("The New York Times", "en", "Club names its new manager",
+                "MANCHESTER — Manchester United of England named a new manager on Monday.").getPrimaryRegion());
+        assertEquals("GB", placeless("The New York Times", "en", "Starmer addresses his party",
+                "BIRMINGHAM — Prime Minister Keir Starmer told the Labour Party conference in England on Monday"
+                        + " that growth would come.").getPrimaryRegion());
+        // a region's name is no city: an Indian paper's "BALI:" is Indonesia's island, not the town in Howrah
+        assertEquals("ID", placeless("The Times of India", "en", "Modi meets Widodo",
+                "BALI: Prime Minister Narendra Modi met Indonesian President Joko Widodo at the G20 summit in Indonesia.")
+                .getPrimaryRegion());
+        // Canadian Press writes the province after a Canadian place
+        assertEquals("CA", placeless("AP", "en", "Council votes", "LONDON, Ont. (CP) - The city council voted on Monday.")
+                .getPrimaryRegion());
     }
 
     @Test

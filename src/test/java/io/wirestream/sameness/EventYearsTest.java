@@ -24,8 +24,11 @@ class EventYearsTest {
         assertThat(EventYears.lead("Storm hits coast", List.of("A storm hit the coast in 2026."), Instant.parse("2026-06-01T00:00:00Z")))
                 .as("the year it was written in says nothing").isEmpty();
         assertThat(EventYears.all("Talks resume", List.of("Talks resume at 2030 GMT, after about 2000 protesters marched, the most"
-                + " since 2011; flight 2013 was cancelled and the 1955 h train too. The 1999 treaty stands."), WRITTEN))
+                + " since 2011; flight 2013 and Flight #2012 were cancelled, the train at 1955 local time too. The 1999 treaty stands."), WRITTEN))
                 .as("clock times, counts, baselines and flight numbers are no years").containsExactly(1999);
+        assertThat(EventYears.all("Vote", List.of("Labour won the 2009 local elections; the 2016 CETA deal and the 2010 PT Freeport"
+                + " strike were recalled, in 2008 he said."), WRITTEN)).as("real years beside zone-like words")
+                .containsExactly(2008, 2009, 2010, 2016);
     }
 
     @Test
