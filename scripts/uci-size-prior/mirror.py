@@ -8,22 +8,11 @@ import json, math, re, sys, unicodedata
 from collections import defaultdict, OrderedDict
 from datetime import datetime
 
-STOP = set(("a an the and or but if of to in on at by for with from as is are was were be been "
- "being it its this that these those he she they we you i his her their our your them him us not no nor so than too very "
- "can will would should could may might must shall do does did done have has had having says said say new over after "
- "before up down out into about more most some any all also just then there here what which who whom whose when where why "
- "how while during against between through under again further once only own same other such both each few until off one "
- "two three first last year years week day days time report reports update updates news today yesterday tomorrow get gets "
- "got make makes made take takes like "
- "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
- "september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
- "ap afp reuters dpa pti ani ians uni xinhua aap efe ansa kyodo yonhap upi anadolu pa ntb stt tt ritzau cp bbc "
- "cnn tass wam irna spa apa").split())
-
-def stem(w):
-    if len(w) > 4 and w.endswith("ies"): return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us"): return w[:-1]
-    return w
+# The stop words and plural fold of TermVectors, as scripts/cluster-prototype.py mirrors them.
+import importlib.util as _ilu, os as _os
+_spec = _ilu.spec_from_file_location('cp', _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), '..', 'cluster-prototype.py'))
+_cp = _ilu.module_from_spec(_spec); _spec.loader.exec_module(_cp)
+STOP, stem = _cp.STOP, _cp.stem
 
 WORD = re.compile(r"[^\W_]+")
 

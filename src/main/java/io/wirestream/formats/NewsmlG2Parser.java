@@ -237,8 +237,7 @@ public final class NewsmlG2Parser implements WireParser {
         Set<String> places = new LinkedHashSet<>();
         for (Element l : SafeXml.children(content, "located")) {
             // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
-            add(places, StoryFields.first(shoutless(SafeXml.text(SafeXml.child(l, "name"))), shoutless(SafeXml.attr(l, "literal")),
-                    codeOf(SafeXml.attr(l, "qcode"))));
+            add(places, partyName(l, NewsmlG2Parser::shoutless));
         }
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
@@ -312,10 +311,15 @@ public final class NewsmlG2Parser implements WireParser {
 
     /** A party's name: its name child, @literal, or the code part of @qcode ("nprov:TT" gives "TT"). */
     private static String partyName(Element party) {
+        return partyName(party, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, its name or literal read through {@code readable} (the code stays as sent). */
+    private static String partyName(Element party, java.util.function.UnaryOperator<String> readable) {
         if (party == null) {
             return null;
         }
-        return StoryFields.first(SafeXml.text(SafeXml.child(party, "name")), SafeXml.attr(party, "literal"),
+        return StoryFields.first(readable.apply(SafeXml.text(SafeXml.child(party, "name"))), readable.apply(SafeXml.attr(party, "literal")),
                 codeOf(SafeXml.attr(party, "qcode")));
     }
 

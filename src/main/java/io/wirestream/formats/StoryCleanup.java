@@ -177,6 +177,7 @@ final class StoryCleanup {
         while (n < MAX_LEADING_FURNITURE && paragraphs.size() - n > 1) {
             String first = paragraphs.get(n);
             boolean headline = repeatsHeadline(b, first);
+            String note = headline ? null : fencedNote(first);
             if (!headline && isByline(b.byline(), first)) {
                 if (b.byline() == null) {
                     b.byline(first);
@@ -185,9 +186,7 @@ final class StoryCleanup {
                 if (b.edNote() == null) {
                     b.edNote(first.substring(1, first.length() - 1).strip());
                 }
-            } else if (!headline && isFencedNote(first)) {
-                Matcher m = FENCED_NOTE.matcher(first);
-                String note = m.matches() ? m.group(1).strip() : first;
+            } else if (note != null) {
                 b.edNote(b.edNote() == null ? note : b.edNote() + " / " + note);
             } else if (!headline) {
                 break;
@@ -199,7 +198,16 @@ final class StoryCleanup {
 
     /** Whether a paragraph is a note to editors fenced by asterisks ({@code *** ... ***}). */
     static boolean isFencedNote(String paragraph) {
-        return paragraph.length() <= 320 && FENCED_NOTE.matcher(paragraph).matches();
+        return fencedNote(paragraph) != null;
+    }
+
+    /** The note inside a paragraph fenced by asterisks ({@code *** NOTE ***}), or null when it is not one. */
+    private static String fencedNote(String paragraph) {
+        if (paragraph.length() > 320) {
+            return null;
+        }
+        Matcher m = FENCED_NOTE.matcher(paragraph);
+        return m.matches() ? m.group(1).strip() : null;
     }
 
     /** The headline without typesetting codes and transmission markers; unchanged when nothing would be left. */

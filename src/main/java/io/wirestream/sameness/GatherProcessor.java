@@ -171,7 +171,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             return;
         }
         SamenessMessage request = SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(head.getToken())
-                .setStory(story).setVector(head.getVector()).setMarks(head.getMarks()).setDuplicateOf(duplicateOf).setDuplicateOfTime(duplicateOfTime)
+                .setStory(story).setVector(head.getVector()).setMarks(head.getMarks()).setYears(head.getYears()).setDuplicateOf(duplicateOf).setDuplicateOfTime(duplicateOfTime)
                 .setSimilarity(similarity).setFollow(true).build();
         state.setDuplicateOf(duplicateOf);
         state.setHeld(request);
@@ -280,9 +280,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     private static ClusterMember member(EnrichedStory story, String clusterId, SamenessMessage features) {
         return ClusterMember.newBuilder().setClusterId(clusterId).setStoryKey(story.getStoryKey())
                 .setSource(story.getSource()).setEventTime(story.getVersionCreated()).setVector(features.getVector())
-                .setMarks(features.getMarks() == null ? Map.of() : features.getMarks())
-                .setYears(TermVectors.isShort(story.getBody()) ? List.of()
-                        : EventYears.all(story.getHeadline(), story.getBody(), story.getVersionCreated())).build();
+                .setMarks(features.getMarks() == null ? Map.of() : features.getMarks()).setYears(features.getYears()).build();
     }
 
     private static SamenessMessage passedOn(SamenessMessage request) {

@@ -26,12 +26,29 @@ public final class Scatter {
     static final String BAND = "n:";
     static final String TERM = "t:";
 
-    /** A story with the features the buckets score on, computed once; {@code marks} its {@link EventMarks}. */
-    public record Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, Map<String, Float> marks, boolean asks) {
+    /**
+     * A story with the features the buckets score on, computed once; {@code marks} its {@link EventMarks},
+     * {@code leadYears} and {@code years} its {@link EventYears} (none for a short text): the lead's go to its term
+     * queries, all of them to its provisional entries and, through the story message, to its cluster.
+     */
+    public record Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, Map<String, Float> marks,
+                           List<Integer> leadYears, List<Integer> years, boolean asks) {
+
+        public Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, Map<String, Float> marks, boolean asks) {
+            this(story, shingles, vector, marks, leadYearsOf(story), yearsOf(story), asks);
+        }
 
         public Featured(EnrichedStory story, Shingles shingles, Map<String, Float> vector, boolean asks) {
-            this(story, shingles, vector, Map.of(), asks);
+            this(story, shingles, vector, Map.of(), List.of(), List.of(), asks);
         }
+    }
+
+    private static List<Integer> leadYearsOf(EnrichedStory s) {
+        return TermVectors.isShort(s.getBody()) ? List.of() : EventYears.lead(s.getHeadline(), s.getBody(), s.getVersionCreated());
+    }
+
+    private static List<Integer> yearsOf(EnrichedStory s) {
+        return TermVectors.isShort(s.getBody()) ? List.of() : EventYears.all(s.getHeadline(), s.getBody(), s.getVersionCreated());
     }
 
     private Scatter() {
@@ -67,9 +84,6 @@ public final class Scatter {
         EnrichedStory s = f.story();
         String token = token(s);
         boolean shortText = TermVectors.isShort(s.getBody());
-        // a full text's years, for its term queries (EventYears): what its lead dates the event by, and all it names
-        List<Integer> leadYears = shortText ? List.of() : EventYears.lead(s.getHeadline(), s.getBody(), s.getVersionCreated());
-        List<Integer> years = shortText ? List.of() : EventYears.all(s.getHeadline(), s.getBody(), s.getVersionCreated());
         List<KeyValue<String, SamenessQuery>> out = new ArrayList<>();
         for (List<String> group : bucketsByPartition(f, settings).values()) {
             boolean bands = group.stream().anyMatch(b -> b.startsWith(BAND));
@@ -78,7 +92,7 @@ public final class Scatter {
                     .setEventTime(s.getVersionCreated()).setBuckets(group)
                     .setShingles(bands ? f.shingles().packed() : null).setShingleCount(bands ? f.shingles().count() : 0)
                     .setVector(terms ? f.vector() : null).setMarks(terms && !f.marks().isEmpty() ? f.marks() : null)
-                    .setShortText(terms && shortText).setLeadYears(terms ? leadYears : List.of()).setYears(terms ? years : List.of())
+                    .setShortText(terms && shortText).setLeadYears(terms ? f.leadYears() : List.of()).setYears(terms ? f.years() : List.of())
                     .build()));
         }
         return out;
@@ -120,6 +134,7 @@ public final class Scatter {
     public static SamenessMessage storyMessage(Featured f, SamenessSettings settings) {
         return SamenessMessage.newBuilder().setStoryKey(f.story().getStoryKey()).setToken(token(f.story()))
                 .setStory(f.story()).setExpectedAnswers(f.asks() ? bucketsByPartition(f, settings).size() : 0)
-                .setVector(f.asks() ? f.vector() : null).setMarks(f.asks() && !f.marks().isEmpty() ? f.marks() : null).build();
+                .setVector(f.asks() ? f.vector() : null).setMarks(f.asks() && !f.marks().isEmpty() ? f.marks() : null)
+                .setYears(f.asks() ? f.years() : List.of()).build();
     }
 }
