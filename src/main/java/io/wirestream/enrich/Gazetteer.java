@@ -27,18 +27,24 @@ public final class Gazetteer {
     }
 
     /**
-     * One meaning of a name. {@code lang} is null for names used in any language; {@code geonameId},
+     * One meaning of a name. {@code lang} is null for names used in any language, {@link #EXONYM} for a
+     * big city's name in some other language than English (GeoNames does not say which); {@code geonameId},
      * {@code population}, lat/lon are set for cities; {@code admin1} for cities, divisions and qualifiers.
      */
     public record Entry(Kind kind, String country, String name, String lang, String admin1, long geonameId,
                         long population, double lat, double lon, boolean capital) {
     }
 
+    /** The {@link Entry#lang()} of a city's exonym ("København", "Wien"): a name in a language GeoNames does not name. */
+    public static final String EXONYM = "*";
+
     private static volatile Gazetteer bundled;
 
     private final NameTrie<Entry> trie = new NameTrie<>();
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, String> divisions = new HashMap<>();
+    /** Cities by GeoNames id while loading, for their exonyms. */
+    private final Map<Long, Entry> cities = new HashMap<>();
 
     private Gazetteer() {
     }
@@ -53,6 +59,7 @@ public final class Gazetteer {
                     g = new Gazetteer();
                     g.load("gazetteer.tsv.gz", true);
                     g.load("aliases.tsv", false);
+                    g.cities.clear();
                     bundled = g;
                 }
             }
@@ -111,6 +118,17 @@ public final class Gazetteer {
                         Double.parseDouble(f[4]), Double.parseDouble(f[5]), f[7].equals("PPLC"));
                 for (String n : names) {
                     add(n, e);
+                }
+                cities.put(e.geonameId(), e);
+            }
+            case "X" -> {
+                Entry city = cities.get(Long.parseLong(f[1]));
+                if (city != null) {
+                    Entry exonym = new Entry(Kind.CITY, city.country(), city.name(), EXONYM, city.admin1(), city.geonameId(),
+                            city.population(), city.lat(), city.lon(), city.capital());
+                    for (String n : f[2].split("\\|")) {
+                        add(n, exonym);
+                    }
                 }
             }
             default -> { }

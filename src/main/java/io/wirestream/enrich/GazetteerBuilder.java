@@ -12,11 +12,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -32,7 +36,14 @@ import java.util.zip.GZIPOutputStream;
  * N  alpha2  lang  name                                       country names per language
  * A  alpha2  admin1code  name                                 first-level divisions (states, provinces)
  * P  geonameid  cc  admin1code  lat  lon  population  fcode  name|asciiname   places
+ * X  geonameid  name|name...                                  a big city's names in other languages
  * </pre>
+ *
+ * <p>The X lines are exonyms ("København", "Den Haag", "Wien" for Copenhagen, The Hague, Vienna): GeoNames'
+ * alternate names of capitals and of cities of at least {@link #EXONYM_POPULATION}, which carry no
+ * language tag. So only the safe ones are kept: Latin script, capitalised, four letters or more, not
+ * the name of any other place, country or division, not an English word of the bundled news vocabulary, and
+ * the alternate of one city only.
  */
 public final class GazetteerBuilder {
 
@@ -44,6 +55,11 @@ public final class GazetteerBuilder {
             "et", "lv", "lt");
     /** Cities at or above this population are kept, and every capital (PPLC). */
     static final long MIN_POPULATION = 15_000;
+    /** Cities at or above this population, and capitals, get their exonyms (X lines). */
+    static final long EXONYM_POPULATION = 300_000;
+    /** Latin letters (with their accents), and the spaces, hyphens, apostrophes and stops of a name. */
+    private static final Pattern LATIN_NAME =
+            Pattern.compile("\\p{IsLatin}[\\p{IsLatin} '\u2019.-]*");
 
     private GazetteerBuilder() {
     }
@@ -99,8 +115,9 @@ public final class GazetteerBuilder {
                         all.add(e.getValue().asText());
                     }
                     for (String n : all) {
-                        // two-letter forms ("US") are left to the team's alias table, which says where they are safe
-                        if (n.length() > 2) {
+                        // two-letter forms ("US") are left to the team's alias table, which says where they are safe;
+                        // a three-letter name that is not an acronym is a word too (Norwegian "Man" for the Isle of Man)
+                        if (n.length() > 3 || n.length() == 3 && n.equals(n.toUpperCase(Locale.ROOT))) {
                             w.print("N\t" + e.getKey() + "\t" + lang + "\t" + n + "\n");
                         }
                     }
@@ -112,6 +129,10 @@ public final class GazetteerBuilder {
                 w.print("A\t" + code[0] + "\t" + code[1] + "\t" + a.get("name").asText() + "\n");
             }
             int places = 0;
+            Set<String> known = englishWords();
+            names(countries, json).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+            admin1.forEach(a -> known.add(a.get("name").asText().toLowerCase(Locale.ROOT)));
+            Map<String, Set<String>> exonymCities = new TreeMap<>();
             try (BufferedReader r = Files.newBufferedReader(from.resolve("cities/geonames-cities1000-2020-03-18.tsv"), StandardCharsets.UTF_8)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String[] f = line.split("\t", -1);
@@ -123,10 +144,70 @@ public final class GazetteerBuilder {
                     String names = f[1].equals(f[2]) ? f[1] : f[1] + "|" + f[2];
                     w.print("P\t" + f[0] + "\t" + f[8] + "\t" + f[10] + "\t" + f[4] + "\t" + f[5] + "\t" + pop + "\t" + f[7] + "\t" + names + "\n");
                     places++;
+                    for (String name : (f[1] + "/" + f[2]).split("/")) {
+                        known.add(name.strip().toLowerCase(Locale.ROOT)); // "Biel/Bienne": Bienne is no Vienna
+                    }
+                    if (pop >= EXONYM_POPULATION || seat) {
+                        for (String alternate : f[3].split(",")) {
+                            if (exonymShape(alternate.strip())) {
+                                exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add(f[0]);
+                            }
+                        }
+                    }
                 }
             }
+            Map<String, List<String>> exonyms = new TreeMap<>();
+            Map<String, Set<String>> byLowerCase = new HashMap<>();
+            exonymCities.forEach((n, ids) -> byLowerCase.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).addAll(ids));
+            exonymCities.forEach((n, ids) -> {
+                String lower = n.toLowerCase(Locale.ROOT);
+                if (byLowerCase.get(lower).size() == 1 && !known.contains(lower)) {
+                    exonyms.computeIfAbsent(ids.iterator().next(), k -> new ArrayList<>()).add(n);
+                }
+            });
+            exonyms.forEach((id, ns) -> w.print("X\t" + id + "\t" + String.join("|", ns) + "\n"));
             return new Counts(counted, admin1.size(), places);
         }
+    }
+
+    /** An alternate name that may be an exonym: Latin script, capitalised, not shouted, four letters or more. */
+    static boolean exonymShape(String name) {
+        return name.length() >= 4 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))
+                && LATIN_NAME.matcher(name).matches();
+    }
+
+    /**
+     * The words of the bundled English news vocabulary (the sameness stage's IDF table): an alternate name
+     * that is one of them ("Gold" for Gold Coast) is a word first.
+     */
+    private static Set<String> englishWords() throws IOException {
+        Set<String> words = new HashSet<>();
+        try (var in = GazetteerBuilder.class.getResourceAsStream("/io/wirestream/sameness/idf.tsv");
+             var r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.startsWith("#")) {
+                    words.add(line.split("\t", 2)[0]);
+                }
+            }
+        }
+        return words;
+    }
+
+    /** Every country name, in every language the i18n-iso-countries tables have. */
+    private static List<String> names(Path countries, ObjectMapper json) throws IOException {
+        List<String> all = new ArrayList<>();
+        try (var files = Files.list(countries.resolve("i18n-iso-countries-langs"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                json.readTree(file.toFile()).get("countries").forEach(v -> {
+                    if (v.isArray()) {
+                        v.forEach(n -> all.add(n.asText()));
+                    } else {
+                        all.add(v.asText());
+                    }
+                });
+            }
+        }
+        return all;
     }
 
     /** What was written. */

@@ -279,6 +279,16 @@ public final class RegionTagger {
     }
 
     /**
+     * A city's exonym ("København", "Den Haag") is read in a dateline, whatever the story's language, and
+     * within a sentence of copy that is not English. GeoNames does not say which language an alternate name
+     * is: in English text a foreign form is more often something else ("Roma" people), and a sentence's
+     * capitalised first word may be a word of the language (Spanish "Para el ministro" is no Belém do Pará).
+     */
+    private static boolean exonymReadable(Entry e, Zone zone, String lang, boolean sentenceStart) {
+        return Gazetteer.EXONYM.equals(e.lang()) && (zone == Zone.DATELINE || !"en".equals(lang) && !sentenceStart);
+    }
+
+    /**
      * Languages that capitalise every noun: a capitalised word before a name says nothing of a person
      * there ("Zeitung China Daily"), nor do two capitalised words that are both small towns somewhere.
      */
@@ -307,7 +317,8 @@ public final class RegionTagger {
             for (Entry e : m.values()) {
                 if (e.kind() == Kind.BLOCK) {
                     block = true;
-                } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE)
+                } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE
+                        || exonymReadable(e, zone, lang, tokens.get(m.from()).sentenceStart()))
                         && !((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && m.to() - m.from() == 1
                         && tokens.get(m.from()).key().length() <= 3)) {
                     candidates.add(e);
@@ -534,13 +545,16 @@ public final class RegionTagger {
         }
         // Local copy: a story that names a state or province, or uses local-news vocabulary
         // ("Sheriff", "Parish"), means the local Paris, Athens or London unless it names the foreign
-        // country too.
+        // country too. A dateline, or a name that is a city as well ("Washington"), names no state: AP's
+        // "NEW YORK (AP) _" (New York City, which the gazetteer knows only as the state) world weather
+        // table is Amsterdam and Vienna, not their small US namesakes.
         Set<String> localCountries = new java.util.HashSet<>();
         for (Mention m : mentions) {
             String only = singleCountry(m.candidates);
             Kind k = m.candidates.get(0).kind();
-            if (only != null && m.qualifiers.isEmpty() && (k == Kind.DIVISION
-                    || (k == Kind.CUE && LOCAL_CUES.contains(m.candidates.get(0).name().toLowerCase(Locale.ROOT))))) {
+            boolean cue = k == Kind.CUE && LOCAL_CUES.contains(m.candidates.get(0).name().toLowerCase(Locale.ROOT));
+            boolean state = k == Kind.DIVISION && m.zone != Zone.DATELINE && m.candidates.stream().noneMatch(e -> e.kind() == Kind.CITY);
+            if (only != null && m.qualifiers.isEmpty() && (state || cue)) {
                 localCountries.add(only);
             }
         }

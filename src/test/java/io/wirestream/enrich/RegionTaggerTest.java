@@ -138,6 +138,12 @@ class RegionTaggerTest {
         assertEquals(List.of("US"), t.tagged());
         RegionTagger.Tagging abroad = tag("Talks", "Officials from Illinois flew to Paris, where French ministers met them.");
         assertTrue(abroad.tagged().contains("FR"), "the foreign country named: the real Paris");
+        RegionTagger.Tagging newYork = tag("Output cut", "NEW YORK (AP) _ Officials in Moscow said output would be cut.");
+        assertTrue(newYork.tagged().contains("RU"), "New York is a city as well, not a state naming local copy: " + newYork);
+        RegionTagger.Tagging weather = tag("Global Weather", "NEW YORK (AP) _ Temperatures as recorded:",
+                "Amsterdam;42;50;rn", "Vienna;30;43;rn", "Lima;59;69;cdy");
+        assertTrue(weather.tagged().containsAll(List.of("NL", "AT", "PE")), "world cities in a table, no small US namesakes: "
+                + weather);
     }
 
     @Test
@@ -299,6 +305,30 @@ class RegionTaggerTest {
         RegionTagger.Tagging quake = TAGGER.tag("Erdbeben in Japan", List.of("Die Lage im Norden des Landes blieb angespannt, "
                 + "sagte ein Sprecher in Tokio."), null, "de", RegionTagger.Scope.ABOUT, "DE");
         assertEquals(List.of("JP"), quake.tagged(), "the home market makes no German town of a German noun: " + quake);
+    }
+
+    @Test
+    void aBigCitysNameInTheStorysLanguageIsThatCity() {
+        RegionTagger.Tagging danish = TAGGER.tag("Mand løsladt", List.of("Politiet i København oplyser, at manden er løsladt.",
+                "Han var anholdt i Hvidovre."), null, "da", RegionTagger.Scope.ABOUT);
+        assertEquals("DK", danish.primary(), "København is Copenhagen: " + danish);
+        assertEquals("Copenhagen", danish.places().get(0).name(), "an exonym is reported by the city's own name");
+        assertEquals("NL", TAGGER.tag("Forsøg med dieselgas", List.of("Forskerne i Haag har testet udstødningsgas."), "Haag", "da",
+                RegionTagger.Scope.ABOUT).primary(), "a dateline 'Haag' is The Hague");
+        assertEquals("AT", TAGGER.tag("Gipfel", List.of("Die Minister trafen sich in Wien."), null, "de",
+                RegionTagger.Scope.ABOUT).primary());
+        assertEquals("IT", TAGGER.tag("Vertice", List.of("ROMA - I ministri si sono incontrati."), null, "it",
+                RegionTagger.Scope.ABOUT).primary());
+        assertEquals("NL", tag("Talks resume", "DEN HAAG, Oct 3 (Reuters) - Talks resumed.").primary(),
+                "a dateline in the city's own language, in English copy");
+        assertTrue(tag("Camp cleared", "Police cleared a Roma camp on Tuesday.").places().isEmpty(),
+                "in English text a foreign form is read only in a dateline: 'Roma' here are people");
+        assertTrue(TAGGER.tag("Debatt", List.of("Man appellerer gjerne til frykt."), null, "nb", RegionTagger.Scope.ABOUT)
+                .places().isEmpty(), "Norwegian 'Man' (one) is no Isle of Man");
+        assertTrue(TAGGER.tag("Reacciones", List.of("Para el ministro la decisión es injusta."), null, "es", RegionTagger.Scope.ABOUT)
+                .places().isEmpty(), "a sentence's first word is a word of its language before it is an exonym (Belém do Pará)");
+        assertTrue(TAGGER.tag("Depot getroffen", List.of("Die Miliz lagerte dort Bargeld und Gold."), null, "de", RegionTagger.Scope.ABOUT)
+                .places().isEmpty(), "an alternate name that is an English word (Gold Coast's 'Gold') is no exonym");
     }
 
     @Test
