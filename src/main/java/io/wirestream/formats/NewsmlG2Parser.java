@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * IPTC NewsML-G2 (DOMAIN.md 2.2): a single {@code newsItem}, or a {@code newsMessage} whose
@@ -150,7 +151,7 @@ public final class NewsmlG2Parser implements WireParser {
                 "contentCreated", StoryFields.time(b, SafeXml.text(SafeXml.child(content, "contentCreated"))),
                 "firstCreated", firstCreated);
         b.firstCreated(firstCreated);
-        b.edNote(SafeXml.text(SafeXml.child(meta, "edNote")));
+        b.edNote(edNote(meta));
 
         PubStatus status = StoryFields.pubStatus(SafeXml.attr(SafeXml.child(meta, "pubStatus"), "qcode"));
         boolean killed = status == PubStatus.CANCELED;
@@ -334,6 +335,42 @@ public final class NewsmlG2Parser implements WireParser {
     private static void add(Set<String> places, String place) {
         if (StoryFields.notAPlaceholder(place) != null) {
             places.add(place.strip());
+        }
+    }
+
+    /**
+     * The editors' note: the item's edNotes that carry no publishing constraint (dpa marks its desk contacts
+     * {@code pubconstraint="dpapconstraint:nonpublic"}), the editorial-note role first when there is one (dpa
+     * sends each editorial note alone and again in a "notepad" digest of everything), without the parts of a
+     * note's markup classed non-public; null when none is left.
+     */
+    static String edNote(Element meta) {
+        List<Element> notes = SafeXml.children(meta, "edNote").stream().filter(n -> SafeXml.attr(n, "pubconstraint") == null).toList();
+        List<Element> editorial = notes.stream()
+                .filter(n -> String.valueOf(SafeXml.attr(n, "role")).toLowerCase(Locale.ROOT).endsWith("editorialnote")).toList();
+        List<String> texts = new ArrayList<>();
+        for (Element note : editorial.isEmpty() ? notes.stream().limit(1).toList() : editorial) {
+            Element copy = (Element) note.cloneNode(true);
+            removeNonPublic(copy);
+            String text = SafeXml.text(copy);
+            if (text != null) {
+                texts.add(text);
+            }
+        }
+        return texts.isEmpty() ? null : String.join(" ", texts);
+    }
+
+    private static void removeNonPublic(Element e) {
+        for (Node n = e.getFirstChild(); n != null; ) {
+            Node next = n.getNextSibling();
+            if (n instanceof Element child) {
+                if (String.valueOf(SafeXml.attr(child, "class")).contains("nonpublic")) {
+                    e.removeChild(child);
+                } else {
+                    removeNonPublic(child);
+                }
+            }
+            n = next;
         }
     }
 }

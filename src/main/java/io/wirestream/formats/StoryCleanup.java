@@ -60,11 +60,14 @@ final class StoryCleanup {
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
      * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words).
      */
+    /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
+    private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
+    private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
                     + "|(?:/|=+|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
-                    + "|^(?-i:(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6})$");
+                    + "|^(?-i:" + INITIALS + ")$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
     private static final int COPYRIGHT_MAX = 300;
@@ -96,6 +99,12 @@ final class StoryCleanup {
             "^(?:By|BY)\\s+(?!(?:The|A|An|This|That|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                     + "January|February|March|April|May|June|July|August|September|October|November|December)\\b)"
                     + "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|AND|&)?\\s*\\p{Lu}[\\p{L}.'’-]*){1,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?$");
+    /**
+     * A byline that names no one: "By Staff Reporter", "Staff", "Wire services". A "By ..." line at the top
+     * of the text is the author then (Scoop's BusinessDesk items).
+     */
+    private static final Pattern GENERIC_BYLINE = Pattern.compile("(?iu)^(?:by\\s+)?(?:(?:our\\s+)?staff(?:\\s+(?:reporters?|writers?|"
+            + "correspondents?|reports?))?|wire\\s+(?:services|reports)|agencies|news\\s?desk|web\\s+desk)$");
     /** Paragraphs at the top that may be wire furniture (the headline again, an advisory, the byline). */
     private static final int MAX_LEADING_FURNITURE = 3;
     /** At most this many trailing paragraphs are sign-off lines ("AAP gfr" then "ends"). */
@@ -114,6 +123,9 @@ final class StoryCleanup {
     }
 
     static void apply(ParsedStory.Builder b) {
+        if (b.byline() != null && DESK_INITIALS.matcher(WireText.collapse(b.byline())).matches()) {
+            b.byline(null); // EFE's "gr/bp": the desk's sign-off, not an author
+        }
         if (b.headline() != null) {
             b.headline(headline(b.headline()));
         }
@@ -179,7 +191,7 @@ final class StoryCleanup {
             boolean headline = repeatsHeadline(b, first);
             String note = headline ? null : fencedNote(first);
             if (!headline && isByline(b.byline(), first)) {
-                if (b.byline() == null) {
+                if (b.byline() == null || GENERIC_BYLINE.matcher(WireText.collapse(b.byline())).matches()) {
                     b.byline(first);
                 }
             } else if (!headline && ADVISORY.matcher(first).matches()) {
@@ -192,6 +204,9 @@ final class StoryCleanup {
                 break;
             }
             n++;
+        }
+        if (n < paragraphs.size() && b.byline() == null && BYLINE.matcher(paragraphs.get(n)).matches()) {
+            b.byline(paragraphs.get(n)); // the only paragraph left stays, but it names the author too
         }
         return List.copyOf(paragraphs.subList(0, n));
     }
@@ -264,7 +279,7 @@ final class StoryCleanup {
     /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
     private static boolean isByline(String sent, String paragraph) {
         String byline = sent == null ? null : WireText.collapse(sent);
-        if (byline == null || byline.isEmpty()) {
+        if (byline == null || byline.isEmpty() || GENERIC_BYLINE.matcher(byline).matches()) {
             return BYLINE.matcher(paragraph).matches();
         }
         return paragraph.equalsIgnoreCase(byline) || paragraph.equalsIgnoreCase("By " + byline);

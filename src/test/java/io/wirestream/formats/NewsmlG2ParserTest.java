@@ -209,4 +209,30 @@ class NewsmlG2ParserTest {
         assertThat(s.body()).containsExactly("Thousands of refugees are stuck at the border, officials said on Friday, and the UN urged the country"
                 + " to let them in.", "Fighting broke out again.");
     }
+
+    /**
+     * dpa's editors' notes: each editorial note alone, the same again in a "notepad" digest whose markup
+     * has a non-public section, the desk contacts marked non-public, and a closing line of desk codes.
+     * The note is the editorial notes; no contact detail reaches it.
+     */
+    @Test
+    void editorsNoteLeavesOutWhatIsNotForPublication() throws Exception {
+        String item = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:example.com:2\" version=\"1\">"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2022-10-11T09:14:42Z</versionCreated>"
+                + "<edNote role=\"exednoterole:notepad\"><section xmlns=\"http://www.w3.org/1999/xhtml\" class=\"notepad\">"
+                + "<section class=\"np-public\"><ul><li>Pictures of the match are available.</li></ul></section>"
+                + "<section class=\"np-nonpublic\"><ul><li>Author: A. Writer, writer@example.com</li></ul></section></section></edNote>"
+                + "<edNote role=\"exednoterole:closingline\">ex pre yy n1</edNote>"
+                + "<edNote role=\"exednoterole:editorialnote\">Pictures of the match are available.</edNote>"
+                + "<edNote role=\"exednoterole:editorialnote\">Kick-off moved to 21:00.</edNote>"
+                + "<edNote pubconstraint=\"expconstraint:nonpublic\" role=\"exednoterole:contacts\">Desk: 0301234567</edNote>"
+                + "</itemMeta><contentMeta><headline>Match report</headline></contentMeta>"
+                + "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                + "<p>London (ex) - The home side won.</p></body></html></inlineXML></contentSet></newsItem>";
+        assertThat(parser.parse(utf8(item), CONTEXT).get(0).edNote())
+                .isEqualTo("Pictures of the match are available. Kick-off moved to 21:00.");
+        String digestOnly = item.replaceAll("<edNote role=\"exednoterole:editorialnote\">[^<]*</edNote>", "");
+        assertThat(parser.parse(utf8(digestOnly), CONTEXT).get(0).edNote())
+                .isEqualTo("Pictures of the match are available.").doesNotContain("writer@example.com");
+    }
 }

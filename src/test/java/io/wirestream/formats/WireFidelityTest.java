@@ -378,6 +378,34 @@ class WireFidelityTest {
      * A byline sent as the first paragraph ("By Marwan Makdisi") is the byline, not the text: gone from
      * body and bodyHtml, and the byline when the wire sent none. A sentence that starts with "By" stays.
      */
+    /**
+     * A byline that names no one ("By Staff Reporter", as Scoop sends BusinessDesk copy) gives way to the
+     * author's "By ..." line at the top of the text; a text that is only a "By ..." line keeps it and names the
+     * author too; a byline that is only the desk's initials (EFE's "gr/bp") is a sign-off, not an author.
+     */
+    @Test
+    void genericBylinesGiveWayToTheAuthorAndInitialsAreNoByline() throws Exception {
+        ParsedStory staff = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Receivers appoint a chief</headline><by>By Staff Reporter</by>",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>By Jane Roe</p><p>The receivers appointed a chief executive.</p><p>More.</p></body></html></inlineXML>"));
+        assertThat(staff.byline()).isEqualTo("By Jane Roe");
+        assertThat(staff.body()).containsExactly("The receivers appointed a chief executive.", "More.");
+        ParsedStory only = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Coach pleads for support</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html"
+                        + " xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>By Jane Roe</p></body></html></inlineXML>"));
+        assertThat(only.byline()).isEqualTo("By Jane Roe");
+        assertThat(only.body()).containsExactly("By Jane Roe");
+        ParsedStory initials = parse(new NitfParser(), nitf("<doc-id id-string=\"EX:1\"/>",
+                "<hedline><hl1>President announces Cabinet changes</hl1></hedline><byline>gr/bp</byline>",
+                "<p>Tegucigalpa, Jan 2 (EFE).- The president announced changes.</p>"));
+        assertThat(initials.byline()).isNull();
+        ParsedStory named = parse(new NitfParser(), nitf("<doc-id id-string=\"EX:2\"/>",
+                "<hedline><hl1>President announces Cabinet changes</hl1></hedline><byline>By Ana Gomez</byline>",
+                "<p>Tegucigalpa, Jan 2 (EFE).- The president announced changes.</p>"));
+        assertThat(named.byline()).isEqualTo("By Ana Gomez");
+    }
+
     @Test
     void aBylineParagraphAtTheTopIsTheBylineNotTheText() throws Exception {
         ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
