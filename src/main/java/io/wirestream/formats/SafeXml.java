@@ -80,6 +80,11 @@ public final class SafeXml {
             if (msg.contains("DOCTYPE")) {
                 throw new WireParseException("XML DOCTYPE refused: DTDs and entities are not accepted (XXE, entity expansion)", e);
             }
+            byte[] whole = msg.contains("trailing section") ? withoutTrailingText(payload) : null;
+            if (whole != null) {
+                b.reset();
+                return parse(whole);
+            }
             throw new WireParseException("malformed XML at line " + e.getLineNumber() + ": " + msg, e);
         } catch (SAXException e) {
             throw new WireParseException("malformed XML: " + e.getMessage(), e);
@@ -88,6 +93,32 @@ public final class SafeXml {
         } finally {
             b.reset();
         }
+    }
+
+    /** At most this much stray text after the root element is dropped. */
+    private static final int TRAILING_TEXT_MAX = 1024;
+
+    /**
+     * The document without stray text after its root element (a feed written out with a script's closing
+     * quotes after it, NRK's RSS test file; padding), or null when there is none to drop: no root end tag,
+     * more than {@link #TRAILING_TEXT_MAX} bytes after it, or markup there (a second document is refused).
+     */
+    static byte[] withoutTrailingText(byte[] payload) {
+        String root = rootName(new String(payload, 0, Math.min(payload.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (root == null) {
+            return null;
+        }
+        String text = new String(payload, java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher end = java.util.regex.Pattern.compile("</(?:[\\w.-]+:)?" + java.util.regex.Pattern.quote(root) + "\\s*>")
+                .matcher(text);
+        int cut = -1;
+        while (end.find()) {
+            cut = end.end();
+        }
+        if (cut < 0 || payload.length - cut > TRAILING_TEXT_MAX || text.indexOf('<', cut) >= 0) {
+            return null;
+        }
+        return java.util.Arrays.copyOf(payload, cut);
     }
 
     private static final java.util.regex.Pattern LATIN1_DECLARATION = java.util.regex.Pattern.compile(
