@@ -43,6 +43,7 @@ public final class Gazetteer {
     private final NameTrie<Entry> trie = new NameTrie<>();
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, String> divisions = new HashMap<>();
+    private final Map<String, String> countryNames = new HashMap<>();
     /** Cities by GeoNames id while loading, for their exonyms. */
     private final Map<Long, Entry> cities = new HashMap<>();
 
@@ -76,6 +77,11 @@ public final class Gazetteer {
         return countries.get(code);
     }
 
+    /** The English name of a country code ("GB" is "United Kingdom"), or the code itself when it has none. */
+    public String countryName(String code) {
+        return countryNames.getOrDefault(code, code);
+    }
+
     /** Name of a first-level division ("US.TX" is "Texas"), or null. */
     public String division(String country, String admin1) {
         return divisions.get(country + "." + admin1);
@@ -107,7 +113,12 @@ public final class Gazetteer {
     private void builtLine(String[] f) {
         switch (f[0]) {
             case "C" -> countries.put(f[1], new Country(f[1], f[2], f[3], f[4]));
-            case "N" -> add(f[3], new Entry(Kind.COUNTRY, f[1], f[3], f[2].equals("en") ? null : f[2], null, 0, 0, 0, 0, false));
+            case "N" -> {
+                add(f[3], new Entry(Kind.COUNTRY, f[1], f[3], f[2].equals("en") ? null : f[2], null, 0, 0, 0, 0, false));
+                if (f[2].equals("en")) {
+                    countryNames.putIfAbsent(f[1], f[3]);
+                }
+            }
             case "A" -> {
                 divisions.put(f[1] + "." + f[2], f[3]);
                 add(f[3], new Entry(Kind.DIVISION, f[1], f[3], null, f[2], 0, 0, 0, 0, false));

@@ -269,7 +269,12 @@ public final class RegionTagger {
             // Only when the text names no place: the metadata's places are not always what the story is
             // about (a NewsML-G2 item's located is where it was written, Reuters' editing desk in Bangalore).
             for (String place : wirePlaces) {
-                if (place != null && !place.isBlank()) {
+                String code = place == null ? null : place.strip();
+                if (code != null && code.length() == 2 && code.equals(code.toUpperCase(Locale.ROOT)) && gazetteer.country(code) != null) {
+                    // a country code from the metadata ("GB" from Reuters' N2:GB, an ISO sameAs)
+                    mentions.add(new Mention(List.of(new Entry(Kind.COUNTRY, code, gazetteer.countryName(code), null, null,
+                            0, 0, 0, 0, false)), Zone.WIRE, 0, false));
+                } else if (code != null && !code.isEmpty()) {
                     collect(place, Zone.WIRE, lang, mentions, 0, persons);
                 }
             }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -182,10 +184,13 @@ public final class NewsmlG2Parser implements WireParser {
         String language = SafeXml.attr(SafeXml.child(content, "language"), "tag");
         b.language(language != null ? language : WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang")));
 
-        subjectsAndPlaces(b, content);
+        boolean countryCodes = subjectsAndPlaces(b, item, content);
         body(b, SafeXml.child(item, "contentSet"));
 
-        String located = StoryFields.notAPlaceholder(SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name")));
+        // Where the item was written is a dateline place only when the metadata names no country: Reuters'
+        // located is its editing desk ("Bangalore") on a story its subject codes place in England and Spain.
+        String located = countryCodes ? null
+                : StoryFields.notAPlaceholder(SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name")));
         StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
         StoryFields.agency(b, documentAgency, context.source());
         StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
@@ -234,11 +239,22 @@ public final class NewsmlG2Parser implements WireParser {
         return role != null && role.toLowerCase(Locale.ROOT).contains("subheadline");
     }
 
-    private static void subjectsAndPlaces(ParsedStory.Builder b, Element content) {
+    /**
+     * Subjects and places. Returns whether the metadata names countries by code (Reuters' N2 scheme, whose
+     * two capitals are a country, "N2:GB"; an ISO 3166 sameAs, "iso3166-1a2:DE"): they are places then,
+     * after the named ones, and the located place (where the item was written) is none.
+     */
+    private static boolean subjectsAndPlaces(ParsedStory.Builder b, Element item, Element content) {
         Set<String> places = new LinkedHashSet<>();
-        for (Element l : SafeXml.children(content, "located")) {
-            // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
-            add(places, partyName(l, NewsmlG2Parser::shoutless));
+        Set<String> countryCodes = new LinkedHashSet<>();
+        // STT names its geo codes in <assert>s: "sttlocationalias:20016" is "sttlocmeta:rich:20016", Myanmar
+        java.util.Map<String, String> asserted = new java.util.HashMap<>();
+        for (Element a : SafeXml.children(item, "assert")) {
+            String q = SafeXml.attr(a, "qcode");
+            String name = SafeXml.text(SafeXml.child(a, "name"));
+            if (q != null && name != null) {
+                asserted.putIfAbsent(q.substring(q.lastIndexOf(':') + 1), name);
+            }
         }
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
@@ -250,21 +266,44 @@ public final class NewsmlG2Parser implements WireParser {
                 if (q != null && (q.startsWith("subj:") || q.startsWith("medtop:"))) {
                     StoryFields.subject(b, q, SafeXml.text(SafeXml.child(same, "name")));
                 }
+                Matcher iso = ISO_COUNTRY.matcher(String.valueOf(q));
+                if (iso.matches()) {
+                    countryCodes.add(iso.group(1).toUpperCase(Locale.ROOT));
+                }
+            }
+            String qcode = String.valueOf(SafeXml.attr(s, "qcode"));
+            if (REUTERS_COUNTRY.matcher(qcode).matches()) {
+                countryCodes.add(qcode.substring(3));
             }
             String type = SafeXml.attr(s, "type");
-            // Only named ones: a bare geo code ("sttlocationalias:7576") is not a place name.
+            // A bare geo code ("sttlocationalias:7576") is a place only when the item names it in an assert.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, shoutless(name));
+                add(places, shoutless(name != null ? name : asserted.get(qcode.substring(qcode.lastIndexOf(':') + 1))));
             }
         }
+        Set<String> all = new LinkedHashSet<>();
+        if (countryCodes.isEmpty()) {
+            for (Element l : SafeXml.children(content, "located")) {
+                // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
+                add(all, partyName(l, NewsmlG2Parser::shoutless));
+            }
+        }
+        all.addAll(places);
+        all.addAll(countryCodes);
         for (Element k : SafeXml.children(content, "keyword")) {
             String t = SafeXml.text(k);
             if (t != null) {
                 b.subject("keyword", t, null);
             }
         }
-        places.forEach(b::place);
+        all.forEach(b::place);
+        return !countryCodes.isEmpty();
     }
+
+    /** An ISO 3166-1 alpha-2 code as a G2 qcode: "iso3166-1a2:DE" (not a subdivision, "DE-HE"). */
+    private static final Pattern ISO_COUNTRY = Pattern.compile("iso3166-1a2:(\\p{Alpha}{2})");
+    /** Reuters' N2 scheme: two capitals are a country ("N2:GB"); longer codes are topics and regions ("N2:SOCC"). */
+    private static final Pattern REUTERS_COUNTRY = Pattern.compile("N2:\\p{Upper}{2}");
 
     private static void body(ParsedStory.Builder b, Element contentSet) {
         Element inline = SafeXml.child(contentSet, "inlineXML");

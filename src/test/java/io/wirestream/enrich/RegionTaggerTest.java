@@ -332,6 +332,15 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aCountryCodeFromTheMetadataIsThatCountry() {
+        RegionTagger.Tagging t = TAGGER.tag("Coach pleads for support", List.of("The coach asked the fans for their support."), null,
+                List.of("ES", "GB"), "en", RegionTagger.Scope.ABOUT, null);
+        assertEquals(List.of("ES", "GB"), t.tagged());
+        assertEquals("United Kingdom", t.places().get(1).name());
+        assertEquals("wire", t.places().get(1).role());
+    }
+
+    @Test
     void anApStateAfterATownNamesItsStateEvenWhenTheTownSharesAForeignName() {
         assertEquals("US", tag("Town votes", "LEBANON, N.H. (AP) _ The town voted on Tuesday.").primary(), "Lebanon, N.H. is no country");
         assertEquals("US", tag("Town votes", "PERU, Ind. (AP) _ The town voted on Tuesday.").primary());

@@ -235,4 +235,31 @@ class NewsmlG2ParserTest {
         assertThat(parser.parse(utf8(digestOnly), CONTEXT).get(0).edNote())
                 .isEqualTo("Pictures of the match are available.").doesNotContain("writer@example.com");
     }
+
+    /**
+     * Places from the metadata: Reuters' N2 country codes ("N2:GB"; "N2:SOCC" is a topic) and an ISO sameAs
+     * are countries, and then where the item was written (Reuters' located "Bangalore", its editing desk) is
+     * neither a place nor the dateline place; a bare geo code is named by the item's assert (STT).
+     */
+    @Test
+    void metadataCountriesOutrankWhereTheItemWasWritten() throws Exception {
+        String reuters = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"tag:example.com,0000:newsml_X1\" version=\"1\">"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2013-02-28T10:00:00Z</versionCreated></itemMeta>"
+                + "<contentMeta><headline>Coach pleads for support</headline><subject qcode=\"N2:ES\"/><subject qcode=\"N2:GB\"/>"
+                + "<subject qcode=\"N2:SOCC\"/><located literal=\"Bangalore\" type=\"cptType:5\"><name>Bangalore</name>"
+                + "<broader qcode=\"N2:IND\" type=\"cptType:5\"><name>India</name></broader></located></contentMeta>"
+                + "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                + "<p>The coach asked the fans for their support.</p></body></html></inlineXML></contentSet></newsItem>";
+        ParsedStory s = parser.parse(utf8(reuters), CONTEXT).get(0);
+        assertThat(s.places()).containsExactly("ES", "GB");
+        assertThat(s.datelinePlace()).isNull();
+        ParsedStory desk = parser.parse(utf8(reuters.replace("<subject qcode=\"N2:ES\"/><subject qcode=\"N2:GB\"/>", "")), CONTEXT).get(0);
+        assertThat(desk.places()).containsExactly("Bangalore");
+        assertThat(desk.datelinePlace()).isEqualTo("Bangalore");
+        String stt = reuters.replace("<subject qcode=\"N2:ES\"/><subject qcode=\"N2:GB\"/>",
+                        "<subject type=\"cpnat:geoArea\" qcode=\"exlocationalias:20016\"/>"
+                                + "<subject type=\"cpnat:geoArea\" qcode=\"excountry:7\"><sameAs qcode=\"iso3166-1a2:mm\"/></subject>")
+                .replace("</contentSet>", "</contentSet><assert qcode=\"exlocmeta:rich:20016\"><name>Myanmar</name></assert>");
+        assertThat(parser.parse(utf8(stt), CONTEXT).get(0).places()).containsExactly("Myanmar", "MM");
+    }
 }
