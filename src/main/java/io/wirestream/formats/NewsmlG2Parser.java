@@ -91,7 +91,7 @@ public final class NewsmlG2Parser implements WireParser {
                 continue;
             }
             try {
-                stories.add(parseItem(item, context));
+                stories.add(parseItem(item, root == item ? null : root, context));
             } catch (WireParseException e) {
                 // In a message, one empty text item must not sink its siblings; alone, it is the answer.
                 if (!e.getMessage().startsWith("no story")) {
@@ -131,13 +131,19 @@ public final class NewsmlG2Parser implements WireParser {
         return q.substring(q.indexOf(':') + 1).toLowerCase(Locale.ROOT);
     }
 
-    private static ParsedStory parseItem(Element item, ParseContext context) throws WireParseException {
+    /**
+     * One item; {@code message} is the newsMessage around it, or null: its header's origin or sender names the
+     * agency when the item does not (Scoop's BusinessDesk copy: an empty copyright holder, a provider "CL"),
+     * and its language is the item's when the item states none.
+     */
+    private static ParsedStory parseItem(Element item, Element message, ParseContext context) throws WireParseException {
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.NEWSML_G2);
         Element meta = SafeXml.child(item, "itemMeta");
         Element content = SafeXml.child(item, "contentMeta");
 
         String provider = Agencies.ifPlausible(partyName(SafeXml.child(meta, "provider")));
-        String documentAgency = StoryFields.first(Agencies.ifPlausible(partyName(SafeXml.path(item, "rightsInfo", "copyrightHolder"))), provider);
+        String documentAgency = StoryFields.first(Agencies.ifPlausible(partyName(SafeXml.path(item, "rightsInfo", "copyrightHolder"))), provider,
+                headerParty(message, "origin"), headerParty(message, "sender"));
         String agency = StoryFields.first(documentAgency, context.source());
         b.provider(provider).agency(agency);
 
@@ -182,7 +188,9 @@ public final class NewsmlG2Parser implements WireParser {
         b.description(description);
         b.byline(SafeXml.text(SafeXml.child(content, "by")));
         String language = SafeXml.attr(SafeXml.child(content, "language"), "tag");
-        b.language(language != null ? language : WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang")));
+        b.language(StoryFields.first(language, WireText.blankToNull(item.getAttributeNS(XMLConstants.XML_NS_URI, "lang")),
+                message == null ? null : WireText.blankToNull(message.getAttributeNS(XMLConstants.XML_NS_URI, "lang")),
+                message == null ? null : SafeXml.attr(message, "lang")));
 
         boolean countryCodes = subjectsAndPlaces(b, item, content);
         body(b, SafeXml.child(item, "contentSet"));
@@ -411,5 +419,22 @@ public final class NewsmlG2Parser implements WireParser {
             }
             n = next;
         }
+    }
+
+    /** A party named in the message header ("origin", "sender"), matched without case as some senders write "Header"; or null. */
+    private static String headerParty(Element message, String name) {
+        if (message == null) {
+            return null;
+        }
+        for (Node header = message.getFirstChild(); header != null; header = header.getNextSibling()) {
+            if (header instanceof Element && SafeXml.localName(header).equalsIgnoreCase("header")) {
+                for (Node e = header.getFirstChild(); e != null; e = e.getNextSibling()) {
+                    if (e instanceof Element party && SafeXml.localName(e).equalsIgnoreCase(name)) {
+                        return Agencies.ifPlausible(SafeXml.text(party));
+                    }
+                }
+            }
+        }
+        return null;
     }
 }

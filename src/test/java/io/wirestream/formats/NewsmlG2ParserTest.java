@@ -262,4 +262,22 @@ class NewsmlG2ParserTest {
                 .replace("</contentSet>", "</contentSet><assert qcode=\"exlocmeta:rich:20016\"><name>Myanmar</name></assert>");
         assertThat(parser.parse(utf8(stt), CONTEXT).get(0).places()).containsExactly("Myanmar", "MM");
     }
+
+    /** An item that names no agency of its own takes the message header's origin, and the message's language. */
+    @Test
+    void theMessageHeaderNamesTheAgencyWhenTheItemDoesNot() throws Exception {
+        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\" lang=\"en-US\"><Header><Sent>2016-01-12 12:35:40</Sent>"
+                + "<sender>BusinessDesk</sender><origin>BusinessDesk</origin></Header><itemSet>"
+                + "<newsItem guid=\"BD-1\" version=\"3\"><rightsInfo><copyrightHolder literal=\"\"/></rightsInfo>"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><provider literal=\"CL\"/><versionCreated>2016-01-12T12:35:40Z</versionCreated>"
+                + "</itemMeta><contentMeta><headline>Receivers appoint a chief</headline></contentMeta>"
+                + "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                + "<p>The receivers appointed a chief executive.</p></body></html></inlineXML></contentSet></newsItem></itemSet></newsMessage>";
+        ParsedStory s = parser.parse(utf8(message), CONTEXT).get(0);
+        assertThat(s.agency()).isEqualTo("BusinessDesk");
+        assertThat(s.language()).isEqualTo("en-US");
+        ParsedStory own = parser.parse(utf8(message.replace("<copyrightHolder literal=\"\"/>",
+                "<copyrightHolder><name>Reuters</name></copyrightHolder>")), CONTEXT).get(0);
+        assertThat(own.agency()).isEqualTo("Reuters");
+    }
 }
