@@ -226,9 +226,15 @@ public final class AnpaParser implements WireParser {
         }
     }
 
+    /**
+     * ANPA's fraction one half, sent as "{" after a figure or alone in a table cell: AP's standings ("Chicago 55 67
+     * .451 16{", games behind). A brace elsewhere is left as sent.
+     */
+    private static final Pattern ANPA_HALF = Pattern.compile("(?m)(?<=[0-9\\s;]|^)\\{(?=[\\s;,.)]|$)");
+
     /** Reads the STX..ETX text: slug line, caret lines (headline, notes, byline), body lines. */
     private static void readText(String text, String keyword, ParsedStory.Builder b, List<String> versionTexts) {
-        String[] lines = text.split("\\R");
+        String[] lines = ANPA_HALF.matcher(text).replaceAll("\u00BD").split("\\R");
         boolean slugSeen = false;
         boolean bodyStarted = false;
         boolean afterByline = false;

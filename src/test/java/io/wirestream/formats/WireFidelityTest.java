@@ -49,6 +49,16 @@ class WireFidelityTest {
         assertThat(s.body()).containsExactly("East;10;2", "West;8;4");
     }
 
+    /** AP's standings send the fraction one half as "{" (games behind: 73-52 against 55-67 is 16½ back). */
+    @Test
+    void anpaHalvesInTablesAreHalves() throws Exception {
+        ParsedStory s = parse(new AnpaParser(), anpa("r s\u0013\u0012 BC-BBO--Standings   01-02 ",
+                "^BC-BBO--Standings,<\n^Baseball Standings<\n\tTampa Bay 73 52 .584 _\n\tChicago 55 67 .451 16{\n"
+                        + "\tToronto;19;21;.475;6;3{;4-6\n\tA brace {kept} in text\n"));
+        assertThat(s.body()).containsExactly("Tampa Bay 73 52 .584 _", "Chicago 55 67 .451 16\u00BD", "Toronto;19;21;.475;6;3\u00BD;4-6",
+                "A brace {kept} in text");
+    }
+
     // ---- class 4: headlines
 
     @Test
