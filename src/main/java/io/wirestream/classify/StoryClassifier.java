@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * IPTC Media Topics for a story: what the wire says first, the text model when it says nothing.
  *
  * <ol>
  *   <li>Wire: Media Topics as sent, IPTC Subject Codes through their Media Topic match, ANPA category
- *       letters and IPTC 7901 service categories (team-written tables below). The first top-level
+ *       letters and IPTC 7901 service categories (team-written tables below), then a feed's category,
+ *       keyword or NITF doc-scope that is a topic's English name ("Music", "POLITICS"). The first top-level
  *       topic so found is primary, with confidence 1; second-level topics of wire codes follow.</li>
  *   <li>Text: the model's best top-level topic is primary, with its confidence; a runner-up with at
  *       least {@link #SECONDARY_SHARE} of the best score is added (a story about a war minister's
@@ -64,18 +66,25 @@ public final class StoryClassifier {
         return new StoryClassifier(CategoryModel.bundled(), MediaTopics.bundled());
     }
 
+    /** Subject schemes that carry a wire's own category words: feed categories and keywords, NITF's doc-scope. */
+    private static final Set<String> LABEL_SCHEMES = Set.of("keyword", "category", "doc-scope");
+
     public Result classify(EnrichedStory s) {
         return rules.apply(s, fromWireOrText(s));
     }
 
     private Result fromWireOrText(EnrichedStory s) {
+        // codes first, then a category word of the wire's own that is a topic's name (an Atom feed's "Music",
+        // PA's doc-scope "POLITICS")
+        List<String> sent = new ArrayList<>();
+        s.getSubjects().forEach(subject -> wireTopic(subject).ifPresent(sent::add));
+        s.getSubjects().stream().filter(subject -> LABEL_SCHEMES.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
+                .forEach(subject -> topics.fromLabel(subject.getCode()).ifPresent(sent::add));
         Map<String, String> found = new LinkedHashMap<>();
         List<String> deeper = new ArrayList<>();
-        for (Subject subject : s.getSubjects()) {
-            wireTopic(subject).ifPresent(q -> {
-                topics.topLevel(q).ifPresent(top -> found.putIfAbsent(top, WIRE));
-                topics.secondLevel(q).ifPresent(deeper::add);
-            });
+        for (String q : sent) {
+            topics.topLevel(q).ifPresent(top -> found.putIfAbsent(top, WIRE));
+            topics.secondLevel(q).ifPresent(deeper::add);
         }
         if (!found.isEmpty()) {
             deeper.forEach(q -> found.putIfAbsent(q, WIRE));

@@ -112,6 +112,13 @@ public final class NitfParser implements WireParser {
         status(b, SafeXml.attr(docdata, "management-status"), issued, release);
 
         meta(b, head);
+        for (Element scope : SafeXml.children(docdata, "doc-scope")) {
+            // "area where the document may be of interest": PA writes its desk there ("POLITICS", "SPORT")
+            String area = SafeXml.attr(scope, "scope");
+            if (area != null) {
+                b.subject("doc-scope", area, null);
+            }
+        }
         Element evloc = SafeXml.child(docdata, "evloc");
         b.place(SafeXml.attr(evloc, "city"));
         b.language(StoryFields.first(SafeXml.attr(nitf, "baselang"), WireText.blankToNull(nitf.getAttributeNS(XMLConstants.XML_NS_URI, "lang"))));

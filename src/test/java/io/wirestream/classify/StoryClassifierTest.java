@@ -40,6 +40,21 @@ class StoryClassifierTest {
                 .containsExactly("medtop:15000000");
     }
 
+    /** A feed's own category word that is a topic's English name counts as the wire's, after any codes. */
+    @Test
+    void aCategoryWordThatNamesATopicIsTheWires() {
+        StoryClassifier.Result music = classifier.classify(withSubjects(new Subject("keyword", "Music", null)));
+        assertThat(music.categories().get(0)).isEqualTo("medtop:01000000");
+        assertThat(music.origins()).containsOnly("wire");
+        assertThat(classifier.classify(withSubjects(new Subject("doc-scope", "POLITICS", null))).categories())
+                .containsExactly("medtop:11000000");
+        assertThat(classifier.classify(withSubjects(new Subject("subj", "04015000", null), new Subject("doc-scope", "POLITICS", null)))
+                .categories()).startsWith("medtop:04000000", "medtop:11000000");
+        StoryClassifier.Result other = classifier.classify(withSubjects(new Subject("keyword", "Champions League", null),
+                new Subject("doc-scope", "National", null)));
+        assertThat(other.origins()).doesNotContain("wire");
+    }
+
     @Test
     void serviceLetterWithoutTopicLeavesItToTheText() {
         EnrichedStory s = withSubjects(new Subject("anpa-category", "a", "Domestic general news"));
