@@ -72,6 +72,23 @@ public final class SafeXml {
      * @throws WireParseException "XML DOCTYPE refused ..." for any DTD, "malformed XML ..." otherwise
      */
     public static Document parse(byte[] payload) throws WireParseException {
+        try {
+            return parseOnce(payload);
+        } catch (WireParseException e) {
+            // once, and only shorter: stray text after the root element is dropped (a second try that fails reports the first)
+            byte[] whole = e.getMessage().startsWith("malformed XML") ? withoutTrailingText(payload) : null;
+            if (whole == null) {
+                throw e;
+            }
+            try {
+                return parseOnce(whole);
+            } catch (WireParseException again) {
+                throw e;
+            }
+        }
+    }
+
+    private static Document parseOnce(byte[] payload) throws WireParseException {
         DocumentBuilder b = BUILDER.get();
         try {
             return b.parse(new ByteArrayInputStream(correctMisdeclaredLatin1(payload)));
@@ -79,11 +96,6 @@ public final class SafeXml {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("DOCTYPE")) {
                 throw new WireParseException("XML DOCTYPE refused: DTDs and entities are not accepted (XXE, entity expansion)", e);
-            }
-            byte[] whole = msg.contains("trailing section") ? withoutTrailingText(payload) : null;
-            if (whole != null) {
-                b.reset();
-                return parse(whole);
             }
             throw new WireParseException("malformed XML at line " + e.getLineNumber() + ": " + msg, e);
         } catch (SAXException e) {
@@ -99,26 +111,29 @@ public final class SafeXml {
     private static final int TRAILING_TEXT_MAX = 1024;
 
     /**
-     * The document without stray text after its root element (a feed written out with a script's closing
-     * quotes after it, NRK's RSS test file; padding), or null when there is none to drop: no root end tag,
-     * more than {@link #TRAILING_TEXT_MAX} bytes after it, or markup there (a second document is refused).
+     * The document without stray text after its root element's last end tag (a feed written out with a script's
+     * closing quotes after it, NRK's RSS test file; padding), or null when there is nothing to drop: no root end
+     * tag, nothing after it, more than {@link #TRAILING_TEXT_MAX} bytes after it, or markup there (a second
+     * document is refused). Only the window of the last {@code TRAILING_TEXT_MAX} bytes and the head are read.
      */
     static byte[] withoutTrailingText(byte[] payload) {
         String root = rootName(new String(payload, 0, Math.min(payload.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1));
         if (root == null) {
             return null;
         }
-        String text = new String(payload, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // the end tag ends within the last TRAILING_TEXT_MAX bytes; a window a little wider holds all of it
+        int from = Math.max(0, payload.length - TRAILING_TEXT_MAX - 300);
+        String tail = new String(payload, from, payload.length - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         java.util.regex.Matcher end = java.util.regex.Pattern.compile("</(?:[\\w.-]+:)?" + java.util.regex.Pattern.quote(root) + "\\s*>")
-                .matcher(text);
+                .matcher(tail);
         int cut = -1;
         while (end.find()) {
             cut = end.end();
         }
-        if (cut < 0 || payload.length - cut > TRAILING_TEXT_MAX || text.indexOf('<', cut) >= 0) {
+        if (cut < 0 || cut >= tail.length() || tail.length() - cut > TRAILING_TEXT_MAX || tail.indexOf('<', cut) >= 0) {
             return null;
         }
-        return java.util.Arrays.copyOf(payload, cut);
+        return java.util.Arrays.copyOf(payload, from + cut);
     }
 
     private static final java.util.regex.Pattern LATIN1_DECLARATION = java.util.regex.Pattern.compile(

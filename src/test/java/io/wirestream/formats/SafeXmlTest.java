@@ -28,5 +28,9 @@ class SafeXmlTest {
         assertThatThrownBy(() -> SafeXml.parse(utf8("<rss><channel/></rss>" + "x".repeat(2000))))
                 .hasMessageStartingWith("malformed XML");
         assertThatThrownBy(() -> SafeXml.parse(utf8("<rss><channel>"))).hasMessageStartingWith("malformed XML");
+        // an end tag after the stray text: nothing is dropped, and the document is tried once more at most
+        String twice = "<rss><channel/>" + "<item>x</item>".repeat(70_000) + "</rss>x</rss>";
+        assertThatThrownBy(() -> SafeXml.parse(utf8(twice))).hasMessageStartingWith("malformed XML");
+        assertThat(SafeXml.withoutTrailingText(utf8("<rss><channel/></rss>x</rss>"))).isNull();
     }
 }
