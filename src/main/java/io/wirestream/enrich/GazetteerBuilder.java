@@ -43,7 +43,8 @@ import java.util.zip.GZIPOutputStream;
  * alternate names of capitals and of cities of at least {@link #EXONYM_POPULATION}, which carry no
  * language tag. So only the safe ones are kept: Latin script, capitalised, four letters or more, not
  * the name of any other place, country or division, not an English word of the bundled news vocabulary, and
- * the alternate of one city only.
+ * the alternate of no other kept place. The tagger reads them in datelines only: in running text too many are
+ * words or names ("Kita", "Mosel", "Tanja").
  */
 public final class GazetteerBuilder {
 
@@ -147,11 +148,11 @@ public final class GazetteerBuilder {
                     for (String name : (f[1] + "/" + f[2]).split("/")) {
                         known.add(name.strip().toLowerCase(Locale.ROOT)); // "Biel/Bienne": Bienne is no Vienna
                     }
-                    if (pop >= EXONYM_POPULATION || seat) {
-                        for (String alternate : f[3].split(",")) {
-                            if (exonymShape(alternate.strip())) {
-                                exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add(f[0]);
-                            }
+                    // every kept place's alternates count, so that one another town also answers to ("Sion" is
+                    // Sitten's as well as Jerusalem's) is nobody's exonym; only the big cities' are written
+                    for (String alternate : f[3].split(",")) {
+                        if (exonymShape(alternate.strip())) {
+                            exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add((pop >= EXONYM_POPULATION || seat ? "" : "-") + f[0]);
                         }
                     }
                 }
@@ -161,8 +162,9 @@ public final class GazetteerBuilder {
             exonymCities.forEach((n, ids) -> byLowerCase.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).addAll(ids));
             exonymCities.forEach((n, ids) -> {
                 String lower = n.toLowerCase(Locale.ROOT);
-                if (byLowerCase.get(lower).size() == 1 && !known.contains(lower)) {
-                    exonyms.computeIfAbsent(ids.iterator().next(), k -> new ArrayList<>()).add(n);
+                String only = ids.iterator().next();
+                if (byLowerCase.get(lower).size() == 1 && !only.startsWith("-") && !known.contains(lower)) {
+                    exonyms.computeIfAbsent(only, k -> new ArrayList<>()).add(n);
                 }
             });
             exonyms.forEach((id, ns) -> w.print("X\t" + id + "\t" + String.join("|", ns) + "\n"));

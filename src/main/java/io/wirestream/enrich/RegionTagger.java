@@ -284,13 +284,12 @@ public final class RegionTagger {
     }
 
     /**
-     * A city's exonym ("København", "Den Haag") is read in a dateline, whatever the story's language, and
-     * within a sentence of copy that is not English. GeoNames does not say which language an alternate name
-     * is: in English text a foreign form is more often something else ("Roma" people), and a sentence's
-     * capitalised first word may be a word of the language (Spanish "Para el ministro" is no Belém do Pará).
+     * A city's exonym ("København /ritzau/:", "Haag") is read in a dateline, whatever the story's language (and
+     * in the wire's own place fields). GeoNames does not say which language an alternate name is, and in running
+     * text too many are words or names of some language: German "Kita", "Mosel", "Kanton", "Tanja"; "Roma" people.
      */
-    private static boolean exonymReadable(Entry e, Zone zone, String lang, boolean sentenceStart) {
-        return Gazetteer.EXONYM.equals(e.lang()) && (zone == Zone.DATELINE || !"en".equals(lang) && !sentenceStart);
+    private static boolean exonymReadable(Entry e, Zone zone) {
+        return Gazetteer.EXONYM.equals(e.lang()) && zone == Zone.DATELINE;
     }
 
     /**
@@ -323,7 +322,7 @@ public final class RegionTagger {
                 if (e.kind() == Kind.BLOCK) {
                     block = true;
                 } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE
-                        || exonymReadable(e, zone, lang, tokens.get(m.from()).sentenceStart()))
+                        || exonymReadable(e, zone))
                         && !((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && m.to() - m.from() == 1
                         && tokens.get(m.from()).key().length() <= 3)) {
                     candidates.add(e);

@@ -4,13 +4,13 @@ import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -192,12 +192,12 @@ public final class NewsmlG2Parser implements WireParser {
                 message == null ? null : WireText.blankToNull(message.getAttributeNS(XMLConstants.XML_NS_URI, "lang")),
                 message == null ? null : SafeXml.attr(message, "lang")));
 
-        boolean countryCodes = subjectsAndPlaces(b, item, content);
+        boolean locatedCounts = subjectsAndPlaces(b, item, content);
         body(b, SafeXml.child(item, "contentSet"));
 
-        // Where the item was written is a dateline place only when the metadata names no country: Reuters'
-        // located is its editing desk ("Bangalore") on a story its subject codes place in England and Spain.
-        String located = countryCodes ? null
+        // Where the item was written is a dateline place unless the metadata's countries say it is elsewhere
+        // (Reuters' located is its editing desk, "Bangalore", on a story its subject codes place in England and Spain).
+        String located = !locatedCounts ? null
                 : StoryFields.notAPlaceholder(SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name")));
         StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
         StoryFields.agency(b, documentAgency, context.source());
@@ -248,22 +248,15 @@ public final class NewsmlG2Parser implements WireParser {
     }
 
     /**
-     * Subjects and places. Returns whether the metadata names countries by code (Reuters' N2 scheme, whose
-     * two capitals are a country, "N2:GB"; an ISO 3166 sameAs, "iso3166-1a2:DE"): they are places then,
-     * after the named ones, and the located place (where the item was written) is none.
+     * Subjects and places. Returns whether the located place (where the item was written) is a place of the
+     * story: not when the metadata names countries by code (Reuters' N2 scheme, "N2:GB"; an ISO 3166 sameAs,
+     * "iso3166-1a2:DE") and the located place's own country is not among them (Reuters' editing desk in
+     * Bangalore on a story about England and Spain). The codes are places, after the named ones.
      */
     private static boolean subjectsAndPlaces(ParsedStory.Builder b, Element item, Element content) {
         Set<String> places = new LinkedHashSet<>();
         Set<String> countryCodes = new LinkedHashSet<>();
-        // STT names its geo codes in <assert>s: "sttlocationalias:20016" is "sttlocmeta:rich:20016", Myanmar
-        java.util.Map<String, String> asserted = new java.util.HashMap<>();
-        for (Element a : SafeXml.children(item, "assert")) {
-            String q = SafeXml.attr(a, "qcode");
-            String name = SafeXml.text(SafeXml.child(a, "name"));
-            if (q != null && name != null) {
-                asserted.putIfAbsent(q.substring(q.lastIndexOf(':') + 1), name);
-            }
-        }
+        Map<String, String> asserted = assertedPlaces(item);
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
             // A subject sent by @literal (ANSA's literal="ALR") is the agency's own code, kept as a keyword.
@@ -274,27 +267,35 @@ public final class NewsmlG2Parser implements WireParser {
                 if (q != null && (q.startsWith("subj:") || q.startsWith("medtop:"))) {
                     StoryFields.subject(b, q, SafeXml.text(SafeXml.child(same, "name")));
                 }
-                Matcher iso = ISO_COUNTRY.matcher(String.valueOf(q));
-                if (iso.matches()) {
-                    countryCodes.add(iso.group(1).toUpperCase(Locale.ROOT));
+                String iso = countryCode(q);
+                if (iso != null && q.startsWith("iso3166")) {
+                    countryCodes.add(iso);
                 }
             }
             String qcode = String.valueOf(SafeXml.attr(s, "qcode"));
-            if (REUTERS_COUNTRY.matcher(qcode).matches()) {
-                countryCodes.add(qcode.substring(3));
+            String reuters = qcode.startsWith("N2:") && qcode.length() == 5 ? countryCode(qcode) : null;
+            if (reuters != null) {
+                countryCodes.add(reuters);
             }
             String type = SafeXml.attr(s, "type");
             // A bare geo code ("sttlocationalias:7576") is a place only when the item names it in an assert.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, shoutless(name != null ? name : asserted.get(qcode.substring(qcode.lastIndexOf(':') + 1))));
+                add(places, shoutless(name != null ? name : asserted.get(qcode)));
             }
         }
         Set<String> all = new LinkedHashSet<>();
-        if (countryCodes.isEmpty()) {
-            for (Element l : SafeXml.children(content, "located")) {
-                // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
-                add(all, partyName(l, NewsmlG2Parser::shoutless));
+        boolean locatedCounts = true;
+        for (Element l : SafeXml.children(content, "located")) {
+            String country = null;
+            for (Element broader : SafeXml.children(l, "broader")) {
+                country = StoryFields.first(country, countryCode(SafeXml.attr(broader, "qcode")));
             }
+            if (!countryCodes.isEmpty() && country != null && !countryCodes.contains(country)) {
+                locatedCounts = false;
+                continue;
+            }
+            // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
+            add(all, partyName(l, NewsmlG2Parser::shoutless));
         }
         all.addAll(places);
         all.addAll(countryCodes);
@@ -305,13 +306,63 @@ public final class NewsmlG2Parser implements WireParser {
             }
         }
         all.forEach(b::place);
-        return !countryCodes.isEmpty();
+        return locatedCounts;
     }
 
-    /** An ISO 3166-1 alpha-2 code as a G2 qcode: "iso3166-1a2:DE" (not a subdivision, "DE-HE"). */
-    private static final Pattern ISO_COUNTRY = Pattern.compile("iso3166-1a2:(\\p{Alpha}{2})");
-    /** Reuters' N2 scheme: two capitals are a country ("N2:GB"); longer codes are topics and regions ("N2:SOCC"). */
-    private static final Pattern REUTERS_COUNTRY = Pattern.compile("N2:\\p{Upper}{2}");
+    private static final Set<String> ISO_ALPHA2 = Set.of(Locale.getISOCountries());
+    private static final Map<String, String> ISO_ALPHA3 = alpha3();
+
+    private static Map<String, String> alpha3() {
+        Map<String, String> out = new HashMap<>();
+        for (String a2 : Locale.getISOCountries()) {
+            out.put(new Locale("", a2).getISO3Country(), a2);
+        }
+        return out;
+    }
+
+    /**
+     * The ISO 3166-1 alpha-2 country a qcode's code stands for ("iso3166-1a2:DE", "iso3166-1a3:GBR", Reuters'
+     * "N2:GB" and "N2:IND"), or null: a subdivision ("DE-HE"), a region ("N2:EU", "N2:WEU") or a topic ("N2:SOCC").
+     */
+    static String countryCode(String qcode) {
+        if (qcode == null) {
+            return null;
+        }
+        String code = qcode.substring(qcode.lastIndexOf(':') + 1).toUpperCase(Locale.ROOT);
+        if (code.length() == 2) {
+            return ISO_ALPHA2.contains(code) ? code : null;
+        }
+        return code.length() == 3 ? ISO_ALPHA3.get(code) : null;
+    }
+
+    /**
+     * Places the item names in its asserts, by qcode (STT: "sttlocmeta:rich:20016" is Myanmar). A subject's bare geo
+     * code ("sttlocationalias:20016") finds its assert by the code after the scheme when one geographic assert
+     * alone has that code (one with geoAreaDetails or a geoArea broader: a person's assert is no place).
+     */
+    private static Map<String, String> assertedPlaces(Element item) {
+        Map<String, String> byQcode = new HashMap<>();
+        Map<String, List<String>> byCode = new HashMap<>();
+        for (Element a : SafeXml.children(item, "assert")) {
+            String q = SafeXml.attr(a, "qcode");
+            String name = SafeXml.text(SafeXml.child(a, "name"));
+            boolean geographic = SafeXml.child(a, "geoAreaDetails") != null || SafeXml.children(a, "broader").stream()
+                    .anyMatch(br -> String.valueOf(SafeXml.attr(br, "type")).endsWith("geoArea"));
+            if (q != null && name != null && geographic) {
+                byQcode.putIfAbsent(q, name);
+                byCode.computeIfAbsent(q.substring(q.lastIndexOf(':') + 1), k -> new ArrayList<>()).add(name);
+            }
+        }
+        Map<String, String> out = new HashMap<>(byQcode);
+        for (Element s : SafeXml.children(SafeXml.child(item, "contentMeta"), "subject")) {
+            String q = SafeXml.attr(s, "qcode");
+            List<String> names = q == null ? null : byCode.get(q.substring(q.lastIndexOf(':') + 1));
+            if (names != null && names.size() == 1) {
+                out.putIfAbsent(q, names.get(0));
+            }
+        }
+        return out;
+    }
 
     private static void body(ParsedStory.Builder b, Element contentSet) {
         Element inline = SafeXml.child(contentSet, "inlineXML");

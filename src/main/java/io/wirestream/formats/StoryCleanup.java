@@ -191,7 +191,7 @@ final class StoryCleanup {
             boolean headline = repeatsHeadline(b, first);
             String note = headline ? null : fencedNote(first);
             if (!headline && isByline(b.byline(), first)) {
-                if (b.byline() == null || GENERIC_BYLINE.matcher(WireText.collapse(b.byline())).matches()) {
+                if (b.byline() == null || GENERIC_BYLINE.matcher(WireText.collapse(b.byline())).matches() && BYLINE.matcher(first).matches()) {
                     b.byline(first);
                 }
             } else if (!headline && ADVISORY.matcher(first).matches()) {
@@ -279,10 +279,11 @@ final class StoryCleanup {
     /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
     private static boolean isByline(String sent, String paragraph) {
         String byline = sent == null ? null : WireText.collapse(sent);
-        if (byline == null || byline.isEmpty() || GENERIC_BYLINE.matcher(byline).matches()) {
+        if (byline == null || byline.isEmpty()) {
             return BYLINE.matcher(paragraph).matches();
         }
-        return paragraph.equalsIgnoreCase(byline) || paragraph.equalsIgnoreCase("By " + byline);
+        return paragraph.equalsIgnoreCase(byline) || paragraph.equalsIgnoreCase("By " + byline)
+                || GENERIC_BYLINE.matcher(byline).matches() && BYLINE.matcher(paragraph).matches();
     }
 
     /**

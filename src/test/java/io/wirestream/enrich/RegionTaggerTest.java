@@ -308,27 +308,30 @@ class RegionTaggerTest {
     }
 
     @Test
-    void aBigCitysNameInTheStorysLanguageIsThatCity() {
-        RegionTagger.Tagging danish = TAGGER.tag("Mand løsladt", List.of("Politiet i København oplyser, at manden er løsladt.",
-                "Han var anholdt i Hvidovre."), null, "da", RegionTagger.Scope.ABOUT);
+    void aBigCitysNameInTheStorysLanguageIsThatCityInADateline() {
+        RegionTagger.Tagging danish = TAGGER.tag("Mand løsladt", List.of("København /ritzau/: Politiet oplyser, at manden er løsladt.",
+                "Han var anholdt i Hvidovre."), "København", "da", RegionTagger.Scope.ABOUT);
         assertEquals("DK", danish.primary(), "København is Copenhagen: " + danish);
-        assertEquals("Copenhagen", danish.places().get(0).name(), "an exonym is reported by the city's own name");
-        assertEquals("NL", TAGGER.tag("Forsøg med dieselgas", List.of("Forskerne i Haag har testet udstødningsgas."), "Haag", "da",
+        assertTrue(danish.places().stream().anyMatch(p -> p.name().equals("Copenhagen") && p.role().equals("dateline")),
+                "an exonym is reported by the city's own name: " + danish);
+        assertEquals("NL", TAGGER.tag("Forsøg med dieselgas", List.of("Forskerne har testet udstødningsgas."), "Haag", "da",
                 RegionTagger.Scope.ABOUT).primary(), "a dateline 'Haag' is The Hague");
-        assertEquals("AT", TAGGER.tag("Gipfel", List.of("Die Minister trafen sich in Wien."), null, "de",
-                RegionTagger.Scope.ABOUT).primary());
-        assertEquals("IT", TAGGER.tag("Vertice", List.of("ROMA - I ministri si sono incontrati."), null, "it",
+        assertEquals("AT", TAGGER.tag("Gipfel", List.of("Wien (APA) - Die Minister trafen sich."), null, "de",
                 RegionTagger.Scope.ABOUT).primary());
         assertEquals("NL", tag("Talks resume", "DEN HAAG, Oct 3 (Reuters) - Talks resumed.").primary(),
                 "a dateline in the city's own language, in English copy");
-        assertTrue(tag("Camp cleared", "Police cleared a Roma camp on Tuesday.").places().isEmpty(),
-                "in English text a foreign form is read only in a dateline: 'Roma' here are people");
+        // in running text an exonym is not read: too many are words or names of some language
+        for (String text : List.of("Die Eltern suchen einen Platz in der Kita.", "Auch der Kanton muss sparen.",
+                "Die Winzer an der Mosel ernten.", "Die Abgeordnete Tanja Fischer sprach.", "Sinti und Roma wurden geehrt.")) {
+            assertTrue(TAGGER.tag("Bericht", List.of(text), null, "de", RegionTagger.Scope.ABOUT).places().isEmpty(), text);
+        }
+        assertTrue(tag("Camp cleared", "Police cleared a Roma camp on Tuesday.").places().isEmpty());
         assertTrue(TAGGER.tag("Debatt", List.of("Man appellerer gjerne til frykt."), null, "nb", RegionTagger.Scope.ABOUT)
                 .places().isEmpty(), "Norwegian 'Man' (one) is no Isle of Man");
         assertTrue(TAGGER.tag("Reacciones", List.of("Para el ministro la decisión es injusta."), null, "es", RegionTagger.Scope.ABOUT)
-                .places().isEmpty(), "a sentence's first word is a word of its language before it is an exonym (Belém do Pará)");
-        assertTrue(TAGGER.tag("Depot getroffen", List.of("Die Miliz lagerte dort Bargeld und Gold."), null, "de", RegionTagger.Scope.ABOUT)
-                .places().isEmpty(), "an alternate name that is an English word (Gold Coast's 'Gold') is no exonym");
+                .places().isEmpty());
+        assertFalse(tag("Court rules", "SION, Aug 3 (Reuters) - The court ruled.").tagged().contains("IL"),
+                "Sion is Sitten's name as well as Jerusalem's: nobody's exonym");
     }
 
     @Test

@@ -260,7 +260,21 @@ class NewsmlG2ParserTest {
                         "<subject type=\"cpnat:geoArea\" qcode=\"exlocationalias:20016\"/>"
                                 + "<subject type=\"cpnat:geoArea\" qcode=\"excountry:7\"><sameAs qcode=\"iso3166-1a2:mm\"/></subject>")
                 .replace("</contentSet>", "</contentSet><assert qcode=\"exlocmeta:rich:20016\"><name>Myanmar</name></assert>");
+        stt = stt.replace("<name>Myanmar</name></assert>", "<name>Myanmar</name><geoAreaDetails/></assert>");
         assertThat(parser.parse(utf8(stt), CONTEXT).get(0).places()).containsExactly("Myanmar", "MM");
+        // regions are no countries ("N2:EU"); a located place in a coded country is kept, with its dateline place
+        ParsedStory regionOnly = parser.parse(utf8(reuters.replace("<subject qcode=\"N2:ES\"/><subject qcode=\"N2:GB\"/>",
+                "<subject qcode=\"N2:EU\"/><subject qcode=\"N2:WEU\"/>")), CONTEXT).get(0);
+        assertThat(regionOnly.datelinePlace()).isEqualTo("Bangalore");
+        ParsedStory kyiv = parser.parse(utf8(reuters.replace("<subject qcode=\"N2:ES\"/><subject qcode=\"N2:GB\"/>",
+                "<subject qcode=\"N2:UA\"/><subject qcode=\"N2:RU\"/>").replace("Bangalore", "Kyiv").replace("N2:IND", "N2:UKR")), CONTEXT).get(0);
+        assertThat(kyiv.places()).containsExactly("Kyiv", "UA", "RU");
+        assertThat(kyiv.datelinePlace()).isEqualTo("Kyiv");
+        // a person's assert that shares the code is no place; the geographic one is taken
+        String person = stt.replace("<assert qcode=\"exlocmeta:rich:20016\">",
+                "<assert qcode=\"experson:20016\"><name>Sanna Marin</name></assert><assert qcode=\"exlocmeta:rich:20016\">");
+        assertThat(person).contains("Sanna Marin");
+        assertThat(parser.parse(utf8(person), CONTEXT).get(0).places()).containsExactly("Myanmar", "MM");
     }
 
     /** An item that names no agency of its own takes the message header's origin, and the message's language. */

@@ -401,6 +401,12 @@ class WireFidelityTest {
                         + "<p>By Jane Roe</p><p>The receivers appointed a chief executive.</p><p>More.</p></body></html></inlineXML>"));
         assertThat(staff.byline()).isEqualTo("By Jane Roe");
         assertThat(staff.body()).containsExactly("The receivers appointed a chief executive.", "More.");
+        ParsedStory repeated = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
+                "<headline>Receivers appoint a chief</headline><by>Agencies</by>",
+                "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        + "<p>Agencies</p><p>The receivers appointed a chief executive.</p><p>More.</p></body></html></inlineXML>"));
+        assertThat(repeated.byline()).isEqualTo("Agencies");
+        assertThat(repeated.body()).containsExactly("The receivers appointed a chief executive.", "More.");
         ParsedStory only = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
                 "<headline>Coach pleads for support</headline>", "<inlineXML contenttype=\"application/xhtml+xml\"><html"
                         + " xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>By Jane Roe</p></body></html></inlineXML>"));
