@@ -203,7 +203,14 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
             before = "; no earlier version was seen here";
         }
         reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + before);
-        Alert a = alert(clusterId, s, st, AlertLevel.KILL, reasons, eventTime, false);
+        AlertState routing = st;
+        if (st.getMembers() == 0) {
+            // nothing else of the cluster was seen: the notice is routed by the killed story's own regions, desk,
+            // categories and source (a copy: a killed story is no source of the cluster for later alerts)
+            routing = AlertState.newBuilder(st).build();
+            AlertRules.include(routing, s, eventTime, settings);
+        }
+        Alert a = alert(clusterId, s, routing, AlertLevel.KILL, reasons, eventTime, false);
         a.setEvidence(List.of(s.getStoryKey()));
         return a;
     }

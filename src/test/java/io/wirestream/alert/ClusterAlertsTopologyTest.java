@@ -121,6 +121,11 @@ class ClusterAlertsTopologyTest {
         assertThat(sent()).extracting(Alert::getLevel).containsExactly(AlertLevel.KILL, AlertLevel.KILL);
         assertThat(sent().get(0).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
         assertThat(sent().get(1).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; no earlier version was seen here"));
+        // seen first as a kill, the notice still carries what desks route by: its own source, regions and desk
+        assertThat(sent().get(1).getSources()).containsExactly("afp");
+        assertThat(sent().get(1).getSourceCount()).isEqualTo(1);
+        assertThat(sent().get(1).getRegions()).isNotEmpty();
+        assertThat(sent().get(1).getDesk()).isNotNull();
     }
 
     @Test
