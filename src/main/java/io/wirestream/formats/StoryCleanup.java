@@ -176,7 +176,34 @@ final class StoryCleanup {
                 b.bodyHtml(asHtml(cleaned));
             }
         }
+        if (truncatedLead(b.headline(), b.body())) {
+            StoryFields.deriveHeadline(b, null);
+        }
     }
+
+    /**
+     * Whether a headline is only the lead cut at a fixed width, mid-word: NTB's relay of a Ritzau flash sends
+     * "*En 41-årig mand, der onsdag blev anholdt og sat i forbindel" over "København /ritzau/: En 41-årig mand,
+     * der onsdag blev anholdt og sat i forbindelse med ...". The first sentence reads better then.
+     */
+    static boolean truncatedLead(String headline, List<String> body) {
+        if (headline == null || body.isEmpty()) {
+            return false;
+        }
+        String head = WireText.collapse(headline.replaceFirst("^[*#>\\s]+", ""));
+        String first = body.get(0);
+        String lead = Dateline.find(first).map(Dateline::remainder).filter(r -> !r.isBlank()).orElse(first);
+        for (String text : List.of(WireText.collapse(lead), WireText.collapse(first))) {
+            if (head.length() >= TRUNCATED_LEAD_MIN && text.length() > head.length() && text.regionMatches(true, 0, head, 0, head.length())
+                    && Character.isLetterOrDigit(text.charAt(head.length())) && Character.isLetterOrDigit(head.charAt(head.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A headline this long or longer that stops inside the lead's word was cut from it. */
+    private static final int TRUNCATED_LEAD_MIN = 30;
 
     /**
      * The paragraphs at the top of the text that are wire furniture, not story: the headline again (an XHTML

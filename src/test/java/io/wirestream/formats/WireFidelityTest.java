@@ -422,6 +422,21 @@ class WireFidelityTest {
         assertThat(named.byline()).isEqualTo("By Ana Gomez");
     }
 
+    /** A headline that is the lead cut mid-word at a fixed width (NTB's relay of Ritzau flashes) gives way to the first sentence. */
+    @Test
+    void aHeadlineCutFromTheLeadGivesWayToTheFirstSentence() throws Exception {
+        ParsedStory cut = parse(new NitfParser(), nitf("<doc-id id-string=\"EX:3\"/>",
+                "<hedline><hl1>*A man arrested on Wednesday after a possible shooting near a kinderg</hl1></hedline>",
+                "<p>Copenhagen /ritzau/: A man arrested on Wednesday after a possible shooting near a kindergarten has been released. "
+                        + "Police said so.</p>"));
+        assertThat(cut.headline()).isEqualTo("A man arrested on Wednesday after a possible shooting near a kindergarten has been released.");
+        assertThat(cut.signals()).contains(Signal.NO_HEADLINE);
+        ParsedStory whole = parse(new NitfParser(), nitf("<doc-id id-string=\"EX:4\"/>",
+                "<hedline><hl1>A man arrested on Wednesday after a possible shooting</hl1></hedline>",
+                "<p>A man arrested on Wednesday after a possible shooting near a kindergarten has been released.</p>"));
+        assertThat(whole.headline()).isEqualTo("A man arrested on Wednesday after a possible shooting");
+    }
+
     @Test
     void aBylineParagraphAtTheTopIsTheBylineNotTheText() throws Exception {
         ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>",
