@@ -176,7 +176,8 @@ public final class NinjsParser implements WireParser {
         String holder = Agencies.ifPlausible(agencyOf(n));
         b.provider(wrote != null && holder != null ? Agencies.code(holder)
                 : first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
-        StoryFields.agency(b, first(wrote, holder), context.source());
+        // an agency the catalogue does not know is still the item's own word before the ingest source's ("360info")
+        StoryFields.agency(b, first(wrote, holder, Agencies.ifPlausible(str(n, "source"))), context.source());
         if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty()) {
             throw WireParseException.noStory("ninjs item has neither headline nor body");
         }

@@ -204,4 +204,12 @@ class NinjsParserTest {
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    /** An agency the catalogue does not know, named in "source" with no copyright holder, is the item's agency. */
+    @Test
+    void anUnknownSourceIsStillTheAgency() throws Exception {
+        byte[] p = ("{\"uri\":\"urn:x:360\",\"type\":\"text\",\"source\":\"360info\",\"headline\":\"Trouble is brewing for beer\","
+                + "\"body_text\":\"Brewers are pursuing ways to use less water.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(parser.parse(p, CONTEXT).get(0).agency()).isEqualTo("360info");
+    }
 }
