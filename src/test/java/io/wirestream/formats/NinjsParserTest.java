@@ -209,7 +209,7 @@ class NinjsParserTest {
     @Test
     void anUnknownSourceIsStillTheAgency() throws Exception {
         byte[] p = ("{\"uri\":\"urn:x:360\",\"type\":\"text\",\"source\":\"360info\",\"headline\":\"Trouble is brewing for beer\","
-                + "\"body_text\":\"Brewers are pursuing ways to use less water.\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\"body_text\":\"Brewers are pursuing ways to use less water.\"}").getBytes(StandardCharsets.UTF_8);
         assertThat(parser.parse(p, CONTEXT).get(0).agency()).isEqualTo("360info");
     }
 }
