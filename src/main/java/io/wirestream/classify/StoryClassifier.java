@@ -128,6 +128,8 @@ public final class StoryClassifier {
             "não", "em");
     /** Below this many words a text says too little about its language. */
     static final int LANGUAGE_MIN_WORDS = 30;
+    /** The first this many words say enough about a text's language. */
+    static final int LANGUAGE_MAX_WORDS = 150;
     /** Prose of a language has at least this share of its function words (English: a quarter and more). */
     static final double LANGUAGE_MIN_SHARE = 0.08;
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
@@ -141,11 +143,15 @@ public final class StoryClassifier {
      * Tables and lists, with few function words of any language, are read as their language says, or as English.
      */
     static boolean readableInEnglish(String language, String headline, String text) {
+        boolean declared = language != null && !language.isBlank();
+        if (declared && language.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
+            return true;
+        }
         java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);
         int words = 0;
         int english = 0;
         int other = 0;
-        while (m.find()) {
+        while (words < LANGUAGE_MAX_WORDS && m.find()) {
             words++;
             String w = m.group().toLowerCase(Locale.ROOT);
             english += ENGLISH_WORDS.contains(w) ? 1 : 0;
@@ -158,7 +164,7 @@ public final class StoryClassifier {
         if (enough && other >= LANGUAGE_MIN_SHARE * words && other > english) {
             return false;
         }
-        return language == null || language.isBlank() || language.strip().toLowerCase(Locale.ROOT).startsWith("en");
+        return !declared;
     }
 
     private static Result result(Map<String, String> found, double confidence) {
