@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,16 +28,11 @@ public final class MediaTopics {
     private final Map<String, String> parent;
     private final Map<String, String> label;
     private final Map<String, String> bySubjectCode;
-    private final Map<String, String> byLabel;
 
     MediaTopics(Map<String, String> parent, Map<String, String> label, Map<String, String> bySubjectCode) {
         this.parent = Map.copyOf(parent);
         this.label = Map.copyOf(label);
         this.bySubjectCode = Map.copyOf(bySubjectCode);
-        Map<String, String> names = new HashMap<>();
-        // a label two topics share names neither: "" marks it
-        label.forEach((q, l) -> names.merge(l.toLowerCase(Locale.ROOT), q, (a, b) -> ""));
-        this.byLabel = Map.copyOf(names);
     }
 
     /** The table shipped in the jar. */
@@ -125,18 +119,6 @@ public final class MediaTopics {
         }
         String family = "medtop:" + code.substring(0, 2) + "000000";
         return isTopLevel(family) ? Optional.of(family) : Optional.empty();
-    }
-
-    /**
-     * The Media Topic whose English label a wire's own category word names, whole and in any case ("Music",
-     * "POLITICS", "Sport"); none when no label is that word or two topics share it.
-     */
-    public Optional<String> fromLabel(String word) {
-        if (word == null || word.isBlank()) {
-            return Optional.empty();
-        }
-        String q = byLabel.get(word.strip().toLowerCase(Locale.ROOT));
-        return q == null || q.isEmpty() ? Optional.empty() : Optional.of(q);
     }
 
     /** The English label, or the code itself. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * <ol>
  *   <li>Wire: Media Topics as sent, IPTC Subject Codes through their Media Topic match, ANPA category
  *       letters and IPTC 7901 service categories (team-written tables below), then a feed's category,
- *       keyword or NITF doc-scope that is a topic's English name ("Music", "POLITICS"). The first top-level
+ *       keyword or NITF doc-scope that names a desk ("Music", "POLITICS", another table). The first top-level
  *       topic so found is primary, with confidence 1; second-level topics of wire codes follow.</li>
  *   <li>Text: the model's best top-level topic is primary, with its confidence; a runner-up with at
  *       least {@link #SECONDARY_SHARE} of the best score is added (a story about a war minister's
@@ -66,6 +66,40 @@ public final class StoryClassifier {
         return new StoryClassifier(CategoryModel.bundled(), MediaTopics.bundled());
     }
 
+    /**
+     * A feed's or desk's own category words (RSS and Atom categories, keywords, NITF's doc-scope: PA's "POLITICS",
+     * "SOCCER", "SHOWBIZ"; an entertainment feed's "Music"), team-written like the tables above. Only words that
+     * name a news desk whatever the story: not "Labour" (a party), "Diet" (a parliament), "Metal" or "Nature".
+     */
+    private static final Map<String, String> CATEGORY_WORDS = categoryWords();
+
+    private static Map<String, String> categoryWords() {
+        Map<String, String> m = new java.util.HashMap<>();
+        java.util.function.BiConsumer<String, String> put = (topic, words) -> {
+            for (String w : words.split(",")) {
+                m.put(w.strip(), "medtop:" + topic + "000000");
+            }
+        };
+        put.accept("01", "arts, culture, entertainment, showbiz, music, film, films, movies, cinema, tv, television, books, celebrity");
+        put.accept("02", "crime, crime and justice, courts");
+        put.accept("03", "disaster, disasters, accidents");
+        put.accept("04", "business, economy, finance, markets, money, companies");
+        put.accept("05", "education");
+        put.accept("06", "environment, climate");
+        put.accept("07", "health");
+        put.accept("08", "human interest, offbeat, odd news");
+        put.accept("10", "lifestyle, travel, food");
+        put.accept("11", "politics, election, elections");
+        put.accept("12", "religion");
+        put.accept("13", "science, technology, tech, science and technology");
+        put.accept("14", "society");
+        put.accept("15", "sport, sports, football, soccer, tennis, golf, cricket, rugby, baseball, basketball, motorsport, "
+                + "athletics, cycling");
+        put.accept("16", "conflict, war");
+        put.accept("17", "weather");
+        return Map.copyOf(m);
+    }
+
     /** Subject schemes that carry a wire's own category words: feed categories and keywords, NITF's doc-scope. */
     private static final Set<String> LABEL_SCHEMES = Set.of("keyword", "category", "doc-scope");
 
@@ -74,12 +108,12 @@ public final class StoryClassifier {
     }
 
     private Result fromWireOrText(EnrichedStory s) {
-        // codes first, then a category word of the wire's own that is a topic's name (an Atom feed's "Music",
-        // PA's doc-scope "POLITICS")
+        // codes first, then a category word of the wire's own (an Atom feed's "Music", PA's doc-scope "POLITICS")
         List<String> sent = new ArrayList<>();
         s.getSubjects().forEach(subject -> wireTopic(subject).ifPresent(sent::add));
         s.getSubjects().stream().filter(subject -> LABEL_SCHEMES.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
-                .forEach(subject -> topics.fromLabel(subject.getCode()).ifPresent(sent::add));
+                .forEach(subject -> Optional.ofNullable(CATEGORY_WORDS.get(subject.getCode().strip().toLowerCase(Locale.ROOT)))
+                        .ifPresent(sent::add));
         Map<String, String> found = new LinkedHashMap<>();
         List<String> deeper = new ArrayList<>();
         for (String q : sent) {
@@ -143,29 +177,31 @@ public final class StoryClassifier {
      * Tables and lists, with few function words of any language, are read as their language says, or as English.
      */
     static boolean readableInEnglish(String language, String headline, String text) {
-        boolean declared = language != null && !language.isBlank();
-        if (declared && language.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
-            return true;
-        }
+        String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        // "und", "mul", "zxx", "mis": undetermined, several, none, uncoded (Drupal sends "und")
+        boolean declared = !lang.isEmpty() && !NO_LANGUAGE.contains(lang.split("[-_]", 2)[0]);
+        boolean english = declared && (lang.startsWith("en") || lang.equals("eng"));
         java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);
         int words = 0;
-        int english = 0;
+        int englishWords = 0;
         int other = 0;
         while (words < LANGUAGE_MAX_WORDS && m.find()) {
             words++;
             String w = m.group().toLowerCase(Locale.ROOT);
-            english += ENGLISH_WORDS.contains(w) ? 1 : 0;
+            englishWords += ENGLISH_WORDS.contains(w) ? 1 : 0;
             other += OTHER_WORDS.contains(w) ? 1 : 0;
         }
         boolean enough = words >= LANGUAGE_MIN_WORDS;
-        if (enough && english >= LANGUAGE_MIN_SHARE * words && english > other) {
+        if (enough && englishWords >= LANGUAGE_MIN_SHARE * words && englishWords > other) {
             return true;
         }
-        if (enough && other >= LANGUAGE_MIN_SHARE * words && other > english) {
-            return false;
+        if (enough && other >= LANGUAGE_MIN_SHARE * words && other > englishWords) {
+            return false; // whatever was declared: WordPress feeds say "en-US" of Danish posts
         }
-        return !declared;
+        return !declared || english;
     }
+
+    private static final Set<String> NO_LANGUAGE = Set.of("und", "mul", "zxx", "mis");
 
     private static Result result(Map<String, String> found, double confidence) {
         return new Result(List.copyOf(found.keySet()), List.copyOf(found.values()), confidence);

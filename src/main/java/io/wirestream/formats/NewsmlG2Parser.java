@@ -329,6 +329,9 @@ public final class NewsmlG2Parser implements WireParser {
             return null;
         }
         String code = qcode.substring(qcode.lastIndexOf(':') + 1).toUpperCase(Locale.ROOT);
+        if (code.equals("UK")) {
+            return "GB"; // Reuters' N2:UK
+        }
         if (code.length() == 2) {
             return ISO_ALPHA2.contains(code) ? code : null;
         }

@@ -196,14 +196,19 @@ final class StoryCleanup {
         for (String text : List.of(WireText.collapse(lead), WireText.collapse(first))) {
             if (head.length() >= TRUNCATED_LEAD_MIN && text.length() > head.length() && text.regionMatches(true, 0, head, 0, head.length())
                     && Character.isLetterOrDigit(text.charAt(head.length())) && Character.isLetterOrDigit(head.charAt(head.length() - 1))) {
-                return true;
+                Matcher rest = WORD_REST.matcher(text).region(head.length(), text.length());
+                // "... raises interest rate" over "... interest rates to 5.25%": a headline, not a cut
+                return rest.lookingAt() && !INFLECTION.matcher(rest.group()).matches();
             }
         }
         return false;
     }
 
-    /** A headline this long or longer that stops inside the lead's word was cut from it. */
-    private static final int TRUNCATED_LEAD_MIN = 30;
+    /** A headline this long or longer that stops inside the lead's word was cut from it (a fixed width, 60 at NTB). */
+    private static final int TRUNCATED_LEAD_MIN = 50;
+    private static final Pattern WORD_REST = Pattern.compile("[\\p{L}\\p{N}'’]+");
+    /** Endings that make another word of a whole one: a headline may be the lead's start with a singular. */
+    private static final Pattern INFLECTION = Pattern.compile("(?iu)s|es|'s|’s|ed|d|ing|\\d+");
 
     /**
      * The paragraphs at the top of the text that are wire furniture, not story: the headline again (an XHTML

@@ -50,9 +50,9 @@ class StoryClassifierTest {
                 .containsExactly("medtop:11000000");
         assertThat(classifier.classify(withSubjects(new Subject("subj", "04015000", null), new Subject("doc-scope", "POLITICS", null)))
                 .categories()).startsWith("medtop:04000000", "medtop:11000000");
-        StoryClassifier.Result other = classifier.classify(withSubjects(new Subject("keyword", "Champions League", null),
-                new Subject("doc-scope", "National", null)));
-        assertThat(other.origins()).doesNotContain("wire");
+        for (String word : List.of("Champions League", "National", "Labour", "Diet", "Metal", "Nature", "Injury")) {
+            assertThat(classifier.classify(withSubjects(new Subject("keyword", word, null))).origins()).as(word).doesNotContain("wire");
+        }
     }
 
     /**
@@ -70,6 +70,9 @@ class StoryClassifierTest {
         assertThat(StoryClassifier.readableInEnglish(null, "Forsøg", danish)).isFalse();
         assertThat(StoryClassifier.readableInEnglish("nb-NO", "Faktasjekk", "Kort tekst")).isFalse();
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
+        assertThat(StoryClassifier.readableInEnglish("en-US", "Forsøg", danish)).as("a feed that says en-US of Danish posts").isFalse();
+        assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();
+        assertThat(StoryClassifier.readableInEnglish("EN", "Quake", "A strong earthquake struck the coast.")).isTrue();
         assertThat(StoryClassifier.readableInEnglish(null, "Global Weather", "Amsterdam 42 50 rn Athens 60 69 rn Atlanta 30 62 clr "
                 .repeat(6))).isTrue();
         EnrichedStory s = Stories.aStory("ritzau:1").headline("Forsøg med dieselgas").build();

@@ -435,6 +435,10 @@ class WireFidelityTest {
                 "<hedline><hl1>A man arrested on Wednesday after a possible shooting</hl1></hedline>",
                 "<p>A man arrested on Wednesday after a possible shooting near a kindergarten has been released.</p>"));
         assertThat(whole.headline()).isEqualTo("A man arrested on Wednesday after a possible shooting");
+        ParsedStory singular = parse(new NitfParser(), nitf("<doc-id id-string=\"EX:5\"/>",
+                "<hedline><hl1>Bank of England raises its main interest rate after the inflation rate</hl1></hedline>",
+                "<p>Bank of England raises its main interest rate after the inflation rates of the summer stayed high.</p>"));
+        assertThat(singular.headline()).isEqualTo("Bank of England raises its main interest rate after the inflation rate");
     }
 
     @Test
