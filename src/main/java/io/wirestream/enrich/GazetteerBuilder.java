@@ -2,6 +2,7 @@ package io.wirestream.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.sameness.IdfTable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,10 +131,13 @@ public final class GazetteerBuilder {
                 w.print("A\t" + code[0] + "\t" + code[1] + "\t" + a.get("name").asText() + "\n");
             }
             int places = 0;
-            Set<String> known = englishWords();
+            // names that are something else first: a country, a division or any kept place's own name, or a word
+            // of the bundled English news vocabulary ("Gold" for Gold Coast)
+            Set<String> known = new HashSet<>();
             names(countries, json).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
             admin1.forEach(a -> known.add(a.get("name").asText().toLowerCase(Locale.ROOT)));
             Map<String, Set<String>> exonymCities = new TreeMap<>();
+            Set<String> bigCities = new HashSet<>();
             try (BufferedReader r = Files.newBufferedReader(from.resolve("cities/geonames-cities1000-2020-03-18.tsv"), StandardCharsets.UTF_8)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String[] f = line.split("\t", -1);
@@ -150,9 +154,12 @@ public final class GazetteerBuilder {
                     }
                     // every kept place's alternates count, so that one another town also answers to ("Sion" is
                     // Sitten's as well as Jerusalem's) is nobody's exonym; only the big cities' are written
+                    if (pop >= EXONYM_POPULATION || seat) {
+                        bigCities.add(f[0]);
+                    }
                     for (String alternate : f[3].split(",")) {
                         if (exonymShape(alternate.strip())) {
-                            exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add((pop >= EXONYM_POPULATION || seat ? "" : "-") + f[0]);
+                            exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add(f[0]);
                         }
                     }
                 }
@@ -163,7 +170,7 @@ public final class GazetteerBuilder {
             exonymCities.forEach((n, ids) -> {
                 String lower = n.toLowerCase(Locale.ROOT);
                 String only = ids.iterator().next();
-                if (byLowerCase.get(lower).size() == 1 && !only.startsWith("-") && !known.contains(lower)) {
+                if (byLowerCase.get(lower).size() == 1 && bigCities.contains(only) && !known.contains(lower) && !IdfTable.bundled().knows(lower)) {
                     exonyms.computeIfAbsent(only, k -> new ArrayList<>()).add(n);
                 }
             });
@@ -176,23 +183,6 @@ public final class GazetteerBuilder {
     static boolean exonymShape(String name) {
         return name.length() >= 4 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))
                 && LATIN_NAME.matcher(name).matches();
-    }
-
-    /**
-     * The words of the bundled English news vocabulary (the sameness stage's IDF table): an alternate name
-     * that is one of them ("Gold" for Gold Coast) is a word first.
-     */
-    private static Set<String> englishWords() throws IOException {
-        Set<String> words = new HashSet<>();
-        try (var in = GazetteerBuilder.class.getResourceAsStream("/io/wirestream/sameness/idf.tsv");
-             var r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.startsWith("#")) {
-                    words.add(line.split("\t", 2)[0]);
-                }
-            }
-        }
-        return words;
     }
 
     /** Every country name, in every language the i18n-iso-countries tables have. */

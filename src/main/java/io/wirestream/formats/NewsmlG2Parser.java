@@ -256,7 +256,7 @@ public final class NewsmlG2Parser implements WireParser {
     private static boolean subjectsAndPlaces(ParsedStory.Builder b, Element item, Element content) {
         Set<String> places = new LinkedHashSet<>();
         Set<String> countryCodes = new LinkedHashSet<>();
-        Map<String, String> asserted = assertedPlaces(item);
+        AssertedPlaces asserted = AssertedPlaces.of(item);
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
             // A subject sent by @literal (ANSA's literal="ALR") is the agency's own code, kept as a keyword.
@@ -280,7 +280,7 @@ public final class NewsmlG2Parser implements WireParser {
             String type = SafeXml.attr(s, "type");
             // A bare geo code ("sttlocationalias:7576") is a place only when the item names it in an assert.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, shoutless(name != null ? name : asserted.get(qcode)));
+                add(places, shoutless(name != null ? name : asserted.nameOf(qcode)));
             }
         }
         Set<String> all = new LinkedHashSet<>();
@@ -343,28 +343,32 @@ public final class NewsmlG2Parser implements WireParser {
      * code ("sttlocationalias:20016") finds its assert by the code after the scheme when one geographic assert
      * alone has that code (one with geoAreaDetails or a geoArea broader: a person's assert is no place).
      */
-    private static Map<String, String> assertedPlaces(Element item) {
-        Map<String, String> byQcode = new HashMap<>();
-        Map<String, List<String>> byCode = new HashMap<>();
-        for (Element a : SafeXml.children(item, "assert")) {
-            String q = SafeXml.attr(a, "qcode");
-            String name = SafeXml.text(SafeXml.child(a, "name"));
-            boolean geographic = SafeXml.child(a, "geoAreaDetails") != null || SafeXml.children(a, "broader").stream()
-                    .anyMatch(br -> String.valueOf(SafeXml.attr(br, "type")).endsWith("geoArea"));
-            if (q != null && name != null && geographic) {
-                byQcode.putIfAbsent(q, name);
-                byCode.computeIfAbsent(q.substring(q.lastIndexOf(':') + 1), k -> new ArrayList<>()).add(name);
+    private record AssertedPlaces(Map<String, String> byQcode, Map<String, List<String>> byCode) {
+
+        static AssertedPlaces of(Element item) {
+            Map<String, String> byQcode = new HashMap<>();
+            Map<String, List<String>> byCode = new HashMap<>();
+            for (Element a : SafeXml.children(item, "assert")) {
+                String q = SafeXml.attr(a, "qcode");
+                String name = SafeXml.text(SafeXml.child(a, "name"));
+                boolean geographic = SafeXml.child(a, "geoAreaDetails") != null || SafeXml.children(a, "broader").stream()
+                        .anyMatch(br -> String.valueOf(SafeXml.attr(br, "type")).endsWith("geoArea"));
+                if (q != null && name != null && geographic) {
+                    byQcode.putIfAbsent(q, name);
+                    byCode.computeIfAbsent(q.substring(q.lastIndexOf(':') + 1), k -> new ArrayList<>()).add(name);
+                }
             }
+            return new AssertedPlaces(byQcode, byCode);
         }
-        Map<String, String> out = new HashMap<>(byQcode);
-        for (Element s : SafeXml.children(SafeXml.child(item, "contentMeta"), "subject")) {
-            String q = SafeXml.attr(s, "qcode");
-            List<String> names = q == null ? null : byCode.get(q.substring(q.lastIndexOf(':') + 1));
-            if (names != null && names.size() == 1) {
-                out.putIfAbsent(q, names.get(0));
+
+        String nameOf(String qcode) {
+            String exact = byQcode.get(qcode);
+            if (exact != null) {
+                return exact;
             }
+            List<String> names = byCode.get(qcode.substring(qcode.lastIndexOf(':') + 1));
+            return names != null && names.size() == 1 ? names.get(0) : null;
         }
-        return out;
     }
 
     private static void body(ParsedStory.Builder b, Element contentSet) {

@@ -56,13 +56,13 @@ final class StoryCleanup {
     private static final String WORD_PAIRS = "(?:and/or|he/she|his/her|him/her|on/off|in/out|up/down|yes/no|ja/nein|und/oder"
             + "|et/ou|oui/non|si/no|vi/nu|ja/nej|ja/ei|kyll/ei)$";
     private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
+    /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
+    private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
+    private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
      * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words).
      */
-    /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
-    private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
-    private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"

@@ -59,6 +59,11 @@ public final class IdfTable {
         return n == null ? unknown : Math.log((documents + 1.0) / (n + 1.0)) + 1;
     }
 
+    /** Whether the term is in the table's vocabulary (a word of the news it was counted from). */
+    public boolean knows(String term) {
+        return df.containsKey(term);
+    }
+
     public int documents() {
         return documents;
     }
