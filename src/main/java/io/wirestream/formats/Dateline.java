@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * A dateline found at the start of a story's first paragraph, with the place parsed out of it.
  *
  * <p>Agencies' conventions (DOMAIN.md section 5): AP {@code WASHINGTON (AP) _} or {@code -};
- * Reuters {@code LONDON, March 3 (Reuters) -}; PTI/ANI/IANS {@code NEW DELHI, Jan 1 (PTI) -};
+ * Reuters {@code LONDON, March 3 (Reuters) -}; PTI/ANI/IANS {@code NEW DELHI, Jan 1 (PTI) -}, as published
+ * {@code New Delhi, Jan 1 (PTI) The ...} (no mark after the agency) and {@code New Delhi [India], Jan 1 (ANI):};
  * dpa {@code Berlin (dpa) -}; AAP {@code SYDNEY March 22 AAP -}; web copy {@code Tehran:}.
  * The dateline place is where the reporter filed from, not necessarily what the story is about.
  *
@@ -26,6 +27,8 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String DATE = "(?:,?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?)?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
+    /** ANI names the country in brackets after the place: "New Delhi [India], March 2 (ANI):". */
+    private static final String COUNTRY_TAG = "(?:[ ]\\[\\p{Lu}[\\p{L} .]{1,30}\\])?";
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
             + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau|TASS"
             + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire)";
@@ -36,7 +39,10 @@ public record Dateline(String text, String place, String agency, String remainde
             // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"; press wires and Ritzau
             // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:",
             // TASS with full stops: "MOSCOW, January 21. /TASS/."
-            Pattern.compile("^" + PLACE + DATE + "\\.?[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "\\.?[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
+            // PTI and IANS put no mark after the agency: "Kolkata, Mar 2 (PTI) The Metro will ..."; a known agency in
+            // parentheses after a place and a date is a dateline however the text goes on.
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -

@@ -1,5 +1,6 @@
 package io.wirestream.formats;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.regex.Pattern;
  * line ("Home | News | ..."), the headline, an optional standfirst, then paragraphs, the first of
  * which usually opens with a dateline ("Tehran:", "NEW DELHI, Jan 1 (PTI) -").
  *
+ * <p>A scraped page's furniture, credits and times are read by {@link ScrapedPage}; copy framed as a telex
+ * message ("ZCZC" ... "NNNN") by {@link TelexFrame}.
+ *
  * <p>Copy wrapped at a width (an e-mailed release) has its lines joined into paragraphs; a raw e-mail
  * message or a CSV table is no article and becomes a dead letter with that reason.
  *
@@ -19,7 +23,7 @@ import java.util.regex.Pattern;
 public final class PlainTextParser implements WireParser {
 
     /** "Home | News | ...", "Home > World > ...", "News » India". */
-    private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
+    private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home|news)\\s*[|>»/›]|.*\\s[|>»›/]\\s.*\\s[|>»›/]\\s).*");
     private static final int MAX_HEADLINE = 300;
     /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
     private static final Pattern MAIL_HEADER = Pattern.compile(
@@ -98,21 +102,39 @@ public final class PlainTextParser implements WireParser {
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.stripControl(WireText.decodeStrict(payload, context.contentType()));
+        Optional<TelexFrame> frame = TelexFrame.read(text);
+        if (frame.isPresent()) {
+            text = frame.get().text();
+        }
         refuseWhatIsNoArticle(text);
-        List<String> lines = WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false);
+        List<String> lines = new ArrayList<>(WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false));
+        // A scraped page's furniture ("Advertisement", "3 min read", "Also Read: ...", "Tags: ...") goes wherever it stands.
+        lines.removeIf(ScrapedPage::isFurniture);
+        lines = ScrapedPage.joinLoneDatelines(lines);
+        ScrapedPage.Header header = new ScrapedPage.Header();
         int i = 0;
-        while (i < lines.size() && BREADCRUMB.matcher(lines.get(i)).matches()) {
+        // over the headline: breadcrumbs, a section label, and on some pages the credit and time lines
+        while (i + 1 < lines.size() && (BREADCRUMB.matcher(lines.get(i)).matches() || ScrapedPage.isSectionLabel(lines.get(i))
+                || ScrapedPage.readCreditsAndTimes(lines.get(i), header))) {
             i++;
         }
-        if (i >= lines.size()) {
+        String headline = frame.map(TelexFrame::headline).orElse(null);
+        if (headline == null && i >= lines.size()) {
             throw WireParseException.noStory("plain text has no headline");
         }
-        String headline = lines.get(i++);
+        if (headline == null && frame.isPresent() && frame.get().longKeyword() != null
+                && (i >= lines.size() || Dateline.find(lines.get(i)).isPresent())) {
+            headline = frame.get().longKeyword(); // the message opens with its dateline: the keyword heads it
+        }
+        if (headline == null) {
+            headline = lines.get(i++);
+        }
         if (headline.length() > MAX_HEADLINE) {
             throw WireParseException.noStory("plain text: first line is " + headline.length()
                     + " characters, too long for a headline (not an article?)");
         }
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.PLAIN).headline(headline);
+        creditsAndTimes(lines, i, header);
 
         // Standfirst: the lines between headline and the dateline paragraph, when there is a dateline
         // within the next three lines; otherwise everything is body.
@@ -134,13 +156,45 @@ public final class PlainTextParser implements WireParser {
         b.body(body);
         Optional<Dateline> d = Dateline.find(body.get(0));
         d.ifPresent(dl -> b.dateline(dl.text()).datelinePlace(dl.place()).agency(dl.agency()));
+        frame.ifPresent(f -> {
+            b.slugline(f.slug());
+            f.subjectCodes().forEach(code -> b.subject("subj", code, null));
+            if (b.datelinePlace() == null && f.place() != null) {
+                b.datelinePlace(f.place()).place(f.place());
+            }
+        });
         if (b.agency() == null) {
-            b.agency(context.source());
+            b.agency(header.agency != null ? header.agency : context.source());
+        }
+        if (header.byline != null) {
+            b.byline(header.byline);
         }
         String id = context.itemId() != null ? context.itemId() : StoryFields.shortHash(headline);
         String uri = (context.source() == null ? "plain" : context.source().toLowerCase(Locale.ROOT)) + ":" + id;
         b.uri(uri).storyKey(uri);
-        b.versionCreated(null);
+        // The page's own times when it shows them; else none, and the receive time stands in.
+        b.firstCreated(header.published);
+        b.versionCreated(header.updated != null ? header.updated : header.published);
         return List.of(b.build());
+    }
+
+    /**
+     * Takes the credit and time lines out of a scraped page: those among the first lines under the headline
+     * (up to the story's dateline paragraph) and those at its foot. What they say goes into the header.
+     */
+    private static void creditsAndTimes(List<String> lines, int afterHeadline, ScrapedPage.Header header) {
+        int end = Math.min(lines.size(), afterHeadline + ScrapedPage.MAX_HEADER_LINES);
+        for (int j = afterHeadline; j < end && lines.size() - afterHeadline > 1; j++) {
+            if (Dateline.find(lines.get(j)).isPresent()) {
+                break;
+            }
+            if (ScrapedPage.readCreditsAndTimes(lines.get(j), header)) {
+                lines.remove(j--);
+                end--;
+            }
+        }
+        while (lines.size() - afterHeadline > 1 && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header)) {
+            lines.remove(lines.size() - 1);
+        }
     }
 }

@@ -309,6 +309,11 @@ final class StoryCleanup {
     }
 
     /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
+    /** Whether a paragraph is only a byline of capitalised names ("By Anna Keller, Reuters"), not a sentence. */
+    static boolean isBylineParagraph(String paragraph) {
+        return BYLINE.matcher(paragraph).matches();
+    }
+
     private static boolean isByline(String sent, String paragraph) {
         String byline = sent == null ? null : WireText.collapse(sent);
         if (byline == null || byline.isEmpty()) {

@@ -23,6 +23,10 @@ class DatelineTest {
         "CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) -- A firm said.|CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) --|Calgary, Alberta|GLOBE NEWSWIRE|A firm said.",
         "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
         "MOSCOW, January 21. /TASS/. The Kremlin said.|MOSCOW, January 21. /TASS/.|Moscow|TASS|The Kremlin said.",
+        // PTI and IANS as Indian sites publish them: no mark after the agency; ANI names the country in brackets
+        "Kolkata, Mar 2 (PTI) The Metro will run.|Kolkata, Mar 2 (PTI)|Kolkata|PTI|The Metro will run.",
+        "Chennai, March 2 (IANS) \"We will appeal,\" he said.|Chennai, March 2 (IANS)|Chennai|IANS|\"We will appeal,\" he said.",
+        "New Delhi [India], March 2 (ANI): The ministry said.|New Delhi [India], March 2 (ANI):|New Delhi|ANI|The ministry said.",
     })
     void agencyDatelines(String paragraph, String text, String place, String agency, String remainder) {
         Dateline d = Dateline.find(paragraph).orElseThrow();
@@ -45,6 +49,9 @@ class DatelineTest {
         assertThat(Dateline.find("Update: the talks resumed on Monday.")).isEmpty();
         assertThat(Dateline.find("Taking to X, Larijani said he would not negotiate.")).isEmpty();
         assertThat(Dateline.find("Ihr Ansprechpartner: Thomas, Tel. 030")).isEmpty();
+        // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
+        assertThat(Dateline.find("The minister told reporters (PTI) that talks went well.")).isEmpty();
+        assertThat(Dateline.find("Kolkata (PTI) said the figures were wrong.")).isEmpty();
         assertThat(Dateline.find(null)).isEmpty();
     }
 

@@ -100,4 +100,151 @@ class PlainTextParserTest {
         assertThat(ParserRegistry.standard().detect(prose)).isInstanceOf(PlainTextParser.class);
         assertThat(parser.parse(prose, FixtureSupport.CONTEXT).get(0).headline()).isEqualTo("Rain, wind and snow hit the north");
     }
+
+    /**
+     * A news page as scraped (written for this test in the shape Indian news sites use): credit and time lines
+     * under the headline, reading-time and ad furniture, a link to another story, an agency credit at the foot.
+     */
+    @Test
+    void aScrapedPageLosesItsFurnitureAndGivesItsCreditsAndTimes() throws Exception {
+        byte[] page = ("Home / India News / Flood alert issued in Assam as river crosses danger mark\n"
+                + "Flood alert issued in Assam as river crosses danger mark\n"
+                + "Over a lakh people in nine districts have been affected, officials said.\n"
+                + "Written by Priya Sharma | Guwahati | Updated: July 4, 2026 09:42 IST\n"
+                + "3 min read\n"
+                + "Listen to this article\n"
+                + "Guwahati: The river crossed the danger mark at two places on Saturday, officials said.\n"
+                + "Advertisement\n"
+                + "Forty relief camps have been opened in two districts.\n"
+                + "Also Read: Heavy rain lashes the northeast\n"
+                + "Story continues below this ad\n"
+                + "The Army has been put on standby, he added.\n"
+                + "(With inputs from PTI)\n"
+                + "Tags: Assam, floods\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Flood alert issued in Assam as river crosses danger mark");
+        assertThat(s.description()).isEqualTo("Over a lakh people in nine districts have been affected, officials said.");
+        assertThat(s.byline()).isEqualTo("By Priya Sharma");
+        assertThat(s.dateline()).isEqualTo("Guwahati:");
+        assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2026-07-04T04:12:00Z")); // 09:42 IST
+        assertThat(s.body()).containsExactly(
+                "Guwahati: The river crossed the danger mark at two places on Saturday, officials said.",
+                "Forty relief camps have been opened in two districts.",
+                "The Army has been put on standby, he added.");
+    }
+
+    /** Agency copy on a syndicating site: the agency's name for a byline, the time, PTI's dateline, the feed notice. */
+    @Test
+    void syndicatedAgencyCopyOnAPage() throws Exception {
+        byte[] page = ("Metro extends evening services on Blue Line\n"
+                + "PTI\n"
+                + "Updated: Mar 02, 2026, 18:20 IST\n"
+                + "Kolkata, Mar 2 (PTI) The Metro will run four more services from Monday, an official said.\n"
+                + "The last train will now leave at 10.40 pm, he said.\n"
+                + "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.agency()).isEqualTo("PTI");
+        assertThat(s.byline()).isEqualTo("PTI");
+        assertThat(s.dateline()).isEqualTo("Kolkata, Mar 2 (PTI)");
+        assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2026-03-02T12:50:00Z"));
+        assertThat(s.body()).hasSize(2).noneMatch(p -> p.contains("syndicated"));
+    }
+
+    /** Sentences that open like furniture or a credit stay in the story. */
+    @Test
+    void sentencesThatOpenLikeFurnitureStay() throws Exception {
+        byte[] page = ("Regulator fines bank over fees\n"
+                + "By the time the market closed, shares had fallen 4 percent\n"
+                + "LONDON (Reuters) - Britain's regulator fined the bank on Monday.\n"
+                + "Share prices of rivals rose after the decision was announced.\n"
+                + "Watchdog officials said more cases would follow.\n"
+                + "Updated figures will be published in June, the regulator said.\n"
+                + "Advertisement revenue at the bank's media arm was not affected.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.byline()).isNull();
+        assertThat(s.description()).startsWith("By the time the market closed");
+        assertThat(s.versionCreated()).isNull();
+        assertThat(s.body()).hasSize(5);
+    }
+
+    @Test
+    void timesAsPagesWriteThem() {
+        assertThat(ScrapedPage.time("July 4, 2026 09:42 IST")).isEqualTo(java.time.Instant.parse("2026-07-04T04:12:00Z"));
+        assertThat(ScrapedPage.time("12 Mar 2026")).isEqualTo(java.time.Instant.parse("2026-03-12T00:00:00Z"));
+        assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
+        assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
+        assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
+        assertThat(ScrapedPage.time("February 30, 2026")).isNull();
+        assertThat(ScrapedPage.time("yesterday")).isNull();
+    }
+
+    /** Section label, editor credit and time over the headline; the dateline alone on its line; a promotion at the foot. */
+    @Test
+    void creditsOverTheHeadlineAndADatelineOnItsOwnLine() throws Exception {
+        byte[] page = ("World News\n"
+                + "Edited by: Rohan Mehta\n"
+                + "Updated: March 02, 2026 3:03 pm IST\n"
+                + "Strong earthquake hits northern Japan, tsunami advisory issued\n"
+                + "Read Time: 2 mins\n"
+                + "Tokyo:\n"
+                + "A magnitude 6.8 earthquake struck northern Japan on Monday, officials said.\n"
+                + "There were no immediate reports of damage.\n"
+                + "Track Latest News Live and get news updates from around the world\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Strong earthquake hits northern Japan, tsunami advisory issued");
+        assertThat(s.dateline()).isEqualTo("Tokyo:");
+        assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2026-03-02T09:33:00Z"));
+        assertThat(s.body()).containsExactly("Tokyo: A magnitude 6.8 earthquake struck northern Japan on Monday, officials said.",
+                "There were no immediate reports of damage.");
+    }
+
+    /** A breadcrumb of slashes, a correspondent's byline with a place, a date line and share prompts. */
+    @Test
+    void slashBreadcrumbAndCorrespondentByline() throws Exception {
+        byte[] page = ("News / India News / Capital records its cleanest air day\n"
+                + "Capital records its cleanest air day of the year as winds pick up\n"
+                + "By HT Correspondent, New Delhi\n"
+                + "Jan 02, 2026 10:15 AM IST\n"
+                + "Share Via\n"
+                + "2 hours ago\n"
+                + "The air quality index improved to satisfactory on Friday as westerly winds dispersed pollutants.\n"
+                + "The board recorded an index of 96 at 4pm.\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Capital records its cleanest air day of the year as winds pick up");
+        assertThat(s.byline()).isEqualTo("By HT Correspondent, New Delhi");
+        assertThat(s.firstCreated()).isEqualTo(java.time.Instant.parse("2026-01-02T04:45:00Z"));
+        assertThat(s.body()).hasSize(2).first().asString().startsWith("The air quality index");
+    }
+
+    /**
+     * Copy framed as a telex message (written for this test in the shape of AAP's feed): ZCZC and a routing line, header
+     * lines opened by a sign, the text, a sign-off and NNNN. The header's headline, keyword, place and subject code are
+     * read; none of the framing reaches the story.
+     */
+    @Test
+    void aTelexFramedMessage() throws Exception {
+        byte[] message = ("ZCZC AAP\r\n%A\r\n#Harbour_BC2\r\n$Ferry services resume after storm\r\n:(HOBART)\r\n&DESK\\Smithj\r\n"
+                + "*04000000\r\n@TAS\r\nFerry services across the harbour resumed on Tuesday after a storm closed the port.\n\n"
+                + "   The operator said timetables would return to normal by Wednesday.\n\n\r\nAAP RTV\r\nNNNN\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(message, FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Ferry services resume after storm");
+        assertThat(s.slugline()).isEqualTo("Harbour_BC2");
+        assertThat(s.datelinePlace()).isEqualTo("Hobart");
+        assertThat(s.subjects()).extracting(SubjectCode::code).containsExactly("04000000");
+        assertThat(s.body()).first().asString().startsWith("Ferry services across the harbour resumed");
+        assertThat(s.body()).noneMatch(p -> p.contains("ZCZC") || p.contains("NNNN") || p.startsWith("#") || p.startsWith("$"));
+
+        // A keyword that is all the header says heads a message whose text opens with its dateline.
+        byte[] results = ("ZCZC FMG000\nYY RFG TDR\n:Leading trainers and jockeys 2025-2026\n:TRAINERS\n"
+                + "  SYDNEY, Jul 16 AAP - Leading trainers and jockeys for the season.\n\nB Rider  90  79\nNNNN\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory r = parser.parse(results, FixtureSupport.CONTEXT).get(0);
+        assertThat(r.headline()).isEqualTo("Leading trainers and jockeys 2025-2026");
+        assertThat(r.slugline()).isEqualTo("TRAINERS");
+        assertThat(r.agency()).isEqualTo("AAP");
+        assertThat(r.body()).first().asString().startsWith("SYDNEY, Jul 16 AAP -");
+    }
 }

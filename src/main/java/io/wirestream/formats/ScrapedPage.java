@@ -1,0 +1,300 @@
+package io.wirestream.formats;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a news page scraped to text carries besides its story. Sites differ in wording, not in kind:
+ * <ul>
+ * <li>under the headline, the credit and time lines: "Written by Priya Sharma | Guwahati | Updated: July 4, 2026
+ * 09:42 IST", "By Anna Keller, Reuters", "PTI", "Published On 12 Mar 2026";</li>
+ * <li>anywhere, the page's furniture: "Advertisement", "Story continues below this ad", "3 min read",
+ * "Listen to this article", "Also Read: ...", "Share", "Follow us on ...";</li>
+ * <li>at the foot, tags, editor credits and notices: "Tags: ...", "Published By: ...", "(With inputs from PTI)",
+ * "(This story has not been edited by ... and is auto-generated from a syndicated feed.)".</li>
+ * </ul>
+ * None of it is story text: furniture and notices are dropped, credits and times become the byline, the
+ * agency and the story's times. Lines are matched whole and short, so a sentence that happens to begin
+ * with "Share" or "Updated" stays in the story.
+ */
+final class ScrapedPage {
+
+    /** Longest line read as furniture, a credit or a time: story sentences run longer. */
+    private static final int MAX_META = 160;
+    /** How many lines under the headline may be credits, times or the standfirst before the story starts. */
+    static final int MAX_HEADER_LINES = 8;
+
+    /** Page furniture, matched against the whole line. */
+    private static final Pattern FURNITURE = Pattern.compile("(?iu)^(?:"
+            + "advertisements?|advertisement\\s*[-–—]\\s*scroll to continue|sponsored|"
+            + "(?:story|article) continues (?:below|after) (?:this |the )?(?:ad|advertisement)|continue reading(?: below| the main story)?|"
+            + "scroll (?:down )?to continue(?: reading)?|"
+            + "listen to (?:this |the )?(?:article|story)(?: now)?|\\d{1,2}\\s*min(?:ute)?s?\\s+read|read(?:ing)? time\\s*:?\\s*\\d{1,2}\\s*min(?:ute)?s?|"
+            // a relative time can only be read against the page's fetch time, which the text does not carry
+            + "(?:about |updated )?(?:an?|\\d{1,2})\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\\s+ago|"
+            + "(?:track|get|catch|read|follow|download)\\s+(?:all\\s+)?(?:the\\s+)?latest\\s+(?:news|updates|headlines)\\b.{0,120}|"
+            // a link to another story: a label, a separator, its headline
+            + "(?:also read|read also|read more|must read|also see|see also|also watch|watch|read|related(?: stories| news| articles)?"
+            + "|more from [\\p{L} ]{1,30})\\s*[:|»›]\\s*.+|(?:also read|read more|related(?: stories| news| articles)?)|"
+            + "share(?: this)?(?: article| story| via| on (?:facebook|twitter|x|whatsapp|linkedin|email))?|save|bookmark|print|"
+            + "(?:share|tweet|email|print|copy link|comments?|save|bookmark)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|copy link|comments?|save|bookmark|facebook|twitter|whatsapp|linkedin|x))+|"
+            + "follow (?:us|\\p{L}[\\p{L} ]{0,30}) on (?:google news|whatsapp|twitter|x|facebook|instagram|telegram|linkedin|youtube)\\b.{0,60}|"
+            + "(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,60}newsletters?\\b.{0,60}|click here (?:to|for) .{0,80}|"
+            + "tags?\\s*:.*|trending(?: now| topics)?|recommended(?: for you)?|"
+            + "(?:published|edited|curated) by\\s*:?\\s*\\p{Lu}.{0,60}|"
+            + "(?:image|photo|video|picture)\\s*(?:source|credit|courtesy)?\\s*:\\s*.{1,80}|"
+            + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
+            + ")$");
+    /** A section label over the headline: "World News", "India", "Business". */
+    private static final Pattern SECTION = Pattern.compile("^(?:\\p{Lu}[\\p{L}&]*\\s+){0,2}(?:News|World|India|Business|Sports?|Entertainment|"
+            + "Politics|Opinion|Tech|Technology|Lifestyle|Cities|Nation|Health|Science|Education|Markets|Economy|Top Stories)$");
+    /** A dateline alone on its line, as some sites set it: "Tokyo:". */
+    private static final Pattern LONE_DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’ -]{1,30}:$");
+
+    /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". */
+    private static final Pattern INPUTS_CREDIT = Pattern.compile(
+            "(?iu)^[\\s(\\[—–-]*(?:with|written with|compiled with|based on)\\s+(?:inputs?|reporting|agency inputs?)\\s+(?:from\\s+)?(?<who>[^)\\]]{1,80})[)\\]]?\\.?$");
+    /** The note a syndicating site puts under unedited agency copy. */
+    private static final Pattern FEED_NOTICE = Pattern.compile(
+            "(?iu)^\\(?(?:disclaimer\\s*:\\s*)?(?:this|the above) (?:story|article|report|news|copy)\\b.{0,120}\\b(?:syndicated|agency|wire) (?:feed|copy|content)\\b.{0,80}$");
+    /** A credit line of its own: "Written by Priya Sharma", "Author: Jane Roe", "Reported by ..." ("By ..." is {@link StoryCleanup#isBylineParagraph}). */
+    private static final Pattern CREDIT = Pattern.compile(
+            "(?iu)^(?:(?:written|reported|authored|compiled|filed|posted)\\s+by|authors?|reporter)\\s*:?\\s+(?<who>\\p{L}.{0,80})$");
+    /** A time line: "Updated: July 4, 2026 09:42 IST", "Published On 12 Mar 2026", "Last Updated : Mar 02 2026". */
+    private static final Pattern TIME_LABEL = Pattern.compile(
+            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified|created|released|date)(?:\\s+(?:on|at))?\\s*[:\\-–—]?\\s*(?<when>.{4,60})$");
+    /** A place alone between pipes: "Guwahati", "New Delhi", "Kolkata, West Bengal". */
+    private static final Pattern PLACE_PART = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,3}$");
+    private static final Pattern PIPE = Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
+
+    private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iu)\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<year>\\d{4})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})\\b");
+    private static final Pattern CLOCK = Pattern.compile(
+            "(?iu)\\b(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
+    private static final Pattern ZONE = Pattern.compile(
+            "(?u)(?:\\b(?<abbr>IST|GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|MST|MDT|PST|PDT|PT|JST|KST|SGT|HKT|PKT|"
+                    + "AEST|AEDT|AWST|NZST|NZDT|SAST|EAT|WAT|CAT|GST)\\b(?<offset>\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|(?<bare>[+-]\\d{2}:?\\d{2})\\b)");
+    /** Zone abbreviations news sites write after a time. IST is India's (Indian sites write it most; Irish and Israeli pages rarely do). */
+    private static final Map<String, ZoneId> ZONES = Map.ofEntries(
+            Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)), Map.entry("GMT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
+            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("EET", ZoneOffset.ofHours(2)), Map.entry("EEST", ZoneOffset.ofHours(3)), Map.entry("WET", ZoneOffset.UTC),
+            Map.entry("WEST", ZoneOffset.ofHours(1)), Map.entry("MSK", ZoneOffset.ofHours(3)),
+            Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)), Map.entry("ET", ZoneId.of("America/New_York")),
+            Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)), Map.entry("MST", ZoneOffset.ofHours(-7)),
+            Map.entry("MDT", ZoneOffset.ofHours(-6)), Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("PT", ZoneId.of("America/Los_Angeles")), Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
+            Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("PKT", ZoneOffset.ofHours(5)),
+            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)), Map.entry("AWST", ZoneOffset.ofHours(8)),
+            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)), Map.entry("SAST", ZoneOffset.ofHours(2)),
+            Map.entry("EAT", ZoneOffset.ofHours(3)), Map.entry("WAT", ZoneOffset.ofHours(1)), Map.entry("CAT", ZoneOffset.ofHours(2)),
+            Map.entry("GST", ZoneOffset.ofHours(4)));
+
+    private ScrapedPage() {
+    }
+
+    /** What the lines under a headline said about the story. */
+    static final class Header {
+        String byline;
+        String agency;
+        Instant published;
+        Instant updated;
+    }
+
+    /** Whether a line over the headline is a section label. */
+    static boolean isSectionLabel(String line) {
+        return SECTION.matcher(line).matches();
+    }
+
+    /** The lines with a dateline alone on its line ("Tokyo:") joined to the paragraph under it. */
+    static List<String> joinLoneDatelines(List<String> lines) {
+        List<String> joined = new ArrayList<>(lines.size());
+        for (int j = 0; j < lines.size(); j++) {
+            String line = lines.get(j);
+            if (j + 1 < lines.size() && LONE_DATELINE.matcher(line).matches() && Dateline.find(line + " X").isPresent()) {
+                line = line + " " + lines.get(++j);
+            }
+            joined.add(line);
+        }
+        return joined;
+    }
+
+    /** Page furniture or a notice: dropped wherever it stands. */
+    static boolean isFurniture(String line) {
+        return line.length() <= MAX_META && (FURNITURE.matcher(line).matches() || INPUTS_CREDIT.matcher(line).matches())
+                || line.length() <= 2 * MAX_META && FEED_NOTICE.matcher(line).matches();
+    }
+
+    /**
+     * Reads a line under the headline as credits and times, into {@code header}; false (and {@code header}
+     * untouched) when any part of it is something else, such as the standfirst or the story's first paragraph.
+     */
+    static boolean readCreditsAndTimes(String line, Header header) {
+        if (line.length() > MAX_META || Dateline.find(line).isPresent()) {
+            return false;
+        }
+        Header found = new Header();
+        List<String> places = new ArrayList<>();
+        String[] parts = PIPE.split(line.strip());
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!readPart(p, found, places, parts.length > 1)) {
+                return false;
+            }
+        }
+        if (found.byline == null && found.agency == null && found.published == null && found.updated == null
+                && !TIME_LABEL.matcher(line).matches()) {
+            return false; // places alone are a line of text ("Guwahati")
+        }
+        header.byline = header.byline != null ? header.byline : found.byline;
+        header.agency = header.agency != null ? header.agency : found.agency;
+        header.published = header.published != null ? header.published : found.published;
+        header.updated = found.updated != null ? found.updated : header.updated;
+        return true;
+    }
+
+    private static boolean readPart(String part, Header found, List<String> places, boolean amongOthers) {
+        String agency = Agencies.known(part);
+        if (agency != null && part.length() <= 40) {
+            found.agency = found.agency == null ? agency : found.agency;
+            found.byline = found.byline == null ? part : found.byline;
+            return true;
+        }
+        Matcher credit = CREDIT.matcher(part);
+        boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
+        if (labelled || StoryCleanup.isBylineParagraph(part)) {
+            String who = labelled ? credit.group("who").strip() : part.substring(3).strip();
+            found.byline = found.byline == null ? "By " + who : found.byline;
+            // "By Anna Keller, Reuters": the wire she files for
+            String wire = Agencies.known(who.replaceFirst("^.*,\\s*", ""));
+            found.agency = found.agency == null ? wire : found.agency;
+            return true;
+        }
+        Matcher label = TIME_LABEL.matcher(part);
+        if (label.matches()) {
+            Instant t = time(label.group("when"));
+            if (t == null && !hasDate(label.group("when"))) {
+                return false;
+            }
+            if (label.group("label").toLowerCase(Locale.ROOT).startsWith("updated") || label.group("label").equalsIgnoreCase("modified")) {
+                found.updated = t;
+            } else {
+                found.published = found.published == null ? t : found.published;
+            }
+            return true;
+        }
+        if (hasDate(part) && onlyDateWords(part)) {
+            found.published = found.published == null ? time(part) : found.published;
+            return true;
+        }
+        if (amongOthers && PLACE_PART.matcher(part).matches() && wordCount(part) <= 4) {
+            places.add(part);
+            return true;
+        }
+        return false;
+    }
+
+    private static int wordCount(String s) {
+        return s.strip().split("\\s+").length;
+    }
+
+    private static boolean hasDate(String s) {
+        return MONTH_DAY_YEAR.matcher(s).find() || DAY_MONTH_YEAR.matcher(s).find() || ISO_DATE.matcher(s).find();
+    }
+
+    /** A line that is a date and time and nothing else: weekday, date, clock, zone, separators. */
+    private static boolean onlyDateWords(String s) {
+        String rest = ZONE.matcher(CLOCK.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
+                .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+        return rest.replaceAll("(?iu)\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b|\\b(?:at|on)\\b|[,/()|:.\\-–—\\s]", "").isEmpty();
+    }
+
+    /**
+     * The instant a page's time line names: a date (July 4, 2026; 4 July 2026; 2026-07-04), an optional clock
+     * (09:42, 9.42 pm) and zone (IST, GMT+5:30, +05:30). Without a clock, the start of the day; without a zone, UTC.
+     * Null when no date can be read.
+     */
+    static Instant time(String text) {
+        LocalDate date = date(text);
+        if (date == null) {
+            return null;
+        }
+        LocalTime clock = LocalTime.MIDNIGHT;
+        Matcher c = CLOCK.matcher(text);
+        while (c.find()) {
+            int hour = Integer.parseInt(c.group("hour"));
+            int minute = Integer.parseInt(c.group("minute"));
+            if (c.group("half") != null) {
+                boolean pm = Character.toLowerCase(c.group("half").charAt(0)) == 'p';
+                hour = hour % 12 + (pm ? 12 : 0);
+            }
+            if (hour < 24 && minute < 60 && !(c.start() > 0 && text.charAt(c.start() - 1) == '-')) {
+                clock = LocalTime.of(hour, minute, c.group("second") == null ? 0 : Math.min(59, Integer.parseInt(c.group("second"))));
+                break;
+            }
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        Matcher z = ZONE.matcher(text);
+        if (z.find()) {
+            zone = zone(z);
+        }
+        return date.atTime(clock).atZone(zone).toInstant();
+    }
+
+    private static ZoneId zone(Matcher z) {
+        try {
+            if (z.group("bare") != null) {
+                return ZoneOffset.of(z.group("bare").length() == 5 ? z.group("bare").substring(0, 3) + ":" + z.group("bare").substring(3)
+                        : z.group("bare"));
+            }
+            String offset = z.group("offset");
+            if (offset != null && (z.group("abbr").equals("GMT") || z.group("abbr").equals("UTC"))) {
+                String o = offset.replaceAll("\\s", "");
+                String sign = o.substring(0, 1);
+                String digits = o.substring(1).replace(":", "");
+                int hours = Integer.parseInt(digits.length() > 2 ? digits.substring(0, digits.length() - 2) : digits);
+                int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(digits.length() - 2)) : 0;
+                return sign.equals("-") ? ZoneOffset.ofHoursMinutes(-hours, -minutes) : ZoneOffset.ofHoursMinutes(hours, minutes);
+            }
+            return ZONES.getOrDefault(z.group("abbr"), ZoneOffset.UTC);
+        } catch (DateTimeException | NumberFormatException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static LocalDate date(String text) {
+        for (Pattern p : List.of(MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE)) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                try {
+                    int month = p == ISO_DATE ? Integer.parseInt(m.group("month")) : monthNumber(m.group("month"));
+                    return LocalDate.of(Integer.parseInt(m.group("year")), month, Integer.parseInt(m.group("day")));
+                } catch (DateTimeException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int monthNumber(String name) {
+        String m = name.toLowerCase(Locale.ROOT).substring(0, 3);
+        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(m) + 1;
+    }
+}
