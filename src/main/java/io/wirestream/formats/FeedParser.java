@@ -98,12 +98,12 @@ public final class FeedParser implements WireParser {
 
         String content = atom ? SafeXml.text(SafeXml.child(item, "content")) : encoded(item, "purl.org/rss/1.0/modules/content");
         String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
-        String html = content != null ? content : summary;
+        String html = FeedFooters.strip(content != null ? content : summary);
         if (html != null) {
             b.bodyHtml(html);
             b.body(WireText.paragraphsFromHtml(html));
         }
-        String descriptionHtml = content != null ? StoryFields.first(summary, encoded(item, "excerpt")) : null;
+        String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, encoded(item, "excerpt"))) : null;
         String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
         b.description(description);
         b.headline(SafeXml.text(SafeXml.child(item, "title")));

@@ -107,4 +107,33 @@ class FeedParserTest {
         assertThatThrownBy(() -> rss.parse(utf8("<rss version=\"2.0\"><channel><item><title>x</ti"), CONTEXT))
                 .hasMessageStartingWith("malformed XML");
     }
+
+    /**
+     * What WordPress and similar systems add to a feed entry (written for this test): "The post ... appeared first on ...",
+     * a "Related:" link in the body, an excerpt's "[…]" and a "Continue reading" link. None of it is story text.
+     */
+    @Test
+    void publishingSystemFootersAreNotStoryText() throws Exception {
+        String footer = "<p>The post <a href=\"https://herald.example/wall/\">Council approves sea wall</a> appeared first on "
+                + "<a href=\"https://herald.example\">Coastal Herald</a>.</p>";
+        String feed = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Coastal Herald</title>"
+                + "<link>https://herald.example</link><item><title>Council approves sea wall</title><guid>w1</guid>"
+                + "<description><![CDATA[<p>The council voted 7-2 on Monday to build a sea wall [&#8230;]</p>" + footer + "]]></description>"
+                + "<content:encoded><![CDATA[<p>The council voted 7-2 on Monday to build a sea wall after two winters of floods.</p>"
+                + "<p>Work starts in September, the mayor said.</p><p>Related: <a href=\"https://herald.example/floods/\">Floods close shops</a></p>"
+                + footer + "]]></content:encoded></item>"
+                + "<item><title>Storm warning for the weekend</title><guid>w2</guid><description><![CDATA[Gale-force winds are forecast "
+                + "from Saturday. <a href=\"https://herald.example/storm/\">Continue reading &#8594;</a>]]></description></item></channel></rss>";
+        List<ParsedStory> stories = rss.parse(utf8(feed), CONTEXT);
+        ParsedStory wall = stories.get(0);
+        assertThat(wall.body()).containsExactly("The council voted 7-2 on Monday to build a sea wall after two winters of floods.",
+                "Work starts in September, the mayor said.");
+        assertThat(wall.bodyHtml()).doesNotContain("appeared first").doesNotContain("Related");
+        assertThat(wall.description()).isEqualTo("The council voted 7-2 on Monday to build a sea wall …");
+        assertThat(stories.get(1).body()).containsExactly("Gale-force winds are forecast from Saturday.");
+        // a story that says "read more" in a sentence keeps it
+        String plain = "<rss version=\"2.0\"><channel><title>H</title><item><title>Libraries</title><guid>w3</guid><description>"
+                + "<![CDATA[<p>Children read more books in the summer, the survey found.</p>]]></description></item></channel></rss>";
+        assertThat(rss.parse(utf8(plain), CONTEXT).get(0).body()).containsExactly("Children read more books in the summer, the survey found.");
+    }
 }

@@ -1,0 +1,82 @@
+package io.wirestream.formats;
+
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * What blogging and publishing systems add to the HTML of a feed entry that is not the story: WordPress's
+ * "The post ... appeared first on ...", a link to read on ("Continue reading →", "Read more »") after an
+ * excerpt, the excerpt's "[…]", and the page furniture a site's body carries ("Related: ...", "Also read: ...",
+ * "Advertisement"; {@link ScrapedPage#isFurniture}). Removed from the HTML, so the text and the markup agree.
+ */
+final class FeedFooters {
+
+    private static final Pattern APPEARED_FIRST = Pattern.compile("(?iu)^the post .{1,400} appeared first on .{1,200}$");
+    /** A link that only asks to read on: its text. */
+    private static final Pattern READ_ON = Pattern.compile(
+            "(?iu)^(?:continue reading|read more|read the (?:full|rest of the) (?:story|article|post)|keep reading|read on|full story)"
+                    + "\\b.{0,80}$");
+    /** An excerpt's cut mark at the end of its text. */
+    private static final Pattern CUT_MARK = Pattern.compile("\\s*\\[(?:…|\\.\\.\\.|&hellip;)\\]\\s*$");
+
+    private FeedFooters() {
+    }
+
+    /** The entry's HTML without footers and furniture; the same string when it has none. */
+    static String strip(String html) {
+        if (html == null || html.isBlank()) {
+            return html;
+        }
+        Document doc = WireText.parseHtml(html);
+        boolean changed = false;
+        for (Element block : doc.body().select("p, div, li")) {
+            if (block.select("p, div, li").size() > 1) {
+                continue; // holds other blocks (select counts the block itself): its innermost ones are judged
+            }
+            String text = WireText.collapse(block.text());
+            if (!text.isEmpty() && (APPEARED_FIRST.matcher(text).matches() || ScrapedPage.isFurniture(text))) {
+                block.remove();
+                changed = true;
+            }
+        }
+        Element lastLink = doc.body().select("a").last();
+        if (lastLink != null && READ_ON.matcher(WireText.collapse(lastLink.text())).matches() && onlyBlankAfter(lastLink, doc.body())) {
+            lastLink.remove();
+            changed = true;
+        }
+        TextNode lastText = lastText(doc.body());
+        if (lastText != null && CUT_MARK.matcher(lastText.getWholeText()).find()) {
+            lastText.text(CUT_MARK.matcher(lastText.getWholeText()).replaceFirst(" …"));
+            changed = true;
+        }
+        return changed ? doc.body().html() : html;
+    }
+
+    /** Whether nothing but whitespace or punctuation follows the node inside the root. */
+    private static boolean onlyBlankAfter(Node node, Element root) {
+        for (Node n = node; n != null && n != root; n = n.parent()) {
+            for (Node s = n.nextSibling(); s != null; s = s.nextSibling()) {
+                String text = s instanceof TextNode t ? t.text() : s instanceof Element e ? e.text() : "";
+                if (!text.replaceAll("[\\p{Z}\\s\\p{P}]", "").isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The last text node with text, in document order. */
+    private static TextNode lastText(Element root) {
+        TextNode[] last = {null};
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode t && !t.isBlank()) {
+                last[0] = t;
+            }
+        }, root);
+        return last[0];
+    }
+}
