@@ -42,6 +42,11 @@ public final class Agencies {
         return null;
     }
 
+    /** The short name when the whole of what was sent is a known agency's name ("PTI", "Reuters"), else null. */
+    public static String exactly(String sent) {
+        return SourceCatalogue.bundled().exactly(sent).map(Agencies::codeOf).orElse(null);
+    }
+
     /**
      * Whether a name as sent can name an agency: a known one, or a name of three characters or more.
      * A two-letter code no agency uses ("CL", a desk or credit code in G2 parties) names nobody.

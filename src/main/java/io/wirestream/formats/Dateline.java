@@ -27,6 +27,8 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String DATE = "(?:,?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?)?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
+    /** A service after the agency's name, which is not part of it: "/PRNewswire-AsiaNet/", "/Kyodo JBN-AsiaNet/". */
+    private static final String SERVICE = "(?:[ ][A-Z]{2,5})?(?:-[A-Za-z]+)?";
     /** ANI names the country in brackets after the place: "New Delhi [India], March 2 (ANI):". */
     private static final String COUNTRY_TAG = "(?:[ ]\\[\\p{Lu}[\\p{L} .]{1,30}\\])?";
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
@@ -39,7 +41,7 @@ public record Dateline(String text, String place, String agency, String remainde
             // PLACE[, Date] (AGENCY) - / _ / — ; EFE writes "Tegucigalpa, 2 ene (EFE).-"; press wires and Ritzau
             // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:",
             // TASS with full stops: "MOSCOW, January 21. /TASS/."
-            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "\\.?[ ]*[(/]" + AGENCY + "(?:-[A-Za-z]+)?[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "\\.?[ ]*[(/]" + AGENCY + SERVICE + "[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
             // PTI and IANS put no mark after the agency: "Kolkata, Mar 2 (PTI) The Metro will ..."; a known agency in
             // parentheses after a place and a date is a dateline however the text goes on.
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
@@ -90,6 +92,7 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final java.util.Set<String> LABELS = java.util.Set.of(
             "update", "updated", "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos",
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
-            "live", "read", "also read", "source", "sources", "image", "photo", "file",
+            "live", "read", "also read", "source", "sources", "image", "photo", "file", "published", "first published", "last updated",
+            "posted", "modified", "question", "answer", "summary", "background",
             "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung");
 }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class PlainTextParser implements WireParser {
 
-    /** "Home | News | ...", "Home > World > ...", "News » India". */
-    private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home|news)\\s*[|>»/›]|.*\\s[|>»›/]\\s.*\\s[|>»›/]\\s).*");
+    /** "Home | News | ...", "Home > World > ...", "News / India News / ..."; slashes only after Home or News ("Covid / flu / RSV: ..." is a headline). */
+    private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home|news)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
     private static final int MAX_HEADLINE = 300;
     /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
     private static final Pattern MAIL_HEADER = Pattern.compile(
@@ -102,20 +102,30 @@ public final class PlainTextParser implements WireParser {
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.stripControl(WireText.decodeStrict(payload, context.contentType()));
-        Optional<TelexFrame> frame = TelexFrame.read(text);
-        if (frame.isPresent()) {
-            text = frame.get().text();
+        List<TelexFrame> frames = TelexFrame.read(text);
+        if (frames.isEmpty()) {
+            return List.of(story(text, Optional.empty(), context, context.itemId()));
         }
+        List<ParsedStory> stories = new ArrayList<>();
+        for (int n = 0; n < frames.size(); n++) {
+            // several messages in one item: each its own story, keyed by its place in the item
+            String itemId = frames.size() == 1 || context.itemId() == null ? context.itemId() : context.itemId() + "#" + (n + 1);
+            stories.add(story(frames.get(n).text(), Optional.of(frames.get(n)), context, itemId));
+        }
+        return stories;
+    }
+
+    private ParsedStory story(String text, Optional<TelexFrame> frame, ParseContext context, String itemId) throws WireParseException {
         refuseWhatIsNoArticle(text);
         List<String> lines = new ArrayList<>(WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false));
         // A scraped page's furniture ("Advertisement", "3 min read", "Also Read: ...", "Tags: ...") goes wherever it stands.
         lines.removeIf(ScrapedPage::isFurniture);
-        lines = ScrapedPage.joinLoneDatelines(lines);
-        ScrapedPage.Header header = new ScrapedPage.Header();
+        lines = ScrapedPage.joinLoneDateline(lines);
+        ScrapedPage.Header header = new ScrapedPage.Header(context.receivedAt());
         int i = 0;
-        // over the headline: breadcrumbs, a section label, and on some pages the credit and time lines
-        while (i + 1 < lines.size() && (BREADCRUMB.matcher(lines.get(i)).matches() || ScrapedPage.isSectionLabel(lines.get(i))
-                || ScrapedPage.readCreditsAndTimes(lines.get(i), header))) {
+        // over the headline: breadcrumbs, a section label or a release's heading, and on some pages the credit and time lines
+        while (i + 1 < lines.size() && (BREADCRUMB.matcher(lines.get(i)).matches() || ScrapedPage.isOverHeadline(lines.get(i))
+                || ScrapedPage.readCreditsAndTimes(lines.get(i), header, ScrapedPage.Position.OVER_HEADLINE))) {
             i++;
         }
         String headline = frame.map(TelexFrame::headline).orElse(null);
@@ -126,10 +136,13 @@ public final class PlainTextParser implements WireParser {
                 && (i >= lines.size() || Dateline.find(lines.get(i)).isPresent())) {
             headline = frame.get().longKeyword(); // the message opens with its dateline: the keyword heads it
         }
-        if (headline == null) {
+        boolean derived = false;
+        if (headline == null && frame.isPresent() && i < lines.size() && Dateline.find(lines.get(i)).isPresent()) {
+            derived = true; // a message that opens with its dateline and names no headline: the first sentence heads it
+        } else if (headline == null) {
             headline = lines.get(i++);
         }
-        if (headline.length() > MAX_HEADLINE) {
+        if (headline != null && headline.length() > MAX_HEADLINE) {
             throw WireParseException.noStory("plain text: first line is " + headline.length()
                     + " characters, too long for a headline (not an article?)");
         }
@@ -154,6 +167,10 @@ public final class PlainTextParser implements WireParser {
             throw WireParseException.noStory("plain text has a headline but no body");
         }
         b.body(body);
+        if (derived) {
+            StoryFields.ensureHeadline(b, null, "telex message");
+            headline = b.headline();
+        }
         Optional<Dateline> d = Dateline.find(body.get(0));
         d.ifPresent(dl -> b.dateline(dl.text()).datelinePlace(dl.place()).agency(dl.agency()));
         frame.ifPresent(f -> {
@@ -169,13 +186,13 @@ public final class PlainTextParser implements WireParser {
         if (header.byline != null) {
             b.byline(header.byline);
         }
-        String id = context.itemId() != null ? context.itemId() : StoryFields.shortHash(headline);
+        String id = itemId != null ? itemId : StoryFields.shortHash(headline);
         String uri = (context.source() == null ? "plain" : context.source().toLowerCase(Locale.ROOT)) + ":" + id;
         b.uri(uri).storyKey(uri);
         // The page's own times when it shows them; else none, and the receive time stands in.
         b.firstCreated(header.published);
         b.versionCreated(header.updated != null ? header.updated : header.published);
-        return List.of(b.build());
+        return b.build();
     }
 
     /**
@@ -185,15 +202,15 @@ public final class PlainTextParser implements WireParser {
     private static void creditsAndTimes(List<String> lines, int afterHeadline, ScrapedPage.Header header) {
         int end = Math.min(lines.size(), afterHeadline + ScrapedPage.MAX_HEADER_LINES);
         for (int j = afterHeadline; j < end && lines.size() - afterHeadline > 1; j++) {
-            if (Dateline.find(lines.get(j)).isPresent()) {
-                break;
-            }
-            if (ScrapedPage.readCreditsAndTimes(lines.get(j), header)) {
+            if (ScrapedPage.readCreditsAndTimes(lines.get(j), header, ScrapedPage.Position.UNDER_HEADLINE)) {
                 lines.remove(j--);
                 end--;
+            } else if (Dateline.find(lines.get(j)).isPresent()) {
+                break; // the story has begun
             }
         }
-        while (lines.size() - afterHeadline > 1 && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header)) {
+        while (lines.size() - afterHeadline > 1
+                && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header, ScrapedPage.Position.FOOT)) {
             lines.remove(lines.size() - 1);
         }
     }

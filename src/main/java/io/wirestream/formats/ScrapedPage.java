@@ -31,63 +31,86 @@ final class ScrapedPage {
 
     /** Longest line read as furniture, a credit or a time: story sentences run longer. */
     private static final int MAX_META = 160;
-    /** How many lines under the headline may be credits, times or the standfirst before the story starts. */
+    /** How many lines under the headline are read for credits and times (up to the dateline paragraph, if sooner). */
     static final int MAX_HEADER_LINES = 8;
 
     /** Page furniture, matched against the whole line. */
     private static final Pattern FURNITURE = Pattern.compile("(?iu)^(?:"
-            + "advertisements?|advertisement\\s*[-–—]\\s*scroll to continue|sponsored|"
+            + "advertisements?|advertisement\\s*[-–—]\\s*scroll to continue|skip advertisement|supported by|sponsored|"
             + "(?:story|article) continues (?:below|after) (?:this |the )?(?:ad|advertisement)|continue reading(?: below| the main story)?|"
             + "scroll (?:down )?to continue(?: reading)?|"
-            + "listen to (?:this |the )?(?:article|story)(?: now)?|\\d{1,2}\\s*min(?:ute)?s?\\s+read|read(?:ing)? time\\s*:?\\s*\\d{1,2}\\s*min(?:ute)?s?|"
+            + "listen to (?:this |the )?(?:article|story)(?: now)?(?:\\s*[·•|,-]\\s*\\d{1,2}\\s*min(?:ute)?s?)?|up next|read next|don'?t miss|"
+            + "\\d{1,2}\\s*min(?:ute)?s?\\s+read|read(?:ing)? time\\s*:?\\s*\\d{1,2}\\s*min(?:ute)?s?|"
             // a relative time can only be read against the page's fetch time, which the text does not carry
-            + "(?:about |updated )?(?:an?|\\d{1,2})\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\\s+ago|"
+            + "(?:about |updated |published |posted )?(?:an?|\\d{1,2})\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\\s+ago|"
             + "(?:track|get|catch|read|follow|download)\\s+(?:all\\s+)?(?:the\\s+)?latest\\s+(?:news|updates|headlines)\\b.{0,120}|"
+            + "catch all the\\s.{1,80}\\bnews\\b.{0,200}|"
             // a link to another story: a label, a separator, its headline
             + "(?:also read|read also|read more|must read|also see|see also|also watch|watch|read|related(?: stories| news| articles)?"
-            + "|more from [\\p{L} ]{1,30})\\s*[:|»›]\\s*.+|(?:also read|read more|related(?: stories| news| articles)?)|"
-            + "share(?: this)?(?: article| story| via| on (?:facebook|twitter|x|whatsapp|linkedin|email))?|save|bookmark|print|"
+            + "|more from [\\p{L} ]{1,30})\\s*[:|»›]\\s*.+|"
+            + "(?:also read|read more|related(?: stories| news| articles)?|most read|most popular|you may also like|recommended(?: for you)?"
+            + "|trending(?: now| topics)?|view comments|gift this article)|"
+            + "share(?: this)?(?: article| story| via| on (?:facebook|twitter|x|whatsapp|linkedin|email)| via email)?|save|bookmark|print|tweet|copy link|"
             + "(?:share|tweet|email|print|copy link|comments?|save|bookmark)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|copy link|comments?|save|bookmark|facebook|twitter|whatsapp|linkedin|x))+|"
             + "follow (?:us|\\p{L}[\\p{L} ]{0,30}) on (?:google news|whatsapp|twitter|x|facebook|instagram|telegram|linkedin|youtube)\\b.{0,60}|"
             + "(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,60}newsletters?\\b.{0,60}|click here (?:to|for) .{0,80}|"
-            + "tags?\\s*:.*|trending(?: now| topics)?|recommended(?: for you)?|"
-            + "(?:published|edited|curated) by\\s*:?\\s*\\p{Lu}.{0,60}|"
-            + "(?:image|photo|video|picture)\\s*(?:source|credit|courtesy)?\\s*:\\s*.{1,80}|"
+            + "tags?\\s*:.*|"
+            + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
+            + "(?:image|photo|video|picture)\\s*(?:source|credit|courtesy|caption)?\\s*[:,]\\s*.{1,120}|photograph\\s*:\\s*.{1,80}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
             + ")$");
-    /** A section label over the headline: "World News", "India", "Business". */
-    private static final Pattern SECTION = Pattern.compile("^(?:\\p{Lu}[\\p{L}&]*\\s+){0,2}(?:News|World|India|Business|Sports?|Entertainment|"
-            + "Politics|Opinion|Tech|Technology|Lifestyle|Cities|Nation|Health|Science|Education|Markets|Economy|Top Stories)$");
-    /** A dateline alone on its line, as some sites set it: "Tokyo:". */
-    private static final Pattern LONE_DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’ -]{1,30}:$");
-
-    /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". */
+    /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
-            "(?iu)^[\\s(\\[—–-]*(?:with|written with|compiled with|based on)\\s+(?:inputs?|reporting|agency inputs?)\\s+(?:from\\s+)?(?<who>[^)\\]]{1,80})[)\\]]?\\.?$");
-    /** The note a syndicating site puts under unedited agency copy. */
+            "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
+                    + "(?:\\p{Lu}[\\p{L}.'&-]*|agencies|agency|wires)(?:(?:\\s*,\\s*|\\s+)(?:\\p{Lu}[\\p{L}.'&-]*|and|&|agencies|agency|wires)){0,6}"
+                    + "[)\\]]?\\.?$");
+    /** The note a syndicating site puts under unedited agency copy, in its several wordings. */
     private static final Pattern FEED_NOTICE = Pattern.compile(
-            "(?iu)^\\(?(?:disclaimer\\s*:\\s*)?(?:this|the above) (?:story|article|report|news|copy)\\b.{0,120}\\b(?:syndicated|agency|wire) (?:feed|copy|content)\\b.{0,80}$");
-    /** A credit line of its own: "Written by Priya Sharma", "Author: Jane Roe", "Reported by ..." ("By ..." is {@link StoryCleanup#isBylineParagraph}). */
+            "(?iu)^\\(?(?:disclaimer\\s*:\\s*)?[^()]{0,200}\\b(?:syndicated (?:news )?feed|auto-generated from)\\b[^()]{0,160}\\)?\\.?$");
+    /** A credit line with its label: "Written by Priya Sharma", "Author: Jane Roe", "Reported by ..." ("By ..." is {@link StoryCleanup#isBylineParagraph}). */
     private static final Pattern CREDIT = Pattern.compile(
             "(?iu)^(?:(?:written|reported|authored|compiled|filed|posted)\\s+by|authors?|reporter)\\s*:?\\s+(?<who>\\p{L}.{0,80})$");
-    /** A time line: "Updated: July 4, 2026 09:42 IST", "Published On 12 Mar 2026", "Last Updated : Mar 02 2026". */
+    /**
+     * A time line: "Updated: July 4, 2026 09:42 IST", "Published On 12 Mar 2026", "Last Updated : Mar 02 2026",
+     * "First Published: Mar 03 2026 | 10:15 PM IST". What follows the label must be a date and time and nothing else.
+     */
     private static final Pattern TIME_LABEL = Pattern.compile(
-            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified|created|released|date)(?:\\s+(?:on|at))?\\s*[:\\-–—]?\\s*(?<when>.{4,60})$");
+            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified)(?:\\s+(?:on|at))?\\b\\s*[:\\-–—]?\\s*(?<when>.{4,80})$");
     /** A place alone between pipes: "Guwahati", "New Delhi", "Kolkata, West Bengal". */
     private static final Pattern PLACE_PART = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,3}$");
-    private static final Pattern PIPE = Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
+    private static final Pattern PIPE = Pattern.compile("\\s*\\|\\s*|\\s+[·•]\\s+");
+    /** A section label over the headline: "World News", "India News", "Business". */
+    private static final Pattern SECTION = Pattern.compile("^(?:(?:\\p{Lu}[\\p{L}&]*\\s+){1,2}News|World|India|Business|Sports?|Entertainment|"
+            + "Politics|Opinion|Tech|Technology|Lifestyle|Cities|Nation|Health|Science|Education|Markets|Economy|Top Stories)$");
+    /**
+     * A press release's heading over its headline: "FOR IMMEDIATE RELEASE", "MEDIA RELEASE PR74541", "Source: IndiGrid",
+     * "Contact: ...", "Embargoed until 10:00 GMT".
+     */
+    private static final Pattern RELEASE_HEADING = Pattern.compile("(?iu)^(?:for immediate release\\b.{0,40}|(?:media|press|news) release"
+            + "(?:\\s*[:#-]?\\s*[\\p{Lu}\\d][\\p{Lu}\\d/.-]{0,20})?|(?:source|contact|media contact)\\s*:\\s*\\S.{0,60}"
+            + "|embargo(?:ed)?(?: until| till| to)?\\s*:?\\s*\\S.{0,40})$");
+    /** A dateline alone on its line, as some sites set it: "Tokyo:". */
+    private static final Pattern LONE_DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’ -]{1,30}:$");
+    /** A lone dateline opens the story, so it is looked for among the page's first lines only. */
+    private static final int LONE_DATELINE_WITHIN = 12;
+    /** A page time later than the item's receipt by more than this is a misreading (a date in the text, a wrong zone). */
+    private static final java.time.Duration FUTURE_SLACK = java.time.Duration.ofDays(1);
 
     private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iu)\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<year>\\d{4})\\b");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?!\\d)");
     private static final Pattern CLOCK = Pattern.compile(
-            "(?iu)\\b(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
+            "(?iu)(?<!\\d)(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
     private static final Pattern ZONE = Pattern.compile(
-            "(?u)(?:\\b(?<abbr>IST|GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|MST|MDT|PST|PDT|PT|JST|KST|SGT|HKT|PKT|"
-                    + "AEST|AEDT|AWST|NZST|NZDT|SAST|EAT|WAT|CAT|GST)\\b(?<offset>\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?|(?<bare>[+-]\\d{2}:?\\d{2})\\b)");
-    /** Zone abbreviations news sites write after a time. IST is India's (Indian sites write it most; Irish and Israeli pages rarely do). */
+            "(?u)(?:\\b(?<abbr>IST|GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|MST|MDT|PST|PDT|PT|AKST|AKDT|HST|JST|KST|SGT|HKT|"
+                    + "PKT|PHT|WIB|ICT|NPT|AEST|AEDT|AET|ACST|ACDT|AWST|NZST|NZDT|NZT|SAST|EAT|WAT|CAT|GST)\\b(?<offset>\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?"
+                    + "|(?<=\\s|^|\\()(?<bare>[+-]\\d{2}:?\\d{2})\\b)");
+    /**
+     * Zone abbreviations news sites write after a time. IST is India's (Indian sites write it most; Irish and Israeli
+     * pages rarely do); ET, PT, AET and NZT follow daylight saving.
+     */
     private static final Map<String, ZoneId> ZONES = Map.ofEntries(
             Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)), Map.entry("GMT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC),
             Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
@@ -96,115 +119,156 @@ final class ScrapedPage {
             Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)), Map.entry("ET", ZoneId.of("America/New_York")),
             Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)), Map.entry("MST", ZoneOffset.ofHours(-7)),
             Map.entry("MDT", ZoneOffset.ofHours(-6)), Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
-            Map.entry("PT", ZoneId.of("America/Los_Angeles")), Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
+            Map.entry("PT", ZoneId.of("America/Los_Angeles")), Map.entry("AKST", ZoneOffset.ofHours(-9)), Map.entry("AKDT", ZoneOffset.ofHours(-8)),
+            Map.entry("HST", ZoneOffset.ofHours(-10)), Map.entry("JST", ZoneOffset.ofHours(9)), Map.entry("KST", ZoneOffset.ofHours(9)),
             Map.entry("SGT", ZoneOffset.ofHours(8)), Map.entry("HKT", ZoneOffset.ofHours(8)), Map.entry("PKT", ZoneOffset.ofHours(5)),
-            Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)), Map.entry("AWST", ZoneOffset.ofHours(8)),
-            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)), Map.entry("SAST", ZoneOffset.ofHours(2)),
-            Map.entry("EAT", ZoneOffset.ofHours(3)), Map.entry("WAT", ZoneOffset.ofHours(1)), Map.entry("CAT", ZoneOffset.ofHours(2)),
-            Map.entry("GST", ZoneOffset.ofHours(4)));
+            Map.entry("PHT", ZoneOffset.ofHours(8)), Map.entry("WIB", ZoneOffset.ofHours(7)), Map.entry("ICT", ZoneOffset.ofHours(7)),
+            Map.entry("NPT", ZoneOffset.ofHoursMinutes(5, 45)), Map.entry("AEST", ZoneOffset.ofHours(10)), Map.entry("AEDT", ZoneOffset.ofHours(11)),
+            Map.entry("AET", ZoneId.of("Australia/Sydney")), Map.entry("ACST", ZoneOffset.ofHoursMinutes(9, 30)),
+            Map.entry("ACDT", ZoneOffset.ofHoursMinutes(10, 30)), Map.entry("AWST", ZoneOffset.ofHours(8)),
+            Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)), Map.entry("NZT", ZoneId.of("Pacific/Auckland")),
+            Map.entry("SAST", ZoneOffset.ofHours(2)), Map.entry("EAT", ZoneOffset.ofHours(3)), Map.entry("WAT", ZoneOffset.ofHours(1)),
+            Map.entry("CAT", ZoneOffset.ofHours(2)), Map.entry("GST", ZoneOffset.ofHours(4)));
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "(?iu)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?");
 
     private ScrapedPage() {
     }
 
-    /** What the lines under a headline said about the story. */
+    /** Where a line stands on the page, which decides what it may be read as. */
+    enum Position {
+        /** Over the headline: labelled credits, times and an agency's name only (a headline may read "By Any Means"). */
+        OVER_HEADLINE,
+        /** Among the lines under the headline, before the story. */
+        UNDER_HEADLINE,
+        /** At the foot of the page: times and an agency's name only. */
+        FOOT
+    }
+
+    /** What the credit and time lines of a page said about the story. */
     static final class Header {
+        private final Instant latest;
         String byline;
         String agency;
         Instant published;
         Instant updated;
-    }
 
-    /** Whether a line over the headline is a section label. */
-    static boolean isSectionLabel(String line) {
-        return SECTION.matcher(line).matches();
-    }
-
-    /** The lines with a dateline alone on its line ("Tokyo:") joined to the paragraph under it. */
-    static List<String> joinLoneDatelines(List<String> lines) {
-        List<String> joined = new ArrayList<>(lines.size());
-        for (int j = 0; j < lines.size(); j++) {
-            String line = lines.get(j);
-            if (j + 1 < lines.size() && LONE_DATELINE.matcher(line).matches() && Dateline.find(line + " X").isPresent()) {
-                line = line + " " + lines.get(++j);
-            }
-            joined.add(line);
+        /** @param receivedAt when the page was received; a page time more than a day later is a misreading and is not kept */
+        Header(Instant receivedAt) {
+            this.latest = receivedAt == null ? null : receivedAt.plus(FUTURE_SLACK);
         }
-        return joined;
+
+        private Instant plausible(Instant t) {
+            return t == null || latest != null && t.isAfter(latest) ? null : t;
+        }
+    }
+
+    /** Whether a line over the headline is a section label or a press release's heading, not the headline. */
+    static boolean isOverHeadline(String line) {
+        return SECTION.matcher(line).matches() || line.length() <= MAX_META && RELEASE_HEADING.matcher(line).matches();
+    }
+
+    /** The lines with the first dateline alone on its line ("Tokyo:") joined to the paragraph under it. */
+    static List<String> joinLoneDateline(List<String> lines) {
+        for (int j = 0; j + 1 < Math.min(lines.size(), LONE_DATELINE_WITHIN); j++) {
+            String line = lines.get(j);
+            if (LONE_DATELINE.matcher(line).matches() && Dateline.find(line + " X").isPresent()) {
+                List<String> joined = new ArrayList<>(lines.subList(0, j));
+                joined.add(line + " " + lines.get(j + 1));
+                joined.addAll(lines.subList(j + 2, lines.size()));
+                return joined;
+            }
+        }
+        return lines;
     }
 
     /** Page furniture or a notice: dropped wherever it stands. */
     static boolean isFurniture(String line) {
-        return line.length() <= MAX_META && (FURNITURE.matcher(line).matches() || INPUTS_CREDIT.matcher(line).matches())
-                || line.length() <= 2 * MAX_META && FEED_NOTICE.matcher(line).matches();
+        if (line.length() <= MAX_META && (FURNITURE.matcher(line).matches() || INPUTS_CREDIT.matcher(line).matches())) {
+            return true;
+        }
+        return line.length() <= 2 * MAX_META && FEED_NOTICE.matcher(line).matches();
     }
 
     /**
-     * Reads a line under the headline as credits and times, into {@code header}; false (and {@code header}
-     * untouched) when any part of it is something else, such as the standfirst or the story's first paragraph.
+     * Reads a line as credits and times, into {@code header}; false (and {@code header} untouched) when any part of it
+     * is something else, such as the standfirst or the story's first paragraph.
      */
-    static boolean readCreditsAndTimes(String line, Header header) {
-        if (line.length() > MAX_META || Dateline.find(line).isPresent()) {
+    static boolean readCreditsAndTimes(String line, Header header, Position position) {
+        if (line.length() > MAX_META) {
             return false;
         }
-        Header found = new Header();
-        List<String> places = new ArrayList<>();
-        String[] parts = PIPE.split(line.strip());
-        for (String part : parts) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
+        Header found = new Header(null);
+        // a time line is read whole first: its clock may stand in a part of its own ("Mar 03 2026 | 10:15 PM IST")
+        if (!readTime(line, found)) {
+            if (position == Position.FOOT || Dateline.find(line).isPresent()) {
+                return false;
             }
-            if (!readPart(p, found, places, parts.length > 1)) {
+            String[] parts = PIPE.split(line.strip());
+            boolean named = false;
+            for (String part : parts) {
+                String p = part.strip();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (readPart(p, found, position)) {
+                    named = true;
+                } else if (!(parts.length > 1 && PLACE_PART.matcher(p).matches() && wordCount(p) <= 4)) {
+                    return false; // a place is read only beside a credit or a time: "Guwahati" alone is text
+                }
+            }
+            if (!named) {
                 return false;
             }
         }
-        if (found.byline == null && found.agency == null && found.published == null && found.updated == null
-                && !TIME_LABEL.matcher(line).matches()) {
-            return false; // places alone are a line of text ("Guwahati")
-        }
         header.byline = header.byline != null ? header.byline : found.byline;
         header.agency = header.agency != null ? header.agency : found.agency;
-        header.published = header.published != null ? header.published : found.published;
-        header.updated = found.updated != null ? found.updated : header.updated;
+        header.published = header.published != null ? header.published : header.plausible(found.published);
+        header.updated = header.updated != null ? header.updated : header.plausible(found.updated);
         return true;
     }
 
-    private static boolean readPart(String part, Header found, List<String> places, boolean amongOthers) {
-        String agency = Agencies.known(part);
-        if (agency != null && part.length() <= 40) {
-            found.agency = found.agency == null ? agency : found.agency;
-            found.byline = found.byline == null ? part : found.byline;
+    /** A whole line that is a labelled time, a date and time alone, or an agency's name alone ("PTI", "(ANI)"). */
+    private static boolean readTime(String line, Header found) {
+        Matcher label = TIME_LABEL.matcher(line);
+        if (label.matches() && onlyDateWords(label.group("when"))) {
+            Instant t = time(label.group("when"));
+            if (t == null) {
+                return false;
+            }
+            if (label.group("label").equalsIgnoreCase("updated") || label.group("label").equalsIgnoreCase("modified")) {
+                found.updated = t;
+            } else {
+                found.published = t;
+            }
+            return true;
+        }
+        if (hasDate(line) && onlyDateWords(line)) {
+            found.published = time(line);
+            return found.published != null;
+        }
+        String agency = Agencies.exactly(line);
+        if (agency != null) {
+            found.agency = agency;
+            found.byline = line.replaceAll("^[(\\[]+|[)\\].]+$", "").strip();
+            return true;
+        }
+        return false;
+    }
+
+    /** One part of a credit line: a known agency's name, a labelled credit, or (under the headline) a "By ..." byline. */
+    private static boolean readPart(String part, Header found, Position position) {
+        if (readTime(part, found)) {
             return true;
         }
         Matcher credit = CREDIT.matcher(part);
         boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
-        if (labelled || StoryCleanup.isBylineParagraph(part)) {
+        if (labelled || position == Position.UNDER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
             String who = labelled ? credit.group("who").strip() : part.substring(3).strip();
             found.byline = found.byline == null ? "By " + who : found.byline;
             // "By Anna Keller, Reuters": the wire she files for
-            String wire = Agencies.known(who.replaceFirst("^.*,\\s*", ""));
+            String wire = Agencies.exactly(who.replaceFirst("^.*,\\s*", ""));
             found.agency = found.agency == null ? wire : found.agency;
-            return true;
-        }
-        Matcher label = TIME_LABEL.matcher(part);
-        if (label.matches()) {
-            Instant t = time(label.group("when"));
-            if (t == null && !hasDate(label.group("when"))) {
-                return false;
-            }
-            if (label.group("label").toLowerCase(Locale.ROOT).startsWith("updated") || label.group("label").equalsIgnoreCase("modified")) {
-                found.updated = t;
-            } else {
-                found.published = found.published == null ? t : found.published;
-            }
-            return true;
-        }
-        if (hasDate(part) && onlyDateWords(part)) {
-            found.published = found.published == null ? time(part) : found.published;
-            return true;
-        }
-        if (amongOthers && PLACE_PART.matcher(part).matches() && wordCount(part) <= 4) {
-            places.add(part);
             return true;
         }
         return false;
@@ -222,7 +286,7 @@ final class ScrapedPage {
     private static boolean onlyDateWords(String s) {
         String rest = ZONE.matcher(CLOCK.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
                 .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        return rest.replaceAll("(?iu)\\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b|\\b(?:at|on)\\b|[,/()|:.\\-–—\\s]", "").isEmpty();
+        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on)\\b|[,/()|:.\\-–—\\s]", "").isEmpty();
     }
 
     /**
@@ -244,7 +308,7 @@ final class ScrapedPage {
                 boolean pm = Character.toLowerCase(c.group("half").charAt(0)) == 'p';
                 hour = hour % 12 + (pm ? 12 : 0);
             }
-            if (hour < 24 && minute < 60 && !(c.start() > 0 && text.charAt(c.start() - 1) == '-')) {
+            if (hour < 24 && minute < 60 && !(c.start() > 0 && (text.charAt(c.start() - 1) == '-' || text.charAt(c.start() - 1) == '+'))) {
                 clock = LocalTime.of(hour, minute, c.group("second") == null ? 0 : Math.min(59, Integer.parseInt(c.group("second"))));
                 break;
             }

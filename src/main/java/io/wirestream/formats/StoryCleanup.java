@@ -308,12 +308,12 @@ final class StoryCleanup {
         return b.headline() != null && !b.signals().contains(Signal.NO_HEADLINE) && paragraph.equalsIgnoreCase(WireText.collapse(b.headline()));
     }
 
-    /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
     /** Whether a paragraph is only a byline of capitalised names ("By Anna Keller, Reuters"), not a sentence. */
     static boolean isBylineParagraph(String paragraph) {
         return BYLINE.matcher(paragraph).matches();
     }
 
+    /** Whether a paragraph is the story's byline: the one the wire sent, or, when it sent none, a "By ..." line. */
     private static boolean isByline(String sent, String paragraph) {
         String byline = sent == null ? null : WireText.collapse(sent);
         if (byline == null || byline.isEmpty()) {

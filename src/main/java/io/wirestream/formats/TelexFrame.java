@@ -2,19 +2,20 @@ package io.wirestream.formats;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Plain copy framed as a telex message: "ZCZC" and a routing line open it, "NNNN" closes it (the 5-bit
  * telegraph's start and end of message, which IPTC 7901 keeps for copy sent without control characters).
  * Between the opening and the text, systems such as AAP's put header lines, each opened by one sign
- * character whose meaning is the feed's own ({@code #} or {@code :} a keyword, {@code $} or {@code ^} a
- * headline, {@code *} or {@code +} a subject code, a place in parentheses). The signs differ from feed to
+ * character whose meaning is the feed's own ({@code :} a keyword, {@code $}, {@code ^} or {@code #} a headline
+ * or a keyword, {@code *} or {@code +} a subject code, a place in parentheses). The signs differ from feed to
  * feed, so a value is read mostly by its shape: eight digits are an IPTC Subject Code, a value in parentheses
  * is a place, capital codes are routing, a single word is the keyword. Of the values of three words or more, one
  * under a headline sign ({@code $ ^ #}) is the headline; one under another sign is a longer keyword, which
- * stands in for a headline only when the text opens with its dateline rather than a headline line.
+ * stands in for a headline only when the text opens with its dateline rather than a headline line. A routing line
+ * ("YY RFG TDR") is read only right after ZCZC: further down, a line in capitals is a headline or text.
  *
  * @param text         the message's text, without framing and header lines
  * @param headline     the header's headline, or null
@@ -36,55 +37,77 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
     private static final Pattern PLACE = Pattern.compile("^\\((\\p{L}[\\p{L} .'-]{1,40})\\)$");
     private static final int HEADLINE_MIN_WORDS = 3;
 
-    /** The frame of a telex-framed text, or empty when the text does not open with ZCZC. */
-    static Optional<TelexFrame> read(String text) {
+    /**
+     * The messages of a telex-framed text, one frame each, in order; empty when the text does not open with ZCZC. Text
+     * after the last NNNN that opens no message is kept as a message of its own, so nothing sent is lost.
+     */
+    static List<TelexFrame> read(String text) {
         List<String> lines = List.of(text.split("\\R", -1));
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
+        List<TelexFrame> frames = new ArrayList<>();
         if (i >= lines.size() || !START.matcher(lines.get(i).strip()).matches()) {
-            return Optional.empty();
+            return frames;
         }
-        i++;
+        while (i < lines.size()) {
+            i = readMessage(lines, i, frames);
+            while (i < lines.size() && lines.get(i).isBlank()) {
+                i++;
+            }
+        }
+        return frames;
+    }
+
+    /** Reads the message whose ZCZC line (or, after the last message, whose first line) is at {@code i}; returns where the next begins. */
+    private static int readMessage(List<String> lines, int i, List<TelexFrame> frames) {
+        if (START.matcher(lines.get(i).strip()).matches()) {
+            i++;
+            if (i < lines.size() && ROUTING.matcher(lines.get(i).strip()).matches()) {
+                i++;
+            }
+        }
         String headline = null;
         String longKeyword = null;
         String slug = null;
         String place = null;
         List<String> codes = new ArrayList<>();
-        for (boolean header = true; i < lines.size() && header; ) {
+        for (; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.isEmpty() || ROUTING.matcher(line).matches()) {
-                i++;
-            } else if (HEADER_LINE.matcher(line).matches()) {
-                String value = line.substring(1).strip();
-                java.util.regex.Matcher inParentheses = PLACE.matcher(value);
-                if (value.isEmpty() || ROUTING.matcher(value).matches() && !value.matches("\\d+")) {
-                    i++;
-                    continue;
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!HEADER_LINE.matcher(line).matches()) {
+                break;
+            }
+            String value = line.substring(1).strip();
+            Matcher inParentheses = PLACE.matcher(value);
+            if (value.isEmpty() || ROUTING.matcher(value).matches() && !value.matches("\\d+")) {
+                continue; // a sign with no value, or a routing code under a sign ("%MGD")
+            }
+            if (SUBJECT_CODE.matcher(value).matches()) {
+                codes.add(value);
+            } else if (inParentheses.matches()) {
+                place = place == null ? WireText.titleCaseIfShouting(inParentheses.group(1).strip()) : place;
+            } else if (value.split("\\s+").length >= HEADLINE_MIN_WORDS) {
+                if (HEADLINE_SIGNS.indexOf(line.charAt(0)) >= 0) {
+                    headline = headline == null ? value : headline;
+                } else {
+                    longKeyword = longKeyword == null ? value : longKeyword;
                 }
-                if (SUBJECT_CODE.matcher(value).matches()) {
-                    codes.add(value);
-                } else if (inParentheses.matches()) {
-                    place = place == null ? WireText.titleCaseIfShouting(inParentheses.group(1).strip()) : place;
-                } else if (value.split("\\s+").length >= HEADLINE_MIN_WORDS) {
-                    if (HEADLINE_SIGNS.indexOf(line.charAt(0)) >= 0) {
-                        headline = headline == null ? value : headline;
-                    } else {
-                        longKeyword = longKeyword == null ? value : longKeyword;
-                    }
-                } else if (value.length() >= 3 && !value.contains(" ") && slug == null) {
-                    slug = value;
-                }
-                i++;
-            } else {
-                header = false;
+            } else if (value.length() >= 3 && !value.contains(" ") && slug == null) {
+                slug = value;
             }
         }
         List<String> body = new ArrayList<>();
-        for (; i < lines.size() && !END.matcher(lines.get(i)).matches(); i++) {
+        for (; i < lines.size() && !END.matcher(lines.get(i)).matches() && !(START.matcher(lines.get(i).strip()).matches() && !body.isEmpty()); i++) {
             body.add(lines.get(i));
         }
-        return Optional.of(new TelexFrame(String.join("\n", body), headline, longKeyword, slug, place, List.copyOf(codes)));
+        if (i < lines.size() && END.matcher(lines.get(i)).matches()) {
+            i++;
+        }
+        frames.add(new TelexFrame(String.join("\n", body), headline, longKeyword, slug, place, List.copyOf(codes)));
+        return i;
     }
 }

@@ -107,9 +107,31 @@ public final class SourceCatalogue {
         return matched.get(sent, this::find);
     }
 
+    /**
+     * The source one of whose names is the whole of what was sent ("PTI", "(Reuters)", "Press Trust of India"), after
+     * "the" and punctuation; unlike {@link #match} a name inside other words ("New York Times sues ...") is none. Not
+     * cached: it reads lines of story text, most of which name nobody.
+     */
+    public Optional<Source> exactly(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return Optional.empty();
+        }
+        String whole = whole(fold(sent));
+        for (Alias a : aliases) {
+            if (a.lower().equals(whole)) {
+                return Optional.of(a.source());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String whole(String lower) {
+        return lower.replaceAll("^(?:the |\\(c\\) |© )+", "").replaceAll("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$", "");
+    }
+
     private Optional<Source> find(String sent) {
         String lower = fold(sent);
-        String whole = lower.replaceAll("^(?:the |\\(c\\) |© )+", "").replaceAll("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$", "");
+        String whole = whole(lower);
         for (Alias a : aliases) {
             if (a.lower().length() <= EXACT_ONLY ? a.lower().equals(whole) : a.word().matcher(lower).find()) {
                 return Optional.of(a.source());

@@ -27,6 +27,7 @@ class DatelineTest {
         "Kolkata, Mar 2 (PTI) The Metro will run.|Kolkata, Mar 2 (PTI)|Kolkata|PTI|The Metro will run.",
         "Chennai, March 2 (IANS) \"We will appeal,\" he said.|Chennai, March 2 (IANS)|Chennai|IANS|\"We will appeal,\" he said.",
         "New Delhi [India], March 2 (ANI): The ministry said.|New Delhi [India], March 2 (ANI):|New Delhi|ANI|The ministry said.",
+        "KYOTO, Japan, Feb. 1, 2017 /Kyodo JBN-AsiaNet/ -- A firm said.|KYOTO, Japan, Feb. 1, 2017 /Kyodo JBN-AsiaNet/ --|Kyoto, Japan|Kyodo|A firm said.",
     })
     void agencyDatelines(String paragraph, String text, String place, String agency, String remainder) {
         Dateline d = Dateline.find(paragraph).orElseThrow();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class PlainTextParserTest {
 
     private final PlainTextParser parser = new PlainTextParser();
+    /** Pages received after the times they show (a page time more than a day after receipt is not kept). */
+    private static final ParseContext PAGE = ParseContext.of("test", java.time.Instant.parse("2026-12-01T00:00:00Z"));
 
     /** plain/web-scrape-iran-larijani.txt: breadcrumb, headline, standfirst, "Tehran:" paragraph. */
     @Test
@@ -121,7 +123,7 @@ class PlainTextParserTest {
                 + "The Army has been put on standby, he added.\n"
                 + "(With inputs from PTI)\n"
                 + "Tags: Assam, floods\n").getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
         assertThat(s.headline()).isEqualTo("Flood alert issued in Assam as river crosses danger mark");
         assertThat(s.description()).isEqualTo("Over a lakh people in nine districts have been affected, officials said.");
         assertThat(s.byline()).isEqualTo("By Priya Sharma");
@@ -143,7 +145,7 @@ class PlainTextParserTest {
                 + "The last train will now leave at 10.40 pm, he said.\n"
                 + "(This story has not been edited by our staff and is auto-generated from a syndicated feed.)\n")
                 .getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
         assertThat(s.agency()).isEqualTo("PTI");
         assertThat(s.byline()).isEqualTo("PTI");
         assertThat(s.dateline()).isEqualTo("Kolkata, Mar 2 (PTI)");
@@ -162,11 +164,48 @@ class PlainTextParserTest {
                 + "Updated figures will be published in June, the regulator said.\n"
                 + "Advertisement revenue at the bank's media arm was not affected.\n")
                 .getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
         assertThat(s.byline()).isNull();
         assertThat(s.description()).startsWith("By the time the market closed");
         assertThat(s.versionCreated()).isNull();
         assertThat(s.body()).hasSize(5);
+
+        // found by review: a headline naming an outlet, sentences naming one, dated sentences, inputs from people
+        byte[] outlets = ("New York Times sues software maker over articles\n"
+                + "NEW YORK (Reuters) - The New York Times sued a software maker on Tuesday.\n"
+                + "Reuters could not verify the claim.\n"
+                + "The New York Times declined to comment.\n"
+                + "Released on March 3, 2026, the data show a sharp fall.\n"
+                + "Published by a small press in 2019, the book sold poorly.\n"
+                + "Based on inputs from farmers, the ministry cut its estimate.\n"
+                + "Updated guidance from the court is expected on April 1, 2026.\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory o = parser.parse(outlets, PAGE).get(0);
+        assertThat(o.headline()).isEqualTo("New York Times sues software maker over articles");
+        assertThat(o.byline()).isNull();
+        assertThat(o.agency()).isEqualTo("Reuters");
+        assertThat(o.versionCreated()).isNull();
+        assertThat(o.firstCreated()).isNull();
+        assertThat(o.body()).hasSize(7);
+    }
+
+    /** Headlines that read like a section, a byline or a breadcrumb stay headlines; a time after receipt is not kept. */
+    @Test
+    void headlinesThatLookLikePageParts() throws Exception {
+        for (String headline : new String[] {"Brave New World", "Covid / flu / RSV: what you need to know this winter"}) {
+            byte[] page = (headline + "\nThe report was published on Monday, officials said.\nIt runs to 40 pages.\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.parse(page, PAGE).get(0).headline()).isEqualTo(headline);
+        }
+        byte[] future = ("Council meets\nPublished: March 3, 2030 10:00 IST\nThe council met on Monday.\nIt agreed the budget.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory f = parser.parse(future, PAGE).get(0);
+        assertThat(f.firstCreated()).isNull();
+        assertThat(f.body()).containsExactly("The council met on Monday.", "It agreed the budget."); // still not story text
+        byte[] colon = ("Council meets\nFirst Published: Mar 03 2026 | 10:15 PM IST\nThe council met on Monday.\nIt agreed the budget.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory c = parser.parse(colon, PAGE).get(0);
+        assertThat(c.firstCreated()).isEqualTo(java.time.Instant.parse("2026-03-03T16:45:00Z"));
+        assertThat(c.dateline()).isNull();
     }
 
     @Test
@@ -176,6 +215,10 @@ class PlainTextParserTest {
         assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
         assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
         assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
+        assertThat(ScrapedPage.time("March 3, 2026, 10:00-11:00")).isEqualTo(java.time.Instant.parse("2026-03-03T10:00:00Z"));
+        assertThat(ScrapedPage.time("March 3, 2026 (UTC+05:30)")).isEqualTo(java.time.Instant.parse("2026-03-02T18:30:00Z"));
+        assertThat(ScrapedPage.time("2026-03-03T10:00")).isEqualTo(java.time.Instant.parse("2026-03-03T10:00:00Z"));
+        assertThat(ScrapedPage.time("March 3, 2026 9:00 am ACDT")).isEqualTo(java.time.Instant.parse("2026-03-02T22:30:00Z"));
         assertThat(ScrapedPage.time("February 30, 2026")).isNull();
         assertThat(ScrapedPage.time("yesterday")).isNull();
     }
@@ -192,7 +235,7 @@ class PlainTextParserTest {
                 + "A magnitude 6.8 earthquake struck northern Japan on Monday, officials said.\n"
                 + "There were no immediate reports of damage.\n"
                 + "Track Latest News Live and get news updates from around the world\n").getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
         assertThat(s.headline()).isEqualTo("Strong earthquake hits northern Japan, tsunami advisory issued");
         assertThat(s.dateline()).isEqualTo("Tokyo:");
         assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2026-03-02T09:33:00Z"));
@@ -211,7 +254,7 @@ class PlainTextParserTest {
                 + "2 hours ago\n"
                 + "The air quality index improved to satisfactory on Friday as westerly winds dispersed pollutants.\n"
                 + "The board recorded an index of 96 at 4pm.\n").getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(page, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
         assertThat(s.headline()).isEqualTo("Capital records its cleanest air day of the year as winds pick up");
         assertThat(s.byline()).isEqualTo("By HT Correspondent, New Delhi");
         assertThat(s.firstCreated()).isEqualTo(java.time.Instant.parse("2026-01-02T04:45:00Z"));
@@ -229,7 +272,7 @@ class PlainTextParserTest {
                 + "*04000000\r\n@TAS\r\nFerry services across the harbour resumed on Tuesday after a storm closed the port.\n\n"
                 + "   The operator said timetables would return to normal by Wednesday.\n\n\r\nAAP RTV\r\nNNNN\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        ParsedStory s = parser.parse(message, FixtureSupport.CONTEXT).get(0);
+        ParsedStory s = parser.parse(message, PAGE).get(0);
         assertThat(s.headline()).isEqualTo("Ferry services resume after storm");
         assertThat(s.slugline()).isEqualTo("Harbour_BC2");
         assertThat(s.datelinePlace()).isEqualTo("Hobart");
@@ -241,10 +284,41 @@ class PlainTextParserTest {
         byte[] results = ("ZCZC FMG000\nYY RFG TDR\n:Leading trainers and jockeys 2025-2026\n:TRAINERS\n"
                 + "  SYDNEY, Jul 16 AAP - Leading trainers and jockeys for the season.\n\nB Rider  90  79\nNNNN\n")
                 .getBytes(StandardCharsets.UTF_8);
-        ParsedStory r = parser.parse(results, FixtureSupport.CONTEXT).get(0);
+        ParsedStory r = parser.parse(results, PAGE).get(0);
         assertThat(r.headline()).isEqualTo("Leading trainers and jockeys 2025-2026");
         assertThat(r.slugline()).isEqualTo("TRAINERS");
         assertThat(r.agency()).isEqualTo("AAP");
         assertThat(r.body()).first().asString().startsWith("SYDNEY, Jul 16 AAP -");
+
+        // two messages in one item are two stories; a headline in capitals after the header is no routing line
+        byte[] two = ("ZCZC AAP\n#Rates\nRBA HOLDS RATES\nThe Reserve Bank left its cash rate unchanged on Tuesday.\nNNNN\n"
+                + "ZCZC AAP\n#Dollar\n$Dollar firms after rates decision\nThe Australian dollar rose half a cent.\nNNNN\n")
+                .getBytes(StandardCharsets.UTF_8);
+        java.util.List<ParsedStory> both = parser.parse(two, new ParseContext("test", null, null, "batch-7")).stream().toList();
+        assertThat(both).extracting(ParsedStory::headline).containsExactly("RBA HOLDS RATES", "Dollar firms after rates decision");
+        assertThat(both).extracting(ParsedStory::storyKey).containsExactly("test:batch-7#1", "test:batch-7#2");
+        // a message with neither a header headline nor a headline line is headed by its first sentence, not lost
+        byte[] bare = "ZCZC\n#Rates\nSYDNEY, May 12 AAP - The Reserve Bank left the cash rate unchanged.\nNNNN\n".getBytes(StandardCharsets.UTF_8);
+        ParsedStory h = parser.parse(bare, PAGE).get(0);
+        assertThat(h.headline()).contains("Reserve Bank left the cash rate unchanged");
+        assertThat(h.body()).hasSize(1);
+    }
+
+    /** A press release's headings over its headline are not the headline (written for this test). */
+    @Test
+    void aPressReleaseHeadingIsNotTheHeadline() throws Exception {
+        byte[] release = ("Source: Harbour Robotics\nMEDIA RELEASE PR70112\nHarbour Robotics Opens Its First Plant in Asia\n\n"
+                + "OSAKA, Japan, March 2, 2026 /PRNewswire/ -- Harbour Robotics opened its first Asian plant on Monday.\n\n"
+                + "The plant will employ 300 people.\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(release, PAGE).get(0);
+        assertThat(s.headline()).isEqualTo("Harbour Robotics Opens Its First Plant in Asia");
+        assertThat(s.datelinePlace()).isEqualTo("Osaka, Japan");
+        byte[] immediate = ("FOR IMMEDIATE RELEASE\nCity Opens Two New Libraries\nThe city opened two libraries on Monday.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(immediate, PAGE).get(0).headline()).isEqualTo("City Opens Two New Libraries");
+        // a headline that begins like a heading stays the headline
+        byte[] story = ("Press release prompts questions over council spending\nThe council's statement on Monday raised questions.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(story, PAGE).get(0).headline()).startsWith("Press release prompts");
     }
 }
