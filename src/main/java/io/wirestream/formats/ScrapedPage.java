@@ -59,6 +59,13 @@ final class ScrapedPage {
             + "(?:image|photo|video|picture)\\s*(?:source|credit|courtesy|caption)?\\s*[:,]\\s*.{1,120}|photograph\\s*:\\s*.{1,80}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
             + ")$");
+    /** The words {@link #FURNITURE} and {@link #INPUTS_CREDIT} lines open with (or a figure). */
+    private static final java.util.Set<String> FIRST_WORDS = java.util.Set.of("advertisement", "advertisements", "skip", "supported",
+            "sponsored", "story", "article", "continue", "scroll", "listen", "read", "reading", "about", "updated", "published", "posted",
+            "an", "a", "track", "get", "catch", "follow", "download", "also", "must", "see", "watch", "related", "more", "most", "you",
+            "recommended", "trending", "view", "gift", "share", "save", "bookmark", "print", "tweet", "copy", "email", "comments",
+            "comment", "subscribe", "sign", "click", "tags", "tag", "edited", "curated", "image", "photo", "video", "picture",
+            "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
@@ -184,10 +191,32 @@ final class ScrapedPage {
 
     /** Page furniture or a notice: dropped wherever it stands. */
     static boolean isFurniture(String line) {
-        if (line.length() <= MAX_META && (FURNITURE.matcher(line).matches() || INPUTS_CREDIT.matcher(line).matches())) {
+        if (line.length() > 2 * MAX_META) {
+            return false;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        if ((lower.contains("syndicated") || lower.contains("auto-generated")) && FEED_NOTICE.matcher(line).matches()) {
             return true;
         }
-        return line.length() <= 2 * MAX_META && FEED_NOTICE.matcher(line).matches();
+        // most lines are story text: the first word rules them out before the long patterns are tried
+        String first = firstWord(lower);
+        if (line.length() > MAX_META || first.isEmpty() || !FIRST_WORDS.contains(first) && !Character.isDigit(first.charAt(0))) {
+            return false;
+        }
+        return FURNITURE.matcher(line).matches() || INPUTS_CREDIT.matcher(line).matches();
+    }
+
+    /** The first word of a lower-cased line, after opening brackets and dashes. */
+    private static String firstWord(String lower) {
+        int start = 0;
+        while (start < lower.length() && "([—–- ".indexOf(lower.charAt(start)) >= 0) {
+            start++;
+        }
+        int end = start;
+        while (end < lower.length() && (Character.isLetterOrDigit(lower.charAt(end)) || lower.charAt(end) == '\'')) {
+            end++;
+        }
+        return lower.substring(start, end);
     }
 
     /**
@@ -201,10 +230,16 @@ final class ScrapedPage {
         Header found = new Header(null);
         // a time line is read whole first: its clock may stand in a part of its own ("Mar 03 2026 | 10:15 PM IST")
         if (!readTime(line, found)) {
-            if (position == Position.FOOT || Dateline.find(line).isPresent()) {
+            if (position == Position.FOOT) {
                 return false;
             }
             String[] parts = PIPE.split(line.strip());
+            if (parts.length == 1) {
+                return readCredit(line.strip(), found, position) && merge(found, header);
+            }
+            if (Dateline.find(line).isPresent()) {
+                return false;
+            }
             boolean named = false;
             for (String part : parts) {
                 String p = part.strip();
@@ -213,7 +248,7 @@ final class ScrapedPage {
                 }
                 if (readPart(p, found, position)) {
                     named = true;
-                } else if (!(parts.length > 1 && PLACE_PART.matcher(p).matches() && wordCount(p) <= 4)) {
+                } else if (!(PLACE_PART.matcher(p).matches() && wordCount(p) <= 4)) {
                     return false; // a place is read only beside a credit or a time: "Guwahati" alone is text
                 }
             }
@@ -221,6 +256,11 @@ final class ScrapedPage {
                 return false;
             }
         }
+        return merge(found, header);
+    }
+
+    /** What a line said, added to what earlier lines said (the first credit and each first time stand). */
+    private static boolean merge(Header found, Header header) {
         header.byline = header.byline != null ? header.byline : found.byline;
         header.agency = header.agency != null ? header.agency : found.agency;
         header.published = header.published != null ? header.published : header.plausible(found.published);
@@ -230,6 +270,9 @@ final class ScrapedPage {
 
     /** A whole line that is a labelled time, a date and time alone, or an agency's name alone ("PTI", "(ANI)"). */
     private static boolean readTime(String line, Header found) {
+        if (line.chars().noneMatch(Character::isDigit)) {
+            return readAgency(line, found); // no date without a figure: the common case, kept cheap
+        }
         Matcher label = TIME_LABEL.matcher(line);
         if (label.matches() && onlyDateWords(label.group("when"))) {
             Instant t = time(label.group("when"));
@@ -247,6 +290,10 @@ final class ScrapedPage {
             found.published = time(line);
             return found.published != null;
         }
+        return readAgency(line, found);
+    }
+
+    private static boolean readAgency(String line, Header found) {
         String agency = Agencies.exactly(line);
         if (agency != null) {
             found.agency = agency;
@@ -258,9 +305,10 @@ final class ScrapedPage {
 
     /** One part of a credit line: a known agency's name, a labelled credit, or (under the headline) a "By ..." byline. */
     private static boolean readPart(String part, Header found, Position position) {
-        if (readTime(part, found)) {
-            return true;
-        }
+        return readTime(part, found) || readCredit(part, found, position);
+    }
+
+    private static boolean readCredit(String part, Header found, Position position) {
         Matcher credit = CREDIT.matcher(part);
         boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
         if (labelled || position == Position.UNDER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {

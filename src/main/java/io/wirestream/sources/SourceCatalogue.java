@@ -113,7 +113,7 @@ public final class SourceCatalogue {
      * cached: it reads lines of story text, most of which name nobody.
      */
     public Optional<Source> exactly(String sent) {
-        if (sent == null || sent.isBlank()) {
+        if (sent == null || sent.isBlank() || sent.length() > LONGEST_NAME) {
             return Optional.empty();
         }
         String whole = whole(fold(sent));
@@ -126,8 +126,13 @@ public final class SourceCatalogue {
     }
 
     private static String whole(String lower) {
-        return lower.replaceAll("^(?:the |\\(c\\) |© )+", "").replaceAll("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$", "");
+        return EDGE_PUNCTUATION.matcher(LEADING_ARTICLE.matcher(lower).replaceAll("")).replaceAll("");
     }
+
+    private static final Pattern LEADING_ARTICLE = Pattern.compile("^(?:the |\\(c\\) |© )+");
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s.,;:()\\-]+|[\\s.,;:()\\-]+$");
+    /** Longer than any agency's name: what {@link #exactly} need not compare. */
+    private static final int LONGEST_NAME = 60;
 
     private Optional<Source> find(String sent) {
         String lower = fold(sent);
