@@ -24,7 +24,8 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String PLACE = "(?<place>[A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
     /** English, Spanish (EFE) and Italian (ANSA) month names and abbreviations, whole words only ("Marseille" is no month). */
     private static final String MONTH = "(?i:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)\\b\\.?";
-    private static final String DATE = "(?:,?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?)?";
+    private static final String A_DAY = ",?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?";
+    private static final String DATE = "(?:" + A_DAY + ")?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
     /** A service after the agency's name, which is not part of it: "/PRNewswire-AsiaNet/", "/Kyodo JBN-AsiaNet/". */
@@ -43,8 +44,9 @@ public record Dateline(String text, String place, String agency, String remainde
             // TASS with full stops: "MOSCOW, January 21. /TASS/."
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "\\.?[ ]*[(/]" + AGENCY + SERVICE + "[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
             // PTI and IANS put no mark after the agency: "Kolkata, Mar 2 (PTI) The Metro will ..."; a known agency in
-            // parentheses after a place and a date is a dateline however the text goes on.
-            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
+            // parentheses after a place and a date is a dateline however the text goes on ("Deutsche Presse-Agentur (dpa)
+            // Chief Executive ..." names no date, and is no dateline).
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + A_DAY + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -
@@ -93,6 +95,7 @@ public record Dateline(String text, String place, String agency, String remainde
             "update", "updated", "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos",
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
             "live", "read", "also read", "source", "sources", "image", "photo", "file", "published", "first published", "last updated",
-            "posted", "modified", "question", "answer", "summary", "background",
+            "posted", "modified", "question", "answer", "summary", "background", "highlights", "key points", "scorers", "result",
+            "results", "teams", "line-ups", "lineups", "full-time", "half-time", "q", "a", "media contact", "agenda", "what we know",
             "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung");
 }

@@ -1,5 +1,7 @@
 package io.wirestream.formats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -21,6 +23,10 @@ final class FeedFooters {
             "(?iu)^(?:continue reading|read more|read the (?:full|rest of the) (?:story|article|post)|keep reading|read on|full story)"
                     + "\\b.{0,80}$");
     /** An excerpt's cut mark at the end of its text. */
+    /** HTML longer than this is left as it is. */
+    private static final int MAX_HTML = 256 * 1024;
+    /** More footer blocks than this in one entry, and it is no story with footers. */
+    private static final int MAX_FOOTERS = 20;
     private static final Pattern CUT_MARK = Pattern.compile("\\s*\\[(?:…|\\.\\.\\.|&hellip;)\\]\\s*$");
 
     private FeedFooters() {
@@ -28,20 +34,26 @@ final class FeedFooters {
 
     /** The entry's HTML without footers and furniture; the same string when it has none. */
     static String strip(String html) {
-        if (html == null || html.isBlank()) {
-            return html;
+        if (html == null || html.isBlank() || html.length() > MAX_HTML) {
+            return html; // no entry with footers runs this long; a hostile one should not cost a second parse
         }
         Document doc = WireText.parseHtml(html);
         boolean changed = false;
+        List<Element> footers = new ArrayList<>();
         for (Element block : doc.body().select("p, div, li")) {
             if (block.select("p, div, li").size() > 1) {
                 continue; // holds other blocks (select counts the block itself): its innermost ones are judged
             }
             String text = WireText.collapse(block.text());
             if (!text.isEmpty() && (APPEARED_FIRST.matcher(text).matches() || ScrapedPage.isFurniture(text))) {
-                block.remove();
-                changed = true;
+                footers.add(block);
             }
+        }
+        // An entry made of many such blocks is not a story with footers (and removing each from a long list of siblings
+        // costs the length of the list); nor is one that has nothing else.
+        if (!footers.isEmpty() && footers.size() <= MAX_FOOTERS && hasOtherText(doc, footers)) {
+            footers.forEach(Element::remove);
+            changed = true;
         }
         Element lastLink = doc.body().select("a").last();
         if (lastLink != null && READ_ON.matcher(WireText.collapse(lastLink.text())).matches() && onlyBlankAfter(lastLink, doc.body())) {
@@ -54,6 +66,11 @@ final class FeedFooters {
             changed = true;
         }
         return changed ? doc.body().html() : html;
+    }
+
+    private static boolean hasOtherText(Document doc, List<Element> footers) {
+        int footerText = footers.stream().mapToInt(e -> e.text().strip().length()).sum();
+        return doc.body().text().replaceAll("\\s+", "").length() > footerText;
     }
 
     /** Whether nothing but whitespace or punctuation follows the node inside the root. */

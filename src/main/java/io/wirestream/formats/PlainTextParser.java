@@ -65,12 +65,20 @@ public final class PlainTextParser implements WireParser {
         }
     }
 
-    /** A header row of quoted fields only: "Subject","Start Date","Location". */
+    /** A header row of quoted fields only: "Subject","Start Date","Location". One scan (a split on a lookahead was quadratic). */
     private static boolean allQuoted(String line, char separator) {
-        for (String field : line.split(Pattern.quote(String.valueOf(separator)) + "(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
-            String f = field.strip();
-            if (f.length() < 2 || !f.startsWith("\"") || !f.endsWith("\"")) {
-                return false;
+        int fieldStart = 0;
+        boolean quoted = false;
+        for (int i = 0; i <= line.length(); i++) {
+            char c = i < line.length() ? line.charAt(i) : separator;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                String f = line.substring(fieldStart, i).strip();
+                if (f.length() < 2 || !f.startsWith("\"") || !f.endsWith("\"")) {
+                    return false;
+                }
+                fieldStart = i + 1;
             }
         }
         return true;
@@ -107,16 +115,36 @@ public final class PlainTextParser implements WireParser {
             return List.of(story(text, Optional.empty(), context, context.itemId()));
         }
         List<ParsedStory> stories = new ArrayList<>();
+        TelexFrame previous = null;
         for (int n = 0; n < frames.size(); n++) {
-            // several messages in one item: each its own story, keyed by its place in the item
-            String itemId = frames.size() == 1 || context.itemId() == null ? context.itemId() : context.itemId() + "#" + (n + 1);
-            stories.add(story(frames.get(n).text(), Optional.of(frames.get(n)), context, itemId));
+            TelexFrame frame = frames.get(n);
+            try {
+                stories.add(story(frame.text(), Optional.of(frame), context, messageId(context, frames.size(), stories.size())));
+                previous = frame;
+            } catch (WireParseException e) {
+                if (previous == null) {
+                    // the first message is no story: the item is read whole, as before framing was known
+                    return List.of(story(text, Optional.empty(), context, context.itemId()));
+                }
+                // a message that is no story ("PLS IGNORE AAP0499") stays with the story before it, so nothing is lost
+                previous = new TelexFrame(previous.text() + "\n\n" + frame.text(), previous.headline(), previous.longKeyword(),
+                        previous.slug(), previous.place(), previous.subjectCodes());
+                stories.set(stories.size() - 1, story(previous.text(), Optional.of(previous), context,
+                        messageId(context, frames.size(), stories.size() - 1)));
+            }
         }
         return stories;
     }
 
+    /** Several messages in one item: each its own story, keyed by its place in the item. */
+    private static String messageId(ParseContext context, int messages, int index) {
+        return messages == 1 || context.itemId() == null ? context.itemId() : context.itemId() + "#" + (index + 1);
+    }
+
     private ParsedStory story(String text, Optional<TelexFrame> frame, ParseContext context, String itemId) throws WireParseException {
-        refuseWhatIsNoArticle(text);
+        if (frame.isEmpty()) {
+            refuseWhatIsNoArticle(text); // a telex frame is a wire message, whatever its text looks like (results tables)
+        }
         List<String> lines = new ArrayList<>(WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false));
         // A scraped page's furniture ("Advertisement", "3 min read", "Also Read: ...", "Tags: ...") goes wherever it stands.
         lines.removeIf(ScrapedPage::isFurniture);
@@ -124,9 +152,21 @@ public final class PlainTextParser implements WireParser {
         ScrapedPage.Header header = new ScrapedPage.Header(context.receivedAt());
         int i = 0;
         // over the headline: breadcrumbs, a section label or a release's heading, and on some pages the credit and time lines
-        while (i + 1 < lines.size() && (BREADCRUMB.matcher(lines.get(i)).matches() || ScrapedPage.isOverHeadline(lines.get(i))
-                || ScrapedPage.readCreditsAndTimes(lines.get(i), header, ScrapedPage.Position.OVER_HEADLINE))) {
-            i++;
+        int lastCrumb = -1;
+        while (i + 1 < lines.size()) {
+            String line = lines.get(i);
+            if (ScrapedPage.readCreditsAndTimes(line, header, ScrapedPage.Position.OVER_HEADLINE)) {
+                i++;
+            } else if (BREADCRUMB.matcher(line).matches()) {
+                lastCrumb = i++;
+            } else if (ScrapedPage.isOverHeadline(line, lines.get(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (lastCrumb >= 0 && Dateline.find(lines.get(i)).isPresent()) {
+            i = lastCrumb; // the story opens here, so the line taken for a breadcrumb was the headline ("IPL 2026 | RCB vs CSK | ...")
         }
         String headline = frame.map(TelexFrame::headline).orElse(null);
         if (headline == null && i >= lines.size()) {
@@ -196,18 +236,22 @@ public final class PlainTextParser implements WireParser {
     }
 
     /**
-     * Takes the credit and time lines out of a scraped page: those among the first lines under the headline
-     * (up to the story's dateline paragraph) and those at its foot. What they say goes into the header.
+     * Takes the credit and time lines out of a scraped page: those among the first lines under the headline (before the
+     * dateline paragraph or a second line of text) and the labelled times and agency names at its foot. What they say
+     * goes into the header.
      */
     private static void creditsAndTimes(List<String> lines, int afterHeadline, ScrapedPage.Header header) {
         int end = Math.min(lines.size(), afterHeadline + ScrapedPage.MAX_HEADER_LINES);
+        int textLines = 0;
+        ScrapedPage.Position position = ScrapedPage.Position.UNDER_HEADLINE;
         for (int j = afterHeadline; j < end && lines.size() - afterHeadline > 1; j++) {
-            if (ScrapedPage.readCreditsAndTimes(lines.get(j), header, ScrapedPage.Position.UNDER_HEADLINE)) {
+            if (ScrapedPage.readCreditsAndTimes(lines.get(j), header, position)) {
                 lines.remove(j--);
                 end--;
-            } else if (Dateline.find(lines.get(j)).isPresent()) {
-                break; // the story has begun
+            } else if (Dateline.find(lines.get(j)).isPresent() || ++textLines > 1) {
+                break; // the story has begun: a date further down belongs to it (a quoted tweet, a liveblog entry)
             }
+            position = textLines == 0 ? ScrapedPage.Position.UNDER_HEADLINE : ScrapedPage.Position.UNDER_STANDFIRST;
         }
         while (lines.size() - afterHeadline > 1
                 && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header, ScrapedPage.Position.FOOT)) {

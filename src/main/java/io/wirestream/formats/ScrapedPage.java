@@ -31,7 +31,10 @@ final class ScrapedPage {
 
     /** Longest line read as furniture, a credit or a time: story sentences run longer. */
     private static final int MAX_META = 160;
-    /** How many lines under the headline are read for credits and times (up to the dateline paragraph, if sooner). */
+    /**
+     * How many lines under the headline are read for credits and times. The reading stops sooner, at the dateline
+     * paragraph or at the second line of text (the first may be the standfirst).
+     */
     static final int MAX_HEADER_LINES = 8;
 
     /** Page furniture, matched against the whole line. */
@@ -52,11 +55,11 @@ final class ScrapedPage {
             + "|trending(?: now| topics)?|view comments|gift this article)|"
             + "share(?: this)?(?: article| story| via| on (?:facebook|twitter|x|whatsapp|linkedin|email)| via email)?|save|bookmark|print|tweet|copy link|"
             + "(?:share|tweet|email|print|copy link|comments?|save|bookmark)(?:\\s*[|/·•]\\s*(?:share|tweet|email|print|copy link|comments?|save|bookmark|facebook|twitter|whatsapp|linkedin|x))+|"
-            + "follow (?:us|\\p{L}[\\p{L} ]{0,30}) on (?:google news|whatsapp|twitter|x|facebook|instagram|telegram|linkedin|youtube)\\b.{0,60}|"
+            + "follow us on (?:google news|whatsapp|twitter|x|facebook|instagram|telegram|linkedin|youtube)\\b.{0,60}|"
             + "(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,60}newsletters?\\b.{0,60}|click here (?:to|for) .{0,80}|"
             + "tags?\\s*:.*|"
             + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
-            + "(?:image|photo|video|picture)\\s*(?:source|credit|courtesy|caption)?\\s*[:,]\\s*.{1,120}|photograph\\s*:\\s*.{1,80}|"
+            + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
             + ")$");
     /** The words {@link #FURNITURE} and {@link #INPUTS_CREDIT} lines open with (or a figure). */
@@ -73,10 +76,11 @@ final class ScrapedPage {
                     + "[)\\]]?\\.?$");
     /** The note a syndicating site puts under unedited agency copy, in its several wordings. */
     private static final Pattern FEED_NOTICE = Pattern.compile(
-            "(?iu)^\\(?(?:disclaimer\\s*:\\s*)?[^()]{0,200}\\b(?:syndicated (?:news )?feed|auto-generated from)\\b[^()]{0,160}\\)?\\.?$");
+            "(?iu)^(?:\\([^()]{0,200}\\b(?:syndicated (?:news )?feed|auto-generated from)\\b[^()]{0,160}\\)\\.?"
+                    + "|(?:disclaimer\\s*:\\s*)?(?:this|the above) (?:story|article|report|copy|news)\\b[^()]{0,200}\\b(?:syndicated (?:news )?feed|auto-generated from)\\b[^()]{0,160})$");
     /** A credit line with its label: "Written by Priya Sharma", "Author: Jane Roe", "Reported by ..." ("By ..." is {@link StoryCleanup#isBylineParagraph}). */
     private static final Pattern CREDIT = Pattern.compile(
-            "(?iu)^(?:(?:written|reported|authored|compiled|filed|posted)\\s+by|authors?|reporter)\\s*:?\\s+(?<who>\\p{L}.{0,80})$");
+            "(?iu)^(?:(?:written|reported|authored|compiled|filed|posted)\\s+by\\s*:?|(?:authors?|reporter)\\s*:)\\s*(?<who>\\p{L}.{0,80})$");
     /**
      * A time line: "Updated: July 4, 2026 09:42 IST", "Published On 12 Mar 2026", "Last Updated : Mar 02 2026",
      * "First Published: Mar 03 2026 | 10:15 PM IST". What follows the label must be a date and time and nothing else.
@@ -87,15 +91,16 @@ final class ScrapedPage {
     private static final Pattern PLACE_PART = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,3}$");
     private static final Pattern PIPE = Pattern.compile("\\s*\\|\\s*|\\s+[·•]\\s+");
     /** A section label over the headline: "World News", "India News", "Business". */
-    private static final Pattern SECTION = Pattern.compile("^(?:(?:\\p{Lu}[\\p{L}&]*\\s+){1,2}News|World|India|Business|Sports?|Entertainment|"
-            + "Politics|Opinion|Tech|Technology|Lifestyle|Cities|Nation|Health|Science|Education|Markets|Economy|Top Stories)$");
+    private static final Pattern SECTION = Pattern.compile("^(?:(?:\\p{Lu}[\\p{L}&]*\\s+){0,2}[Nn]ews|World|India|Business|Sports?|Entertainment|"
+            + "Politics|Opinion|Tech|Technology|Lifestyle|Cities|Nation|National|International|Local|Health|Science|Education|Markets|"
+            + "Economy|Top Stories|Obituaries|Interview|Live|Live updates|Features)$");
     /**
      * A press release's heading over its headline: "FOR IMMEDIATE RELEASE", "MEDIA RELEASE PR74541", "Source: IndiGrid",
      * "Contact: ...", "Embargoed until 10:00 GMT".
      */
     private static final Pattern RELEASE_HEADING = Pattern.compile("(?iu)^(?:for immediate release\\b.{0,40}|(?:media|press|news) release"
             + "(?:\\s*[:#-]?\\s*[\\p{Lu}\\d][\\p{Lu}\\d/.-]{0,20})?|(?:source|contact|media contact)\\s*:\\s*\\S.{0,60}"
-            + "|embargo(?:ed)?(?: until| till| to)?\\s*:?\\s*\\S.{0,40})$");
+            + "|embargoed|embargo(?:ed)?\\s+(?:until|till|to)\\s*:?\\s*\\S.{0,40})$");
     /** A dateline alone on its line, as some sites set it: "Tokyo:". */
     private static final Pattern LONE_DATELINE = Pattern.compile("^\\p{Lu}[\\p{L}.'’ -]{1,30}:$");
     /** A lone dateline opens the story, so it is looked for among the page's first lines only. */
@@ -136,6 +141,8 @@ final class ScrapedPage {
             Map.entry("NZST", ZoneOffset.ofHours(12)), Map.entry("NZDT", ZoneOffset.ofHours(13)), Map.entry("NZT", ZoneId.of("Pacific/Auckland")),
             Map.entry("SAST", ZoneOffset.ofHours(2)), Map.entry("EAT", ZoneOffset.ofHours(3)), Map.entry("WAT", ZoneOffset.ofHours(1)),
             Map.entry("CAT", ZoneOffset.ofHours(2)), Map.entry("GST", ZoneOffset.ofHours(4)));
+    /** ISO 8601's "T" between date and time and "Z" after it. */
+    private static final Pattern ISO_JOINTS = Pattern.compile("(?<=\\d)T(?=\\d)|(?<=\\d)Z\\b");
     private static final Pattern WEEKDAY = Pattern.compile(
             "(?iu)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?");
 
@@ -148,6 +155,8 @@ final class ScrapedPage {
         OVER_HEADLINE,
         /** Among the lines under the headline, before the story. */
         UNDER_HEADLINE,
+        /** Under a line of text (the standfirst): credits and labelled times, but no date alone (a liveblog's entry stamp). */
+        UNDER_STANDFIRST,
         /** At the foot of the page: times and an agency's name only. */
         FOOT
     }
@@ -170,9 +179,20 @@ final class ScrapedPage {
         }
     }
 
-    /** Whether a line over the headline is a section label or a press release's heading, not the headline. */
-    static boolean isOverHeadline(String line) {
-        return SECTION.matcher(line).matches() || line.length() <= MAX_META && RELEASE_HEADING.matcher(line).matches();
+    /**
+     * Whether a line over the headline is a section label or a press release's heading, not the headline: a known
+     * label, or a word or two ("Singapore", "Politik", "A-League Men") over a line that reads as a headline (four words
+     * or more, no full stop at its end).
+     */
+    static boolean isOverHeadline(String line, String next) {
+        if (SECTION.matcher(line).matches() || line.length() <= MAX_META && RELEASE_HEADING.matcher(line).matches()) {
+            return true;
+        }
+        // a label is written in title case; a word or two in capitals heads results and tables ("WAGGA TROT")
+        return line.length() <= 30 && wordCount(line) <= 2 && !line.equals(line.toUpperCase(Locale.ROOT))
+                && !line.matches("(?s).*[.!?:\"”]$") && next != null
+                && next.length() <= 200 && wordCount(next) >= 4 && !next.matches("(?s).*[.!?\"”]$") && Dateline.find(next).isEmpty()
+                && !readCreditsAndTimes(next, new Header(null), Position.UNDER_HEADLINE);
     }
 
     /** The lines with the first dateline alone on its line ("Tokyo:") joined to the paragraph under it. */
@@ -229,7 +249,7 @@ final class ScrapedPage {
         }
         Header found = new Header(null);
         // a time line is read whole first: its clock may stand in a part of its own ("Mar 03 2026 | 10:15 PM IST")
-        if (!readTime(line, found)) {
+        if (!readTime(line, found, position == Position.UNDER_HEADLINE || position == Position.OVER_HEADLINE)) {
             if (position == Position.FOOT) {
                 return false;
             }
@@ -268,8 +288,11 @@ final class ScrapedPage {
         return true;
     }
 
-    /** A whole line that is a labelled time, a date and time alone, or an agency's name alone ("PTI", "(ANI)"). */
-    private static boolean readTime(String line, Header found) {
+    /**
+     * A whole line that is a labelled time, a date and time alone (when {@code bareDates}: at a page's foot a date alone
+     * closes a quoted tweet or a list entry more often than it dates the page), or an agency's name alone ("PTI", "(ANI)").
+     */
+    private static boolean readTime(String line, Header found, boolean bareDates) {
         if (line.chars().noneMatch(Character::isDigit)) {
             return readAgency(line, found); // no date without a figure: the common case, kept cheap
         }
@@ -286,7 +309,7 @@ final class ScrapedPage {
             }
             return true;
         }
-        if (hasDate(line) && onlyDateWords(line)) {
+        if (bareDates && hasDate(line) && onlyDateWords(line)) {
             found.published = time(line);
             return found.published != null;
         }
@@ -305,13 +328,13 @@ final class ScrapedPage {
 
     /** One part of a credit line: a known agency's name, a labelled credit, or (under the headline) a "By ..." byline. */
     private static boolean readPart(String part, Header found, Position position) {
-        return readTime(part, found) || readCredit(part, found, position);
+        return readTime(part, found, position != Position.UNDER_STANDFIRST) || readCredit(part, found, position);
     }
 
     private static boolean readCredit(String part, Header found, Position position) {
         Matcher credit = CREDIT.matcher(part);
         boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
-        if (labelled || position == Position.UNDER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
+        if (labelled || position != Position.OVER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
             String who = labelled ? credit.group("who").strip() : part.substring(3).strip();
             found.byline = found.byline == null ? "By " + who : found.byline;
             // "By Anna Keller, Reuters": the wire she files for
@@ -331,10 +354,11 @@ final class ScrapedPage {
     }
 
     /** A line that is a date and time and nothing else: weekday, date, clock, zone, separators. */
-    private static boolean onlyDateWords(String s) {
+    private static boolean onlyDateWords(String text) {
+        String s = ISO_JOINTS.matcher(text).replaceAll(" "); // 2026-11-30T10:00:00Z reads as 2026-11-30 10:00:00
         String rest = ZONE.matcher(CLOCK.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
                 .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on)\\b|[,/()|:.\\-–—\\s]", "").isEmpty();
+        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on)\\b|[,/()|:.+\\-–—\\s]", "").isEmpty();
     }
 
     /**

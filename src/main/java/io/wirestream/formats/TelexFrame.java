@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * character whose meaning is the feed's own ({@code :} a keyword, {@code $}, {@code ^} or {@code #} a headline
  * or a keyword, {@code *} or {@code +} a subject code, a place in parentheses). The signs differ from feed to
  * feed, so a value is read mostly by its shape: eight digits are an IPTC Subject Code, a value in parentheses
- * is a place, capital codes are routing, a single word is the keyword. Of the values of three words or more, one
- * under a headline sign ({@code $ ^ #}) is the headline; one under another sign is a longer keyword, which
+ * is a place, capital codes are routing, a single word is the keyword. A value of two words or more under {@code $} or
+ * {@code ^} is the headline, else one of three or more under {@code #}; one of three or more under another sign is a longer keyword, which
  * stands in for a headline only when the text opens with its dateline rather than a headline line. A routing line
  * ("YY RFG TDR") is read only right after ZCZC: further down, a line in capitals is a headline or text.
  *
@@ -26,20 +26,22 @@ import java.util.regex.Pattern;
  */
 record TelexFrame(String text, String headline, String longKeyword, String slug, String place, List<String> subjectCodes) {
 
-    private static final Pattern START = Pattern.compile("(?i)^ZCZC\\b.*");
-    private static final Pattern END = Pattern.compile("^\\s*NNNN\\s*$");
+    /** ZCZC and at most six codes in capitals and figures: "ZCZC AAP", "ZCZC AAP0317 3 GEN 0562 SYD" ("ZCZC was the signal ..." is text). */
+    private static final Pattern START = Pattern.compile("^(?i:zczc)(?:[ \\t]+[A-Z0-9]{1,10}){0,6}\\s*$");
+    private static final Pattern END = Pattern.compile("(?i)^\\s*NNNN\\s*$");
     /** A header line: one sign character, then the value. */
     private static final Pattern HEADER_LINE = Pattern.compile("^[%#$:&*@^=+~](?:\\S.*)?$");
-    private static final String HEADLINE_SIGNS = "$^#";
-    /** A routing line of short capital codes ("YY RFG TDR"), which telex headers carry after ZCZC. */
-    private static final Pattern ROUTING = Pattern.compile("^[A-Z0-9]{2,6}(?: [A-Z0-9]{2,6}){0,5}$");
+    /** A routing line of short capital codes ("YY RFG TDR"), which telex headers carry after ZCZC ("RBA HOLDS RATES" is a headline). */
+    private static final Pattern ROUTING = Pattern.compile("^[A-Z0-9]{2,4}(?: [A-Z0-9]{2,4}){0,4}$");
+    /** Routing codes under a sign: several capital codes ("%MNETALL MFI MGD"). */
+    private static final Pattern SIGNED_ROUTING = Pattern.compile("^[A-Z0-9]{2,8}(?: [A-Z0-9]{2,8})+$");
     private static final Pattern SUBJECT_CODE = Pattern.compile("^\\d{8}$");
     private static final Pattern PLACE = Pattern.compile("^\\((\\p{L}[\\p{L} .'-]{1,40})\\)$");
     private static final int HEADLINE_MIN_WORDS = 3;
 
     /**
      * The messages of a telex-framed text, one frame each, in order; empty when the text does not open with ZCZC. Text
-     * after the last NNNN that opens no message is kept as a message of its own, so nothing sent is lost.
+     * after an NNNN that opens no message ("ENDS") stays with the message before it.
      */
     static List<TelexFrame> read(String text) {
         List<String> lines = List.of(text.split("\\R", -1));
@@ -52,6 +54,13 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
             return frames;
         }
         while (i < lines.size()) {
+            if (!frames.isEmpty() && !START.matcher(lines.get(i).strip()).matches()) {
+                TelexFrame last = frames.remove(frames.size() - 1);
+                String rest = String.join("\n", lines.subList(i, lines.size()));
+                frames.add(new TelexFrame(last.text() + "\n" + rest, last.headline(), last.longKeyword(), last.slug(), last.place(),
+                        last.subjectCodes()));
+                break;
+            }
             i = readMessage(lines, i, frames);
             while (i < lines.size() && lines.get(i).isBlank()) {
                 i++;
@@ -60,15 +69,14 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
         return frames;
     }
 
-    /** Reads the message whose ZCZC line (or, after the last message, whose first line) is at {@code i}; returns where the next begins. */
+    /** Reads the message whose ZCZC line is at {@code i}; returns where the next begins. */
     private static int readMessage(List<String> lines, int i, List<TelexFrame> frames) {
-        if (START.matcher(lines.get(i).strip()).matches()) {
+        i++;
+        if (i < lines.size() && ROUTING.matcher(lines.get(i).strip()).matches()) {
             i++;
-            if (i < lines.size() && ROUTING.matcher(lines.get(i).strip()).matches()) {
-                i++;
-            }
         }
         String headline = null;
+        String hashHeadline = null;
         String longKeyword = null;
         String slug = null;
         String place = null;
@@ -83,16 +91,18 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
             }
             String value = line.substring(1).strip();
             Matcher inParentheses = PLACE.matcher(value);
-            if (value.isEmpty() || ROUTING.matcher(value).matches() && !value.matches("\\d+")) {
-                continue; // a sign with no value, or a routing code under a sign ("%MGD")
+            if (value.isEmpty() || line.charAt(0) == '%' || SIGNED_ROUTING.matcher(value).matches()) {
+                continue; // a sign with no value, or routing under a sign ("%MGD", "%MNETALL MFI MGD")
             }
             if (SUBJECT_CODE.matcher(value).matches()) {
                 codes.add(value);
             } else if (inParentheses.matches()) {
                 place = place == null ? WireText.titleCaseIfShouting(inParentheses.group(1).strip()) : place;
+            } else if ((line.charAt(0) == '$' || line.charAt(0) == '^') && value.contains(" ")) {
+                headline = headline == null ? value : headline;
             } else if (value.split("\\s+").length >= HEADLINE_MIN_WORDS) {
-                if (HEADLINE_SIGNS.indexOf(line.charAt(0)) >= 0) {
-                    headline = headline == null ? value : headline;
+                if (line.charAt(0) == '#') {
+                    hashHeadline = hashHeadline == null ? value : hashHeadline;
                 } else {
                     longKeyword = longKeyword == null ? value : longKeyword;
                 }
@@ -107,7 +117,8 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
         if (i < lines.size() && END.matcher(lines.get(i)).matches()) {
             i++;
         }
-        frames.add(new TelexFrame(String.join("\n", body), headline, longKeyword, slug, place, List.copyOf(codes)));
+        frames.add(new TelexFrame(String.join("\n", body), headline != null ? headline : hashHeadline, longKeyword, slug, place,
+                List.copyOf(codes)));
         return i;
     }
 }

@@ -53,6 +53,7 @@ class DatelineTest {
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
         assertThat(Dateline.find("The minister told reporters (PTI) that talks went well.")).isEmpty();
         assertThat(Dateline.find("Kolkata (PTI) said the figures were wrong.")).isEmpty();
+        assertThat(Dateline.find("Deutsche Presse-Agentur (dpa) Chief Executive Peter Kropsch announced the plan.")).isEmpty();
         assertThat(Dateline.find(null)).isEmpty();
     }
 

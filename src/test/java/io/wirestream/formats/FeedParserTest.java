@@ -135,5 +135,11 @@ class FeedParserTest {
         String plain = "<rss version=\"2.0\"><channel><title>H</title><item><title>Libraries</title><guid>w3</guid><description>"
                 + "<![CDATA[<p>Children read more books in the summer, the survey found.</p>]]></description></item></channel></rss>";
         assertThat(rss.parse(utf8(plain), CONTEXT).get(0).body()).containsExactly("Children read more books in the summer, the survey found.");
+        String follow = "<rss version=\"2.0\"><channel><title>H</title><item><title>Bridge</title><guid>w4</guid><description>"
+                + "<![CDATA[<p>Follow Lagos traffic on X for live diversion updates, the ministry said.</p><p>Share</p>]]></description></item>"
+                + "<item><title>Bridge video</title><guid>w5</guid><description><![CDATA[<p>Share</p>]]></description></item></channel></rss>";
+        List<ParsedStory> both = rss.parse(utf8(follow), CONTEXT);
+        assertThat(both.get(0).body()).containsExactly("Follow Lagos traffic on X for live diversion updates, the ministry said.");
+        assertThat(both.get(1).body()).containsExactly("Share"); // nothing else: kept, so the entry is not emptied
     }
 }

@@ -321,4 +321,57 @@ class PlainTextParserTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(parser.parse(story, PAGE).get(0).headline()).startsWith("Press release prompts");
     }
+
+    /** Found by the second review: headlines and sentences that the first mends still read as page parts or times. */
+    @Test
+    void headlinesAndSentencesTheSecondReviewFound() throws Exception {
+        for (String headline : new String[] {"Authors sue AI start-up over use of pirated books",
+                "Reporter abducted in Zamfara regains freedom after 40 days", "Embargo on Iranian oil to stay, says Washington"}) {
+            byte[] page = (headline + "\nThe case was filed on Monday.\nA hearing is due next month.\n").getBytes(StandardCharsets.UTF_8);
+            ParsedStory s = parser.parse(page, PAGE).get(0);
+            assertThat(s.headline()).isEqualTo(headline);
+            assertThat(s.byline()).isNull();
+        }
+        String[] sentences = {"The subtitles were auto-generated from the audio track and were not checked by an editor, the broadcaster said.",
+            "The error appeared on a syndicated feed used by 14 regional stations.",
+            "Picture, if you will, a girl of 12 reading by a window.",
+            "Video, audio and written evidence submitted to the committee showed repeated delays.",
+            "Highlights:", "Income tax bands were widened by 2,000 euros."};
+        byte[] page = ("Budget day brings few surprises\n" + String.join("\n", sentences) + "\n").getBytes(StandardCharsets.UTF_8);
+        ParsedStory s = parser.parse(page, PAGE).get(0);
+        assertThat(s.body()).containsExactly(sentences);
+        assertThat(s.dateline()).isNull();
+
+        // a quoted tweet's date and a liveblog's stamps belong to the story, not to the page
+        byte[] tweet = ("Minister's old post resurfaces\nA post from 2019 was shared widely on Sunday.\n"
+                + "\"We will never raise this tax,\" the minister wrote.\nJuly 14, 2019\nHis office did not comment.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        ParsedStory t = parser.parse(tweet, PAGE).get(0);
+        assertThat(t.firstCreated()).isNull();
+        assertThat(t.body()).contains("July 14, 2019");
+        byte[] iso = ("Council meets\nPublished: 2026-11-30T10:00:00Z\nThe council met on Monday.\nIt agreed the budget.\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(iso, PAGE).get(0).firstCreated()).isEqualTo(java.time.Instant.parse("2026-11-30T10:00:00Z"));
+    }
+
+    /** Telex items the second review sent: a service message, a sign-off after NNNN, lower case, ZCZC in the text, a table. */
+    @Test
+    void telexItemsLoseNothing() throws Exception {
+        byte[] service = ("ZCZC AAP\n$Flood warning for the Hawkesbury\nThe river is expected to peak on Tuesday.\nNNNN\n"
+                + "ZCZC AAP\nPLS IGNORE AAP0499\nNNNN\n").getBytes(StandardCharsets.UTF_8);
+        java.util.List<ParsedStory> read = parser.parse(service, PAGE);
+        assertThat(read).hasSize(1);
+        assertThat(read.get(0).headline()).isEqualTo("Flood warning for the Hawkesbury");
+        assertThat(String.join(" ", read.get(0).body())).contains("expected to peak").contains("PLS IGNORE");
+        byte[] ends = "ZCZC AAP\n$Flood warning for the Hawkesbury\nThe river is expected to peak.\nnnnn\nENDS\n".getBytes(StandardCharsets.UTF_8);
+        ParsedStory e = parser.parse(ends, PAGE).get(0);
+        assertThat(e.headline()).isEqualTo("Flood warning for the Hawkesbury");
+        assertThat(e.body()).noneMatch(p -> p.equalsIgnoreCase("nnnn"));
+        byte[] signal = ("ZCZC\n$Museum shows the telex age\nZCZC was the signal that opened every message, the curator said.\nNNNN\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(signal, PAGE)).singleElement().extracting(ParsedStory::body).asList().hasSize(1);
+        byte[] table = "ZCZC\n$Greyhound results\nRace\tWinner\tPrice\n1\tPuzzle Queen\t2.10\n2\tZip Along\t3.40\n3\tHolly\t5.00\nNNNN\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(table, PAGE).get(0).headline()).isEqualTo("Greyhound results");
+    }
 }
