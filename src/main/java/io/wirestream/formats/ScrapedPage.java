@@ -1,6 +1,7 @@
 package io.wirestream.formats;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +26,13 @@ import java.util.regex.Pattern;
  * "(This story has not been edited by ... and is auto-generated from a syndicated feed.)".</li>
  * </ul>
  * None of it is story text: furniture and notices are dropped, credits and times become the byline, the
- * agency and the story's times. Lines are matched whole and short, so a sentence that happens to begin
- * with "Share" or "Updated" stays in the story.
+ * agency and the story's times. Each pattern must match a whole line in its own form (a label and its separator,
+ * a bracketed notice, a date and nothing else), so a sentence that begins with "Share", "Updated" or "Published by"
+ * stays in the story. Two read-only reviews' cases are pinned in PlainTextParserTest.
  */
 final class ScrapedPage {
 
-    /** Longest line read as furniture, a credit or a time: story sentences run longer. */
+    /** Longest line read as furniture, a credit or a time: a bound on the patterns' work (a shorter line must still match a whole form). */
     private static final int MAX_META = 160;
     /**
      * How many lines under the headline are read for credits and times. The reading stops sooner, at the dateline
@@ -63,7 +66,7 @@ final class ScrapedPage {
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
             + ")$");
     /** The words {@link #FURNITURE} and {@link #INPUTS_CREDIT} lines open with (or a figure). */
-    private static final java.util.Set<String> FIRST_WORDS = java.util.Set.of("advertisement", "advertisements", "skip", "supported",
+    private static final Set<String> FIRST_WORDS = Set.of("advertisement", "advertisements", "skip", "supported",
             "sponsored", "story", "article", "continue", "scroll", "listen", "read", "reading", "about", "updated", "published", "posted",
             "an", "a", "track", "get", "catch", "follow", "download", "also", "must", "see", "watch", "related", "more", "most", "you",
             "recommended", "trending", "view", "gift", "share", "save", "bookmark", "print", "tweet", "copy", "email", "comments",
@@ -106,7 +109,7 @@ final class ScrapedPage {
     /** A lone dateline opens the story, so it is looked for among the page's first lines only. */
     private static final int LONE_DATELINE_WITHIN = 12;
     /** A page time later than the item's receipt by more than this is a misreading (a date in the text, a wrong zone). */
-    private static final java.time.Duration FUTURE_SLACK = java.time.Duration.ofDays(1);
+    private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
     private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
