@@ -127,8 +127,7 @@ public final class PlainTextParser implements WireParser {
                     return List.of(story(text, Optional.empty(), context, context.itemId()));
                 }
                 // a message that is no story ("PLS IGNORE AAP0499") stays with the story before it, so nothing is lost
-                previous = new TelexFrame(previous.text() + "\n\n" + frame.text(), previous.headline(), previous.longKeyword(),
-                        previous.slug(), previous.place(), previous.subjectCodes());
+                previous = previous.withText(previous.text() + "\n\n" + frame.text());
                 stories.set(stories.size() - 1, story(previous.text(), Optional.of(previous), context,
                         messageId(context, frames.size(), stories.size() - 1)));
             }
@@ -172,12 +171,12 @@ public final class PlainTextParser implements WireParser {
         if (headline == null && i >= lines.size()) {
             throw WireParseException.noStory("plain text has no headline");
         }
-        if (headline == null && frame.isPresent() && frame.get().longKeyword() != null
-                && (i >= lines.size() || Dateline.find(lines.get(i)).isPresent())) {
+        boolean opensWithDateline = i < lines.size() && Dateline.find(lines.get(i)).isPresent();
+        if (headline == null && frame.isPresent() && frame.get().longKeyword() != null && (i >= lines.size() || opensWithDateline)) {
             headline = frame.get().longKeyword(); // the message opens with its dateline: the keyword heads it
         }
         boolean derived = false;
-        if (headline == null && frame.isPresent() && i < lines.size() && Dateline.find(lines.get(i)).isPresent()) {
+        if (headline == null && frame.isPresent() && opensWithDateline) {
             derived = true; // a message that opens with its dateline and names no headline: the first sentence heads it
         } else if (headline == null) {
             headline = lines.get(i++);

@@ -161,7 +161,12 @@ final class ScrapedPage {
         /** Under a line of text (the standfirst): credits and labelled times, but no date alone (a liveblog's entry stamp). */
         UNDER_STANDFIRST,
         /** At the foot of the page: times and an agency's name only. */
-        FOOT
+        FOOT;
+
+        /** Whether a date alone may be the page's time here: only before any text (at the foot it closes a quoted tweet). */
+        boolean readsBareDates() {
+            return this == OVER_HEADLINE || this == UNDER_HEADLINE;
+        }
     }
 
     /** What the credit and time lines of a page said about the story. */
@@ -252,7 +257,7 @@ final class ScrapedPage {
         }
         Header found = new Header(null);
         // a time line is read whole first: its clock may stand in a part of its own ("Mar 03 2026 | 10:15 PM IST")
-        if (!readTime(line, found, position == Position.UNDER_HEADLINE || position == Position.OVER_HEADLINE)) {
+        if (!readWholeLine(line, found, position.readsBareDates())) {
             if (position == Position.FOOT) {
                 return false;
             }
@@ -295,7 +300,7 @@ final class ScrapedPage {
      * A whole line that is a labelled time, a date and time alone (when {@code bareDates}: at a page's foot a date alone
      * closes a quoted tweet or a list entry more often than it dates the page), or an agency's name alone ("PTI", "(ANI)").
      */
-    private static boolean readTime(String line, Header found, boolean bareDates) {
+    private static boolean readWholeLine(String line, Header found, boolean bareDates) {
         if (line.chars().noneMatch(Character::isDigit)) {
             return readAgency(line, found); // no date without a figure: the common case, kept cheap
         }
@@ -331,7 +336,7 @@ final class ScrapedPage {
 
     /** One part of a credit line: a known agency's name, a labelled credit, or (under the headline) a "By ..." byline. */
     private static boolean readPart(String part, Header found, Position position) {
-        return readTime(part, found, position != Position.UNDER_STANDFIRST) || readCredit(part, found, position);
+        return readWholeLine(part, found, position.readsBareDates()) || readCredit(part, found, position);
     }
 
     private static boolean readCredit(String part, Header found, Position position) {

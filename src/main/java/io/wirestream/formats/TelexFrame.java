@@ -56,9 +56,7 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
         while (i < lines.size()) {
             if (!frames.isEmpty() && !START.matcher(lines.get(i).strip()).matches()) {
                 TelexFrame last = frames.remove(frames.size() - 1);
-                String rest = String.join("\n", lines.subList(i, lines.size()));
-                frames.add(new TelexFrame(last.text() + "\n" + rest, last.headline(), last.longKeyword(), last.slug(), last.place(),
-                        last.subjectCodes()));
+                frames.add(last.withText(last.text() + "\n" + String.join("\n", lines.subList(i, lines.size()))));
                 break;
             }
             i = readMessage(lines, i, frames);
@@ -67,6 +65,11 @@ record TelexFrame(String text, String headline, String longKeyword, String slug,
             }
         }
         return frames;
+    }
+
+    /** This message's header with another text (its own and what follows it: a sign-off after NNNN, a service message). */
+    TelexFrame withText(String newText) {
+        return new TelexFrame(newText, headline, longKeyword, slug, place, subjectCodes);
     }
 
     /** Reads the message whose ZCZC line is at {@code i}; returns where the next begins. */
