@@ -121,6 +121,12 @@ public final class MediaTopics {
         return isTopLevel(family) ? Optional.of(family) : Optional.empty();
     }
 
+    /** Whether the code is a Subject Code the vocabulary matches, or one of the 17 family codes (NN000000). */
+    public boolean isSubjectCode(String code) {
+        return code != null && (bySubjectCode.containsKey(code)
+                || code.matches("\\d{2}000000") && isTopLevel("medtop:" + code));
+    }
+
     /** The English label, or the code itself. */
     public String label(String qcode) {
         return label.getOrDefault(qcode, qcode);

@@ -3,6 +3,7 @@ package io.wirestream.classify;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Subject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import java.util.Set;
  *       topic so found is primary, with confidence 1; second-level topics of wire codes follow.</li>
  *   <li>Text: the model's best top-level topic is primary, with its confidence; a runner-up with at
  *       least {@link #SECONDARY_SHARE} of the best score is added (a story about a war minister's
- *       speech is conflict and politics).</li>
+ *       speech is conflict and politics). The model reads English; copy in the languages of Europe's agencies
+ *       is read by the {@link ForeignLexicon} instead, the same way.</li>
  *   <li>Desk rules ({@link DeskRules}), if any, last: they override or add to both.</li>
  * </ol>
  * Pure and stateless: the same story gives the same categories on every instance.
@@ -42,6 +44,18 @@ public final class StoryClassifier {
             "pl", "medtop:11000000", "wi", "medtop:04000000", "sp", "medtop:15000000", "ku", "medtop:01000000",
             "vm", "medtop:08000000");
 
+    /**
+     * The three-letter names of the Subject Code families that agencies send for their services (ANP's category
+     * "ECO", AFP's and EFE's "POL", "SPO", "CLJ"); ECO and FIN are both economy, WAR and UNR conflict.
+     */
+    private static final Map<String, String> MNEMONICS = Map.ofEntries(Map.entry("ACE", "medtop:01000000"),
+            Map.entry("CLJ", "medtop:02000000"), Map.entry("DIS", "medtop:03000000"), Map.entry("ECO", "medtop:04000000"),
+            Map.entry("FIN", "medtop:04000000"), Map.entry("EDU", "medtop:05000000"), Map.entry("ENV", "medtop:06000000"),
+            Map.entry("HTH", "medtop:07000000"), Map.entry("HUM", "medtop:08000000"), Map.entry("LAB", "medtop:09000000"),
+            Map.entry("LIF", "medtop:10000000"), Map.entry("POL", "medtop:11000000"), Map.entry("REL", "medtop:12000000"),
+            Map.entry("SCI", "medtop:13000000"), Map.entry("SOI", "medtop:14000000"), Map.entry("SPO", "medtop:15000000"),
+            Map.entry("WAR", "medtop:16000000"), Map.entry("UNR", "medtop:16000000"), Map.entry("WEA", "medtop:17000000"));
+
     /** Categories, best first, each with its origin; confidence of the primary. */
     public record Result(List<String> categories, List<String> origins, Double confidence) {
         public static final Result NONE = new Result(List.of(), List.of(), null);
@@ -50,6 +64,7 @@ public final class StoryClassifier {
     private final CategoryModel model;
     private final MediaTopics topics;
     private final DeskRules rules;
+    private final ForeignLexicon foreign = ForeignLexicon.bundled();
 
     public StoryClassifier(CategoryModel model, MediaTopics topics) {
         this(model, topics, DeskRules.NONE);
@@ -74,7 +89,7 @@ public final class StoryClassifier {
     private static final Map<String, String> CATEGORY_WORDS = categoryWords();
 
     private static Map<String, String> categoryWords() {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         java.util.function.BiConsumer<String, String> put = (topic, words) -> {
             for (String w : words.split(",")) {
                 m.put(w.strip(), "medtop:" + topic + "000000");
@@ -97,11 +112,63 @@ public final class StoryClassifier {
                 + "athletics, cycling");
         put.accept("16", "conflict, war");
         put.accept("17", "weather");
+        // the desk names of Europe's agencies and papers, in their languages (STT's department "Urheilu", a German
+        // feed's category "Wirtschaft", Ritzau's section "Sport")
+        put.accept("01", "kultur, cultura, kulttuuri, cultuur, feuilleton, nöje, underholdning, spettacoli, spectacles, "
+                + "espectáculos, viihde, medien, médias, medios");
+        put.accept("02", "justiz, justice, justicia, giustizia, justiça, kriminalität, rikos, rikokset");
+        put.accept("03", "unglücke, katastrophen, catastrophes, desastres, disastri, onnettomuudet");
+        put.accept("04", "wirtschaft, économie, economie, economía, economia, talous, økonomi, ekonomi, næringsliv, "
+                + "näringsliv, finanzen, finanzas, finanza, finanças, börse, bourse, bolsa, borsa, beurs");
+        put.accept("05", "bildung, éducation, educación, istruzione, educação, koulutus, utdanning, uddannelse, utbildning, "
+                + "onderwijs");
+        put.accept("06", "umwelt, environnement, medio ambiente, ambiente, ympäristö, miljø, miljö, milieu, klima, climat, "
+                + "clima, ilmasto");
+        put.accept("07", "gesundheit, santé, salud, salute, saúde, terveys, helse, sundhed, hälsa, gezondheid");
+        put.accept("08", "vermischtes, buntes, kurioses, insolite, faits divers, curiosidades, curiosità");
+        put.accept("09", "arbeitsmarkt, emploi, empleo, lavoro, trabalho, työelämä, arbeidsliv, arbejdsmarked, arbetsmarknad");
+        put.accept("10", "reise, reisen, voyages, viajes, viaggi, viagens, matkailu, reiser, resor, gastronomie, "
+                + "gastronomía, freizeit, loisirs, ocio");
+        put.accept("11", "politik, politique, política, politica, politiikka, politikk, politiek, innenpolitik, "
+                + "außenpolitik, wahlen, élections, elecciones, elezioni, eleições, vaalit, verkiezingen");
+        put.accept("12", "religión, religione, religião, uskonto, kirche, religie");
+        put.accept("13", "wissenschaft, technik, digital, sciences, ciencia, ciencias, tecnología, scienza, tecnologia, "
+                + "ciência, tiede, teknologia, tekniikka, vitenskap, videnskab, vetenskap, teknik, teknologi, wetenschap, "
+                + "techniek");
+        put.accept("14", "gesellschaft, société, sociedad, società, sociedade, yhteiskunta, samfunn, samfund, samhälle, "
+                + "samenleving");
+        put.accept("15", "deportes, deporte, esporte, esportes, desporto, urheilu, idrett, idræt, idrott, fußball, "
+                + "fussball, calcio, fútbol, futebol, jalkapallo, fotball, fodbold, fotboll, voetbal");
+        put.accept("16", "krieg, guerre, guerra, sota, krig, oorlog");
+        put.accept("17", "wetter, météo, meteo, sää, vær, vejr, väder, weer");
         return Map.copyOf(m);
     }
 
     /** Subject schemes that carry a wire's own category words: feed categories and keywords, NITF's doc-scope. */
     private static final Set<String> LABEL_SCHEMES = Set.of("keyword", "category", "doc-scope");
+
+    /**
+     * Whether a subject's scheme names a desk: the schemes above, or an agency's own section, department or desk
+     * ("ritzau-section", STT's "sttdepartment"), whose code may be a number with the desk's name beside it.
+     */
+    private static boolean namesADesk(String scheme) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        return LABEL_SCHEMES.contains(s) || s.contains("section") || s.contains("department") || s.endsWith("desk")
+                || s.contains("ressort");
+    }
+
+    /**
+     * The topic a desk's name or code names: a category word, or (not for a keyword, where "FIN" may be Finland) the
+     * three letters of a Subject Code family that EFE and AFP send as their category ("POL").
+     */
+    private static Optional<String> deskTopic(Subject subject) {
+        String code = subject.getCode().strip();
+        return Optional.ofNullable(CATEGORY_WORDS.get(code.toLowerCase(Locale.ROOT)))
+                .or(() -> Optional.ofNullable(subject.getName())
+                        .map(name -> CATEGORY_WORDS.get(name.strip().toLowerCase(Locale.ROOT))))
+                .or(() -> subject.getScheme().equalsIgnoreCase("keyword") ? Optional.empty()
+                        : Optional.ofNullable(MNEMONICS.get(code)));
+    }
 
     public Result classify(EnrichedStory s) {
         return rules.apply(s, fromWireOrText(s));
@@ -111,9 +178,8 @@ public final class StoryClassifier {
         // codes first, then a category word of the wire's own (an Atom feed's "Music", PA's doc-scope "POLITICS")
         List<String> sent = new ArrayList<>();
         s.getSubjects().forEach(subject -> wireTopic(subject).ifPresent(sent::add));
-        s.getSubjects().stream().filter(subject -> LABEL_SCHEMES.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
-                .forEach(subject -> Optional.ofNullable(CATEGORY_WORDS.get(subject.getCode().strip().toLowerCase(Locale.ROOT)))
-                        .ifPresent(sent::add));
+        s.getSubjects().stream().filter(subject -> namesADesk(subject.getScheme()))
+                .forEach(subject -> deskTopic(subject).ifPresent(sent::add));
         Map<String, String> found = new LinkedHashMap<>();
         List<String> deeper = new ArrayList<>();
         for (String q : sent) {
@@ -125,10 +191,9 @@ public final class StoryClassifier {
             return result(found, 1.0);
         }
         String text = String.join("\n", s.getDescription() == null ? "" : s.getDescription(), String.join("\n", s.getBody()));
-        if (!readableInEnglish(s.getLanguage(), s.getHeadline(), text)) {
-            return Result.NONE;
-        }
-        List<CategoryModel.Scored> scored = model.classify(s.getHeadline(), text);
+        String reading = readingLanguage(s.getLanguage(), s.getHeadline(), text);
+        List<CategoryModel.Scored> scored = reading.equals("en") ? model.classify(s.getHeadline(), text)
+                : foreign.classify(reading, s.getHeadline(), text);
         if (scored.isEmpty() || scored.get(0).confidence() == 0) {
             return Result.NONE;
         }
@@ -169,36 +234,98 @@ public final class StoryClassifier {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
 
     /**
-     * Whether the shipped model, trained on English, can read the story. A story in another language is left
-     * without a topic from the text: a Danish flash or a Norwegian fact-check read as English came out as sport or
-     * science, and a wrong topic routes it to the wrong desk. The language as sent decides unless the text says
-     * otherwise (ANSA's English service declares Italian): a text of {@link #LANGUAGE_MIN_WORDS} words or more
-     * whose function words are another language's is not English, one whose function words are English's is.
-     * Tables and lists, with few function words of any language, are read as their language says, or as English.
+     * Function words of each language the foreign lexicon reads, to tell which one a text is in when the wire does not
+     * say or says wrong. Words of several languages count for each; the ones that are English words too are left out.
      */
+    private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
+            "de", Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "des", "ein", "eine", "einer",
+                    "von", "im", "sie", "wird", "wurde", "auch", "bei", "nach", "aus", "zu", "den", "es"),
+            "fr", Set.of("le", "les", "et", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "au", "aux", "avec",
+                    "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un"),
+            "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más", "pero",
+                    "sus", "fue", "la", "que", "un", "en"),
+            "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "per", "un", "una", "del",
+                    "non", "sono"),
+            "pt", Set.of("os", "um", "uma", "não", "em", "do", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais"),
+            "nl", Set.of("het", "een", "en", "niet", "op", "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "van", "de", "met",
+                    "naar"),
+            "sv", Set.of("att", "och", "är", "inte", "som", "på", "av", "för", "med", "det", "en", "ett", "var", "till", "har"),
+            "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
+            "no", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
+            "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna"));
+    /** The order in which languages win a tie of function words. */
+    private static final List<String> FUNCTION_WORD_ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi");
+    /** Each function word with the languages it belongs to: one lookup a word. */
+    private static final Map<String, List<String>> LANGUAGES_OF_WORD = languagesOfWord();
+
+    private static Map<String, List<String>> languagesOfWord() {
+        Map<String, List<String>> m = new HashMap<>();
+        FUNCTION_WORDS.forEach((code, words) -> words.forEach(w -> m.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
+        m.replaceAll((w, codes) -> List.copyOf(codes));
+        return Map.copyOf(m);
+    }
+    /** Three-letter and regional codes the wires send, as the primary subtags above. */
+    private static final Map<String, String> LANGUAGE_ALIASES = Map.ofEntries(Map.entry("eng", "en"), Map.entry("deu", "de"),
+            Map.entry("ger", "de"), Map.entry("fra", "fr"), Map.entry("fre", "fr"), Map.entry("spa", "es"), Map.entry("ita", "it"),
+            Map.entry("por", "pt"), Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"),
+            Map.entry("nor", "no"), Map.entry("nob", "no"), Map.entry("nno", "no"), Map.entry("nb", "no"), Map.entry("nn", "no"),
+            Map.entry("fin", "fi"));
+
+    /** Whether the shipped model, trained on English, can read the story (see {@link #readingLanguage}). */
     static boolean readableInEnglish(String language, String headline, String text) {
+        return readingLanguage(language, headline, text).equals("en");
+    }
+
+    /**
+     * The language to read the story's text in: "en" for the shipped model, another primary subtag for the
+     * {@link ForeignLexicon}, or "" when neither can (the story then gets no topic from its text: a wrong topic routes
+     * it to the wrong desk). The language as sent decides unless the text says otherwise (ANSA's English service
+     * declares Italian, WordPress feeds say "en-US" of Danish posts): a text of {@link #LANGUAGE_MIN_WORDS} words or
+     * more whose function words are another language's is not English, and is read in the language it declares if
+     * its function words are found, else in the one whose function words it has most; one whose function words are
+     * English's is English. Tables and lists, with few function words of any language, are read as their language
+     * says, or as English.
+     */
+    static String readingLanguage(String language, String headline, String text) {
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
+        String primary = lang.split("[-_]", 2)[0];
+        primary = LANGUAGE_ALIASES.getOrDefault(primary, primary);
         // "und", "mul", "zxx", "mis": undetermined, several, none, uncoded (Drupal sends "und")
-        boolean declared = !lang.isEmpty() && !NO_LANGUAGE.contains(lang.split("[-_]", 2)[0]);
-        boolean english = declared && (lang.startsWith("en") || lang.equals("eng"));
+        boolean declared = !primary.isEmpty() && !NO_LANGUAGE.contains(primary);
         java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);
         int words = 0;
         int englishWords = 0;
         int other = 0;
+        Map<String, Integer> byLanguage = new HashMap<>();
         while (words < LANGUAGE_MAX_WORDS && m.find()) {
             words++;
             String w = m.group().toLowerCase(Locale.ROOT);
             englishWords += ENGLISH_WORDS.contains(w) ? 1 : 0;
             other += OTHER_WORDS.contains(w) ? 1 : 0;
+            for (String code : LANGUAGES_OF_WORD.getOrDefault(w, List.of())) {
+                byLanguage.merge(code, 1, Integer::sum);
+            }
         }
         boolean enough = words >= LANGUAGE_MIN_WORDS;
         if (enough && englishWords >= LANGUAGE_MIN_SHARE * words && englishWords > other) {
-            return true;
+            return "en";
         }
         if (enough && other >= LANGUAGE_MIN_SHARE * words && other > englishWords) {
-            return false; // whatever was declared: WordPress feeds say "en-US" of Danish posts
+            // whatever was declared: the text is not English
+            if (byLanguage.getOrDefault(primary, 0) > 0) {
+                return primary;
+            }
+            String best = "";
+            int most = 0;
+            for (String code : FUNCTION_WORD_ORDER) {
+                if (byLanguage.getOrDefault(code, 0) > most) {
+                    best = code;
+                    most = byLanguage.get(code);
+                }
+            }
+            return best;
         }
-        return !declared || english;
+        return !declared ? "en" : primary;
     }
 
     private static final Set<String> NO_LANGUAGE = Set.of("und", "mul", "zxx", "mis");
@@ -216,10 +343,27 @@ public final class StoryClassifier {
                 String q = "medtop:" + code;
                 yield topics.knows(q) ? Optional.of(q) : Optional.empty();
             }
-            case "subj" -> topics.fromSubjectCode(code);
+            case "subj" -> code.length() == 3 ? Optional.ofNullable(MNEMONICS.get(code.toUpperCase(Locale.ROOT)))
+                    : topics.fromSubjectCode(code);
             case "anpa-category" -> Optional.ofNullable(ANPA.get(code.toLowerCase(Locale.ROOT)));
             case "iptc7901-category" -> Optional.ofNullable(IPTC7901.get(code.toLowerCase(Locale.ROOT)));
-            default -> Optional.empty();
+            default -> iptcCodeUnderOwnScheme(code);
         };
+    }
+
+    /**
+     * An agency that files IPTC codes under a scheme of its own name (TT's "TT:02000000:LAG", its ninjs scheme
+     * "http://tt.se/spec/subref/1.0" with 15000000 and 20001065): an 8-digit code the vocabulary knows as it stands, a
+     * Media Topic (20...) or a Subject Code. Any other number of an agency's own is no IPTC code.
+     */
+    private Optional<String> iptcCodeUnderOwnScheme(String code) {
+        if (!code.matches("\\d{8}")) {
+            return Optional.empty();
+        }
+        String asMediaTopic = "medtop:" + code;
+        if (code.startsWith("20") && topics.knows(asMediaTopic)) {
+            return Optional.of(asMediaTopic);
+        }
+        return topics.isSubjectCode(code) ? topics.fromSubjectCode(code) : Optional.empty();
     }
 }

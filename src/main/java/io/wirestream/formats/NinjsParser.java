@@ -169,6 +169,9 @@ public final class NinjsParser implements WireParser {
         }
         subjects(n.path("subject"), b);
         subjects(n.path("subjects"), b);
+        if (digitalwires) {
+            digitalwiresCategories(n.path("categories"), b);
+        }
         for (JsonNode p : iterable(n.path("place"), n.path("places"))) {
             b.place(first(str(p, "name"), str(p, "literal"), str(p, "code")));
         }
@@ -264,6 +267,30 @@ public final class NinjsParser implements WireParser {
             }
             if (code != null) {
                 b.subject(scheme != null ? scheme : code.matches("\\d{8}") ? "subj" : "keyword", code, str(s, "name"));
+            }
+        }
+    }
+
+    /**
+     * dpa digitalwires files its subjects and its desk among {@code categories}: a {@code dnltype:dpasubject} carries a
+     * Media Topic qcode ("Partei", medtop:20000651) or dpa's own subject code ("Gesundheit", dpasubject:346), and a
+     * {@code dnltype:desk} the Ressort (dpacat:pl, wi, sp, ku, vm), the same codes as the category field of dpa's IPTC
+     * 7901 copy, so they are read as that. Wire, creator, genre and the rest of the list are not subjects.
+     */
+    private static void digitalwiresCategories(JsonNode categories, ParsedStory.Builder b) {
+        for (JsonNode c : categories) {
+            String type = first(str(c, "type"), "");
+            String qcode = str(c, "qcode");
+            int colon = qcode == null ? -1 : qcode.indexOf(':');
+            if (colon <= 0 || colon == qcode.length() - 1) {
+                continue;
+            }
+            String scheme = qcode.substring(0, colon);
+            String code = qcode.substring(colon + 1);
+            if (type.equals("dnltype:dpasubject")) {
+                b.subject(scheme, code, str(c, "name"));
+            } else if (type.equals("dnltype:desk") && scheme.equals("dpacat")) {
+                b.subject("iptc7901-category", code, str(c, "name"));
             }
         }
     }

@@ -29,7 +29,8 @@ import org.w3c.dom.Node;
  *     embargoed, is an EMBARGO signal with date.release as embargoedUntil; ed-msg@info (the embargo
  *     note) is the edNote. Times without a zone are the agency's local time (ZONE_INFERRED).</li>
  * <li>docdata@management-status: canceled (or cancelled) gives pubStatus CANCELED and a KILL signal.</li>
- * <li>head/meta: anpa-keyword is the slugline, anpa-category a subject of scheme "anpa-category";
+ * <li>head/meta: anpa-keyword is the slugline, anpa-category a subject of scheme "anpa-category", an agency's own
+ *     category or section (EFE's "categoria") one of scheme "category";
  *     head/tobject/tobject.subject@refnum are IPTC Subject Codes ("subj").</li>
  * <li>body.head: hedline/hl1 (else head/title) is the headline, byline (without its byttl title),
  *     dateline (text as sent; the place from city, else location), abstract = description.</li>
@@ -152,6 +153,8 @@ public final class NitfParser implements WireParser {
             switch (name) {
                 case "anpa-keyword" -> b.slugline(content);
                 case "anpa-category" -> b.subject("anpa-category", content, null);
+                // an agency's own desk or service category (EFE's "categoria" POL, a paper's "section")
+                case "categoria", "category", "section", "ressort" -> b.subject("category", content, null);
                 default -> { }
             }
         }

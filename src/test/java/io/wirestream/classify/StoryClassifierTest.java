@@ -56,28 +56,68 @@ class StoryClassifierTest {
     }
 
     /**
-     * The shipped model reads English: a story in another language (as sent, or as its words show when it says
-     * none) gets no topic from the text rather than a wrong one; English copy declared otherwise is read, and a
-     * table with few words of any language is read as its language says.
+     * Agencies' own ways of sending a desk or an IPTC code: TT files IPTC codes under its own scheme, ANP sends the
+     * family's three letters, STT a department number with its Finnish name, Ritzau a section name.
      */
     @Test
-    void theTextModelReadsEnglishOnly() {
+    void agencyDesksAndCodesUnderTheirOwnSchemes() {
+        assertThat(classifier.classify(withSubjects(new Subject("TT", "02000000", "LAG"))).categories())
+                .containsExactly("medtop:02000000");
+        assertThat(classifier.classify(withSubjects(new Subject("http://tt.se/spec/subref/1.0", "20001065", "fotboll")))
+                .categories()).startsWith("medtop:15000000");
+        assertThat(classifier.classify(withSubjects(new Subject("subj", "ECO", null))).categories()).containsExactly("medtop:04000000");
+        assertThat(classifier.classify(withSubjects(new Subject("category", "POL", null))).categories()).containsExactly("medtop:11000000");
+        assertThat(classifier.classify(withSubjects(new Subject("keyword", "FIN", null))).origins()).as("a keyword FIN may be Finland")
+                .doesNotContain("wire");
+        assertThat(classifier.classify(withSubjects(new Subject("sttdepartment", "16", "Urheilu"))).categories())
+                .containsExactly("medtop:15000000");
+        assertThat(classifier.classify(withSubjects(new Subject("ritzau-section", "Sport", null))).origins()).containsExactly("wire");
+        for (Subject notADesk : List.of(new Subject("stt-topics", "48755312", null), new Subject("ritzau-section", "Udland", null),
+                new Subject("sttdepartment", "3", "Kotimaa"), new Subject("subj", "XYZ", null))) {
+            assertThat(classifier.classify(withSubjects(notADesk)).origins()).as(notADesk.toString()).doesNotContain("wire");
+        }
+    }
+
+    /**
+     * The shipped model reads English; copy in a language of Europe's agencies is read by the foreign lexicon, in the
+     * language its function words show (the declared one when its words are there); English copy declared otherwise is
+     * English, and a table with few words of any language is read as its language says.
+     */
+    @Test
+    void eachTextIsReadInItsOwnLanguage() {
         String danish = "Hollandske forskere har i årevis lavet forsøg på både mennesker og dyr, hvor de har testet effekten af at "
                 + "indånde udstødningsgas fra dieselbiler. Det fortæller forskerne selv til nyhedsbureauet. Historien kommer frem på et "
                 + "tidspunkt, hvor tyske bilfabrikanter er udsat for massiv kritik, fordi de har finansieret lignende forsøg og det er ikke godt.";
         String english = "Italian Foreign Minister Angelino Alfano said on Wednesday that the declaration of independence was not "
                 + "acceptable and that he had faith in the Spanish government, which has the support of the European Union in the crisis.";
-        assertThat(StoryClassifier.readableInEnglish(null, "Forsøg", danish)).isFalse();
-        assertThat(StoryClassifier.readableInEnglish("nb-NO", "Faktasjekk", "Kort tekst")).isFalse();
+        String german = "Die Co-Vorsitzenden der Partei ziehen nach den Niederlagen bei mehreren Landtagswahlen die Konsequenzen und "
+                + "treten zurück. Das teilten sie am Mittwoch in Berlin mit. Auch der Bundesvorstand wird bei einem Parteitag im "
+                + "November neu gewählt, wie die Partei mitteilte. Die Entscheidung sei nach langen Gesprächen gefallen.";
+        assertThat(StoryClassifier.readingLanguage(null, "Forsøg", danish)).isEqualTo("da");
+        assertThat(StoryClassifier.readingLanguage("en-US", "Forsøg", danish)).as("a feed that says en-US of Danish posts").isEqualTo("da");
+        assertThat(StoryClassifier.readingLanguage("nb-NO", "Forsøg", danish)).as("Ritzau's copy on NTB's feed").isEqualTo("no");
+        assertThat(StoryClassifier.readingLanguage("nb-NO", "Faktasjekk", "Kort tekst")).isEqualTo("no");
+        assertThat(StoryClassifier.readingLanguage("deu", "Grüne", german)).isEqualTo("de");
+        assertThat(StoryClassifier.readingLanguage("ja", "地震", "短い")).isEqualTo("ja");
+        assertThat(StoryClassifier.readingLanguage("it", "Alfano", english)).isEqualTo("en");
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
-        assertThat(StoryClassifier.readableInEnglish("en-US", "Forsøg", danish)).as("a feed that says en-US of Danish posts").isFalse();
         assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();
         assertThat(StoryClassifier.readableInEnglish("EN", "Quake", "A strong earthquake struck the coast.")).isTrue();
         assertThat(StoryClassifier.readableInEnglish(null, "Global Weather", "Amsterdam 42 50 rn Athens 60 69 rn Atlanta 30 62 clr "
                 .repeat(6))).isTrue();
-        EnrichedStory s = Stories.aStory("ritzau:1").headline("Forsøg med dieselgas").build();
-        s.setBody(List.of(danish));
-        assertThat(classifier.classify(s).categories()).isEmpty();
+
+        EnrichedStory greens = Stories.aStory("dpa:1").headline("Grünen-Spitze tritt nach Wahlniederlagen ab").build();
+        greens.setBody(List.of(german));
+        greens.setLanguage("de");
+        StoryClassifier.Result r = classifier.classify(greens);
+        assertThat(r.categories().get(0)).isEqualTo("medtop:11000000");
+        assertThat(r.origins().get(0)).isEqualTo("text");
+        assertThat(r.confidence()).isBetween(0.0, 1.0);
+
+        EnrichedStory japanese = Stories.aStory("kyodo:1").headline("地震").build();
+        japanese.setLanguage("ja");
+        assertThat(classifier.classify(japanese)).as("a language with no list: no topic rather than a wrong one")
+                .isEqualTo(StoryClassifier.Result.NONE);
     }
 
     @Test

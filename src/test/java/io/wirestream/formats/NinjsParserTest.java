@@ -5,6 +5,7 @@ import static io.wirestream.formats.FixtureSupport.bytes;
 import static io.wirestream.formats.FixtureSupport.one;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirestream.avro.PubStatus;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,9 @@ class NinjsParserTest {
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-09-25T08:37:24Z"));
         assertThat(s.datelinePlace()).isEqualTo("Berlin");
         assertThat(s.agency()).isEqualTo("dpa");
+        // its subject as a Media Topic and its desk (Ressort) as dpa's 7901 category; wire and genre are no subjects
+        assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code).containsExactly(
+                tuple("medtop", "20000651"), tuple("iptc7901-category", "pl"));
         assertThatThrownBy(() -> parser.parse(bytes("iptc7901/dpa-digitalwires-apache2/noContent.json"), CONTEXT))
                 .hasMessageStartingWith("no story: dpa digitalwires item without text");
     }

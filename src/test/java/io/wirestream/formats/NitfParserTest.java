@@ -105,6 +105,15 @@ class NitfParserTest {
                 new SubjectCode("efe", "F01001000", "POL:POLITICS"), new SubjectCode("subj", "15000000", null));
     }
 
+    /** EFE names its desk in head/meta "categoria": a subject of scheme "category", as a feed's category is. */
+    @Test
+    void anAgencysOwnCategoryInMetaIsASubject() throws Exception {
+        String nitf = "<nitf><head><meta name=\"prioridad\" content=\"R\"/><meta name=\"categoria\" content=\"POL\"/>"
+                + "<docdata><doc-id id-string=\"X4\"/></docdata></head><body><body.head><hedline><hl1>El Gobierno aprueba"
+                + "</hl1></hedline></body.head><body.content><p>El Consejo de Ministros aprobó el proyecto.</p></body.content></body></nitf>";
+        assertThat(parser.parse(utf8(nitf), CONTEXT).get(0).subjects()).containsExactly(new SubjectCode("category", "POL", null));
+    }
+
     @Test
     void aBylinesTitleIsDroppedUnlessItIsTheWholeByline() throws Exception {
         String named = "<nitf><head><docdata><doc-id id-string=\"X3\"/></docdata></head><body><body.head><hedline><hl1>Fed to halt QE</hl1>"
