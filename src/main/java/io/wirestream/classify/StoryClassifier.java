@@ -208,23 +208,13 @@ public final class StoryClassifier {
         return result(found, best.confidence());
     }
 
-    /** English words that make up a good part of any English prose, and little of other languages'. */
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "a", "in", "is", "that", "for", "on",
+    /**
+     * English words that make up a good part of any English prose, and little of other languages' ("a" and "in" are
+     * as common in Italian, Spanish, Portuguese, Dutch or German).
+     */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "is", "that", "for", "on",
             "with", "as", "was", "by", "at", "it", "from", "be", "has", "have", "had", "said", "are", "an", "will", "his", "her",
             "their", "this", "not", "but", "or", "after", "were", "which", "who", "been");
-    /**
-     * The same for the languages of Europe's agencies (German, French, Spanish, Italian, Dutch, the Nordic
-     * languages, Finnish, Portuguese), leaving out every word that is English too ("die", "war", "met", "per")
-     * or common in names ("al", "da", "van").
-     */
-    private static final Set<String> OTHER_WORDS = Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem",
-            "des", "ein", "eine", "einer", "von", "im", "sie", "wird", "wurde", "auch", "bei", "nach", "aus", "le", "les", "et",
-            "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "au", "aux", "avec", "ce", "cette", "sont", "il",
-            "elle", "ont", "été", "el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más",
-            "pero", "sus", "fue", "gli", "della", "delle", "che", "è", "nel", "alla", "anche", "het", "een", "en", "niet", "op",
-            "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "og", "er", "det", "af", "av", "på", "som", "ikke", "fra", "var",
-            "att", "och", "är", "inte", "ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "os", "um", "uma",
-            "não", "em");
     /** Below this many words a text says too little about its language. */
     static final int LANGUAGE_MIN_WORDS = 30;
     /** The first this many words say enough about a text's language. */
@@ -234,8 +224,9 @@ public final class StoryClassifier {
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
 
     /**
-     * Function words of each language the foreign lexicon reads, to tell which one a text is in when the wire does not
-     * say or says wrong. Words of several languages count for each; the ones that are English words too are left out.
+     * Function words of the languages of Europe's agencies, which the foreign lexicon reads: to tell English from
+     * them, and which one a text is in when the wire does not say or says wrong. Words of several languages count for
+     * each; words that are English too ("die", "war", "do", "met", "per") are left out.
      */
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
             "de", Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "des", "ein", "eine", "einer",
@@ -244,10 +235,10 @@ public final class StoryClassifier {
                     "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un"),
             "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más", "pero",
                     "sus", "fue", "la", "que", "un", "en"),
-            "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "per", "un", "una", "del",
+            "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "un", "una", "del",
                     "non", "sono"),
-            "pt", Set.of("os", "um", "uma", "não", "em", "do", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais"),
-            "nl", Set.of("het", "een", "en", "niet", "op", "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "van", "de", "met",
+            "pt", Set.of("os", "um", "uma", "não", "em", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais"),
+            "nl", Set.of("het", "een", "en", "niet", "op", "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "van", "de",
                     "naar"),
             "sv", Set.of("att", "och", "är", "inte", "som", "på", "av", "för", "med", "det", "en", "ett", "var", "till", "har"),
             "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
@@ -301,7 +292,7 @@ public final class StoryClassifier {
             words++;
             String w = m.group().toLowerCase(Locale.ROOT);
             englishWords += ENGLISH_WORDS.contains(w) ? 1 : 0;
-            other += OTHER_WORDS.contains(w) ? 1 : 0;
+            other += LANGUAGES_OF_WORD.containsKey(w) ? 1 : 0;
             for (String code : LANGUAGES_OF_WORD.getOrDefault(w, List.of())) {
                 byLanguage.merge(code, 1, Integer::sum);
             }

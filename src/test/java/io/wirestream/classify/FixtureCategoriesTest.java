@@ -56,6 +56,27 @@ class FixtureCategoriesTest {
         assertThat(checked).as("subject codes found in the fixtures").isPositive();
     }
 
+    /**
+     * Agency copy in other languages: dpa's digitalwires desk and Media Topics, STT's department ("Urheilu") are the
+     * wire's word; German and French copy with no code a table maps is read by the foreign lexicon.
+     */
+    @Test
+    void agencyCopyInOtherLanguagesGetsItsTopic() throws Exception {
+        assertPrimary("iptc7901/dpa-digitalwires-apache2/eil.json", "medtop:11000000", StoryClassifier.WIRE);
+        assertPrimary("iptc7901/dpa-digitalwires-apache2/spe2.json", "medtop:15000000", StoryClassifier.WIRE);
+        assertPrimary("iptc7901/dpa-digitalwires-apache2/rubix-multimedia-real.json", "medtop:16000000", StoryClassifier.WIRE);
+        assertPrimary("newsml-g2/stt_archive_newsml_test.xml", "medtop:15000000", StoryClassifier.WIRE);
+        assertPrimary("ninjs/iptc-newsinjson-examples-MIT/3.0_dpa_text.json", "medtop:15000000", StoryClassifier.TEXT);
+        assertPrimary("newsml-1.2/afp20.xml", "medtop:02000000", StoryClassifier.TEXT);
+    }
+
+    private static void assertPrimary(String fixture, String topic, String origin) throws Exception {
+        List<EnrichedStory> s = stories(SharedData.fixture(fixture));
+        assertThat(s).as(fixture).hasSize(1);
+        assertThat(s.get(0).getCategories()).as(fixture).startsWith(topic);
+        assertThat(s.get(0).getCategoryOrigins().get(0)).as(fixture).isEqualTo(origin);
+    }
+
     /** A web scrape about a war and a security official's refusal to negotiate: conflict and politics. */
     @Test
     void larijaniScrapeIsConflictAndPolitics() throws Exception {

@@ -99,6 +99,10 @@ class StoryClassifierTest {
         assertThat(StoryClassifier.readingLanguage("nb-NO", "Faktasjekk", "Kort tekst")).isEqualTo("no");
         assertThat(StoryClassifier.readingLanguage("deu", "Grüne", german)).isEqualTo("de");
         assertThat(StoryClassifier.readingLanguage("ja", "地震", "短い")).isEqualTo("ja");
+        String italian = "La squadra di casa passa in vantaggio a metà del primo tempo con un gol in contropiede e chiude la "
+                + "partita a dieci minuti dalla fine, quando il capitano segna il secondo gol in mischia. In classifica la "
+                + "squadra sale a quota trenta punti, a due lunghezze dalla vetta, in attesa della gara di domani sera.";
+        assertThat(StoryClassifier.readingLanguage(null, "Serie A", italian)).as("'a' and 'in' are Italian words too").isEqualTo("it");
         assertThat(StoryClassifier.readingLanguage("it", "Alfano", english)).isEqualTo("en");
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
         assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();
