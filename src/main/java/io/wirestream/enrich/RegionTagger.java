@@ -91,6 +91,19 @@ public final class RegionTagger {
             "i", "we", "you", "he", "she", "they", "it", "his", "her", "their", "our", "both", "all", "that", "this",
             "official", "officials", "minister", "ministry", "government", "royal", "team", "side",
             "via", "near", "outside", "inside", "across", "throughout", "around", "including", "like", "than", "vs");
+    /**
+     * Articles and prepositions of the languages that write them before a country's name, capitalised when a sentence
+     * starts with them ("La France", "Le Japon", "L'Allemagne", "Il Giappone", "O Brasil", "De Verenigde Staten"):
+     * in copy in those languages such a word is no first name, and "La" or "El" before a name is grammar, not the
+     * first word of another place ("La Paz").
+     */
+    private static final Set<String> ARTICLES = Set.of("le", "la", "les", "l", "du", "des", "de", "d", "au", "aux", "il", "lo",
+            "gli", "i", "del", "della", "dell", "nell", "all", "o", "os", "as", "a", "do", "da", "dos", "das", "no", "na", "el",
+            "los", "las", "al", "het", "der", "die", "den", "dem", "en", "et", "y", "e", "und", "un", "une", "una", "um",
+            "uma", "ein", "eine", "een");
+    /** The languages whose copy writes those words before a place. */
+    private static final Set<String> ARTICLE_LANGUAGES = Set.of("fr", "it", "es", "pt", "ca", "de", "nl", "lb");
+
     /** Names that are also first names or head organisation names: "Jordan Spieth", "Chad Smith", "Georgia Tech". */
     private static final Set<String> PERSONISH = Set.of("jordan", "chad", "georgia", "israel", "india", "kenya", "niger",
             "washington", "houston", "paris", "austin", "jackson", "lincoln", "sydney", "florence", "victoria",
@@ -306,6 +319,7 @@ public final class RegionTagger {
         boolean shouting = Tokens.shouting(tokens);
         boolean strict = zone == Zone.BODY && !shouting;
         boolean nouns = NOUNS_CAPITALISED.contains(lang);
+        boolean articles = ARTICLE_LANGUAGES.contains(lang);
         NameTrie<Entry> trie = gazetteer.trie();
         int i = 0;
         Mention pendingHead = null;
@@ -341,8 +355,8 @@ public final class RegionTagger {
                 continue;
             }
             if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly || zone == Zone.WIRE)) {
-                if (strict && falseFriend(tokens, m, trie, nouns)) {
-                    if (m.to() - m.from() == 1 && personName(tokens, m, nouns)) {
+                if (strict && falseFriend(tokens, m, trie, nouns, articles)) {
+                    if (m.to() - m.from() == 1 && personName(tokens, m, nouns, articles)) {
                         persons.add(first.key());
                     }
                 } else {
@@ -428,11 +442,13 @@ public final class RegionTagger {
      * The false friend is a person's name: a capitalised word before it ("Michael Jordan") or a
      * surname after it ("Jordan Spieth", "Chad Walker"), not a street or an organisation word.
      */
-    private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, boolean nounsCapitalised) {
+    private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, boolean nounsCapitalised,
+                                      boolean articles) {
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
         boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
-                && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".");
+                && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".")
+                && !(articles && ARTICLES.contains(prev.key()));
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
                 && !STREET.contains(next.key());
@@ -448,7 +464,8 @@ public final class RegionTagger {
 
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
     private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie,
-                                       boolean nounsCapitalised) {
+                                       boolean nounsCapitalised, boolean articles) {
+        boolean article = articles && m.from() > 0 && ARTICLES.contains(tokens.get(m.from() - 1).key());
         String key = tokens.get(m.from()).key();
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
@@ -457,7 +474,7 @@ public final class RegionTagger {
                 || (prev != null && NOT_THE_COUNTRY_BEFORE.contains(prev.key())))) {
             return true;
         }
-        if (prev != null && !tokens.get(m.from()).sentenceStart() && HONORIFICS.contains(prev.key())
+        if (prev != null && !tokens.get(m.from()).sentenceStart() && HONORIFICS.contains(prev.key()) && !article
                 && m.to() - m.from() == 1 && !isDemonym(m)) {
             return !prev.key().equals("new") && !prev.key().equals("st") ? true : false;
         }
@@ -469,7 +486,7 @@ public final class RegionTagger {
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
-                && !BEFORE_PLACE.contains(prev.key())
+                && !BEFORE_PLACE.contains(prev.key()) && !article
                 && !placeAt(tokens, m.from() - 1, trie) && !prev.surface().endsWith(".")
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;

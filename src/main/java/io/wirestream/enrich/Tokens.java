@@ -15,6 +15,14 @@ import java.util.regex.Pattern;
 final class Tokens {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /**
+     * French and Italian articles and prepositions written onto the next word with an apostrophe ("l'Allemagne",
+     * "d'Italie", "jusqu'à", "nell'Iran"). Names such as "O'Brien" or "D'Amato" keep their apostrophe: "o" is no such word,
+     * and "D'Amato" splits into "D" and "Amato", neither of them a place.
+     */
+    private static final java.util.Set<String> ELIDED = java.util.Set.of("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu",
+            "lorsqu", "puisqu", "quoiqu", "dell", "dall", "nell", "sull", "all", "coll", "dagl", "degl", "negl", "sugl", "quest",
+            "quell", "un");
 
     /** One token: surface as written, normalised key, character offsets. */
     record Token(String surface, String key, int start, int end, boolean capitalised, boolean sentenceStart) {
@@ -42,6 +50,16 @@ final class Tokens {
             }
             int start = i;
             i = skipWordChars(text, i);
+            if (i + 1 < n && (text.charAt(i) == '\'' || text.charAt(i) == '’') && isWordChar(text.codePointAt(i + 1))
+                    && ELIDED.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+                // "l'Allemagne", "d'Italie", "dell'Iran": an article or preposition elided onto the name is a word of its own
+                boolean sentenceStart = out.isEmpty() || endsSentence(out.get(out.size() - 1).surface(), text, last, start);
+                String surface = text.substring(start, i);
+                out.add(new Token(surface, key(surface), start, i, Character.isUpperCase(surface.charAt(0)), sentenceStart));
+                last = i;
+                i++;
+                continue;
+            }
             while (i + 1 < n && isJoiner(text.charAt(i)) && isWordChar(text.codePointAt(i + 1))) {
                 i = skipWordChars(text, i + 1);
             }

@@ -273,6 +273,24 @@ class RegionTaggerTest {
                 RegionTagger.Scope.ABOUT).tagged());
     }
 
+    /**
+     * French, Italian and Portuguese write an article before a country, capitalised when the sentence starts with it,
+     * and elide it onto the name: neither makes the country a surname or another place ("La Paz").
+     */
+    @Test
+    void articlesAndElisionsOfTheRomanceServices() {
+        assertEquals(List.of("FR", "JP"), TAGGER.tag("Accord commercial", List.of("La France a signé mardi. Le Japon suivra."), null,
+                "fr", RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("DE", "IT", "US"), TAGGER.tag("Sommet", List.of("L'Allemagne accueille le ministre d'Italie. Les "
+                + "États-Unis enverront un émissaire."), null, "fr", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList());
+        assertEquals(List.of("IR", "JP", "US"), TAGGER.tag("Vertice", List.of("Il Giappone e gli Stati Uniti discutono dell'Iran."),
+                null, "it", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList());
+        assertEquals(List.of("BR"), TAGGER.tag("Plano", List.of("O Brasil anunciou um novo plano."), null, "pt",
+                RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("BO"), TAGGER.tag("Bolivie", List.of("La Paz est le siège du gouvernement."), null, "fr",
+                RegionTagger.Scope.ABOUT).tagged());
+    }
+
     @Test
     void aSmallTownsOwnRepeatsAreNoSupportForIt() {
         // Swedish "Redan" (already) opens two sentences; Redan, Georgia has 33,000 people

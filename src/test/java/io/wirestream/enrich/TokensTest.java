@@ -17,8 +17,12 @@ import org.junit.jupiter.api.Test;
 /** The hand-written word scan of {@link Tokens#of} gives exactly the tokens of the regex it replaced. */
 class TokensTest {
 
-    /** The tokeniser before the scan, kept here as the reference. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.][\\p{L}\\p{N}]+)*\\.?");
+    /**
+     * The tokeniser before the scan, kept here as the reference, with the elided French and Italian articles and
+     * prepositions ("l'", "d'", "dell'") as words of their own.
+     */
+    private static final Pattern WORD = Pattern.compile("(?iu:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|dell|dall|nell|sull"
+            + "|all|coll|dagl|degl|negl|sugl|quest|quell|un)(?=['’][\\p{L}\\p{N}])|[\\p{L}\\p{N}]+(?:['’.][\\p{L}\\p{N}]+)*\\.?");
 
     private static List<Tokens.Token> byRegex(String text) {
         List<Tokens.Token> out = new ArrayList<>();
@@ -51,8 +55,10 @@ class TokensTest {
     void wordsJoinersSentencesAndOtherScripts() {
         List<Tokens.Token> t = Tokens.of("The U.S. said Britain's troops left. Then São Paulo - and 北京 - said ½ of XIV’s l'Aquila.. end");
         assertThat(t).extracting(Tokens.Token::surface).containsExactly("The", "U.S.", "said", "Britain's", "troops", "left.",
-                "Then", "São", "Paulo", "and", "北京", "said", "½", "of", "XIV’s", "l'Aquila.", "end");
-        assertThat(t).extracting(Tokens.Token::key).contains("us", "britain", "sao", "xiv", "l'aquila");
+                "Then", "São", "Paulo", "and", "北京", "said", "½", "of", "XIV’s", "l", "Aquila.", "end");
+        assertThat(t).extracting(Tokens.Token::key).contains("us", "britain", "sao", "xiv", "l", "aquila");
+        assertThat(Tokens.of("L'Allemagne, d’Italie, dell'Iran, O'Brien, D'Amato")).extracting(Tokens.Token::surface)
+                .containsExactly("L", "Allemagne", "d", "Italie", "dell", "Iran", "O'Brien", "D", "Amato");
         assertThat(t.get(6).sentenceStart()).as("after 'left.'").isTrue();
         assertThat(t.get(9).sentenceStart()).as("after ' - '").isTrue();
         assertThat(t.get(2).sentenceStart()).as("after 'U.S.', an abbreviation").isFalse();
