@@ -104,6 +104,17 @@ public final class RegionTagger {
     /** The languages whose copy writes those words before a place. */
     private static final Set<String> ARTICLE_LANGUAGES = Set.of("fr", "it", "es", "pt", "ca", "de", "nl", "lb");
 
+    /**
+     * Whether the capitalised word before a name is grammar, not a first name: an article in a language that writes
+     * them before places, or, in copy in any language but English, a word that opens the sentence ("Eftersom Polen
+     * inte ...", "Quand l'Iran ...", "Sitten Suomi ..."). English keeps its own list of such words (BEFORE_PLACE); no
+     * list of every other language's conjunctions and adverbs is kept, and a first name opening a sentence before a
+     * country is rare there.
+     */
+    private static boolean grammarBefore(Tokens.Token prev, String lang) {
+        return ARTICLE_LANGUAGES.contains(lang) && ARTICLES.contains(prev.key()) || !lang.equals("en") && prev.sentenceStart();
+    }
+
     /** Names that are also first names or head organisation names: "Jordan Spieth", "Chad Smith", "Georgia Tech". */
     private static final Set<String> PERSONISH = Set.of("jordan", "chad", "georgia", "israel", "india", "kenya", "niger",
             "washington", "houston", "paris", "austin", "jackson", "lincoln", "sydney", "florence", "victoria",
@@ -319,7 +330,6 @@ public final class RegionTagger {
         boolean shouting = Tokens.shouting(tokens);
         boolean strict = zone == Zone.BODY && !shouting;
         boolean nouns = NOUNS_CAPITALISED.contains(lang);
-        boolean articles = ARTICLE_LANGUAGES.contains(lang);
         NameTrie<Entry> trie = gazetteer.trie();
         int i = 0;
         Mention pendingHead = null;
@@ -355,8 +365,8 @@ public final class RegionTagger {
                 continue;
             }
             if (!block && !candidates.isEmpty() && (shouting || first.capitalised() || cueOnly || zone == Zone.WIRE)) {
-                if (strict && falseFriend(tokens, m, trie, nouns, articles)) {
-                    if (m.to() - m.from() == 1 && personName(tokens, m, nouns, articles)) {
+                if (strict && falseFriend(tokens, m, trie, nouns, lang)) {
+                    if (m.to() - m.from() == 1 && personName(tokens, m, nouns, lang)) {
                         persons.add(first.key());
                     }
                 } else {
@@ -443,12 +453,12 @@ public final class RegionTagger {
      * surname after it ("Jordan Spieth", "Chad Walker"), not a street or an organisation word.
      */
     private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, boolean nounsCapitalised,
-                                      boolean articles) {
+                                      String lang) {
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
         boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".")
-                && !(articles && ARTICLES.contains(prev.key()));
+                && !grammarBefore(prev, lang);
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
                 && !STREET.contains(next.key());
@@ -464,8 +474,8 @@ public final class RegionTagger {
 
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
     private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie,
-                                       boolean nounsCapitalised, boolean articles) {
-        boolean article = articles && m.from() > 0 && ARTICLES.contains(tokens.get(m.from() - 1).key());
+                                       boolean nounsCapitalised, String lang) {
+        boolean article = m.from() > 0 && ARTICLE_LANGUAGES.contains(lang) && ARTICLES.contains(tokens.get(m.from() - 1).key());
         String key = tokens.get(m.from()).key();
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
@@ -486,7 +496,7 @@ public final class RegionTagger {
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
-                && !BEFORE_PLACE.contains(prev.key()) && !article
+                && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang)
                 && !placeAt(tokens, m.from() - 1, trie) && !prev.surface().endsWith(".")
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;

@@ -291,6 +291,17 @@ class RegionTaggerTest {
                 RegionTagger.Scope.ABOUT).tagged());
     }
 
+    /** In copy in other languages, the word that opens a sentence is no first name of the country after it. */
+    @Test
+    void aSentencesFirstWordIsNoFirstNameInOtherLanguages() {
+        RegionTagger.Tagging poland = TAGGER.tag("EU hämnas för flyktingmotstånd", List.of("Polen riskerar nu formellt indragen "
+                + "rösträtt. Eftersom Polen inte ansett sig behöva reagera skickas frågan vidare till medlemsländerna."), null, "sv",
+                RegionTagger.Scope.ABOUT);
+        assertEquals(List.of("PL"), poland.tagged(), poland.toString());
+        assertTrue(TAGGER.tag("Basketball", List.of("The crowd cheered as Michael Jordan arrived."), null, "en",
+                RegionTagger.Scope.ABOUT).countries().stream().noneMatch(c -> c.country().equals("JO")), "English keeps its first names");
+    }
+
     @Test
     void aSmallTownsOwnRepeatsAreNoSupportForIt() {
         // Swedish "Redan" (already) opens two sentences; Redan, Georgia has 33,000 people
