@@ -132,7 +132,7 @@ public final class StoryClassifier {
         put.accept("11", "politik, politique, política, politica, politiikka, politikk, politiek, innenpolitik, "
                 + "außenpolitik, wahlen, élections, elecciones, elezioni, eleições, vaalit, verkiezingen");
         put.accept("12", "religión, religione, religião, uskonto, kirche, religie");
-        put.accept("13", "wissenschaft, technik, digital, sciences, ciencia, ciencias, tecnología, scienza, tecnologia, "
+        put.accept("13", "wissenschaft, technik, sciences, ciencia, ciencias, tecnología, scienza, tecnologia, "
                 + "ciência, tiede, teknologia, tekniikka, vitenskap, videnskab, vetenskap, teknik, teknologi, wetenschap, "
                 + "techniek");
         put.accept("14", "gesellschaft, société, sociedad, società, sociedade, yhteiskunta, samfunn, samfund, samhälle, "
@@ -256,7 +256,7 @@ public final class StoryClassifier {
         return Map.copyOf(m);
     }
     /** Three-letter and regional codes the wires send, as the primary subtags above. */
-    private static final Map<String, String> LANGUAGE_ALIASES = Map.ofEntries(Map.entry("eng", "en"), Map.entry("deu", "de"),
+    private static final Map<String, String> LANGUAGE_ALIASES = Map.ofEntries(Map.entry("deu", "de"),
             Map.entry("ger", "de"), Map.entry("fra", "fr"), Map.entry("fre", "fr"), Map.entry("spa", "es"), Map.entry("ita", "it"),
             Map.entry("por", "pt"), Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"),
             Map.entry("nor", "no"), Map.entry("nob", "no"), Map.entry("nno", "no"), Map.entry("nb", "no"), Map.entry("nn", "no"),
@@ -280,7 +280,8 @@ public final class StoryClassifier {
     static String readingLanguage(String language, String headline, String text) {
         String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
         String primary = lang.split("[-_]", 2)[0];
-        primary = LANGUAGE_ALIASES.getOrDefault(primary, primary);
+        // "eng", "english": English as some feeds spell it
+        primary = primary.startsWith("en") ? "en" : LANGUAGE_ALIASES.getOrDefault(primary, primary);
         // "und", "mul", "zxx", "mis": undetermined, several, none, uncoded (Drupal sends "und")
         boolean declared = !primary.isEmpty() && !NO_LANGUAGE.contains(primary);
         java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);

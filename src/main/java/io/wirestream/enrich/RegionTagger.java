@@ -112,7 +112,15 @@ public final class RegionTagger {
      * country is rare there.
      */
     private static boolean grammarBefore(Tokens.Token prev, String lang) {
-        return ARTICLE_LANGUAGES.contains(lang) && ARTICLES.contains(prev.key()) || !lang.equals("en") && prev.sentenceStart();
+        return article(prev, lang) || !lang.equals("en") && prev.sentenceStart();
+    }
+
+    /**
+     * An article before a name: lower case ("pour la France"), or capitalised because it opens the sentence ("La France
+     * a ..."). Capitalised inside a sentence it is a surname's particle ("Pietro Lo Monaco", "Eduardo Dos Santos").
+     */
+    private static boolean article(Tokens.Token prev, String lang) {
+        return ARTICLE_LANGUAGES.contains(lang) && ARTICLES.contains(prev.key()) && (!prev.capitalised() || prev.sentenceStart());
     }
 
     /** Names that are also first names or head organisation names: "Jordan Spieth", "Chad Smith", "Georgia Tech". */
@@ -475,7 +483,7 @@ public final class RegionTagger {
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
     private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie,
                                        boolean nounsCapitalised, String lang) {
-        boolean article = m.from() > 0 && ARTICLE_LANGUAGES.contains(lang) && ARTICLES.contains(tokens.get(m.from() - 1).key());
+        boolean article = m.from() > 0 && article(tokens.get(m.from() - 1), lang);
         String key = tokens.get(m.from()).key();
         Tokens.Token prev = m.from() > 0 ? tokens.get(m.from() - 1) : null;
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
@@ -865,16 +873,24 @@ public final class RegionTagger {
     }
 
     /**
-     * The language subtag the gazetteer's names are filed under: "fi-FI" is "fi", "EN" is "en"; Norwegian
-     * in any form ("no", "nn", "nb-NO") is "nb", Bokmål, as most Norwegian copy is written. English when unknown.
+     * The language subtag the gazetteer's names are filed under: "fi-FI" is "fi", "EN", "eng" and "English" are "en",
+     * "fra" is "fr"; Norwegian in any form ("no", "nn", "nb-NO") is "nb", Bokmål, as most Norwegian copy is written.
+     * English when unknown.
      */
     static String primaryLanguage(String language) {
         if (language == null || language.isBlank()) {
             return "en";
         }
         String lang = language.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return lang.equals("no") || lang.equals("nn") ? "nb" : lang;
+        return lang.startsWith("en") ? "en" : THREE_LETTER.getOrDefault(lang, lang);
     }
+
+    /** Three-letter codes (ISO 639-2, both forms) some feeds send, and Norwegian in any form, as the gazetteer files them. */
+    private static final Map<String, String> THREE_LETTER = Map.ofEntries(Map.entry("no", "nb"), Map.entry("nn", "nb"),
+            Map.entry("nor", "nb"), Map.entry("nob", "nb"), Map.entry("nno", "nb"), Map.entry("fra", "fr"), Map.entry("fre", "fr"),
+            Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("spa", "es"), Map.entry("ita", "it"), Map.entry("por", "pt"),
+            Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"), Map.entry("fin", "fi"),
+            Map.entry("cat", "ca"));
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

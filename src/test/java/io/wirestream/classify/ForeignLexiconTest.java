@@ -82,6 +82,24 @@ class ForeignLexiconTest {
                 "Poliisi pidätti miehen, jota epäillään ryöstöstä Helsingissä."))).isEqualTo(CRIME);
     }
 
+    /** Words a review found voting for the wrong topic, each an ordinary word of the language too. */
+    @Test
+    void ordinaryWordsOfTheLanguageDoNotVote() {
+        ForeignLexicon lex = ForeignLexicon.bundled();
+        assertThat(topics(lex.classify("fi", "Suomi tuomitsee iskun", "Suomi tuomitsi iskun jyrkästi, sanoi ulkoministeri.")))
+                .as("condemning is no conviction").doesNotContain(CRIME);
+        assertThat(topics(lex.classify("da", "Statsministeren: Det har været en svær uge", "Det har været en svær uge for regeringen.")))
+                .as("Danish 'været' is 'been'").doesNotContain("medtop:17000000");
+        assertThat(topics(lex.classify("es", "El presidente habló en La Paz", "El presidente habló en La Paz ante el Congreso.")))
+                .as("La Paz").doesNotContain("medtop:16000000");
+        assertThat(topics(lex.classify("nl", "Formatie gestrand", "De onderhandelingen over een nieuw kabinet zijn gestrand.")))
+                .as("the verb 'stranden'").doesNotContain("medtop:10000000");
+    }
+
+    private static List<String> topics(List<CategoryModel.Scored> scored) {
+        return scored.stream().map(CategoryModel.Scored::qcode).toList();
+    }
+
     private static String top(List<CategoryModel.Scored> scored) {
         return scored.isEmpty() ? null : scored.get(0).qcode();
     }

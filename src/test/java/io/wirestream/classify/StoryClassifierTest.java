@@ -107,6 +107,8 @@ class StoryClassifierTest {
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
         assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();
         assertThat(StoryClassifier.readableInEnglish("EN", "Quake", "A strong earthquake struck the coast.")).isTrue();
+        assertThat(StoryClassifier.readableInEnglish("English", "Fed raises rates", "")).as("English spelled out").isTrue();
+        assertThat(StoryClassifier.readableInEnglish("eng", "Fed raises rates", "")).isTrue();
         assertThat(StoryClassifier.readableInEnglish(null, "Global Weather", "Amsterdam 42 50 rn Athens 60 69 rn Atlanta 30 62 clr "
                 .repeat(6))).isTrue();
 

@@ -258,6 +258,10 @@ class RegionTaggerTest {
         assertEquals("nb", RegionTagger.primaryLanguage("no"));
         assertEquals("nb", RegionTagger.primaryLanguage("nn"));
         assertEquals("en", RegionTagger.primaryLanguage(null));
+        assertEquals("en", RegionTagger.primaryLanguage("English"));
+        assertEquals("en", RegionTagger.primaryLanguage("eng"));
+        assertEquals("nb", RegionTagger.primaryLanguage("nob"));
+        assertEquals("de", RegionTagger.primaryLanguage("ger"));
         RegionTagger.Tagging german = TAGGER.tag("Wahl in Frankreich", List.of("Die Franzosen wählen am Sonntag."), null,
                 "de-DE", RegionTagger.Scope.ABOUT);
         assertEquals(List.of("FR"), german.tagged(), "German names count for de-DE copy");
@@ -287,8 +291,12 @@ class RegionTaggerTest {
                 null, "it", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList());
         assertEquals(List.of("BR"), TAGGER.tag("Plano", List.of("O Brasil anunciou um novo plano."), null, "pt",
                 RegionTagger.Scope.ABOUT).tagged());
-        assertEquals(List.of("BO"), TAGGER.tag("Bolivie", List.of("La Paz est le siège du gouvernement."), null, "fr",
-                RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("BO"), TAGGER.tag("Bolivie", List.of("La Paz est le siège du gouvernement."), null, "fra",
+                RegionTagger.Scope.ABOUT).tagged(), "a three-letter code is the language too");
+        RegionTagger.Tagging surname = TAGGER.tag("Calcio", List.of("Pietro Lo Monaco è il nuovo direttore sportivo del club."),
+                null, "it", RegionTagger.Scope.ABOUT);
+        assertTrue(surname.countries().stream().noneMatch(c -> c.country().equals("MC")),
+                "a capitalised 'Lo' inside a sentence is a surname's particle: " + surname);
     }
 
     /** In copy in other languages, the word that opens a sentence is no first name of the country after it. */
