@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,9 @@ public final class Gazetteer {
         switch (f[0]) {
             case "C" -> countries.put(f[1], new Country(f[1], f[2], f[3], f[4]));
             case "N" -> {
-                add(f[3], new Entry(Kind.COUNTRY, f[1], f[3], f[2].equals("en") ? null : f[2], null, 0, 0, 0, 0, false));
+                Entry name = new Entry(Kind.COUNTRY, f[1], f[3], f[2].equals("en") ? null : f[2], null, 0, 0, 0, 0, false);
+                add(f[3], name);
+                addInflected(f[3], name);
                 if (f[2].equals("en")) {
                     countryNames.putIfAbsent(f[1], f[3]);
                 }
@@ -161,6 +164,43 @@ public final class Gazetteer {
         for (String n : f[2].split("\\|")) {
             add(n, new Entry(kind, code[0].equals("-") ? null : code[0], n, null, code.length > 1 ? code[1] : null,
                     0, 0, 0, 0, false));
+        }
+    }
+
+    /** Languages that write a country's genitive with a bare -s: "Frankreichs", "Sveriges", "Danmarks", "Norges". */
+    private static final java.util.Set<String> GENITIVE_S = java.util.Set.of("de", "sv", "da", "nb");
+    /**
+     * Finnish case endings on a country name that ends in a vowel, as keys (accents off, so "llä" is "lla"): genitive
+     * "Venäjän", inessive "Ruotsissa", elative "Kiinasta", adessive "Venäjällä", ablative, allative, essive, translative.
+     * The illative doubles the last vowel ("Kiinaan", "Ruotsiin"). Names that change their stem ("Suomi", "Suomessa")
+     * or end in a consonant ("Yhdysvallat") are written out in aliases.tsv.
+     */
+    private static final List<String> FINNISH_CASES = List.of("n", "ssa", "sta", "lla", "lta", "lle", "na", "ksi");
+
+    /**
+     * A country's name as copy in its language writes it in the cases news uses most, filed under that language only,
+     * so no other language's copy reads them: a genitive -s in German and the Scandinavian languages, the case
+     * endings of Finnish.
+     */
+    private void addInflected(String name, Entry e) {
+        List<String> keys = Tokens.keys(name);
+        if (keys.isEmpty() || e.lang() == null) {
+            return;
+        }
+        String last = keys.get(keys.size() - 1);
+        List<String> forms = new ArrayList<>();
+        if (GENITIVE_S.contains(e.lang()) && !last.endsWith("s") && !last.endsWith("x") && !last.endsWith("z")) {
+            forms.add(last + "s");
+        }
+        char end = last.charAt(last.length() - 1);
+        if (e.lang().equals("fi") && "aeiouy".indexOf(end) >= 0) {
+            FINNISH_CASES.forEach(ending -> forms.add(last + ending));
+            forms.add(last + end + "n");
+        }
+        for (String form : forms) {
+            List<String> inflected = new ArrayList<>(keys.subList(0, keys.size() - 1));
+            inflected.add(form);
+            trie.add(inflected, e);
         }
     }
 

@@ -310,6 +310,22 @@ class RegionTaggerTest {
                 RegionTagger.Scope.ABOUT).countries().stream().noneMatch(c -> c.country().equals("JO")), "English keeps its first names");
     }
 
+    /** German and the Scandinavian languages write a country's genitive with -s, Finnish inflects it in every case. */
+    @Test
+    void countryNamesInTheirLanguagesCases() {
+        assertEquals(List.of("FR"), TAGGER.tag("Regierung", List.of("Die Regierung Frankreichs legte einen Plan vor."), null, "de",
+                RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("SE"), TAGGER.tag("Regeringen", List.of("Sveriges regering presenterade en plan."), null, "sv",
+                RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("NO"), TAGGER.tag("Regjeringen", List.of("Norges regjering la fram en plan."), null, "nb",
+                RegionTagger.Scope.ABOUT).tagged());
+        assertEquals(List.of("FI", "RU", "US"), TAGGER.tag("Vierailu", List.of("Venäjän presidentti vieraili Suomessa ja "
+                + "Yhdysvalloissa tiistaina."), null, "fi", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList());
+        RegionTagger.Tagging americas = TAGGER.tag("Talks", List.of("The Americas summit opened in Lima."), null, "en",
+                RegionTagger.Scope.ABOUT);
+        assertEquals(List.of("PE"), americas.tagged(), "no genitive -s in English: " + americas);
+    }
+
     @Test
     void aSmallTownsOwnRepeatsAreNoSupportForIt() {
         // Swedish "Redan" (already) opens two sentences; Redan, Georgia has 33,000 people
