@@ -109,10 +109,10 @@ public final class RegionTagger {
      * them before places, or, in copy in any language but English, a word that opens the sentence ("Eftersom Polen
      * inte ...", "Quand l'Iran ...", "Sitten Suomi ..."). English keeps its own list of such words (BEFORE_PLACE); no
      * list of every other language's conjunctions and adverbs is kept, and a first name opening a sentence before a
-     * country is rare there.
+     * country is rare there, except before the names that are surnames too ("Michael Jordan a déclaré").
      */
-    private static boolean grammarBefore(Tokens.Token prev, String lang) {
-        return article(prev, lang) || !lang.equals("en") && prev.sentenceStart();
+    private static boolean grammarBefore(Tokens.Token prev, String lang, String name) {
+        return article(prev, lang) || !lang.equals("en") && prev.sentenceStart() && !PERSONISH.contains(name);
     }
 
     /**
@@ -466,7 +466,7 @@ public final class RegionTagger {
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
         boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".")
-                && !grammarBefore(prev, lang);
+                && !grammarBefore(prev, lang, tokens.get(m.from()).key());
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
                 && !STREET.contains(next.key());
@@ -504,7 +504,7 @@ public final class RegionTagger {
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
-                && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang)
+                && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang, key)
                 && !placeAt(tokens, m.from() - 1, trie) && !prev.surface().endsWith(".")
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;

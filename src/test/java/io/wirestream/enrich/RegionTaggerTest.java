@@ -306,6 +306,9 @@ class RegionTaggerTest {
                 + "rösträtt. Eftersom Polen inte ansett sig behöva reagera skickas frågan vidare till medlemsländerna."), null, "sv",
                 RegionTagger.Scope.ABOUT);
         assertEquals(List.of("PL"), poland.tagged(), poland.toString());
+        RegionTagger.Tagging jordan = TAGGER.tag("Basket", List.of("Michael Jordan a déclaré qu'il reviendrait."), null, "fr",
+                RegionTagger.Scope.ABOUT);
+        assertTrue(jordan.countries().stream().noneMatch(c -> c.country().equals("JO")), "a name that is a surname too: " + jordan);
         assertTrue(TAGGER.tag("Basketball", List.of("The crowd cheered as Michael Jordan arrived."), null, "en",
                 RegionTagger.Scope.ABOUT).countries().stream().noneMatch(c -> c.country().equals("JO")), "English keeps its first names");
     }
