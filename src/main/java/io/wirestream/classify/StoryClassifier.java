@@ -2,6 +2,10 @@ package io.wirestream.classify;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Subject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -83,64 +87,34 @@ public final class StoryClassifier {
 
     /**
      * A feed's or desk's own category words (RSS and Atom categories, keywords, NITF's doc-scope: PA's "POLITICS",
-     * "SOCCER", "SHOWBIZ"; an entertainment feed's "Music"), team-written like the tables above. Only words that
-     * name a news desk whatever the story: not "Labour" (a party), "Diet" (a parliament), "Metal" or "Nature".
+     * "SOCCER", "SHOWBIZ"; an entertainment feed's "Music"; STT's department "Urheilu", a German feed's "Wirtschaft"),
+     * team-written in {@code desk-words.tsv}.
      */
+    private static final String DESK_WORDS = "/io/wirestream/classify/desk-words.tsv";
     private static final Map<String, String> CATEGORY_WORDS = categoryWords();
 
     private static Map<String, String> categoryWords() {
         Map<String, String> m = new HashMap<>();
-        java.util.function.BiConsumer<String, String> put = (topic, words) -> {
-            for (String w : words.split(",")) {
-                m.put(w.strip(), "medtop:" + topic + "000000");
+        try (InputStream in = StoryClassifier.class.getResourceAsStream(DESK_WORDS)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + DESK_WORDS);
             }
-        };
-        put.accept("01", "arts, culture, entertainment, showbiz, music, film, films, movies, cinema, tv, television, books, celebrity");
-        put.accept("02", "crime, crime and justice, courts");
-        put.accept("03", "disaster, disasters, accidents");
-        put.accept("04", "business, economy, finance, markets, money, companies");
-        put.accept("05", "education");
-        put.accept("06", "environment, climate");
-        put.accept("07", "health");
-        put.accept("08", "human interest, offbeat, odd news");
-        put.accept("10", "lifestyle, travel, food");
-        put.accept("11", "politics, election, elections");
-        put.accept("12", "religion");
-        put.accept("13", "science, technology, tech, science and technology");
-        put.accept("14", "society");
-        put.accept("15", "sport, sports, football, soccer, tennis, golf, cricket, rugby, baseball, basketball, motorsport, "
-                + "athletics, cycling");
-        put.accept("16", "conflict, war");
-        put.accept("17", "weather");
-        // the desk names of Europe's agencies and papers, in their languages (STT's department "Urheilu", a German
-        // feed's category "Wirtschaft", Ritzau's section "Sport")
-        put.accept("01", "kultur, cultura, kulttuuri, cultuur, feuilleton, nöje, underholdning, spettacoli, spectacles, "
-                + "espectáculos, viihde, medien, médias, medios");
-        put.accept("02", "justiz, justice, justicia, giustizia, justiça, kriminalität, rikos, rikokset");
-        put.accept("03", "unglücke, katastrophen, catastrophes, desastres, disastri, onnettomuudet");
-        put.accept("04", "wirtschaft, économie, economie, economía, economia, talous, økonomi, ekonomi, næringsliv, "
-                + "näringsliv, finanzen, finanzas, finanza, finanças, börse, bourse, bolsa, borsa, beurs");
-        put.accept("05", "bildung, éducation, educación, istruzione, educação, koulutus, utdanning, uddannelse, utbildning, "
-                + "onderwijs");
-        put.accept("06", "umwelt, environnement, medio ambiente, ambiente, ympäristö, miljø, miljö, milieu, klima, climat, "
-                + "clima, ilmasto");
-        put.accept("07", "gesundheit, santé, salud, salute, saúde, terveys, helse, sundhed, hälsa, gezondheid");
-        put.accept("08", "vermischtes, buntes, kurioses, insolite, faits divers, curiosidades, curiosità");
-        put.accept("09", "arbeitsmarkt, emploi, empleo, lavoro, trabalho, työelämä, arbeidsliv, arbejdsmarked, arbetsmarknad");
-        put.accept("10", "reise, reisen, voyages, viajes, viaggi, viagens, matkailu, reiser, resor, gastronomie, "
-                + "gastronomía, freizeit, loisirs, ocio");
-        put.accept("11", "politik, politique, política, politica, politiikka, politikk, politiek, innenpolitik, "
-                + "außenpolitik, wahlen, élections, elecciones, elezioni, eleições, vaalit, verkiezingen");
-        put.accept("12", "religión, religione, religião, uskonto, kirche, religie");
-        put.accept("13", "wissenschaft, technik, sciences, ciencia, ciencias, tecnología, scienza, tecnologia, "
-                + "ciência, tiede, teknologia, tekniikka, vitenskap, videnskab, vetenskap, teknik, teknologi, wetenschap, "
-                + "techniek");
-        put.accept("14", "gesellschaft, société, sociedad, società, sociedade, yhteiskunta, samfunn, samfund, samhälle, "
-                + "samenleving");
-        put.accept("15", "deportes, deporte, esporte, esportes, desporto, urheilu, idrett, idræt, idrott, fußball, "
-                + "fussball, calcio, fútbol, futebol, jalkapallo, fotball, fodbold, fotboll, voetbal");
-        put.accept("16", "krieg, guerre, guerra, sota, krig, oorlog");
-        put.accept("17", "wetter, météo, meteo, sää, vær, vejr, väder, weer");
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", 2);
+                for (String word : f[1].split(",")) {
+                    String topic = "medtop:" + f[0].strip() + "000000";
+                    String before = m.put(word.strip().toLowerCase(Locale.ROOT), topic);
+                    if (before != null && !before.equals(topic)) {
+                        throw new IllegalStateException(DESK_WORDS + ": '" + word.strip() + "' names two topics");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Map.copyOf(m);
     }
 
