@@ -85,12 +85,12 @@ public final class StoryClassifier {
         return new StoryClassifier(CategoryModel.bundled(), MediaTopics.bundled());
     }
 
+    private static final String DESK_WORDS = "/io/wirestream/classify/desk-words.tsv";
     /**
      * A feed's or desk's own category words (RSS and Atom categories, keywords, NITF's doc-scope: PA's "POLITICS",
      * "SOCCER", "SHOWBIZ"; an entertainment feed's "Music"; STT's department "Urheilu", a German feed's "Wirtschaft"),
      * team-written in {@code desk-words.tsv}.
      */
-    private static final String DESK_WORDS = "/io/wirestream/classify/desk-words.tsv";
     private static final Map<String, String> CATEGORY_WORDS = categoryWords();
 
     private static Map<String, String> categoryWords() {
