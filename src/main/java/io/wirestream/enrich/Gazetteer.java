@@ -172,10 +172,19 @@ public final class Gazetteer {
     /**
      * Finnish case endings on a country name that ends in a vowel, as keys (accents off, so "llä" is "lla"): genitive
      * "Venäjän", inessive "Ruotsissa", elative "Kiinasta", adessive "Venäjällä", ablative, allative, essive, translative.
-     * The illative doubles the last vowel ("Kiinaan", "Ruotsiin"). Names that change their stem ("Suomi", "Suomessa")
-     * or end in a consonant ("Yhdysvallat") are written out in aliases.tsv.
+     * The illative doubles the last vowel ("Kiinaan", "Ruotsiin"). Names that change their stem ("Suomi", "Suomessa",
+     * "Turkki", "Turkin") are written out in aliases.tsv.
      */
     private static final List<String> FINNISH_CASES = List.of("n", "ssa", "sta", "lla", "lta", "lle", "na", "ksi");
+    /** The same after a name that ends in a consonant, with its linking "i": "Iranin", "Israelissa", "Pakistaniin". */
+    private static final List<String> FINNISH_CASES_AFTER_CONSONANT = List.of("in", "issa", "ista", "illa", "ilta", "ille",
+            "ina", "iksi", "iin");
+    /**
+     * Countries whose inflected forms are other words: German "Jerseys", "Bermudas", "Panamas" (clothes and hats),
+     * "Saint Martins"; Finnish "peruna" (potato), "perusta" (basis), "nauru" (laughter), "Malin" (a first name).
+     */
+    private static final Map<String, java.util.Set<String>> NOT_INFLECTED = Map.of("s", java.util.Set.of("JE", "BM", "PA", "MF"),
+            "fi", java.util.Set.of("PE", "NR", "ML"));
 
     /**
      * A country's name as copy in its language writes it in the cases news uses most, filed under that language only,
@@ -189,13 +198,18 @@ public final class Gazetteer {
         }
         String last = keys.get(keys.size() - 1);
         List<String> forms = new ArrayList<>();
-        if (GENITIVE_S.contains(e.lang()) && !last.endsWith("s") && !last.endsWith("x") && !last.endsWith("z")) {
+        if (GENITIVE_S.contains(e.lang()) && !last.endsWith("s") && !last.endsWith("x") && !last.endsWith("z")
+                && !NOT_INFLECTED.get("s").contains(e.country())) {
             forms.add(last + "s");
         }
         char end = last.charAt(last.length() - 1);
-        if (e.lang().equals("fi") && "aeiouy".indexOf(end) >= 0) {
-            FINNISH_CASES.forEach(ending -> forms.add(last + ending));
-            forms.add(last + end + "n");
+        if (e.lang().equals("fi") && !NOT_INFLECTED.get("fi").contains(e.country())) {
+            if ("aeiouy".indexOf(end) >= 0) {
+                FINNISH_CASES.forEach(ending -> forms.add(last + ending));
+                forms.add(last + end + "n");
+            } else if (Character.isLetter(end)) {
+                FINNISH_CASES_AFTER_CONSONANT.forEach(ending -> forms.add(last + ending));
+            }
         }
         for (String form : forms) {
             List<String> inflected = new ArrayList<>(keys.subList(0, keys.size() - 1));

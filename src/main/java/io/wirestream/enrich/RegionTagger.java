@@ -111,8 +111,18 @@ public final class RegionTagger {
      * list of every other language's conjunctions and adverbs is kept, and a first name opening a sentence before a
      * country is rare there, except before the names that are surnames too ("Michael Jordan a déclaré").
      */
-    private static boolean grammarBefore(Tokens.Token prev, String lang, String name) {
-        return article(prev, lang) || !lang.equals("en") && prev.sentenceStart() && !PERSONISH.contains(name);
+    private static boolean grammarBefore(Tokens.Token prev, String lang, NameTrie.Match<Entry> m, String name) {
+        return article(prev, lang) || !lang.equals("en") && prev.sentenceStart() && countryNotSurname(m, name);
+    }
+
+    /**
+     * A country's name that is no common surname: a city's name often is ("Naomi Osaka", "Jack London", "Adriana Lima"),
+     * and so are the PERSONISH names ("Michael Jordan", "Michael Jordans rekord"), and "Holland".
+     */
+    private static boolean countryNotSurname(NameTrie.Match<Entry> m, String name) {
+        String bare = name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+        return m.values().stream().allMatch(e -> e.kind() == Kind.COUNTRY) && !PERSONISH.contains(name)
+                && !PERSONISH.contains(bare) && !name.equals("holland");
     }
 
     /**
@@ -425,8 +435,8 @@ public final class RegionTagger {
         }
         Tokens.Token prev = tokens.get(after - 1);
         Tokens.Token next = tokens.get(after);
-        if (next.start() - prev.end() < 1 || next.start() - prev.end() > 3) {
-            return List.of();
+        if (next.start() - prev.end() < 1 || next.start() - prev.end() > 3 || next.sentenceStart()) {
+            return List.of(); // "... flew to Berlin. Poland protested": a new sentence, no qualifier
         }
         NameTrie.Match<Entry> q = trie.longestAt(tokens, after);
         if (q == null || !next.capitalised() || q.values().stream().anyMatch(e -> e.kind() == Kind.BLOCK)) {
@@ -466,7 +476,7 @@ public final class RegionTagger {
         Tokens.Token next = m.to() < tokens.size() ? tokens.get(m.to()) : null;
         boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".")
-                && !grammarBefore(prev, lang, tokens.get(m.from()).key());
+                && !grammarBefore(prev, lang, m, tokens.get(m.from()).key());
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
                 && !STREET.contains(next.key());
@@ -504,7 +514,7 @@ public final class RegionTagger {
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
-                && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang, key)
+                && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang, m, key)
                 && !placeAt(tokens, m.from() - 1, trie) && !prev.surface().endsWith(".")
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;
@@ -885,12 +895,15 @@ public final class RegionTagger {
         return lang.startsWith("en") ? "en" : THREE_LETTER.getOrDefault(lang, lang);
     }
 
-    /** Three-letter codes (ISO 639-2, both forms) some feeds send, and Norwegian in any form, as the gazetteer files them. */
+    /**
+     * Three-letter codes (ISO 639-2, both forms) some feeds send, and Norwegian in any form, as the gazetteer files them;
+     * "und" (undetermined) and its kin are read as an unknown language is, as English.
+     */
     private static final Map<String, String> THREE_LETTER = Map.ofEntries(Map.entry("no", "nb"), Map.entry("nn", "nb"),
             Map.entry("nor", "nb"), Map.entry("nob", "nb"), Map.entry("nno", "nb"), Map.entry("fra", "fr"), Map.entry("fre", "fr"),
             Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("spa", "es"), Map.entry("ita", "it"), Map.entry("por", "pt"),
             Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"), Map.entry("fin", "fi"),
-            Map.entry("cat", "ca"));
+            Map.entry("cat", "ca"), Map.entry("und", "en"), Map.entry("mul", "en"), Map.entry("zxx", "en"), Map.entry("mis", "en"));
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

@@ -309,6 +309,11 @@ class RegionTaggerTest {
         RegionTagger.Tagging jordan = TAGGER.tag("Basket", List.of("Michael Jordan a déclaré qu'il reviendrait."), null, "fr",
                 RegionTagger.Scope.ABOUT);
         assertTrue(jordan.countries().stream().noneMatch(c -> c.country().equals("JO")), "a name that is a surname too: " + jordan);
+        // only a country's name: a city's is often a surname
+        assertNotTagged("JP", "Tennis", "Naomi Osaka a remporté le tournoi.", "fr");
+        assertNotTagged("NL", "Cinéma", "Tom Holland sera la vedette du film.", "fr");
+        assertNotTagged("JO", "Basketball", "Michael Jordans rekord står stadig.", "da");
+        assertNotTagged("JP", "Tennis", "Naomi Osaka won the title on Saturday.", "und");
         assertTrue(TAGGER.tag("Basketball", List.of("The crowd cheered as Michael Jordan arrived."), null, "en",
                 RegionTagger.Scope.ABOUT).countries().stream().noneMatch(c -> c.country().equals("JO")), "English keeps its first names");
     }
@@ -324,9 +329,22 @@ class RegionTaggerTest {
                 RegionTagger.Scope.ABOUT).tagged());
         assertEquals(List.of("FI", "RU", "US"), TAGGER.tag("Vierailu", List.of("Venäjän presidentti vieraili Suomessa ja "
                 + "Yhdysvalloissa tiistaina."), null, "fi", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList());
+        assertEquals(List.of("GR", "IR", "TR"), TAGGER.tag("Kokous", List.of("Turkin, Kreikan ja Iranin ministerit tapasivat."),
+                null, "fi", RegionTagger.Scope.ABOUT).tagged().stream().sorted().toList(), "stems that change, names that end in a consonant");
+        assertNotTagged("PE", "Peruna kallistui", "Peruna kallistui kaupoissa syksyllä.", "fi");
+        assertNotTagged("NR", "Juhla", "Naurusta ei ollut pulaa illan aikana.", "fi");
+        assertNotTagged("JE", "Trikots", "Die neuen Jerseys der Mannschaft wurden vorgestellt.", "de");
+        RegionTagger.Tagging berlin = TAGGER.tag("Reise", List.of("Frankreichs Präsident reiste nach Berlin. Polens Regierung "
+                + "protestierte."), null, "de", RegionTagger.Scope.ABOUT);
+        assertTrue(berlin.countries().stream().anyMatch(c -> c.country().equals("DE")), "a new sentence is no qualifier: " + berlin);
         RegionTagger.Tagging americas = TAGGER.tag("Talks", List.of("The Americas summit opened in Lima."), null, "en",
                 RegionTagger.Scope.ABOUT);
         assertEquals(List.of("PE"), americas.tagged(), "no genitive -s in English: " + americas);
+    }
+
+    private static void assertNotTagged(String country, String headline, String body, String language) {
+        RegionTagger.Tagging t = TAGGER.tag(headline, List.of(body), null, language, RegionTagger.Scope.ABOUT);
+        assertTrue(t.countries().stream().noneMatch(c -> c.country().equals(country)), () -> country + " in " + body + ": " + t);
     }
 
     @Test
