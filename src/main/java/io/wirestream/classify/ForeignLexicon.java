@@ -43,7 +43,7 @@ public final class ForeignLexicon {
      * Danish and Norwegian (Bokmål) share most of their written words, and Ritzau's copy reaches NTB's feed marked
      * Norwegian: each reads the other's list too.
      */
-    private static final Map<String, List<String>> SAME_WORDS = Map.of("da", List.of("da", "no"), "no", List.of("no", "da"));
+    private static final Map<String, List<String>> SAME_WORDS = Map.of("da", List.of("da", "nb"), "nb", List.of("nb", "da"));
     private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
     /** One language's entries: exact words, and stems matched at a word's start, end or anywhere. */

@@ -2,6 +2,7 @@ package io.wirestream.classify;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Subject;
+import io.wirestream.text.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -216,10 +217,10 @@ public final class StoryClassifier {
                     "naar"),
             "sv", Set.of("att", "och", "är", "inte", "som", "på", "av", "för", "med", "det", "en", "ett", "var", "till", "har"),
             "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
-            "no", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
+            "nb", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
             "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna"));
     /** The order in which languages win a tie of function words. */
-    private static final List<String> FUNCTION_WORD_ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi");
+    private static final List<String> FUNCTION_WORD_ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi");
     /** Each function word with the languages it belongs to: one lookup a word. */
     private static final Map<String, List<String>> LANGUAGES_OF_WORD = languagesOfWord();
 
@@ -229,13 +230,6 @@ public final class StoryClassifier {
         m.replaceAll((w, codes) -> List.copyOf(codes));
         return Map.copyOf(m);
     }
-    /** Three-letter and regional codes the wires send, as the primary subtags above. */
-    private static final Map<String, String> LANGUAGE_ALIASES = Map.ofEntries(Map.entry("deu", "de"),
-            Map.entry("ger", "de"), Map.entry("fra", "fr"), Map.entry("fre", "fr"), Map.entry("spa", "es"), Map.entry("ita", "it"),
-            Map.entry("por", "pt"), Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"),
-            Map.entry("nor", "no"), Map.entry("nob", "no"), Map.entry("nno", "no"), Map.entry("nb", "no"), Map.entry("nn", "no"),
-            Map.entry("fin", "fi"));
-
     /** Whether the shipped model, trained on English, can read the story (see {@link #readingLanguage}). */
     static boolean readableInEnglish(String language, String headline, String text) {
         return readingLanguage(language, headline, text).equals("en");
@@ -252,12 +246,8 @@ public final class StoryClassifier {
      * says, or as English.
      */
     static String readingLanguage(String language, String headline, String text) {
-        String lang = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
-        String primary = lang.split("[-_]", 2)[0];
-        // "eng", "english": English as some feeds spell it
-        primary = primary.startsWith("en") ? "en" : LANGUAGE_ALIASES.getOrDefault(primary, primary);
-        // "und", "mul", "zxx", "mis": undetermined, several, none, uncoded (Drupal sends "und")
-        boolean declared = !primary.isEmpty() && !NO_LANGUAGE.contains(primary);
+        String primary = LanguageTags.primary(language);
+        boolean declared = !primary.isEmpty();
         java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);
         int words = 0;
         int englishWords = 0;
@@ -293,8 +283,6 @@ public final class StoryClassifier {
         }
         return !declared ? "en" : primary;
     }
-
-    private static final Set<String> NO_LANGUAGE = Set.of("und", "mul", "zxx", "mis");
 
     private static Result result(Map<String, String> found, double confidence) {
         return new Result(List.copyOf(found.keySet()), List.copyOf(found.values()), confidence);

@@ -183,8 +183,8 @@ public final class Gazetteer {
      * Countries whose inflected forms are other words: German "Jerseys", "Bermudas", "Panamas" (clothes and hats),
      * "Saint Martins"; Finnish "peruna" (potato), "perusta" (basis), "nauru" (laughter), "Malin" (a first name).
      */
-    private static final Map<String, java.util.Set<String>> NOT_INFLECTED = Map.of("s", java.util.Set.of("JE", "BM", "PA", "MF"),
-            "fi", java.util.Set.of("PE", "NR", "ML"));
+    private static final java.util.Set<String> NO_GENITIVE_S = java.util.Set.of("JE", "BM", "PA", "MF");
+    private static final java.util.Set<String> NO_FINNISH_CASES = java.util.Set.of("PE", "NR", "ML");
 
     /**
      * A country's name as copy in its language writes it in the cases news uses most, filed under that language only,
@@ -199,11 +199,11 @@ public final class Gazetteer {
         String last = keys.get(keys.size() - 1);
         List<String> forms = new ArrayList<>();
         if (GENITIVE_S.contains(e.lang()) && !last.endsWith("s") && !last.endsWith("x") && !last.endsWith("z")
-                && !NOT_INFLECTED.get("s").contains(e.country())) {
+                && !NO_GENITIVE_S.contains(e.country())) {
             forms.add(last + "s");
         }
         char end = last.charAt(last.length() - 1);
-        if (e.lang().equals("fi") && !NOT_INFLECTED.get("fi").contains(e.country())) {
+        if (e.lang().equals("fi") && !NO_FINNISH_CASES.contains(e.country())) {
             if ("aeiouy".indexOf(end) >= 0) {
                 FINNISH_CASES.forEach(ending -> forms.add(last + ending));
                 forms.add(last + end + "n");

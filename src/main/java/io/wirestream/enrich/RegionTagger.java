@@ -2,6 +2,7 @@ package io.wirestream.enrich;
 
 import io.wirestream.enrich.Gazetteer.Entry;
 import io.wirestream.enrich.Gazetteer.Kind;
+import io.wirestream.text.LanguageTags;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -882,28 +883,11 @@ public final class RegionTagger {
                 c == null ? null : c.subregion(), desks.deskOf(primary, c));
     }
 
-    /**
-     * The language subtag the gazetteer's names are filed under: "fi-FI" is "fi", "EN", "eng" and "English" are "en",
-     * "fra" is "fr"; Norwegian in any form ("no", "nn", "nb-NO") is "nb", Bokmål, as most Norwegian copy is written.
-     * English when unknown.
-     */
+    /** The language subtag the gazetteer's names are filed under ({@link LanguageTags#primary}); English when none. */
     static String primaryLanguage(String language) {
-        if (language == null || language.isBlank()) {
-            return "en";
-        }
-        String lang = language.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return lang.startsWith("en") ? "en" : THREE_LETTER.getOrDefault(lang, lang);
+        String primary = LanguageTags.primary(language);
+        return primary.isEmpty() ? "en" : primary;
     }
-
-    /**
-     * Three-letter codes (ISO 639-2, both forms) some feeds send, and Norwegian in any form, as the gazetteer files them;
-     * "und" (undetermined) and its kin are read as an unknown language is, as English.
-     */
-    private static final Map<String, String> THREE_LETTER = Map.ofEntries(Map.entry("no", "nb"), Map.entry("nn", "nb"),
-            Map.entry("nor", "nb"), Map.entry("nob", "nb"), Map.entry("nno", "nb"), Map.entry("fra", "fr"), Map.entry("fre", "fr"),
-            Map.entry("deu", "de"), Map.entry("ger", "de"), Map.entry("spa", "es"), Map.entry("ita", "it"), Map.entry("por", "pt"),
-            Map.entry("nld", "nl"), Map.entry("dut", "nl"), Map.entry("swe", "sv"), Map.entry("dan", "da"), Map.entry("fin", "fi"),
-            Map.entry("cat", "ca"), Map.entry("und", "en"), Map.entry("mul", "en"), Map.entry("zxx", "en"), Map.entry("mis", "en"));
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

@@ -95,8 +95,8 @@ class StoryClassifierTest {
                 + "November neu gewählt, wie die Partei mitteilte. Die Entscheidung sei nach langen Gesprächen gefallen.";
         assertThat(StoryClassifier.readingLanguage(null, "Forsøg", danish)).isEqualTo("da");
         assertThat(StoryClassifier.readingLanguage("en-US", "Forsøg", danish)).as("a feed that says en-US of Danish posts").isEqualTo("da");
-        assertThat(StoryClassifier.readingLanguage("nb-NO", "Forsøg", danish)).as("Ritzau's copy on NTB's feed").isEqualTo("no");
-        assertThat(StoryClassifier.readingLanguage("nb-NO", "Faktasjekk", "Kort tekst")).isEqualTo("no");
+        assertThat(StoryClassifier.readingLanguage("nb-NO", "Forsøg", danish)).as("Ritzau's copy on NTB's feed").isEqualTo("nb");
+        assertThat(StoryClassifier.readingLanguage("nb-NO", "Faktasjekk", "Kort tekst")).isEqualTo("nb");
         assertThat(StoryClassifier.readingLanguage("deu", "Grüne", german)).isEqualTo("de");
         assertThat(StoryClassifier.readingLanguage("ja", "地震", "短い")).isEqualTo("ja");
         String italian = "La squadra di casa passa in vantaggio a metà del primo tempo con un gol in contropiede e chiude la "
