@@ -207,18 +207,23 @@ public final class StoryClassifier {
             "de", Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "des", "ein", "eine", "einer",
                     "von", "im", "sie", "wird", "wurde", "auch", "bei", "nach", "aus", "zu", "den", "es"),
             "fr", Set.of("le", "les", "et", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "au", "aux", "avec",
-                    "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un"),
+                    "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un", "de", "en", "selon", "lors"),
             "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más", "pero",
-                    "sus", "fue", "la", "que", "un", "en"),
+                    "sus", "fue", "la", "que", "un", "en", "de", "al", "con", "ha", "han", "este", "esta", "según", "hoy"),
             "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "un", "una", "del",
-                    "non", "sono"),
-            "pt", Set.of("os", "um", "uma", "não", "em", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais"),
+                    "non", "sono", "al", "con", "ha", "dal", "dei", "nella", "ai", "sul", "si", "più", "dopo", "oggi", "tra"),
+            "pt", Set.of("os", "um", "uma", "não", "em", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais",
+                    "de", "numa", "num", "pelos", "pelas", "ao", "aos", "à", "é", "pelo", "pela", "também", "são", "hoje", "já", "após",
+                    "seu", "sua", "ele", "ela", "mas", "segundo"),
             "nl", Set.of("het", "een", "en", "niet", "op", "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "van", "de",
                     "naar"),
             "sv", Set.of("att", "och", "är", "inte", "som", "på", "av", "för", "med", "det", "en", "ett", "var", "till", "har"),
             "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
             "nb", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
-            "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna"));
+            "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna", "joka",
+                    "jotka", "jossa", "josta", "kun", "olla", "ollut", "ole", "eikä", "sekä", "tai", "nyt", "noin", "yli", "jo",
+                    "vielä", "yhä", "kertoo", "kertoi", "mikä", "tämä", "viime", "ensi", "kuitenkin", "jälkeen", "aikana",
+                    "lähes", "jopa", "ainakin", "sen", "siitä", "sillä", "vuotta", "prosenttia", "euroa"));
     /** The order in which languages win a tie of function words. */
     private static final List<String> FUNCTION_WORD_ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi");
     /** Each function word with the languages it belongs to: one lookup a word. */

@@ -103,6 +103,18 @@ class StoryClassifierTest {
                 + "partita a dieci minuti dalla fine, quando il capitano segna il secondo gol in mischia. In classifica la "
                 + "squadra sale a quota trenta punti, a due lunghezze dalla vetta, in attesa della gara di domani sera.";
         assertThat(StoryClassifier.readingLanguage(null, "Serie A", italian)).as("'a' and 'in' are Italian words too").isEqualTo("it");
+        // Undeclared copy: Finnish has few short function words, Portuguese shares "de" with Spanish and French
+        String finnish = "Tilastokeskuksen mukaan työttömyysaste nousi lokakuussa yli yhdeksään prosenttiin. Työttömiä oli noin "
+                + "250 000, mikä on 30 000 enemmän kuin vuotta aiemmin. Työttömyys on kasvanut etenkin rakennusalalla, kertoo "
+                + "Tilastokeskus. Hallitus pääsi jo viime viikolla sopuun uusista toimista, joita se esittelee ensi kuussa.";
+        String portuguese = "A economia portuguesa cresceu 0,6% no quarto trimestre face aos três meses anteriores, acelerando em "
+                + "relação ao período de julho a setembro, segundo o Instituto Nacional de Estatística. No conjunto do ano, o "
+                + "produto cresceu 1,9%, revelou hoje o instituto, que atribui a aceleração à procura interna e às exportações.";
+        assertThat(StoryClassifier.readingLanguage(null, "Työttömyys kasvaa", finnish)).isEqualTo("fi");
+        assertThat(StoryClassifier.readingLanguage(null, "Economia acelera", portuguese)).as("not Spanish nor Dutch").isEqualTo("pt");
+        assertThat(StoryClassifier.readingLanguage(null, "UNIVERSAL HOLDING CORP 4TH QTR NET", "JERICHO, N.Y., March 27 - Shr NA "
+                + "Net profit 2,000 vs profit 195,000 Revs 2,623,000 vs 2,577,000 Year Shr NA Net loss 425,000 vs profit 278,000 "
+                + "Revs 15.4 mln vs 8,637,000 Reuter")).as("an English table: 'N.Y.' and 'NA' are no Spanish or Portuguese").isEqualTo("en");
         assertThat(StoryClassifier.readingLanguage("it", "Alfano", english)).isEqualTo("en");
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
         assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();
