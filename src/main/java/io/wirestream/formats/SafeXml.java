@@ -72,6 +72,7 @@ public final class SafeXml {
      * @throws WireParseException "XML DOCTYPE refused ..." for any DTD, "malformed XML ..." otherwise
      */
     public static Document parse(byte[] payload) throws WireParseException {
+        payload = withoutSpaceBeforeDeclaration(payload);
         try {
             return parseOnce(payload);
         } catch (WireParseException e) {
@@ -107,6 +108,26 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * The document without the blank lines or spaces a feed script wrote before its XML declaration ("\r\n<?xml ..."),
+     * which the XML specification forbids and every strict parser refuses; the byte-order mark, if any, is kept.
+     * Returned unchanged when nothing but whitespace is there or no declaration follows it.
+     */
+    static byte[] withoutSpaceBeforeDeclaration(byte[] payload) {
+        int bom = payload.length >= 3 && payload[0] == (byte) 0xEF && payload[1] == (byte) 0xBB && payload[2] == (byte) 0xBF ? 3 : 0;
+        int at = bom;
+        while (at < payload.length && (payload[at] == ' ' || payload[at] == '\t' || payload[at] == '\r' || payload[at] == '\n')) {
+            at++;
+        }
+        if (at == bom || at + 5 > payload.length || !new String(payload, at, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("<?xml")) {
+            return payload;
+        }
+        byte[] out = new byte[payload.length - (at - bom)];
+        System.arraycopy(payload, 0, out, 0, bom);
+        System.arraycopy(payload, at, out, bom, payload.length - at);
+        return out;
+    }
+
     /** At most this much stray text after the root element is dropped. */
     private static final int TRAILING_TEXT_MAX = 1024;
 
@@ -137,7 +158,7 @@ public final class SafeXml {
     }
 
     private static final java.util.regex.Pattern LATIN1_DECLARATION = java.util.regex.Pattern.compile(
-            "^(\\uFEFF)?<\\?xml[^>]*?encoding\\s*=\\s*([\"'])(?i:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)\\2");
+            "^(\u00EF\u00BB\u00BF)?<\\?xml[^>]*?encoding\\s*=\\s*([\"'])(?i:iso-8859-1|iso8859-1|latin-?1|windows-1252|cp1252)\\2");
 
     /**
      * Agencies' systems sometimes write UTF-8 but declare ISO-8859-1 (AFP's afp20.xml fixture), which

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The XML reader's tolerance: stray text after the root element is dropped, anything else stays refused. */
+/**
+ * The XML reader's tolerance: blank lines before the declaration and stray text after the root element are dropped,
+ * a UTF-8 byte-order mark is read, anything else stays refused.
+ */
 class SafeXmlTest {
 
     private static byte[] utf8(String s) {
@@ -32,5 +35,27 @@ class SafeXmlTest {
         String twice = "<rss><channel/>" + "<item>x</item>".repeat(70_000) + "</rss>x</rss>";
         assertThatThrownBy(() -> SafeXml.parse(utf8(twice))).hasMessageStartingWith("malformed XML");
         assertThat(SafeXml.withoutTrailingText(utf8("<rss><channel/></rss>x</rss>"))).isNull();
+    }
+
+    @Test
+    void blankLinesBeforeTheDeclarationAreDropped() throws Exception {
+        String feed = "\r\n\n  <?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><title>Grünen</title></channel></rss>";
+        assertThat(SafeXml.parse(utf8(feed)).getDocumentElement().getTextContent()).isEqualTo("Grünen");
+        byte[] withBom = utf8("\uFEFF\n" + feed.strip());
+        assertThat(SafeXml.parse(withBom).getDocumentElement().getTextContent()).isEqualTo("Grünen");
+        // without a declaration, leading whitespace is legal XML: the bytes are left alone
+        byte[] plain = utf8("\n\n<rss/>");
+        assertThat(SafeXml.withoutSpaceBeforeDeclaration(plain)).isSameAs(plain);
+        assertThatThrownBy(() -> SafeXml.parse(utf8("x\n<?xml version=\"1.0\"?><rss/>"))).hasMessageStartingWith("malformed XML");
+    }
+
+    @Test
+    void utf8MisdeclaredAsLatin1IsReadAsUtf8AlsoAfterAByteOrderMark() throws Exception {
+        String doc = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><NewsML><h>Décès de Naomi Musenga</h></NewsML>";
+        assertThat(SafeXml.parse(utf8(doc)).getDocumentElement().getTextContent()).isEqualTo("Décès de Naomi Musenga");
+        assertThat(SafeXml.parse(utf8("\uFEFF" + doc)).getDocumentElement().getTextContent()).isEqualTo("Décès de Naomi Musenga");
+        byte[] latin1 = doc.getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(SafeXml.parse(latin1).getDocumentElement().getTextContent()).as("real Latin-1 stays Latin-1")
+                .isEqualTo("Décès de Naomi Musenga");
     }
 }
