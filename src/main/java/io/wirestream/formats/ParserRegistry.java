@@ -137,7 +137,22 @@ public final class ParserRegistry {
                 return p;
             }
         }
+        if (payload.length > head.length && opensAsJson(headText)) {
+            // JSON's keys come in any order: a serializer that writes "body_html" first puts "uri" and "headline" past the head
+            String whole = new String(payload, StandardCharsets.ISO_8859_1);
+            for (WireParser p : parsers) {
+                if (p.sniff(payload, whole)) {
+                    return p;
+                }
+            }
+        }
         throw new WireParseException("unrecognised format: no parser matches the content");
+    }
+
+    private static boolean opensAsJson(String headText) {
+        String t = headText.startsWith("\u00EF\u00BB\u00BF") ? headText.substring(3) : headText;
+        t = t.stripLeading();
+        return t.startsWith("{") || t.startsWith("[");
     }
 
     private static boolean isBlank(byte[] payload) {

@@ -2,6 +2,10 @@ package io.wirestream.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What file transfer and editors' tools do to a wire file must not change what is read from it: a UTF-8 byte-order
  * mark (Windows tools), CRLF line ends (or LF where the file has CRLF), blank lines before the content (feed scripts
- * that print a newline before their XML declaration) and after it. Every shared fixture that parses must give the
- * same stories in each variant. Found by this test: IPTC 7901 and ANPA copy with a byte-order mark was read as plain
- * text, XML with a blank line before its declaration was a dead letter, and AFP's UTF-8 declared as ISO-8859-1 was
- * garbled behind a byte-order mark.
+ * that print a newline before their XML declaration) and after it; a JSON file minified, pretty-printed or with its
+ * keys in another order. Every shared fixture that parses must give the same stories in each variant. Found by this
+ * test: IPTC 7901 and ANPA copy behind a byte-order mark was read as plain text, XML with a blank line before its
+ * declaration was a dead letter, AFP's UTF-8 declared as ISO-8859-1 was garbled behind a byte-order mark, and ninjs
+ * whose identifying keys come after its body was not recognised.
  */
 class FixtureTransportVariantsTest {
 
@@ -84,7 +89,37 @@ class FixtureTransportVariantsTest {
             v.put("blank lines before", latin1("\r\n\r\n" + s));
         }
         v.put("blank lines after", latin1(s + "\r\n\r\n"));
+        if (s.stripLeading().startsWith("{")) {
+            try {
+                JsonNode json = JSON.readTree(b);
+                v.put("its JSON minified", JSON.writeValueAsBytes(json));
+                v.put("its JSON pretty-printed", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
+                v.put("its JSON keys in reverse order", JSON.writeValueAsBytes(reversed(json)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         return v;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The same JSON with every object's keys in reverse order: JSON gives key order no meaning. */
+    private static JsonNode reversed(JsonNode n) {
+        if (n.isObject()) {
+            List<String> names = new ArrayList<>();
+            n.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.reverse(names);
+            ObjectNode o = JSON.createObjectNode();
+            names.forEach(k -> o.set(k, reversed(n.get(k))));
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = JSON.createArrayNode();
+            n.forEach(x -> a.add(reversed(x)));
+            return a;
+        }
+        return n;
     }
 
     private static byte[] latin1(String s) {
