@@ -23,7 +23,12 @@ import org.jsoup.select.QueryParser;
 public final class WireText {
 
     /** Block elements that make a paragraph each; parsed once, not per story. */
-    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
+    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr");
+    /** Stands for a {@code <br>} while a block's text is read; not a character of wire text. */
+    private static final String BREAK_MARK = "\u0001";
+    /** Two line breaks in a row, with only spaces between: a paragraph break inside one block. */
+    private static final Pattern DOUBLE_BREAK = Pattern.compile(BREAK_MARK + "\\s*" + BREAK_MARK + "[\\s" + BREAK_MARK + "]*");
+
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
 
@@ -197,13 +202,37 @@ public final class WireText {
             return out;
         }
         for (Element b : blocks) {
-            // Nested blocks (p inside blockquote) would be counted twice: keep the innermost.
-            if (b.select(BLOCKS).size() > 1) {
+            boolean row = b.normalName().equals("tr");
+            if (row ? b.select("tr").size() > 1 : coveredByItsRow(b) || b.select(BLOCKS).size() > 1) {
+                // Nested blocks (p inside blockquote) would be counted twice: keep the innermost, but a table row
+                // whole (its cells' paragraphs are the row's), and a table inside a cell row by row.
                 continue;
             }
-            addParagraph(out, b.text());
+            if (row) {
+                // a table row is one paragraph, its cells set apart as the telex tables set them ("FC Augsburg | - | 2:1")
+                List<String> cells = new ArrayList<>();
+                for (Element cell : b.select("td, th")) {
+                    cells.add(cell.text());
+                }
+                addParagraph(out, String.join(" | ", cells));
+            } else if (b.selectFirst("br") != null) {
+                // "<br><br>" inside one block is a paragraph break (dpa's audio programme, a contact line); one <br> is a line's end
+                Element copy = b.clone();
+                copy.select("br").forEach(br -> br.replaceWith(new TextNode(BREAK_MARK)));
+                for (String part : DOUBLE_BREAK.split(copy.text())) {
+                    addParagraph(out, part.replace(BREAK_MARK, " "));
+                }
+            } else {
+                addParagraph(out, b.text());
+            }
         }
         return out;
+    }
+
+    /** Whether a block lies in a table row that is read whole (one with no table inside it). */
+    private static boolean coveredByItsRow(Element block) {
+        Element row = block.closest("tr");
+        return row != null && row.select("tr").size() == 1;
     }
 
     /** Paragraphs of plain text: one per non-blank line (wire copy puts one paragraph per line, often indented). */
