@@ -9,26 +9,51 @@ import java.util.Set;
 /**
  * A newsroom's region settings: its desk mapping (a file in the format of the bundled
  * {@code desks.tsv}; null for the bundled one) and its fallback country, the home market assumed for
- * a story that names no place and whose writer has no home country (null: tag nothing).
- * Settings {@code regions.desks.file} and {@code regions.fallback} (docs/operations.md).
+ * a story that names no place and whose writer has no home country (null: tag nothing), for copy in the
+ * fallback's languages. Settings {@code regions.desks.file}, {@code regions.fallback} and
+ * {@code regions.fallback.languages} (docs/operations.md).
  *
  * @param desksFile desk mapping file, or null for the bundled default
  * @param fallback  ISO 3166-1 alpha-2 code, or null for none
+ * @param fallbackLanguages languages (ISO 639 primary subtags, or "*" for all) whose copy the fallback is for
  */
-public record RegionSettings(Path desksFile, String fallback) {
+public record RegionSettings(Path desksFile, String fallback, Set<String> fallbackLanguages) {
 
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2,3}|\\*");
 
     public RegionSettings {
         if (fallback != null && !ISO.contains(fallback)) {
             throw new IllegalArgumentException("regions.fallback must be an ISO 3166-1 alpha-2 code such as US, or none, not '"
                     + fallback + "'");
         }
+        fallbackLanguages = Set.copyOf(fallbackLanguages);
+        for (String l : fallbackLanguages) {
+            if (!LANGUAGE.matcher(l).matches()) {
+                throw new IllegalArgumentException("regions.fallback.languages must list language codes such as en,de (or *), not '"
+                        + l + "'");
+            }
+        }
     }
 
-    /** The bundled desks and US, the fallback the team's figures were measured with. */
+    public RegionSettings(Path desksFile, String fallback) {
+        this(desksFile, fallback, RegionTagger.DEFAULT_FALLBACK_LANGUAGES);
+    }
+
+    /** The bundled desks and US for English copy, the fallback the team's figures were measured with. */
     public static RegionSettings defaults() {
         return new RegionSettings(null, RegionTagger.DEFAULT_FALLBACK);
+    }
+
+    /** The languages as written in a setting: codes separated by commas or spaces, in any case ("en, de"; "*" for all). */
+    public static Set<String> parseLanguages(String value) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String l : (value == null ? "" : value).split("[,\\s]+")) {
+            if (!l.isBlank()) {
+                out.add(l.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /**
@@ -54,6 +79,6 @@ public record RegionSettings(Path desksFile, String fallback) {
 
     /** The enricher these settings configure, with the bundled gazetteer. */
     public RegionEnricher enricher() {
-        return new RegionEnricher(new RegionTagger(Gazetteer.bundled(), desks(), fallback));
+        return new RegionEnricher(new RegionTagger(Gazetteer.bundled(), desks(), fallback, fallbackLanguages));
     }
 }

@@ -177,6 +177,13 @@ public final class RegionTagger {
 
     /** Country assumed when a story names none (the desk's home market), or null for none. */
     public static final String DEFAULT_FALLBACK = "US";
+    /**
+     * The languages whose copy the fallback is assumed for: a desk's home market is the home of copy in its language.
+     * A US desk's AFP story in Arabic or APA story in German that names no place is not US news.
+     */
+    public static final Set<String> DEFAULT_FALLBACK_LANGUAGES = Set.of("en");
+    /** In the fallback languages: every language. */
+    public static final String ANY_LANGUAGE = "*";
 
     /**
      * "MANSFIELD — The council ...", "CLINTON -- A town couple": a shouted dateline that follows a
@@ -188,20 +195,28 @@ public final class RegionTagger {
     private final Gazetteer gazetteer;
     private final DeskMap desks;
     private final String fallback;
+    private final Set<String> fallbackLanguages;
 
     public RegionTagger(Gazetteer gazetteer, DeskMap desks) {
         this(gazetteer, desks, DEFAULT_FALLBACK);
+    }
+
+    public RegionTagger(Gazetteer gazetteer, DeskMap desks, String fallback) {
+        this(gazetteer, desks, fallback, DEFAULT_FALLBACK_LANGUAGES);
     }
 
     /**
      * @param fallback country tagged (with no score and no places) when a story names no place at
      *                 all: most such stories in a desk's feed are home news ("the council voted").
      *                 Null tags nothing.
+     * @param fallbackLanguages the story languages (primary subtags; a story that declares none is English) the
+     *                 fallback is assumed for, or {@link #ANY_LANGUAGE}
      */
-    public RegionTagger(Gazetteer gazetteer, DeskMap desks, String fallback) {
+    public RegionTagger(Gazetteer gazetteer, DeskMap desks, String fallback, Set<String> fallbackLanguages) {
         this.gazetteer = gazetteer;
         this.desks = desks;
         this.fallback = fallback;
+        this.fallbackLanguages = Set.copyOf(fallbackLanguages);
     }
 
     /** The bundled gazetteer and default desk map. */
@@ -312,7 +327,7 @@ public final class RegionTagger {
             // Only when the text names no place: the metadata's places are not always what the story is
             // about (a NewsML-G2 item's located is where it was written, Reuters' editing desk in Bangalore).
             for (String place : wirePlaces) {
-                String code = place == null ? null : place.strip();
+                String code = place == null ? null : alpha2(place.strip());
                 if (code != null && code.length() == 2 && code.equals(code.toUpperCase(Locale.ROOT)) && gazetteer.country(code) != null) {
                     // a country code from the metadata ("GB" from Reuters' N2:GB, an ISO sameAs)
                     mentions.add(new Mention(List.of(new Entry(Kind.COUNTRY, code, gazetteer.countryName(code), null, null,
@@ -323,7 +338,28 @@ public final class RegionTagger {
             }
             resolve(mentions, home, nouns);
         }
-        return score(mentions, scope, home);
+        return score(mentions, scope, home != null ? home : fallbackFor(lang));
+    }
+
+    /** The fallback country for a story in this language (primary subtag), or null when none applies to it. */
+    private String fallbackFor(String lang) {
+        return fallbackLanguages.contains(ANY_LANGUAGE) || fallbackLanguages.contains(lang) ? fallback : null;
+    }
+
+    /** ISO 3166-1 alpha-3 codes ("UKR", "FRA"), which AFP's NewsML 1.2 sends as a Location's Country, by alpha-2. */
+    private static final Map<String, String> ALPHA2_OF_ALPHA3 = alpha3Codes();
+
+    private static Map<String, String> alpha3Codes() {
+        Map<String, String> m = new HashMap<>();
+        for (String a2 : Locale.getISOCountries()) {
+            m.put(new Locale("", a2).getISO3Country(), a2);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** A wire's country code in alpha-2, whichever form it came in; anything else as it is. */
+    static String alpha2(String code) {
+        return code.length() == 3 ? ALPHA2_OF_ALPHA3.getOrDefault(code, code) : code;
     }
 
     /**
@@ -819,7 +855,8 @@ public final class RegionTagger {
         };
     }
 
-    private Tagging score(List<Mention> mentions, Scope scope, String home) {
+    /** @param placeless the country tagged when the story names none (its home, else the fallback for its language), or null */
+    private Tagging score(List<Mention> mentions, Scope scope, String placeless) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Place> places = new LinkedHashMap<>();
         Map<String, Integer> bodyMentions = new HashMap<>();
@@ -851,7 +888,7 @@ public final class RegionTagger {
             }
         }
         if (scores.isEmpty()) {
-            String assumed = home != null ? home : fallback;
+            String assumed = placeless;
             if (assumed == null) {
                 return new Tagging(List.of(), List.of(), List.of(), null, null, null, null);
             }

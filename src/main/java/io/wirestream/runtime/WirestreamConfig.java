@@ -59,7 +59,7 @@ public record WirestreamConfig(
             "alert.corroboration.sources", "alert.corroboration.window", "alert.corroboration.sustained.sources",
             "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
-            "regions.desks.file", "regions.fallback");
+            "regions.desks.file", "regions.fallback", "regions.fallback.languages");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -278,13 +278,16 @@ public record WirestreamConfig(
 
     /**
      * The enrich stage's desk mapping ({@code regions.desks.file}, format of the bundled desks.tsv,
-     * read and checked here) and fallback country ({@code regions.fallback}: an ISO code, or none).
+     * read and checked here), fallback country ({@code regions.fallback}: an ISO code, or none) and the languages
+     * whose copy it is assumed for ({@code regions.fallback.languages}: codes, or *).
      */
     private static RegionSettings regions(Map<String, String> v, RegionSettings d) {
         Path desks = v.containsKey("regions.desks.file") ? Path.of(v.get("regions.desks.file")) : d.desksFile();
         String fallback = v.containsKey("regions.fallback") ? RegionSettings.parseFallback(v.get("regions.fallback")) : d.fallback();
+        java.util.Set<String> languages = v.containsKey("regions.fallback.languages")
+                ? RegionSettings.parseLanguages(v.get("regions.fallback.languages")) : d.fallbackLanguages();
         try {
-            RegionSettings r = new RegionSettings(desks, fallback);
+            RegionSettings r = new RegionSettings(desks, fallback, languages);
             r.desks(); // a file that cannot be read or parsed fails at start-up, naming the key
             return r;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {

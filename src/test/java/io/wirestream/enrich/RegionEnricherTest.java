@@ -32,10 +32,10 @@ class RegionEnricherTest {
                 "Kommunestyret røysta for forslaget måndag kveld.").getRegions(), "Nynorsk is NTB's language too");
         assertEquals(List.of("US"), placeless("TT", "en", "Council votes", "The council voted again.").getRegions(),
                 "TT's English copy: the fallback, as any agency's");
-        assertEquals(List.of("US"), placeless("TT", "de", "Rat stimmt ab", "Der Rat stimmte erneut ab.").getRegions(),
-                "not the writer's language: the fallback");
-        assertEquals(List.of("US"), placeless("AFP", "fr", "Le Conseil vote", "Le Conseil a voté mardi.").getRegions(),
-                "a global agency covers the world in every language");
+        assertEquals(List.of(), placeless("TT", "de", "Rat stimmt ab", "Der Rat stimmte erneut ab.").getRegions(),
+                "not the writer's language, nor the fallback's (English): nothing is assumed");
+        assertEquals(List.of(), placeless("AFP", "fr", "Le Conseil vote", "Le Conseil a voté mardi.").getRegions(),
+                "a global agency covers the world in every language, and French copy is not the US desk's home news");
     }
 
     @Test

@@ -131,6 +131,29 @@ class RegionTaggerTest {
         assertEquals("North America", t.desk());
     }
 
+    /**
+     * The fallback is the home market of copy in the desk's language: AFP's Arabic service or APA's German copy that names
+     * no place is not US news on a US desk. A desk that wants it for every language says so.
+     */
+    @Test
+    void theFallbackIsForCopyInItsLanguages() {
+        RegionTagger standard = RegionTagger.standard();
+        assertTrue(standard.tag("Wiener Prater", List.of("Die Saison im Biergarten beginnt am Freitag."), null, "de").tagged().isEmpty());
+        assertEquals(List.of("US"), standard.tag("Council votes", List.of("The council voted on Monday."), null, "en-US").tagged());
+        RegionTagger any = new RegionTagger(Gazetteer.bundled(), DeskMap.defaults(), "AT", java.util.Set.of(RegionTagger.ANY_LANGUAGE));
+        assertEquals(List.of("AT"), any.tag("Wiener Prater", List.of("Die Saison im Biergarten beginnt am Freitag."), null, "de").tagged());
+    }
+
+    /** AFP's NewsML 1.2 names the country in alpha-3 ("UKR"): read when the text names no place it can read. */
+    @Test
+    void aWireCountryInAlpha3IsRead() {
+        RegionTagger.Tagging t = RegionTagger.standard().tag("\u0643\u064a\u064a\u0641", List.of("\u0623\u0639\u0644\u0646\u062a"), null,
+                List.of("UKR"), "ar", RegionTagger.Scope.ABOUT, null);
+        assertEquals(List.of("UA"), t.tagged());
+        assertEquals("UA", RegionTagger.alpha2("UKR"));
+        assertEquals("XYZ", RegionTagger.alpha2("XYZ"));
+    }
+
     @Test
     void localCopyMeansTheLocalNamesake() {
         RegionTagger.Tagging t = tag("Library offers workshop", "The Paris Public Library will offer a workshop for "

@@ -125,12 +125,20 @@ class WirestreamConfigTest {
         WirestreamConfig env = WirestreamConfig.load(file, Map.of("WIRESTREAM_REGIONS_FALLBACK", "none"));
         assertThat(env.topology().regions().fallback()).isNull();
         assertThat(env.topology().regions().desksFile()).isEqualTo(desks);
+        assertThat(d.topology().regions().fallbackLanguages()).containsExactly("en");
+        WirestreamConfig german = WirestreamConfig.load(file, Map.of("WIRESTREAM_REGIONS_FALLBACK", "de",
+                "WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "DE, en"));
+        assertThat(german.topology().regions().fallbackLanguages()).containsExactlyInAnyOrder("de", "en");
+        assertThat(WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "*"))
+                .topology().regions().fallbackLanguages()).containsExactly("*");
     }
 
     @Test
     void badRegionSettingsNameTheKey(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK", "USA")))
                 .hasMessageContaining("regions.fallback");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "English")))
+                .hasMessageContaining("regions.fallback.languages");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE",
                 dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file");
         Path bad = dir.resolve("bad.tsv");
