@@ -142,7 +142,34 @@ public final class SourceCatalogue {
                 return Optional.of(a.source());
             }
         }
+        String site = siteName(whole);
+        if (site != null) {
+            // a provider named by its web address ("afp.com" in AFP's NewsML 1.2, "www.belga.be"): its site's name
+            for (Alias a : aliases) {
+                if (a.lower().equals(site)) {
+                    return Optional.of(a.source());
+                }
+            }
+        }
         return Optional.empty();
+    }
+
+    private static final Pattern HOST = Pattern.compile("(?:[a-z]+://)?(?:www\\.)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?:[/:].*)?");
+    /** Second-level labels under a country's domain that name no outlet ("bbc.co.uk", "abc.net.au"). */
+    private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "ac", "gov", "or", "ne");
+
+    /** The name a web address gives its site ("afp.com" afp, "news.bbc.co.uk" bbc), or null for what is no address. */
+    static String siteName(String lower) {
+        Matcher m = HOST.matcher(lower);
+        if (!m.matches()) {
+            return null;
+        }
+        String[] labels = m.group(1).split("\\.");
+        int i = labels.length - 2; // the label before the top-level domain
+        if (i > 0 && labels[labels.length - 1].length() == 2 && SECOND_LEVEL.contains(labels[i])) {
+            i--;
+        }
+        return labels[i];
     }
 
     /** The catalogue id for a name as sent: the matched source's id, else the name as an id (lower case, dashes). */

@@ -36,7 +36,10 @@ class SourceCatalogueTest {
             "(AP)|ap", "The Associated Press|ap", "Australian Associated Press|aap", "AAP|aap",
             "Thomson Reuters|reuters", "(Reuters)|reuters", "Copyright 2024 Thomson Reuters.|reuters",
             "The Canadian Press. All rights reserved.|cp", "PTI|pti", "dpa|dpa", "AFP|afp", "Agence France-Presse|afp",
-            "PA Media|pa", "Xinhua News Agency|xinhua", "BBC News|bbc"})
+            "PA Media|pa", "Xinhua News Agency|xinhua", "BBC News|bbc",
+            // AFP's Arabic service, and providers named by their web address (AFP's NewsML 1.2, Belga's)
+            "أ ف ب|afp", "afp.com|afp", "www.belga.be|belga", "http://www.reuters.com/|reuters", "news.bbc.co.uk|bbc",
+            "acmenews.com|acmenews-com", "U.S.|u-s"})
     void namesAsSeenInDatelinesCreditsAndCopyrightLines(String sent, String id) {
         assertEquals(id, CATALOGUE.idOf(sent));
     }
