@@ -58,16 +58,23 @@ final class StoryCleanup {
     private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
     /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
     private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
+    /**
+     * The same in Arabic script, which has no case: AFP's Arabic desk signs "بور/نور/غ ر", "ا ف ب/جص" (a slash, and
+     * groups of one to three short words).
+     */
+    private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} ]*/)\\p{IsArabic}{1,4}(?: \\p{IsArabic}{1,4}){0,2}"
+            + "(?:/\\p{IsArabic}{1,4}(?: \\p{IsArabic}{1,4}){0,2}){1,6}";
     private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
-     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words).
+     * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words;
+     * "بور/نور/غ ر", AFP's Arabic desk).
      */
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
                     + "|(?:/|=+|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
-                    + "|^(?-i:" + INITIALS + ")$");
+                    + "|^(?-i:" + INITIALS + ")$|^" + ARABIC_INITIALS + "$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
     private static final int COPYRIGHT_MAX = 300;
