@@ -220,6 +220,9 @@ public final class NinjsParser implements WireParser {
                 text = other;
             }
         }
+        if (html == null && text != null && looksLikeMarkup(text)) {
+            html = text; // PA's API sends its results tables as HTML in body_text
+        }
         if (html != null) {
             b.bodyHtml(html);
             b.body(WireText.paragraphsFromHtml(html));

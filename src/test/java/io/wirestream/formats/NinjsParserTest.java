@@ -37,6 +37,19 @@ class NinjsParserTest {
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2017-08-24T04:38:34Z"));
     }
 
+    /** PA's API sends results tables as HTML in body_text: read as HTML, not as lines of markup. */
+    @Test
+    void markupInBodyTextIsReadAsHtml() throws Exception {
+        String json = "{\"uri\":\"urn:pa:1\",\"headline\":\"RUGBYU Tables Premiership\",\"body_text\":\"<table border=\\\"1\\\">\\n<tr>\\n"
+                + "<td colspan=9><b>PREMIERSHIP</b></td>\\n</tr>\\n<tr><td>Bath</td><td>10</td><td>41</td></tr></table>\"}";
+        ParsedStory s = parser.parse(json.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(s.body()).containsExactly("PREMIERSHIP", "Bath | 10 | 41");
+        assertThat(s.bodyHtml()).startsWith("<table");
+        String plain = "{\"uri\":\"urn:pa:2\",\"headline\":\"Maths\",\"body_text\":\"If a < b and b > c, nothing follows.\"}";
+        assertThat(parser.parse(plain.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).body())
+                .containsExactly("If a < b and b > c, nothing follows.");
+    }
+
     /** ninjs/ninjs2.json: Reuters copy moved by AAP through Superdesk. */
     @Test
     void ninjs1Reuters() throws Exception {
