@@ -173,7 +173,7 @@ public final class NinjsParser implements WireParser {
             digitalwiresCategories(n.path("categories"), b);
         }
         for (JsonNode p : iterable(n.path("place"), n.path("places"))) {
-            b.place(first(str(p, "name"), str(p, "literal"), str(p, "code")));
+            b.place(p.isTextual() ? p.asText() : first(str(p, "name"), str(p, "literal"), str(p, "code")));
         }
         signals(n, b);
         String holder = Agencies.ifPlausible(agencyOf(n));
@@ -377,10 +377,13 @@ public final class NinjsParser implements WireParser {
         return html == null ? null : String.join(" ", WireText.paragraphsFromHtml(html));
     }
 
+    /** The elements of two fields, each an array or one value ("signal": "sig:update", dpa's way). */
     private static Iterable<JsonNode> iterable(JsonNode a, JsonNode b) {
-        return () -> java.util.stream.Stream.concat(
-                java.util.stream.StreamSupport.stream(a.spliterator(), false),
-                java.util.stream.StreamSupport.stream(b.spliterator(), false)).iterator();
+        return () -> java.util.stream.Stream.concat(elements(a), elements(b)).iterator();
+    }
+
+    private static java.util.stream.Stream<JsonNode> elements(JsonNode n) {
+        return n.isValueNode() ? java.util.stream.Stream.of(n) : java.util.stream.StreamSupport.stream(n.spliterator(), false);
     }
 
     /** AP's Media API lists its writers: {@code "bylines": [{"by": "By MARK KENNEDY", "title": "AP Entertainment Writer"}]}. */

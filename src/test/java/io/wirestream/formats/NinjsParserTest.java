@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.Signal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,14 @@ class NinjsParserTest {
                 tuple("medtop", "20000651"), tuple("iptc7901-category", "pl"));
         assertThatThrownBy(() -> parser.parse(bytes("iptc7901/dpa-digitalwires-apache2/noContent.json"), CONTEXT))
                 .hasMessageStartingWith("no story: dpa digitalwires item without text");
+        // dpa's signal is one value, not a list: "signal": "sig:correction"
+        assertThat(one(parser, "iptc7901/dpa-digitalwires-apache2/dw-1.json").signals()).contains(Signal.CORRECTION);
+        assertThat(s.signals()).doesNotContain(Signal.CORRECTION, Signal.UPDATE); // "signal": null
+        String update = "{\"format\":\"digitalwires@0.9.1\",\"urn\":\"urn:x\",\"version\":2,\"signal\":\"sig:update\","
+                + "\"place\":\"Berlin\",\"headline\":\"H\",\"article_html\":\"<section><p>Text.</p></section>\"}";
+        ParsedStory u = parser.parse(update.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(u.signals()).contains(Signal.UPDATE);
+        assertThat(u.places()).contains("Berlin");
     }
 
     @Test
