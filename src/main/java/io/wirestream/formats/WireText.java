@@ -192,6 +192,7 @@ public final class WireText {
             return out;
         }
         Document doc = parseHtml(html);
+        setDatelinesApart(doc);
         List<Element> blocks = doc.body().select(BLOCKS);
         if (blocks.isEmpty()) {
             // Line breaks are the paragraph breaks here; blank lines from doubled breaks are skipped.
@@ -223,10 +224,35 @@ public final class WireText {
                     addParagraph(out, part.replace(BREAK_MARK, " "));
                 }
             } else {
-                addParagraph(out, b.text());
+                addParagraph(out, SPACE_BEFORE_STOP.matcher(b.text()).replaceAll(""));
             }
         }
         return out;
+    }
+
+    /**
+     * Inline tags on lines of their own (PA's NewsML 1.2: {@code <person>Tony Lankester</person>\n, chief executive})
+     * leave a space before the comma or full stop that follows them; no language writes one there.
+     */
+    private static final Pattern SPACE_BEFORE_STOP = Pattern.compile("(?<=[\\p{L}\\p{N}\"”’')\\]])\\s+(?=[.,](?:\\s|$))");
+
+    /**
+     * A dateline marked up as such ({@code <span class="dateline">BUENOS AIRES, Argentina (AP)</span>Argentine ...},
+     * AP copy relayed by dpa) runs into the text after it unless a style sheet sets it apart: set apart by a dash, as
+     * AP writes it.
+     */
+    /** What ends a dateline or opens the text after it, setting them apart: a dash or colon ("Berlin (dpa) -"). */
+    private static final Pattern DATELINE_END = Pattern.compile("[-–—:_]$|^[-–—:_]");
+
+    private static void setDatelinesApart(Document doc) {
+        for (Element dateline : doc.getElementsByClass("dateline")) {
+            org.jsoup.nodes.Node next = dateline.nextSibling();
+            String own = dateline.text().strip();
+            if (next instanceof TextNode t && !own.isEmpty() && !DATELINE_END.matcher(own).find()
+                    && !DATELINE_END.matcher(t.text().strip()).lookingAt()) {
+                dateline.after(new TextNode(" — "));
+            }
+        }
     }
 
     /** Whether a block lies in a table row that is read whole (one with no table inside it). */

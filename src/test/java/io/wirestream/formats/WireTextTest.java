@@ -37,4 +37,17 @@ class WireTextTest {
                 .containsExactly("Ihr Ansprechpartner: Thomas Brockt Tel. (030) 2852", "FORD WILL STELLEN ABBAUEN",
                         "Der US-Autobauer Ford will abbauen.");
     }
+
+    /** PA's NewsML 1.2 puts inline tags on lines of their own; AP relayed by dpa leaves its dateline to a style sheet. */
+    @Test
+    void inlineMarkupLeavesNoSpaceBeforeAStopAndADatelineStandsApart() {
+        assertThat(WireText.paragraphsFromHtml("<p>It runs from <chron>August 1 to 25</chron>\n.</p><p><person>Tony Lankester</person>\n, "
+                + "chief executive, said: \"Vive la France !\"</p>"))
+                .containsExactly("It runs from August 1 to 25.", "Tony Lankester, chief executive, said: \"Vive la France !\"");
+        assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">BUENOS AIRES, Argentina <span class=\"credit\">(AP)</span>"
+                + "</span>Argentine President Javier Milei is facing a probe.</p>"))
+                .containsExactly("BUENOS AIRES, Argentina (AP) — Argentine President Javier Milei is facing a probe.");
+        assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">Berlin (dpa) - </span>Die Grünen-Spitze tritt ab.</p>"))
+                .containsExactly("Berlin (dpa) - Die Grünen-Spitze tritt ab.");
+    }
 }
