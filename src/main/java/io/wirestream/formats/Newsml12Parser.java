@@ -175,6 +175,8 @@ public final class Newsml12Parser implements WireParser {
                 if (v != null) {
                     b.subject("keyword", v, null);
                 }
+            } else if ("Topic".equals(SafeXml.attr(p, "FormalName")) && SafeXml.attr(p, "Value") != null) {
+                b.subject("category", SafeXml.attr(p, "Value"), null); // PA's desk topics: "ARTS", "SCOTLAND"
             }
         }
         for (Element g : SafeXml.children(descriptive, "Genre")) {

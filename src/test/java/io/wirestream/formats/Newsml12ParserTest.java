@@ -5,6 +5,7 @@ import static io.wirestream.formats.XmlTestSupport.only;
 import static io.wirestream.formats.XmlTestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
@@ -62,6 +63,20 @@ class Newsml12ParserTest {
         assertThat(s.datelinePlace()).isEqualTo("Strasbourg");
         assertThat(s.slugline()).isEqualTo("procès-santé-secours");
         assertThat(s.language()).isEqualTo("fr");
+    }
+
+    /** PA's NewsML 1.2 names its desk topics as Topic properties ("ARTS", "SCOTLAND"): the wire's own category words. */
+    @Test
+    void paTopicPropertiesAreItsCategories() throws Exception {
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>pa.press.net</ProviderId><NewsItemId>PA-1</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsComponent><NewsLines><HeadLine>FRINGE PROGRAMME LAUNCHED</HeadLine></NewsLines><DescriptiveMetadata>"
+                + "<Property FormalName=\"Category\" Value=\"HHH\"/><Property FormalName=\"Topic\" Value=\"ARTS\"/>"
+                + "<Property FormalName=\"Keyword\" Value=\"Fringe\"/></DescriptiveMetadata>"
+                + "<ContentItem><MediaType FormalName=\"Text\"/><DataContent><p>The programme is out.</p></DataContent></ContentItem>"
+                + "</NewsComponent></NewsItem></NewsML>";
+        assertThat(parser.parse(utf8(doc), CONTEXT).get(0).subjects()).extracting(SubjectCode::scheme, SubjectCode::code)
+                .contains(tuple("category", "ARTS"), tuple("keyword", "Fringe"));
     }
 
     @Test
