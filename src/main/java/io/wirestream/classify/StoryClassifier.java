@@ -2,6 +2,7 @@ package io.wirestream.classify;
 
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Subject;
+import io.wirestream.text.LanguageGuess;
 import io.wirestream.text.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,58 +184,6 @@ public final class StoryClassifier {
         return result(found, best.confidence());
     }
 
-    /**
-     * English words that make up a good part of any English prose, and little of other languages' ("a" and "in" are
-     * as common in Italian, Spanish, Portuguese, Dutch or German).
-     */
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "is", "that", "for", "on",
-            "with", "as", "was", "by", "at", "it", "from", "be", "has", "have", "had", "said", "are", "an", "will", "his", "her",
-            "their", "this", "not", "but", "or", "after", "were", "which", "who", "been");
-    /** Below this many words a text says too little about its language. */
-    static final int LANGUAGE_MIN_WORDS = 30;
-    /** The first this many words say enough about a text's language. */
-    static final int LANGUAGE_MAX_WORDS = 150;
-    /** Prose of a language has at least this share of its function words (English: a quarter and more). */
-    static final double LANGUAGE_MIN_SHARE = 0.08;
-    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\p{L}+");
-
-    /**
-     * Function words of the languages of Europe's agencies, which the foreign lexicon reads: to tell English from
-     * them, and which one a text is in when the wire does not say or says wrong. Words of several languages count for
-     * each; words that are English too ("die", "war", "do", "met", "per") are left out.
-     */
-    private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
-            "de", Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "des", "ein", "eine", "einer",
-                    "von", "im", "sie", "wird", "wurde", "auch", "bei", "nach", "aus", "zu", "den", "es"),
-            "fr", Set.of("le", "les", "et", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "au", "aux", "avec",
-                    "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un", "de", "en", "selon", "lors"),
-            "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más", "pero",
-                    "sus", "fue", "la", "que", "un", "en", "de", "al", "con", "ha", "han", "este", "esta", "según", "hoy"),
-            "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "un", "una", "del",
-                    "non", "sono", "al", "con", "ha", "dal", "dei", "nella", "ai", "sul", "si", "più", "dopo", "oggi", "tra"),
-            "pt", Set.of("os", "um", "uma", "não", "em", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais",
-                    "de", "numa", "num", "pelos", "pelas", "ao", "aos", "à", "é", "pelo", "pela", "também", "são", "hoje", "já", "após",
-                    "seu", "sua", "ele", "ela", "mas", "segundo"),
-            "nl", Set.of("het", "een", "en", "niet", "op", "voor", "zijn", "dat", "aan", "bij", "ook", "werd", "van", "de",
-                    "naar"),
-            "sv", Set.of("att", "och", "är", "inte", "som", "på", "av", "för", "med", "det", "en", "ett", "var", "till", "har"),
-            "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
-            "nb", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
-            "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna", "joka",
-                    "jotka", "jossa", "josta", "kun", "olla", "ollut", "ole", "eikä", "sekä", "tai", "nyt", "noin", "yli", "jo",
-                    "vielä", "yhä", "kertoo", "kertoi", "mikä", "tämä", "viime", "ensi", "kuitenkin", "jälkeen", "aikana",
-                    "lähes", "jopa", "ainakin", "sen", "siitä", "sillä", "vuotta", "prosenttia", "euroa"));
-    /** The order in which languages win a tie of function words. */
-    private static final List<String> FUNCTION_WORD_ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi");
-    /** Each function word with the languages it belongs to: one lookup a word. */
-    private static final Map<String, List<String>> LANGUAGES_OF_WORD = languagesOfWord();
-
-    private static Map<String, List<String>> languagesOfWord() {
-        Map<String, List<String>> m = new HashMap<>();
-        FUNCTION_WORDS.forEach((code, words) -> words.forEach(w -> m.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));
-        m.replaceAll((w, codes) -> List.copyOf(codes));
-        return Map.copyOf(m);
-    }
     /** Whether the shipped model, trained on English, can read the story (see {@link #readingLanguage}). */
     static boolean readableInEnglish(String language, String headline, String text) {
         return readingLanguage(language, headline, text).equals("en");
@@ -244,7 +193,7 @@ public final class StoryClassifier {
      * The language to read the story's text in: "en" for the shipped model, another primary subtag for the
      * {@link ForeignLexicon}, or "" when neither can (the story then gets no topic from its text: a wrong topic routes
      * it to the wrong desk). The language as sent decides unless the text says otherwise (ANSA's English service
-     * declares Italian, WordPress feeds say "en-US" of Danish posts): a text of {@link #LANGUAGE_MIN_WORDS} words or
+     * declares Italian, WordPress feeds say "en-US" of Danish posts): a text of {@link LanguageGuess#MIN_WORDS} words or
      * more whose function words are another language's is not English, and is read in the language it declares if
      * its function words are found, else in the one whose function words it has most; one whose function words are
      * English's is English. Tables and lists, with few function words of any language, are read as their language
@@ -252,41 +201,15 @@ public final class StoryClassifier {
      */
     static String readingLanguage(String language, String headline, String text) {
         String primary = LanguageTags.primary(language);
-        boolean declared = !primary.isEmpty();
-        java.util.regex.Matcher m = WORD.matcher((headline == null ? "" : headline) + "\n" + text);
-        int words = 0;
-        int englishWords = 0;
-        int other = 0;
-        Map<String, Integer> byLanguage = new HashMap<>();
-        while (words < LANGUAGE_MAX_WORDS && m.find()) {
-            words++;
-            String w = m.group().toLowerCase(Locale.ROOT);
-            englishWords += ENGLISH_WORDS.contains(w) ? 1 : 0;
-            other += LANGUAGES_OF_WORD.containsKey(w) ? 1 : 0;
-            for (String code : LANGUAGES_OF_WORD.getOrDefault(w, List.of())) {
-                byLanguage.merge(code, 1, Integer::sum);
-            }
-        }
-        boolean enough = words >= LANGUAGE_MIN_WORDS;
-        if (enough && englishWords >= LANGUAGE_MIN_SHARE * words && englishWords > other) {
+        LanguageGuess.Evidence e = LanguageGuess.evidence(headline, text);
+        if (e.english()) {
             return "en";
         }
-        if (enough && other >= LANGUAGE_MIN_SHARE * words && other > englishWords) {
+        if (e.notEnglish()) {
             // whatever was declared: the text is not English
-            if (byLanguage.getOrDefault(primary, 0) > 0) {
-                return primary;
-            }
-            String best = "";
-            int most = 0;
-            for (String code : FUNCTION_WORD_ORDER) {
-                if (byLanguage.getOrDefault(code, 0) > most) {
-                    best = code;
-                    most = byLanguage.get(code);
-                }
-            }
-            return best;
+            return e.has(primary) ? primary : e.likeliest();
         }
-        return !declared ? "en" : primary;
+        return primary.isEmpty() ? "en" : primary;
     }
 
     private static Result result(Map<String, String> found, double confidence) {

@@ -7,6 +7,8 @@ import io.wirestream.avro.Subject;
 import io.wirestream.formats.Agencies;
 import io.wirestream.formats.ParsedStory;
 import io.wirestream.text.ContentFingerprint;
+import io.wirestream.text.LanguageGuess;
+import io.wirestream.text.LanguageTags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class CanonicalStories {
                 .setSlugline(p.slugline())
                 .setSubjects(subjects)
                 .setPlaces(new ArrayList<>(p.places()))
-                .setLanguage(p.language())
+                .setLanguage(languageOf(p))
                 .setSignals(new ArrayList<>(p.signals()))
                 .setAgency(Agencies.code(p.agency()))
                 .setProvider(p.provider())
@@ -56,5 +58,18 @@ public final class CanonicalStories {
                 .setContentHash(ContentFingerprint.of(p.headline(), p.body()))
                 .setRaw(raw)
                 .build();
+    }
+
+    /**
+     * The language as sent, else the one the text clearly shows: Ritzau, plain text and many feeds send none, and
+     * newsroom systems route and filter by it (so do the region tagger's and the classifier's language rules). A text
+     * too short or of a language with no function-word list here keeps what was sent (none, or Drupal's "und").
+     */
+    static String languageOf(ParsedStory p) {
+        if (!LanguageTags.primary(p.language()).isEmpty()) {
+            return p.language();
+        }
+        String text = String.join("\n", p.description() == null ? "" : p.description(), String.join("\n", p.body()));
+        return LanguageGuess.of(p.headline(), text).orElse(p.language());
     }
 }
