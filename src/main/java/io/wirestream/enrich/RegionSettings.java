@@ -1,5 +1,6 @@
 package io.wirestream.enrich;
 
+import io.wirestream.text.LanguageTags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.util.Set;
  * {@code desks.tsv}; null for the bundled one) and its fallback country, the home market assumed for
  * a story that names no place and whose writer has no home country (null: tag nothing), for copy in the
  * fallback's languages. Settings {@code regions.desks.file}, {@code regions.fallback} and
- * {@code regions.fallback.languages} (docs/operations.md).
+ * {@code regions.fallback.languages} (README, "Configuration").
  *
  * @param desksFile desk mapping file, or null for the bundled default
  * @param fallback  ISO 3166-1 alpha-2 code, or null for none
@@ -27,7 +28,11 @@ public record RegionSettings(Path desksFile, String fallback, Set<String> fallba
             throw new IllegalArgumentException("regions.fallback must be an ISO 3166-1 alpha-2 code such as US, or none, not '"
                     + fallback + "'");
         }
-        fallbackLanguages = Set.copyOf(fallbackLanguages);
+        fallbackLanguages = fallbackLanguages == null ? RegionTagger.DEFAULT_FALLBACK_LANGUAGES : Set.copyOf(fallbackLanguages);
+        if (fallbackLanguages.isEmpty()) {
+            throw new IllegalArgumentException("regions.fallback.languages must list at least one language (such as en, or *); "
+                    + "to assume no country at all, set regions.fallback=none");
+        }
         for (String l : fallbackLanguages) {
             if (!LANGUAGE.matcher(l).matches()) {
                 throw new IllegalArgumentException("regions.fallback.languages must list language codes such as en,de (or *), not '"
@@ -45,12 +50,17 @@ public record RegionSettings(Path desksFile, String fallback, Set<String> fallba
         return new RegionSettings(null, RegionTagger.DEFAULT_FALLBACK);
     }
 
-    /** The languages as written in a setting: codes separated by commas or spaces, in any case ("en, de"; "*" for all). */
+    /**
+     * The languages as written in a setting: tags separated by commas or spaces, in any case, read as stories' are
+     * ("en-GB" is en, "no" and "nn" are nb, "ger" is de; "*" for all).
+     */
     public static Set<String> parseLanguages(String value) {
         Set<String> out = new java.util.LinkedHashSet<>();
         for (String l : (value == null ? "" : value).split("[,\\s]+")) {
             if (!l.isBlank()) {
-                out.add(l.strip().toLowerCase(Locale.ROOT));
+                String primary = LanguageTags.primary(l);
+                out.add(l.strip().equals(RegionTagger.ANY_LANGUAGE) ? RegionTagger.ANY_LANGUAGE
+                        : primary.isEmpty() ? l.strip().toLowerCase(Locale.ROOT) : primary);
             }
         }
         return out;

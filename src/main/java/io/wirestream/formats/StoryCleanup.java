@@ -62,8 +62,9 @@ final class StoryCleanup {
      * The same in Arabic script, which has no case: AFP's Arabic desk signs "بور/نور/غ ر", "ا ف ب/جص" (a slash, and
      * groups of one to three short words).
      */
-    private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} ]*/)\\p{IsArabic}{1,4}(?: \\p{IsArabic}{1,4}){0,2}"
-            + "(?:/\\p{IsArabic}{1,4}(?: \\p{IsArabic}{1,4}){0,2}){1,6}";
+    private static final String ARABIC_LETTER = "[\\p{IsArabic}&&\\p{L}]"; // not its digits: "٢٠٢٣/١١/٢٥" is a date
+    private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} ]*/)" + ARABIC_LETTER + "{1,4}(?: " + ARABIC_LETTER + "{1,4}){0,2}"
+            + "(?:/" + ARABIC_LETTER + "{1,4}(?: " + ARABIC_LETTER + "{1,4}){0,2}){1,6}";
     private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";

@@ -10,6 +10,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -23,7 +24,7 @@ import org.jsoup.select.QueryParser;
 public final class WireText {
 
     /** Block elements that make a paragraph each; parsed once, not per story. */
-    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr");
+    private static final Evaluator BLOCKS = QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, pre");
     /** Stands for a {@code <br>} while a block's text is read; not a character of wire text. */
     private static final String BREAK_MARK = "\u0001";
     /** Two line breaks in a row, with only spaces between: a paragraph break inside one block. */
@@ -193,42 +194,137 @@ public final class WireText {
         }
         Document doc = parseHtml(html);
         setDatelinesApart(doc);
-        List<Element> blocks = doc.body().select(BLOCKS);
-        if (blocks.isEmpty()) {
-            // Line breaks are the paragraph breaks here; blank lines from doubled breaks are skipped.
-            doc.select("br").forEach(br -> br.after(new TextNode("\n")));
-            for (String line : LINE_BREAK.split(doc.body().wholeText())) {
-                addParagraph(out, line);
-            }
-            return out;
-        }
-        for (Element b : blocks) {
-            boolean row = b.normalName().equals("tr");
-            if (row ? b.select("tr").size() > 1 : coveredByItsRow(b) || b.select(BLOCKS).size() > 1) {
-                // Nested blocks (p inside blockquote) would be counted twice: keep the innermost, but a table row
-                // whole (its cells' paragraphs are the row's), and a table inside a cell row by row.
-                continue;
-            }
-            if (row) {
-                // a table row is one paragraph, its cells set apart as the telex tables set them ("FC Augsburg | - | 2:1")
-                List<String> cells = new ArrayList<>();
-                for (Element cell : b.select("td, th")) {
-                    cells.add(cell.text());
-                }
-                addParagraph(out, String.join(" | ", cells));
-            } else if (b.selectFirst("br") != null) {
-                // "<br><br>" inside one block is a paragraph break (dpa's audio programme, a contact line); one <br> is a line's end
-                Element copy = b.clone();
-                copy.select("br").forEach(br -> br.replaceWith(new TextNode(BREAK_MARK)));
-                for (String part : DOUBLE_BREAK.split(copy.text())) {
-                    addParagraph(out, part.replace(BREAK_MARK, " "));
-                }
-            } else {
-                addParagraph(out, SPACE_BEFORE_STOP.matcher(b.text()).replaceAll(""));
-            }
-        }
+        // Copy with paragraph elements is read by them, and its source lines are wrapping; copy without them (text and
+        // <br>, a results list in a bare <body>) has a paragraph per line, as wire text does.
+        boolean lines = doc.body().select(BLOCKS).isEmpty();
+        HtmlParagraphs reader = new HtmlParagraphs(out, lines);
+        reader.read(doc.body());
+        reader.flush();
         return out;
     }
+
+    /** Elements that end the text before them and start a paragraph of their own. */
+    private static final Set<String> BREAKING = Set.of("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5",
+            "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "section", "article", "header",
+            "footer", "aside", "figure", "figcaption", "address", "hr", "main", "nav", "center", "form", "fieldset",
+            // NITF's and NewsML's own: subheads, blocks, taglines, notes
+            "hl1", "hl2", "block", "tagline", "note", "bibliography");
+    /** Elements whose text is a paragraph of the story (text outside them, in copy that has them, is kept only as prose). */
+    private static final Set<String> PARAGRAPHS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td",
+            "th", "caption", "dt", "dd", "hl1", "hl2", "tagline", "note");
+    /** Elements whose content is no text of the story: code, pictures' captions, NITF media. */
+    private static final Set<String> SILENT = Set.of("script", "style", "noscript", "template", "head", "title", "figcaption", "media");
+    /**
+     * Loose text (outside any paragraph element, in copy that has them) that reads as prose: four words or more ending
+     * as a sentence ends. A kicker ("Försvar" "TT"), a row of codes or a label is not.
+     */
+    private static final Pattern PROSE = Pattern.compile("(?s)(?:\\S+\\s+){3,}\\S*[.!?…:;\"»”’)]$");
+
+    /**
+     * The paragraphs of one HTML body, read in document order: each paragraph element, a table row read whole (its cells
+     * apart, as telex tables set them: "FC Augsburg | - | 2:1"), text between blocks and beside a table (nothing outside
+     * a paragraph element is lost), two {@code <br>} in a row a paragraph break.
+     */
+    private static final class HtmlParagraphs {
+        private final List<String> out;
+        private final boolean lines;
+        private final StringBuilder text = new StringBuilder();
+        /** How many paragraph elements the reader is inside. */
+        private int depth;
+
+        HtmlParagraphs(List<String> out, boolean lines) {
+            this.out = out;
+            this.lines = lines;
+        }
+
+        void read(Element element) {
+            for (org.jsoup.nodes.Node node : element.childNodes()) {
+                if (node instanceof TextNode t) {
+                    // in line mode a source line end is a line break; else it is a space, as HTML reads it
+                    // a blank line between runs of text parts them (WordPress writes its paragraphs so, without <p>)
+                    String raw = t.getWholeText();
+                    text.append(lines ? raw.replaceAll("\\R", BREAK_MARK) : BLANK_LINE.matcher(raw).replaceAll(BREAK_MARK + BREAK_MARK));
+                } else if (node instanceof Element e) {
+                    String name = e.normalName();
+                    if (SILENT.contains(name)) {
+                        continue;
+                    }
+                    if (name.equals("br")) {
+                        text.append(BREAK_MARK);
+                    } else if (name.equals("tr") && readWhole(e)) {
+                        flush();
+                        List<String> cells = new ArrayList<>();
+                        for (Element cell : e.children()) {
+                            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
+                                cells.add(collapse(cell.text()));
+                            }
+                        }
+                        // empty cells at either end only pad the row; a spacer row is no paragraph
+                        int from = 0;
+                        int to = cells.size();
+                        while (from < to && cells.get(from).isEmpty()) {
+                            from++;
+                        }
+                        while (to > from && cells.get(to - 1).isEmpty()) {
+                            to--;
+                        }
+                        if (from < to) {
+                            addParagraph(out, String.join(" | ", cells.subList(from, to)));
+                        }
+                    } else if (BREAKING.contains(name)) {
+                        flush();
+                        boolean paragraph = PARAGRAPHS.contains(name);
+                        depth += paragraph ? 1 : 0;
+                        read(e);
+                        flush();
+                        depth -= paragraph ? 1 : 0;
+                    } else {
+                        read(e);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A data row, read as one paragraph: no table inside it, and not a layout table's (one cell holding several
+         * paragraphs, a press release's whole text; or a cell of more than {@link #CELL_PARAGRAPHS}).
+         */
+        private static boolean readWhole(Element row) {
+            if (row.select("tr").size() > 1) {
+                return false;
+            }
+            List<Element> cells = row.children().stream().filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).toList();
+            for (Element cell : cells) {
+                int paragraphs = cell.select(BLOCKS).size();
+                if (paragraphs > CELL_PARAGRAPHS || paragraphs > 1 && cells.size() == 1) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void flush() {
+            if (text.isEmpty()) {
+                return;
+            }
+            String all = text.toString();
+            text.setLength(0);
+            boolean loose = !lines && depth == 0;
+            for (String part : (lines ? LINE_MARKS : DOUBLE_BREAK).split(all)) {
+                String paragraph = SPACE_BEFORE_STOP.matcher(collapse(part.replace(BREAK_MARK, " "))).replaceAll("");
+                if (!loose || PROSE.matcher(paragraph).find()) {
+                    addParagraph(out, paragraph);
+                }
+            }
+        }
+    }
+
+    /** A blank line in a text node's source. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\R[ \\t]*\\R\\s*");
+    /** At most this many paragraphs in one cell of a data row ("Wert 3" / "mit Absatz"). */
+    private static final int CELL_PARAGRAPHS = 3;
+    /** One or more line breaks: in line mode each line is a paragraph. */
+    private static final Pattern LINE_MARKS = Pattern.compile("(?:\\s*" + BREAK_MARK + ")+\\s*");
 
     /**
      * Inline tags on lines of their own (PA's NewsML 1.2: {@code <person>Tony Lankester</person>\n, chief executive})
@@ -241,24 +337,19 @@ public final class WireText {
      * AP copy relayed by dpa) runs into the text after it unless a style sheet sets it apart: set apart by a dash, as
      * AP writes it.
      */
-    /** What ends a dateline or opens the text after it, setting them apart: a dash or colon ("Berlin (dpa) -"). */
-    private static final Pattern DATELINE_END = Pattern.compile("[-–—:_]$|^[-–—:_]");
+    /** What ends a dateline, setting it apart from the text: a dash or colon ("Berlin (dpa) -"). */
+    private static final Pattern DATELINE_END = Pattern.compile("[-–—:_]$");
 
     private static void setDatelinesApart(Document doc) {
         for (Element dateline : doc.getElementsByClass("dateline")) {
             org.jsoup.nodes.Node next = dateline.nextSibling();
             String own = dateline.text().strip();
+            // only where the two run together: "(AP)Argentine"; "WASHINGTON</span> (AP) —" is set apart already
             if (next instanceof TextNode t && !own.isEmpty() && !DATELINE_END.matcher(own).find()
-                    && !DATELINE_END.matcher(t.text().strip()).lookingAt()) {
+                    && !t.text().isEmpty() && Character.isLetterOrDigit(t.text().codePointAt(0))) {
                 dateline.after(new TextNode(" — "));
             }
         }
-    }
-
-    /** Whether a block lies in a table row that is read whole (one with no table inside it). */
-    private static boolean coveredByItsRow(Element block) {
-        Element row = block.closest("tr");
-        return row != null && row.select("tr").size() == 1;
     }
 
     /** Paragraphs of plain text: one per non-blank line (wire copy puts one paragraph per line, often indented). */

@@ -154,22 +154,45 @@ public final class SourceCatalogue {
         return Optional.empty();
     }
 
-    private static final Pattern HOST = Pattern.compile("(?:[a-z]+://)?(?:www\\.)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?:[/:].*)?");
+    /** A web host: letters, digits, hyphens and dots (read without a repeated group, which recurses per label). */
+    private static final Pattern HOST = Pattern.compile("[a-z0-9.-]+");
+    /** No host name is longer (DNS). */
+    private static final int HOST_MAX = 253;
     /** Second-level labels under a country's domain that name no outlet ("bbc.co.uk", "abc.net.au"). */
     private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "ac", "gov", "or", "ne");
+    /**
+     * Shorter site names are some agency's code only by chance ("tt.com" is the Tiroler Tageszeitung, "pa.gov"
+     * Pennsylvania's government): an agency known by such a host lists it among its aliases ("afp.com").
+     */
+    private static final int SITE_NAME_MIN = 4;
 
-    /** The name a web address gives its site ("afp.com" afp, "news.bbc.co.uk" bbc), or null for what is no address. */
+    /**
+     * The name a web address gives its site ("www.belga.be" belga, "news.bbc.co.uk" bbc), or null for what is no
+     * address, or names its site in fewer than {@link #SITE_NAME_MIN} letters.
+     */
     static String siteName(String lower) {
-        Matcher m = HOST.matcher(lower);
-        if (!m.matches()) {
+        String host = lower.replaceFirst("^[a-z]+://", "");
+        int end = host.length();
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '/' || c == ':') {
+                end = i;
+                break;
+            }
+        }
+        host = host.substring(0, end);
+        if (host.length() > HOST_MAX || !HOST.matcher(host).matches()) {
             return null;
         }
-        String[] labels = m.group(1).split("\\.");
+        String[] labels = host.split("\\.");
+        if (labels.length < 2 || labels[labels.length - 1].length() < 2) {
+            return null;
+        }
         int i = labels.length - 2; // the label before the top-level domain
         if (i > 0 && labels[labels.length - 1].length() == 2 && SECOND_LEVEL.contains(labels[i])) {
             i--;
         }
-        return labels[i];
+        return labels[i].length() >= SITE_NAME_MIN ? labels[i] : null;
     }
 
     /** The catalogue id for a name as sent: the matched source's id, else the name as an id (lower case, dashes). */

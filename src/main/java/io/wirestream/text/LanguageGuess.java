@@ -37,7 +37,8 @@ public final class LanguageGuess {
     /**
      * Function words of the languages of Europe's agencies: to tell English from them, and which one a text is in.
      * Words of several languages count for each; words that are English too ("die", "war", "do", "met", "per") are left
-     * out, and so are Portuguese "na", "nas", "nos" (English tables write "NA").
+     * out, and so are Portuguese "na", "nas", "nos" (English tables write "NA"), Spanish and Italian "al", "ha",
+     * "con", "ai" (Al Hilal, AI) and Finnish "sen", "jo", "ole", "tai", "nyt" (Sen., NYT), which English copy writes too.
      */
     private static final Map<String, Set<String>> FUNCTION_WORDS = Map.of(
             "de", Set.of("der", "das", "und", "ist", "nicht", "mit", "sich", "auf", "für", "dem", "des", "ein", "eine", "einer",
@@ -45,9 +46,9 @@ public final class LanguageGuess {
             "fr", Set.of("le", "les", "et", "est", "une", "du", "dans", "pour", "que", "qui", "sur", "pas", "au", "aux", "avec",
                     "ce", "cette", "sont", "il", "elle", "ont", "été", "la", "des", "un", "de", "en", "selon", "lors"),
             "es", Set.of("el", "los", "las", "y", "es", "del", "una", "por", "para", "se", "su", "lo", "como", "más", "pero",
-                    "sus", "fue", "la", "que", "un", "en", "de", "al", "con", "ha", "han", "este", "esta", "según", "hoy"),
+                    "sus", "fue", "la", "que", "un", "en", "de", "han", "este", "esta", "según", "hoy"),
             "it", Set.of("gli", "della", "delle", "che", "è", "nel", "alla", "anche", "il", "di", "la", "un", "una", "del",
-                    "non", "sono", "al", "con", "ha", "dal", "dei", "nella", "ai", "sul", "si", "più", "dopo", "oggi", "tra"),
+                    "non", "sono", "dal", "dei", "nella", "sul", "si", "più", "dopo", "oggi", "tra"),
             "pt", Set.of("os", "um", "uma", "não", "em", "da", "dos", "das", "para", "com", "que", "se", "por", "foi", "mais",
                     "de", "numa", "num", "pelos", "pelas", "ao", "aos", "à", "é", "pelo", "pela", "também", "são", "hoje", "já", "após",
                     "seu", "sua", "ele", "ela", "mas", "segundo"),
@@ -57,9 +58,9 @@ public final class LanguageGuess {
             "da", Set.of("og", "er", "det", "af", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "blev"),
             "nb", Set.of("og", "er", "det", "av", "på", "som", "ikke", "fra", "var", "med", "til", "en", "et", "har", "ble"),
             "fi", Set.of("ja", "ei", "että", "oli", "hän", "ovat", "myös", "kuin", "mutta", "se", "mukaan", "vuonna", "joka",
-                    "jotka", "jossa", "josta", "kun", "olla", "ollut", "ole", "eikä", "sekä", "tai", "nyt", "noin", "yli", "jo",
+                    "jotka", "jossa", "josta", "kun", "olla", "ollut", "eikä", "sekä", "noin", "yli",
                     "vielä", "yhä", "kertoo", "kertoi", "mikä", "tämä", "viime", "ensi", "kuitenkin", "jälkeen", "aikana",
-                    "lähes", "jopa", "ainakin", "sen", "siitä", "sillä", "vuotta", "prosenttia", "euroa"));
+                    "lähes", "jopa", "ainakin", "siitä", "sillä", "vuotta", "prosenttia", "euroa"));
     /** The order in which languages win a tie of function words. */
     private static final List<String> ORDER = List.of("de", "fr", "es", "it", "pt", "nl", "sv", "da", "nb", "fi");
     /** Each function word with the languages it belongs to: one lookup a word. */

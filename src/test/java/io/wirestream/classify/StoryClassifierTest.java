@@ -115,6 +115,14 @@ class StoryClassifierTest {
         assertThat(StoryClassifier.readingLanguage(null, "UNIVERSAL HOLDING CORP 4TH QTR NET", "JERICHO, N.Y., March 27 - Shr NA "
                 + "Net profit 2,000 vs profit 195,000 Revs 2,623,000 vs 2,577,000 Year Shr NA Net loss 425,000 vs profit 278,000 "
                 + "Revs 15.4 mln vs 8,637,000 Reuter")).as("an English table: 'N.Y.' and 'NA' are no Spanish or Portuguese").isEqualTo("en");
+        // English abbreviations and name particles that are function words of other languages too: Sen., Al, AI, NYT
+        String rollCall = "Voting yes: Sen. Tammy Baldwin (D-Wis.), Sen. Michael Bennet (D-Colo.), Sen. Richard Blumenthal (D-Conn.), "
+                + "Sen. Cory Booker (D-N.J.), Sen. Sherrod Brown (D-Ohio), Sen. Maria Cantwell (D-Wash.), Sen. Ben Cardin (D-Md.), "
+                + "Sen. Tom Carper (D-Del.), Sen. Bob Casey (D-Pa.), Sen. Chris Coons (D-Del.).";
+        assertThat(StoryClassifier.readingLanguage("en", "Senate roll call on the budget", rollCall)).isEqualTo("en");
+        String saudi = "Al Hilal 3 Al Nassr 1; Al Ittihad 2 Al Ahli 2; Al Shabab 0 Al Fateh 1; Al Taawoun 1 Al Raed 0; "
+                + "Al Fayha 2 Al Khaleej 2; Al Ettifaq 1 Al Wehda 3; Al Riyadh 0 Al Okhdood 0. AI referee review used twice, NYT said.";
+        assertThat(StoryClassifier.readingLanguage("en", "Saudi Pro League results", saudi)).isEqualTo("en");
         assertThat(StoryClassifier.readingLanguage("it", "Alfano", english)).isEqualTo("en");
         assertThat(StoryClassifier.readableInEnglish("it", "Alfano", english)).isTrue();
         assertThat(StoryClassifier.readableInEnglish("und", "Quake", "A strong earthquake struck the coast.")).isTrue();

@@ -231,7 +231,7 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
                 .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
-        for (String word : List.of("well-to-do", "and/or", "ja/nein", "وقال المتحدث إن الهجوم وقع ليلا")) {
+        for (String word : List.of("well-to-do", "and/or", "ja/nein", "وقال المتحدث إن الهجوم وقع ليلا", "٢٠٢٣/١١/٢٥")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", word))).as(word).hasSize(2);
         }
     }

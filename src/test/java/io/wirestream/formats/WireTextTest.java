@@ -24,7 +24,7 @@ class WireTextTest {
         String html = "<p>6. Spieltag:</p><table><tr><th></th><th>Sp.</th><th>Pkt.</th></tr>"
                 + "<tr><td>FC Augsburg</td><td>-</td><td>Bor. Mönchengladbach</td><td>2:1 (1:0)</td></tr>"
                 + "<tr><td>Kategorie 1</td><td><p>Wert 3</p><p>mit Absatz</p></td></tr></table><p>Nächste Spiele:</p>";
-        assertThat(WireText.paragraphsFromHtml(html)).containsExactly("6. Spieltag:", "| Sp. | Pkt.",
+        assertThat(WireText.paragraphsFromHtml(html)).containsExactly("6. Spieltag:", "Sp. | Pkt.",
                 "FC Augsburg | - | Bor. Mönchengladbach | 2:1 (1:0)", "Kategorie 1 | Wert 3 mit Absatz", "Nächste Spiele:");
         String nested = "<table><tr><td><p>Layout</p><table><tr><td>USA</td><td>1 USD</td><td>0,850</td></tr></table></td></tr></table>";
         assertThat(WireText.paragraphsFromHtml(nested)).containsExactly("Layout", "USA | 1 USD | 0,850");
@@ -49,5 +49,33 @@ class WireTextTest {
                 .containsExactly("BUENOS AIRES, Argentina (AP) — Argentine President Javier Milei is facing a probe.");
         assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">Berlin (dpa) - </span>Die Grünen-Spitze tritt ab.</p>"))
                 .containsExactly("Berlin (dpa) - Die Grünen-Spitze tritt ab.");
+        assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">WASHINGTON</span> (AP) — President Biden spoke.</p>"))
+                .as("the class on the city alone").containsExactly("WASHINGTON (AP) — President Biden spoke.");
+        assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">BUENOS AIRES</span>, Argentina (AP) — Milei spoke.</p>"))
+                .containsExactly("BUENOS AIRES, Argentina (AP) — Milei spoke.");
+    }
+
+    /** Nothing outside a paragraph element is lost where the copy is text and tables; layout tables keep their paragraphs. */
+    @Test
+    void textBesideATableAndLayoutTablesKeepTheirParagraphs() {
+        assertThat(WireText.paragraphsFromHtml("Results from the weekend:<br>The home side won easily.<br><br>Earlier, fans gathered."
+                + "<table><tr><td>Team A</td><td>3</td></tr><tr><td></td><td></td></tr><tr><td>Team B</td><td>1</td></tr></table>"
+                + "Report continues after the table."))
+                .containsExactly("Results from the weekend:", "The home side won easily.", "Earlier, fans gathered.", "Team A | 3",
+                        "Team B | 1", "Report continues after the table.");
+        assertThat(WireText.paragraphsFromHtml("<table><tr><td><p>SINGAPORE, May 1 -- Acme said profit rose.</p><p>Revenue rose 5%.</p>"
+                + "<p>The chief executive spoke.</p></td></tr></table>"))
+                .containsExactly("SINGAPORE, May 1 -- Acme said profit rose.", "Revenue rose 5%.", "The chief executive spoke.");
+    }
+
+    /** Loose text in copy with paragraphs is kept when it reads as prose; a kicker, a picture's credit and caption are not text. */
+    @Test
+    void looseProseIsKeptAndKickersAndCaptionsAreNot() {
+        String tt = "<article><h1>Militärövning</h1><div class=\"dat\"><span>Försvar</span><span>TT</span></div>"
+                + "<div class=\"bodytext\"><p>Pandemin satte stopp för övningen.</p>Tyvärr har vår oro fördjupats, konstaterar Timmermans."
+                + "<figure><img src=\"a.jpg\"/><div class=\"byline\">Karl Melander/TT</div><figcaption>En stor övning.</figcaption>"
+                + "</figure></div></article>";
+        assertThat(WireText.paragraphsFromHtml(tt)).containsExactly("Militärövning", "Pandemin satte stopp för övningen.",
+                "Tyvärr har vår oro fördjupats, konstaterar Timmermans.");
     }
 }

@@ -131,14 +131,20 @@ class WirestreamConfigTest {
         assertThat(german.topology().regions().fallbackLanguages()).containsExactlyInAnyOrder("de", "en");
         assertThat(WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "*"))
                 .topology().regions().fallbackLanguages()).containsExactly("*");
+        assertThat(WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "no en-GB ger"))
+                .topology().regions().fallbackLanguages()).as("read as stories' tags are").containsExactlyInAnyOrder("nb", "en", "de");
     }
 
     @Test
     void badRegionSettingsNameTheKey(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK", "USA")))
                 .hasMessageContaining("regions.fallback");
-        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "English")))
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_FALLBACK_LANGUAGES", "fr3nch")))
                 .hasMessageContaining("regions.fallback.languages");
+        Path empty = dir.resolve("empty-languages.properties");
+        Files.writeString(empty, "regions.fallback.languages=\n");
+        assertThatThrownBy(() -> WirestreamConfig.load(empty, Map.of()))
+                .hasMessageContaining("regions.fallback.languages").hasMessageContaining("regions.fallback=none");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE",
                 dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file");
         Path bad = dir.resolve("bad.tsv");

@@ -39,9 +39,19 @@ class SourceCatalogueTest {
             "PA Media|pa", "Xinhua News Agency|xinhua", "BBC News|bbc",
             // AFP's Arabic service, and providers named by their web address (AFP's NewsML 1.2, Belga's)
             "أ ف ب|afp", "afp.com|afp", "www.belga.be|belga", "http://www.reuters.com/|reuters", "news.bbc.co.uk|bbc",
-            "acmenews.com|acmenews-com", "U.S.|u-s"})
+            "acmenews.com|acmenews-com", "U.S.|u-s", "pa.press.net|pa",
+            // a short site name is an agency's code by chance: the Tiroler Tageszeitung, Pennsylvania's government
+            "tt.com|tt-com", "www.pa.gov|www-pa-gov"})
     void namesAsSeenInDatelinesCreditsAndCopyrightLines(String sent, String id) {
         assertEquals(id, CATALOGUE.idOf(sent));
+    }
+
+    /** A provider's name is what a wire sends: a hostile one thousands of labels long is no source, and no crash. */
+    @Test
+    void aLongDottedNameIsNoAddress() {
+        assertEquals("unknown", CATALOGUE.match("a.".repeat(3000) + "net").map(Source::getId).orElse("unknown"));
+        assertEquals(null, SourceCatalogue.siteName("a.".repeat(3000) + "net"));
+        assertEquals("belga", SourceCatalogue.siteName("https://www.belga.be/en/"));
     }
 
     @Test
