@@ -87,14 +87,24 @@ public final class RegionEnricher {
 
     private static final java.util.Set<String> HOME_MARKET_KINDS = java.util.Set.of("newspaper", SourceCatalogue.UNKNOWN_KIND);
 
-    /** Standfirst first: on the web it often says what the story is about before the body does. */
-    private static List<String> bodyOf(EnrichedStory s) {
-        if (s.getDescription() == null || s.getDescription().isBlank()) {
-            return s.getBody();
-        }
+    /**
+     * Standfirst first: on the web it often says what the story is about before the body does. Table rows ("USA | 1 USD |
+     * 0,850", a standings line) are left out: their places are data, not what the story is about (dpa's Frankfurt
+     * exchange rates would be US news by their rows).
+     */
+    static List<String> bodyOf(EnrichedStory s) {
         List<String> all = new ArrayList<>(s.getBody().size() + 1);
-        all.add(s.getDescription());
-        all.addAll(s.getBody());
+        if (s.getDescription() != null && !s.getDescription().isBlank()) {
+            all.add(s.getDescription());
+        }
+        for (String paragraph : s.getBody()) {
+            if (!paragraph.contains(TABLE_CELLS)) {
+                all.add(paragraph);
+            }
+        }
         return all;
     }
+
+    /** How the parsers set a table row's cells apart (WireText, telex tables). */
+    private static final String TABLE_CELLS = " | ";
 }

@@ -38,6 +38,18 @@ class RegionEnricherTest {
                 "a global agency covers the world in every language, and French copy is not the US desk's home news");
     }
 
+    /** A table's rows name places as data: dpa's Frankfurt exchange rates are not US news by their "USA | 1 USD" row. */
+    @Test
+    void tableRowsAreNoEvidenceOfWhereAStoryIs() {
+        EnrichedStory s = Stories.aStory("k-rates").headline("Sorten- und Devisenkurse am 29.06.2017").build();
+        s.setBody(java.util.List.of("Frankfurt/Main (dpa) - Folgende Sorten- und Devisenkurse wurden festgestellt.",
+                "USA | 1 USD | 0,850 | 0,906", "Großbritannien | 1 GBP | 1,102 | 1,176", "Kanada | 1 CAD | 0,643 | 0,704",
+                "Schweiz | 100 CHF | 88,661 | 94,428", "Japan | 100 JPY | 0,740 | 0,800"));
+        s.setDatelinePlace("Frankfurt/Main");
+        s.setLanguage("de");
+        assertEquals(java.util.List.of("DE"), ENRICHER.enrich(s).getRegions());
+    }
+
     @Test
     void aDatelineWrittenForAHomeMarketIsAHomePlace() {
         String lead = ", 3 ene (EFE).- El Consell aprobó este viernes el proyecto de presupuestos para el próximo año.";
