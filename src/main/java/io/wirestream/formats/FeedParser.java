@@ -60,7 +60,7 @@ public final class FeedParser implements WireParser {
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
-        Element root = SafeXml.parse(payload).getDocumentElement();
+        Element root = SafeXml.parseFeed(payload).getDocumentElement();
         boolean atom = format == WireFormat.ATOM;
         Element channel = atom ? root : SafeXml.child(root, "channel");
         if (channel == null || !SafeXml.localName(root).equals(atom ? "feed" : "rss")) {

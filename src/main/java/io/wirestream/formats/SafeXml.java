@@ -89,6 +89,80 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * Parses a web feed, which browsers and feed readers take with faults an agency's XML does not have: when the
+     * document is malformed it is repaired once and parsed again (the first error is reported if that fails too).
+     * The repairs: control characters XML forbids are dropped (a stray BEL in El País' feed refused all 81 items); HTML's
+     * named entities become character references ({@code &nbsp;}, Europa Press); an ampersand that starts no reference
+     * is escaped (a URL's query in an attribute, The Guardian's); undeclared text that is not UTF-8 is read as
+     * Windows-1252 (UOL's Latin-1). A DOCTYPE stays refused.
+     */
+    public static Document parseFeed(byte[] payload) throws WireParseException {
+        try {
+            return parse(payload);
+        } catch (WireParseException e) {
+            if (!e.getMessage().startsWith("malformed XML")) {
+                throw e;
+            }
+            try {
+                return parse(repaired(withoutSpaceBeforeDeclaration(payload)));
+            } catch (WireParseException again) {
+                throw e;
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern ENTITY_OR_AMPERSAND = java.util.regex.Pattern.compile("&(?:([A-Za-z][A-Za-z0-9]{0,31});|#x?[0-9A-Fa-f]{1,8};)?");
+    private static final java.util.Set<String> XML_ENTITIES = java.util.Set.of("amp", "lt", "gt", "quot", "apos");
+    /** A declaration of some encoding other than UTF-8: the repair leaves such bytes to it. */
+    private static final java.util.regex.Pattern OTHER_ENCODING = java.util.regex.Pattern.compile(
+            "^(?:\u00EF\u00BB\u00BF)?<\\?xml[^>]*encoding\\s*=\\s*[\"'](?!(?i:utf-?8)[\"'])");
+
+    /** The repairs of {@link #parseFeed}, on the bytes as ISO-8859-1 text (byte for byte). */
+    static byte[] repaired(byte[] payload) {
+        byte[] bytes = payload;
+        String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!OTHER_ENCODING.matcher(head).find() && !validUtf8(bytes)) {
+            String text = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String s = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+                b.append(c);
+            }
+        }
+        java.util.regex.Matcher m = ENTITY_OR_AMPERSAND.matcher(b);
+        StringBuilder out = new StringBuilder(b.length() + 64);
+        while (m.find()) {
+            String name = m.group(1);
+            String replacement;
+            if (m.end() - m.start() == 1) {
+                replacement = "&amp;"; // an ampersand that starts no reference
+            } else if (name != null && !XML_ENTITIES.contains(name)) {
+                String chars = org.jsoup.nodes.Entities.getByName(name);
+                replacement = chars.isEmpty() ? "&amp;" + name + ";" : chars.codePoints()
+                        .mapToObj(cp -> "&#" + cp + ";").collect(java.util.stream.Collectors.joining());
+            } else {
+                replacement = m.group();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean validUtf8(byte[] bytes) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     private static Document parseOnce(byte[] payload) throws WireParseException {
         DocumentBuilder b = BUILDER.get();
         try {

@@ -58,4 +58,22 @@ class SafeXmlTest {
         assertThat(SafeXml.parse(latin1).getDocumentElement().getTextContent()).as("real Latin-1 stays Latin-1")
                 .isEqualTo("Décès de Naomi Musenga");
     }
+
+    /** A feed is repaired once where readers take it: a control character, HTML entities, a bare ampersand, undeclared Latin-1. */
+    @Test
+    void aFeedIsRepairedOnceAndAnAgencyDocumentIsNot() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><rss><channel><item><title>Caf\u0007\u00e9</title>"
+                + "<description>&nbsp;La Junta&hellip;</description><link>https://x.com/a?w=1&q=85</link></item></channel></rss>";
+        org.w3c.dom.Document d = SafeXml.parseFeed(utf8(feed));
+        assertThat(d.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Café");
+        assertThat(d.getElementsByTagName("description").item(0).getTextContent()).isEqualTo("\u00a0La Junta\u2026");
+        assertThat(d.getElementsByTagName("link").item(0).getTextContent()).isEqualTo("https://x.com/a?w=1&q=85");
+        assertThatThrownBy(() -> SafeXml.parse(utf8(feed))).hasMessageStartingWith("malformed XML");
+        byte[] latin1 = "<rss><channel><item><title>Últimas Notícias</title></item></channel></rss>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(SafeXml.parseFeed(latin1).getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Últimas Notícias");
+        assertThatThrownBy(() -> SafeXml.parseFeed(utf8("<!DOCTYPE rss [<!ENTITY x \"y\">]><rss>&x;&nbsp;</rss>")))
+                .hasMessageStartingWith("XML DOCTYPE refused");
+        assertThatThrownBy(() -> SafeXml.parseFeed(utf8("<rss><channel></rss>"))).hasMessageStartingWith("malformed XML");
+    }
 }
