@@ -20,8 +20,12 @@ final class FeedFooters {
     private static final Pattern APPEARED_FIRST = Pattern.compile("(?iu)^the post .{1,400} appeared first on .{1,200}$");
     /** A link that only asks to read on: its text. */
     private static final Pattern READ_ON = Pattern.compile(
-            "(?iu)^(?:continue reading|read more|read the (?:full|rest of the) (?:story|article|post)|keep reading|read on|full story)"
-                    + "\\b.{0,80}$");
+            "(?iu)^(?:continue reading|read more|read the (?:full|rest of the) (?:story|article|post)|keep reading|read on|full story"
+                    // the same in the agency languages: Spanish "Leer", "Leer más", "Seguir leyendo"; French "Lire la suite";
+                    // German "Weiterlesen", "Mehr lesen"; Dutch, Italian, Portuguese, Nordic, Finnish
+                    + "|leer(?: m[aá]s)?|seguir leyendo|continuar leyendo|lire la suite|lire plus|weiterlesen|mehr lesen|lees meer"
+                    + "|verder lezen|leggi(?: tutto| di più)?|continua a leggere|ler mais|continuar a ler|läs mer|les mer|læs mere"
+                    + "|lue lisää)\\b.{0,80}$");
     /** An excerpt's cut mark at the end of its text. */
     /** HTML longer than this is left as it is. */
     private static final int MAX_HTML = 256 * 1024;

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
- * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace) and
- * Atom 1.0. One instance handles one of the two, so the registry has one parser per {@link WireFormat};
+ * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace), RSS 1.0 (RDF: items
+ * beside the channel, Dublin Core dates and creators) and Atom 1.0. One instance handles one of the two, so the registry has one parser per {@link WireFormat};
  * the field logic is shared because an RSS item and an Atom entry carry the same things.
  *
  * <p>Field mapping, RSS item / Atom entry:
@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
  * <li>headline = title; body = content:encoded / content (HTML to paragraphs), else description /
  *     summary; description = description / summary (WXR: excerpt:encoded) when the body came from
  *     the content.</li>
- * <li>versionCreated = pubDate / updated; firstCreated = Atom published; byline = author or dc:creator.</li>
+ * <li>versionCreated = pubDate, else dc:date / updated; firstCreated = Atom published; byline = author or dc:creator.</li>
  * <li>category / category@term = subjects of scheme "keyword"; language = channel language or xml:lang.</li>
  * <li>agency = the feed title, else the host of the channel link or generator, else the source.</li>
  * <li>WXR: attachments and menu items are not stories and are skipped; drafts, pending, private,
@@ -30,6 +30,9 @@ import org.w3c.dom.Element;
 public final class FeedParser implements WireParser {
 
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    /** RSS 1.0: an RDF document whose items stand beside its channel, with Dublin Core dates and creators. */
+    private static final String RSS1_NS = "purl.org/rss/1.0/";
+    private static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static final Set<String> WXR_NOT_STORIES = Set.of("attachment", "nav_menu_item", "revision", "custom_css");
     private static final Set<String> WXR_NOT_PUBLIC = Set.of("draft", "pending", "private", "future", "trash", "auto-draft");
 
@@ -55,7 +58,8 @@ public final class FeedParser implements WireParser {
     @Override
     public boolean sniff(byte[] head, String headText) {
         String root = SafeXml.rootName(headText);
-        return format == WireFormat.RSS ? "rss".equals(root) : "feed".equals(root) && headText.contains(ATOM_NS);
+        return format == WireFormat.RSS ? "rss".equals(root) || "RDF".equals(root) && headText.contains(RSS1_NS)
+                : "feed".equals(root) && headText.contains(ATOM_NS);
     }
 
     @Override
@@ -63,8 +67,9 @@ public final class FeedParser implements WireParser {
         Element root = SafeXml.parseFeed(payload).getDocumentElement();
         boolean atom = format == WireFormat.ATOM;
         Element channel = atom ? root : SafeXml.child(root, "channel");
-        if (channel == null || !SafeXml.localName(root).equals(atom ? "feed" : "rss")) {
-            throw new WireParseException("not " + (atom ? "an Atom feed" : "RSS 2.0") + ": root element is <" + SafeXml.localName(root) + ">");
+        boolean rdf = !atom && SafeXml.localName(root).equals("RDF");
+        if (channel == null || !(atom ? SafeXml.localName(root).equals("feed") : rdf || SafeXml.localName(root).equals("rss"))) {
+            throw new WireParseException("not " + (atom ? "an Atom feed" : "RSS") + ": root element is <" + SafeXml.localName(root) + ">");
         }
         String host = host(atom ? atomLink(channel) : SafeXml.text(SafeXml.child(channel, "link")));
         String agency = StoryFields.first(SafeXml.text(SafeXml.child(channel, "title")), host,
@@ -73,7 +78,7 @@ public final class FeedParser implements WireParser {
                 WireText.blankToNull(root.getAttribute("xml:lang")));
         List<ParsedStory> stories = new ArrayList<>();
         int entries = 0;
-        for (Element item : SafeXml.children(channel, atom ? "entry" : "item")) {
+        for (Element item : SafeXml.children(rdf ? root : channel, atom ? "entry" : "item")) {
             entries++;
             String postType = SafeXml.text(SafeXml.child(item, "post_type"));
             if (postType != null && WXR_NOT_STORIES.contains(postType.toLowerCase(Locale.ROOT))) {
@@ -94,7 +99,8 @@ public final class FeedParser implements WireParser {
     private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, ParseContext context) {
         ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
         String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
-        String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")), link);
+        String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
+                WireText.blankToNull(item.getAttributeNS(RDF_NS, "about")), link);
 
         String content = atom ? SafeXml.text(SafeXml.child(item, "content")) : encoded(item, "purl.org/rss/1.0/modules/content");
         String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
@@ -120,11 +126,19 @@ public final class FeedParser implements WireParser {
             b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "published"))));
             b.byline(SafeXml.text(SafeXml.path(item, "author", "name")));
         } else {
-            b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "pubDate"))));
+            // RSS 1.0 dates its items with Dublin Core (dc:date), as some RSS 2.0 feeds do beside or instead of pubDate
+            b.versionCreated(WireTimes.parse(StoryFields.first(SafeXml.text(SafeXml.child(item, "pubDate")),
+                    SafeXml.text(SafeXml.child(item, "date")))));
             b.byline(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author"))));
         }
         for (Element c : SafeXml.children(item, "category")) {
             String term = atom ? StoryFields.first(SafeXml.attr(c, "label"), SafeXml.attr(c, "term")) : SafeXml.text(c);
+            if (term != null) {
+                b.subject("keyword", term, null);
+            }
+        }
+        for (Element c : SafeXml.children(item, "subject")) { // dc:subject
+            String term = SafeXml.text(c);
             if (term != null) {
                 b.subject("keyword", term, null);
             }

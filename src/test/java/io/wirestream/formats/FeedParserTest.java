@@ -92,6 +92,37 @@ class FeedParserTest {
         assertThat(s.subjects()).containsExactly(new SubjectCode("keyword", "politics", null));
     }
 
+    /** RSS 1.0 (RDF, Slashdot's and journals' feeds): the items stand beside the channel, dated by Dublin Core. */
+    @Test
+    void rss10ItemsBesideTheChannel() throws Exception {
+        String rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                + "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<channel rdf:about=\"https://slashdot.org/\"><title>Slashdot</title><link>https://slashdot.org/</link>"
+                + "<dc:language>en-us</dc:language></channel>"
+                + "<item rdf:about=\"https://it.slashdot.org/story/24/02/29/1\"><title>Ransomware Attack Hampers Drug Sales</title>"
+                + "<link>https://it.slashdot.org/story/24/02/29/1</link><description>A ransomware gang has snarled prescriptions. "
+                + "&lt;a href=\"https://x\"&gt;Read more of this story&lt;/a&gt; at Slashdot.</description>"
+                + "<dc:creator>msmash</dc:creator><dc:subject>security</dc:subject><dc:date>2024-02-29T17:20:00+00:00</dc:date></item>"
+                + "</rdf:RDF>";
+        assertThat(new ParserRegistry(java.util.List.of(rss, atom), 1 << 20).detect(utf8(rdf))).isSameAs(rss);
+        ParsedStory s = rss.parse(utf8(rdf), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Ransomware Attack Hampers Drug Sales");
+        assertThat(s.uri()).isEqualTo("https://it.slashdot.org/story/24/02/29/1");
+        assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2024-02-29T17:20:00Z"));
+        assertThat(s.byline()).isEqualTo("msmash");
+        assertThat(s.language()).isEqualTo("en-US");
+        assertThat(s.subjects()).extracting(SubjectCode::code).contains("security");
+    }
+
+    @Test
+    void readOnLinksInTheAgencyLanguagesLeaveTheBody() throws Exception {
+        for (String readOn : java.util.List.of("Leer", "Leer más", "Lire la suite", "Weiterlesen", "Läs mer", "Lue lisää")) {
+            String feed = "<rss version=\"2.0\"><channel><item><title>T</title><description>&lt;p&gt;El Gobierno aprobó el plan."
+                    + "&lt;/p&gt;&lt;a href=\"https://x.es/a\"&gt;" + readOn + "&lt;/a&gt;</description></item></channel></rss>";
+            assertThat(rss.parse(utf8(feed), CONTEXT).get(0).body()).as(readOn).containsExactly("El Gobierno aprobó el plan.");
+        }
+    }
+
     @Test
     void feedWithoutItemsHasNoStory() {
         String empty = "<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>";
