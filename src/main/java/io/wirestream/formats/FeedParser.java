@@ -76,15 +76,21 @@ public final class FeedParser implements WireParser {
                 host(SafeXml.text(SafeXml.child(channel, "generator"))), context.source());
         String language = StoryFields.first(SafeXml.text(SafeXml.child(channel, "language")),
                 WireText.blankToNull(root.getAttribute("xml:lang")));
+        String items = atom ? "entry" : "item";
+        if (language == null) {
+            // a feed that declares no language (heise, Le Monde): its items' titles and summaries together say it
+            language = feedLanguage(SafeXml.children(rdf ? root : channel, items)).orElse(null);
+        }
+        String feedAuthor = atom ? SafeXml.text(SafeXml.path(channel, "author", "name")) : null;
         List<ParsedStory> stories = new ArrayList<>();
         int entries = 0;
-        for (Element item : SafeXml.children(rdf ? root : channel, atom ? "entry" : "item")) {
+        for (Element item : SafeXml.children(rdf ? root : channel, items)) {
             entries++;
             String postType = SafeXml.text(SafeXml.child(item, "post_type"));
             if (postType != null && WXR_NOT_STORIES.contains(postType.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ParsedStory story = entry(item, atom, host, agency, language, context);
+            ParsedStory story = entry(item, atom, host, agency, language, feedAuthor, context);
             if (story != null) {
                 stories.add(story);
             }
@@ -96,7 +102,8 @@ public final class FeedParser implements WireParser {
     }
 
     /** One item or entry as a story; null when it has neither title nor text. */
-    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, ParseContext context) {
+    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, String feedAuthor,
+                              ParseContext context) {
         ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
         String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
         String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
@@ -112,7 +119,7 @@ public final class FeedParser implements WireParser {
         String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, encoded(item, "excerpt"))) : null;
         String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
         b.description(description);
-        b.headline(SafeXml.text(SafeXml.child(item, "title")));
+        b.headline(title(SafeXml.text(SafeXml.child(item, "title"))));
         if (b.headline() == null && b.body().isEmpty()) {
             return null;
         }
@@ -124,12 +131,12 @@ public final class FeedParser implements WireParser {
         if (atom) {
             b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))));
             b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "published"))));
-            b.byline(SafeXml.text(SafeXml.path(item, "author", "name")));
+            b.byline(StoryFields.first(SafeXml.text(SafeXml.path(item, "author", "name")), feedAuthor));
         } else {
             // RSS 1.0 dates its items with Dublin Core (dc:date), as some RSS 2.0 feeds do beside or instead of pubDate
             b.versionCreated(WireTimes.parse(StoryFields.first(SafeXml.text(SafeXml.child(item, "pubDate")),
                     SafeXml.text(SafeXml.child(item, "date")))));
-            b.byline(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author"))));
+            b.byline(author(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author")))));
         }
         for (Element c : SafeXml.children(item, "category")) {
             String term = atom ? StoryFields.first(SafeXml.attr(c, "label"), SafeXml.attr(c, "term")) : SafeXml.text(c);
@@ -155,6 +162,45 @@ public final class FeedParser implements WireParser {
         }
         return b.build();
     }
+
+    /** An HTML entity in a title ("&amp;quot;" in a CDATA title, Libertad Digital's): titles are text, and feeds escape them as HTML. */
+    private static final java.util.regex.Pattern HTML_ENTITY = java.util.regex.Pattern.compile("&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,31});");
+
+    private static String title(String title) {
+        return title != null && HTML_ENTITY.matcher(title).find() ? org.jsoup.parser.Parser.unescapeEntities(title, false) : title;
+    }
+
+    /** RSS 2.0's author is an e-mail address with the name in brackets: "redaccion@20minutos.es (Araceli Guede)" is Araceli Guede. */
+    private static final java.util.regex.Pattern EMAIL_AND_NAME = java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
+    private static String author(String author) {
+        if (author == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = EMAIL_AND_NAME.matcher(author.strip());
+        return m.matches() ? m.group(1).strip() : author;
+    }
+
+    /** The language the items of a feed show together (each summary alone is often too short to say). */
+    private static java.util.Optional<String> feedLanguage(List<Element> items) {
+        StringBuilder text = new StringBuilder();
+        for (Element item : items) {
+            if (text.length() > FEED_LANGUAGE_CHARS) {
+                break;
+            }
+            for (String field : List.of("title", "description", "summary")) {
+                String t = SafeXml.text(SafeXml.child(item, field));
+                if (t != null) {
+                    text.append(org.jsoup.Jsoup.parse(t.length() > FEED_LANGUAGE_CHARS ? t.substring(0, FEED_LANGUAGE_CHARS) : t).text())
+                            .append('\n');
+                }
+            }
+        }
+        return io.wirestream.text.LanguageGuess.of(null, text.toString());
+    }
+
+    /** Enough of a feed's text to tell its language. */
+    private static final int FEED_LANGUAGE_CHARS = 4_000;
 
     /**
      * An {@code encoded} child of the given namespace: RSS content:encoded (the full HTML) or WXR

@@ -155,10 +155,18 @@ public record Shingles(int[] hashes, int count, int lead) {
         String text = String.join("\n", body);
         Optional<Dateline> credited = Dateline.find(body.get(0)).filter(d -> d.agency() != null);
         if (credited.isPresent()) {
-            return text.substring(credited.get().text().length()).stripLeading();
+            text = text.substring(credited.get().text().length()).stripLeading();
+        } else if (dateline != null && !dateline.isBlank() && text.startsWith(dateline)) {
+            text = text.substring(dateline.length());
         }
-        return dateline != null && !dateline.isBlank() && text.startsWith(dateline) ? text.substring(dateline.length()) : text;
+        // A text this short is a feed's teaser or a stock line ("Here's what you need to know.", the NYT's every morning
+        // briefing), too little to tell one story's copy from another's: the headline counts with it.
+        return headline != null && WORD.split(text.strip()).length < SHORT_TEXT_WORDS ? headline + "\n" + text : text;
     }
+
+    /** Under this many words a body says too little to be compared alone. */
+    static final int SHORT_TEXT_WORDS = 25;
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\s+");
 
     private static int mix(long h) {
         // Murmur3's 64-bit finaliser: FNV alone leaves the low bits of similar strings correlated.

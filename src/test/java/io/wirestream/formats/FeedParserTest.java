@@ -114,6 +114,25 @@ class FeedParserTest {
         assertThat(s.subjects()).extracting(SubjectCode::code).contains("security");
     }
 
+    /** What feeds do with titles, authors and languages: HTML-escaped titles, "e-mail (Name)", a feed-level author, no language. */
+    @Test
+    void titlesAuthorsAndLanguageAsFeedsWriteThem() throws Exception {
+        String rss = "<rss version=\"2.0\"><channel><title>20minutos</title>"
+                + "<item><title><![CDATA[Alarma en 'El País': &quot;Tenemos que saber&quot;]]></title>"
+                + "<author>redaccion@20minutos.es (Araceli Guede)</author><description>El Gobierno aprobó este martes el plan de "
+                + "vivienda que había anunciado el presidente en el Congreso, con una inversión de más de mil millones de euros para "
+                + "los próximos años y la construcción de viviendas públicas en las ciudades con los alquileres más altos.</description>"
+                + "</item></channel></rss>";
+        ParsedStory s = this.rss.parse(utf8(rss), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Alarma en 'El País': \"Tenemos que saber\"");
+        assertThat(s.byline()).isEqualTo("Araceli Guede");
+        assertThat(s.language()).as("no language declared: the items' text says Spanish").isEqualTo("es");
+        String feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>heise</title><author><name>heise online</name></author>"
+                + "<entry><id>urn:h:1</id><title>WildFly 10</title><updated>2016-02-01T10:00:00+01:00</updated>"
+                + "<summary>Die Version ist frei.</summary></entry></feed>";
+        assertThat(atom.parse(utf8(feed), CONTEXT).get(0).byline()).isEqualTo("heise online");
+    }
+
     @Test
     void readOnLinksInTheAgencyLanguagesLeaveTheBody() throws Exception {
         for (String readOn : java.util.List.of("Leer", "Leer más", "Lire la suite", "Weiterlesen", "Läs mer", "Lue lisää")) {

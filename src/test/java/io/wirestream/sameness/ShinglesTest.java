@@ -42,6 +42,16 @@ class ShinglesTest {
         assertThat(Shingles.textOf("Headline only", java.util.List.of(), "PARIS -")).isEqualTo("Headline only");
     }
 
+    /** A teaser or stock line is too short to tell stories apart: the NYT's briefings all say "Here's what you need to know." */
+    @Test
+    void aShortTextIsComparedWithItsHeadline() {
+        String monday = Shingles.textOf("Ukraine, Huawei, Soccer: Your Monday Briefing", java.util.List.of("Here's what you need to know."), null);
+        String tuesday = Shingles.textOf("Your Tuesday Briefing", java.util.List.of("Here's what you need to know."), null);
+        assertThat(Shingles.containment(of(monday), of(tuesday))).as("under the near-duplicate threshold, 0.92").isLessThan(0.9);
+        assertThat(Shingles.containment(of(monday), of(monday))).isEqualTo(1.0);
+        assertThat(Shingles.textOf("Fed holds", java.util.List.of(STORY), null)).as("a story's text alone").isEqualTo(STORY);
+    }
+
     @Test
     void aDatelineFieldOfThePlaceAloneLeavesNoAgencyCreditInTheCopy() {
         String ap = Shingles.textOf("Fed holds", java.util.List.of("NEW YORK (AP) _ " + STORY), "NEW YORK");
