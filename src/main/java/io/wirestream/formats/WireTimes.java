@@ -77,7 +77,20 @@ public final class WireTimes {
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
-            return null;
+            String spaced = spacedRfc822(t);
+            return spaced.equals(t) ? null : read(spaced, localZone);
         }
+    }
+
+    /** Where a hand-edited RFC 822 date lost its spaces: "Sun, 30Mar 2025", "Mon,31 Mar", "31 Mar 202510:50:41". */
+    private static final java.util.regex.Pattern LOST_SPACE = java.util.regex.Pattern.compile(
+            "(?<=,)(?=\\d)|(?<=\\d)(?=\\p{Alpha})|(?<=\\p{Alpha})(?=\\d)|(?<=\\b\\d{4})(?=\\d{1,2}:\\d{2})");
+
+    /** An RFC 822 date with the spaces it lost put back; the same string when it is no such date. */
+    static String spacedRfc822(String t) {
+        if (t.length() > 40 || !t.matches("(?i)(?:[a-z]{3},?\\s*)?\\d{1,2}\\s*[a-z]{3}.*")) {
+            return t;
+        }
+        return LOST_SPACE.matcher(t).replaceAll(" ").replaceAll("\\s+", " ");
     }
 }

@@ -1,0 +1,28 @@
+package io.wirestream.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** Wire and feed timestamps, as written and as hand-edited feeds mangle them. */
+class WireTimesTest {
+
+    @Test
+    void rfc822AndIsoWithOffsets() {
+        assertThat(WireTimes.parse("Mon, 31 Mar 2025 10:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
+        assertThat(WireTimes.parse("2025-03-31T10:50:41Z")).isEqualTo(Instant.parse("2025-03-31T10:50:41Z"));
+        assertThat(WireTimes.read("2024-01-02T10:00:00", ZoneId.of("Europe/Helsinki")).zoneInferred()).isTrue();
+    }
+
+    /** The Times of India's feed: spaces lost around the day, after the comma, between year and time. */
+    @Test
+    void anRfc822DateThatLostItsSpacesIsRead() {
+        assertThat(WireTimes.parse("Sun, 30Mar 2025 12:41:13 +0530")).isEqualTo(Instant.parse("2025-03-30T07:11:13Z"));
+        assertThat(WireTimes.parse("Mon,31 Mar 2025 10:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
+        assertThat(WireTimes.parse("Mon, 31 Mar 202510:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
+        assertThat(WireTimes.parse("GMT+2")).isNull();
+        assertThat(WireTimes.parse("yesterday")).isNull();
+    }
+}
