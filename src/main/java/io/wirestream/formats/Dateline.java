@@ -97,5 +97,14 @@ public record Dateline(String text, String place, String agency, String remainde
             "live", "read", "also read", "source", "sources", "image", "photo", "file", "published", "first published", "last updated",
             "posted", "modified", "question", "answer", "summary", "background", "highlights", "key points", "scorers", "result",
             "results", "teams", "line-ups", "lineups", "full-time", "half-time", "q", "a", "media contact", "agenda", "what we know",
-            "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung");
+            "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung",
+            // feed and web labels (The Guardian's, Swedish and London sites'), in the agency languages too
+            "more", "warning", "name", "clockwatch", "tip", "tips", "quote", "poll", "review", "verdict", "interview", "comment",
+            "column", "editorial", "letters", "obituary", "preview", "recap", "report", "reaction", "timeline", "profile",
+            "listen", "podcast", "quiz", "sponsored", "advertisement", "promoted", "deal", "deals", "offer", "alert", "latest",
+            "news", "today", "tonight", "now", "why", "how", "what", "who", "when", "where", "spoiler", "trigger warning",
+            "uppdatering", "uppdaterad", "aktualisiert", "aktualisierung", "mise à jour", "actualización", "actualizado",
+            "aggiornamento", "päivitys", "päivitetty", "oppdatert", "opdateret", "bijgewerkt", "update 1", "update 2",
+            "eilmeldung", "urgent", "flash", "exklusiv", "exclusif", "exclusiva", "esclusiva", "analyse", "análisis", "analisi",
+            "kommentar", "kommentaar", "commentaire", "comentario", "commento", "meinung", "opinión", "opinione");
 }

@@ -48,6 +48,12 @@ class DatelineTest {
     @Test
     void notDatelines() {
         assertThat(Dateline.find("Update: the talks resumed on Monday.")).isEmpty();
+        // labels feeds put before a colon (The Guardian's, a Swedish games site's), in the agency languages too
+        for (String label : java.util.List.of("Clockwatch: Liverpool v Arsenal", "Warning: this report contains distressing details",
+                "More: the full list", "Uppdatering: spelet släpps i maj", "Aktualisiert: Die Bahn streikt")) {
+            assertThat(Dateline.find(label)).as(label).isEmpty();
+        }
+        assertThat(Dateline.find("Guwahati: The Brahmaputra crossed the danger mark.")).isPresent();
         assertThat(Dateline.find("Taking to X, Larijani said he would not negotiate.")).isEmpty();
         assertThat(Dateline.find("Ihr Ansprechpartner: Thomas, Tel. 030")).isEmpty();
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
