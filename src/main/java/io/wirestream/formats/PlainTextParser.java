@@ -25,6 +25,8 @@ public final class PlainTextParser implements WireParser {
     /** "Home | News | ...", "Home > World > ...", "News / India News / ..."; slashes only after Home or News ("Covid / flu / RSV: ..." is a headline). */
     private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home|news)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
     private static final int MAX_HEADLINE = 300;
+    /** A paragraph of prose: twenty words or more, ending as a sentence ends. */
+    private static final Pattern PROSE_PARAGRAPH = Pattern.compile("^(?:\\S+\\s+){19,}\\S*[.!?…。؟\"”’»)]$");
     /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
     private static final Pattern MAIL_HEADER = Pattern.compile(
             "(?i)^(?:Received|Delivered-To|Return-Path|Message-ID|MIME-Version|DKIM-Signature|Authentication-Results|X-[A-Za-z-]+"
@@ -182,8 +184,15 @@ public final class PlainTextParser implements WireParser {
             headline = lines.get(i++);
         }
         if (headline != null && headline.length() > MAX_HEADLINE) {
-            throw WireParseException.noStory("plain text: first line is " + headline.length()
-                    + " characters, too long for a headline (not an article?)");
+            if (!PROSE_PARAGRAPH.matcher(headline).find()) {
+                throw WireParseException.noStory("plain text: first line is " + headline.length()
+                        + " characters, too long for a headline (not an article?)");
+            }
+            // a page saved without its headline opens with its first paragraph (CNN Arabic's "دمشق، سوريا (CNN) -- ..."):
+            // that is body, and its first sentence heads the story (NO_HEADLINE says so)
+            i--;
+            headline = null;
+            derived = true;
         }
         ParsedStory.Builder b = ParsedStory.builder(WireFormat.PLAIN).headline(headline);
         creditsAndTimes(lines, i, header);

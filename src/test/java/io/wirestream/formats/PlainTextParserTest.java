@@ -41,6 +41,27 @@ class PlainTextParserTest {
         assertThat(s.body()).hasSize(2);
     }
 
+    /**
+     * A page saved without its headline opens with its first paragraph (CNN Arabic's): read as body, headed by its first
+     * sentence, NO_HEADLINE said; a long first line that is no prose (a caption's credit, a log line) is still refused.
+     */
+    @Test
+    void aPageWithoutAHeadlineIsHeadedByItsFirstSentence() throws Exception {
+        String lead = "DAMASCUS, Syria (CNN) -- Syrian opposition groups said on Tuesday that armed factions linked to the Free Syrian "
+                + "Army had taken control of a military airport in the north of the country after days of heavy fighting. The "
+                + "government did not comment on the reports, which could not be verified independently, and state media said the "
+                + "army had repelled several attacks on positions near the city overnight.";
+        ParsedStory s = parser.parse((lead + "\n\nThe fighting continued on Wednesday.\n").getBytes(StandardCharsets.UTF_8),
+                FixtureSupport.CONTEXT).get(0);
+        assertThat(s.body().get(0)).isEqualTo(lead);
+        assertThat(s.headline()).startsWith("DAMASCUS, Syria (CNN) -- Syrian opposition groups said");
+        assertThat(s.signals()).contains(io.wirestream.avro.Signal.NO_HEADLINE);
+        String caption = "In this image released by A24 Films, Jessica Chastain, left, and Oscar Isaac appear in a scene. ".repeat(4)
+                + "(AP Photo/A24 Films, Atsushi Nishijima)AP2014";
+        assertThatThrownBy(() -> parser.parse((caption + "\n\nOscar Isaac has had a stellar year.\n").getBytes(StandardCharsets.UTF_8),
+                FixtureSupport.CONTEXT)).hasMessageContaining("too long for a headline");
+    }
+
     /** A stray blank line (at the end, or after the headline) does not make a scraped page read as wrapped copy. */
     @Test
     void aStrayBlankLineLeavesAScrapedPageAsItWas() throws Exception {
