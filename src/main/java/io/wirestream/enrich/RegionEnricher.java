@@ -27,8 +27,12 @@ public final class RegionEnricher {
 
     public EnrichedStory enrich(EnrichedStory s) {
         RegionTagger.Scope scope = scopeOf(s);
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(),
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(),
                 scope, homeOf(s));
+        if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
+            // nothing but its table names a place (a results table: "FC Augsburg | - | Bor. Mönchengladbach"): the rows say it
+            t = tagger.tag(s.getHeadline(), bodyOf(s, true), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(), scope, homeOf(s));
+        }
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
             scores.add(new CountryScore(c.country(), c.score()));
@@ -89,20 +93,24 @@ public final class RegionEnricher {
 
     /**
      * Standfirst first: on the web it often says what the story is about before the body does. Table rows ("USA | 1 USD |
-     * 0,850", a standings line) are left out: their places are data, not what the story is about (dpa's Frankfurt
-     * exchange rates would be US news by their rows).
+     * 0,850", a standings line) only when asked: their places are data, not what the story is about (dpa's Frankfurt
+     * exchange rates would be US news by their rows), unless nothing else names one.
      */
-    static List<String> bodyOf(EnrichedStory s) {
+    static List<String> bodyOf(EnrichedStory s, boolean withRows) {
         List<String> all = new ArrayList<>(s.getBody().size() + 1);
         if (s.getDescription() != null && !s.getDescription().isBlank()) {
             all.add(s.getDescription());
         }
         for (String paragraph : s.getBody()) {
-            if (!paragraph.contains(TABLE_CELLS)) {
+            if (withRows || !tableRow(paragraph)) {
                 all.add(paragraph);
             }
         }
         return all;
+    }
+
+    private static boolean tableRow(String paragraph) {
+        return paragraph.contains(TABLE_CELLS);
     }
 
     /** How the parsers set a table row's cells apart (WireText, telex tables). */

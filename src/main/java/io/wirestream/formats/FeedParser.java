@@ -77,10 +77,8 @@ public final class FeedParser implements WireParser {
         String language = StoryFields.first(SafeXml.text(SafeXml.child(channel, "language")),
                 WireText.blankToNull(root.getAttribute("xml:lang")));
         String items = atom ? "entry" : "item";
-        if (language == null) {
-            // a feed that declares no language (heise, Le Monde): its items' titles and summaries together say it
-            language = feedLanguage(SafeXml.children(rdf ? root : channel, items)).orElse(null);
-        }
+        // a feed that declares no language (heise, Le Monde): each item's own text says it, else its items' together
+        String feedGuess = language != null ? null : feedLanguage(SafeXml.children(rdf ? root : channel, items)).orElse(null);
         String feedAuthor = atom ? SafeXml.text(SafeXml.path(channel, "author", "name")) : null;
         List<ParsedStory> stories = new ArrayList<>();
         int entries = 0;
@@ -90,7 +88,7 @@ public final class FeedParser implements WireParser {
             if (postType != null && WXR_NOT_STORIES.contains(postType.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ParsedStory story = entry(item, atom, host, agency, language, feedAuthor, context);
+            ParsedStory story = entry(item, atom, host, agency, language, feedGuess, feedAuthor, context);
             if (story != null) {
                 stories.add(story);
             }
@@ -102,8 +100,8 @@ public final class FeedParser implements WireParser {
     }
 
     /** One item or entry as a story; null when it has neither title nor text. */
-    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, String feedAuthor,
-                              ParseContext context) {
+    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, String feedGuess,
+                              String feedAuthor, ParseContext context) {
         ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
         String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
         String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
@@ -122,6 +120,9 @@ public final class FeedParser implements WireParser {
         b.headline(title(SafeXml.text(SafeXml.child(item, "title"))));
         if (b.headline() == null && b.body().isEmpty()) {
             return null;
+        }
+        if (language == null && feedGuess != null) {
+            b.language(io.wirestream.text.LanguageGuess.of(b.headline(), String.join("\n", b.body())).orElse(feedGuess));
         }
         if (id == null) {
             id = StoryFields.shortHash(StoryFields.first(b.headline(), b.body().get(0)));

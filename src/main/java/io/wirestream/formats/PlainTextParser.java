@@ -25,8 +25,8 @@ public final class PlainTextParser implements WireParser {
     /** "Home | News | ...", "Home > World > ...", "News / India News / ..."; slashes only after Home or News ("Covid / flu / RSV: ..." is a headline). */
     private static final Pattern BREADCRUMB = Pattern.compile("^(?:(?i:home|news)\\s*[|>»/›]|.*\\s[|>»›]\\s.*\\s[|>»›]\\s).*");
     private static final int MAX_HEADLINE = 300;
-    /** A paragraph of prose: twenty words or more, ending as a sentence ends. */
-    private static final Pattern PROSE_PARAGRAPH = Pattern.compile("^(?:\\S+\\s+){19,}\\S*[.!?…。؟\"”’»)]$");
+    /** A first line this long that reads as prose is the first paragraph of a page saved without its headline. */
+    private static final int PROSE_PARAGRAPH_WORDS = 20;
     /** An e-mail's transport headers ("Received: by ...", "Delivered-To: ..."): a raw message, not its text. */
     private static final Pattern MAIL_HEADER = Pattern.compile(
             "(?i)^(?:Received|Delivered-To|Return-Path|Message-ID|MIME-Version|DKIM-Signature|Authentication-Results|X-[A-Za-z-]+"
@@ -178,13 +178,15 @@ public final class PlainTextParser implements WireParser {
             headline = frame.get().longKeyword(); // the message opens with its dateline: the keyword heads it
         }
         boolean derived = false;
+        boolean fromLines = false;
         if (headline == null && frame.isPresent() && opensWithDateline) {
             derived = true; // a message that opens with its dateline and names no headline: the first sentence heads it
         } else if (headline == null) {
             headline = lines.get(i++);
+            fromLines = true;
         }
         if (headline != null && headline.length() > MAX_HEADLINE) {
-            if (!PROSE_PARAGRAPH.matcher(headline).find()) {
+            if (!fromLines || !WireText.readsAsProse(headline, PROSE_PARAGRAPH_WORDS)) {
                 throw WireParseException.noStory("plain text: first line is " + headline.length()
                         + " characters, too long for a headline (not an article?)");
             }

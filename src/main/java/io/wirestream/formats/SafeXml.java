@@ -118,13 +118,15 @@ public final class SafeXml {
     private static final java.util.regex.Pattern OTHER_ENCODING = java.util.regex.Pattern.compile(
             "^(?:\u00EF\u00BB\u00BF)?<\\?xml[^>]*encoding\\s*=\\s*[\"'](?!(?i:utf-?8)[\"'])");
 
+    /** Sections whose text XML does not read as markup: CDATA and comments, which the repairs leave as they are. */
+    private static final java.util.regex.Pattern VERBATIM = java.util.regex.Pattern.compile("(?s)<!\\[CDATA\\[.*?\\]\\]>|<!--.*?-->");
+
     /** The repairs of {@link #parseFeed}, on the bytes as ISO-8859-1 text (byte for byte). */
     static byte[] repaired(byte[] payload) {
         byte[] bytes = payload;
         String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
         if (!OTHER_ENCODING.matcher(head).find() && !validUtf8(bytes)) {
-            String text = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
-            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes = strayBytesAsWindows1252(bytes);
         }
         String s = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         StringBuilder b = new StringBuilder(s.length());
@@ -134,8 +136,22 @@ public final class SafeXml {
                 b.append(c);
             }
         }
-        java.util.regex.Matcher m = ENTITY_OR_AMPERSAND.matcher(b);
+        // entities and ampersands are repaired in markup and text only: a CDATA section's text is as it was sent (a guid's
+        // "?id=1&src=rss" stays the key it is in a clean poll)
         StringBuilder out = new StringBuilder(b.length() + 64);
+        java.util.regex.Matcher verbatim = VERBATIM.matcher(b);
+        int from = 0;
+        while (verbatim.find()) {
+            out.append(repairedReferences(b.subSequence(from, verbatim.start()))).append(verbatim.group());
+            from = verbatim.end();
+        }
+        out.append(repairedReferences(b.subSequence(from, b.length())));
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String repairedReferences(CharSequence text) {
+        java.util.regex.Matcher m = ENTITY_OR_AMPERSAND.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
         while (m.find()) {
             String name = m.group(1);
             String replacement;
@@ -151,7 +167,47 @@ public final class SafeXml {
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return out.toString();
+    }
+
+    /**
+     * UTF-8 with a few bytes that are not (one Latin-1 "é" pasted into a UTF-8 feed): the UTF-8 read as UTF-8, each stray
+     * byte as Windows-1252, all of it written back as UTF-8. A feed that is all Latin-1 comes out whole, as its bytes
+     * are all stray.
+     */
+    static byte[] strayBytesAsWindows1252(byte[] bytes) {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 16);
+        while (true) {
+            java.nio.charset.CoderResult r = utf8.decode(in, out, true);
+            if (r.isUnderflow()) {
+                break;
+            }
+            if (r.isOverflow()) {
+                java.nio.CharBuffer bigger = java.nio.CharBuffer.allocate(out.capacity() * 2);
+                out.flip();
+                bigger.put(out);
+                out = bigger;
+                continue;
+            }
+            for (int k = 0; k < r.length(); k++) {
+                byte[] one = {in.get()};
+                String c = new String(one, cp1252);
+                if (out.remaining() < 2) {
+                    java.nio.CharBuffer bigger = java.nio.CharBuffer.allocate(out.capacity() * 2);
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                }
+                out.put(c);
+            }
+        }
+        out.flip();
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean validUtf8(byte[] bytes) {

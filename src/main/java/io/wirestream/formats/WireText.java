@@ -218,7 +218,7 @@ public final class WireText {
      * Loose text (outside any paragraph element, in copy that has them) that reads as prose: four words or more ending
      * as a sentence ends. A kicker ("Försvar" "TT"), a row of codes or a label is not.
      */
-    private static final Pattern PROSE = Pattern.compile("(?s)(?:\\S+\\s+){3,}\\S*[.!?…:;\"»”’)]$");
+    private static final int PROSE_WORDS = 4;
 
     /**
      * The paragraphs of one HTML body, read in document order: each paragraph element, a table row read whole (its cells
@@ -243,7 +243,8 @@ public final class WireText {
                     // in line mode a source line end is a line break; else it is a space, as HTML reads it
                     // a blank line between runs of text parts them (WordPress writes its paragraphs so, without <p>)
                     String raw = t.getWholeText();
-                    text.append(lines ? raw.replaceAll("\\R", BREAK_MARK) : BLANK_LINE.matcher(raw).replaceAll(BREAK_MARK + BREAK_MARK));
+                    text.append(lines ? raw.replaceAll("\\R", BREAK_MARK)
+                            : depth == 0 ? BLANK_LINE.matcher(raw).replaceAll(BREAK_MARK + BREAK_MARK) : raw);
                 } else if (node instanceof Element e) {
                     String name = e.normalName();
                     if (SILENT.contains(name)) {
@@ -312,7 +313,7 @@ public final class WireText {
             boolean loose = !lines && depth == 0;
             for (String part : (lines ? LINE_MARKS : DOUBLE_BREAK).split(all)) {
                 String paragraph = SPACE_BEFORE_STOP.matcher(collapse(part.replace(BREAK_MARK, " "))).replaceAll("");
-                if (!loose || PROSE.matcher(paragraph).find()) {
+                if (!loose || readsAsProse(paragraph, PROSE_WORDS)) {
                     addParagraph(out, paragraph);
                 }
             }
@@ -324,7 +325,38 @@ public final class WireText {
     /** At most this many paragraphs in one cell of a data row ("Wert 3" / "mit Absatz"). */
     private static final int CELL_PARAGRAPHS = 3;
     /** One or more line breaks: in line mode each line is a paragraph. */
-    private static final Pattern LINE_MARKS = Pattern.compile("(?:\\s*" + BREAK_MARK + ")+\\s*");
+    private static final Pattern LINE_MARKS = Pattern.compile("[\\s" + BREAK_MARK + "]*" + BREAK_MARK + "[\\s" + BREAK_MARK + "]*");
+
+    /** What ends a sentence, in the scripts of the wires (not ")": a caption ends "(EFE)"). */
+    private static final String SENTENCE_ENDS = ".!?…。？！؟:;\"»”’";
+
+    /**
+     * Whether a text reads as prose: at least {@code minWords} words (in Chinese and Japanese, which write no spaces, twice
+     * as many characters), ending as a sentence ends. A loop, not a regex: a regex's repeated group recurses once per word
+     * and a hostile paragraph of many thousand words would overflow the stack.
+     */
+    static boolean readsAsProse(String text, int minWords) {
+        String t = text.strip();
+        if (t.isEmpty() || SENTENCE_ENDS.indexOf(t.codePointBefore(t.length())) < 0) {
+            return false;
+        }
+        int words = 1;
+        int ideographs = 0;
+        boolean inSpace = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isWhitespace(c)) {
+                words += inSpace ? 0 : 1;
+                inSpace = true;
+            } else {
+                inSpace = false;
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                ideographs += script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA ? 1 : 0;
+            }
+        }
+        return words >= minWords || ideographs >= 2 * minWords;
+    }
 
     /**
      * Inline tags on lines of their own (PA's NewsML 1.2: {@code <person>Tony Lankester</person>\n, chief executive})
@@ -344,9 +376,9 @@ public final class WireText {
         for (Element dateline : doc.getElementsByClass("dateline")) {
             org.jsoup.nodes.Node next = dateline.nextSibling();
             String own = dateline.text().strip();
-            // only where the two run together: "(AP)Argentine"; "WASHINGTON</span> (AP) —" is set apart already
-            if (next instanceof TextNode t && !own.isEmpty() && !DATELINE_END.matcher(own).find()
-                    && !t.text().isEmpty() && Character.isLetterOrDigit(t.text().codePointAt(0))) {
+            // only where text follows at once: "(AP)Argentine", "(dpa)</span> Die"; "WASHINGTON</span> (AP) —" goes on with the dateline
+            String after = next instanceof TextNode t ? t.text().strip() : "";
+            if (!own.isEmpty() && !DATELINE_END.matcher(own).find() && !after.isEmpty() && Character.isLetterOrDigit(after.codePointAt(0))) {
                 dateline.after(new TextNode(" — "));
             }
         }

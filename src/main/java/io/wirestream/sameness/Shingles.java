@@ -160,12 +160,17 @@ public record Shingles(int[] hashes, int count, int lead) {
             text = text.substring(dateline.length());
         }
         // A text this short is a feed's teaser or a stock line ("Here's what you need to know.", the NYT's every morning
-        // briefing), too little to tell one story's copy from another's: the headline counts with it.
-        return headline != null && WORD.split(text.strip()).length < SHORT_TEXT_WORDS ? headline + "\n" + text : text;
+        // briefing, "Leer"), too little to tell one story's copy from another's: the headline counts with it. A brief of a
+        // sentence or two is compared by its text alone, so a trimmed or retitled re-run of it is still its copy.
+        String t = text.strip();
+        boolean stock = t.length() < SHORT_TEXT_CHARS && WORD.split(t).length < SHORT_TEXT_WORDS;
+        return headline != null && stock ? headline + "\n" + text : text;
     }
 
-    /** Under this many words a body says too little to be compared alone. */
-    static final int SHORT_TEXT_WORDS = 25;
+    /** Under this many words, and {@link #SHORT_TEXT_CHARS} characters, a body is a stock line, not copy. */
+    static final int SHORT_TEXT_WORDS = 10;
+    /** Chinese and Japanese write no spaces: a body of this many characters is copy whatever its word count. */
+    static final int SHORT_TEXT_CHARS = 60;
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\s+");
 
     private static int mix(long h) {

@@ -123,8 +123,12 @@ public final class LanguageGuess {
         int other = 0;
         Map<String, Integer> byLanguage = new HashMap<>();
         while (words < MAX_WORDS && m.find()) {
+            String surface = m.group();
+            if (surface.length() > 1 && surface.equals(surface.toUpperCase(Locale.ROOT))) {
+                continue; // a code or a shouted word says nothing of the language: "(AUS)", "(DEN)" in an English results table
+            }
             words++;
-            String w = m.group().toLowerCase(Locale.ROOT);
+            String w = surface.toLowerCase(Locale.ROOT);
             english += ENGLISH_WORDS.contains(w) ? 1 : 0;
             List<String> codes = LANGUAGES_OF_WORD.get(w);
             if (codes != null) {

@@ -48,6 +48,12 @@ class RegionEnricherTest {
         s.setDatelinePlace("Frankfurt/Main");
         s.setLanguage("de");
         assertEquals(java.util.List.of("DE"), ENRICHER.enrich(s).getRegions());
+        // a results table that is all the story has: its rows say where it is
+        EnrichedStory results = Stories.aStory("k-results").headline("Ergebnisse und Tabelle, 6. Spieltag").build();
+        results.setBody(java.util.List.of("6. Spieltag:", "Bayer Leverkusen | - | Holstein Kiel | 2:2 (2:1)",
+                "Werder Bremen | - | SC Freiburg | 0:1 (0:0)", "1. FC Union Berlin | - | Borussia Dortmund | 2:1 (2:0)"));
+        results.setLanguage("de");
+        assertEquals(java.util.List.of("DE"), ENRICHER.enrich(results).getRegions());
     }
 
     @Test

@@ -131,6 +131,14 @@ class FeedParserTest {
                 + "<entry><id>urn:h:1</id><title>WildFly 10</title><updated>2016-02-01T10:00:00+01:00</updated>"
                 + "<summary>Die Version ist frei.</summary></entry></feed>";
         assertThat(atom.parse(utf8(feed), CONTEXT).get(0).byline()).isEqualTo("heise online");
+        // an item whose own text says its language keeps it; the feed's guess is for items too short to say
+        String english = "<item><title>Council votes</title><description>The council voted on Monday to raise the levy, which "
+                + "has been the subject of a long dispute between the mayor and the opposition, and it will be paid from next year "
+                + "by all of the households in the city, the council said in a statement after the vote.</description></item>";
+        String spanish = rss.substring(rss.indexOf("<item>"), rss.indexOf("</item>") + "</item>".length());
+        String mixed = rss.replace("</channel>", spanish + english + "<item><title>Breve</title><description>Nada.</description></item></channel>");
+        List<ParsedStory> items = this.rss.parse(utf8(mixed), CONTEXT);
+        assertThat(items).extracting(ParsedStory::language).containsExactly("es", "es", "en", "es");
     }
 
     @Test

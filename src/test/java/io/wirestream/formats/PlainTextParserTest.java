@@ -60,6 +60,12 @@ class PlainTextParserTest {
                 + "(AP Photo/A24 Films, Atsushi Nishijima)AP2014";
         assertThatThrownBy(() -> parser.parse((caption + "\n\nOscar Isaac has had a stellar year.\n").getBytes(StandardCharsets.UTF_8),
                 FixtureSupport.CONTEXT)).hasMessageContaining("too long for a headline");
+        String framed = "ZCZC\n^" + "The Harbour Company said on Thursday it would open its new terminal in March. ".repeat(5)
+                + "\nSYDNEY, March 1 AAP - The terminal will take the largest ships.\nNNNN\n";
+        assertThat(parser.parse(framed.getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT))
+                .as("a telex frame's own long headline: refused with a reason, no index error").isNotNull();
+        assertThat(parser.parse(("word ".repeat(6_000) + "end.\n\nMore text here.\n").getBytes(StandardCharsets.UTF_8),
+                FixtureSupport.CONTEXT)).as("a 30 KB first line: no stack overflow").hasSize(1);
     }
 
     /** A stray blank line (at the end, or after the headline) does not make a scraped page read as wrapped copy. */

@@ -76,4 +76,24 @@ class SafeXmlTest {
                 .hasMessageStartingWith("XML DOCTYPE refused");
         assertThatThrownBy(() -> SafeXml.parseFeed(utf8("<rss><channel></rss>"))).hasMessageStartingWith("malformed XML");
     }
+
+    /** The repair leaves CDATA as it was sent (a guid is a story's key) and reads only stray bytes as Windows-1252. */
+    @Test
+    void theRepairLeavesCdataAndUtf8Alone() throws Exception {
+        String feed = "<rss><channel><item><title>Br\u0007\u00fccke</title><guid><![CDATA[https://x.net/s?id=1&src=rss]]></guid>"
+                + "<category>Q&A</category></item></channel></rss>";
+        org.w3c.dom.Document d = SafeXml.parseFeed(utf8(feed));
+        assertThat(d.getElementsByTagName("guid").item(0).getTextContent()).isEqualTo("https://x.net/s?id=1&src=rss");
+        assertThat(d.getElementsByTagName("category").item(0).getTextContent()).isEqualTo("Q&A");
+        byte[] mixed = "<rss><channel><title>Zürich bridge</title><item><title>Caf</title></item></channel></rss>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] stray = new byte[mixed.length + 1];
+        int at = new String(mixed, StandardCharsets.UTF_8).indexOf("Caf") + 3 + 1; // after "Caf" (ü takes two bytes)
+        System.arraycopy(mixed, 0, stray, 0, at);
+        stray[at] = (byte) 0xE9; // a Latin-1 é pasted into UTF-8
+        System.arraycopy(mixed, at, stray, at + 1, mixed.length - at);
+        org.w3c.dom.Document r = SafeXml.parseFeed(stray);
+        assertThat(r.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Zürich bridge");
+        assertThat(r.getElementsByTagName("title").item(1).getTextContent()).isEqualTo("Café");
+    }
 }

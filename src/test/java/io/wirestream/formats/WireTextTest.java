@@ -78,4 +78,25 @@ class WireTextTest {
         assertThat(WireText.paragraphsFromHtml(tt)).containsExactly("Militärövning", "Pandemin satte stopp för övningen.",
                 "Tyvärr har vår oro fördjupats, konstaterar Timmermans.");
     }
+
+    /** Long loose text, many line breaks, many blank lines: read without a stack overflow (a regex's repeated group recursed per word). */
+    @Test
+    void hugeParagraphsAndRunsOfBreaksAreRead() {
+        assertThat(WireText.paragraphsFromHtml("<p>Intro.</p><div>" + "word ".repeat(20_000) + "end.</div>")).hasSize(2);
+        assertThat(WireText.paragraphsFromHtml("line one" + "<br>".repeat(20_000) + "line two")).containsExactly("line one", "line two");
+        assertThat(WireText.paragraphsFromHtml("<div>a" + "\n".repeat(20_000) + "b</div>")).containsExactly("a", "b");
+    }
+
+    /** A picture's caption outside a paragraph ends "(EFE)" and is not kept; Chinese prose, written without spaces, is. */
+    @Test
+    void looseCaptionsGoAndLooseChineseStays() {
+        assertThat(WireText.paragraphsFromHtml("<p>El Gobierno aprobó el plan.</p><div><img src=\"a.jpg\">Una anciana es ingresada en un "
+                + "hospital. (EFE)</div>")).containsExactly("El Gobierno aprobó el plan.");
+        assertThat(WireText.paragraphsFromHtml("<div>北京时间周二，国家统计局公布的数据显示经济增长。</div><p>第二段。</p>"))
+                .containsExactly("北京时间周二，国家统计局公布的数据显示经济增长。", "第二段。");
+        assertThat(WireText.paragraphsFromHtml("<p>The board said it would\n\nreview the policy.</p>"))
+                .as("a blank line inside a paragraph element is its source's wrapping").containsExactly("The board said it would review the policy.");
+        assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">BERLIN (dpa)</span> Die Regierung tagt.</p>"))
+                .containsExactly("BERLIN (dpa) — Die Regierung tagt.");
+    }
 }

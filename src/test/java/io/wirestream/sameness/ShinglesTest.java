@@ -50,6 +50,12 @@ class ShinglesTest {
         assertThat(Shingles.containment(of(monday), of(tuesday))).as("under the near-duplicate threshold, 0.92").isLessThan(0.9);
         assertThat(Shingles.containment(of(monday), of(monday))).isEqualTo(1.0);
         assertThat(Shingles.textOf("Fed holds", java.util.List.of(STORY), null)).as("a story's text alone").isEqualTo(STORY);
+        // a brief of a sentence or two is compared by its text alone: its trimmed or retitled re-run is still its copy
+        String brief = "The central bank kept its main interest rate unchanged on Thursday, saying inflation was easing more slowly "
+                + "than it had expected and growth would slow.";
+        String trimmed = "The central bank kept its main interest rate unchanged on Thursday, saying inflation was easing.";
+        assertThat(Shingles.containment(of(Shingles.textOf("Rates on hold", java.util.List.of(brief), null)),
+                of(Shingles.textOf("Bank holds rates", java.util.List.of(trimmed), null)))).isEqualTo(1.0);
     }
 
     @Test

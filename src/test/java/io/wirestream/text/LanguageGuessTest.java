@@ -30,5 +30,9 @@ class LanguageGuessTest {
         assertThat(LanguageGuess.of("Землетрясение", "Сильное землетрясение произошло у побережья Японии, сообщили власти. ".repeat(5)))
                 .as("a language with no list").isEmpty();
         assertThat(LanguageGuess.of(null, null)).isEmpty();
+        String golf = "Leaderboard after the second round: 1. Rasmus Hojgaard (DEN) 134, 2. Min Woo Lee (AUS) 135, 3. Adam Scott (AUS) "
+                + "136, 4. Thorbjorn Olesen (DEN) 137, 5. Cameron Smith (AUS) 137, 6. Nicolai Hojgaard (DEN) 138, 7. Jason Day (AUS) 139, "
+                + "8. Lucas Bjerregaard (DEN) 139, 9. Marc Leishman (AUS) 140, 10. Cam Davis (AUS) 140.";
+        assertThat(LanguageGuess.of("Golf results", golf)).as("codes in capitals are no German 'aus', 'den'").isNotEqualTo(java.util.Optional.of("de"));
     }
 }
