@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class AnpaParser implements WireParser {
 
-    private static final Pattern SNIFF = Pattern.compile("^(?:\u00EF\u00BB\u00BF)?\\x16*\\x01[A-Za-z]\\d{4}\\x1F");
+    private static final Pattern SNIFF = Pattern.compile("^\\x16*\\x01[A-Za-z]\\d{4}\\x1F");
     private static final Pattern SNIFF_HEADER = Pattern.compile("(?m)^[a-z] [a-z][\\x11-\\x14]{1,2} ");
     private static final Pattern SERVICE = Pattern.compile("^\\s*([A-Za-z])(\\d{4})\\x1F?([^\\r\\n]*)");
     private static final Pattern HEADER = Pattern.compile(

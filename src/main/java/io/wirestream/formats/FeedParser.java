@@ -1,6 +1,7 @@
 package io.wirestream.formats;
 
 import io.wirestream.avro.PubStatus;
+import io.wirestream.text.LanguageGuess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,32 +77,50 @@ public final class FeedParser implements WireParser {
                 host(SafeXml.text(SafeXml.child(channel, "generator"))), context.source());
         String language = StoryFields.first(SafeXml.text(SafeXml.child(channel, "language")),
                 WireText.blankToNull(root.getAttribute("xml:lang")));
-        String items = atom ? "entry" : "item";
-        // a feed that declares no language (heise, Le Monde): each item's own text says it, else its items' together
-        String feedGuess = language != null ? null : feedLanguage(SafeXml.children(rdf ? root : channel, items)).orElse(null);
         String feedAuthor = atom ? SafeXml.text(SafeXml.path(channel, "author", "name")) : null;
-        List<ParsedStory> stories = new ArrayList<>();
-        int entries = 0;
-        for (Element item : SafeXml.children(rdf ? root : channel, items)) {
-            entries++;
+        List<ParsedStory.Builder> entries = new ArrayList<>();
+        int items = 0;
+        for (Element item : SafeXml.children(rdf ? root : channel, atom ? "entry" : "item")) {
+            items++;
             String postType = SafeXml.text(SafeXml.child(item, "post_type"));
             if (postType != null && WXR_NOT_STORIES.contains(postType.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            ParsedStory story = entry(item, atom, host, agency, language, feedGuess, feedAuthor, context);
-            if (story != null) {
-                stories.add(story);
+            ParsedStory.Builder entry = entry(item, atom, host, agency, language, feedAuthor, context);
+            if (entry != null) {
+                entries.add(entry);
             }
         }
-        if (stories.isEmpty()) {
-            throw WireParseException.noStory(format.id() + " feed with " + (entries == 0 ? "no entries" : "no text entries"));
+        if (entries.isEmpty()) {
+            throw WireParseException.noStory(format.id() + " feed with " + (items == 0 ? "no entries" : "no text entries"));
         }
-        return stories;
+        if (language == null) {
+            // a feed that declares no language (heise, Le Monde): each item's own text says it, else its items' together
+            String feedGuess = LanguageGuess.of(null, textOf(entries)).orElse(null);
+            entries.forEach(b -> b.language(LanguageGuess.of(b.headline(), String.join("\n", b.body())).orElse(feedGuess)));
+        }
+        return entries.stream().map(ParsedStory.Builder::build).toList();
     }
 
-    /** One item or entry as a story; null when it has neither title nor text. */
-    private ParsedStory entry(Element item, boolean atom, String host, String agency, String language, String feedGuess,
-                              String feedAuthor, ParseContext context) {
+    /** The text of a feed's entries together, enough of it to tell their language (each alone is often too short to say). */
+    private static String textOf(List<ParsedStory.Builder> entries) {
+        StringBuilder text = new StringBuilder();
+        for (ParsedStory.Builder b : entries) {
+            if (text.length() > FEED_LANGUAGE_CHARS) {
+                break;
+            }
+            text.append(b.headline()).append('\n');
+            if (b.description() != null) {
+                text.append(b.description()).append('\n');
+            }
+            text.append(String.join("\n", b.body())).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** One item or entry as a story, built once the feed's language is known; null when it has neither title nor text. */
+    private ParsedStory.Builder entry(Element item, boolean atom, String host, String agency, String language, String feedAuthor,
+                                      ParseContext context) {
         ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
         String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
         String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
@@ -120,9 +139,6 @@ public final class FeedParser implements WireParser {
         b.headline(title(SafeXml.text(SafeXml.child(item, "title"))));
         if (b.headline() == null && b.body().isEmpty()) {
             return null;
-        }
-        if (language == null && feedGuess != null) {
-            b.language(io.wirestream.text.LanguageGuess.of(b.headline(), String.join("\n", b.body())).orElse(feedGuess));
         }
         if (id == null) {
             id = StoryFields.shortHash(StoryFields.first(b.headline(), b.body().get(0)));
@@ -161,7 +177,7 @@ public final class FeedParser implements WireParser {
         } catch (WireParseException e) {
             return null; // cannot happen: a title or body text was checked above
         }
-        return b.build();
+        return b;
     }
 
     /** An HTML entity in a title ("&amp;quot;" in a CDATA title, Libertad Digital's): titles are text, and feeds escape them as HTML. */
@@ -180,24 +196,6 @@ public final class FeedParser implements WireParser {
         }
         java.util.regex.Matcher m = EMAIL_AND_NAME.matcher(author.strip());
         return m.matches() ? m.group(1).strip() : author;
-    }
-
-    /** The language the items of a feed show together (each summary alone is often too short to say). */
-    private static java.util.Optional<String> feedLanguage(List<Element> items) {
-        StringBuilder text = new StringBuilder();
-        for (Element item : items) {
-            if (text.length() > FEED_LANGUAGE_CHARS) {
-                break;
-            }
-            for (String field : List.of("title", "description", "summary")) {
-                String t = SafeXml.text(SafeXml.child(item, field));
-                if (t != null) {
-                    text.append(org.jsoup.Jsoup.parse(t.length() > FEED_LANGUAGE_CHARS ? t.substring(0, FEED_LANGUAGE_CHARS) : t).text())
-                            .append('\n');
-                }
-            }
-        }
-        return io.wirestream.text.LanguageGuess.of(null, text.toString());
     }
 
     /** Enough of a feed's text to tell its language. */

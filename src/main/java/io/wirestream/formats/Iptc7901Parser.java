@@ -47,10 +47,10 @@ import java.util.regex.Pattern;
 public final class Iptc7901Parser implements WireParser {
 
     private static final Pattern HEADER = Pattern.compile(
-            "^(?:\u00EF\u00BB\u00BF)?[\\x16\\x7F\\s]*+\\x01?[ ]*+([a-z]{2,4})(\\d{2,5})[ ]+(\\d)[ ]+([a-z]{1,3})[ ]+(\\d{1,5})[ ]+([^\\r\\n]*?)[ ]*(?:\\r?\\n|$)",
+            "^[\\x16\\x7F\\s]*+\\x01?[ ]*+([a-z]{2,4})(\\d{2,5})[ ]+(\\d)[ ]+([a-z]{1,3})[ ]+(\\d{1,5})[ ]+([^\\r\\n]*?)[ ]*(?:\\r?\\n|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SNIFF = Pattern.compile(
-            "^(?:\u00EF\u00BB\u00BF)?[\\x16\\x7F\\s]*+\\x01[ ]*+[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]", Pattern.CASE_INSENSITIVE);
+            "^[\\x16\\x7F\\s]*+\\x01[ ]*+[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]", Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILER = Pattern.compile(
             "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
     /** The words a version note starts with, wherever it stands ("KILL KILL KILL", "URGENT", "WIEDERHOLUNG"). */

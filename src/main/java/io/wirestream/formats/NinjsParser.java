@@ -45,9 +45,6 @@ public final class NinjsParser implements WireParser {
     @Override
     public boolean sniff(byte[] head, String headText) {
         String t = headText.stripLeading();
-        if (t.startsWith("\u00EF\u00BB\u00BF")) {
-            t = t.substring(3).stripLeading();
-        }
         return t.startsWith("{") && (t.contains("\"uri\"") || t.contains("\"guid\"") || t.contains("\"headline")
                 || t.contains("\"versioncreated\"") || t.contains("\"versionCreated\"") || t.contains("ninjs"));
     }

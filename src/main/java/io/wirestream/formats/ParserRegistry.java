@@ -127,7 +127,9 @@ public final class ParserRegistry {
 
     /** Detects the format by content. */
     public WireParser detect(byte[] payload) throws WireParseException {
-        byte[] head = Arrays.copyOf(payload, Math.min(payload.length, SNIFF_BYTES));
+        // a UTF-8 byte-order mark (Windows tools write one) says nothing of the format: every parser sniffs what follows it
+        int from = WireText.hasUtf8Bom(payload) ? 3 : 0;
+        byte[] head = Arrays.copyOfRange(payload, from, Math.min(payload.length, from + SNIFF_BYTES));
         if (looksBinary(head)) {
             throw new WireParseException("binary content: not a text wire format");
         }
@@ -137,11 +139,12 @@ public final class ParserRegistry {
                 return p;
             }
         }
-        if (payload.length > head.length && opensAsJson(headText)) {
+        if (payload.length > from + head.length && opensAsJson(headText)) {
             // JSON's keys come in any order: a serializer that writes "body_html" first puts "uri" and "headline" past the head
-            String whole = new String(payload, StandardCharsets.ISO_8859_1);
+            byte[] all = Arrays.copyOfRange(payload, from, payload.length);
+            String whole = new String(all, StandardCharsets.ISO_8859_1);
             for (WireParser p : parsers) {
-                if (p.sniff(payload, whole)) {
+                if (p.sniff(all, whole)) {
                     return p;
                 }
             }
@@ -150,8 +153,7 @@ public final class ParserRegistry {
     }
 
     private static boolean opensAsJson(String headText) {
-        String t = headText.startsWith("\u00EF\u00BB\u00BF") ? headText.substring(3) : headText;
-        t = t.stripLeading();
+        String t = headText.stripLeading();
         return t.startsWith("{") || t.startsWith("[");
     }
 

@@ -38,7 +38,6 @@ public final class PlainTextParser implements WireParser {
     private static final int TABLE_LINES_MIN = 3;
     /** Without a quoted header, this many separators a line: prose lines never keep such a count. */
     private static final int TABLE_UNQUOTED_COLUMNS = 5;
-    private static final String UTF8_BOM_AS_LATIN1 = "\u00EF\u00BB\u00BF";
 
     @Override
     public WireFormat format() {
@@ -104,8 +103,7 @@ public final class PlainTextParser implements WireParser {
     /** The catch-all: any text that is not markup or JSON. Detection tries it last. */
     @Override
     public boolean sniff(byte[] head, String headText) {
-        // A UTF-8 byte-order mark (read byte by byte, as the head is) is no text.
-        String t = (headText.startsWith(UTF8_BOM_AS_LATIN1) ? headText.substring(UTF8_BOM_AS_LATIN1.length()) : headText).stripLeading();
+        String t = headText.stripLeading();
         return !t.isEmpty() && t.charAt(0) != '<' && t.charAt(0) != '{' && t.charAt(0) != '[';
     }
 

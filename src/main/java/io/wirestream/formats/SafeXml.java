@@ -125,7 +125,7 @@ public final class SafeXml {
     static byte[] repaired(byte[] payload) {
         byte[] bytes = payload;
         String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (!OTHER_ENCODING.matcher(head).find() && !validUtf8(bytes)) {
+        if (!OTHER_ENCODING.matcher(head).find()) {
             bytes = strayBytesAsWindows1252(bytes);
         }
         String s = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -173,7 +173,7 @@ public final class SafeXml {
     /**
      * UTF-8 with a few bytes that are not (one Latin-1 "é" pasted into a UTF-8 feed): the UTF-8 read as UTF-8, each stray
      * byte as Windows-1252, all of it written back as UTF-8. A feed that is all Latin-1 comes out whole, as its bytes
-     * are all stray.
+     * are all stray; one that is all UTF-8 comes out as it was.
      */
     static byte[] strayBytesAsWindows1252(byte[] bytes) {
         java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
@@ -181,42 +181,15 @@ public final class SafeXml {
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 16);
-        while (true) {
-            java.nio.charset.CoderResult r = utf8.decode(in, out, true);
-            if (r.isUnderflow()) {
-                break;
-            }
-            if (r.isOverflow()) {
-                java.nio.CharBuffer bigger = java.nio.CharBuffer.allocate(out.capacity() * 2);
-                out.flip();
-                bigger.put(out);
-                out = bigger;
-                continue;
-            }
+        // a byte gives at most one char (UTF-8's four-byte sequences give two), so the buffer never fills
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        for (java.nio.charset.CoderResult r = utf8.decode(in, out, true); !r.isUnderflow(); r = utf8.decode(in, out, true)) {
             for (int k = 0; k < r.length(); k++) {
-                byte[] one = {in.get()};
-                String c = new String(one, cp1252);
-                if (out.remaining() < 2) {
-                    java.nio.CharBuffer bigger = java.nio.CharBuffer.allocate(out.capacity() * 2);
-                    out.flip();
-                    bigger.put(out);
-                    out = bigger;
-                }
-                out.put(c);
+                out.put(new String(new byte[] {in.get()}, cp1252));
             }
         }
         out.flip();
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static boolean validUtf8(byte[] bytes) {
-        try {
-            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
-        }
     }
 
     private static Document parseOnce(byte[] payload) throws WireParseException {
@@ -244,7 +217,7 @@ public final class SafeXml {
      * Returned unchanged when nothing but whitespace is there or no declaration follows it.
      */
     static byte[] withoutSpaceBeforeDeclaration(byte[] payload) {
-        int bom = payload.length >= 3 && payload[0] == (byte) 0xEF && payload[1] == (byte) 0xBB && payload[2] == (byte) 0xBF ? 3 : 0;
+        int bom = WireText.hasUtf8Bom(payload) ? 3 : 0;
         int at = bom;
         while (at < payload.length && (payload[at] == ' ' || payload[at] == '\t' || payload[at] == '\r' || payload[at] == '\n')) {
             at++;

@@ -187,6 +187,11 @@ public final class WireText {
         return doc;
     }
 
+    /** Whether bytes open with UTF-8's byte-order mark. */
+    static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+    }
+
     public static List<String> paragraphsFromHtml(String html) {
         List<String> out = new ArrayList<>();
         if (html == null || html.isBlank()) {
@@ -254,12 +259,7 @@ public final class WireText {
                         text.append(BREAK_MARK);
                     } else if (name.equals("tr") && readWhole(e)) {
                         flush();
-                        List<String> cells = new ArrayList<>();
-                        for (Element cell : e.children()) {
-                            if (cell.normalName().equals("td") || cell.normalName().equals("th")) {
-                                cells.add(collapse(cell.text()));
-                            }
-                        }
+                        List<String> cells = cellsOf(e).stream().map(cell -> collapse(cell.text())).toList();
                         // empty cells at either end only pad the row; a spacer row is no paragraph
                         int from = 0;
                         int to = cells.size();
@@ -294,7 +294,7 @@ public final class WireText {
             if (row.select("tr").size() > 1) {
                 return false;
             }
-            List<Element> cells = row.children().stream().filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).toList();
+            List<Element> cells = cellsOf(row);
             for (Element cell : cells) {
                 int paragraphs = cell.select(BLOCKS).size();
                 if (paragraphs > CELL_PARAGRAPHS || paragraphs > 1 && cells.size() == 1) {
@@ -302,6 +302,10 @@ public final class WireText {
                 }
             }
             return true;
+        }
+
+        private static List<Element> cellsOf(Element row) {
+            return row.children().stream().filter(c -> c.normalName().equals("td") || c.normalName().equals("th")).toList();
         }
 
         void flush() {
