@@ -70,16 +70,21 @@ public final class WebhookSink implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
+        // What was delivered (or given up on) and not yet committed: close() wakes the consumer, and a wakeup that
+        // lands in the commit after a delivery would leave it uncommitted, to be posted again after a restart.
+        Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
         try {
             while (running.get()) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
                     if (!running.get()) {
                         return;
                     }
-                    if (r.value() != null) {
-                        deliver(serde.decode(r.value()));
+                    if (r.value() != null && !deliver(serde.decode(r.value())) && !running.get()) {
+                        return; // attempts cut short by close: left uncommitted, so the next run posts it
                     }
-                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+                    settled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                    consumer.commitSync(settled);
+                    settled.clear();
                 }
             }
         } catch (WakeupException e) {
@@ -87,7 +92,20 @@ public final class WebhookSink implements Runnable, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            commitOnClose(settled);
             consumer.close();
+        }
+    }
+
+    /** The wakeup is spent once thrown, so this commit goes through. */
+    private void commitOnClose(Map<TopicPartition, OffsetAndMetadata> settled) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(settled, Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warn("webhook sink closing: could not commit {} (those alerts are posted again on restart): {}", settled, e.toString());
         }
     }
 

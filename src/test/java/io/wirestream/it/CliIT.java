@@ -56,9 +56,12 @@ class CliIT {
         stop(demo);
         assertThat(demo.stdout()).contains("Strong earthquake shakes northern Chile", "DUP", "redelivery", "UPDATE", "KILL",
                 "DLQ", "ALERT  FLASH", "near_duplicate of pti:01-pti-metro.txt");
-        // AP's and AFP's own reports of the Chile earthquake are one event cluster.
-        assertThat(demo.stdout().lines().filter(l -> l.startsWith("  NEW") && l.contains("Chile quake sends residents")))
-                .singleElement().satisfies(l -> assertThat(l).containsPattern("\\[cluster \\w+: ap, afp\\]"));
+        // AP's and AFP's own reports of the Chile earthquake are one event cluster, whichever the stream thread took
+        // first (they are 0.5 s apart on different partitions; a stall on a loaded machine can reorder them).
+        assertThat(clusterOfNew(demo, "Strong earthquake shakes northern Chile"))
+                .isEqualTo(clusterOfNew(demo, "Chile quake sends residents"));
+        assertThat(demo.stdout().lines().filter(l -> l.startsWith("  NEW") && l.contains("[cluster ")))
+                .anySatisfy(l -> assertThat(l).containsPattern("\\[cluster \\w+: (ap, afp|afp, ap)\\]"));
         System.out.println("demo: first enriched story printed " + firstStoryMs + " ms after JVM start");
 
         // Same data dir again: the demo reads wire.raw to its end before deciding, sees the feed and
@@ -68,6 +71,15 @@ class CliIT {
         stop(again);
         assertThat(again.stdout()).contains("already holds 14 records").doesNotContain("replaying", "  NEW ");
         assertThat(again.stderr().lines().filter(l -> l.startsWith("[summary]")).toList()).allMatch(l -> l.startsWith(FEED_TOTALS));
+    }
+
+    /** The short cluster id printed on the NEW line of the story with this headline. */
+    private static String clusterOfNew(Output o, String headline) {
+        String line = o.stdout().lines().filter(l -> l.startsWith("  NEW") && l.contains(headline)).findFirst()
+                .orElseThrow(() -> new AssertionError("no NEW line for " + headline + " in\n" + o.stdout()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[cluster (\\w+):").matcher(line);
+        assertThat(m.find()).as("cluster on " + line).isTrue();
+        return m.group(1);
     }
 
     /** SIGTERM, as Ctrl-C: the shutdown hook closes Streams and the broker, so the data dir can be reused. */

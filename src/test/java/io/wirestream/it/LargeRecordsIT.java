@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class LargeRecordsIT {
 
-    private static final Instant T0 = Instant.parse("2026-11-28T06:00:00Z");
+    /** Now, not a fixed date: records are timestamped with it, and a week-old record would meet the broker's 7-day retention. */
+    private static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
     private static final int MB = 1_000_000;
     private static final AvroSerde<EnrichedStory> STORIES = AvroSerde.of(EnrichedStory.class);
     private static final AvroSerde<DeadLetter> DEAD = AvroSerde.of(DeadLetter.class);
