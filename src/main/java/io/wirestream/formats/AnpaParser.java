@@ -51,6 +51,8 @@ public final class AnpaParser implements WireParser {
             "(?m)^([A-Za-z])[ ]([A-Za-z])[ ]?([\\x11-\\x14]{0,2})[ ]*+(\\S++)(?:[ ]++(?!\\d{2}-\\d{2}\\b)(\\S.*?))?"
                     + "(?:[ ]+(\\d{2})-(\\d{2}))?(?:[ ]+(\\d{1,5}))?[ \\r]*$");
     private static final Pattern TRAILER = Pattern.compile("([A-Z]{2,6})-([A-Z]{2})-(\\d{2})-(\\d{2})-(\\d{2})\\s+(\\d{2})(\\d{2})\\s*GMT");
+    /** A service code, the local time and the day, month and year: "KWS-21:37-09-12-18" (Kyodo). */
+    private static final Pattern TIMED_TRAILER = Pattern.compile("\\b([A-Z]{2,6})-(\\d{2}):(\\d{2})-(\\d{2})-(\\d{2})-(\\d{2})\\b");
     /** Backtracks badly on runs of spaces: only ever applied to WireFraming.clean()ed (whitespace-collapsed) lines. */
     private static final Pattern SLUG = Pattern.compile("^\\^?((?:BC|AM|PM|AP)-[^,<]+?)(?:,\\s*([^,<]*?))?(?:,\\s*\\d+)?\\s*[<=]?\\s*$");
     /** Caret lines after the headline, with no body line, that make a digest (fewer: a description wrapped over lines). */
@@ -61,6 +63,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
+    /** The "+" Kyodo closes a bare headline with; "C++" keeps its own. */
+    private static final Pattern BARE_HEADLINE_END = Pattern.compile("(?<=[\\p{L}\\p{N}.!?\"')])\\+$");
     private static final Pattern LINE_END_MARK = Pattern.compile("[<=]\\s*$");
     private static final int FLASH_MAX_WORDS = 100;
     /** An alert is one sentence: AP's APNewsAlert body is a single paragraph of one or two lines. */
@@ -101,6 +105,31 @@ public final class AnpaParser implements WireParser {
         return WireFraming.parseMessages(text, "ANPA", m -> parseMessage(m, context));
     }
 
+    /**
+     * Kyodo's "KWS-21:37-09-12-18": the local time, then day, month and year (its dateline says "Dec. 9"), in the
+     * agency's own zone. The header's "09-12" is then day and month as well, so the trailer's date is the cycle's.
+     */
+    private static LocalDate timedTrailer(Matcher timed, String agency, ParsedStory.Builder b) {
+        try {
+            LocalDateTime sent = LocalDateTime.of(2000 + Integer.parseInt(timed.group(6)), Integer.parseInt(timed.group(5)),
+                    Integer.parseInt(timed.group(4)), Integer.parseInt(timed.group(2)), Integer.parseInt(timed.group(3)));
+            b.versionCreated(sent.atZone(Agencies.homeZone(agency)).toInstant());
+            return sent.toLocalDate();
+        } catch (java.time.DateTimeException e) {
+            return null; // an impossible date: the receive time dates the cycle
+        }
+    }
+
+    /** The agency the service line names after the selector ("a0105KYODO" then US and a desk code), when it is a known one. */
+    private static String serviceAgency(String header) {
+        Matcher s = SERVICE.matcher(header);
+        if (!s.find()) {
+            return null;
+        }
+        String[] words = s.group(3).split("[^\\p{L}]+");
+        return words.length == 0 || words[0].isEmpty() ? null : Agencies.exactly(words[0]);
+    }
+
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
         Matcher h = HEADER.matcher(m.header());
         if (!h.find()) {
@@ -120,8 +149,13 @@ public final class AnpaParser implements WireParser {
                 .urgency(URGENCY.get(prio))
                 .subject("anpa-category", String.valueOf(category), CATEGORY.get(category));
 
-        Matcher t = TRAILER.matcher(WireText.stripControl(m.trailer()));
-        String agency = context.source() == null ? "AP" : context.source().toUpperCase(Locale.ROOT);
+        String trailer = WireText.stripControl(m.trailer());
+        Matcher t = TRAILER.matcher(trailer);
+        Matcher timed = TIMED_TRAILER.matcher(trailer);
+        String agency = serviceAgency(m.header());
+        if (agency == null) {
+            agency = context.source() == null ? "AP" : context.source().toUpperCase(Locale.ROOT);
+        }
         LocalDate cycleDate = null;
         if (t.find()) {
             agency = t.group(1);
@@ -129,7 +163,10 @@ public final class AnpaParser implements WireParser {
                     Integer.parseInt(t.group(4)), Integer.parseInt(t.group(6)), Integer.parseInt(t.group(7)));
             b.versionCreated(sent.toInstant(ZoneOffset.UTC));
             cycleDate = month == null ? sent.toLocalDate() : cycleDate(month, day, sent.toLocalDate());
-        } else if (context.receivedAt() != null) {
+        } else if (timed.find()) {
+            cycleDate = timedTrailer(timed, agency, b);
+        }
+        if (cycleDate == null && context.receivedAt() != null) {
             LocalDate received = context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
             cycleDate = month == null ? received : cycleDate(month, day, received);
         }
@@ -256,7 +293,7 @@ public final class AnpaParser implements WireParser {
                 bareHeader = true;
                 caret = true;
             } else if (!caret && !bodyStarted && bareHeader && b.headline() == null && !WireText.isIndented(raw)) {
-                b.headline(line);
+                b.headline(BARE_HEADLINE_END.matcher(line).replaceFirst("")); // Kyodo ends its headline with "+"
                 continue;
             }
             if (!caret) {

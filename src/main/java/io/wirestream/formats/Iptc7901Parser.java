@@ -86,16 +86,82 @@ public final class Iptc7901Parser implements WireParser {
         return WireFormat.IPTC7901;
     }
 
-    /** SOH then "eca062 4 i 211": service letters and sequence, a space, a priority digit (ANPA has US there). */
+    /**
+     * SOH then "eca062 4 i 211": service letters and sequence, a space, a priority digit (ANPA has US there).
+     * Or the same copy with its control characters stripped by a gateway or a mail system: then the header
+     * line must end in the source and its sequence ("... dpa 1003") and the head must close with dpa's " ="
+     * within a few lines, which plain text does not do.
+     */
     @Override
     public boolean sniff(byte[] head, String headText) {
-        return SNIFF.matcher(headText).find() && headText.indexOf(WireFraming.STX) >= 0;
+        if (headText.indexOf(WireFraming.STX) >= 0) {
+            return SNIFF.matcher(headText).find();
+        }
+        return headText.indexOf(WireFraming.SOH) < 0 && unframed(headText) != null;
     }
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.decodeLenient(payload, context.contentType());
+        if (text.indexOf(WireFraming.STX) < 0 && text.indexOf(WireFraming.SOH) < 0) {
+            WireFraming.Message m = unframed(text);
+            if (m != null) {
+                return List.of(parseMessage(m, context));
+            }
+        }
         return WireFraming.parseMessages(text, "IPTC 7901", m -> parseMessage(m, context));
+    }
+
+    /** The header line of copy without its control characters: fields as in {@link #HEADER}, ending in source and sequence. */
+    private static final Pattern UNFRAMED_HEADER = Pattern.compile(
+            "^[a-z]{2,4}\\d{2,5}[ ]+\\d[ ]+[a-z]{1,3}[ ]+\\d{1,5}[ ]+(?:\\S+[ ]+)*?\\S+[ ]+\\d{2,5}$", Pattern.CASE_INSENSITIVE);
+    /** How many lines after the header the head (keyword, notes, headline, byline) may take before its " =". */
+    private static final int UNFRAMED_HEAD_LINES = 12;
+
+    /**
+     * One message of unframed copy, or null when the text is not one: the header is the header line and the
+     * keyword lines after it (ending in "/", or a version note such as "2ND LEAD"), the text runs to the
+     * trailer's date line ("101137 GMT Dez 18"), which is the trailer.
+     */
+    static WireFraming.Message unframed(String text) {
+        List<String> lines = List.of(text.split("\\R", -1));
+        int first = 0;
+        while (first < lines.size() && WireFraming.clean(lines.get(first)).isEmpty()) {
+            first++;
+        }
+        if (first == lines.size() || lines.get(first).length() > 200
+                || !UNFRAMED_HEADER.matcher(WireFraming.clean(lines.get(first))).matches()) {
+            return null;
+        }
+        int headEnd = -1;
+        for (int i = first + 1; i < lines.size() && i <= first + UNFRAMED_HEAD_LINES; i++) {
+            if (WireFraming.clean(lines.get(i)).endsWith("=")) {
+                headEnd = i;
+                break;
+            }
+        }
+        if (headEnd < 0) {
+            return null;
+        }
+        int textStart = first + 1;
+        while (textStart < headEnd) {
+            String line = WireFraming.clean(lines.get(textStart));
+            if (!line.isEmpty() && !line.endsWith("/") && !KEYWORD_BLOCK_NOTE.matcher(line).matches()) {
+                break;
+            }
+            textStart++;
+        }
+        int textEnd = lines.size();
+        while (textEnd > headEnd + 1 && WireFraming.clean(lines.get(textEnd - 1)).isEmpty()) {
+            textEnd--;
+        }
+        String trailer = "";
+        if (textEnd > headEnd + 1 && TRAILER.matcher(WireFraming.clean(lines.get(textEnd - 1))).matches()) {
+            trailer = lines.get(textEnd - 1);
+            textEnd--;
+        }
+        return new WireFraming.Message(String.join("\n", lines.subList(first, textStart)),
+                String.join("\n", lines.subList(textStart, textEnd)), trailer);
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {

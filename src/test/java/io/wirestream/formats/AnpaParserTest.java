@@ -213,4 +213,29 @@ class AnpaParserTest {
         ParsedStory described = parser.parse(wrapped.getBytes(StandardCharsets.US_ASCII), CONTEXT).get(0);
         assertThat(described.description()).isEqualTo("A description that wraps onto a second caret line");
     }
+
+    /**
+     * Kyodo's form (synthetic copy, our own words): the agency named on the service line, the keyword and the
+     * headline as bare lines ending "+", hard-wrapped text indented per paragraph, and a trailer with the local
+     * time and day, month, year ("KWS-21:37-09-12-18"), so the header's "09-12" is 9 December too.
+     */
+    @Test
+    void kyodoNamesItselfOnTheServiceLineAndDatesInTokyoDayFirst() throws Exception {
+        String copy = "\u0001a0105KYODO\u001Fdesk-\r\nu s\u0014\u0012 BC-Rugby-Final   09-12 0042\r\n"
+                + "\u0002BC-Rugby-Final\r\nRugby: Tokyo side wins the national final+\r\n"
+                + "     OSAKA, Japan, Dec. 9 Kyodo - A Tokyo side won the national final on \r\n"
+                + "Sunday by a single point after a penalty kick in the last minute of \r\n"
+                + "a match that had been level since the first half of the afternoon.\r\n"
+                + "     The coach said the players had trained for that moment through \r\n"
+                + "the whole season and that the squad deserved the title this year.\r\n"
+                + "==Kyodo\r\n\u0003KWS-21:37-09-12-18\u0004\r\n";
+        byte[] payload = copy.getBytes(StandardCharsets.US_ASCII);
+        assertThat(ParserRegistry.standard().detect(payload)).isInstanceOf(AnpaParser.class);
+        ParsedStory s = parser.parse(payload, ParseContext.of("feed-7", Instant.parse("2026-12-02T00:00:00Z"))).get(0);
+        assertThat(s.agency()).isEqualTo("Kyodo");
+        assertThat(s.headline()).isEqualTo("Rugby: Tokyo side wins the national final");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2018-12-09T12:37:00Z"));
+        assertThat(s.storyKey()).isEqualTo("KYODO|RUGBY-FINAL|2018-12-09");
+        assertThat(s.body()).hasSize(2).first().asString().startsWith("OSAKA, Japan, Dec. 9 Kyodo - A Tokyo side won the national final on Sunday");
+    }
 }

@@ -127,6 +127,40 @@ class Iptc7901ParserTest {
         }
     }
 
+    /**
+     * The same copy after a gateway or mail system stripped its control characters (SOH, STX, ETX, EOT, BEL,
+     * SYN, DEL): still 7901, and the story the same. Bells are gone with them, so urgency rests on the priority.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"IPTC7901.txt", "IPTC7901_odd_charset.txt", "dpa_copyright.txt", "dpa_two_by_line.txt",
+            "dpa-digitalwires-apache2/dw-1.iptc", "dpa-digitalwires-apache2/lesestuecke.iptc",
+            "dpa-digitalwires-apache2/nsb-n1.iptc", "dpa-digitalwires-apache2/spe-tab.iptc", "dpa-digitalwires-apache2/tvo-pol.iptc"})
+    void copyWithItsControlCharactersStrippedReadsTheSame(String file) throws Exception {
+        byte[] framed = bytes("iptc7901/" + file);
+        byte[] stripped = new String(framed, StandardCharsets.ISO_8859_1).replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ParserRegistry.standard().detect(stripped)).isInstanceOf(Iptc7901Parser.class);
+        ParsedStory expected = parser.parse(framed, CONTEXT).get(0);
+        ParsedStory s = parser.parse(stripped, CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo(expected.headline());
+        assertThat(s.byline()).isEqualTo(expected.byline());
+        assertThat(s.body()).isEqualTo(expected.body());
+        assertThat(s.slugline()).isEqualTo(expected.slugline());
+        assertThat(s.storyKey()).isEqualTo(expected.storyKey());
+        assertThat(s.versionCreated()).isEqualTo(expected.versionCreated());
+        assertThat(s.version()).isEqualTo(expected.version());
+        assertThat(s.priority()).isEqualTo(expected.priority());
+        assertThat(s.agency()).isEqualTo(expected.agency());
+    }
+
+    /** Plain text that opens like a header line but never closes a head with " =" stays plain text. */
+    @Test
+    void aHeaderLikeFirstLineAloneIsNotIptc7901() throws Exception {
+        byte[] text = "abc123 4 i 50 results 2024\n\nThe league table after the weekend.\nTeam A 12 points.\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(ParserRegistry.standard().detect(text)).isNotInstanceOf(Iptc7901Parser.class);
+    }
+
     // Synthetic copy (our own words) for the take sequence the fixtures lack.
     private static byte[] msg(String prio, String version, String headline, String trailer) {
         return ("\u0001eca0100 " + prio + " i 50  dpa 0100\r\n\r\nGermany-strike/\r\n\u0002" + version + headline + " =\r\n\r\n"
