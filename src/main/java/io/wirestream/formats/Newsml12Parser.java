@@ -123,7 +123,9 @@ public final class Newsml12Parser implements WireParser {
         }
         // An item without its own Urgency takes the envelope's Priority (ANA-MPA sends only that), same scale.
         // Belga writes it as a metadata Property ("Priority", value 3) instead.
-        String urgency = StoryFields.first(formalName(SafeXml.child(mgmt, "Urgency")),
+        // TASS writes the value as the element's text ("<Urgency>2</Urgency>").
+        Element urgencyElement = SafeXml.child(mgmt, "Urgency");
+        String urgency = StoryFields.first(formalName(urgencyElement), SafeXml.text(urgencyElement),
                 formalName(SafeXml.path(item.getOwnerDocument().getDocumentElement(), "NewsEnvelope", "Priority")),
                 priorityProperty(item));
         b.urgency(StoryFields.urgency(urgency)).priority(urgency);
@@ -164,6 +166,15 @@ public final class Newsml12Parser implements WireParser {
                         b.subject("subj", code, null);
                     }
                 }
+            }
+        }
+        // Europa Press lists IPTC subject codes as Topics of a TopicSet ("IPTCSubjectCodes" scheme) rather than SubjectCode.
+        for (Element topic : SafeXml.descendants(item, "Topic")) {
+            Element name = SafeXml.child(topic, "FormalName");
+            String scheme = SafeXml.attr(name, "Scheme");
+            String code = SafeXml.text(name);
+            if (scheme != null && IPTC_SUBJECT_SCHEME.matcher(scheme).find() && code != null && SUBJECT_CODE.matcher(code).matches()) {
+                b.subject("subj", code, null);
             }
         }
         b.place(locationProperty(descriptive, "City"));
@@ -326,6 +337,9 @@ public final class Newsml12Parser implements WireParser {
         }
         return null;
     }
+
+    private static final java.util.regex.Pattern IPTC_SUBJECT_SCHEME = java.util.regex.Pattern.compile("(?i)iptc.*subject|subject.*iptc");
+    private static final java.util.regex.Pattern SUBJECT_CODE = java.util.regex.Pattern.compile("\\d{8}");
 
     private static String formalName(Element e) {
         return SafeXml.attr(e, "FormalName");

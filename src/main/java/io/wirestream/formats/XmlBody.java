@@ -1,5 +1,6 @@
 package io.wirestream.formats;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -56,18 +57,45 @@ final class XmlBody {
         return container;
     }
 
-    /** Sets bodyHtml and body paragraphs from the text root; nothing when it has no text. */
+    /**
+     * Sets bodyHtml and body paragraphs from the text root; nothing when it has no text. A root that holds only
+     * text which opens as markup is HTML sent in a CDATA section or escaped (Europa Press wraps a whole XHTML page,
+     * html, head and body, in its DataContent): that text is the HTML (StoryCleanup sanitises bodyHtml).
+     */
     static void apply(ParsedStory.Builder b, Element textRoot) {
         if (textRoot == null) {
             return;
         }
-        String html = innerHtml(textRoot).strip();
+        String sentAsText = onlyText(textRoot) ? textRoot.getTextContent().strip() : "";
+        String html = (MARKUP_SENT_AS_TEXT.matcher(sentAsText).lookingAt() ? markupSentAsText(sentAsText) : innerHtml(textRoot)).strip();
         if (html.isEmpty()) {
             return;
         }
         b.bodyHtml(html);
         b.body(WireText.paragraphsFromHtml(html));
     }
+
+    /** Text that opens as an HTML page or block does ("<?xml", "<!DOCTYPE", "<html", "<p class=...>"). */
+    private static final Pattern MARKUP_SENT_AS_TEXT = Pattern.compile(
+            "<(?:\\?xml|!DOCTYPE|html|body|p|div|h[1-6]|ul|ol|table|blockquote)(?=[\\s>/])", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Markup a wire sent as text, as HTML: read as XML first (it is XHTML as a rule, and an HTML parser takes
+     * XHTML's {@code <title />} for an opening tag that swallows the page), else as it is, for the HTML parser.
+     */
+    private static String markupSentAsText(String text) {
+        String fragment = PROLOGUE.matcher(text).replaceFirst("");
+        try {
+            Element wrapper = SafeXml.parse(("<wrapper>" + fragment + "</wrapper>").getBytes(StandardCharsets.UTF_8)).getDocumentElement();
+            return innerHtml(textRoot(wrapper));
+        } catch (WireParseException e) {
+            return text;
+        }
+    }
+
+    /** An XML declaration and a document type before the markup, which a wrapping element cannot hold. */
+    private static final Pattern PROLOGUE = Pattern.compile("^\\s*(?:<\\?xml[^>]*\\?>\\s*)?(?:<!DOCTYPE[^>\\[]*(?:\\[[^\\]]*\\])?\\s*>\\s*)?",
+            Pattern.CASE_INSENSITIVE);
 
     /** HTML of the children of an element, with local names and only harmless attributes kept. */
     static String innerHtml(Element e) {

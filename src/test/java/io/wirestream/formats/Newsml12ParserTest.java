@@ -131,6 +131,31 @@ class Newsml12ParserTest {
     }
 
     /**
+     * Europa Press's form (synthetic copy, our own words): a whole XHTML page in a CDATA section, its IPTC subject
+     * codes as Topics of a TopicSet; and TASS's urgency as the element's text.
+     */
+    @Test
+    void anXhtmlPageInCdataTopicSetSubjectCodesAndUrgencyAsText() throws Exception {
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>Europa Press</ProviderId><NewsItemId>S8-1</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsManagement><Status FormalName=\"Usable\"/><Urgency>2</Urgency></NewsManagement>"
+                + "<NewsComponent><TopicSet FormalName=\"HighImportance\"><Topic Duid=\"ts_1\"><FormalName Scheme=\"EuropaPress_Seccion\">CYS</FormalName>"
+                + "</Topic><Topic Duid=\"ts_2\"><FormalName Scheme=\"IPTCSubjectCodes\">14000000</FormalName></Topic></TopicSet>"
+                + "<NewsComponent><NewsLines><HeadLine>Olive oil tasters meet</HeadLine></NewsLines>"
+                + "<ContentItem><MediaType FormalName=\"Text\"/><Format FormalName=\"XHTML\"/><DataContent><![CDATA[   "
+                + "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title />\n</head>\n<body>\n"
+                + "<p>   PRIEGO (CORDOBA), 2 (EUROPA PRESS)</p>\n<p>   Thirteen teams taste olive oil this week.</p>\n"
+                + "<p>   The winners are named on Saturday.</p>\n</body>\n</html>]]></DataContent></ContentItem>"
+                + "</NewsComponent></NewsComponent></NewsItem></NewsML>";
+        ParsedStory s = parser.parse(utf8(doc), CONTEXT).get(0);
+        assertThat(s.body()).containsExactly("PRIEGO (CORDOBA), 2 (EUROPA PRESS)", "Thirteen teams taste olive oil this week.",
+                "The winners are named on Saturday.");
+        assertThat(s.bodyHtml()).startsWith("<p>").doesNotContain("&lt;", "<head", "<title");
+        assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code).containsExactly(tuple("subj", "14000000"));
+        assertThat(s.urgency()).isEqualTo(2);
+    }
+
+    /**
      * Belga's remote feed: every item's NewsItemId is "0" (or empty) and the language is on the component. Two
      * different stories stay two (no UPDATE of "belga.be:0"), a resend keeps its key, and the language is read.
      */
