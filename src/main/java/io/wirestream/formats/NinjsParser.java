@@ -78,7 +78,7 @@ public final class NinjsParser implements WireParser {
         if (data.isObject() && str(root, "uri") == null && (data.path("item").isObject() || data.path("items").isArray())) {
             // An API response (AP Media API: {"api_version", "data": {"item": {...}}} or {"data": {"items":
             // [{"meta", "item": {...}}]}}): the ninjs items inside it.
-            return data.path("item").isObject() ? List.of(parseItem(data.get("item"), context))
+            return data.path("item").isObject() ? List.of(parseItem(withRenditionText(data.get("item"), root.path("nitf")), context))
                     : parseEnvelope(unwrapped(data.get("items")), context);
         }
         JsonNode items = root.has("items") ? root.get("items") : root.get("item");
@@ -86,6 +86,20 @@ public final class NinjsParser implements WireParser {
             return parseEnvelope(items, context);
         }
         return List.of(parseItem(root, context));
+    }
+
+    /**
+     * An AP Media API item carries no text: it sits in the NITF rendition, which an ingest fetches and stores beside
+     * the response ({"data": {"item"}, "nitf": {"body_html"}}, as Superdesk does). That text is the item's body.
+     */
+    private static JsonNode withRenditionText(JsonNode item, JsonNode rendition) {
+        String html = str(rendition, "body_html");
+        if (html == null || html.isBlank() || item.has("body_html") || item.has("body_text") || !item.isObject()) {
+            return item;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) item).deepCopy();
+        copy.put("body_html", html);
+        return copy;
     }
 
     /** The items of an API list, each either the item itself or wrapped as {"meta", "item"}. */

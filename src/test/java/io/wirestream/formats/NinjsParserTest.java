@@ -225,6 +225,12 @@ class NinjsParserTest {
                 .extracting(ParsedStory::headline).containsExactly("Padres beat Giants");
         assertThatThrownBy(() -> parser.parse(utf8("{\"data\": {\"item\": " + picture + "}}"), CONTEXT))
                 .hasMessage("no story: ninjs picture item");
+
+        // An ingest that fetched the NITF rendition stores its text beside the response (Superdesk's "nitf"): the body.
+        ParsedStory fetched = parser.parse(utf8("{\"api_version\": \"1.1\", \"data\": {\"item\": " + text + "}, \"nitf\": "
+                + "{\"body_html\": \"<p>SAN DIEGO (AP) \\u2014 The Padres beat the Giants 4-2.</p><p>More follows.</p>\"}}"), CONTEXT).get(0);
+        assertThat(fetched.body()).containsExactly("SAN DIEGO (AP) \u2014 The Padres beat the Giants 4-2.", "More follows.");
+        assertThat(fetched.dateline()).isEqualTo("SAN DIEGO (AP) \u2014");
     }
 
     private static byte[] utf8(String s) {
