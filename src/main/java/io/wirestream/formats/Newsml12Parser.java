@@ -148,7 +148,13 @@ public final class Newsml12Parser implements WireParser {
         XmlBody.apply(b, XmlBody.textRoot(SafeXml.child(contentItem, "DataContent")));
         String dateline = SafeXml.text(SafeXml.child(lines, "DateLine"));
         String city = locationProperty(descriptive, "City");
-        StoryFields.dateline(b, dateline, city, null);
+        if (originOnly(descriptive) && contradicts(dateline, city)) {
+            // Where the item was filed from, and not the dateline's place (Kyodo's "Origin" Paris under "BEIJING, July
+            // 23"): the dateline says where the story is. AFP's Origin is its dateline's city, and the tidier name.
+            StoryFields.dateline(b, dateline, null, city);
+        } else {
+            StoryFields.dateline(b, dateline, city, null);
+        }
         StoryFields.ensureHeadline(b, null, "NewsML 1.2 item " + storyKey);
         StoryFields.signalsFromText(b, b.headline());
         StoryFields.signalsFromSlugline(b, b.slugline());
@@ -195,6 +201,18 @@ public final class Newsml12Parser implements WireParser {
                 b.signal(Signal.UPDATE);
             }
         }
+    }
+
+    /** Whether the dateline names a place that is not the city (compared case-blind, as the start of the dateline's place). */
+    private static boolean contradicts(String dateline, String city) {
+        String place = dateline == null || city == null ? null : StoryFields.placeOfDateline(dateline);
+        return place != null && !place.toLowerCase(Locale.ROOT).startsWith(city.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the item's only locations say where it was filed from (HowPresent "Origin"), not where its dateline is. */
+    private static boolean originOnly(Element descriptive) {
+        List<Element> locations = SafeXml.children(descriptive, "Location");
+        return !locations.isEmpty() && locations.stream().allMatch(l -> "origin".equalsIgnoreCase(SafeXml.attr(l, "HowPresent")));
     }
 
     private static String locationProperty(Element descriptive, String name) {

@@ -155,6 +155,21 @@ class Newsml12ParserTest {
         assertThat(s.urgency()).isEqualTo(2);
     }
 
+    /** A Location present as the item's Origin names where it was filed; a dateline naming another place wins. */
+    @Test
+    void anOriginLocationThatIsNotTheDatelinesPlaceGivesWay() throws Exception {
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>kyodonews.jp</ProviderId><NewsItemId>K-1</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsComponent><NewsLines><HeadLine>Former premier dies</HeadLine><DateLine>%s</DateLine></NewsLines>"
+                + "<DescriptiveMetadata><Location HowPresent=\"Origin\"><Property FormalName=\"Country\" Value=\"FRA\"/>"
+                + "<Property FormalName=\"City\" Value=\"Paris\"/></Location></DescriptiveMetadata>"
+                + "<ContentItem><MediaType FormalName=\"Text\"/><DataContent><p>A former premier died on Monday.</p></DataContent></ContentItem>"
+                + "</NewsComponent></NewsItem></NewsML>";
+        assertThat(parser.parse(utf8(String.format(doc, "BEIJING, July 23")), CONTEXT).get(0).datelinePlace()).isEqualTo("Beijing");
+        // AFP's Origin is its dateline's city, the tidier name of it
+        assertThat(parser.parse(utf8(String.format(doc, "PARIS, July 23 (AFP)")), CONTEXT).get(0).datelinePlace()).isEqualTo("Paris");
+    }
+
     /**
      * Belga's remote feed: every item's NewsItemId is "0" (or empty) and the language is on the component. Two
      * different stories stay two (no UPDATE of "belga.be:0"), a resend keeps its key, and the language is read.
