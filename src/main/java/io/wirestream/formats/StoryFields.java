@@ -221,10 +221,14 @@ final class StoryFields {
      * "STOCKHOLM, Aug 29, 2014 (AFP) -" and "FORT WASHINGTON, Pa." give "Stockholm" and "Fort Washington".
      * The first comma ends the place; agencies put the state, date or country after it.
      */
+    /** Reuters video's hedge on a place or date it could not verify: "SAID TO BE DERAA, SYRIA". */
+    private static final Pattern UNVERIFIED = Pattern.compile("^\\s*(?:SAID TO BE|REPORTEDLY|PURPORTEDLY)\\s+", Pattern.CASE_INSENSITIVE);
+
     static String placeOfDateline(String dateline) {
         if (dateline == null || dateline.isBlank() || dateline.length() > MAX_DATELINE_CHARS) {
             return null;
         }
+        dateline = UNVERIFIED.matcher(dateline).replaceFirst("");
         // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.
         java.util.Optional<Dateline> known = Dateline.find(dateline);
         if (known.isPresent()) {
@@ -249,10 +253,15 @@ final class StoryFields {
      */
     static Dateline datelineInBody(ParsedStory.Builder b) {
         int text = 0; // paragraphs of story text seen: a standfirst may stand before the dateline, a second one may not
+        int position = 0; // paragraphs before this one, the headline repeated not counted
         for (int i = 0; i < Math.min(DATELINE_AGENCY_PARAGRAPHS, b.body().size()); i++) {
             String p = b.body().get(i);
+            if (repeatsHeadline(b, p)) {
+                continue; // the headline again ("World Series: Lester, Wainwright set for Game 1") is no dateline
+            }
+            boolean early = position++ < DATELINE_PARAGRAPHS;
             java.util.Optional<Dateline> d = Dateline.find(p);
-            if (d.isPresent() && (i < DATELINE_PARAGRAPHS || d.get().agency() != null)) {
+            if (d.isPresent() && (early || d.get().agency() != null)) {
                 return d.get();
             }
             text += isLeadFurniture(b, p) ? 0 : 1;
@@ -265,8 +274,11 @@ final class StoryFields {
 
     /** Whether a paragraph may stand before the dateline paragraph: furniture, or the headline again. */
     private static boolean isLeadFurniture(ParsedStory.Builder b, String paragraph) {
-        return LEAD_FURNITURE.matcher(paragraph).matches() || StoryCleanup.isFencedNote(paragraph)
-                || b.headline() != null && WireText.collapse(paragraph).equalsIgnoreCase(WireText.collapse(b.headline()));
+        return LEAD_FURNITURE.matcher(paragraph).matches() || StoryCleanup.isFencedNote(paragraph);
+    }
+
+    private static boolean repeatsHeadline(ParsedStory.Builder b, String paragraph) {
+        return b.headline() != null && WireText.collapse(paragraph).equalsIgnoreCase(WireText.collapse(b.headline()));
     }
 
     /** Dateline text and place from the body, when the wire sent none separately. */
@@ -300,7 +312,7 @@ final class StoryFields {
             }
         }
         if (place == null && located != null) {
-            place = WireText.titleCaseIfShouting(located);
+            place = WireText.titleCaseIfShouting(UNVERIFIED.matcher(located).replaceFirst(""));
         }
         b.datelinePlace(place);
         return place;

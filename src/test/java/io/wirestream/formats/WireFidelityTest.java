@@ -535,4 +535,13 @@ class WireFidelityTest {
         assertThat(StoryFields.placeOfDateline("MARCH 04")).isNull();
         assertThat(Dateline.find("MARSEILLE, France (AP) _ Text")).get().extracting(Dateline::place).isEqualTo("Marseille, France");
     }
+
+    /** Reuters video hedges what it could not verify: "SAID TO BE" is no part of a place, and a hedged date is none. */
+    @Test
+    void anUnverifiedDatelineOrPlaceIsReadWithoutItsHedge() {
+        assertThat(StoryFields.placeOfDateline("SAID TO BE DECEMBER 31, 2015")).isNull();
+        assertThat(StoryFields.placeOfDateline("SAID TO BE ALEPPO, SYRIA")).isEqualTo("Aleppo");
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NEWSML_G2).headline("Fighting filmed");
+        assertThat(StoryFields.dateline(b, "SAID TO BE DECEMBER 31, 2015", null, "SAID TO BE ALEPPO, SYRIA")).isEqualTo("Aleppo, Syria");
+    }
 }
