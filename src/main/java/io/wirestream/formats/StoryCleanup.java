@@ -238,8 +238,9 @@ final class StoryCleanup {
                 if (b.edNote() == null) {
                     b.edNote(first.substring(1, first.length() - 1).strip());
                 }
-            } else if (note != null) {
-                b.edNote(b.edNote() == null ? note : b.edNote() + " / " + note);
+            } else if (note != null || !headline && RESTRICTION.matcher(first).lookingAt() && first.length() <= 320) {
+                String said = note != null ? note : first;
+                b.edNote(b.edNote() == null ? said : b.edNote() + " / " + said);
             } else if (!headline) {
                 break;
             }
@@ -250,6 +251,13 @@ final class StoryCleanup {
         }
         return List.copyOf(paragraphs.subList(0, n));
     }
+
+    /**
+     * A distribution restriction set above the text, in capitals: "NOT FOR DISSEMINATION TO UNITED STATES NEWSWIRE
+     * SERVICES OR FOR DISTRIBUTION IN THE UNITED STATES" (press-release wires), "NOT FOR PUBLICATION". A note to editors.
+     */
+    private static final Pattern RESTRICTION = Pattern.compile(
+            "\\(?NOT FOR (?:DISSEMINATION|DISTRIBUTION|PUBLICATION|RELEASE|BROADCAST)\\b");
 
     /** Whether a paragraph is a note to editors fenced by asterisks ({@code *** ... ***}). */
     static boolean isFencedNote(String paragraph) {

@@ -117,6 +117,13 @@ class WireFidelityTest {
         assertThat(ninjs.datelinePlace()).isEqualTo("Helsinki");
         assertThat(ninjs.edNote()).isEqualTo("DISCLAIMER: THIS IS AN AUTOMATED TRANSLATION FROM FINNISH");
         assertThat(starred.body()).first().isEqualTo("**Corrected** figures were published.");
+
+        // a press-release wire's distribution restriction above the text is a note to editors, not the lead
+        ParsedStory restricted = parse(new NinjsParser(), "{\"uri\":\"urn:gnw:1\",\"headline\":\"Miner raises capital\","
+                + "\"body_text\":\"NOT FOR DISSEMINATION TO UNITED STATES NEWSWIRE SERVICES\\n\\nVANCOUVER, British Columbia, Dec. 2, 2019"
+                + " (GLOBE NEWSWIRE) -- A miner raised capital. It will drill in spring.\"}");
+        assertThat(restricted.edNote()).isEqualTo("NOT FOR DISSEMINATION TO UNITED STATES NEWSWIRE SERVICES");
+        assertThat(restricted.body()).first().asString().startsWith("VANCOUVER");
     }
 
     @Test
