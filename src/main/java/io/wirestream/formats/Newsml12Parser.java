@@ -240,6 +240,7 @@ public final class Newsml12Parser implements WireParser {
      */
     private static Element textContentItem(List<Element> contentItems) {
         Element fallback = null;
+        Element emptyBody = null; // a Body that holds nothing (Belga's audio package: each quote's Body is empty, the bulletin's is not)
         for (Element ci : contentItems) {
             String media = formalName(SafeXml.child(ci, "MediaType"));
             String mime = StoryFields.first(formalName(SafeXml.child(ci, "MimeType")), "").toLowerCase(Locale.ROOT);
@@ -252,13 +253,16 @@ public final class Newsml12Parser implements WireParser {
             }
             String role = roleOf(ci);
             if (role != null && BODY_ROLES.contains(role)) {
-                return ci;
+                if (!SafeXml.child(ci, "DataContent").getTextContent().isBlank()) {
+                    return ci;
+                }
+                emptyBody = emptyBody == null ? ci : emptyBody;
             }
             if (fallback == null && (role == null || !NOT_BODY_ROLES.contains(role))) {
                 fallback = ci;
             }
         }
-        return fallback;
+        return emptyBody != null ? emptyBody : fallback;
     }
 
     /**

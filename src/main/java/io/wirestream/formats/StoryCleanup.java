@@ -47,6 +47,8 @@ final class StoryCleanup {
     /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>". */
     private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
             Pattern.CASE_INSENSITIVE);
+    /** A paragraph that is one tag of markup and nothing else, sent as text. */
+    private static final Pattern LONE_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]{0,60}(?:\\s[^<>]{0,300})?/?>");
     /** An HTML comment written as text. */
     /** A keyword header: "Keywords: a, b", "Stichwörter: ...", "Tags: ...". */
     private static final Pattern KEYWORD_LABEL = Pattern.compile(
@@ -298,8 +300,9 @@ final class StoryCleanup {
         List<String> out = new ArrayList<>();
         for (String raw : paragraphs) {
             String p = withoutEscapedComments(raw).strip();
-            if (p.isEmpty()) {
-                continue; // "<!-- title -->" sent as text (HTML in a CDATA section): a note on the markup, not copy
+            if (p.isEmpty() || LONE_TAG.matcher(p).matches()) {
+                // "<!-- title -->" or Belga's "<NewsComponentRef idref="DS04116205"/>" sent as text: markup, not copy
+                continue;
             }
             if (ESCAPED_TAG.matcher(p).find()) {
                 out.addAll(WireText.paragraphsFromHtml(p));

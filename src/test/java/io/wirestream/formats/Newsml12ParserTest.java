@@ -155,6 +155,29 @@ class Newsml12ParserTest {
         assertThat(s.urgency()).isEqualTo(2);
     }
 
+    /**
+     * Belga's audio package (synthetic copy, our own words): each quote is a component with an empty Body beside its
+     * sound, the bulletin's script is the last component's Body, and it refers to the quotes by escaped tags.
+     */
+    @Test
+    void anEmptyBodyGivesWayToOneWithTextAndMarkupSentAsAParagraphIsDropped() throws Exception {
+        String quote = "<NewsComponent><Role FormalName=\"Quote\"/><NewsLines><HeadLine>17 QUOTE MAYOR</HeadLine></NewsLines>"
+                + "<NewsComponent><Role FormalName=\"Title\"/><ContentItem><Format FormalName=\"Text\"/><DataContent>17 QUOTE MAYOR"
+                + "</DataContent></ContentItem></NewsComponent><NewsComponent><Role FormalName=\"Body\"/><ContentItem>"
+                + "<Format FormalName=\"Text\"/><DataContent/></ContentItem></NewsComponent></NewsComponent>";
+        String doc = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>belga.be</ProviderId><NewsItemId>B-1</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId></NewsIdentifier></Identification>"
+                + "<NewsComponent><NewsLines><HeadLine>No Headline !</HeadLine></NewsLines>" + quote
+                + "<NewsComponent><Role FormalName=\"Audio\"/><NewsLines><HeadLine>belga 18:00</HeadLine></NewsLines>"
+                + "<NewsComponent><Role FormalName=\"Body\"/><ContentItem><Format FormalName=\"Text\"/><DataContent>"
+                + "The town festival is cancelled. The mayor explains:\n&lt;NewsComponentRef idref=\"DS1\"/&gt;\n"
+                + "Showers are expected tonight.</DataContent></ContentItem></NewsComponent></NewsComponent>"
+                + "</NewsComponent></NewsItem></NewsML>";
+        ParsedStory s = parser.parse(utf8(doc), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("belga 18:00");
+        assertThat(s.body()).containsExactly("The town festival is cancelled. The mayor explains:", "Showers are expected tonight.");
+    }
+
     /** A Location present as the item's Origin names where it was filed; a dateline naming another place wins. */
     @Test
     void anOriginLocationThatIsNotTheDatelinesPlaceGivesWay() throws Exception {
