@@ -63,8 +63,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
-    /** The "+" Kyodo closes a bare headline with; "C++" keeps its own. */
-    private static final Pattern BARE_HEADLINE_END = Pattern.compile("(?<=[\\p{L}\\p{N}.!?\"')])\\+$");
+    /** The "+" Kyodo closes every bare headline with ("... Disney++" is "... Disney+"). */
+    private static final Pattern BARE_HEADLINE_END = Pattern.compile("(?<=\\S)\\+$");
     private static final Pattern LINE_END_MARK = Pattern.compile("[<=]\\s*$");
     private static final int FLASH_MAX_WORDS = 100;
     /** An alert is one sentence: AP's APNewsAlert body is a single paragraph of one or two lines. */
@@ -120,15 +120,17 @@ public final class AnpaParser implements WireParser {
         }
     }
 
-    /** The agency the service line names after the selector ("a0105KYODO" then US and a desk code), when it is a known one. */
+    /**
+     * The agency Kyodo names on its service line, right after the sequence number ("a0105KYODO", then US and a desk
+     * code), when it is a known one. AP's line has US there and then a member's selector code ("a0001" US "ansa"),
+     * which names the member, not the agency.
+     */
     private static String serviceAgency(String header) {
-        Matcher s = SERVICE.matcher(header);
-        if (!s.find()) {
-            return null;
-        }
-        String[] words = s.group(3).split("[^\\p{L}]+");
-        return words.length == 0 || words[0].isEmpty() ? null : Agencies.exactly(words[0]);
+        Matcher s = SERVICE_AGENCY.matcher(header);
+        return s.find() ? Agencies.exactly(s.group(1)) : null;
     }
+
+    private static final Pattern SERVICE_AGENCY = Pattern.compile("^\\s*[A-Za-z]\\d{4}(\\p{L}{2,20})(?![\\p{L}])");
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {
         Matcher h = HEADER.matcher(m.header());

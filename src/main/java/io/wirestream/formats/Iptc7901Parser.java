@@ -97,16 +97,20 @@ public final class Iptc7901Parser implements WireParser {
         if (headText.indexOf(WireFraming.STX) >= 0) {
             return SNIFF.matcher(headText).find();
         }
-        return headText.indexOf(WireFraming.SOH) < 0 && unframed(headText) != null;
+        return headText.indexOf(WireFraming.SOH) < 0 && !unframed(headText).isEmpty();
     }
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         String text = WireText.decodeLenient(payload, context.contentType());
         if (text.indexOf(WireFraming.STX) < 0 && text.indexOf(WireFraming.SOH) < 0) {
-            WireFraming.Message m = unframed(text);
-            if (m != null) {
-                return List.of(parseMessage(m, context));
+            List<WireFraming.Message> messages = unframed(text);
+            if (!messages.isEmpty()) {
+                List<ParsedStory> out = new ArrayList<>();
+                for (WireFraming.Message m : messages) {
+                    out.add(parseMessage(m, context));
+                }
+                return out;
             }
         }
         return WireFraming.parseMessages(text, "IPTC 7901", m -> parseMessage(m, context));
@@ -119,31 +123,49 @@ public final class Iptc7901Parser implements WireParser {
     private static final int UNFRAMED_HEAD_LINES = 12;
 
     /**
-     * One message of unframed copy, or null when the text is not one: the header is the header line and the
-     * keyword lines after it (ending in "/", or a version note such as "2ND LEAD"), the text runs to the
-     * trailer's date line ("101137 GMT Dez 18"), which is the trailer.
+     * The messages of unframed copy, or none when the text is not such copy: each starts at a header line whose head
+     * closes within {@link #UNFRAMED_HEAD_LINES} lines, and the first starts the text.
      */
-    static WireFraming.Message unframed(String text) {
+    static List<WireFraming.Message> unframed(String text) {
         List<String> lines = List.of(text.split("\\R", -1));
         int first = 0;
         while (first < lines.size() && WireFraming.clean(lines.get(first)).isEmpty()) {
             first++;
         }
-        if (first == lines.size() || lines.get(first).length() > 200
-                || !UNFRAMED_HEADER.matcher(WireFraming.clean(lines.get(first))).matches()) {
-            return null;
-        }
-        int headEnd = -1;
-        for (int i = first + 1; i < lines.size() && i <= first + UNFRAMED_HEAD_LINES; i++) {
-            if (WireFraming.clean(lines.get(i)).endsWith("=")) {
-                headEnd = i;
-                break;
+        List<Integer> starts = new ArrayList<>();
+        for (int i = first; i < lines.size(); i++) {
+            if (lines.get(i).length() <= 200 && UNFRAMED_HEADER.matcher(WireFraming.clean(lines.get(i))).matches() && headEnd(lines, i) > 0) {
+                starts.add(i);
             }
         }
-        if (headEnd < 0) {
-            return null;
+        List<WireFraming.Message> out = new ArrayList<>();
+        if (starts.isEmpty() || starts.get(0) != first) {
+            return out;
         }
-        int textStart = first + 1;
+        for (int k = 0; k < starts.size(); k++) {
+            out.add(message(lines.subList(starts.get(k), k + 1 < starts.size() ? starts.get(k + 1) : lines.size())));
+        }
+        return out;
+    }
+
+    /** The line that closes the head begun by the header line at {@code header} (it ends with "="), or -1. */
+    private static int headEnd(List<String> lines, int header) {
+        for (int i = header + 1; i < lines.size() && i <= header + UNFRAMED_HEAD_LINES; i++) {
+            if (WireFraming.clean(lines.get(i)).endsWith("=")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * One unframed message (its lines, the header line first): the header is the header line and the keyword lines
+     * after it (ending in "/", or a version note such as "2ND LEAD"), the text runs to the trailer's date line
+     * ("101137 GMT Dez 18"), which is the trailer.
+     */
+    private static WireFraming.Message message(List<String> lines) {
+        int headEnd = headEnd(lines, 0);
+        int textStart = 1;
         while (textStart < headEnd) {
             String line = WireFraming.clean(lines.get(textStart));
             if (!line.isEmpty() && !line.endsWith("/") && !KEYWORD_BLOCK_NOTE.matcher(line).matches()) {
@@ -160,8 +182,8 @@ public final class Iptc7901Parser implements WireParser {
             trailer = lines.get(textEnd - 1);
             textEnd--;
         }
-        return new WireFraming.Message(String.join("\n", lines.subList(first, textStart)),
-                String.join("\n", lines.subList(textStart, textEnd)), trailer);
+        return new WireFraming.Message(String.join("\n", lines.subList(0, textStart)), String.join("\n", lines.subList(textStart, textEnd)),
+                trailer);
     }
 
     private ParsedStory parseMessage(WireFraming.Message m, ParseContext context) throws WireParseException {

@@ -240,7 +240,7 @@ final class StoryCleanup {
                 if (b.edNote() == null) {
                     b.edNote(first.substring(1, first.length() - 1).strip());
                 }
-            } else if (note != null || !headline && RESTRICTION.matcher(first).lookingAt() && first.length() <= 320) {
+            } else if (note != null || !headline && isRestriction(first)) {
                 String said = note != null ? note : first;
                 b.edNote(b.edNote() == null ? said : b.edNote() + " / " + said);
             } else if (!headline) {
@@ -260,6 +260,11 @@ final class StoryCleanup {
      */
     private static final Pattern RESTRICTION = Pattern.compile(
             "\\(?NOT FOR (?:DISSEMINATION|DISTRIBUTION|PUBLICATION|RELEASE|BROADCAST)\\b");
+
+    /** A restriction paragraph and nothing else: in capitals throughout (a lead that follows it in one paragraph stays). */
+    private static boolean isRestriction(String paragraph) {
+        return paragraph.length() <= 320 && RESTRICTION.matcher(paragraph).lookingAt() && paragraph.chars().noneMatch(Character::isLowerCase);
+    }
 
     /** Whether a paragraph is a note to editors fenced by asterisks ({@code *** ... ***}). */
     static boolean isFencedNote(String paragraph) {

@@ -135,12 +135,35 @@ public final class SourceCatalogue {
     private static final int LONGEST_NAME = 60;
 
     private Optional<Source> find(String sent) {
+        int slash = sent.indexOf('/');
+        if (slash > 0) {
+            // "dpa/Europa Press", "AFP/Getty": the first named wrote it ("dpa" names dpa only as a whole part)
+            Optional<Source> first = find(sent.substring(0, slash));
+            if (first.isPresent()) {
+                return first;
+            }
+        }
         String lower = fold(sent);
         String whole = whole(lower);
+        // The name that starts first wins ("dpa/Europa Press" is dpa's, "Reuters/Interfax" Reuters'); at one start the
+        // longest ("Australian Associated Press" before "Associated Press"): aliases are sorted longest first.
+        Source best = null;
+        int bestStart = Integer.MAX_VALUE;
         for (Alias a : aliases) {
-            if (a.lower().length() <= EXACT_ONLY ? a.lower().equals(whole) : a.word().matcher(lower).find()) {
-                return Optional.of(a.source());
+            int start = -1;
+            if (a.lower().length() <= EXACT_ONLY) {
+                start = a.lower().equals(whole) ? 0 : -1;
+            } else {
+                Matcher m = a.word().matcher(lower);
+                start = m.find() ? m.start() : -1;
             }
+            if (start >= 0 && start < bestStart) {
+                best = a.source();
+                bestStart = start;
+            }
+        }
+        if (best != null) {
+            return Optional.of(best);
         }
         String site = siteName(whole);
         if (site != null) {

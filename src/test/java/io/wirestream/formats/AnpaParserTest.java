@@ -237,5 +237,11 @@ class AnpaParserTest {
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2018-12-09T12:37:00Z"));
         assertThat(s.storyKey()).isEqualTo("KYODO|RUGBY-FINAL|2018-12-09");
         assertThat(s.body()).hasSize(2).first().asString().startsWith("OSAKA, Japan, Dec. 9 Kyodo - A Tokyo side won the national final on Sunday");
+
+        // AP's service line has US after the number, then the member's selector: "ansa" there is a member, not the agency
+        String ap = new String(anpa("r", "BC-Strike", "", "", "Strike ends", "A strike ended.", ""), StandardCharsets.US_ASCII)
+                .replace("\u001Fsel", "\u001Fansa");
+        assertThat(parser.parse(ap.getBytes(StandardCharsets.US_ASCII), ParseContext.of("feed-7", Instant.parse("2026-12-02T00:00:00Z")))
+                .get(0).agency()).isEqualTo("FEED-7");
     }
 }

@@ -153,6 +153,20 @@ class Iptc7901ParserTest {
         assertThat(s.agency()).isEqualTo(expected.agency());
     }
 
+    /** Several stripped messages in one file are several stories, each with its own priority and time. */
+    @Test
+    void strippedMessagesOneAfterAnotherAreSeparateStories() throws Exception {
+        String two = new String(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                + new String(msg("1", "", "Earthquake hits Cologne", "141000 GMT Mar 17"), StandardCharsets.ISO_8859_1)
+                        .replace("Germany-strike/", "Germany-quake/");
+        byte[] stripped = two.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(ParserRegistry.standard().detect(stripped)).isInstanceOf(Iptc7901Parser.class);
+        java.util.List<ParsedStory> stories = parser.parse(stripped, CONTEXT);
+        assertThat(stories).extracting(ParsedStory::headline).containsExactly("Strike halts trains", "Earthquake hits Cologne");
+        assertThat(stories).extracting(ParsedStory::urgency).containsExactly(5, 1);
+        assertThat(stories.get(0).body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
+    }
+
     /** Plain text that opens like a header line but never closes a head with " =" stays plain text. */
     @Test
     void aHeaderLikeFirstLineAloneIsNotIptc7901() throws Exception {

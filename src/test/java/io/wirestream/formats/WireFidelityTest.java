@@ -124,6 +124,12 @@ class WireFidelityTest {
                 + " (GLOBE NEWSWIRE) -- A miner raised capital. It will drill in spring.\"}");
         assertThat(restricted.edNote()).isEqualTo("NOT FOR DISSEMINATION TO UNITED STATES NEWSWIRE SERVICES");
         assertThat(restricted.body()).first().asString().startsWith("VANCOUVER");
+        // the notice and the lead in one paragraph: the lead stays
+        ParsedStory oneParagraph = parse(new NinjsParser(), "{\"uri\":\"urn:gnw:2\",\"headline\":\"Miner raises capital\","
+                + "\"body_text\":\"NOT FOR DISSEMINATION IN THE UNITED STATES. VANCOUVER, British Columbia, Dec. 2, 2019"
+                + " (GLOBE NEWSWIRE) -- A miner raised capital.\\n\\nIt will drill in spring.\"}");
+        assertThat(oneParagraph.edNote()).isNull();
+        assertThat(oneParagraph.body()).first().asString().contains("A miner raised capital.");
     }
 
     @Test

@@ -63,6 +63,19 @@ class SourceCatalogueTest {
         assertEquals("acme-wire", u.getId());
     }
 
+    /** Of two agencies in one credit the first named is the writer; at one place, the longest name. */
+    @Test
+    void theAgencyNamedFirstInACreditWins() {
+        assertEquals("dpa", CATALOGUE.match("dpa/Europa Press").map(Source::getId).orElse("unknown"));
+        assertEquals("reuters", CATALOGUE.match("Reuters/Interfax").map(Source::getId).orElse("unknown"));
+        assertEquals("europapress", CATALOGUE.match("Europa Press/dpa").map(Source::getId).orElse("unknown"));
+        assertEquals("aap", CATALOGUE.match("Australian Associated Press").map(Source::getId).orElse("unknown"));
+        // the names of people and bodies that share a word with an agency's are no agency's
+        for (String name : new String[] {"Sana'a Center", "Hina Rabbani Khar", "Comunidad Andina", "Sputnik Беларусь"}) {
+            assertEquals("unknown", CATALOGUE.match(name).map(Source::getId).orElse("unknown"), name);
+        }
+    }
+
     @Test
     void aLineRoundTripsAndABadOneSaysWhy() {
         Source ap = CATALOGUE.byId("ap").orElseThrow();
