@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.wirestream.avro.Signal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +166,7 @@ public final class NinjsParser implements WireParser {
         b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"),
                 str(n, "teaser"), textOrHtml(withPrefix(n, "description_"))));
         body(n, b);
-        b.byline(first(str(n, "byline"), str(n, "by"), bylines(n)));
+        b.byline(first(str(n, "byline"), str(n, "byLine"), str(n, "by"), bylines(n)));
         b.slugline(str(n, "slugline"));
         StoryFields.signalsFromText(b, b.headline());
         StoryFields.signalsFromSlugline(b, b.slugline());
@@ -200,20 +201,25 @@ public final class NinjsParser implements WireParser {
     }
 
     private static String headline(JsonNode n) {
-        String h = str(n, "headline");
+        String h = first(str(n, "headline"), str(n, "headLine")); // "headLine", "bodyXhtml", "byLine": Reuters Connect's API
         if (h != null) {
             return WireText.collapse(h);
         }
-        String main = first(role(n.path("headlines"), "main"), str(n, "headline_main"), withPrefix(n, "headline_"));
+        // ninjs 2.0 drafts named the lists "headline" and "body", their entries' roles "name"
+        String main = first(role(n.path("headlines"), "main"), role(arrayOrEmpty(n.path("headline")), "main"), str(n, "headline_main"),
+                withPrefix(n, "headline_"));
         return main == null ? null : WireText.collapse(main);
     }
 
     private static void body(JsonNode n, ParsedStory.Builder b) {
-        String html = first(str(n, "body_html"), str(n, "body_xhtml"), str(n, "article_html"));
+        String html = first(str(n, "body_html"), str(n, "body_xhtml"), str(n, "article_html"), str(n, "bodyXhtml"));
         String text = str(n, "body_text");
-        for (JsonNode body : n.path("bodies")) {
+        List<JsonNode> bodies = new ArrayList<>();
+        n.path("bodies").forEach(bodies::add);
+        arrayOrEmpty(n.path("body")).forEach(bodies::add);
+        for (JsonNode body : bodies) {
             String ct = first(str(body, "contentType"), str(body, "contenttype"), "");
-            String role = first(str(body, "role"), "");
+            String role = first(str(body, "role"), str(body, "name"), "");
             if (ct.contains("html") || role.equals("html")) {
                 html = html == null ? str(body, "value") : html;
             } else if (ct.contains("xml") || ct.contains("nitf") || role.equals("nitf")) {
@@ -342,11 +348,15 @@ public final class NinjsParser implements WireParser {
         return first(str(n, "copyrightholder"), str(n, "copyrightHolder"), str(n, "creditline"), str(n, "provider"));
     }
 
+    private static JsonNode arrayOrEmpty(JsonNode n) {
+        return n.isArray() ? n : JSON.createArrayNode();
+    }
+
     private static String role(JsonNode list, String wanted) {
         String any = null;
         for (JsonNode h : list) {
             String v = str(h, "value");
-            if (wanted.equals(str(h, "role"))) {
+            if (wanted.equals(first(str(h, "role"), str(h, "name")))) {
                 return v;
             }
             any = any == null ? v : any;

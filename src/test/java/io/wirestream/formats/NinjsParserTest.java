@@ -233,6 +233,28 @@ class NinjsParserTest {
         assertThat(fetched.dateline()).isEqualTo("SAN DIEGO (AP) \u2014");
     }
 
+    /** The ninjs 2.0 drafts named the lists "headline" and "body" and their entries' roles "name" (dpa's, TT's examples). */
+    @Test
+    void theDraftTwoPointZeroListsOfHeadlinesAndBodies() throws Exception {
+        String draft = """
+                {"uri": "urn:newsml:dpa.com:20090101:1", "versioncreated": "2019-05-10T16:02:28+02:00", "language": "de",
+                 "headline": [{"name": "main", "value": "Derby ends in a draw"}],
+                 "body": [{"name": "html", "value": "<section class=\\"main\\"><p>The derby ended 2:2.</p><p>Both sides scored late.</p></section>"}]}
+                """;
+        ParsedStory s = parser.parse(utf8(draft), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Derby ends in a draw");
+        assertThat(s.body()).containsExactly("The derby ended 2:2.", "Both sides scored late.");
+
+        // Reuters Connect's API item: "headLine", "bodyXhtml", "byLine" inside {"data": {"item"}}
+        String connect = "{\"data\": {\"item\": {\"uri\": \"tag:reuters.com,2023:newsml_X1\", \"type\": \"text\", \"headLine\": "
+                + "\"Club fined by FA\", \"byLine\": \"A Writer\", \"bodyXhtml\": \"<html xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><head>"
+                + "<title/></head><body><p>April 14 (Reuters) - A club was fined.</p></body></html>\"}}}";
+        ParsedStory r = parser.parse(utf8(connect), CONTEXT).get(0);
+        assertThat(r.headline()).isEqualTo("Club fined by FA");
+        assertThat(r.byline()).isEqualTo("A Writer");
+        assertThat(r.body()).containsExactly("April 14 (Reuters) - A club was fined.");
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
