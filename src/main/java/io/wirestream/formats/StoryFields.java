@@ -304,7 +304,9 @@ final class StoryFields {
         }
         b.dateline(datelineElement);
         String place = placeElement != null ? WireText.titleCaseIfShouting(placeElement) : placeOfDateline(datelineElement);
-        Dateline inBody = place == null ? datelineInBody(b) : null;
+        // With no dateline element the text's own dateline is read even when the metadata names a place, and it wins:
+        // the metadata may name the desk (Ritzau's "København" over "GLASGOW, Scotland, Feb. 01, 2018 (GLOBE NEWSWIRE)").
+        Dateline inBody = place == null || datelineElement == null ? datelineInBody(b) : null;
         if (inBody != null) {
             place = inBody.place();
             if (datelineElement == null) {

@@ -549,6 +549,17 @@ class WireFidelityTest {
         assertThat(Dateline.find("MARSEILLE, France (AP) _ Text")).get().extracting(Dateline::place).isEqualTo("Marseille, France");
     }
 
+    /** With no dateline element, the text's own dateline wins over a place the metadata names (the desk's town). */
+    @Test
+    void theTextsDatelineWinsOverTheMetadatasPlace() {
+        ParsedStory.Builder b = ParsedStory.builder(WireFormat.NITF).headline("Space firm signs contract")
+                .body(List.of("GLASGOW, Scotland, Feb. 01, 2018 (GLOBE NEWSWIRE) -- A space firm signed a contract.", "More follows."));
+        assertThat(StoryFields.dateline(b, null, "København", null)).isEqualTo("Glasgow, Scotland");
+        assertThat(b.dateline()).isEqualTo("GLASGOW, Scotland, Feb. 01, 2018 (GLOBE NEWSWIRE) --");
+        ParsedStory.Builder plain = ParsedStory.builder(WireFormat.NITF).headline("Budget passed").body(List.of("The council passed it."));
+        assertThat(StoryFields.dateline(plain, null, "København", null)).isEqualTo("København");
+    }
+
     /** Reuters video hedges what it could not verify: "SAID TO BE" is no part of a place, and a hedged date is none. */
     @Test
     void anUnverifiedDatelineOrPlaceIsReadWithoutItsHedge() {
