@@ -27,7 +27,7 @@ class BreakingPhrasesTest {
         List<BreakingPhrases.Rule> rules = BreakingPhrases.bundled().rules();
         assertThat(rules.stream().filter(r -> r.triggers().isPresent()).count())
                 .as("the bundled rules' literals are read").isGreaterThanOrEqualTo(rules.size() - 2);
-        String[] words = ("president prime minister king queen killed assassinated dies died dead shot ousted "
+        String[] words = ("former ex- ex ancien ehemalige president prime minister king queen killed assassinated dies died dead shot ousted "
                 + "declares war coup junta seizes power 12 1,200 dozens people killed death toll magnitude M 6.1 quake "
                 + "earthquake state of emergency martial law massacre terrorist attack explosion blast bomb gunman "
                 + "air strike strikes that reportedly killed resigns steps down breaking urgent président tué "
@@ -66,6 +66,20 @@ class BreakingPhrasesTest {
             }
         }
         assertThat(matched).isGreaterThan(1_000);
+    }
+
+    /** A sitting head of state or government killed or dying is strong language; a former one's death is a death. */
+    @Test
+    void aFormerLeadersDeathIsNoHeadOfStateKilled() {
+        String rule = "head of state or government killed, dying or ousted";
+        assertThat(BreakingPhrases.bundled().match("President shot dead in capital").reasons()).contains(rule);
+        assertThat(BreakingPhrases.bundled().match("Chinese Premier Li dies").reasons()).contains(rule);
+        for (String former : List.of("Ex-Chinese Premier Li dies aged 90", "Former prime minister dies at 95",
+                "Death of former President Smith mourned", "L'ancien président est mort", "Ehemaliger Kanzler gestorben",
+                "Muere el ex presidente")) {
+            assertThat(BreakingPhrases.bundled().match(former).reasons()).as(former).doesNotContain(rule)
+                    .noneMatch(r -> r.contains("chef d'État") || r.contains("Regierungschef") || r.contains("jefe de Estado"));
+        }
     }
 
     @Test
