@@ -47,6 +47,9 @@ public record Dateline(String text, String place, String agency, String remainde
             // parentheses after a place and a date is a dateline however the text goes on ("Deutsche Presse-Agentur (dpa)
             // Chief Executive ..." names no date, and is no dateline).
             Pattern.compile("^" + PLACE + COUNTRY_TAG + A_DAY + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
+            // Keystone-SDA's house style, the agency in lower case and nothing after it: "Genève (ats) Le scandale ...",
+            // "Bern (sda/dpa) Die ..." (no date needed: these lower-case codes name no company, as "(dpa)" may)
+            Pattern.compile("^" + PLACE + "[ ]*\\((?<agency>(?:sda|ats|awp)(?:/[a-z]{2,8})?)\\)[ ]+(?=[\\p{Lu}«\"“])"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -

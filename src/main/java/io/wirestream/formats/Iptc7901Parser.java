@@ -240,6 +240,14 @@ public final class Iptc7901Parser implements WireParser {
         }
 
         readText(m.text(), b, versionTexts);
+        // A header source that names no agency (Keystone-ATS puts its office there, "gef" for Geneva) gives way to the
+        // agency the dateline names ("Genève (ats)"); the story key keeps the header's, which every take repeats.
+        Dateline said = b.dateline() == null ? null : b.body().stream().filter(p -> p.startsWith(b.dateline())).findFirst()
+                .flatMap(Dateline::find).orElse(null);
+        String wrote = said == null || said.agency() == null ? null : Agencies.known(said.agency());
+        if (wrote != null && Agencies.known(source) == null) {
+            b.agency(wrote);
+        }
 
         WireFraming.Take take = WireFraming.take(versionTexts);
         b.version(take.version()).pubStatus(take.status());

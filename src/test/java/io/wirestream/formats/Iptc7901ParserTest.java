@@ -167,6 +167,23 @@ class Iptc7901ParserTest {
         assertThat(stories.get(0).body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
     }
 
+    /**
+     * Keystone-ATS's 7901 (synthetic copy, our own words): its office in the header's source field ("gef"), its
+     * dateline in lower case with nothing after it ("Genève (ats) Le ..."). The dateline's agency is the agency.
+     */
+    @Test
+    void keystoneAtsOfficeCodeAndLowerCaseDateline() throws Exception {
+        String copy = "\u0001sbf037 4 ec 60 gef 1388\r\n\r\nConseil GE\r\n\u0002Conseil GE: la Ville adopte son budget =\r\n\r\n"
+                + "Genève (ats) Le conseil municipal de la Ville de Genève a adopté son budget mardi soir.\r\n\r\n"
+                + "(ats mf)\r\n\u0003211005 jan 19\u0004";
+        ParsedStory s = parser.parse(copy.getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(s.dateline()).isEqualTo("Genève (ats)");
+        assertThat(s.datelinePlace()).isEqualTo("Genève");
+        assertThat(s.agency()).isEqualTo("Keystone-SDA");
+        assertThat(Dateline.find("Bern (sda/dpa) Die Regierung hat entschieden.")).get().extracting(Dateline::place).isEqualTo("Bern");
+        assertThat(Dateline.find("Deutsche Presse-Agentur (dpa) Chief Executive said.")).isEmpty();
+    }
+
     /** Plain text that opens like a header line but never closes a head with " =" stays plain text. */
     @Test
     void aHeaderLikeFirstLineAloneIsNotIptc7901() throws Exception {
