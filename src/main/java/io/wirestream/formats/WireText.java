@@ -201,11 +201,40 @@ public final class WireText {
         setDatelinesApart(doc);
         // Copy with paragraph elements is read by them, and its source lines are wrapping; copy without them (text and
         // <br>, a results list in a bare <body>) has a paragraph per line, as wire text does.
-        boolean lines = doc.body().select(BLOCKS).isEmpty();
+        // ... unless its lines are prose wrapped in pretty-printed markup (Business Wire's ninjs body_xhtml).
+        boolean lines = doc.body().select(BLOCKS).isEmpty() && !(doc.body().select("br").isEmpty() && wrappedProse(html));
         HtmlParagraphs reader = new HtmlParagraphs(out, lines);
         reader.read(doc.body());
         reader.flush();
         return out;
+    }
+
+    /**
+     * Whether markup without paragraph elements is prose its pretty-printing wrapped: every line after the first
+     * indented and some broken mid-sentence ({@link XmlBody#prettyPrinted}), and most lines after the first going on
+     * in lower case ("a new combination every workday ..."). A results list indented the same way starts each line
+     * with a name.
+     */
+    private static boolean wrappedProse(String html) {
+        if (!XmlBody.prettyPrinted(html)) {
+            return false;
+        }
+        int continued = 0;
+        int lower = 0;
+        boolean first = true;
+        for (String line : html.split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (first) {
+                first = false;
+                continue;
+            }
+            continued++;
+            lower += Character.isLowerCase(t.codePointAt(0)) ? 1 : 0;
+        }
+        return continued > 0 && lower * 2 >= continued;
     }
 
     /** Elements that end the text before them and start a paragraph of their own. */

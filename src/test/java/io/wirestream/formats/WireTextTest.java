@@ -99,4 +99,16 @@ class WireTextTest {
         assertThat(WireText.paragraphsFromHtml("<p><span class=\"dateline\">BERLIN (dpa)</span> Die Regierung tagt.</p>"))
                 .containsExactly("BERLIN (dpa) — Die Regierung tagt.");
     }
+
+    /** Prose that pretty-printed markup wrapped is one paragraph; a results list indented the same way keeps its lines. */
+    @Test
+    void proseWrappedByPrettyPrintingIsOneParagraphAndAnIndentedListIsNot() {
+        String wrapped = "\n      With more lunch combos than ever \u2013 enough to try \n      a new combination every workday for a year \u2013 the grill"
+                + " \n      unveiled a thicker decoy that sold out in weeks.\n    ";
+        assertThat(WireText.paragraphsFromHtml(wrapped)).containsExactly(
+                "With more lunch combos than ever \u2013 enough to try a new combination every workday for a year \u2013 the grill unveiled a"
+                        + " thicker decoy that sold out in weeks.");
+        String results = "Jan 3 - Results on Wednesday\n    Desportivo Aves (0) 1 Moreirense (2) 2\n    Maritimo (0) 1 Chaves (1) 2\n";
+        assertThat(WireText.paragraphsFromHtml(results)).hasSize(3);
+    }
 }
