@@ -239,12 +239,10 @@ public final class Iptc7901Parser implements WireParser {
             date = context.receivedAt().atZone(ZoneOffset.UTC).toLocalDate();
         }
 
-        readText(m.text(), b, versionTexts);
+        Optional<Dateline> said = readText(m.text(), b, versionTexts);
         // A header source that names no agency (Keystone-ATS puts its office there, "gef" for Geneva) gives way to the
         // agency the dateline names ("Genève (ats)"); the story key keeps the header's, which every take repeats.
-        Dateline said = b.dateline() == null ? null : b.body().stream().filter(p -> p.startsWith(b.dateline())).findFirst()
-                .flatMap(Dateline::find).orElse(null);
-        String wrote = said == null || said.agency() == null ? null : Agencies.known(said.agency());
+        String wrote = said.map(Dateline::agency).map(Agencies::known).orElse(null);
         if (wrote != null && Agencies.known(source) == null) {
             b.agency(wrote);
         }
@@ -269,8 +267,8 @@ public final class Iptc7901Parser implements WireParser {
         return b.build();
     }
 
-    /** Head block (version notes, headline, byline) up to " =", then body paragraphs. */
-    private static void readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
+    /** Head block (version notes, headline, byline) up to " =", then body paragraphs; returns the dateline found, with its agency. */
+    private static Optional<Dateline> readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
         List<String> lines = new ArrayList<>();
         for (String raw : text.split("\\R", -1)) {
             lines.add(WireFraming.clean(raw));
@@ -332,6 +330,7 @@ public final class Iptc7901Parser implements WireParser {
         }
         dateline.ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
         b.body(paragraphs);
+        return dateline;
     }
 
     /**

@@ -247,13 +247,14 @@ public final class Newsml12Parser implements WireParser {
             // TASS sends its NITF text as MediaType ComplexData with a text MimeType: text by its MimeType.
             boolean textual = media == null || media.equalsIgnoreCase("Text")
                     || media.equalsIgnoreCase("ComplexData") && (mime.startsWith("text/") || mime.contains("nitf") || mime.contains("xhtml"));
-            if (!textual || SafeXml.child(ci, "DataContent") == null
+            Element data = SafeXml.child(ci, "DataContent");
+            if (!textual || data == null
                     || mime.contains("css") || mime.startsWith("image") || mime.startsWith("video") || mime.startsWith("audio")) {
                 continue;
             }
             String role = roleOf(ci);
             if (role != null && BODY_ROLES.contains(role)) {
-                if (!SafeXml.child(ci, "DataContent").getTextContent().isBlank()) {
+                if (!data.getTextContent().isBlank()) {
                     return ci;
                 }
                 emptyBody = emptyBody == null ? ci : emptyBody;
