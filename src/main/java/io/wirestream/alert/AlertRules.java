@@ -5,6 +5,7 @@ import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
+import io.wirestream.text.LanguageGuess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,6 +110,15 @@ public final class AlertRules {
         return b.toString();
     }
 
+    /**
+     * The breaking-news language of a story's headline and lead, read by the rules of the language they are in
+     * ({@link LanguageGuess#reading}: as sent unless the text shows another; every rule when neither tells).
+     */
+    static BreakingPhrases.Match phrasesOf(EnrichedStory s, BreakingPhrases phrases) {
+        String text = headlineAndLead(s);
+        return phrases.match(text, LanguageGuess.reading(s.getLanguage(), null, text, ""));
+    }
+
     /** The body's first {@value #LEAD_CHARS} characters, paragraph by paragraph, the last one cut where they end. */
     private static List<String> lead(List<String> body) {
         List<String> lead = new ArrayList<>();
@@ -169,7 +179,7 @@ public final class AlertRules {
             st.setBestUrgency(u);
         }
         st.setWireFlash(st.getWireFlash() || wireFlash(s));
-        BreakingPhrases.Match m = settings.phrases().match(headlineAndLead(s));
+        BreakingPhrases.Match m = phrasesOf(s, settings.phrases());
         if (m.weight() > st.getLanguage()) {
             st.setLanguage(m.weight());
             st.setLanguageReasons(new ArrayList<>(m.reasons()));

@@ -3,7 +3,6 @@ package io.wirestream.classify;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Subject;
 import io.wirestream.text.LanguageGuess;
-import io.wirestream.text.LanguageTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -192,24 +191,11 @@ public final class StoryClassifier {
     /**
      * The language to read the story's text in: "en" for the shipped model, another primary subtag for the
      * {@link ForeignLexicon}, or "" when neither can (the story then gets no topic from its text: a wrong topic routes
-     * it to the wrong desk). The language as sent decides unless the text says otherwise (ANSA's English service
-     * declares Italian, WordPress feeds say "en-US" of Danish posts): a text of {@link LanguageGuess#MIN_WORDS} words or
-     * more whose function words are another language's is not English, and is read in the language it declares if
-     * its function words are found, else in the one whose function words it has most; one whose function words are
-     * English's is English. Tables and lists, with few function words of any language, are read as their language
-     * says, or as English.
+     * it to the wrong desk). See {@link LanguageGuess#reading}; a story that names no language and whose text says too
+     * little is read as English.
      */
     static String readingLanguage(String language, String headline, String text) {
-        String primary = LanguageTags.primary(language);
-        LanguageGuess.Evidence e = LanguageGuess.evidence(headline, text);
-        if (e.english()) {
-            return "en";
-        }
-        if (e.notEnglish()) {
-            // whatever was declared: the text is not English
-            return e.has(primary) ? primary : e.likeliest();
-        }
-        return primary.isEmpty() ? "en" : primary;
+        return LanguageGuess.reading(language, headline, text, "en");
     }
 
     private static Result result(Map<String, String> found, double confidence) {

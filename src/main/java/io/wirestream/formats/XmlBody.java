@@ -25,13 +25,15 @@ final class XmlBody {
     private static final Set<String> KEEP_ATTRS = Set.of("href", "src", "alt", "title", "class");
     /** Markup whose text is not story text; an XHTML header (dpa: slugs, genre, the headline again, the time) is metadata. */
     private static final Set<String> SKIP = Set.of("head", "header", "script", "style", "media", "media-reference", "object", "figure");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"”’')\\]]$");
     /**
      * Reuters SNI text and other take-style copy put the whole story in one {@code <p>}, one
      * paragraph per indented line. A line break followed by indentation, or a blank line, is a
-     * paragraph break there.
+     * paragraph break there. A blank line is written as a break, a run of spaces, tabs and breaks, and a
+     * break: one character class, where a repeated group ({@code \R(?:[ \t]*\R)+}) recurses once per
+     * line and overflows the stack on a long run of them.
      */
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"”’')\\]]$");
-    private static final Pattern PREFORMATTED_BREAK = Pattern.compile("\\R(?:[ \\t]*\\R)+|\\R[ \\t]{3,}");
+    private static final Pattern PREFORMATTED_BREAK = Pattern.compile("\\R[ \\t\\n\\x0B\\f\\r\\x{85}\\x{2028}\\x{2029}]*\\R|\\R[ \\t]{3,}");
 
     private XmlBody() {
     }

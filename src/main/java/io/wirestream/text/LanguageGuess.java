@@ -140,6 +140,27 @@ public final class LanguageGuess {
     }
 
     /**
+     * The language to read a story in (a primary subtag): the one it was sent in unless its text says otherwise (ANSA's
+     * English service declares Italian, WordPress feeds say "en-US" of Danish posts). A text of {@link #MIN_WORDS} words
+     * or more whose function words are another language's is not English, and is read in the language it declares if
+     * its function words are found, else in the one whose function words it has most; one whose function words are
+     * English's is English. Tables and lists, with few function words of any language, are read as their language
+     * says, or in {@code unknown} when none was sent.
+     */
+    public static String reading(String language, String headline, String text, String unknown) {
+        String primary = LanguageTags.primary(language);
+        Evidence e = evidence(headline, text);
+        if (e.english()) {
+            return "en";
+        }
+        if (e.notEnglish()) {
+            // whatever was declared: the text is not English
+            return e.has(primary) ? primary : e.likeliest();
+        }
+        return primary.isEmpty() ? unknown : primary;
+    }
+
+    /**
      * The language a text clearly shows (a primary subtag: "en", "de", "fi" ...), or empty when it says too little
      * (fewer than {@link #MIN_WORDS} words, a table, a language with no list here).
      */

@@ -136,6 +136,33 @@ class AlertRulesTest {
     }
 
     @Test
+    void eachPhraseRuleReadsTheLanguageItIsWrittenFor() {
+        // dpa's market table and press review: German "die" (the) and "dies" (this) are no English deaths
+        EnrichedStory table = Stories.aStory("de-1").language("de").headline("XETRA-Gewinner und -Verlierer")
+                .body("Die folgenden Aktien hatten an der Frankfurter Wertpapierbörse am 29.06.2017 die beste und die schlechteste Entwicklung auf.")
+                .build();
+        EnrichedStory review = Stories.aStory("de-2").language("de").headline("«Stuttgarter Zeitung» zu Hongkong")
+                .body("Denen hat Chinas Premier auf dem Volkskongress im März erstmals erklärt, dass dies keine Chance hat.").build();
+        assertThat(AlertRules.phrasesOf(table, S.phrases()).reasons()).isEmpty();
+        assertThat(AlertRules.phrasesOf(review, S.phrases()).reasons()).isEmpty();
+        assertThat(S.phrases().match(AlertRules.headlineAndLead(review)).reasons()).as("every rule, language unknown")
+                .contains("head of state or government killed, dying or ousted");
+
+        EnrichedStory german = Stories.aStory("de-3").language("de").headline("Regierung verhängt Ausnahmezustand").build();
+        assertThat(AlertRules.phrasesOf(german, S.phrases()).weight()).isGreaterThanOrEqualTo(2.0);
+        EnrichedStory english = Stories.aStory("en-1").language("en-GB").headline("12 people killed in blast").build();
+        assertThat(AlertRules.phrasesOf(english, S.phrases()).reasons()).contains("deaths with a number", "explosion");
+        EnrichedStory mislabelled = Stories.aStory("en-2").language("de")
+                .headline("President killed in an attack on the capital, officials say")
+                .body("The president was killed when gunmen stormed the palace in the early hours of the morning and the army is now in the streets of the city.")
+                .build();
+        assertThat(AlertRules.phrasesOf(mislabelled, S.phrases()).reasons()).as("English text sent as German is read as English")
+                .contains("head of state or government killed, dying or ousted");
+        EnrichedStory unsaid = Stories.aStory("x").language(null).headline("Séisme: le président tué").build();
+        assertThat(AlertRules.phrasesOf(unsaid, S.phrases()).reasons()).as("no language sent, too short to tell: every rule").isNotEmpty();
+    }
+
+    @Test
     void tiersComeFromTheAgencyName() {
         assertThat(SourceTiers.tierOf("Associated Press")).isEqualTo(SourceTiers.GLOBAL);
         assertThat(SourceTiers.tierOf("dpa")).isEqualTo(SourceTiers.NATIONAL);

@@ -48,6 +48,25 @@ class HostileTextTest {
         assertTimeoutPreemptively(GUARD, () -> assertThat(parse(wire, "plain")).hasSize(1));
     }
 
+    @Test
+    void anpaLineWithALongRunOfEqualsSignsInsideParsesPromptly() {
+        // "=" and "<" end ANPA lines; trimming them with "\\s*[<=]+\\s*$" was quadratic in a run that text follows
+        String wire = "\u0016\u0016\u0001a0001\u001Fsel\nu a\u0013\u0011 BC-Table   01-02 0031\n\u0002^Baseball Standings<\n"
+                + "\tNEW YORK (AP) _ The standings:\n\t" + "=".repeat(100_000) + " East\n\u0003AP-WF-01-02-24 1530GMT<\n\u0004";
+        assertTimeoutPreemptively(GUARD, () -> assertThat(parse(wire, "anpa")).singleElement()
+                .satisfies(s -> assertThat(String.join(" ", s.body())).contains("The standings:").endsWith("East")));
+    }
+
+    @Test
+    void xmlParagraphWithFiftyThousandBlankLinesParses() {
+        // a repeated group per blank line ("\\R(?:[ \\t]*\\R)+") overflowed the stack: a dead letter for good copy
+        String wire = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><title>Ferry</title></head><body><body.head><hedline>"
+                + "<hl1>Ferry service resumes</hl1></hedline></body.head><body.content><p>Ferry services resumed on Friday."
+                + "\n \n".repeat(50_000) + "More boats will run next week.</p></body.content></body></nitf>";
+        assertTimeoutPreemptively(GUARD, () -> assertThat(parse(wire, "nitf")).singleElement()
+                .satisfies(s -> assertThat(s.body()).containsExactly("Ferry services resumed on Friday.", "More boats will run next week.")));
+    }
+
     private static java.util.List<ParsedStory> parse(String text, String format) throws WireParseException {
         return ParserRegistry.standard(8 * 1024 * 1024)
                 .parse(text.getBytes(StandardCharsets.ISO_8859_1), format, CONTEXT);

@@ -84,6 +84,11 @@ public final class Stories {
         return this;
     }
 
+    public Stories language(String tag) {
+        b.setLanguage(tag);
+        return this;
+    }
+
     public Stories action(StoryAction a) {
         b.setAction(a);
         return this;
