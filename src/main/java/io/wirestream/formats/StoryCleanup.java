@@ -61,12 +61,12 @@ final class StoryCleanup {
     /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
     private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
     /**
-     * The same in Arabic script, which has no case: AFP's Arabic desk signs "بور/نور/غ ر", "ا ف ب/جص" (a slash, and
-     * groups of one to three short words).
+     * The same in Arabic script, which has no case: AFP's Arabic desk signs "بور/نور/غ ر", "ا ف ب/جص", "سب-لال/كام/شي",
+     * "ع ز-دلا/كام/نور" (slashes between groups of short words, joined by spaces or, as bureau-initials, hyphens).
      */
     private static final String ARABIC_LETTER = "[\\p{IsArabic}&&\\p{L}]"; // not its digits: "٢٠٢٣/١١/٢٥" is a date
-    private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} ]*/)" + ARABIC_LETTER + "{1,4}(?: " + ARABIC_LETTER + "{1,4}){0,2}"
-            + "(?:/" + ARABIC_LETTER + "{1,4}(?: " + ARABIC_LETTER + "{1,4}){0,2}){1,6}";
+    private static final String ARABIC_GROUP = ARABIC_LETTER + "{1,4}(?:[ -]" + ARABIC_LETTER + "{1,4}){0,5}";
+    private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} -]*/)" + ARABIC_GROUP + "(?:/" + ARABIC_GROUP + "){1,6}";
     private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     /**
      * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";

@@ -238,7 +238,7 @@ class WireFidelityTest {
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
         // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
         for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jj/sst", "bur-dar-gl/fz",
-                "بور/نور/غ ر", "ا ف ب/جص", "ففف/ح س/كام")) {
+                "بور/نور/غ ر", "ا ف ب/جص", "ففف/ح س/كام", "سب-لال/كام/شي", "ع ز-دلا/كام/نور", "سب-لال/نور-كام-ريم-كبج-ود/سام")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
         }
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
