@@ -59,6 +59,8 @@ public final class AnpaParser implements WireParser {
     private static final int DIGEST_MIN_LINES = 3;
     /** A typesetting code before the keyword on its line ("^*9006< ^AP-Top-Entertainment-Headlines,0176<"). */
     private static final Pattern TYPESETTING_CODE = Pattern.compile("^\\^?\\*\\d+<\\s*");
+    /** AP's list of the photos that go with the story ("AP Photo XNP101, XNP102"): a note, but no note to editors. */
+    private static final Pattern PHOTO_LIST = Pattern.compile("(?i)^AP Photos? [A-Z]{2,5}\\d");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
@@ -280,6 +282,7 @@ public final class AnpaParser implements WireParser {
         boolean bylineSeen = false;
         boolean bareHeader = false;
         List<String> description = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<String> bodyLines = new ArrayList<>();
         for (String raw : lines) {
             String line = WireFraming.clean(raw);
@@ -321,6 +324,9 @@ public final class AnpaParser implements WireParser {
                 b.headline(content);
             } else if (NOTE.matcher(content).find()) {
                 versionTexts.add(content); // "Eds: ... Kill", "Eds: Corrects ..." carry the take's meaning
+                if (!PHOTO_LIST.matcher(content).find()) {
+                    notes.add(content);
+                }
             } else if (BYLINE.matcher(content).matches() && b.body().isEmpty()) {
                 b.byline(content);
                 afterByline = true;
@@ -337,6 +343,8 @@ public final class AnpaParser implements WireParser {
             afterByline = false;
         }
         WireText.paragraphsFromLines(bodyLines, l -> stripCaret(WireFraming.clean(l)), AnpaParser::standsAlone).forEach(b::paragraph);
+        // AP's notes to editors ("^Eds: Updates. With AP Photos.<", "^EDITOR'S NOTE _ This is part of ...<"), as sent
+        b.edNote(notes.isEmpty() ? null : String.join(" ", notes));
         if (description.size() >= DIGEST_MIN_LINES && b.body().isEmpty()) {
             // Only caret lines: a digest or headline list ("AP Top Entertainment News"), whose lines are its text.
             description.forEach(b::paragraph);

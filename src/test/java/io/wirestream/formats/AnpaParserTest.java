@@ -98,6 +98,16 @@ class AnpaParserTest {
         assertThat(s.body()).contains("AMERICAN LEAGUE").anySatisfy(p -> assertThat(p).startsWith("Baltimore;23;13"));
     }
 
+    @Test
+    void notesToEditorsAreTheEdNoteAndThePhotoListIsNot() throws Exception {
+        ParsedStory s = one(parser, "anpa/anpa-2.tst");
+        assertThat(s.edNote()).startsWith("Eds: Restores reference in 3rd paragraph")
+                .endsWith("EDITOR'S NOTE _ This is part of an Associated Press investigation into the hidden costs of green energy.")
+                .doesNotContain("SDDD101");
+        assertThat(one(parser, "anpa/ap_anpa-1.tst").edNote()).isEqualTo("Eds: Heat 115, Hawks 111. Updates. With AP Photos.");
+        assertThat(one(parser, "anpa/ap_anpa-2.tst").edNote()).as("none sent").isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"anpa-1.tst", "anpa-2.tst", "ap_anpa-1.tst", "ap_anpa-2.tst", "ap_anpa-3.tst", "ap_anpa-4.tst", "ap_anpa-7.tst"})
     void noControlCharactersAndSniffed(String file) throws Exception {
