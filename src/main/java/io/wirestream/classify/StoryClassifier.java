@@ -44,6 +44,16 @@ public final class StoryClassifier {
     private static final Map<String, String> ANPA = Map.of(
             "e", "medtop:01000000", "f", "medtop:04000000", "l", "medtop:10000000", "o", "medtop:17000000",
             "p", "medtop:11000000", "q", "medtop:15000000", "s", "medtop:15000000", "t", "medtop:01000000");
+    /**
+     * AAP's own category letters (its NITF, scheme "aap-category"): domestic and overseas sport and racing, state and
+     * federal parliaments, the Stockset, finance, entertainment, Australian weather.
+     */
+    private static final Map<String, String> AAP = Map.of(
+            "t", "medtop:15000000", "s", "medtop:15000000", "r", "medtop:15000000", "o", "medtop:11000000",
+            "p", "medtop:11000000", "q", "medtop:04000000", "f", "medtop:04000000", "e", "medtop:01000000",
+            "b", "medtop:17000000");
+    /** Schemes of a service's category letters: less specific than any code, so read after the codes. */
+    private static final Set<String> SERVICE_LETTERS = Set.of("anpa-category", "aap-category", "iptc7901-category");
     /** IPTC 7901 / dpa service categories (Ressorts). */
     private static final Map<String, String> IPTC7901 = Map.of(
             "pl", "medtop:11000000", "wi", "medtop:04000000", "sp", "medtop:15000000", "ku", "medtop:01000000",
@@ -151,8 +161,12 @@ public final class StoryClassifier {
 
     private Result fromWireOrText(EnrichedStory s) {
         // codes first, then a category word of the wire's own (an Atom feed's "Music", PA's doc-scope "POLITICS")
+        // the codes before a service's category letter (AAP sends "t", domestic sport, before the Subject Code)
         List<String> sent = new ArrayList<>();
-        s.getSubjects().forEach(subject -> wireTopic(subject).ifPresent(sent::add));
+        s.getSubjects().stream().filter(subject -> !SERVICE_LETTERS.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
+                .forEach(subject -> wireTopic(subject).ifPresent(sent::add));
+        s.getSubjects().stream().filter(subject -> SERVICE_LETTERS.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
+                .forEach(subject -> wireTopic(subject).ifPresent(sent::add));
         s.getSubjects().stream().filter(subject -> namesADesk(subject.getScheme()))
                 .forEach(subject -> deskTopic(subject).ifPresent(sent::add));
         Map<String, String> found = new LinkedHashMap<>();
@@ -214,6 +228,7 @@ public final class StoryClassifier {
             case "subj" -> code.length() == 3 ? Optional.ofNullable(MNEMONICS.get(code.toUpperCase(Locale.ROOT)))
                     : topics.fromSubjectCode(code);
             case "anpa-category" -> Optional.ofNullable(ANPA.get(code.toLowerCase(Locale.ROOT)));
+            case "aap-category" -> Optional.ofNullable(AAP.get(code.toLowerCase(Locale.ROOT)));
             case "iptc7901-category" -> Optional.ofNullable(IPTC7901.get(code.toLowerCase(Locale.ROOT)));
             default -> iptcCodeUnderOwnScheme(code);
         };

@@ -144,6 +144,10 @@ public final class NitfParser implements WireParser {
 
     /** ANPA-era fields in head/meta and IPTC subject codes in head/tobject. */
     private static void meta(ParsedStory.Builder b, Element head) {
+        // AAP's NITF (its "aap-selectors" meta) sends AAP's own category letters, which differ from AP's ("t" is
+        // domestic sport, not TV); the classifier reads them with AAP's table.
+        String letters = SafeXml.children(head, "meta").stream()
+                .anyMatch(m -> StoryFields.first(SafeXml.attr(m, "name"), "").startsWith("aap-")) ? "aap-category" : "anpa-category";
         for (Element m : SafeXml.children(head, "meta")) {
             String name = StoryFields.first(SafeXml.attr(m, "name"), "");
             String content = SafeXml.attr(m, "content");
@@ -152,10 +156,16 @@ public final class NitfParser implements WireParser {
             }
             switch (name) {
                 case "anpa-keyword" -> b.slugline(content);
-                case "anpa-category" -> b.subject("anpa-category", content, null);
+                case "anpa-category" -> b.subject(letters, content, null);
                 // an agency's own desk or service category (EFE's "categoria" POL, a paper's "section")
                 case "categoria", "category", "section", "ressort" -> b.subject("category", content, null);
                 default -> { }
+            }
+        }
+        // AP's NITF rendition carries its ANPA category letter as a classifier (the JSON one as "apcategorycode")
+        for (Element c : SafeXml.descendants(head, "classifier")) {
+            if ("apcategorycode".equalsIgnoreCase(SafeXml.attr(c, "type")) && SafeXml.attr(c, "value") != null) {
+                b.subject("anpa-category", SafeXml.attr(c, "value").strip(), null);
             }
         }
         for (Element s : SafeXml.descendants(head, "tobject.subject")) {

@@ -40,6 +40,17 @@ class StoryClassifierTest {
                 .containsExactly("medtop:15000000");
     }
 
+    @Test
+    void aapLettersAreAapsAndEveryLetterComesAfterTheCodes() {
+        // AAP's "t" is domestic sport (AP's is TV), "o" state parliaments, "q" the Stockset
+        assertThat(classifier.classify(withSubjects(new Subject("aap-category", "t", null))).categories()).containsExactly("medtop:15000000");
+        assertThat(classifier.classify(withSubjects(new Subject("aap-category", "o", null))).categories()).containsExactly("medtop:11000000");
+        assertThat(classifier.classify(withSubjects(new Subject("aap-category", "q", null))).categories()).containsExactly("medtop:04000000");
+        // a service letter sent first does not outrank the Subject Code after it
+        assertThat(classifier.classify(withSubjects(new Subject("anpa-category", "f", null), new Subject("subj", "15054000", "soccer")))
+                .categories()).startsWith("medtop:15000000", "medtop:04000000");
+    }
+
     /** A feed's own category word that is a topic's English name counts as the wire's, after any codes. */
     @Test
     void aCategoryWordThatNamesATopicIsTheWires() {

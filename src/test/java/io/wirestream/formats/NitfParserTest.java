@@ -31,8 +31,17 @@ class NitfParserTest {
         assertThat(s.byline()).isEqualTo("By John Doe");
         assertThat(s.slugline()).isEqualTo("Monitor 1900 ABC News");
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2013-10-20T08:27:51Z"));
-        assertThat(s.subjects()).contains(new SubjectCode("anpa-category", "a", null),
+        assertThat(s.subjects()).as("AAP's own category letters").contains(new SubjectCode("aap-category", "a", null),
                 new SubjectCode("subj", "02003001", "law enforcement"));
+    }
+
+    @Test
+    void apsCategoryClassifierIsItsAnpaLetter() throws Exception {
+        ParsedStory s = parser.parse(utf8("<nitf><head><title>Deals</title><docdata><doc-id id-string=\"ap-1\"/>"
+                + "<identified-content><classifier type=\"apcategorycode\" value=\"f\"/></identified-content></docdata></head>"
+                + "<body><body.head><hedline><hl1>Retailer offers deals</hl1></hedline></body.head>"
+                + "<body.content><p>The retailer said prices fell.</p></body.content></body></nitf>"), CONTEXT).get(0);
+        assertThat(s.subjects()).containsExactly(new SubjectCode("anpa-category", "f", null));
     }
 
     @Test
