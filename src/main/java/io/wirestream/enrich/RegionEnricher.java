@@ -7,6 +7,8 @@ import io.wirestream.avro.Source;
 import io.wirestream.sources.SourceCatalogue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The enrich stage's function: a story in, the same story with its regions out (countries with
@@ -27,11 +29,12 @@ public final class RegionEnricher {
 
     public EnrichedStory enrich(EnrichedStory s) {
         RegionTagger.Scope scope = scopeOf(s);
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(),
+        String datelinePlace = qualifiedPlace(s.getDateline(), s.getDatelinePlace());
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), s.getLanguage(),
                 scope, homeOf(s));
         if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
             // nothing but its table names a place (a results table: "FC Augsburg | - | Bor. Mönchengladbach"): the rows say it
-            t = tagger.tag(s.getHeadline(), bodyOf(s, true), s.getDatelinePlace(), s.getPlaces(), s.getLanguage(), scope, homeOf(s));
+            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), s.getLanguage(), scope, homeOf(s));
         }
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
@@ -51,6 +54,21 @@ public final class RegionEnricher {
                 .setM49Subregion(t.m49Subregion())
                 .setDesk(t.desk())
                 .build();
+    }
+
+    /** A dateline's place, a comma and a qualifier that no digit follows (a state, a country; not "Nov 26"). */
+    private static final Pattern QUALIFIED = Pattern.compile("^\\s*([\\p{L}.'’ -]{1,40}?),\\s+(\\p{Lu}[\\p{L}.]+(?: \\p{Lu}[\\p{L}.]+)?)(?![\\p{L}.])(?!\\s*\\d)");
+
+    /**
+     * The dateline place with the qualifier its dateline gives it: "MARLBOROUGH, Mass." is the town in Massachusetts,
+     * which the tagger reads from "Marlborough, Mass." and not from "Marlborough" (New Zealand's region, the biggest).
+     */
+    static String qualifiedPlace(String dateline, String place) {
+        if (dateline == null || place == null) {
+            return place;
+        }
+        Matcher m = QUALIFIED.matcher(dateline);
+        return m.lookingAt() && m.group(1).strip().equalsIgnoreCase(place.strip()) ? place.strip() + ", " + m.group(2) : place;
     }
 
     /**

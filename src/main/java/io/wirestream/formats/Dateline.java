@@ -43,6 +43,10 @@ public record Dateline(String text, String place, String agency, String remainde
             // write the agency between slashes: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --", "København /ritzau/:",
             // TASS with full stops: "MOSCOW, January 21. /TASS/."
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "\\.?[ ]*[(/]" + AGENCY + SERVICE + "[)/](?:\\.?[ ]*[-–—_:]+|\\.)[ ]*"),
+            // Business Wire's press releases set the wire off with dashes and date them after it:
+            // "MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec 5, 2024--"
+            Pattern.compile("^" + PLACE + "[ ]*[-–—]{1,2}[ ]*\\(" + AGENCY + "\\)[ ]*[-–—]{1,2}[ ]*(?:" + MONTH
+                    + "[ ]+\\d{1,2}(?:,?[ ]+\\d{4})?[ ]*[-–—]{1,2}[ ]*)?"),
             // PTI and IANS put no mark after the agency: "Kolkata, Mar 2 (PTI) The Metro will ..."; a known agency in
             // parentheses after a place and a date is a dateline however the text goes on ("Deutsche Presse-Agentur (dpa)
             // Chief Executive ..." names no date, and is no dateline).

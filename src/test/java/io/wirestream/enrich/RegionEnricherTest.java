@@ -1,5 +1,6 @@
 package io.wirestream.enrich;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,21 @@ class RegionEnricherTest {
         // Canadian Press writes the province after a Canadian place
         assertEquals("CA", placeless("AP", "en", "Council votes", "LONDON, Ont. (CP) - The city council voted on Monday.")
                 .getPrimaryRegion());
+    }
+
+    @Test
+    void aDatelineElementsQualifierPlacesItsTown() {
+        assertThat(RegionEnricher.qualifiedPlace("MARLBOROUGH, Mass.", "Marlborough")).isEqualTo("Marlborough, Mass.");
+        assertThat(RegionEnricher.qualifiedPlace("PARIS, Texas (AP) _", "Paris")).isEqualTo("Paris, Texas");
+        assertThat(RegionEnricher.qualifiedPlace("SYDNEY, Nov 26 AAP", "Sydney")).as("a date is no qualifier").isEqualTo("Sydney");
+        assertThat(RegionEnricher.qualifiedPlace("LONDON", "London")).isEqualTo("London");
+        assertThat(RegionEnricher.qualifiedPlace("Reuters desk, Bangalore", "Sydney")).as("another place's dateline").isEqualTo("Sydney");
+        assertThat(RegionEnricher.qualifiedPlace(null, "Sydney")).isEqualTo("Sydney");
+        EnrichedStory story = Stories.aStory("ap:bw").headline("Retailer offers holiday deals")
+                .body("BJ's Wholesale Club said prices fell.").build();
+        story.setDateline("MARLBOROUGH, Mass.");
+        story.setDatelinePlace("Marlborough");
+        assertThat(RegionEnricher.standard().enrich(story).getRegions()).as("Massachusetts, not New Zealand's region").containsExactly("US");
     }
 
     @Test

@@ -21,6 +21,7 @@ class DatelineTest {
         "OSAKA, Japan, Dec. 9 Kyodo - A team won.|OSAKA, Japan, Dec. 9 Kyodo -|Osaka, Japan|Kyodo|A team won.",
         "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- A firm said.|AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --|Austin, Texas|PRNewswire|A firm said.",
         "CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) -- A firm said.|CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) --|Calgary, Alberta|GLOBE NEWSWIRE|A firm said.",
+        "MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec 5, 2024--BJ's Wholesale Club said.|MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec 5, 2024--|Marlborough, Mass.|BUSINESS WIRE|BJ's Wholesale Club said.",
         "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
         "MOSCOW, January 21. /TASS/. The Kremlin said.|MOSCOW, January 21. /TASS/.|Moscow|TASS|The Kremlin said.",
         // PTI and IANS as Indian sites publish them: no mark after the agency; ANI names the country in brackets
