@@ -162,15 +162,21 @@ public record Shingles(int[] hashes, int count, int lead) {
         // A text this short is a feed's teaser or a stock line ("Here's what you need to know.", the NYT's every morning
         // briefing, "Leer"), too little to tell one story's copy from another's: the headline counts with it. A brief of a
         // sentence or two is compared by its text alone, so a trimmed or retitled re-run of it is still its copy.
+        // Words are counted where a language spaces them; long German words make dpa's "(Diese Informationen sind nicht
+        // zur Veröffentlichung bestimmt)", the whole body of its desk notices, 62 characters in 7 words.
         String t = text.strip();
-        boolean stock = t.length() < SHORT_TEXT_CHARS && WORD.split(t).length < SHORT_TEXT_WORDS;
+        int words = WORD.split(t).length;
+        boolean spaced = t.length() <= words * SPACED_WORD_CHARS;
+        boolean stock = words < SHORT_TEXT_WORDS && (spaced || t.length() < SHORT_TEXT_CHARS);
         return headline != null && stock ? headline + "\n" + text : text;
     }
 
-    /** Under this many words, and {@link #SHORT_TEXT_CHARS} characters, a body is a stock line, not copy. */
+    /** Under this many words a body is a stock line, not copy. */
     static final int SHORT_TEXT_WORDS = 10;
     /** Chinese and Japanese write no spaces: a body of this many characters is copy whatever its word count. */
     static final int SHORT_TEXT_CHARS = 60;
+    /** Words this long on average are no spaced language's but runs of unspaced script. */
+    static final int SPACED_WORD_CHARS = 16;
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("\\s+");
 
     private static int mix(long h) {

@@ -49,6 +49,15 @@ class ShinglesTest {
         String tuesday = Shingles.textOf("Your Tuesday Briefing", java.util.List.of("Here's what you need to know."), null);
         assertThat(Shingles.containment(of(monday), of(tuesday))).as("under the near-duplicate threshold, 0.92").isLessThan(0.9);
         assertThat(Shingles.containment(of(monday), of(monday))).isEqualTo(1.0);
+        // dpa's desk notices: only their headlines differ, their one line is long German words
+        String notice = "(Diese Informationen sind nicht zur Veröffentlichung bestimmt)";
+        String cancelled = Shingles.textOf("Die bis 1830 angekündigte Meldung zum Kongress der CDU/CSU-Bundestagsfraktion entfällt",
+                java.util.List.of(notice), null);
+        String summary = Shingles.textOf("Zum Urteil im Hanauer Prozess sendet dpa eine Zusammenfassung von 35 Zeilen",
+                java.util.List.of(notice), null);
+        assertThat(Shingles.containment(of(cancelled), of(summary))).as("two notices, not one copy").isLessThan(0.9);
+        String japanese = "日本政府は本日、新しい経済対策を発表し、物価上昇に苦しむ家計を支援するため、電気料金とガス料金の補助を来年春まで延長すると明らかにした。";
+        assertThat(Shingles.textOf("経済対策", java.util.List.of(japanese), null)).as("unspaced script: copy by its length").isEqualTo(japanese);
         assertThat(Shingles.textOf("Fed holds", java.util.List.of(STORY), null)).as("a story's text alone").isEqualTo(STORY);
         // a brief of a sentence or two is compared by its text alone: its trimmed or retitled re-run is still its copy
         String brief = "The central bank kept its main interest rate unchanged on Thursday, saying inflation was easing more slowly "
