@@ -77,10 +77,17 @@ public final class WireTimes {
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
+            // A day name that is not the date's ("Sun, 11 Jul 2014": a Friday) fails RFC 1123's check; the date stands.
+            String dayless = DAY_NAME.matcher(t).replaceFirst("");
+            if (!dayless.equals(t)) {
+                return read(dayless, localZone);
+            }
             String spaced = spacedRfc822(t);
             return spaced.equals(t) ? null : read(spaced, localZone);
         }
     }
+
+    private static final java.util.regex.Pattern DAY_NAME = java.util.regex.Pattern.compile("^[A-Za-z]{3,9},\\s*(?=\\d)");
 
     /** Where a hand-edited RFC 822 date lost its spaces: "Sun, 30Mar 2025", "Mon,31 Mar", "31 Mar 202510:50:41". */
     private static final java.util.regex.Pattern LOST_SPACE = java.util.regex.Pattern.compile(

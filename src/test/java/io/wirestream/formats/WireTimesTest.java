@@ -22,6 +22,8 @@ class WireTimesTest {
         assertThat(WireTimes.parse("Sun, 30Mar 2025 12:41:13 +0530")).isEqualTo(Instant.parse("2025-03-30T07:11:13Z"));
         assertThat(WireTimes.parse("Mon,31 Mar 2025 10:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
         assertThat(WireTimes.parse("Mon, 31 Mar 202510:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
+        // WordPress's export: "Sun, 11 Jul 2014" was a Friday; the day name is wrong, the date is not
+        assertThat(WireTimes.parse("Sun, 11 Jul 2014 15:06:01 +0000")).isEqualTo(Instant.parse("2014-07-11T15:06:01Z"));
         assertThat(WireTimes.parse("GMT+2")).isNull();
         assertThat(WireTimes.parse("yesterday")).isNull();
     }
