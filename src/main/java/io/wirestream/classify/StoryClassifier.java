@@ -53,7 +53,7 @@ public final class StoryClassifier {
             "p", "medtop:11000000", "q", "medtop:04000000", "f", "medtop:04000000", "e", "medtop:01000000",
             "b", "medtop:17000000");
     /** Schemes of a service's category letters: less specific than any code, so read after the codes. */
-    private static final Set<String> SERVICE_LETTERS = Set.of("anpa-category", "aap-category", "iptc7901-category");
+    private static final Set<String> SERVICE_LETTERS = Set.of("anpa-category", "aap-category", "iptc7901-category", "dpacat");
     /** IPTC 7901 / dpa service categories (Ressorts). */
     private static final Map<String, String> IPTC7901 = Map.of(
             "pl", "medtop:11000000", "wi", "medtop:04000000", "sp", "medtop:15000000", "ku", "medtop:01000000",
@@ -229,7 +229,8 @@ public final class StoryClassifier {
                     : topics.fromSubjectCode(code);
             case "anpa-category" -> Optional.ofNullable(ANPA.get(code.toLowerCase(Locale.ROOT)));
             case "aap-category" -> Optional.ofNullable(AAP.get(code.toLowerCase(Locale.ROOT)));
-            case "iptc7901-category" -> Optional.ofNullable(IPTC7901.get(code.toLowerCase(Locale.ROOT)));
+            // dpa's NewsML-G2 names the same Ressort its IPTC 7901 service sends: "dpacat:pl"
+            case "iptc7901-category", "dpacat" -> Optional.ofNullable(IPTC7901.get(code.toLowerCase(Locale.ROOT)));
             default -> iptcCodeUnderOwnScheme(code);
         };
     }

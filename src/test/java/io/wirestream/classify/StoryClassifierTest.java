@@ -46,6 +46,8 @@ class StoryClassifierTest {
         assertThat(classifier.classify(withSubjects(new Subject("aap-category", "t", null))).categories()).containsExactly("medtop:15000000");
         assertThat(classifier.classify(withSubjects(new Subject("aap-category", "o", null))).categories()).containsExactly("medtop:11000000");
         assertThat(classifier.classify(withSubjects(new Subject("aap-category", "q", null))).categories()).containsExactly("medtop:04000000");
+        // dpa's G2 Ressort is its 7901 category
+        assertThat(classifier.classify(withSubjects(new Subject("dpacat", "pl", "Politik"))).categories()).containsExactly("medtop:11000000");
         // a service letter sent first does not outrank the Subject Code after it
         assertThat(classifier.classify(withSubjects(new Subject("anpa-category", "f", null), new Subject("subj", "15054000", "soccer")))
                 .categories()).startsWith("medtop:15000000", "medtop:04000000");
