@@ -34,6 +34,8 @@ public final class FeedParser implements WireParser {
     /** RSS 1.0: an RDF document whose items stand beside its channel, with Dublin Core dates and creators. */
     private static final String RSS1_NS = "purl.org/rss/1.0/";
     private static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    /** A line break in a WordPress post's raw text, not inside a tag. */
+    private static final java.util.regex.Pattern RAW_LINE_BREAK = java.util.regex.Pattern.compile("[ \\t]*\\R\\s*(?![^<>]*>)");
     private static final Set<String> WXR_NOT_STORIES = Set.of("attachment", "nav_menu_item", "revision", "custom_css");
     private static final Set<String> WXR_NOT_PUBLIC = Set.of("draft", "pending", "private", "future", "trash", "auto-draft");
 
@@ -127,6 +129,13 @@ public final class FeedParser implements WireParser {
                 WireText.blankToNull(item.getAttributeNS(RDF_NS, "about")), link);
 
         String content = atom ? SafeXml.text(SafeXml.child(item, "content")) : encoded(item, "purl.org/rss/1.0/modules/content");
+        String post = atom ? null : rawEncoded(item, "purl.org/rss/1.0/modules/content");
+        if (post != null && !post.isBlank() && SafeXml.child(item, "post_id") != null) {
+            // A WordPress export holds the post as written, where a line break is one (WordPress adds the markup when
+            // it shows the post): "By Tester", the dateline and the text are lines of their own, and a blank line
+            // ends a paragraph.
+            content = "<p>" + RAW_LINE_BREAK.matcher(post.strip()).replaceAll("</p><p>") + "</p>";
+        }
         String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
         String html = FeedFooters.strip(content != null ? content : summary);
         if (html != null) {
@@ -209,6 +218,16 @@ public final class FeedParser implements WireParser {
         for (Element e : SafeXml.children(item, "encoded")) {
             if (e.getNamespaceURI() != null && e.getNamespaceURI().contains(namespacePart)) {
                 return SafeXml.text(e);
+            }
+        }
+        return null;
+    }
+
+    /** The same, its text as sent, line breaks and all. */
+    private static String rawEncoded(Element item, String namespacePart) {
+        for (Element e : SafeXml.children(item, "encoded")) {
+            if (e.getNamespaceURI() != null && e.getNamespaceURI().contains(namespacePart)) {
+                return e.getTextContent();
             }
         }
         return null;

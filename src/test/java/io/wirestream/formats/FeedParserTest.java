@@ -34,6 +34,11 @@ class FeedParserTest {
         assertThat(s.agency()).isEqualTo("The SDNewTester");
         assertThat(s.subjects()).contains(new SubjectCode("keyword", "Business", null));
         assertThat(s.language()).isEqualTo("en-US");
+        // the post as written: each line of it a paragraph (the byline, the dateline's text, the last line)
+        assertThat(s.body()).hasSize(3).first().isEqualTo("By Tester");
+        assertThat(stories.get(1).body()).as("the same post without <p>").isEqualTo(s.body());
+        // "Sun, 11 Jul 2014" was a Friday: the date stands
+        assertThat(stories.get(3).versionCreated()).isEqualTo(Instant.parse("2014-07-11T15:06:01Z"));
     }
 
     @Test
@@ -45,7 +50,8 @@ class FeedParserTest {
         assertThat(s.pubStatus()).isEqualTo(PubStatus.USABLE);
         assertThat(s.dateline()).isNull();
         assertThat(s.byline()).isEqualTo("Marion");
-        assertThat(s.body()).isNotEmpty();
+        // blank lines end the post's paragraphs: the second is its own, not the first's tail
+        assertThat(s.body()).element(1).asString().startsWith("Mysterium ist ein kooperatives Game");
     }
 
     @Test
