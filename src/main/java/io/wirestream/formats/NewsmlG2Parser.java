@@ -193,13 +193,13 @@ public final class NewsmlG2Parser implements WireParser {
                 message == null ? null : SafeXml.attr(message, "lang")));
 
         boolean locatedCounts = subjectsAndPlaces(b, item, content);
-        body(b, SafeXml.child(item, "contentSet"));
+        String textDateline = body(b, SafeXml.child(item, "contentSet"));
 
         // Where the item was written is a dateline place unless the metadata's countries say it is elsewhere
         // (Reuters' located is its editing desk, "Bangalore", on a story its subject codes place in England and Spain).
         String located = !locatedCounts ? null
                 : StoryFields.notAPlaceholder(SafeXml.text(SafeXml.child(SafeXml.child(content, "located"), "name")));
-        StoryFields.dateline(b, SafeXml.text(SafeXml.child(content, "dateline")), null, located);
+        StoryFields.dateline(b, StoryFields.first(SafeXml.text(SafeXml.child(content, "dateline")), textDateline), null, located);
         StoryFields.agency(b, documentAgency, context.source());
         StoryFields.ensureHeadline(b, description, "NewsML-G2 text item " + guid);
         return b.build();
@@ -371,12 +371,17 @@ public final class NewsmlG2Parser implements WireParser {
         }
     }
 
-    private static void body(ParsedStory.Builder b, Element contentSet) {
+    /** Sets the body from the content set; returns the dateline the text itself names (Naviga's IDF), else null. */
+    private static String body(ParsedStory.Builder b, Element contentSet) {
         Element inline = SafeXml.child(contentSet, "inlineXML");
         if (inline != null) {
+            Element idf = SafeXml.child(inline, "idf");
+            if (idf != null) {
+                return idfBody(b, idf);
+            }
             XmlBody.apply(b, XmlBody.textRoot(inline));
             wrappedNitfHead(b, SafeXml.path(inline, "nitf", "body", "body.head"));
-            return;
+            return null;
         }
         Element data = SafeXml.child(contentSet, "inlineData");
         if (data != null) {
@@ -389,6 +394,51 @@ public final class NewsmlG2Parser implements WireParser {
                 b.body(WireText.paragraphsFromWrappedText(text));
             }
         }
+        return null;
+    }
+
+    /**
+     * Naviga (Infomaker) Writer's IDF, the body of its NewsML-G2 (TT's and Nordic papers' systems): groups of typed
+     * elements, each one paragraph however its source is wrapped; the headline, dateline and lead-in elements are those
+     * fields, a subheadline a heading, and objects (images, embeds, fact boxes) no text.
+     *
+     * @return the dateline element's text, or null
+     */
+    private static String idfBody(ParsedStory.Builder b, Element idf) {
+        StringBuilder html = new StringBuilder();
+        List<String> leadIn = new ArrayList<>();
+        String dateline = null;
+        for (Element group : SafeXml.children(idf, "group")) {
+            for (Element e : SafeXml.children(group, "element")) {
+                String text = WireText.collapse(e.getTextContent());
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String type = StoryFields.first(SafeXml.attr(e, "type"), "body");
+                switch (type) {
+                    case "headline" -> {
+                        if (b.headline() == null || b.headline().isBlank()) {
+                            b.headline(text);
+                        }
+                    }
+                    case "dateline" -> dateline = StoryFields.first(dateline, text);
+                    case "leadin", "preamble" -> leadIn.add(text);
+                    default -> {
+                        String tag = type.startsWith("subheadline") ? "h2" : "p";
+                        html.append('<').append(tag).append('>').append(WireText.collapse(XmlBody.innerHtml(e)))
+                                .append("</").append(tag).append('>');
+                    }
+                }
+            }
+        }
+        if (!leadIn.isEmpty() && (b.description() == null || b.description().isBlank())) {
+            b.description(String.join(" ", leadIn));
+        }
+        if (!html.isEmpty()) {
+            b.bodyHtml(html.toString());
+            b.body(WireText.paragraphsFromHtml(html.toString()));
+        }
+        return dateline;
     }
 
     /**

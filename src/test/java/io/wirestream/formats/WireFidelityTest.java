@@ -249,6 +249,24 @@ class WireFidelityTest {
         }
     }
 
+    /** Naviga Writer's IDF body: one paragraph per element however it is wrapped; its dateline element is the dateline. */
+    @Test
+    void navigaWritersIdfElementsAreParagraphsAndFields() throws Exception {
+        ParsedStory s = parse(new NewsmlG2Parser(), g2("<versionCreated>2024-01-02T10:00:00Z</versionCreated>", "",
+                "<inlineXML contenttype=\"application/vnd.iptc.g2.idf+xml\"><idf xmlns=\"http://www.infomaker.se/idf/1.0\" xml:lang=\"sv-SE\">"
+                        + "<group type=\"header\"><element type=\"headline\">Riksdagen röstar om budgeten</element>"
+                        + "<element type=\"dateline\">Stockholm</element><element type=\"leadin\">Omröstningen sker\n     på onsdag.</element></group>"
+                        + "<group type=\"body\"><element type=\"body\">Regeringen lade fram sin budget\n      i september.</element>"
+                        + "<object type=\"x-im/image\"><data><text>En bildtext.</text></data></object>"
+                        + "<element type=\"subheadline1\">Oppositionen</element>"
+                        + "<element type=\"body\">Oppositionen vill <a href=\"https://example.org\">sänka</a>\n      skatten.</element></group></idf></inlineXML>"));
+        assertThat(s.headline()).isEqualTo("Riksdagen röstar om budgeten");
+        assertThat(s.dateline()).isEqualTo("Stockholm");
+        assertThat(s.description()).isEqualTo("Omröstningen sker på onsdag.");
+        assertThat(s.body()).containsExactly("Regeringen lade fram sin budget i september.", "Oppositionen", "Oppositionen vill sänka skatten.");
+        assertThat(s.bodyHtml()).contains("<h2>Oppositionen</h2>", "<a href=\"https://example.org\">sänka</a>");
+    }
+
     /** STT names the IPTC Subject Codes "sttsubj" (in Finnish): they are those codes; EFE's own "F01001000" stays EFE's. */
     @Test
     void anAgencysAliasForTheSubjectCodesIsReadAsTheSubjectCodes() throws Exception {
