@@ -34,7 +34,9 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String COUNTRY_TAG = "(?:[ ]\\[\\p{Lu}[\\p{L} .]{1,30}\\])?";
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
             + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau|TASS"
-            + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire)";
+            + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire"
+            // national agencies of Asia, the Middle East and Spain as their web copy credits them, and CNN
+            + "|VNA|Bernama|BERNAMA|APP|ANTARA|Antara|AA|MENA|WAM|SPA|KUNA|QNA|BSS|UNB|RSS|IRNA|PNA|NNA|Europa Press|EUROPA PRESS|CNN)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
@@ -58,6 +60,10 @@ public record Dateline(String text, String place, String agency, String remainde
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -
             Pattern.compile("^" + PLACE + DATE + "[ ]+" + AGENCY + "[ ]*[-–—]+[ ]*"),
+            // Newspaper style, no agency: the place shouted, a dash ("MINNEAPOLIS — Four people ...", Malay Mail's
+            // "KUALA LUMPUR, Aug 16 — ...", "CAPE TOWN -- ...")
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]+(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
+                    + "(?<agency>)" + DATE + "[ ]+(?:[—–]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
             // Web copy: Tehran: ...   (short capitalised place, a colon, then text)
             Pattern.compile("^" + PLACE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
 
@@ -92,11 +98,16 @@ public record Dateline(String text, String place, String agency, String remainde
         return b.toString();
     }
 
-    /** "Tehran:" is a dateline; "Update:" or "Analysis:" is a label. */
+    /**
+     * "Tehran:" is a dateline; "Update:" or "Analysis:" is a label, and "Staff ReporterUpdated:" two lines a scraper
+     * glued (a word of three lower-case letters or more running into a capital; "McAllen" and "DeKalb" are places).
+     */
     private static boolean plausibleBarePlace(String place) {
         String lower = place.toLowerCase(java.util.Locale.ROOT);
-        return place.length() <= 40 && !LABELS.contains(lower);
+        return place.length() <= 40 && !LABELS.contains(lower) && !GLUED.matcher(place).find();
     }
+
+    private static final Pattern GLUED = Pattern.compile("\\p{Ll}{3}\\p{Lu}");
 
     private static final java.util.Set<String> LABELS = java.util.Set.of(
             "update", "updated", "analysis", "opinion", "exclusive", "breaking", "watch", "video", "photos",

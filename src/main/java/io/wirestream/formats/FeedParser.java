@@ -34,8 +34,12 @@ public final class FeedParser implements WireParser {
     /** RSS 1.0: an RDF document whose items stand beside its channel, with Dublin Core dates and creators. */
     private static final String RSS1_NS = "purl.org/rss/1.0/";
     private static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    /** A line break in a WordPress post's raw text, not inside a tag. */
-    private static final java.util.regex.Pattern RAW_LINE_BREAK = java.util.regex.Pattern.compile("[ \\t]*\\R\\s*(?![^<>]*>)");
+    /**
+     * A line break in a WordPress post's raw text, with the space around it, not inside a tag (whose attributes may
+     * be wrapped); tried only where a run of space begins, so a long run of it costs one pass.
+     */
+    private static final java.util.regex.Pattern RAW_LINE_BREAK = java.util.regex.Pattern.compile(
+            "(?<![ \\t])[ \\t]*\\R\\s*(?![^<>]{0,2000}>)");
     private static final Set<String> WXR_NOT_STORIES = Set.of("attachment", "nav_menu_item", "revision", "custom_css");
     private static final Set<String> WXR_NOT_PUBLIC = Set.of("draft", "pending", "private", "future", "trash", "auto-draft");
 

@@ -61,6 +61,11 @@ final class ScrapedPage {
             + "follow us on (?:google news|whatsapp|twitter|x|facebook|instagram|telegram|linkedin|youtube)\\b.{0,60}|"
             + "(?:subscribe|sign up) (?:to|for) (?:our|the) .{0,60}newsletters?\\b.{0,60}|click here (?:to|for) .{0,80}|"
             + "tags?\\s*:.*|"
+            // the page's own navigation, saved with the story: skip links (WordPress themes' 'Press "Enter" to skip to
+            // content'), menu, search and sign-in buttons, the e-paper and app links
+            + "skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)|skip navigation|jump to (?:main )?(?:content|navigation)|"
+            + "press \"?enter\"? to skip to (?:main )?content|toggle (?:navigation|menu|search)|(?:open |close )?menu|close|search|"
+            + "sign in|log ?in|subscribe(?: now)?|e-?paper(?: get app)?|get (?:the )?app|live tv|"
             + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
             + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
@@ -71,7 +76,8 @@ final class ScrapedPage {
             "an", "a", "track", "get", "catch", "follow", "download", "also", "must", "see", "watch", "related", "more", "most", "you",
             "recommended", "trending", "view", "gift", "share", "save", "bookmark", "print", "tweet", "copy", "email", "comments",
             "comment", "subscribe", "sign", "click", "tags", "tag", "edited", "curated", "image", "photo", "video", "picture",
-            "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based");
+            "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based",
+            "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"

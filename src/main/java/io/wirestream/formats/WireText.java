@@ -357,8 +357,12 @@ public final class WireText {
     private static final Pattern BLANK_LINE = Pattern.compile("\\R[ \\t]*\\R\\s*");
     /** At most this many paragraphs in one cell of a data row ("Wert 3" / "mit Absatz"). */
     private static final int CELL_PARAGRAPHS = 3;
-    /** One or more line breaks: in line mode each line is a paragraph. */
-    private static final Pattern LINE_MARKS = Pattern.compile("[\\s" + BREAK_MARK + "]*" + BREAK_MARK + "[\\s" + BREAK_MARK + "]*");
+    /**
+     * One or more line breaks: in line mode each line is a paragraph. Tried only where a run of space begins (the
+     * lookbehind): tried at every position of a long run of spaces without a break, it was quadratic.
+     */
+    private static final Pattern LINE_MARKS = Pattern.compile("(?<![\\s" + BREAK_MARK + "])[\\s" + BREAK_MARK + "]*" + BREAK_MARK
+            + "[\\s" + BREAK_MARK + "]*");
 
     /** What ends a sentence, in the scripts of the wires (not ")": a caption ends "(EFE)"). */
     private static final String SENTENCE_ENDS = ".!?…。？！؟:;\"»”’";

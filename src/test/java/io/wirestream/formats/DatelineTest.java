@@ -22,6 +22,9 @@ class DatelineTest {
         "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- A firm said.|AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --|Austin, Texas|PRNewswire|A firm said.",
         "CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) -- A firm said.|CALGARY, Alberta, Dec. 03, 2019 (GLOBE NEWSWIRE) --|Calgary, Alberta|GLOBE NEWSWIRE|A firm said.",
         "MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec 5, 2024--BJ's Wholesale Club said.|MARLBOROUGH, Mass.--(BUSINESS WIRE)--Dec 5, 2024--|Marlborough, Mass.|BUSINESS WIRE|BJ's Wholesale Club said.",
+        "HANOI (VNA) – The National Assembly met.|HANOI (VNA) –|Hanoi|VNA|The National Assembly met.",
+        "KUALA LUMPUR, Aug 16 (Bernama) -- The ministry said.|KUALA LUMPUR, Aug 16 (Bernama) --|Kuala Lumpur|Bernama|The ministry said.",
+        "MADRID, 3 Ene. (EUROPA PRESS) - La Guardia Civil.|MADRID, 3 Ene. (EUROPA PRESS) -|Madrid|EUROPA PRESS|La Guardia Civil.",
         "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
         "MOSCOW, January 21. /TASS/. The Kremlin said.|MOSCOW, January 21. /TASS/.|Moscow|TASS|The Kremlin said.",
         // PTI and IANS as Indian sites publish them: no mark after the agency; ANI names the country in brackets
@@ -47,6 +50,20 @@ class DatelineTest {
     }
 
     @Test
+    void newspaperStyleShoutedPlaceAndADash() {
+        Dateline d = Dateline.find("MINNEAPOLIS — Four people are dead after a fire.").orElseThrow();
+        assertThat(d.text()).isEqualTo("MINNEAPOLIS —");
+        assertThat(d.place()).isEqualTo("Minneapolis");
+        assertThat(d.agency()).isNull();
+        assertThat(Dateline.find("KUALA LUMPUR, Aug 16 — Muhyiddin said.").orElseThrow().place()).isEqualTo("Kuala Lumpur");
+        assertThat(Dateline.find("CAPE TOWN -- The city said.").orElseThrow().place()).isEqualTo("Cape Town");
+        // a shouted label is no place; nor is a place in mixed case before a dash (a sentence's aside)
+        assertThat(Dateline.find("BREAKING — The talks collapsed.")).isEmpty();
+        assertThat(Dateline.find("UPDATE — The talks resumed.")).isEmpty();
+        assertThat(Dateline.find("Meanwhile — the talks resumed.")).isEmpty();
+    }
+
+    @Test
     void notDatelines() {
         assertThat(Dateline.find("Update: the talks resumed on Monday.")).isEmpty();
         // labels feeds put before a colon (The Guardian's, a Swedish games site's), in the agency languages too
@@ -55,6 +72,8 @@ class DatelineTest {
             assertThat(Dateline.find(label)).as(label).isEmpty();
         }
         assertThat(Dateline.find("Guwahati: The Brahmaputra crossed the danger mark.")).isPresent();
+        assertThat(Dateline.find("Staff ReporterUpdated: Monday, March 04, 2024, 10:12 PM IST")).as("two lines glued").isEmpty();
+        assertThat(Dateline.find("McAllen: The border city said.")).isPresent();
         assertThat(Dateline.find("Taking to X, Larijani said he would not negotiate.")).isEmpty();
         assertThat(Dateline.find("Ihr Ansprechpartner: Thomas, Tel. 030")).isEmpty();
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline

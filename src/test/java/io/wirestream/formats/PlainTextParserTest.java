@@ -54,7 +54,9 @@ class PlainTextParserTest {
         ParsedStory s = parser.parse((lead + "\n\nThe fighting continued on Wednesday.\n").getBytes(StandardCharsets.UTF_8),
                 FixtureSupport.CONTEXT).get(0);
         assertThat(s.body().get(0)).isEqualTo(lead);
-        assertThat(s.headline()).startsWith("DAMASCUS, Syria (CNN) -- Syrian opposition groups said");
+        assertThat(s.headline()).as("its dateline is no part of it").startsWith("Syrian opposition groups said on Tuesday");
+        assertThat(s.dateline()).isEqualTo("DAMASCUS, Syria (CNN) --");
+        assertThat(s.agency()).isEqualTo("CNN");
         assertThat(s.signals()).contains(io.wirestream.avro.Signal.NO_HEADLINE);
         String caption = "In this image released by A24 Films, Jessica Chastain, left, and Oscar Isaac appear in a scene. ".repeat(4)
                 + "(AP Photo/A24 Films, Atsushi Nishijima)AP2014";
