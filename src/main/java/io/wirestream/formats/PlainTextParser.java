@@ -146,6 +146,8 @@ public final class PlainTextParser implements WireParser {
         }
         List<String> lines = new ArrayList<>(WireText.paragraphsFromLines(List.of(text.split("\\R")), WireText::collapse, line -> false));
         // A scraped page's furniture ("Advertisement", "3 min read", "Also Read: ...", "Tags: ...") goes wherever it stands.
+        // "(With inputs from PTI)" goes as furniture, but names the wire the story came from
+        String inputsFrom = lines.stream().map(ScrapedPage::inputsCreditAgency).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         lines.removeIf(ScrapedPage::isFurniture);
         lines = ScrapedPage.joinLoneDateline(lines);
         ScrapedPage.Header header = new ScrapedPage.Header(context.receivedAt());
@@ -229,7 +231,7 @@ public final class PlainTextParser implements WireParser {
             }
         });
         if (b.agency() == null) {
-            b.agency(header.agency != null ? header.agency : context.source());
+            b.agency(header.agency != null ? header.agency : inputsFrom != null ? inputsFrom : context.source());
         }
         if (header.byline != null) {
             b.byline(header.byline);
@@ -264,6 +266,11 @@ public final class PlainTextParser implements WireParser {
         while (lines.size() - afterHeadline > 1
                 && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header, ScrapedPage.Position.FOOT)) {
             lines.remove(lines.size() - 1);
+        }
+        String[] closed = lines.size() - afterHeadline > 1 ? ScrapedPage.closingCredit(lines.get(lines.size() - 1)) : null;
+        if (closed != null) {
+            lines.set(lines.size() - 1, closed[0]);
+            header.agency = header.agency != null ? header.agency : closed[1];
         }
     }
 }

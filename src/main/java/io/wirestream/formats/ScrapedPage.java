@@ -66,6 +66,9 @@ final class ScrapedPage {
             + "skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)|skip navigation|jump to (?:main )?(?:content|navigation)|"
             + "press \"?enter\"? to skip to (?:main )?content|toggle (?:navigation|menu|search)|(?:open |close )?menu|close|search|"
             + "sign in|log ?in|subscribe(?: now)?|e-?paper(?: get app)?|get (?:the )?app|live tv|"
+            // credits that name no one: "(Agencies)", "(with agency inputs)"; Reuters' sign-off "(Reporting by ...; Editing by ...)"
+            + "\\(?(?:agencies|(?:with )?agency inputs)\\)?\\.?|"
+            + "\\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,300}\\)|"
             + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
             + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
@@ -77,7 +80,8 @@ final class ScrapedPage {
             "recommended", "trending", "view", "gift", "share", "save", "bookmark", "print", "tweet", "copy", "email", "comments",
             "comment", "subscribe", "sign", "click", "tags", "tag", "edited", "curated", "image", "photo", "video", "picture",
             "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based",
-            "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live");
+            "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live", "agencies", "agency",
+            "reporting", "additional", "writing", "editing");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
@@ -331,14 +335,50 @@ final class ScrapedPage {
     }
 
     private static boolean readAgency(String line, Header found) {
-        String agency = Agencies.exactly(line);
+        // "(ANI)", "-PTI", "— AFP", "• Anadolu Agency", "Sources: BERNAMA": the wire's name set off by marks or a label
+        String name = AGENCY_MARKS.matcher(line.strip()).replaceAll("").strip();
+        String agency = name.isEmpty() ? null : Agencies.exactly(name);
         if (agency != null) {
             found.agency = agency;
-            found.byline = line.replaceAll("^[(\\[]+|[)\\].]+$", "").strip();
+            found.byline = name;
             return true;
         }
         return false;
     }
+
+    private static final Pattern AGENCY_MARKS = Pattern.compile("(?iu)^(?:[(\\[—–\\-•·*\\s]|sources?\\s*:)+|[)\\].\\s]+$");
+
+    /** The agency an inputs credit names ("(With inputs from PTI)", "- With inputs from agencies": none), or null. */
+    static String inputsCreditAgency(String line) {
+        if (line.length() > MAX_META || !INPUTS_CREDIT.matcher(line).matches()) {
+            return null;
+        }
+        Matcher name = CAPITALISED.matcher(line.replaceFirst("(?i)^.*?\\bfrom\\b", ""));
+        while (name.find()) {
+            String agency = Agencies.exactly(name.group());
+            if (agency != null) {
+                return agency;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern CAPITALISED = Pattern.compile("\\p{Lu}[\\p{L}.'&-]*");
+
+    /**
+     * A story's last paragraph closed by its wire's credit, as syndicated Indian copy runs it ("... the session is on.
+     * (ANI)", "(IANS)"): the paragraph without it and the agency, or null when it ends otherwise.
+     */
+    static String[] closingCredit(String paragraph) {
+        Matcher m = CLOSING_CREDIT.matcher(paragraph);
+        if (!m.find() || m.start() == 0) {
+            return null;
+        }
+        String agency = Agencies.exactly(m.group(1));
+        return agency == null ? null : new String[] {paragraph.substring(0, m.start()).strip(), agency};
+    }
+
+    private static final Pattern CLOSING_CREDIT = Pattern.compile("(?<=[.!?\"”’])\\s*\\((\\p{Lu}[\\p{L}-]{1,15})\\)\\s*$");
 
     /** One part of a credit line: a known agency's name, a labelled credit, or (under the headline) a "By ..." byline. */
     private static boolean readPart(String part, Header found, Position position) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlainTextParserTest {
@@ -45,6 +46,40 @@ class PlainTextParserTest {
      * A page saved without its headline opens with its first paragraph (CNN Arabic's): read as body, headed by its first
      * sentence, NO_HEADLINE said; a long first line that is no prose (a caption's credit, a log line) is still refused.
      */
+    /** Syndicated copy closes with its wire's credit, in the forms Indian, Gulf and Malaysian sites run it. */
+    @Test
+    void theWiresCreditAtTheFootIsTheAgencyAndNoText() throws Exception {
+        String page = "Man tries to enter Parliament, handed over to police\n\n"
+                + "New Delhi, Dec 5: A man tried to scale the wall of the Parliament complex on Friday, officials said.\n\n";
+        String last = "Further inquiry in this matter is on.";
+        for (String[] foot : new String[][] {{last + " (ANI)", "ANI"}, {last + "\n\n(IANS)", "IANS"}, {last + "\n\n-PTI", "PTI"},
+                {last + "\n\n— AFP", "AFP"}, {last + "\n\nSources: BERNAMA", "Bernama"}, {last + "\n\n(With inputs from PTI)", "PTI"}}) {
+            ParsedStory s = parser.parse((page + foot[0] + "\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+            assertThat(s.agency()).as(foot[0]).isEqualTo(foot[1]);
+            assertThat(s.body()).as(foot[0]).last().isEqualTo(last);
+            assertThat(String.valueOf(s.byline())).as(foot[0]).doesNotStartWith("-").doesNotStartWith("—");
+        }
+        for (String notice : List.of("(Agencies)", "(with agency inputs)", "(Reporting by Tarek Amara; Editing by Mark Heinrich)")) {
+            ParsedStory s = parser.parse((page + last + "\n\n" + notice + "\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+            assertThat(s.body()).as(notice).last().isEqualTo(last);
+        }
+        // a sentence that ends with a bracketed word is text
+        ParsedStory s = parser.parse((page + "The bill was passed by the upper house (Rajya Sabha).\n").getBytes(StandardCharsets.UTF_8),
+                FixtureSupport.CONTEXT).get(0);
+        assertThat(s.body()).last().isEqualTo("The bill was passed by the upper house (Rajya Sabha).");
+    }
+
+    /** A scraper saves the page's own navigation with the story: skip links, menus, app links are no headline. */
+    @Test
+    void thePagesNavigationIsNoHeadline() throws Exception {
+        for (String nav : List.of("Skip to main content", "Press \"Enter\" to skip to content", "close", "Menu", "e-Paper Get App", "Search")) {
+            ParsedStory s = parser.parse((nav + "\nAfghanistan quake kills at least 7\n\n(CNN) -- An earthquake in central Afghanistan "
+                    + "killed at least seven people, officials said.\n\nThe toll may rise.\n").getBytes(StandardCharsets.UTF_8),
+                    FixtureSupport.CONTEXT).get(0);
+            assertThat(s.headline()).as(nav).isEqualTo("Afghanistan quake kills at least 7");
+        }
+    }
+
     @Test
     void aPageWithoutAHeadlineIsHeadedByItsFirstSentence() throws Exception {
         String lead = "DAMASCUS, Syria (CNN) -- Syrian opposition groups said on Tuesday that armed factions linked to the Free Syrian "
