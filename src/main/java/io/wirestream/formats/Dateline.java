@@ -114,7 +114,7 @@ public record Dateline(String text, String place, String agency, String remainde
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
             "live", "read", "also read", "source", "sources", "image", "photo", "file", "published", "first published", "last updated",
             "posted", "modified", "question", "answer", "summary", "background", "highlights", "key points", "scorers", "result",
-            "results", "teams", "line-ups", "lineups", "full-time", "half-time", "q", "a", "media contact", "agenda", "what we know",
+            "results", "teams", "line-ups", "lineups", "full-time", "half-time", "match report", "match preview", "scorecard", "q", "a", "media contact", "agenda", "what we know",
             "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung",
             // feed and web labels (The Guardian's, Swedish and London sites'), in the agency languages too
             "more", "warning", "name", "clockwatch", "tip", "tips", "quote", "poll", "review", "verdict", "interview", "comment",

@@ -185,7 +185,14 @@ public final class PlainTextParser implements WireParser {
             headline = lines.get(i++);
             fromLines = true;
         }
-        if (headline != null && headline.length() > MAX_HEADLINE) {
+        // a page saved without its headline may open with a lead shorter than a headline's limit: a wire's credited
+        // dateline ("DILI (Reuters) – The prime minister ...", "Port Blair, Jun 20 (PTI): ...") opens no headline
+        boolean lead = fromLines && Dateline.find(headline).filter(d -> d.agency() != null && !d.remainder().isBlank()).isPresent();
+        if (lead) {
+            i--;
+            headline = null;
+            derived = true;
+        } else if (headline != null && headline.length() > MAX_HEADLINE) {
             if (!fromLines || !WireText.readsAsProse(headline, PROSE_PARAGRAPH_WORDS)) {
                 throw WireParseException.noStory("plain text: first line is " + headline.length()
                         + " characters, too long for a headline (not an article?)");

@@ -66,6 +66,10 @@ final class ScrapedPage {
             + "skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)|skip navigation|jump to (?:main )?(?:content|navigation)|"
             + "press \"?enter\"? to skip to (?:main )?content|toggle (?:navigation|menu|search)|(?:open |close )?menu|close|search|"
             + "sign in|log ?in|subscribe(?: now)?|e-?paper(?: get app)?|get (?:the )?app|live tv|"
+            // a comment form under the story (WordPress's and its themes' wordings)
+            + "leave a (?:reply|comment)|your email address will not be published\\.?(?:\\s*required fields are marked\\s*\\*)?|"
+            + "required fields are marked\\s*\\*|please enter your (?:comment|name here|email address here)!?|post comment|cancel reply|"
+            + "no stories found\\.?|file (?:photo|image|pic)\\s*:.{1,300}|"
             // credits that name no one: "(Agencies)", "(with agency inputs)"; Reuters' sign-off "(Reporting by ...; Editing by ...)"
             + "\\(?(?:agencies|(?:with )?agency inputs)\\)?\\.?|"
             + "\\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,300}\\)|"
@@ -81,7 +85,13 @@ final class ScrapedPage {
             "comment", "subscribe", "sign", "click", "tags", "tag", "edited", "curated", "image", "photo", "video", "picture",
             "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based",
             "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live", "agencies", "agency",
-            "reporting", "additional", "writing", "editing");
+            "reporting", "additional", "writing", "editing", "leave", "your", "required", "please", "post", "cancel", "no");
+    /**
+     * A photo's caption, closed by its credit: "Congress MP Rahul Gandhi (Photo | EPS)", "... (Photo: PTI)", Reuters'
+     * "... REUTERS/Omar Sobhani". Only a line that is no longer than a caption is.
+     */
+    private static final Pattern CAPTION = Pattern.compile("(?iu)^.{1,250}(?:\\((?:photo|pic|image|file photo|file)\\s*[|:/]\\s*[^()]{1,60}\\)"
+            + "|(?-i:REUTERS/\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})(?:/[\\p{L} ]{1,20})?)\\.?$");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
@@ -234,6 +244,9 @@ final class ScrapedPage {
         }
         String lower = line.toLowerCase(Locale.ROOT);
         if ((lower.contains("syndicated") || lower.contains("auto-generated")) && FEED_NOTICE.matcher(line).matches()) {
+            return true;
+        }
+        if (line.length() <= 300 && (line.endsWith(")") || line.endsWith(".") || lower.contains("reuters/")) && CAPTION.matcher(line).matches()) {
             return true;
         }
         // most lines are story text: the first word rules them out before the long patterns are tried

@@ -69,6 +69,20 @@ class PlainTextParserTest {
         assertThat(s.body()).last().isEqualTo("The bill was passed by the upper house (Rajya Sabha).");
     }
 
+    /** Captions with their photo credit and the comment form under the story are no text. */
+    @Test
+    void captionsAndCommentFormsAreNoText() throws Exception {
+        String page = "BJP leaders take aim at Rahul Gandhi\n\nCongress MP Rahul Gandhi (Photo | EPS)\n\n"
+                + "NEW DELHI: BJP leaders on Sunday criticised the Congress leader over his remarks, officials said.\n\n"
+                + "FILE PHOTO: A man walks past the party office in New Delhi, India, May 3, 2024. REUTERS/Anushree Fadnavis/File Photo\n\n"
+                + "The party said it would respond on Monday.\n\nLeave a Reply\n\n"
+                + "Your email address will not be published. Required fields are marked *\n\nPlease enter your comment!\n";
+        ParsedStory s = parser.parse(page.getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(s.body()).containsExactly("NEW DELHI: BJP leaders on Sunday criticised the Congress leader over his remarks, officials said.",
+                "The party said it would respond on Monday.");
+        assertThat(s.datelinePlace()).isEqualTo("New Delhi");
+    }
+
     /** A scraper saves the page's own navigation with the story: skip links, menus, app links are no headline. */
     @Test
     void thePagesNavigationIsNoHeadline() throws Exception {
@@ -93,6 +107,13 @@ class PlainTextParserTest {
         assertThat(s.dateline()).isEqualTo("DAMASCUS, Syria (CNN) --");
         assertThat(s.agency()).isEqualTo("CNN");
         assertThat(s.signals()).contains(io.wirestream.avro.Signal.NO_HEADLINE);
+        // a lead under a headline's length, opening with a wire's credited dateline, is no headline either
+        ParsedStory dili = parser.parse(("DILI (Reuters) – The prime minister of East Timor has sent a letter of resignation to the president."
+                + "\n\nHe said he would stay on until a successor was named.\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(dili.headline()).startsWith("The prime minister of East Timor");
+        assertThat(dili.dateline()).isEqualTo("DILI (Reuters) –");
+        assertThat(dili.agency()).isEqualTo("Reuters");
+        assertThat(dili.signals()).contains(io.wirestream.avro.Signal.NO_HEADLINE);
         String caption = "In this image released by A24 Films, Jessica Chastain, left, and Oscar Isaac appear in a scene. ".repeat(4)
                 + "(AP Photo/A24 Films, Atsushi Nishijima)AP2014";
         assertThatThrownBy(() -> parser.parse((caption + "\n\nOscar Isaac has had a stellar year.\n").getBytes(StandardCharsets.UTF_8),
