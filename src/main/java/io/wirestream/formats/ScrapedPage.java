@@ -109,7 +109,7 @@ final class ScrapedPage {
      * "First Published: Mar 03 2026 | 10:15 PM IST". What follows the label must be a date and time and nothing else.
      */
     private static final Pattern TIME_LABEL = Pattern.compile(
-            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified)(?:\\s+(?:on|at))?\\b\\s*[:\\-–—]?\\s*(?<when>.{4,80})$");
+            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified|created)(?:\\s+(?:on|at))?\\b\\s*[:\\-–—]?\\s*(?<when>.{4,80})$");
     /** A place alone between pipes: "Guwahati", "New Delhi", "Kolkata, West Bengal". */
     private static final Pattern PLACE_PART = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,3}$");
     private static final Pattern PIPE = Pattern.compile("\\s*\\|\\s*|\\s+[·•]\\s+");
@@ -136,6 +136,11 @@ final class ScrapedPage {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iu)\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<year>\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?!\\d)");
+    /**
+     * A numeric date day first, as German ("04.02.2019") and Indian ("11-05-2021") sites write it; not with slashes,
+     * which US sites write month first.
+     */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d.-])(?<day>\\d{1,2})([.-])(?<month>\\d{1,2})\\2(?<year>\\d{4})(?![\\d.-]\\d)");
     private static final Pattern CLOCK = Pattern.compile(
             "(?iu)(?<!\\d)(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
     private static final Pattern ZONE = Pattern.compile(
@@ -417,15 +422,16 @@ final class ScrapedPage {
     }
 
     private static boolean hasDate(String s) {
-        return MONTH_DAY_YEAR.matcher(s).find() || DAY_MONTH_YEAR.matcher(s).find() || ISO_DATE.matcher(s).find();
+        return MONTH_DAY_YEAR.matcher(s).find() || DAY_MONTH_YEAR.matcher(s).find() || ISO_DATE.matcher(s).find()
+                || NUMERIC_DATE.matcher(s).find();
     }
 
     /** A line that is a date and time and nothing else: weekday, date, clock, zone, separators. */
     private static boolean onlyDateWords(String text) {
         String s = ISO_JOINTS.matcher(text).replaceAll(" "); // 2026-11-30T10:00:00Z reads as 2026-11-30 10:00:00
-        String rest = ZONE.matcher(CLOCK.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
-                .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on)\\b|[,/()|:.+\\-–—\\s]", "").isEmpty();
+        String rest = ZONE.matcher(CLOCK.matcher(NUMERIC_DATE.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
+                .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
+        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on|uhr)\\b|[,/()|:.+\\-–—\\s]", "").isEmpty();
     }
 
     /**
@@ -439,7 +445,8 @@ final class ScrapedPage {
             return null;
         }
         LocalTime clock = LocalTime.MIDNIGHT;
-        Matcher c = CLOCK.matcher(text);
+        String clockText = NUMERIC_DATE.matcher(text).replaceAll(" "); // "04.02.2019" holds no clock "04.02"
+        Matcher c = CLOCK.matcher(clockText);
         while (c.find()) {
             int hour = Integer.parseInt(c.group("hour"));
             int minute = Integer.parseInt(c.group("minute"));
@@ -447,7 +454,7 @@ final class ScrapedPage {
                 boolean pm = Character.toLowerCase(c.group("half").charAt(0)) == 'p';
                 hour = hour % 12 + (pm ? 12 : 0);
             }
-            if (hour < 24 && minute < 60 && !(c.start() > 0 && (text.charAt(c.start() - 1) == '-' || text.charAt(c.start() - 1) == '+'))) {
+            if (hour < 24 && minute < 60 && !(c.start() > 0 && (clockText.charAt(c.start() - 1) == '-' || clockText.charAt(c.start() - 1) == '+'))) {
                 clock = LocalTime.of(hour, minute, c.group("second") == null ? 0 : Math.min(59, Integer.parseInt(c.group("second"))));
                 break;
             }
@@ -482,11 +489,11 @@ final class ScrapedPage {
     }
 
     private static LocalDate date(String text) {
-        for (Pattern p : List.of(MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE)) {
+        for (Pattern p : List.of(MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, NUMERIC_DATE)) {
             Matcher m = p.matcher(text);
             if (m.find()) {
                 try {
-                    int month = p == ISO_DATE ? Integer.parseInt(m.group("month")) : monthNumber(m.group("month"));
+                    int month = p == ISO_DATE || p == NUMERIC_DATE ? Integer.parseInt(m.group("month")) : monthNumber(m.group("month"));
                     return LocalDate.of(Integer.parseInt(m.group("year")), month, Integer.parseInt(m.group("day")));
                 } catch (DateTimeException e) {
                     return null;

@@ -83,6 +83,23 @@ class PlainTextParserTest {
         assertThat(s.datelinePlace()).isEqualTo("New Delhi");
     }
 
+    /** devdiscourse's and t-online's credit lines: the wire, the place, and times written day first. */
+    @Test
+    void creditLinesWithDayFirstDates() throws Exception {
+        ParsedStory pune = parser.parse(("Pune police team attacked in UP's Ghaziabad\n\n"
+                + "PTI | Pune | Updated: 11-05-2021 23:14 IST | Created: 11-05-2021 23:14 IST\n\n"
+                + "A team of Pune Police was attacked and their vehicle was vandalised in Ghaziabad, an official said.\n\n"
+                + "The team had gone there to arrest a suspect.\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(pune.agency()).isEqualTo("PTI");
+        assertThat(pune.versionCreated()).isEqualTo(java.time.Instant.parse("2021-05-11T17:44:00Z"));
+        assertThat(pune.body()).first().asString().startsWith("A team of Pune Police");
+        ParsedStory berlin = parser.parse(("Feuerwehrleute bei Einsatz in Kreuzberg angegriffen\n\n04.02.2019, 05:38 Uhr | dpa\n\n"
+                + "Feuerwehrleute sind bei der Versorgung eines Patienten in Berlin-Kreuzberg angegriffen worden.\n\n"
+                + "Die Polizei ermittelt.\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(berlin.agency()).isEqualTo("dpa");
+        assertThat(berlin.versionCreated()).isEqualTo(java.time.Instant.parse("2019-02-04T05:38:00Z"));
+    }
+
     /** A scraper saves the page's own navigation with the story: skip links, menus, app links are no headline. */
     @Test
     void thePagesNavigationIsNoHeadline() throws Exception {
@@ -297,6 +314,10 @@ class PlainTextParserTest {
     void timesAsPagesWriteThem() {
         assertThat(ScrapedPage.time("July 4, 2026 09:42 IST")).isEqualTo(java.time.Instant.parse("2026-07-04T04:12:00Z"));
         assertThat(ScrapedPage.time("12 Mar 2026")).isEqualTo(java.time.Instant.parse("2026-03-12T00:00:00Z"));
+        // day first, as German and Indian sites write it; the date's figures hold no clock
+        assertThat(ScrapedPage.time("11-05-2021 23:14 IST")).isEqualTo(java.time.Instant.parse("2021-05-11T17:44:00Z"));
+        assertThat(ScrapedPage.time("04.02.2019, 05:38 Uhr")).isEqualTo(java.time.Instant.parse("2019-02-04T05:38:00Z"));
+        assertThat(ScrapedPage.time("04.02.2019")).isEqualTo(java.time.Instant.parse("2019-02-04T00:00:00Z"));
         assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
         assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
         assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
