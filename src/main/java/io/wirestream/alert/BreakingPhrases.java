@@ -76,8 +76,12 @@ public final class BreakingPhrases {
      */
     private final BoundedMemo<Match> matched = new BoundedMemo<>(4_096);
 
+    /** The languages some rule is written for. */
+    private final Set<String> languages;
+
     private BreakingPhrases(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.languages = rules.stream().map(Rule::language).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The bundled list. */
@@ -142,16 +146,17 @@ public final class BreakingPhrases {
     }
 
     /**
-     * The weight and reasons of a text (headline and lead) in {@code language} (a primary subtag, "" when not known:
-     * then every rule); rules sharing a reason count once. A rule reads the language it is written for only: English
-     * "die" and "dies" are German's article and "this" ("am 29.06.2017 die beste ...", "Chinas Premier ... dass dies
-     * keine Chance hat" raised alerts on dpa's market tables and press reviews).
+     * The weight and reasons of a text (headline and lead) in {@code language} (a primary subtag); rules sharing a reason
+     * count once. A rule reads the language it is written for only: English "die" and "dies" are German's article and
+     * "this" ("am 29.06.2017 die beste ...", "Chinas Premier ... dass dies keine Chance hat" raised alerts on dpa's
+     * market tables and press reviews). A language no rule is written for ("", not known; Italian, which ANSA's English
+     * service declares) is read by every rule, as before: no rule of its own could speak for it.
      */
     public Match match(String text, String language) {
         if (text == null || text.isBlank()) {
             return Match.NONE;
         }
-        String lang = language == null ? "" : language;
+        String lang = language == null || !languages.contains(language) ? "" : language;
         return matched.get(lang + '\u0000' + text, key -> find(text, lang));
     }
 

@@ -35,8 +35,9 @@ public record Dateline(String text, String place, String agency, String remainde
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
             + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau|TASS"
             + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire"
-            // national agencies of Asia, the Middle East and Spain as their web copy credits them, and CNN
-            + "|VNA|Bernama|BERNAMA|APP|ANTARA|Antara|AA|MENA|WAM|SPA|KUNA|QNA|BSS|UNB|RSS|IRNA|PNA|NNA|Europa Press|EUROPA PRESS|CNN)";
+            // national agencies of Asia, the Middle East and Spain as their web copy credits them, and CNN; not the codes
+            // that name other things as often ("Alcoholics Anonymous (AA)", India's RSS, Pakistan's and Saudi "APP", "SPA")
+            + "|VNA|Bernama|BERNAMA|ANTARA|Antara|MENA|WAM|KUNA|QNA|IRNA|Europa Press|EUROPA PRESS|CNN)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
@@ -61,8 +62,9 @@ public record Dateline(String text, String place, String agency, String remainde
             // AAP: SYDNEY March 22 AAP -
             Pattern.compile("^" + PLACE + DATE + "[ ]+" + AGENCY + "[ ]*[-–—]+[ ]*"),
             // Newspaper style, no agency: the place shouted, a dash ("MINNEAPOLIS — Four people ...", Malay Mail's
-            // "KUALA LUMPUR, Aug 16 — ...", "CAPE TOWN -- ...")
-            Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]+(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
+            // "KUALA LUMPUR, Aug 16 — ...", "CAPE TOWN -- ..."); a word of four letters at least, so "US —", "EU —",
+            // "CEO —" are no places (acronyms of four and more and shouted labels are refused by name below)
+            Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]{3,}(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
                     + "(?<agency>)" + DATE + "[ ]+(?:[—–]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
             // Web copy: Tehran: ...   (short capitalised place, a colon, then text)
             Pattern.compile("^" + PLACE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
@@ -103,9 +105,13 @@ public record Dateline(String text, String place, String agency, String remainde
      * glued (a word of three lower-case letters or more running into a capital; "McAllen" and "DeKalb" are places).
      */
     private static boolean plausibleBarePlace(String place) {
-        String lower = place.toLowerCase(java.util.Locale.ROOT);
-        return place.length() <= 40 && !LABELS.contains(lower) && !GLUED.matcher(place).find();
+        String lower = place.toLowerCase(java.util.Locale.ROOT).replace('’', '\'');
+        return place.length() <= 40 && !LABELS.contains(lower) && !ACRONYMS.contains(lower) && !GLUED.matcher(place).find();
     }
+
+    /** Organisations' acronyms that open a sentence in capitals before a dash ("NATO — The alliance ..."). */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("nato", "nasa", "fifa", "uefa", "opec", "asean", "unicef",
+            "unesco", "iaea", "ncaa", "nasdaq", "acled", "interpol", "europol", "frontex", "unhcr", "unrwa", "ecowas");
 
     private static final Pattern GLUED = Pattern.compile("\\p{Ll}{3}\\p{Lu}");
 
@@ -114,7 +120,8 @@ public record Dateline(String text, String place, String agency, String remainde
             "editor's note", "note", "correction", "corrected", "refile", "advisory", "factbox", "explainer", "q&a",
             "live", "read", "also read", "source", "sources", "image", "photo", "file", "published", "first published", "last updated",
             "posted", "modified", "question", "answer", "summary", "background", "highlights", "key points", "scorers", "result",
-            "results", "teams", "line-ups", "lineups", "full-time", "half-time", "match report", "match preview", "scorecard", "q", "a", "media contact", "agenda", "what we know",
+            "results", "teams", "line-ups", "lineups", "full-time", "half-time", "match report", "match preview", "scorecard",
+            "live updates", "live blog", "fact check", "top stories", "editors' note", "graphic", "watch live", "q", "a", "media contact", "agenda", "what we know",
             "contact", "contacts", "kontakt", "ansprechpartner", "ihr ansprechpartner", "hinweis", "achtung",
             // feed and web labels (The Guardian's, Swedish and London sites'), in the agency languages too
             "more", "warning", "name", "clockwatch", "tip", "tips", "quote", "poll", "review", "verdict", "interview", "comment",

@@ -34,12 +34,6 @@ public final class FeedParser implements WireParser {
     /** RSS 1.0: an RDF document whose items stand beside its channel, with Dublin Core dates and creators. */
     private static final String RSS1_NS = "purl.org/rss/1.0/";
     private static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    /**
-     * A line break in a WordPress post's raw text, with the space around it, not inside a tag (whose attributes may
-     * be wrapped); tried only where a run of space begins, so a long run of it costs one pass.
-     */
-    private static final java.util.regex.Pattern RAW_LINE_BREAK = java.util.regex.Pattern.compile(
-            "(?<![ \\t])[ \\t]*\\R\\s*(?![^<>]{0,2000}>)");
     private static final Set<String> WXR_NOT_STORIES = Set.of("attachment", "nav_menu_item", "revision", "custom_css");
     private static final Set<String> WXR_NOT_PUBLIC = Set.of("draft", "pending", "private", "future", "trash", "auto-draft");
 
@@ -138,7 +132,7 @@ public final class FeedParser implements WireParser {
             // A WordPress export holds the post as written, where a line break is one (WordPress adds the markup when
             // it shows the post): "By Tester", the dateline and the text are lines of their own, and a blank line
             // ends a paragraph.
-            content = "<p>" + RAW_LINE_BREAK.matcher(post.strip()).replaceAll("</p><p>") + "</p>";
+            content = linesAsParagraphs(post.strip());
         }
         String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
         String html = FeedFooters.strip(content != null ? content : summary);
@@ -225,6 +219,32 @@ public final class FeedParser implements WireParser {
             }
         }
         return null;
+    }
+
+    /**
+     * A WordPress post's raw text with each line its own paragraph: a run of line breaks (and the space around them)
+     * outside a tag ends one, a break inside a tag (wrapped attributes) is the tag's. One pass: a "&gt;" in the text
+     * ("5 > 3") is no tag's end.
+     */
+    static String linesAsParagraphs(String post) {
+        StringBuilder out = new StringBuilder(post.length() + 16).append("<p>");
+        boolean inTag = false;
+        for (int i = 0; i < post.length(); i++) {
+            char c = post.charAt(i);
+            if (inTag) {
+                inTag = c != '>';
+            } else if (c == '<' && i + 1 < post.length() && (Character.isLetter(post.charAt(i + 1)) || "/!".indexOf(post.charAt(i + 1)) >= 0)) {
+                inTag = true;
+            } else if (c == '\n' || c == '\r') {
+                while (i + 1 < post.length() && Character.isWhitespace(post.charAt(i + 1))) {
+                    i++;
+                }
+                out.append("</p><p>");
+                continue;
+            }
+            out.append(c);
+        }
+        return out.append("</p>").toString();
     }
 
     /** The same, its text as sent, line breaks and all. */

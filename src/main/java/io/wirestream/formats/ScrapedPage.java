@@ -492,6 +492,9 @@ final class ScrapedPage {
         for (Pattern p : List.of(MONTH_DAY_YEAR, DAY_MONTH_YEAR, ISO_DATE, NUMERIC_DATE)) {
             Matcher m = p.matcher(text);
             if (m.find()) {
+                if (p == NUMERIC_DATE && !dayFirst(m, text)) {
+                    return null;
+                }
                 try {
                     int month = p == ISO_DATE || p == NUMERIC_DATE ? Integer.parseInt(m.group("month")) : monthNumber(m.group("month"));
                     return LocalDate.of(Integer.parseInt(m.group("year")), month, Integer.parseInt(m.group("day")));
@@ -501,6 +504,24 @@ final class ScrapedPage {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a numeric date may be read day first: with dots (German, Nordic) always; with dashes when its day cannot be
+     * a month, or on a South Asian site (a zone of India, Pakistan or Nepal in the line), where day first is the rule.
+     * US sites write "05-12-2021" for May 12.
+     */
+    private static boolean dayFirst(Matcher date, String text) {
+        if (date.group(2).equals(".") || Integer.parseInt(date.group("day")) > 12) {
+            return true;
+        }
+        Matcher z = ZONE.matcher(text);
+        while (z.find()) {
+            if (z.group("abbr") != null && Set.of("IST", "PKT", "NPT").contains(z.group("abbr"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int monthNumber(String name) {

@@ -77,17 +77,24 @@ public final class WireTimes {
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
-            // A day name that is not the date's ("Sun, 11 Jul 2014": a Friday) fails RFC 1123's check; the date stands.
+            // A day name that is not the date's ("Sun, 11 Jul 2014": a Friday) fails RFC 1123's check; the date stands,
+            // if it is one ("31 Feb" is none: strictly read, not moved to the 28th)
             String dayless = DAY_NAME.matcher(t).replaceFirst("");
             if (!dayless.equals(t)) {
-                return read(dayless, localZone);
+                try {
+                    return new WireTime(OffsetDateTime.parse(dayless, STRICT_RFC_1123).toInstant(), false);
+                } catch (DateTimeParseException notOne) {
+                    // perhaps it lost a space (below)
+                }
             }
             String spaced = spacedRfc822(t);
             return spaced.equals(t) ? null : read(spaced, localZone);
         }
     }
 
-    private static final java.util.regex.Pattern DAY_NAME = java.util.regex.Pattern.compile("^[A-Za-z]{3,9},\\s*(?=\\d)");
+    private static final java.util.regex.Pattern DAY_NAME = java.util.regex.Pattern.compile(
+            "^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},\\s*(?=\\d{1,2}\\s+[A-Za-z])");
+    private static final DateTimeFormatter STRICT_RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** Where a hand-edited RFC 822 date lost its spaces: "Sun, 30Mar 2025", "Mon,31 Mar", "31 Mar 202510:50:41". */
     private static final java.util.regex.Pattern LOST_SPACE = java.util.regex.Pattern.compile(

@@ -158,6 +158,9 @@ class AlertRulesTest {
                 .build();
         assertThat(AlertRules.phrasesOf(mislabelled, S.phrases()).reasons()).as("English text sent as German is read as English")
                 .contains("head of state or government killed, dying or ousted");
+        EnrichedStory ansa = Stories.aStory("it-1").language("it").headline("President killed in attack on palace").build();
+        assertThat(AlertRules.phrasesOf(ansa, S.phrases()).reasons()).as("a language no rule is written for: every rule")
+                .contains("head of state or government killed, dying or ousted");
         EnrichedStory unsaid = Stories.aStory("x").language(null).headline("Séisme: le président tué").build();
         assertThat(AlertRules.phrasesOf(unsaid, S.phrases()).reasons()).as("no language sent, too short to tell: every rule").isNotEmpty();
     }

@@ -61,6 +61,12 @@ class DatelineTest {
         assertThat(Dateline.find("BREAKING — The talks collapsed.")).isEmpty();
         assertThat(Dateline.find("UPDATE — The talks resumed.")).isEmpty();
         assertThat(Dateline.find("Meanwhile — the talks resumed.")).isEmpty();
+        for (String notAPlace : java.util.List.of("NATO — The alliance met.", "US — The president said.", "EU — Ministers agreed.",
+                "CEO — He resigned.", "LIVE UPDATES — The storm hit.", "FACT CHECK — The claim is false.", "EDITOR’S NOTE — This story ...")) {
+            assertThat(Dateline.find(notAPlace)).as(notAPlace).isEmpty();
+        }
+        // nor is an organisation's code in parentheses, which the national agencies' codes would read as
+        assertThat(Dateline.find("Alcoholics Anonymous (AA) - The group met.")).isEmpty();
     }
 
     @Test

@@ -42,6 +42,12 @@ class FeedParserTest {
     }
 
     @Test
+    void aWordPressPostIsReadLineByLineOutsideItsTags() {
+        assertThat(FeedParser.linesAsParagraphs("By Tester\nHarare - Profit rose 5 > 3 percent -> a record.\n\n<a\n href=\"x\">Bla</a> test"))
+                .isEqualTo("<p>By Tester</p><p>Harare - Profit rose 5 > 3 percent -> a record.</p><p><a\n href=\"x\">Bla</a> test</p>");
+    }
+
+    @Test
     void funke() throws Exception {
         ParsedStory s = only(rss, "rss/wordpress_wxr_funke.xml");
         assertThat(s.headline()).isEqualTo("Löst einen Mord in Mysterium Secrets & Lies");

@@ -24,6 +24,8 @@ class WireTimesTest {
         assertThat(WireTimes.parse("Mon, 31 Mar 202510:50:41 +0530")).isEqualTo(Instant.parse("2025-03-31T05:20:41Z"));
         // WordPress's export: "Sun, 11 Jul 2014" was a Friday; the day name is wrong, the date is not
         assertThat(WireTimes.parse("Sun, 11 Jul 2014 15:06:01 +0000")).isEqualTo(Instant.parse("2014-07-11T15:06:01Z"));
+        assertThat(WireTimes.parse("Sun, 31 Feb 2014 15:06:01 +0000")).as("no date, not the 28th").isNull();
+        assertThat(WireTimes.parse("Foo, 11 Jul 2014 15:06:01 +0000")).as("no day name").isNull();
         assertThat(WireTimes.parse("GMT+2")).isNull();
         assertThat(WireTimes.parse("yesterday")).isNull();
     }
