@@ -5,7 +5,6 @@ import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
-import io.wirestream.text.LanguageGuess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,13 +109,9 @@ public final class AlertRules {
         return b.toString();
     }
 
-    /**
-     * The breaking-news language of a story's headline and lead, read by the rules of the language they are in
-     * ({@link LanguageGuess#reading}: as sent unless the text shows another; every rule when neither tells).
-     */
+    /** The breaking-news language of a story's headline and lead, read by the rules of the language they are in. */
     static BreakingPhrases.Match phrasesOf(EnrichedStory s, BreakingPhrases phrases) {
-        String text = headlineAndLead(s);
-        return phrases.match(text, LanguageGuess.reading(s.getLanguage(), null, text, ""));
+        return phrases.match(headlineAndLead(s), s.getLanguage());
     }
 
     /** The body's first {@value #LEAD_CHARS} characters, paragraph by paragraph, the last one cut where they end. */

@@ -1,6 +1,7 @@
 package io.wirestream.alert;
 
 import io.wirestream.text.BoundedMemo;
+import io.wirestream.text.LanguageGuess;
 import io.wirestream.text.RequiredLiterals;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -142,22 +143,35 @@ public final class BreakingPhrases {
 
     /** The weight and reasons of a text (headline and lead) by every rule, whatever its language. */
     public Match match(String text) {
-        return match(text, "");
-    }
-
-    /**
-     * The weight and reasons of a text (headline and lead) in {@code language} (a primary subtag); rules sharing a reason
-     * count once. A rule reads the language it is written for only: English "die" and "dies" are German's article and
-     * "this" ("am 29.06.2017 die beste ...", "Chinas Premier ... dass dies keine Chance hat" raised alerts on dpa's
-     * market tables and press reviews). A language no rule is written for ("", not known; Italian, which ANSA's English
-     * service declares) is read by every rule, as before: no rule of its own could speak for it.
-     */
-    public Match match(String text, String language) {
         if (text == null || text.isBlank()) {
             return Match.NONE;
         }
-        String lang = language == null || !languages.contains(language) ? "" : language;
-        return matched.get(lang + '\u0000' + text, key -> find(text, lang));
+        return matched.get(EVERY_RULE + text, key -> find(text, ""));
+    }
+
+    /** The memo's key prefix for a text read by every rule (a language tag holds no control character). */
+    private static final String EVERY_RULE = "\u0001\u0000";
+
+    /**
+     * The weight and reasons of a story's headline and lead, sent in {@code sentLanguage} (a tag, or null); rules sharing
+     * a reason count once. A rule reads the language it is written for only, the text's reading language
+     * ({@link LanguageGuess#reading}: as sent unless its function words say otherwise): English "die" and "dies" are
+     * German's article and "this" ("am 29.06.2017 die beste ...", "Chinas Premier ... dass dies keine Chance hat" raised
+     * alerts on dpa's market tables and press reviews). A language no rule is written for (none told; Italian, which
+     * ANSA's English service declares) is read by every rule, as before: no rule of its own could speak for it.
+     */
+    public Match match(String text, String sentLanguage) {
+        if (text == null || text.isBlank()) {
+            return Match.NONE;
+        }
+        // the reading language is worked out inside the memo: a story is matched twice, one hop apart
+        return matched.get((sentLanguage == null ? "" : sentLanguage) + '\u0000' + text, key -> find(text, readBy(sentLanguage, text)));
+    }
+
+    /** The language whose rules read the text, or "" for every rule. */
+    private String readBy(String sentLanguage, String text) {
+        String reading = LanguageGuess.reading(sentLanguage, null, text, "");
+        return languages.contains(reading) ? reading : "";
     }
 
     private Match find(String text, String language) {

@@ -163,9 +163,8 @@ public final class StoryClassifier {
         // codes first, then a category word of the wire's own (an Atom feed's "Music", PA's doc-scope "POLITICS")
         // the codes before a service's category letter (AAP sends "t", domestic sport, before the Subject Code)
         List<String> sent = new ArrayList<>();
-        s.getSubjects().stream().filter(subject -> !SERVICE_LETTERS.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
-                .forEach(subject -> wireTopic(subject).ifPresent(sent::add));
-        s.getSubjects().stream().filter(subject -> SERVICE_LETTERS.contains(subject.getScheme().toLowerCase(Locale.ROOT)))
+        s.getSubjects().stream()
+                .sorted(java.util.Comparator.comparing(subject -> SERVICE_LETTERS.contains(subject.getScheme().toLowerCase(Locale.ROOT))))
                 .forEach(subject -> wireTopic(subject).ifPresent(sent::add));
         s.getSubjects().stream().filter(subject -> namesADesk(subject.getScheme()))
                 .forEach(subject -> deskTopic(subject).ifPresent(sent::add));

@@ -372,11 +372,6 @@ public final class AnpaParser implements WireParser {
     /** "^For Argentine chemo patients, mirrors can hurt <" to the bare text; "<" and "=" end ANPA lines. */
     private static String stripCaret(String line) {
         String s = (line.startsWith("^") ? line.substring(1) : line).stripTrailing();
-        // Trimmed by hand: the regex "\\s*[<=]+\\s*$" is quadratic on a long run of "=" inside a line.
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '<' || s.charAt(end - 1) == '=')) {
-            end--;
-        }
-        return s.substring(0, end).strip();
+        return WireText.stripTrailing(s, "<=").strip();
     }
 }

@@ -126,13 +126,13 @@ public final class FeedParser implements WireParser {
         String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
                 WireText.blankToNull(item.getAttributeNS(RDF_NS, "about")), link);
 
-        String content = atom ? SafeXml.text(SafeXml.child(item, "content")) : encoded(item, "purl.org/rss/1.0/modules/content");
-        String post = atom ? null : rawEncoded(item, "purl.org/rss/1.0/modules/content");
-        if (post != null && !post.isBlank() && SafeXml.child(item, "post_id") != null) {
+        Element encoded = atom ? null : encoded(item, "purl.org/rss/1.0/modules/content");
+        String content = SafeXml.text(atom ? SafeXml.child(item, "content") : encoded);
+        if (content != null && !atom && SafeXml.child(item, "post_id") != null) {
             // A WordPress export holds the post as written, where a line break is one (WordPress adds the markup when
             // it shows the post): "By Tester", the dateline and the text are lines of their own, and a blank line
             // ends a paragraph.
-            content = linesAsParagraphs(post.strip());
+            content = linesAsParagraphs(encoded.getTextContent().strip());
         }
         String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
         String html = FeedFooters.strip(content != null ? content : summary);
@@ -140,7 +140,7 @@ public final class FeedParser implements WireParser {
             b.bodyHtml(html);
             b.body(WireText.paragraphsFromHtml(html));
         }
-        String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, encoded(item, "excerpt"))) : null;
+        String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, SafeXml.text(encoded(item, "excerpt")))) : null;
         String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
         b.description(description);
         b.headline(title(SafeXml.text(SafeXml.child(item, "title"))));
@@ -212,10 +212,10 @@ public final class FeedParser implements WireParser {
      * An {@code encoded} child of the given namespace: RSS content:encoded (the full HTML) or WXR
      * excerpt:encoded (the standfirst); both have the local name "encoded".
      */
-    private static String encoded(Element item, String namespacePart) {
+    private static Element encoded(Element item, String namespacePart) {
         for (Element e : SafeXml.children(item, "encoded")) {
             if (e.getNamespaceURI() != null && e.getNamespaceURI().contains(namespacePart)) {
-                return SafeXml.text(e);
+                return e;
             }
         }
         return null;
@@ -245,16 +245,6 @@ public final class FeedParser implements WireParser {
             out.append(c);
         }
         return out.append("</p>").toString();
-    }
-
-    /** The same, its text as sent, line breaks and all. */
-    private static String rawEncoded(Element item, String namespacePart) {
-        for (Element e : SafeXml.children(item, "encoded")) {
-            if (e.getNamespaceURI() != null && e.getNamespaceURI().contains(namespacePart)) {
-                return e.getTextContent();
-            }
-        }
-        return null;
     }
 
     /** The alternate (or first) link of an Atom feed or entry. */

@@ -274,10 +274,10 @@ public final class PlainTextParser implements WireParser {
                 && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header, ScrapedPage.Position.FOOT)) {
             lines.remove(lines.size() - 1);
         }
-        String[] closed = lines.size() - afterHeadline > 1 ? ScrapedPage.closingCredit(lines.get(lines.size() - 1)) : null;
+        ScrapedPage.ClosingCredit closed = lines.size() - afterHeadline > 1 ? ScrapedPage.closingCredit(lines.get(lines.size() - 1)) : null;
         if (closed != null) {
-            lines.set(lines.size() - 1, closed[0]);
-            header.agency = header.agency != null ? header.agency : closed[1];
+            lines.set(lines.size() - 1, closed.paragraph());
+            header.agency = header.agency != null ? header.agency : closed.agency();
         }
     }
 }

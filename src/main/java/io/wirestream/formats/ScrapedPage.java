@@ -387,13 +387,17 @@ final class ScrapedPage {
      * A story's last paragraph closed by its wire's credit, as syndicated Indian copy runs it ("... the session is on.
      * (ANI)", "(IANS)"): the paragraph without it and the agency, or null when it ends otherwise.
      */
-    static String[] closingCredit(String paragraph) {
+    static ClosingCredit closingCredit(String paragraph) {
         Matcher m = CLOSING_CREDIT.matcher(paragraph);
         if (!m.find() || m.start() == 0) {
             return null;
         }
         String agency = Agencies.exactly(m.group(1));
-        return agency == null ? null : new String[] {paragraph.substring(0, m.start()).strip(), agency};
+        return agency == null ? null : new ClosingCredit(paragraph.substring(0, m.start()).strip(), agency);
+    }
+
+    /** A last paragraph without the wire's credit that closed it, and that wire. */
+    record ClosingCredit(String paragraph, String agency) {
     }
 
     private static final Pattern CLOSING_CREDIT = Pattern.compile("(?<=[.!?\"”’])\\s*\\((\\p{Lu}[\\p{L}-]{1,15})\\)\\s*$");

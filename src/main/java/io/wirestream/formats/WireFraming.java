@@ -218,12 +218,7 @@ final class WireFraming {
         String k = WireText.collapse(keyword);
         k = CYCLE.matcher(k).replaceFirst("");
         k = k.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-        // trimmed by hand: "[/\\-_.]+$" is quadratic in a run of them that text follows
-        int end = k.length();
-        while (end > 0 && "/-_.".indexOf(k.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return k.substring(0, end);
+        return WireText.stripTrailing(k, "/-_.");
     }
 
     /** "AP|STRIKE-GERMANY|2017-03-14"; a missing date leaves the slot empty rather than guessing. */

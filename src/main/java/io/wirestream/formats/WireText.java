@@ -164,6 +164,18 @@ public final class WireText {
     }
 
     /** Null for null or blank, else the collapsed text. */
+    /**
+     * The text without the given characters at its end, trimmed by hand: the regex that says it ("[<=]+$") tries every
+     * position of a run of them that text follows, which is quadratic in the run.
+     */
+    static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
     public static String blankToNull(String s) {
         String c = collapse(s);
         return c.isEmpty() ? null : c;
