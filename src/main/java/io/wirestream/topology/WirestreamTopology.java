@@ -447,11 +447,13 @@ public final class WirestreamTopology {
     }
 
     /** Topology-level defaults every build uses, also under TopologyTestDriver. */
-    private static Properties withDefaults(Properties given) {
+    static Properties withDefaults(Properties given) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wirestream");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
+        // A stack overflow in any stage becomes the record's exception (a dead letter), not a dead thread.
+        p.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, StageGuard.class);
         p.putAll(given);
         return p;
     }
