@@ -74,6 +74,14 @@ public final class StageGuard implements ProcessorWrapper {
         };
     }
 
+    private static void guard(String stage, Runnable step) {
+        try {
+            step.run();
+        } catch (StackOverflowError e) {
+            throw new StageOverflow(stage, e);
+        }
+    }
+
     private record Guarded<KIn, VIn, KOut, VOut>(String stage, Processor<KIn, VIn, KOut, VOut> inner)
             implements Processor<KIn, VIn, KOut, VOut> {
         @Override
@@ -83,11 +91,7 @@ public final class StageGuard implements ProcessorWrapper {
 
         @Override
         public void process(Record<KIn, VIn> record) {
-            try {
-                inner.process(record);
-            } catch (StackOverflowError e) {
-                throw new StageOverflow(stage, e);
-            }
+            guard(stage, () -> inner.process(record));
         }
 
         @Override
@@ -105,11 +109,7 @@ public final class StageGuard implements ProcessorWrapper {
 
         @Override
         public void process(FixedKeyRecord<KIn, VIn> record) {
-            try {
-                inner.process(record);
-            } catch (StackOverflowError e) {
-                throw new StageOverflow(stage, e);
-            }
+            guard(stage, () -> inner.process(record));
         }
 
         @Override
