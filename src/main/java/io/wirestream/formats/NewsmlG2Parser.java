@@ -194,6 +194,9 @@ public final class NewsmlG2Parser implements WireParser {
 
         boolean locatedCounts = subjectsAndPlaces(b, item, content);
         String textDateline = body(b, SafeXml.child(item, "contentSet"));
+        if (description != null && b.body().size() > 1 && b.body().get(0).equals(WireText.collapse(description))) {
+            b.body(List.copyOf(b.body().subList(1, b.body().size()))); // dpa repeats its teaser as the body's first paragraph
+        }
 
         // Where the item was written is a dateline place unless the metadata's countries say it is elsewhere
         // (Reuters' located is its editing desk, "Bangalore", on a story its subject codes place in England and Spain).
@@ -226,7 +229,8 @@ public final class NewsmlG2Parser implements WireParser {
     private static String description(Element content) {
         for (Element d : SafeXml.children(content, "description")) {
             String role = SafeXml.attr(d, "role");
-            if (role == null || role.contains("summary") || role.contains("abstract") || role.contains("lead")) {
+            if (role == null || role.contains("summary") || role.contains("abstract") || role.contains("lead")
+                    || role.contains("teaser")) {
                 String t = WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(XmlBody.innerHtml(d))));
                 if (t != null) {
                     return t;
@@ -242,9 +246,10 @@ public final class NewsmlG2Parser implements WireParser {
         return null;
     }
 
-    /** A headline role such as "hld:subHeadline". */
+    /** A headline role such as "hld:subHeadline" or APA's "apahltype:subtitle". */
     private static boolean isSubHeadline(String role) {
-        return role != null && role.toLowerCase(Locale.ROOT).contains("subheadline");
+        String r = role == null ? "" : role.toLowerCase(Locale.ROOT);
+        return r.contains("subheadline") || r.contains("subtitle");
     }
 
     /**
@@ -374,7 +379,8 @@ public final class NewsmlG2Parser implements WireParser {
     /** Sets the body from the content set; returns the dateline the text itself names (Naviga's IDF), else null. */
     private static String body(ParsedStory.Builder b, Element contentSet) {
         Element inline = SafeXml.child(contentSet, "inlineXML");
-        if (inline != null) {
+        // SportsML (results, standings, line-ups) is data, not text: its names are no body
+        if (inline != null && !String.valueOf(SafeXml.attr(inline, "contenttype")).contains("sportsml")) {
             Element idf = SafeXml.child(inline, "idf");
             if (idf != null) {
                 return idfBody(b, idf);
@@ -479,9 +485,19 @@ public final class NewsmlG2Parser implements WireParser {
                 codeOf(SafeXml.attr(party, "qcode")));
     }
 
+    /**
+     * A place name as it reads: a shouted name in title case ("DERAA, SYRIA"), an acronym as sent ("USA", "UK"), without
+     * Reuters video's hedge ("SAID TO BE").
+     */
     private static String shoutless(String name) {
-        return name == null || name.isBlank() ? null : WireText.titleCaseIfShouting(name.strip());
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String place = StoryFields.unhedged(name.strip());
+        return ACRONYM.matcher(place).matches() ? place : WireText.titleCaseIfShouting(place);
     }
+
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("\\p{Lu}{2,3}");
 
     private static String codeOf(String qcode) {
         return qcode == null ? null : qcode.substring(qcode.indexOf(':') + 1);
@@ -495,16 +511,35 @@ public final class NewsmlG2Parser implements WireParser {
 
     /**
      * The editors' note: the item's edNotes that carry no publishing constraint (dpa marks its desk contacts
-     * {@code pubconstraint="dpapconstraint:nonpublic"}), the editorial-note role first when there is one (dpa
-     * sends each editorial note alone and again in a "notepad" digest of everything), without the parts of a
-     * note's markup classed non-public; null when none is left.
+     * {@code pubconstraint="dpapconstraint:nonpublic"}) and are notes at all: a correction first (the first one:
+     * dpa sends the correction and a short form of it), then an embargo note, then the others (editorial notes,
+     * STT's public and private notes, notes without a role) in their order. Desk codes sent as notes (dpa's
+     * closing line and genre number, APA's "Schluss", picture and locality lists) are none. dpa also sends every
+     * note again in a "notepad" digest, read only when nothing else is sent, without its heading, closing line
+     * and the parts of its markup classed non-public. Null when nothing is left.
      */
     static String edNote(Element meta) {
-        List<Element> notes = SafeXml.children(meta, "edNote").stream().filter(n -> SafeXml.attr(n, "pubconstraint") == null).toList();
-        List<Element> editorial = notes.stream()
-                .filter(n -> String.valueOf(SafeXml.attr(n, "role")).toLowerCase(Locale.ROOT).endsWith("editorialnote")).toList();
+        List<Element> kept = new ArrayList<>();
+        Element digest = null;
+        boolean correction = false;
+        for (Element note : SafeXml.children(meta, "edNote")) {
+            String role = noteRole(note);
+            if (SafeXml.attr(note, "pubconstraint") != null || NOT_NOTES.contains(role)) {
+                continue;
+            }
+            if (role.equals("notepad")) {
+                digest = digest == null ? note : digest;
+            } else if (!role.startsWith("correction") || !correction) {
+                correction |= role.startsWith("correction");
+                kept.add(note);
+            }
+        }
+        kept.sort(java.util.Comparator.comparingInt(n -> noteRank(noteRole(n)))); // stable: document order within a rank
+        if (kept.isEmpty() && digest != null) {
+            return digestNotes(digest);
+        }
         List<String> texts = new ArrayList<>();
-        for (Element note : editorial.isEmpty() ? notes.stream().limit(1).toList() : editorial) {
+        for (Element note : kept) {
             Element copy = (Element) note.cloneNode(true);
             removeNonPublic(copy);
             String text = SafeXml.text(copy);
@@ -515,11 +550,50 @@ public final class NewsmlG2Parser implements WireParser {
         return texts.isEmpty() ? null : String.join(" ", texts);
     }
 
+    /**
+     * The notes of dpa's digest: its public list items under whatever headings ("Aktualisierung", "Berichtigung"),
+     * not the headings, nor the items that are only a link (its "Internet" list) or a locality written
+     * "[name](address)" (its "Orte"); null when none is left.
+     */
+    private static String digestNotes(Element digest) {
+        Element copy = (Element) digest.cloneNode(true);
+        removeNonPublic(copy);
+        List<String> items = new ArrayList<>();
+        for (Element li : SafeXml.descendants(copy, "li")) {
+            String text = SafeXml.text(li);
+            boolean onlyLink = SafeXml.children(li, "a").size() == 1 && text != null
+                    && text.equals(SafeXml.text(SafeXml.child(li, "a")));
+            if (text != null && !onlyLink && !LOCALITY.matcher(text).matches()) {
+                items.add(text);
+            }
+        }
+        return items.isEmpty() ? null : String.join(" ", items);
+    }
+
+    /** A locality in dpa's digest: "[Bundeskanzleramt](Willy-Brandt-Straße 1, 10557 Berlin, Deutschland)". */
+    private static final java.util.regex.Pattern LOCALITY = java.util.regex.Pattern.compile("\\[[^\\]]*]\\([^)]*\\)");
+
+    /** edNote roles that carry desk codes or lists, not a note to editors (the part after the scheme, lower case). */
+    private static final Set<String> NOT_NOTES = Set.of("closingline", "closing", "genrenote", "localities", "picture",
+            "contacts", "dpacontacts", "regionrelevance");
+
+    /** An edNote's role without its scheme, lower case; "" when it has none. */
+    private static String noteRole(Element note) {
+        String role = SafeXml.attr(note, "role");
+        return role == null ? "" : codeOf(role).toLowerCase(Locale.ROOT);
+    }
+
+    private static int noteRank(String role) {
+        return role.startsWith("correction") ? 0 : role.startsWith("embargo") ? 1 : 2;
+    }
+
+    /** Drops what a note's markup marks as no note: non-public parts, a digest's heading and closing line. */
     private static void removeNonPublic(Element e) {
         for (Node n = e.getFirstChild(); n != null; ) {
             Node next = n.getNextSibling();
             if (n instanceof Element child) {
-                if (String.valueOf(SafeXml.attr(child, "class")).contains("nonpublic")) {
+                String cls = String.valueOf(SafeXml.attr(child, "class"));
+                if (cls.contains("nonpublic") || cls.contains("closingline") || SafeXml.localName(child).equals("header")) {
                     e.removeChild(child);
                 } else {
                     removeNonPublic(child);

@@ -193,7 +193,7 @@ public final class NinjsParser implements WireParser {
                 : first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
         // an agency the catalogue does not know is still the item's own word before the ingest source's ("360info")
         StoryFields.agency(b, first(wrote, holder, Agencies.ifPlausible(str(n, "source"))), context.source());
-        if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty()) {
+        if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty() && b.description() == null && !b.killed()) {
             throw WireParseException.noStory("ninjs item has neither headline nor body");
         }
         StoryFields.ensureHeadline(b, b.description(), "ninjs item " + uri);
@@ -281,6 +281,10 @@ public final class NinjsParser implements WireParser {
             }
             if (code == null) {
                 code = str(s, "name");
+            }
+            // ninjs 1.x names the vocabulary by its URI: "scheme": "http://cv.iptc.org/newscodes/mediatopic/"
+            if (scheme != null && scheme.contains("cv.iptc.org/newscodes/")) {
+                scheme = scheme.contains("mediatopic") ? "medtop" : scheme.contains("subjectcode") ? "subj" : scheme;
             }
             if (scheme == null && code != null && code.length() == 1 && Character.isLetter(code.charAt(0)) && rel(s, "category")) {
                 scheme = "anpa-category"; // AP's category codes are the ANPA-1312 category letters

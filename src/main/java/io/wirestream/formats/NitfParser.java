@@ -182,8 +182,12 @@ public final class NitfParser implements WireParser {
         }
     }
 
+    /** What a byline holds beside the writer's name: the title, the organisation, where the writer is. */
+    private static final java.util.Set<String> BYLINE_EXTRAS = java.util.Set.of("byttl", "org", "location", "virtloc");
+
     /**
-     * The byline's words without the title (byttl), which is a job, not a name: "By BERNARD CONDON",
+     * The byline's words without the title (byttl), the organisation and the place (org, location, virtloc), which
+     * are not the name: "By BERNARD CONDON",
      * "By Meredith Jameson" (not "By Meredith Jameson, Staff Reporter"). A byline that is only a title
      * ("Sports Network") is that title.
      */
@@ -193,7 +197,7 @@ public final class NitfParser implements WireParser {
         }
         StringBuilder t = new StringBuilder();
         for (Node n = byline.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (!(n instanceof Element e && "byttl".equals(SafeXml.localName(e)))) {
+            if (!(n instanceof Element e && BYLINE_EXTRAS.contains(SafeXml.localName(e)))) {
                 t.append(n.getTextContent()).append(' ');
             }
         }

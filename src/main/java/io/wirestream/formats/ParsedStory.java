@@ -213,6 +213,8 @@ public record ParsedStory(
         public String datelinePlace() { return datelinePlace; }
         public String edNote() { return edNote; }
         public Set<Signal> signals() { return signals; }
+        /** Whether this is a kill: canceled, or signalled as one. */
+        public boolean killed() { return pubStatus == PubStatus.CANCELED || signals.contains(Signal.KILL); }
         public Instant versionCreated() { return versionCreated; }
         public List<String> body() { return body; }
 

@@ -216,19 +216,24 @@ final class StoryFields {
         return Agencies.code(agency) + ":" + id;
     }
 
+    /** Reuters video's hedge on a place or date it could not verify: "SAID TO BE DERAA, SYRIA". */
+    private static final Pattern UNVERIFIED = Pattern.compile("^\\s*(?:SAID TO BE|REPORTEDLY|PURPORTEDLY)\\s+", Pattern.CASE_INSENSITIVE);
+
+    /** A place without the hedge of {@link #UNVERIFIED}: "SAID TO BE DERAA, SYRIA" is "DERAA, SYRIA". */
+    static String unhedged(String place) {
+        return place == null ? null : UNVERIFIED.matcher(place).replaceFirst("");
+    }
+
     /**
      * The place of a dateline as sent in a dateline element (not in the body):
      * "STOCKHOLM, Aug 29, 2014 (AFP) -" and "FORT WASHINGTON, Pa." give "Stockholm" and "Fort Washington".
      * The first comma ends the place; agencies put the state, date or country after it.
      */
-    /** Reuters video's hedge on a place or date it could not verify: "SAID TO BE DERAA, SYRIA". */
-    private static final Pattern UNVERIFIED = Pattern.compile("^\\s*(?:SAID TO BE|REPORTEDLY|PURPORTEDLY)\\s+", Pattern.CASE_INSENSITIVE);
-
     static String placeOfDateline(String dateline) {
         if (dateline == null || dateline.isBlank() || dateline.length() > MAX_DATELINE_CHARS) {
             return null;
         }
-        dateline = UNVERIFIED.matcher(dateline).replaceFirst("");
+        dateline = unhedged(dateline);
         // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.
         java.util.Optional<Dateline> known = Dateline.find(dateline);
         if (known.isPresent()) {
@@ -314,7 +319,7 @@ final class StoryFields {
             }
         }
         if (place == null && located != null) {
-            place = WireText.titleCaseIfShouting(UNVERIFIED.matcher(located).replaceFirst(""));
+            place = WireText.titleCaseIfShouting(unhedged(located));
         }
         b.datelinePlace(place);
         return place;
@@ -347,17 +352,24 @@ final class StoryFields {
      * Some agencies (STT) send items whose headline element is empty. The story is still news, so a
      * headline is derived, never silently: the NO_HEADLINE signal says the wire sent none. It is the
      * description, else the first sentence of the first paragraph that is not a byline or dateline-only
-     * line (cut at a word boundary when long), else the slugline.
+     * line (cut at a word boundary when long), else the slugline. A kill with none of these (a bare cancel of a
+     * uri) is headed "Withdrawn: " and what it is.
      *
-     * @throws WireParseException no story when there is neither headline nor text
+     * @throws WireParseException no story when there is neither headline nor text, and it is no kill
      */
     static void ensureHeadline(ParsedStory.Builder b, String description, String what) throws WireParseException {
         if (!WireText.isInvisible(b.headline())) {
             return;
         }
-        if (!deriveHeadline(b, description)) {
-            throw WireParseException.noStory(what + " has neither headline nor text");
+        if (deriveHeadline(b, description)) {
+            return;
         }
+        if (b.killed()) {
+            // A bare cancel ({"uri": ..., "pubstatus": "canceled"}) kills every version of its uri; it needs no text.
+            b.headline("Withdrawn: " + what).signal(Signal.NO_HEADLINE);
+            return;
+        }
+        throw WireParseException.noStory(what + " has neither headline nor text");
     }
 
     /**

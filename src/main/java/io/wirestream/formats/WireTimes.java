@@ -74,6 +74,13 @@ public final class WireTimes {
                 // next form
             }
         }
+        if (t.length() == 8 && t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try { // a date in basic form, NITF's norm="20241215"
+                return new WireTime(LocalDate.parse(t, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay(localZone).toInstant(), true);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {

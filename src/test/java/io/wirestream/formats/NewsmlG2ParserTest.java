@@ -237,6 +237,77 @@ class NewsmlG2ParserTest {
     }
 
     /**
+     * What dpa and APA send as notes (found in their public G2 examples): a correction (and its short form), an
+     * embargo note and editorial notes are the note, correction first; closing lines of desk codes, genre numbers,
+     * picture and locality notes are none. A digest alone gives its list items, not its headings, links or
+     * "[name](address)" localities. dpa's teaser is the description, not the body's first paragraph as well.
+     */
+    @Test
+    void agencyNotesAndTheTeaser() throws Exception {
+        String item = textItem("<edNote role=\"exrole:closingline\">ex kre/su yysw a3</edNote>"
+                + "<edNote role=\"exrole:genrenote\">1330</edNote>"
+                + "<edNote role=\"exrole:editorialnote\">Pictures are available.</edNote>"
+                + "<edNote role=\"exrole:embargotext\">Not before 19:00.</edNote>"
+                + "<edNote role=\"exrole:picture\">Photo production</edNote>"
+                + "<edNote role=\"exrole:correction\">In paragraph four the year is 1997, not 1992.</edNote>"
+                + "<edNote role=\"exrole:correctionshort\">Year corrected.</edNote>"
+                + "<signal qcode=\"sig:correction\"/>",
+                "<headline>Court rules on case</headline>"
+                + "<description role=\"drol:teaser\">A court has ruled. The case took years.</description>",
+                xhtml("<p class=\"teaser\">A court has ruled. The case took years.</p><p>Berlin (ex) - The court ruled on Tuesday.</p>"));
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.edNote()).isEqualTo("In paragraph four the year is 1997, not 1992. Not before 19:00. Pictures are available.");
+        assertThat(s.description()).isEqualTo("A court has ruled. The case took years.");
+        assertThat(s.body()).containsExactly("Berlin (ex) - The court ruled on Tuesday.");
+
+        String codesOnly = item.replaceAll("<edNote role=\"exrole:(editorialnote|embargotext|correction|correctionshort)\">[^<]*</edNote>", "");
+        assertThat(parser.parse(utf8(codesOnly), CONTEXT).get(0).edNote()).isNull();
+
+        String digestOnly = codesOnly.replace("<signal", "<edNote role=\"exrole:notepad\"><section xmlns=\"http://www.w3.org/1999/xhtml\" "
+                + "class=\"notepad\"><header><h3>Notepad</h3></header><section class=\"np-public\"><h4>Update</h4><ul><li>Verdict in "
+                + "paragraph 1</li></ul><h4>Internet</h4><ul><li><a href=\"https://example.com/r\">The ruling</a></li></ul><h4>Places</h4>"
+                + "<ul><li>[Court](Main Street 1, 10557 Berlin, Germany)</li></ul></section><p class=\"closingline\">ex kre a3</p>"
+                + "</section></edNote><signal");
+        assertThat(parser.parse(utf8(digestOnly), CONTEXT).get(0).edNote()).isEqualTo("Verdict in paragraph 1");
+    }
+
+    /** APA's sub-headline role is "subtitle"; a located place sent as an acronym stays one; Reuters' hedge is no place. */
+    @Test
+    void subtitleAcronymPlacesAndHedgedPlaces() throws Exception {
+        String item = textItem("", "<located type=\"loctype:country\"><name>USA</name></located>"
+                + "<located type=\"loctype:city\"><name>SAID TO BE DERAA, SYRIA</name></located>"
+                + "<headline role=\"apahltype:title\">Talks resume</headline>"
+                + "<headline role=\"apahltype:subtitle\">Both sides return to the table</headline>", xhtml("<p>The talks resumed.</p>"));
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Talks resume");
+        assertThat(s.description()).isEqualTo("Both sides return to the table");
+        assertThat(s.places()).containsExactly("USA", "Deraa, Syria");
+    }
+
+    /** SportsML carried inline is results data: the team and player names are no body. */
+    @Test
+    void sportsDataIsNoBody() throws Exception {
+        String item = textItem("", "<headline>Arsenal 1 Chelsea 2</headline>", "<inlineXML contenttype=\"application/sportsml+xml\">"
+                + "<sports-content xmlns=\"http://iptc.org/std/SportsML/2008-04-01/\"><team><team-metadata><name full=\"Arsenal\"/>"
+                + "</team-metadata></team></sports-content></inlineXML>");
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Arsenal 1 Chelsea 2");
+        assertThat(s.body()).isEmpty();
+    }
+
+    /** A text item with this item metadata, content metadata and content set. */
+    private static String textItem(String itemMeta, String contentMeta, String contentSet) {
+        return "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:example.com:t\" version=\"1\"><itemMeta>"
+                + "<itemClass qcode=\"ninat:text\"/><versionCreated>2024-09-24T09:14:42Z</versionCreated>" + itemMeta + "</itemMeta>"
+                + "<contentMeta>" + contentMeta + "</contentMeta><contentSet>" + contentSet + "</contentSet></newsItem>";
+    }
+
+    private static String xhtml(String body) {
+        return "<inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" + body
+                + "</body></html></inlineXML>";
+    }
+
+    /**
      * Places from the metadata: Reuters' N2 country codes ("N2:GB"; "N2:SOCC" is a topic) and an ISO sameAs
      * are countries, and then where the item was written (Reuters' located "Bangalore", its editing desk) is
      * neither a place nor the dateline place; a bare geo code is named by the item's assert (STT).

@@ -255,6 +255,31 @@ class NinjsParserTest {
         assertThat(r.body()).containsExactly("April 14 (Reuters) - A club was fined.");
     }
 
+    /**
+     * A bare cancel kills its uri (Superdesk kills every version of it): it is a KILL story, headed as withdrawn, not a
+     * dead letter. An item with only a description is news with a derived headline. ninjs 1.x names a subject's
+     * vocabulary by URI in "scheme".
+     */
+    @Test
+    void bareCancelDescriptionOnlyAndSchemeUris() throws Exception {
+        ParsedStory kill = parser.parse(utf8("{\"uri\": \"urn:example:story:7\", \"pubstatus\": \"canceled\"}"), CONTEXT).get(0);
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.uri()).isEqualTo("urn:example:story:7");
+        assertThat(kill.headline()).isEqualTo("Withdrawn: ninjs item urn:example:story:7");
+        assertThat(kill.signals()).contains(Signal.NO_HEADLINE);
+
+        ParsedStory described = parser.parse(utf8("{\"uri\": \"urn:example:story:8\", \"type\": \"text\", "
+                + "\"description_text\": \"Floods closed the main road.\"}"), CONTEXT).get(0);
+        assertThat(described.headline()).isEqualTo("Floods closed the main road.");
+
+        ParsedStory coded = parser.parse(utf8("{\"uri\": \"urn:example:story:9\", \"headline\": \"Vote counted\", \"subject\": "
+                + "[{\"scheme\": \"http://cv.iptc.org/newscodes/mediatopic/\", \"code\": \"20000737\", \"name\": \"elections\"}]}"),
+                CONTEXT).get(0);
+        assertThat(coded.subjects()).containsExactly(new SubjectCode("medtop", "20000737", "elections"));
+        assertThatThrownBy(() -> parser.parse(utf8("{\"uri\": \"urn:example:story:10\"}"), CONTEXT))
+                .isInstanceOf(WireParseException.class).hasMessageContaining("neither headline nor body");
+    }
+
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

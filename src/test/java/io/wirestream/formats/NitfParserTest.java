@@ -44,6 +44,18 @@ class NitfParserTest {
         assertThat(s.subjects()).containsExactly(new SubjectCode("anpa-category", "f", null));
     }
 
+    /** The writer's organisation and place are no part of the byline; an issue date in basic form is a date. */
+    @Test
+    void bylinePartsAndBasicDates() throws Exception {
+        ParsedStory s = parser.parse(utf8("<nitf><head><title>Launch</title><docdata><doc-id id-string=\"ex-1\"/>"
+                + "<date.issue norm=\"20241215\"/></docdata></head><body><body.head><hedline><hl1>Platform launched</hl1></hedline>"
+                + "<byline>By <person>John Author</person><byttl>Staff Writer</byttl><org>News Organization</org>"
+                + "<location>New York</location></byline></body.head>"
+                + "<body.content><p>The platform launched.</p></body.content></body></nitf>"), CONTEXT).get(0);
+        assertThat(s.byline()).isEqualTo("By John Author");
+        assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-12-15T00:00:00Z"));
+    }
+
     @Test
     void canceledFishingSampleWithStandardDoctype() throws Exception {
         ParsedStory s = only(parser, "nitf/nitf-fishing.xml");
