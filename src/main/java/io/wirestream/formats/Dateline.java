@@ -21,23 +21,35 @@ import java.util.regex.Pattern;
  */
 public record Dateline(String text, String place, String agency, String remainder) {
 
-    private static final String PLACE = "(?<place>[A-Z][\\p{L}.'’\\-]*(?:[ /][A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
+    /** A place: capitalised words, with the particles of Romance and German names ("Ciudad de México", "Rio de Janeiro"). */
+    private static final String PLACE = "(?<place>[A-Z][\\p{L}.'’\\-]*(?:[ /](?:(?:de|del|da|do|dos|das|di|la|el|los|las|du|des|am|an|im)[ ])?"
+            + "[A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
     /** English, Spanish (EFE) and Italian (ANSA) month names and abbreviations, whole words only ("Marseille" is no month). */
     private static final String MONTH = "(?i:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)\\b\\.?";
-    private static final String A_DAY = ",?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?";
+    private static final String A_DAY = ",?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?";
     private static final String DATE = "(?:" + A_DAY + ")?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
     /** A service after the agency's name, which is not part of it: "/PRNewswire-AsiaNet/", "/Kyodo JBN-AsiaNet/". */
     private static final String SERVICE = "(?:[ ][A-Z]{2,5})?(?:-[A-Za-z]+)?";
-    /** ANI names the country in brackets after the place: "New Delhi [India], March 2 (ANI):". */
-    private static final String COUNTRY_TAG = "(?:[ ]\\[\\p{Lu}[\\p{L} .]{1,30}\\])?";
+    /**
+     * ANI names the state in parentheses and the country in brackets after the place: "New Delhi [India], March 2 (ANI):",
+     * "Amritsar (Punjab), Apr 13 (ANI):", "Mumbai (Maharashtra) [India], Oct 31 (ANI):".
+     */
+    private static final String COUNTRY_TAG = "(?:[ ]\\(\\p{Lu}[\\p{L} .]{1,30}\\))?(?:[ ]\\[\\p{Lu}[\\p{L} .]{1,30}\\])?";
     private static final String KNOWN_AGENCY = "(?:AP|Reuters|PTI|ANI|IANS|UNI|AFP|dpa|DPA|AAP|EFE|ANSA|Xinhua|Bloomberg|NTB|STT|TT|CP"
             + "|Kyodo|KYODO|Yonhap|Anadolu|ANP|Belga|BELGA|APA|SDA|ATS|Ritzau|ritzau|TASS"
             + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire"
             // national agencies of Asia, the Middle East and Spain as their web copy credits them, and CNN; not the codes
             // that name other things as often ("Alcoholics Anonymous (AA)", India's RSS, Pakistan's and Saudi "APP", "SPA")
             + "|VNA|Bernama|BERNAMA|ANTARA|Antara|MENA|WAM|KUNA|QNA|IRNA|Europa Press|EUROPA PRESS|CNN)";
+    /**
+     * National agencies whose codes name other things too ("Alcoholics Anonymous (AA)", Saudi "SPA"), or that are rarely
+     * credited otherwise: a dateline only after a place and a date, "ANKARA, Feb 24 (APP):", "DHAKA, March 10, 2024 (BSS) -".
+     */
+    private static final String DATED_AGENCY = "(?<agency>AA|APP|SPA|BSS|NAN|GNA|KNA|ENA|MAP|APS|SUNA|Petra|PNA|WAFA|SANA|INA"
+            + "|Notimex|Prensa Latina|Lusa|LUSA|PAP|CTK|ČTK|MTI|BTA|Agerpres|AGERPRES|Tanjug|HINA|Interfax|Sputnik|Jiji|Azertag"
+            + "|Kazinform|Pajhwok|NNN|RSS)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
@@ -54,9 +66,13 @@ public record Dateline(String text, String place, String agency, String remainde
             // parentheses after a place and a date is a dateline however the text goes on ("Deutsche Presse-Agentur (dpa)
             // Chief Executive ..." names no date, and is no dateline).
             Pattern.compile("^" + PLACE + COUNTRY_TAG + A_DAY + "[ ]*\\(" + AGENCY + "\\)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
+            // a national agency after a place and a date, with or without a mark: "ANKARA, Feb 24 (APP): ...",
+            // "Abuja, March 10, 2024 (NAN) The ...", "Ciudad de México, 10 Mar (Notimex).-"
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + A_DAY + "[ ]*\\(" + DATED_AGENCY + "\\)(?:\\.?[ ]*[-–—_:]+[ ]*|[ ]+(?=[\\p{Lu}\\d\"“‘']))"),
             // Keystone-SDA's house style, the agency in lower case and nothing after it: "Genève (ats) Le scandale ...",
-            // "Bern (sda/dpa) Die ..." (no date needed: these lower-case codes name no company, as "(dpa)" may)
-            Pattern.compile("^" + PLACE + "[ ]*\\((?<agency>(?:sda|ats|awp)(?:/[a-z]{2,8})?)\\)[ ]+(?=[\\p{Lu}«\"“])"),
+            // "Bern (sda/dpa) Die ..." (no date needed: these lower-case codes name no company, as "(dpa)" may); the German
+            // church agencies the same way: "Bonn (epd). Die ...", "Berlin (KNA) Die ..."
+            Pattern.compile("^" + PLACE + "[ ]*\\((?<agency>(?:sda|ats|awp|epd|KNA)(?:/[a-z]{2,8})?)\\)\\.?[ ]+(?=[\\p{Lu}«\"“])"),
             // ANSA: (ANSA) - ROME, MAY 5 - ...
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -
@@ -66,8 +82,9 @@ public record Dateline(String text, String place, String agency, String remainde
             // "CEO —" are no places (acronyms of four and more and shouted labels are refused by name below)
             Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]{3,}(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
                     + "(?<agency>)" + DATE + "[ ]+(?:[—–]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
-            // Web copy: Tehran: ...   (short capitalised place, a colon, then text)
-            Pattern.compile("^" + PLACE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
+            // Web copy: Tehran: ...   (short capitalised place, a colon, then text), with a date in South Asian papers
+            // ("KATHMANDU, June 24: ...", "Thiruvananthapuram (Kerala) [India], January 4:")
+            Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
 
     /** Finds a dateline at the start of a paragraph. */
     public static Optional<Dateline> find(String paragraph) {
@@ -131,5 +148,9 @@ public record Dateline(String text, String place, String agency, String remainde
             "uppdatering", "uppdaterad", "aktualisiert", "aktualisierung", "mise à jour", "actualización", "actualizado",
             "aggiornamento", "päivitys", "päivitetty", "oppdatert", "opdateret", "bijgewerkt", "update 1", "update 2",
             "eilmeldung", "urgent", "flash", "exklusiv", "exclusif", "exclusiva", "esclusiva", "analyse", "análisis", "analisi",
-            "kommentar", "kommentaar", "commentaire", "comentario", "commento", "meinung", "opinión", "opinione");
+            "kommentar", "kommentaar", "commentaire", "comentario", "commento", "meinung", "opinión", "opinione",
+            // credit and time labels in the agency languages ("Fuente: EFE", "Quelle: dpa", "Publicado: 4 de marzo")
+            "by", "fuente", "fuentes", "fonte", "fontes", "quelle", "quellen", "autor", "autora", "autores", "auteur", "autore",
+            "redacción", "redação", "redaktion", "rédaction", "redazione", "foto", "fotos", "bild", "crédito", "créditos",
+            "publicado", "publicada", "publié", "publiée", "veröffentlicht", "pubblicato", "actualizado el", "geändert");
 }

@@ -109,7 +109,13 @@ final class ScrapedPage {
      * "First Published: Mar 03 2026 | 10:15 PM IST". What follows the label must be a date and time and nothing else.
      */
     private static final Pattern TIME_LABEL = Pattern.compile(
-            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified|created)(?:\\s+(?:on|at))?\\b\\s*[:\\-–—]?\\s*(?<when>.{4,80})$");
+            "(?iu)^(?:(?:last|first)\\s+)?(?<label>updated|published|posted|modified|created|"
+            // the same labels in the agency languages (EFE's, Lusa's, AFP's, dpa's, ANSA's sites)
+            + "publicado|publicada|publié|publiée|veröffentlicht|pubblicato|actualizado|actualizada|atualizado|mis à jour|"
+            + "aktualisiert|aggiornato)(?:\\s+(?:on|at|el|em|le|am|il))?\\b\\s*[:\\-–—]?\\s*(?<when>.{4,80})$");
+    /** The time labels that say when a page last changed, not when it was first published. */
+    private static final Set<String> UPDATED_LABELS = Set.of("updated", "modified", "actualizado", "actualizada", "atualizado",
+            "mis à jour", "aktualisiert", "aggiornato");
     /** A place alone between pipes: "Guwahati", "New Delhi", "Kolkata, West Bengal". */
     private static final Pattern PLACE_PART = Pattern.compile("^\\p{Lu}[\\p{L}.'’-]*(?:[ ,]+\\p{Lu}[\\p{L}.'’-]*){0,3}$");
     private static final Pattern PIPE = Pattern.compile("\\s*\\|\\s*|\\s+[·•]\\s+");
@@ -140,7 +146,7 @@ final class ScrapedPage {
      * A numeric date day first, as German ("04.02.2019") and Indian ("11-05-2021") sites write it; not with slashes,
      * which US sites write month first.
      */
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d.-])(?<day>\\d{1,2})([.-])(?<month>\\d{1,2})\\2(?<year>\\d{4})(?![\\d.-]\\d)");
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d./-])(?<day>\\d{1,2})([./-])(?<month>\\d{1,2})\\2(?<year>\\d{4})(?![\\d./-]\\d)");
     private static final Pattern CLOCK = Pattern.compile(
             "(?iu)(?<!\\d)(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
     private static final Pattern ZONE = Pattern.compile(
@@ -338,7 +344,7 @@ final class ScrapedPage {
             if (t == null) {
                 return false;
             }
-            if (label.group("label").equalsIgnoreCase("updated") || label.group("label").equalsIgnoreCase("modified")) {
+            if (UPDATED_LABELS.contains(label.group("label").toLowerCase(Locale.ROOT))) {
                 found.updated = t;
             } else {
                 found.published = t;
@@ -364,7 +370,7 @@ final class ScrapedPage {
         return false;
     }
 
-    private static final Pattern AGENCY_MARKS = Pattern.compile("(?iu)^(?:[(\\[—–\\-•·*\\s]|sources?\\s*:)+|[)\\].\\s]+$");
+    private static final Pattern AGENCY_MARKS = Pattern.compile("(?iu)^(?:[(\\[—–\\-•·*\\s]|(?:sources?|fuentes?|fontes?|quellen?)\\s*:)+|[)\\].\\s]+$");
 
     /** The agency an inputs credit names ("(With inputs from PTI)", "- With inputs from agencies": none), or null. */
     static String inputsCreditAgency(String line) {
@@ -511,9 +517,9 @@ final class ScrapedPage {
     }
 
     /**
-     * Whether a numeric date may be read day first: with dots (German, Nordic) always; with dashes when its day cannot be
-     * a month, or on a South Asian site (a zone of India, Pakistan or Nepal in the line), where day first is the rule.
-     * US sites write "05-12-2021" for May 12.
+     * Whether a numeric date may be read day first: with dots (German, Nordic) always; with dashes or slashes when its day
+     * cannot be a month, or on a South Asian or Gulf site (a zone of India, Pakistan, Nepal or the Gulf in the line), where
+     * day first is the rule. US sites write "05-12-2021" and "05/12/2021" for May 12.
      */
     private static boolean dayFirst(Matcher date, String text) {
         if (date.group(2).equals(".") || Integer.parseInt(date.group("day")) > 12) {
@@ -521,7 +527,7 @@ final class ScrapedPage {
         }
         Matcher z = ZONE.matcher(text);
         while (z.find()) {
-            if (z.group("abbr") != null && Set.of("IST", "PKT", "NPT").contains(z.group("abbr"))) {
+            if (z.group("abbr") != null && Set.of("IST", "PKT", "NPT", "GST").contains(z.group("abbr"))) {
                 return true;
             }
         }

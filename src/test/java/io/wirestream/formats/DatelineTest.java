@@ -35,6 +35,22 @@ class DatelineTest {
         "Chennai, March 2 (IANS) \"We will appeal,\" he said.|Chennai, March 2 (IANS)|Chennai|IANS|\"We will appeal,\" he said.",
         "New Delhi [India], March 2 (ANI): The ministry said.|New Delhi [India], March 2 (ANI):|New Delhi|ANI|The ministry said.",
         "KYOTO, Japan, Feb. 1, 2017 /Kyodo JBN-AsiaNet/ -- A firm said.|KYOTO, Japan, Feb. 1, 2017 /Kyodo JBN-AsiaNet/ --|Kyoto, Japan|Kyodo|A firm said.",
+        // ANI's state in parentheses, with or without the country; an ordinal day (WAM)
+        "Amritsar (Punjab), Apr 13 (ANI): Leaders paid tribute.|Amritsar (Punjab), Apr 13 (ANI):|Amritsar|ANI|Leaders paid tribute.",
+        "Mumbai (Maharashtra) [India], Oct 31 (ANI): Shares rose.|Mumbai (Maharashtra) [India], Oct 31 (ANI):|Mumbai|ANI|Shares rose.",
+        "Dubai, 29th November, 2015 (WAM) - The ruler met.|Dubai, 29th November, 2015 (WAM) -|Dubai|WAM|The ruler met.",
+        // national agencies whose codes are credits only after a place and a date
+        "ANKARA, Feb 24 (APP): Prime Minister Nawaz Sharif met.|ANKARA, Feb 24 (APP):|Ankara|APP|Prime Minister Nawaz Sharif met.",
+        "DHAKA, March 10, 2024 (BSS) - The cabinet met.|DHAKA, March 10, 2024 (BSS) -|Dhaka|BSS|The cabinet met.",
+        "Abuja, March 10, 2024 (NAN) The Senate met.|Abuja, March 10, 2024 (NAN)|Abuja|NAN|The Senate met.",
+        "Ciudad de México, 10 Mar (Notimex).- El Senado aprobó.|Ciudad de México, 10 Mar (Notimex).-|Ciudad de México|Notimex|El Senado aprobó.",
+        "Rio de Janeiro (Reuters) - Brazil said.|Rio de Janeiro (Reuters) -|Rio de Janeiro|Reuters|Brazil said.",
+        // the German church agencies, no dash
+        "Bonn (epd). Die Kirche hat.|Bonn (epd).|Bonn|epd|Die Kirche hat.",
+        "Berlin (KNA) Die Bischöfe haben.|Berlin (KNA)|Berlin|KNA|Die Bischöfe haben.",
+        // web copy with a date before the colon
+        "KATHMANDU, June 24: Prime Minister Oli said.|KATHMANDU, June 24:|Kathmandu||Prime Minister Oli said.",
+        "Thiruvananthapuram (Kerala) [India], January 4: The state said.|Thiruvananthapuram (Kerala) [India], January 4:|Thiruvananthapuram||The state said.",
     })
     void agencyDatelines(String paragraph, String text, String place, String agency, String remainder) {
         Dateline d = Dateline.find(paragraph).orElseThrow();
@@ -73,6 +89,14 @@ class DatelineTest {
         assertThat(Dateline.find("McAllen: The border city said.")).isPresent();
         assertThat(Dateline.find("Taking to X, Larijani said he would not negotiate.")).isEmpty();
         assertThat(Dateline.find("Ihr Ansprechpartner: Thomas, Tel. 030")).isEmpty();
+        // credit and time labels of other languages
+        for (String label : java.util.List.of("Fuente: EFE", "Fonte: Agência Brasil", "Quelle: dpa", "Autor: Max Mustermann",
+                "Publicado: 4 de marzo de 2024 10:30", "By: John Smith")) {
+            assertThat(Dateline.find(label)).as(label).isEmpty();
+        }
+        // codes that name other things too are credits only after a place and a date
+        assertThat(Dateline.find("Alcoholics Anonymous (AA) - help is at hand.")).isEmpty();
+        assertThat(Dateline.find("Karachi (APP) - The port reopened.")).isEmpty();
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
         assertThat(Dateline.find("The minister told reporters (PTI) that talks went well.")).isEmpty();
         assertThat(Dateline.find("Kolkata (PTI) said the figures were wrong.")).isEmpty();

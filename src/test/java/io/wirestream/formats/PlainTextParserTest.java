@@ -98,6 +98,20 @@ class PlainTextParserTest {
         assertThat(berlin.versionCreated().atZone(java.time.ZoneOffset.UTC).getMinute()).isEqualTo(38);
     }
 
+    /** A Spanish-language page: its time label and its foot credit ("Fuente: EFE") are no dateline; the credit is the agency. */
+    @Test
+    void timeLabelsAndCreditsInOtherLanguages() throws Exception {
+        ParsedStory s = parser.parse(("Gobierno cierra la agencia\n\nPublicado: 10/03/2023 14:05 GST\n\n"
+                + "El gobierno anunció el cierre de la agencia estatal de noticias el lunes, según fuentes oficiales.\n\n"
+                + "Los trabajadores protestaron frente al edificio.\n\nFuente: EFE\n").getBytes(StandardCharsets.UTF_8),
+                FixtureSupport.CONTEXT).get(0);
+        assertThat(s.agency()).isEqualTo("EFE");
+        assertThat(s.dateline()).isNull();
+        assertThat(s.versionCreated()).isEqualTo(java.time.Instant.parse("2023-03-10T10:05:00Z"));
+        assertThat(s.body()).containsExactly("El gobierno anunció el cierre de la agencia estatal de noticias el lunes, según fuentes oficiales.",
+                "Los trabajadores protestaron frente al edificio.");
+    }
+
     /** A scraper saves the page's own navigation with the story: skip links, menus, app links are no headline. */
     @Test
     void thePagesNavigationIsNoHeadline() throws Exception {
@@ -322,6 +336,9 @@ class PlainTextParserTest {
         assertThat(ScrapedPage.time("04.02.2019")).isEqualTo(java.time.Instant.parse("2019-02-04T00:00:00Z"));
         assertThat(ScrapedPage.time("25-12-2021 10:00 GMT")).isEqualTo(java.time.Instant.parse("2021-12-25T10:00:00Z"));
         assertThat(ScrapedPage.time("05-12-2021 10:00 GMT")).as("May 12 on a US site, December 5 elsewhere: not read").isNull();
+        assertThat(ScrapedPage.time("29/11/2015")).isEqualTo(java.time.Instant.parse("2015-11-29T00:00:00Z"));
+        assertThat(ScrapedPage.time("25/03/2024 | 14:05 PKT")).isEqualTo(java.time.Instant.parse("2024-03-25T09:05:00Z"));
+        assertThat(ScrapedPage.time("05/12/2021 10:00")).as("May 12 on a US site").isNull();
         assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
         assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
         assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
