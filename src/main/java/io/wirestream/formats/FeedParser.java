@@ -3,6 +3,7 @@ package io.wirestream.formats;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.text.LanguageGuess;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,20 +149,23 @@ public final class FeedParser implements WireParser {
             return null;
         }
         if (id == null) {
-            id = StoryFields.shortHash(StoryFields.first(b.headline(), b.body().get(0)));
+            id = StoryFields.shortHash(b.headline() != null ? b.headline() : b.body().get(0)); // a title-only item has no body
         }
         b.uri(id).storyKey(StoryFields.qualify(host, id));
 
         if (atom) {
-            b.versionCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))));
-            b.firstCreated(WireTimes.parse(SafeXml.text(SafeXml.child(item, "published"))));
+            Instant published = WireTimes.parse(SafeXml.text(SafeXml.child(item, "published")));
+            b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))), published));
+            b.firstCreated(published);
             b.byline(StoryFields.first(SafeXml.text(SafeXml.path(item, "author", "name")), feedAuthor));
         } else {
             // RSS 1.0 dates its items with Dublin Core (dc:date), as some RSS 2.0 feeds do beside or instead of pubDate
-            b.versionCreated(WireTimes.parse(StoryFields.first(SafeXml.text(SafeXml.child(item, "pubDate")),
-                    SafeXml.text(SafeXml.child(item, "date")))));
+            // (the next one counts when the first cannot be read)
+            b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "pubDate"))),
+                    WireTimes.parse(SafeXml.text(SafeXml.child(item, "date")))));
             b.byline(author(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author")))));
         }
+        String bylineAgency = b.byline() == null ? null : Agencies.exactly(b.byline().replaceFirst("(?i)^by\\s+", ""));
         for (Element c : SafeXml.children(item, "category")) {
             String term = atom ? StoryFields.first(SafeXml.attr(c, "label"), SafeXml.attr(c, "term")) : SafeXml.text(c);
             if (term != null) {
@@ -179,6 +183,13 @@ public final class FeedParser implements WireParser {
             b.pubStatus(PubStatus.WITHHELD);
         }
         StoryFields.datelineFromBody(b);
+        // the wire an item credits (in its dateline, or as its author: "The Associated Press", "x@y (Press Trust of India)")
+        // wrote it; the feed only carries it
+        String credited = StoryFields.first(b.dateline() == null ? null : Dateline.find(b.dateline()).map(Dateline::agency)
+                .map(Agencies::exactly).orElse(null), bylineAgency);
+        if (credited != null) {
+            b.agency(credited);
+        }
         try {
             StoryFields.ensureHeadline(b, description, "feed entry");
         } catch (WireParseException e) {
@@ -190,9 +201,14 @@ public final class FeedParser implements WireParser {
     /** An HTML entity in a title ("&amp;quot;" in a CDATA title, Libertad Digital's): titles are text, and feeds escape them as HTML. */
     private static final java.util.regex.Pattern HTML_ENTITY = java.util.regex.Pattern.compile("&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,31});");
 
+    /** A title as text: entities read, and the markup some feeds put in titles ("<b>BREAKING:</b> Quake ...") dropped. */
     private static String title(String title) {
-        return title != null && HTML_ENTITY.matcher(title).find() ? org.jsoup.parser.Parser.unescapeEntities(title, false) : title;
+        String text = title != null && HTML_ENTITY.matcher(title).find() ? org.jsoup.parser.Parser.unescapeEntities(title, false) : title;
+        return text != null && TAG.matcher(text).find() ? WireText.blankToNull(WireText.parseHtml(text).text()) : text;
     }
+
+    /** An HTML tag: "<b>", "</i>", "<em class=...>"; not "5 < 6". */
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>]{0,200})?/?>");
 
     /** RSS 2.0's author is an e-mail address with the name in brackets: "redaccion@20minutos.es (Araceli Guede)" is Araceli Guede. */
     private static final java.util.regex.Pattern EMAIL_AND_NAME = java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");

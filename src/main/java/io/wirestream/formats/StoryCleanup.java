@@ -35,8 +35,11 @@ final class StoryCleanup {
     /** Longer than any headline an agency writes (theirs run to about 150 characters): the rest is not a headline. */
     static final int MAX_HEADLINE = 500;
 
-    /** ANPA/typesetting codes in caret lines: "*9006<", "^", a line-end "<" or "=". */
-    private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|[\\^<]|\\s=\\s*$|=$");
+    /**
+     * ANPA/typesetting codes in caret lines: "*9006<", "^", a "<" that ends the line or a field, or a line-end "=". A "<"
+     * inside a line is text ("5 < 6"), or a tag a feed sent in its title (removed as a tag).
+     */
+    private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|\\^|<(?=\\s*$|[\\s^<]*[\\^<])|<$|\\s=\\s*$|=$");
     /**
      * Transmission markers in front of a headline: dpa's "EXTRA" and "Eil"/"EILT", ANSA's ">>>ANSA/", which say how the
      * item was sent (the urgency keeps that), not what happened. "FLASH:" and "BULLETIN:" are kept: AP
@@ -286,7 +289,7 @@ final class StoryCleanup {
             int end = Character.isHighSurrogate(headline.charAt(MAX_HEADLINE * 4 - 1)) ? MAX_HEADLINE * 4 - 1 : MAX_HEADLINE * 4;
             headline = headline.substring(0, end); // the rest is never read: no need to collapse it
         }
-        String h = WireText.collapse(FORMAT_CODES.matcher(headline).replaceAll(" "));
+        String h = WireText.collapse(FORMAT_CODES.matcher(ESCAPED_TAG.matcher(headline).replaceAll(" ")).replaceAll(" "));
         String unmarked = FENCED_MARK.matcher(HEADLINE_MARKER.matcher(h).replaceFirst("")).replaceFirst("");
         h = unmarked.isBlank() ? h : unmarked;
         h = h.isBlank() ? headline : h;

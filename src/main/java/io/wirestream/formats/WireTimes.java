@@ -62,7 +62,10 @@ public final class WireTimes {
         String t = s.strip();
         for (DateTimeFormatter f : WITH_OFFSET) {
             try {
-                return new WireTime(OffsetDateTime.parse(t, f).toInstant(), false);
+                OffsetDateTime time = OffsetDateTime.parse(t, f);
+                if (time.getYear() >= 1000) { // RFC 1123's parser reads RFC 822's two-digit year "22" as the year 22
+                    return new WireTime(time.toInstant(), false);
+                }
             } catch (DateTimeParseException e) {
                 // next form
             }
@@ -84,24 +87,82 @@ public final class WireTimes {
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
-            // A day name that is not the date's ("Sun, 11 Jul 2014": a Friday) fails RFC 1123's check; the date stands,
-            // if it is one ("31 Feb" is none: strictly read, not moved to the 28th)
-            String dayless = DAY_NAME.matcher(t).replaceFirst("");
-            if (!dayless.equals(t)) {
-                try {
-                    return new WireTime(OffsetDateTime.parse(dayless, STRICT_RFC_1123).toInstant(), false);
-                } catch (DateTimeParseException notOne) {
-                    // perhaps it lost a space (below)
-                }
+            WireTime loose = looseRfc822(t, localZone);
+            if (loose != null) {
+                return loose;
             }
             String spaced = spacedRfc822(t);
             return spaced.equals(t) ? null : read(spaced, localZone);
         }
     }
 
-    private static final java.util.regex.Pattern DAY_NAME = java.util.regex.Pattern.compile(
-            "^(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},\\s*(?=\\d{1,2}\\s+[A-Za-z])");
-    private static final DateTimeFormatter STRICT_RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    /**
+     * RFC 822 as feeds write it beyond what RFC 1123's parser takes: the zone as a North American or other common name
+     * ("16:15 EDT", "PST", "UTC", "Z"), an offset with a colon or after "GMT" ("+05:30", "GMT+0200"), a zone name in
+     * brackets after the offset ("+0200 (CEST)"), a two-digit year, a full month name, no seconds or no zone (then read
+     * in {@code localZone}). The day name is not checked ("Sun, 11 Jul 2014" was a Friday: the date stands), the date is
+     * ("31 Feb" is none, not the 28th). Null when the text is no such date.
+     */
+    static WireTime looseRfc822(String t, ZoneId localZone) {
+        java.util.regex.Matcher m = LOOSE_RFC_822.matcher(t);
+        if (!m.matches() || t.length() > 60) {
+            return null;
+        }
+        int month = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+                .indexOf(m.group("month").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+        if (month == 0) {
+            return null;
+        }
+        int year = Integer.parseInt(m.group("year"));
+        year = m.group("year").length() == 2 ? (year < 50 ? 2000 + year : 1900 + year) : year;
+        String zone = m.group("zone");
+        ZoneId at;
+        if (zone == null) {
+            at = localZone;
+        } else if (zone.matches("(?i)(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?")) {
+            String offset = zone.replaceFirst("(?i)^(?:GMT|UTC)", "");
+            String digits = offset.substring(1).replace(":", "");
+            digits = digits.length() <= 2 ? String.format("%02d00", Integer.parseInt(digits)) : digits.length() == 3 ? "0" + digits : digits;
+            try {
+                at = ZoneOffset.of(offset.charAt(0) + digits.substring(0, 2) + ":" + digits.substring(2));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        } else {
+            at = ZONE_NAMES.get(zone.toUpperCase(Locale.ROOT));
+            if (at == null) {
+                return null;
+            }
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(LocalDate.of(year, month, Integer.parseInt(m.group("day"))),
+                    java.time.LocalTime.of(Integer.parseInt(m.group("hour")), Integer.parseInt(m.group("minute")),
+                            m.group("second") == null ? 0 : Integer.parseInt(m.group("second"))));
+            return new WireTime(local.atZone(at).toInstant(), zone == null);
+        } catch (java.time.DateTimeException e) {
+            return null; // "31 Feb", "25:00"
+        }
+    }
+
+    private static final java.util.regex.Pattern LOOSE_RFC_822 = java.util.regex.Pattern.compile(
+            "^(?:[A-Za-z]{3,9}\\.?,?\\s*)?(?<day>\\d{1,2})\\s+(?<month>[A-Za-z]{3,9})\\.?,?\\s+(?<year>\\d{4}|\\d{2}),?\\s+"
+                    + "(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?"
+                    + "(?:\\s*(?<zone>(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?|[A-Za-z]{1,5}))?(?:\\s*\\([^)]{1,40}\\))?\\s*$");
+
+    /** Zone names feeds write after RFC 822 times: RFC 822's own (UT, GMT, Z, the North American ones) and common others. */
+    private static final java.util.Map<String, ZoneId> ZONE_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("UT", ZoneOffset.UTC), java.util.Map.entry("UTC", ZoneOffset.UTC),
+            java.util.Map.entry("GMT", ZoneOffset.UTC), java.util.Map.entry("Z", ZoneOffset.UTC),
+            java.util.Map.entry("EST", ZoneOffset.ofHours(-5)), java.util.Map.entry("EDT", ZoneOffset.ofHours(-4)),
+            java.util.Map.entry("CST", ZoneOffset.ofHours(-6)), java.util.Map.entry("CDT", ZoneOffset.ofHours(-5)),
+            java.util.Map.entry("MST", ZoneOffset.ofHours(-7)), java.util.Map.entry("MDT", ZoneOffset.ofHours(-6)),
+            java.util.Map.entry("PST", ZoneOffset.ofHours(-8)), java.util.Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            java.util.Map.entry("CET", ZoneOffset.ofHours(1)), java.util.Map.entry("CEST", ZoneOffset.ofHours(2)),
+            java.util.Map.entry("MEZ", ZoneOffset.ofHours(1)), java.util.Map.entry("MESZ", ZoneOffset.ofHours(2)),
+            java.util.Map.entry("BST", ZoneOffset.ofHours(1)), java.util.Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
+            java.util.Map.entry("JST", ZoneOffset.ofHours(9)), java.util.Map.entry("KST", ZoneOffset.ofHours(9)),
+            java.util.Map.entry("AEST", ZoneOffset.ofHours(10)), java.util.Map.entry("AEDT", ZoneOffset.ofHours(11)));
+
 
     /** Where a hand-edited RFC 822 date lost its spaces: "Sun, 30Mar 2025", "Mon,31 Mar", "31 Mar 202510:50:41". */
     private static final java.util.regex.Pattern LOST_SPACE = java.util.regex.Pattern.compile(

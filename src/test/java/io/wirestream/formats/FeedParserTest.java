@@ -100,7 +100,7 @@ class FeedParserTest {
         assertThat(s.versionCreated()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
         assertThat(s.firstCreated()).isEqualTo(Instant.parse("2024-03-01T09:00:00Z"));
         assertThat(s.byline()).isEqualTo("A. Writer");
-        assertThat(s.agency()).isEqualTo("Example Wire");
+        assertThat(s.agency()).as("the wire its dateline credits wrote it; the feed carried it").isEqualTo("Reuters");
         assertThat(s.subjects()).containsExactly(new SubjectCode("keyword", "politics", null));
     }
 
@@ -160,6 +160,30 @@ class FeedParserTest {
                     + "&lt;/p&gt;&lt;a href=\"https://x.es/a\"&gt;" + readOn + "&lt;/a&gt;</description></item></channel></rss>";
             assertThat(rss.parse(utf8(feed), CONTEXT).get(0).body()).as(readOn).containsExactly("El Gobierno aprobó el plan.");
         }
+    }
+
+    /**
+     * What real feeds do (the RSS hunt's findings): an item with a title only (no guid, link or text) among others; markup
+     * in a title; a literal "<" in one; the wire an item credits; an Atom entry dated only by published.
+     */
+    @Test
+    void titleOnlyItemsMarkupInTitlesAndCreditedWires() throws Exception {
+        String feed = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Ticker</title>"
+                + "<item><title>BREAKING: Explosion reported at port</title><pubDate>Thu, 10 Oct 2024 14:35 EDT</pubDate></item>"
+                + "<item><title><![CDATA[<b>Quake</b> hits <i>Japan</i> coast]]></title><description>A quake hit.</description></item>"
+                + "<item><title>Budget passes 5 &lt; 6 vote</title><description>It passed.</description></item>"
+                + "<item><title>Stocks rally</title><dc:creator>The Associated Press</dc:creator><description>Stocks rose.</description></item>"
+                + "<item><title>Oil jumps</title><description>NEW YORK, Oct 10 (Reuters) - Oil rose.</description></item>"
+                + "</channel></rss>";
+        List<ParsedStory> items = rss.parse(utf8(feed), CONTEXT);
+        assertThat(items).extracting(ParsedStory::headline).containsExactly("BREAKING: Explosion reported at port",
+                "Quake hits Japan coast", "Budget passes 5 < 6 vote", "Stocks rally", "Oil jumps");
+        assertThat(items.get(0).versionCreated()).isEqualTo(java.time.Instant.parse("2024-10-10T18:35:00Z"));
+        assertThat(items).extracting(ParsedStory::agency).containsExactly("Ticker", "Ticker", "Ticker", "AP", "Reuters");
+
+        String published = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>W</title><entry><id>urn:w:1</id><title>T</title>"
+                + "<published>2023-10-10T09:00:00Z</published><summary>Text.</summary></entry></feed>";
+        assertThat(atom.parse(utf8(published), CONTEXT).get(0).versionCreated()).isEqualTo(java.time.Instant.parse("2023-10-10T09:00:00Z"));
     }
 
     @Test

@@ -25,8 +25,25 @@ class WireTimesTest {
         // WordPress's export: "Sun, 11 Jul 2014" was a Friday; the day name is wrong, the date is not
         assertThat(WireTimes.parse("Sun, 11 Jul 2014 15:06:01 +0000")).isEqualTo(Instant.parse("2014-07-11T15:06:01Z"));
         assertThat(WireTimes.parse("Sun, 31 Feb 2014 15:06:01 +0000")).as("no date, not the 28th").isNull();
-        assertThat(WireTimes.parse("Foo, 11 Jul 2014 15:06:01 +0000")).as("no day name").isNull();
+        // Il Messaggero's Italian day name: the day name is never checked, the date is
+        assertThat(WireTimes.parse("mer, 16 nov 2022 00:38:15 +0100")).isEqualTo(Instant.parse("2022-11-15T23:38:15Z"));
         assertThat(WireTimes.parse("GMT+2")).isNull();
+    }
+
+    /** RFC 822 as real feeds write it (NASA's, Il Giornale's, Il Messaggero's): zone names, colons, two-digit years. */
+    @Test
+    void rfc822ZoneNamesAndLooseForms() {
+        assertThat(WireTimes.parse("Thu, 01 Aug 2019 16:15 EDT")).isEqualTo(Instant.parse("2019-08-01T20:15:00Z"));
+        assertThat(WireTimes.parse("Thu, 06 Feb 2020 00:00:00 PST")).isEqualTo(Instant.parse("2020-02-06T08:00:00Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 Z")).isEqualTo(Instant.parse("2022-11-15T20:15:04Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 UTC")).isEqualTo(Instant.parse("2022-11-15T20:15:04Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 +05:30")).isEqualTo(Instant.parse("2022-11-15T14:45:04Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 GMT+0200")).isEqualTo(Instant.parse("2022-11-15T18:15:04Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 +0200 (CEST)")).isEqualTo(Instant.parse("2022-11-15T18:15:04Z"));
+        assertThat(WireTimes.parse("Tue, 15 Nov 22 20:15:04 GMT")).as("RFC 822's two-digit year").isEqualTo(Instant.parse("2022-11-15T20:15:04Z"));
+        assertThat(WireTimes.parse("Tuesday, 15 November 2022 20:15:04 EST")).isEqualTo(Instant.parse("2022-11-16T01:15:04Z"));
+        assertThat(WireTimes.read("15 Nov 2022 20:15", ZoneId.of("Europe/Rome")).zoneInferred()).isTrue();
+        assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 XYZ")).as("an unknown zone").isNull();
         assertThat(WireTimes.parse("yesterday")).isNull();
     }
 }
