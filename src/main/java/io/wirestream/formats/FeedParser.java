@@ -66,7 +66,7 @@ public final class FeedParser implements WireParser {
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
-        Element root = SafeXml.parseFeed(payload).getDocumentElement();
+        Element root = SafeXml.parseFeed(NitfDoctype.stripStandardRss(payload)).getDocumentElement();
         boolean atom = format == WireFormat.ATOM;
         Element channel = atom ? root : SafeXml.child(root, "channel");
         boolean rdf = !atom && SafeXml.localName(root).equals("RDF");

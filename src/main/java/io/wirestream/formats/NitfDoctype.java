@@ -77,6 +77,25 @@ final class NitfDoctype {
         return out;
     }
 
+    /** Netscape's RSS 0.91 DOCTYPE, an external id only: {@code <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "...">}. */
+    private static final Pattern RSS_091 = Pattern.compile("<!DOCTYPE\\s+rss\\s+PUBLIC\\s+(" + QUOTED + ")(?:\\s+(" + QUOTED + "))?\\s*>");
+
+    /**
+     * As {@link #stripStandard}, for RSS 0.91's standard DOCTYPE, which Netscape's format required and old feeds still
+     * send: it names the DTD of HTML's entities and declares nothing in the file, so it goes and nothing is loaded.
+     */
+    static byte[] stripStandardRss(byte[] payload) {
+        String prolog = new String(payload, 0, Math.min(payload.length, PROLOG_LIMIT), StandardCharsets.ISO_8859_1);
+        int root = rootStart(prolog);
+        Matcher m = RSS_091.matcher(prolog);
+        if (!m.find() || (root >= 0 && m.start() > root) || !unquote(m.group(1)).startsWith("-//Netscape Communications//DTD RSS 0.9")) {
+            return payload;
+        }
+        byte[] out = payload.clone();
+        Arrays.fill(out, m.start(), m.end(), (byte) ' ');
+        return out;
+    }
+
     /** Every external id the internal subset names is the NITF DTD. */
     private static boolean onlyNitf(String subset) {
         Matcher ids = SUBSET_SYSTEM_ID.matcher(subset);

@@ -104,8 +104,11 @@ public final class WireTimes {
      * ("31 Feb" is none, not the 28th). Null when the text is no such date.
      */
     static WireTime looseRfc822(String t, ZoneId localZone) {
+        if (t.length() > 60) {
+            return null;
+        }
         java.util.regex.Matcher m = LOOSE_RFC_822.matcher(t);
-        if (!m.matches() || t.length() > 60) {
+        if (!m.matches()) {
             return null;
         }
         int month = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -186,6 +186,19 @@ class FeedParserTest {
         assertThat(atom.parse(utf8(published), CONTEXT).get(0).versionCreated()).isEqualTo(java.time.Instant.parse("2023-10-10T09:00:00Z"));
     }
 
+    /** RSS 0.91's Netscape DOCTYPE declares nothing and goes; a DOCTYPE with declarations is still refused. */
+    @Test
+    void netscapeRss091Doctype() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel><title>Herald</title>"
+                + "<item><title>Council meets</title><link>http://herald.example/1</link><description>The council met.</description>"
+                + "</item></channel></rss>";
+        assertThat(rss.parse(utf8(feed), CONTEXT).get(0).headline()).isEqualTo("Council meets");
+        String declared = feed.replace("\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">",
+                "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\" [<!ENTITY x \"y\">]>");
+        assertThatThrownBy(() -> rss.parse(utf8(declared), CONTEXT)).isInstanceOf(WireParseException.class);
+    }
+
     @Test
     void feedWithoutItemsHasNoStory() {
         String empty = "<rss version=\"2.0\"><channel><title>Empty</title></channel></rss>";
