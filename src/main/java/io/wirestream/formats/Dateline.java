@@ -96,7 +96,7 @@ public record Dateline(String text, String place, String agency, String remainde
             if (m.find()) {
                 String place = m.group("place").strip();
                 String agency = m.group("agency") == null || m.group("agency").isEmpty() ? null : m.group("agency");
-                if (A_DATE.matcher(place).matches() || agency == null && !plausibleBarePlace(place)) {
+                if (A_DATE.matcher(place).matches() || agency == null && !plausibleBarePlace(place) || AGENCY_NAME.matcher(place).matches()) {
                     continue;
                 }
                 String text = paragraph.substring(0, m.end()).strip();
@@ -126,6 +126,9 @@ public record Dateline(String text, String place, String agency, String remainde
         return place.length() <= 40 && !LABELS.contains(lower) && !ACRONYMS.contains(lower) && !GLUED.matcher(place).find();
     }
 
+    /** An agency's own name before its code: "Katholische Nachrichten-Agentur (KNA) Chefredakteur ...", no place. */
+    private static final Pattern AGENCY_NAME = Pattern.compile("(?i).*(?:agentur|agency|pressedienst|presse|press|service)$");
+
     /** Organisations' acronyms that open a sentence in capitals before a dash ("NATO — The alliance ..."). */
     private static final java.util.Set<String> ACRONYMS = java.util.Set.of("nato", "nasa", "fifa", "uefa", "opec", "asean", "unicef",
             "unesco", "iaea", "ncaa", "nasdaq", "acled", "interpol", "europol", "frontex", "unhcr", "unrwa", "ecowas");
@@ -152,5 +155,10 @@ public record Dateline(String text, String place, String agency, String remainde
             // credit and time labels in the agency languages ("Fuente: EFE", "Quelle: dpa", "Publicado: 4 de marzo")
             "by", "fuente", "fuentes", "fonte", "fontes", "quelle", "quellen", "autor", "autora", "autores", "auteur", "autore",
             "redacción", "redação", "redaktion", "rédaction", "redazione", "foto", "fotos", "bild", "crédito", "créditos",
-            "publicado", "publicada", "publié", "publiée", "veröffentlicht", "pubblicato", "actualizado el", "geändert");
+            "publicado", "publicada", "publié", "publiée", "veröffentlicht", "pubblicato", "actualizado el", "geändert",
+            // a timeline's days ("Monday, March 3: ..."), in the agency languages
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
+            "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+            "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunedì", "martedì",
+            "mercoledì", "giovedì", "venerdì", "sabato", "domenica");
 }

@@ -123,19 +123,19 @@ public final class FeedParser implements WireParser {
     private ParsedStory.Builder entry(Element item, boolean atom, String host, String agency, String language, String feedAuthor,
                                       ParseContext context) {
         ParsedStory.Builder b = ParsedStory.builder(format).agency(agency).provider(context.source()).language(language);
-        String link = atom ? atomLink(item) : SafeXml.text(SafeXml.child(item, "link"));
-        String id = StoryFields.first(SafeXml.text(SafeXml.child(item, atom ? "id" : "guid")),
+        String link = atom ? atomLink(item) : SafeXml.text(own(item, "link"));
+        String id = StoryFields.first(SafeXml.text(own(item, atom ? "id" : "guid")),
                 WireText.blankToNull(item.getAttributeNS(RDF_NS, "about")), link);
 
         Element encoded = atom ? null : encoded(item, "purl.org/rss/1.0/modules/content");
-        String content = SafeXml.text(atom ? SafeXml.child(item, "content") : encoded);
+        String content = atom ? atomText(own(item, "content")) : SafeXml.text(encoded);
         if (content != null && !atom && SafeXml.child(item, "post_id") != null) {
             // A WordPress export holds the post as written, where a line break is one (WordPress adds the markup when
             // it shows the post): "By Tester", the dateline and the text are lines of their own, and a blank line
             // ends a paragraph.
             content = linesAsParagraphs(encoded.getTextContent().strip());
         }
-        String summary = SafeXml.text(SafeXml.child(item, atom ? "summary" : "description"));
+        String summary = atom ? atomText(own(item, "summary")) : SafeXml.text(own(item, "description"));
         String html = FeedFooters.strip(content != null ? content : summary);
         if (html != null) {
             b.bodyHtml(html);
@@ -144,7 +144,7 @@ public final class FeedParser implements WireParser {
         String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, SafeXml.text(encoded(item, "excerpt")))) : null;
         String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
         b.description(description);
-        b.headline(title(SafeXml.text(SafeXml.child(item, "title"))));
+        b.headline(title(SafeXml.text(own(item, "title"))));
         if (b.headline() == null && b.body().isEmpty()) {
             return null;
         }
@@ -165,8 +165,8 @@ public final class FeedParser implements WireParser {
                     WireTimes.parse(SafeXml.text(SafeXml.child(item, "date")))));
             b.byline(author(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author")))));
         }
-        String bylineAgency = b.byline() == null ? null : Agencies.exactly(b.byline().replaceFirst("(?i)^by\\s+", ""));
-        for (Element c : SafeXml.children(item, "category")) {
+        String bylineAgency = bylineAgency(b.byline());
+        for (Element c : SafeXml.children(item, "category").stream().filter(c -> !MEDIA_RSS.equals(c.getNamespaceURI())).toList()) {
             String term = atom ? StoryFields.first(SafeXml.attr(c, "label"), SafeXml.attr(c, "term")) : SafeXml.text(c);
             if (term != null) {
                 b.subject("keyword", term, null);
@@ -198,13 +198,55 @@ public final class FeedParser implements WireParser {
         return b;
     }
 
+    /**
+     * The agency an author credit names ("The Associated Press", "Press Trust of India", "Reuters"), or null. Not a
+     * signature of initials: sites sign "aa", "cp", "tt", which are also agencies' codes.
+     */
+    private static String bylineAgency(String byline) {
+        String name = byline == null ? null : byline.replaceFirst("(?i)^by\\s+", "").strip();
+        return name == null || name.length() < 3 || name.equals(name.toLowerCase(Locale.ROOT)) ? null : Agencies.exactly(name);
+    }
+
+    /**
+     * An Atom text construct as HTML: escaped HTML ({@code type="html"}) is its text; {@code type="xhtml"} is markup in
+     * the feed itself, serialised so its paragraphs stay paragraphs (its text alone ran them together).
+     */
+    private static String atomText(Element e) {
+        if (e != null && "xhtml".equals(SafeXml.attr(e, "type"))) {
+            return WireText.blankToNull(XmlBody.innerHtml(e));
+        }
+        return SafeXml.text(e);
+    }
+
+    /** Yahoo's Media RSS, whose title, description, content and category describe a picture or video, not the item. */
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+
+    /**
+     * The item's own child of that name: in the item's namespace (none in RSS 2.0, RSS 1.0's, Atom's), else any but Media
+     * RSS's. A feed that puts {@code <media:title>} or {@code <media:description>} before the item's own title gave the
+     * picture's caption as the headline.
+     */
+    private static Element own(Element item, String name) {
+        Element other = null;
+        for (Element e : SafeXml.children(item, name)) {
+            if (java.util.Objects.equals(e.getNamespaceURI(), item.getNamespaceURI())) {
+                return e;
+            }
+            other = other == null && !MEDIA_RSS.equals(e.getNamespaceURI()) ? e : other;
+        }
+        return other;
+    }
+
     /** An HTML entity in a title ("&amp;quot;" in a CDATA title, Libertad Digital's): titles are text, and feeds escape them as HTML. */
     private static final java.util.regex.Pattern HTML_ENTITY = java.util.regex.Pattern.compile("&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,31});");
 
     /** A title as text: entities read, and the markup some feeds put in titles ("<b>BREAKING:</b> Quake ...") dropped. */
     private static String title(String title) {
-        String text = title != null && HTML_ENTITY.matcher(title).find() ? org.jsoup.parser.Parser.unescapeEntities(title, false) : title;
-        return text != null && TAG.matcher(text).find() ? WireText.blankToNull(WireText.parseHtml(text).text()) : text;
+        if (title != null && TAG.matcher(title).find()) {
+            return WireText.blankToNull(WireText.parseHtml(title).text()); // reads the entities too
+        }
+        // an escaped tag is text: "Why &lt;div&gt; tags matter"
+        return title != null && HTML_ENTITY.matcher(title).find() ? org.jsoup.parser.Parser.unescapeEntities(title, false) : title;
     }
 
     /** An HTML tag: "<b>", "</i>", "<em class=...>"; not "5 < 6". */

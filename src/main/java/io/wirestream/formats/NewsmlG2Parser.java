@@ -378,9 +378,11 @@ public final class NewsmlG2Parser implements WireParser {
 
     /** Sets the body from the content set; returns the dateline the text itself names (Naviga's IDF), else null. */
     private static String body(ParsedStory.Builder b, Element contentSet) {
-        Element inline = SafeXml.child(contentSet, "inlineXML");
-        // SportsML (results, standings, line-ups) is data, not text: its names are no body
-        if (inline != null && !String.valueOf(SafeXml.attr(inline, "contenttype")).contains("sportsml")) {
+        // SportsML (results, standings, line-ups) is data, not text: its names are no body; a text rendition may follow it
+        Element inline = SafeXml.children(contentSet, "inlineXML").stream()
+                .filter(e -> !String.valueOf(SafeXml.attr(e, "contenttype")).toLowerCase(Locale.ROOT).contains("sportsml"))
+                .findFirst().orElse(null);
+        if (inline != null) {
             Element idf = SafeXml.child(inline, "idf");
             if (idf != null) {
                 return idfBody(b, idf);

@@ -37,7 +37,7 @@ final class StoryCleanup {
 
     /**
      * ANPA/typesetting codes in caret lines: "*9006<", "^", a "<" that ends the line or a field, or a line-end "=". A "<"
-     * inside a line is text ("5 < 6"), or a tag a feed sent in its title (removed as a tag).
+     * inside a line is text ("5 < 6"; a feed's markup in a title is read as markup by the feed parser).
      */
     private static final Pattern FORMAT_CODES = Pattern.compile("\\*\\d{3,5}<?|\\^|<(?=\\s*$|[\\s^<]*[\\^<])|<$|\\s=\\s*$|=$");
     /**
@@ -47,8 +47,8 @@ final class StoryCleanup {
      */
     private static final Pattern HEADLINE_MARKER = Pattern.compile(
             "^(?:(?:EXTRA|EIL|Eil|EILT|Eilt)\\b\\s*[:\\-–—]*\\s*|>{2,}\\s*(?:\\p{Lu}{2,6}/)?)+(?=\\S)");
-    /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>". */
-    private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])\\b[^<>]{0,200}>",
+    /** A tag written as text: "<p>", "</P>", "<br/>", "<a href=...>"; not a Reuters instrument code ("<A.N>", "<BR.N>"). */
+    private static final Pattern ESCAPED_TAG = Pattern.compile("</?(?:p|br|div|span|a|b|i|em|strong|ul|ol|li|h[1-6])(?=[\\s/>])[^<>]{0,200}>",
             Pattern.CASE_INSENSITIVE);
     /** A paragraph that is one tag of markup and nothing else, sent as text. */
     private static final Pattern LONE_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]{0,60}(?:\\s[^<>]{0,300})?/?>");
@@ -289,7 +289,7 @@ final class StoryCleanup {
             int end = Character.isHighSurrogate(headline.charAt(MAX_HEADLINE * 4 - 1)) ? MAX_HEADLINE * 4 - 1 : MAX_HEADLINE * 4;
             headline = headline.substring(0, end); // the rest is never read: no need to collapse it
         }
-        String h = WireText.collapse(FORMAT_CODES.matcher(ESCAPED_TAG.matcher(headline).replaceAll(" ")).replaceAll(" "));
+        String h = WireText.collapse(FORMAT_CODES.matcher(headline).replaceAll(" "));
         String unmarked = FENCED_MARK.matcher(HEADLINE_MARKER.matcher(h).replaceFirst("")).replaceFirst("");
         h = unmarked.isBlank() ? h : unmarked;
         h = h.isBlank() ? headline : h;

@@ -99,8 +99,8 @@ public final class WireTimes {
     /**
      * RFC 822 as feeds write it beyond what RFC 1123's parser takes: the zone as a North American or other common name
      * ("16:15 EDT", "PST", "UTC", "Z"), an offset with a colon or after "GMT" ("+05:30", "GMT+0200"), a zone name in
-     * brackets after the offset ("+0200 (CEST)"), a two-digit year, a full month name, no seconds or no zone (then read
-     * in {@code localZone}). The day name is not checked ("Sun, 11 Jul 2014" was a Friday: the date stands), the date is
+     * brackets after the offset ("+0200 (CEST)"), a two-digit year, a full month name, no seconds. A time without a zone is
+     * none (the feed's zone is not known). The day name is not checked ("Sun, 11 Jul 2014" was a Friday: the date stands), the date is
      * ("31 Feb" is none, not the 28th). Null when the text is no such date.
      */
     static WireTime looseRfc822(String t, ZoneId localZone) {
@@ -121,7 +121,7 @@ public final class WireTimes {
         String zone = m.group("zone");
         ZoneId at;
         if (zone == null) {
-            at = localZone;
+            return null; // a feed's time without a zone is not known to be UTC, nor the feed's: its receive time is nearer
         } else if (zone.matches("(?i)(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?")) {
             String offset = zone.replaceFirst("(?i)^(?:GMT|UTC)", "");
             String digits = offset.substring(1).replace(":", "");
@@ -141,7 +141,7 @@ public final class WireTimes {
             LocalDateTime local = LocalDateTime.of(LocalDate.of(year, month, Integer.parseInt(m.group("day"))),
                     java.time.LocalTime.of(Integer.parseInt(m.group("hour")), Integer.parseInt(m.group("minute")),
                             m.group("second") == null ? 0 : Integer.parseInt(m.group("second"))));
-            return new WireTime(local.atZone(at).toInstant(), zone == null);
+            return new WireTime(local.atZone(at).toInstant(), false);
         } catch (java.time.DateTimeException e) {
             return null; // "31 Feb", "25:00"
         }
@@ -162,7 +162,8 @@ public final class WireTimes {
             java.util.Map.entry("PST", ZoneOffset.ofHours(-8)), java.util.Map.entry("PDT", ZoneOffset.ofHours(-7)),
             java.util.Map.entry("CET", ZoneOffset.ofHours(1)), java.util.Map.entry("CEST", ZoneOffset.ofHours(2)),
             java.util.Map.entry("MEZ", ZoneOffset.ofHours(1)), java.util.Map.entry("MESZ", ZoneOffset.ofHours(2)),
-            java.util.Map.entry("BST", ZoneOffset.ofHours(1)), java.util.Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
+            // IST as India's, as news sites write it most (ScrapedPage reads it so too); not BST (British or Bangladeshi)
+            java.util.Map.entry("IST", ZoneOffset.ofHoursMinutes(5, 30)),
             java.util.Map.entry("JST", ZoneOffset.ofHours(9)), java.util.Map.entry("KST", ZoneOffset.ofHours(9)),
             java.util.Map.entry("AEST", ZoneOffset.ofHours(10)), java.util.Map.entry("AEDT", ZoneOffset.ofHours(11)));
 

@@ -97,6 +97,11 @@ class DatelineTest {
         // codes that name other things too are credits only after a place and a date
         assertThat(Dateline.find("Alcoholics Anonymous (AA) - help is at hand.")).isEmpty();
         assertThat(Dateline.find("Karachi (APP) - The port reopened.")).isEmpty();
+        // an agency's own name before its code, a timeline's day
+        assertThat(Dateline.find("Katholische Nachrichten-Agentur (KNA) Chefredakteur Ludwig Ring-Eifel sagte.")).isEmpty();
+        assertThat(Dateline.find("Der Evangelische Pressedienst (epd) Bayern berichtete.")).isEmpty();
+        assertThat(Dateline.find("Monday, March 3: Ukraine and Russia agreed talks.")).isEmpty();
+        assertThat(Dateline.find("NEWPORT NEWS, Va. (AP) — The shipyard said.")).isPresent();
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
         assertThat(Dateline.find("The minister told reporters (PTI) that talks went well.")).isEmpty();
         assertThat(Dateline.find("Kolkata (PTI) said the figures were wrong.")).isEmpty();

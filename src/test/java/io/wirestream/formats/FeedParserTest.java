@@ -174,16 +174,38 @@ class FeedParserTest {
                 + "<item><title>Budget passes 5 &lt; 6 vote</title><description>It passed.</description></item>"
                 + "<item><title>Stocks rally</title><dc:creator>The Associated Press</dc:creator><description>Stocks rose.</description></item>"
                 + "<item><title>Oil jumps</title><description>NEW YORK, Oct 10 (Reuters) - Oil rose.</description></item>"
+                + "<item><title>Derby drawn</title><dc:creator>cp</dc:creator><description>It ended 1-1.</description></item>"
+                + "<item><title>Why &amp;lt;div&amp;gt; tags matter</title><description>Markup.</description></item>"
                 + "</channel></rss>";
         List<ParsedStory> items = rss.parse(utf8(feed), CONTEXT);
         assertThat(items).extracting(ParsedStory::headline).containsExactly("BREAKING: Explosion reported at port",
-                "Quake hits Japan coast", "Budget passes 5 < 6 vote", "Stocks rally", "Oil jumps");
+                "Quake hits Japan coast", "Budget passes 5 < 6 vote", "Stocks rally", "Oil jumps", "Derby drawn",
+                "Why <div> tags matter");
         assertThat(items.get(0).versionCreated()).isEqualTo(java.time.Instant.parse("2024-10-10T18:35:00Z"));
-        assertThat(items).extracting(ParsedStory::agency).containsExactly("Ticker", "Ticker", "Ticker", "AP", "Reuters");
+        // a signature of initials ("cp") is no credit to Canadian Press
+        assertThat(items).extracting(ParsedStory::agency).containsExactly("Ticker", "Ticker", "Ticker", "AP", "Reuters", "Ticker", "Ticker");
 
         String published = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>W</title><entry><id>urn:w:1</id><title>T</title>"
                 + "<published>2023-10-10T09:00:00Z</published><summary>Text.</summary></entry></feed>";
         assertThat(atom.parse(utf8(published), CONTEXT).get(0).versionCreated()).isEqualTo(java.time.Instant.parse("2023-10-10T09:00:00Z"));
+    }
+
+    /** Media RSS's title and description describe the picture, whatever their order; Atom's XHTML content keeps its paragraphs. */
+    @Test
+    void mediaCaptionsAreNotTheItemAndXhtmlKeepsParagraphs() throws Exception {
+        String feed = "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Daily</title><item>"
+                + "<media:content url=\"https://x.example/p.jpg\"><media:title>Photo: Storm damage</media:title></media:content>"
+                + "<media:title>Photo: Storm damage</media:title><media:description>A damaged roof.</media:description>"
+                + "<title>Hurricane makes landfall</title><description>The storm came ashore.</description></item></channel></rss>";
+        ParsedStory s = rss.parse(utf8(feed), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Hurricane makes landfall");
+        assertThat(s.body()).containsExactly("The storm came ashore.");
+
+        String xhtml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>W</title><entry><id>urn:w:2</id><title>Budget</title>"
+                + "<updated>2023-10-10T09:00:00Z</updated><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+                + "<p>The minister resigned.</p><p>Prime Minister Lee named a successor.</p></div></content></entry></feed>";
+        assertThat(atom.parse(utf8(xhtml), CONTEXT).get(0).body()).containsExactly("The minister resigned.",
+                "Prime Minister Lee named a successor.");
     }
 
     /** RSS 0.91's Netscape DOCTYPE declares nothing and goes; a DOCTYPE with declarations is still refused. */

@@ -293,6 +293,8 @@ class NewsmlG2ParserTest {
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
         assertThat(s.headline()).isEqualTo("Arsenal 1 Chelsea 2");
         assertThat(s.body()).isEmpty();
+        String withText = item.replace("</inlineXML></contentSet>", "</inlineXML>" + xhtml("<p>Chelsea won at Arsenal.</p>") + "</contentSet>");
+        assertThat(parser.parse(utf8(withText), CONTEXT).get(0).body()).containsExactly("Chelsea won at Arsenal.");
     }
 
     /** A text item with this item metadata, content metadata and content set. */

@@ -158,6 +158,10 @@ class WireFidelityTest {
         assertThat(StoryCleanup.headline("EXTRA: Bundestag passes budget")).isEqualTo("Bundestag passes budget");
         assertThat(StoryCleanup.headline("EXTRA - Bundestag passes budget")).isEqualTo("Bundestag passes budget");
         assertThat(StoryCleanup.headline("Extra time decides the final")).isEqualTo("Extra time decides the final");
+        // ANPA's line-end "<" goes; a "<" in text, and Reuters' instrument codes, stay
+        assertThat(StoryCleanup.headline("^Senate passes budget<")).isEqualTo("Senate passes budget");
+        assertThat(StoryCleanup.headline("Budget passes 5 < 6 vote")).isEqualTo("Budget passes 5 < 6 vote");
+        assertThat(StoryCleanup.headline("Agilent <A.N> profit beats estimates")).isEqualTo("Agilent <A.N> profit beats estimates");
         assertThat(StoryCleanup.headline(">>>ANSA/Gazprom cuts gas supplies")).isEqualTo("Gazprom cuts gas supplies");
         assertThat(StoryCleanup.headline("Shares rise > 5% in Milan")).isEqualTo("Shares rise > 5% in Milan");
     }
