@@ -245,7 +245,8 @@ public final class Newsml12Parser implements WireParser {
             String media = formalName(SafeXml.child(ci, "MediaType"));
             String mime = StoryFields.first(formalName(SafeXml.child(ci, "MimeType")), "").toLowerCase(Locale.ROOT);
             // TASS sends its NITF text as MediaType ComplexData with a text MimeType: text by its MimeType.
-            boolean textual = media == null || media.equalsIgnoreCase("Text")
+            // Some systems name the media type of an HTML text "HTML" (not in the standard's list): text all the same.
+            boolean textual = media == null || media.equalsIgnoreCase("Text") || media.equalsIgnoreCase("HTML")
                     || media.equalsIgnoreCase("ComplexData") && (mime.startsWith("text/") || mime.contains("nitf") || mime.contains("xhtml"));
             Element data = SafeXml.child(ci, "DataContent");
             if (!textual || data == null
@@ -321,10 +322,17 @@ public final class Newsml12Parser implements WireParser {
         return null;
     }
 
+    /** What an item without text holds: its first media type that is not text (a photo's caption is text), for the reason. */
     private static String mediaTypeOf(Element item) {
-        Element media = SafeXml.descendant(item, "MediaType");
-        String m = formalName(media);
-        return m == null ? "non-text" : m.toLowerCase(Locale.ROOT);
+        String text = null;
+        for (Element media : SafeXml.descendants(item, "MediaType")) {
+            String m = formalName(media);
+            if (m != null && !m.equalsIgnoreCase("Text")) {
+                return m.toLowerCase(Locale.ROOT);
+            }
+            text = m == null ? text : "text";
+        }
+        return text != null ? text : "non-text";
     }
 
     /** The named child of the nearest enclosing NewsComponent that has one. */

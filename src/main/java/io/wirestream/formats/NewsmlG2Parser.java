@@ -264,8 +264,15 @@ public final class NewsmlG2Parser implements WireParser {
         AssertedPlaces asserted = AssertedPlaces.of(item);
         for (Element s : SafeXml.children(content, "subject")) {
             String name = SafeXml.text(SafeXml.child(s, "name"));
-            // A subject sent by @literal (ANSA's literal="ALR") is the agency's own code, kept as a keyword.
-            StoryFields.subject(b, StoryFields.first(SafeXml.attr(s, "qcode"), SafeXml.attr(s, "literal")), name);
+            // A subject sent by @literal (ANSA's literal="ALR") is the agency's own code, kept as a keyword; a literal that
+            // only refers inside the item (dpa's points of interest, literal="poiID0", whose names are street addresses)
+            // is none.
+            String literal = SafeXml.attr(s, "literal");
+            String qcode = SafeXml.attr(s, "qcode");
+            if (qcode == null && literal != null && INTERNAL_ID.matcher(literal).matches()) {
+                continue;
+            }
+            StoryFields.subject(b, StoryFields.first(qcode, literal), name);
             // An agency's own code often names its IPTC equivalent: <sameAs qcode="subj:15054000"/>.
             for (Element same : SafeXml.children(s, "sameAs")) {
                 String q = SafeXml.attr(same, "qcode");
@@ -277,7 +284,7 @@ public final class NewsmlG2Parser implements WireParser {
                     countryCodes.add(iso);
                 }
             }
-            String qcode = String.valueOf(SafeXml.attr(s, "qcode"));
+            qcode = String.valueOf(qcode);
             String reuters = qcode.startsWith("N2:") && qcode.length() == 5 ? countryCode(qcode) : null;
             if (reuters != null) {
                 countryCodes.add(reuters);
@@ -313,6 +320,9 @@ public final class NewsmlG2Parser implements WireParser {
         all.forEach(b::place);
         return locatedCounts;
     }
+
+    /** An identifier that refers inside the item: "poiID0", "ID0EOE", "ID0EGAAC". */
+    private static final java.util.regex.Pattern INTERNAL_ID = java.util.regex.Pattern.compile("(?i)[a-z]{0,8}id\\d[0-9a-z]*");
 
     private static final Set<String> ISO_ALPHA2 = Set.of(Locale.getISOCountries());
     private static final Map<String, String> ISO_ALPHA3 = alpha3();

@@ -327,8 +327,8 @@ final class StoryFields {
 
     /**
      * A metadata value that says there is none: Reuters' video and picture items send
-     * {@code <located literal="No-Data-Available">}, other systems "N/A" or "unknown". Such a value names
-     * no place, so it is no value at all.
+     * {@code <located literal="No-Data-Available">}, other systems "N/A" or "unknown", dpa's geo subjects
+     * "International" (dpacountry:196). Such a value names no place, so it is no value at all.
      *
      * @return the value, or null when it is blank or a placeholder
      */
@@ -341,7 +341,7 @@ final class StoryFields {
     }
 
     private static final Set<String> PLACEHOLDERS = Set.of("no data available", "n/a", "none", "null", "unknown",
-            "not available", "tbd", "-");
+            "not available", "tbd", "-", "international", "internacional", "world", "welt", "global", "worldwide", "weltweit");
 
     /** Whether a dateline is a date or time and nothing else: no word left once month names and zones go. */
     static boolean isOnlyADate(String dateline) {

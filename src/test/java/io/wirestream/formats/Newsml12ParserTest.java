@@ -99,6 +99,11 @@ class Newsml12ParserTest {
         assertThat(parser.parse(utf8(nitf), CONTEXT).get(0).body()).containsExactly("Withdrawn.");
         String data = nitf.replace("text/vnd.IPTC.NITF", "application/vnd.ms-excel");
         assertThatThrownBy(() -> parser.parse(utf8(data), CONTEXT)).hasMessageStartingWith("no story");
+        // a text whose media type a system names "HTML" is text; a photo with its caption is a photo item
+        String html = killed.replace("Canceled", "Usable").replace("FormalName=\"Text\"", "FormalName=\"HTML\"");
+        assertThat(parser.parse(utf8(html), CONTEXT).get(0).body()).containsExactly("Withdrawn.");
+        String captioned = photo.replace("<ContentItem>", "<ContentItem><MediaType FormalName=\"Text\"/></ContentItem><ContentItem>");
+        assertThatThrownBy(() -> parser.parse(utf8(captioned), CONTEXT)).hasMessage("no story: NewsML 1.2 photo item");
     }
 
     /**

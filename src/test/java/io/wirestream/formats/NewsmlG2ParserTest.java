@@ -274,14 +274,18 @@ class NewsmlG2ParserTest {
     /** APA's sub-headline role is "subtitle"; a located place sent as an acronym stays one; Reuters' hedge is no place. */
     @Test
     void subtitleAcronymPlacesAndHedgedPlaces() throws Exception {
-        String item = textItem("", "<located type=\"loctype:country\"><name>USA</name></located>"
+        String item = textItem("", "<subject literal=\"poiID0\" type=\"cpnat:poi\"><name>Court, Main Street 1, Berlin</name></subject>"
+                + "<subject qcode=\"dpacountry:196\" type=\"cpnat:geoArea\"><name>International</name></subject>"
+                + "<located type=\"loctype:country\"><name>USA</name></located>"
                 + "<located type=\"loctype:city\"><name>SAID TO BE DERAA, SYRIA</name></located>"
                 + "<headline role=\"apahltype:title\">Talks resume</headline>"
                 + "<headline role=\"apahltype:subtitle\">Both sides return to the table</headline>", xhtml("<p>The talks resumed.</p>"));
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
         assertThat(s.headline()).isEqualTo("Talks resume");
         assertThat(s.description()).isEqualTo("Both sides return to the table");
-        assertThat(s.places()).containsExactly("USA", "Deraa, Syria");
+        assertThat(s.places()).as("dpa's 'International' names no place").containsExactly("USA", "Deraa, Syria");
+        assertThat(s.subjects()).as("a point of interest referred to inside the item is no subject")
+                .extracting(SubjectCode::code).doesNotContain("poiID0", "Court, Main Street 1, Berlin");
     }
 
     /** SportsML carried inline is results data: the team and player names are no body. */
