@@ -136,15 +136,27 @@ public final class FeedParser implements WireParser {
             content = linesAsParagraphs(encoded.getTextContent().strip());
         }
         String summary = atom ? atomText(own(item, "summary")) : SafeXml.text(own(item, "description"));
-        String html = FeedFooters.strip(content != null ? content : summary);
-        if (html != null) {
-            b.bodyHtml(html);
-            b.body(WireText.paragraphsFromHtml(html));
+        // RSS 2.0's <source> names the outlet an aggregator took the item from; the title ends with it ("... - Reuters")
+        String source = atom ? null : outlet(SafeXml.text(SafeXml.children(item, "source").stream()
+                .filter(e -> java.util.Objects.equals(e.getNamespaceURI(), item.getNamespaceURI())).findFirst().orElse(null)));
+        String headline = withoutOutlet(title(SafeXml.text(own(item, "title"))), source);
+        // the full text when it holds any (a content:encoded of one picture does not), else the summary, unless an
+        // aggregator's summary is only a list of links (Google News lists the story's headline and its outlets' links)
+        String html = FeedFooters.strip(content);
+        List<String> paragraphs = html == null ? List.of() : WireText.paragraphsFromHtml(html);
+        boolean fromContent = !paragraphs.isEmpty();
+        if (!fromContent) {
+            html = FeedFooters.strip(summary);
+            paragraphs = html == null || source != null && headline != null && linkList(html) ? List.of() : WireText.paragraphsFromHtml(html);
         }
-        String descriptionHtml = content != null ? FeedFooters.strip(StoryFields.first(summary, SafeXml.text(encoded(item, "excerpt")))) : null;
+        if (!paragraphs.isEmpty()) {
+            b.bodyHtml(html);
+            b.body(paragraphs);
+        }
+        String descriptionHtml = fromContent ? FeedFooters.strip(StoryFields.first(summary, SafeXml.text(encoded(item, "excerpt")))) : null;
         String description = descriptionHtml == null ? null : WireText.blankToNull(String.join(" ", WireText.paragraphsFromHtml(descriptionHtml)));
         b.description(description);
-        b.headline(title(SafeXml.text(own(item, "title"))));
+        b.headline(headline);
         if (b.headline() == null && b.body().isEmpty()) {
             return null;
         }
@@ -186,7 +198,7 @@ public final class FeedParser implements WireParser {
         // the wire an item credits (in its dateline, or as its author: "The Associated Press", "x@y (Press Trust of India)")
         // wrote it; the feed only carries it
         String credited = StoryFields.first(b.dateline() == null ? null : Dateline.find(b.dateline()).map(Dateline::agency)
-                .map(Agencies::exactly).orElse(null), bylineAgency);
+                .map(Agencies::exactly).orElse(null), bylineAgency, source == null ? null : StoryFields.first(Agencies.exactly(source), source));
         if (credited != null) {
             b.agency(credited);
         }
@@ -196,6 +208,40 @@ public final class FeedParser implements WireParser {
             return null; // cannot happen: a title or body text was checked above
         }
         return b;
+    }
+
+    /**
+     * Whether an item's HTML is a list of links: links, and beside them nothing longer than an outlet's name (Google
+     * News: each related headline a link, its outlet's name after it).
+     */
+    private static boolean linkList(String html) {
+        org.jsoup.nodes.Document d = WireText.parseHtml(html);
+        if (d.select("a").isEmpty()) {
+            return false;
+        }
+        d.select("a").remove();
+        return WireText.paragraphsFromHtml(d.body().html()).stream().allMatch(p -> p.length() <= OUTLET_NAME_CHARS);
+    }
+
+    /** The longest text beside a link list's links that is still only an outlet's name. */
+    private static final int OUTLET_NAME_CHARS = 40;
+
+    /** An outlet's name as a source element gives it; not a URL some feeds put there instead. */
+    private static String outlet(String source) {
+        return source == null || source.contains("://") || source.length() > 80 ? null : source;
+    }
+
+    /** A headline without the outlet an aggregator appended: "Fed holds rates - The Associated Press". */
+    private static String withoutOutlet(String headline, String outlet) {
+        if (headline == null || outlet == null) {
+            return headline;
+        }
+        for (String mark : List.of(" - ", " | ", " – ", " — ")) {
+            if (headline.endsWith(mark + outlet) && headline.length() > (mark + outlet).length()) {
+                return headline.substring(0, headline.length() - (mark + outlet).length()).strip();
+            }
+        }
+        return headline;
     }
 
     /**

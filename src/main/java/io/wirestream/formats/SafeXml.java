@@ -146,7 +146,54 @@ public final class SafeXml {
             from = verbatim.end();
         }
         out.append(repairedReferences(b.subSequence(from, b.length())));
-        return out.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return withDeclaredPrefixes(out.toString()).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** A namespace prefix as an element or attribute name uses it: "<media:content", " rdf:about=". */
+    private static final java.util.regex.Pattern PREFIX_USE = java.util.regex.Pattern.compile(
+            "(?:</?|\\s)([A-Za-z_][A-Za-z0-9_.-]{0,30}):[A-Za-z_][A-Za-z0-9_.-]{0,60}(?=[\\s/>=])");
+    /** The namespaces feeds use most, for a prefix a feed uses without declaring it. */
+    private static final java.util.Map<String, String> KNOWN_PREFIXES = java.util.Map.of(
+            "media", "http://search.yahoo.com/mrss/", "dc", "http://purl.org/dc/elements/1.1/",
+            "content", "http://purl.org/rss/1.0/modules/content/", "atom", "http://www.w3.org/2005/Atom",
+            "itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd", "georss", "http://www.georss.org/georss",
+            "slash", "http://purl.org/rss/1.0/modules/slash/", "wfw", "http://wellformedweb.org/CommentAPI/",
+            "sy", "http://purl.org/rss/1.0/modules/syndication/");
+
+    /**
+     * The feed with every prefix it uses but never declares declared on its root (a feed that writes {@code <media:content>}
+     * without {@code xmlns:media} is not namespace-well-formed, and every item was lost with it): the usual namespace for a
+     * known prefix, a placeholder for others.
+     */
+    static String withDeclaredPrefixes(String xml) {
+        java.util.Set<String> undeclared = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = PREFIX_USE.matcher(xml);
+        while (m.find()) {
+            String prefix = m.group(1);
+            if (!prefix.equals("xml") && !prefix.equals("xmlns") && !xml.contains("xmlns:" + prefix + "=")) {
+                undeclared.add(prefix);
+            }
+        }
+        int root = -1;
+        for (int i = xml.indexOf('<'); i >= 0 && i + 1 < xml.length(); i = xml.indexOf('<', i + 1)) {
+            if (Character.isLetter(xml.charAt(i + 1))) {
+                root = i;
+                break;
+            }
+        }
+        if (undeclared.isEmpty() || root < 0) {
+            return xml;
+        }
+        int nameEnd = root + 1;
+        while (nameEnd < xml.length() && !Character.isWhitespace(xml.charAt(nameEnd)) && xml.charAt(nameEnd) != '>' && xml.charAt(nameEnd) != '/') {
+            nameEnd++;
+        }
+        StringBuilder declarations = new StringBuilder();
+        for (String prefix : undeclared) {
+            declarations.append(" xmlns:").append(prefix).append("=\"")
+                    .append(KNOWN_PREFIXES.getOrDefault(prefix, "urn:wirestream:undeclared:" + prefix)).append('"');
+        }
+        return xml.substring(0, nameEnd) + declarations + xml.substring(nameEnd);
     }
 
     private static String repairedReferences(CharSequence text) {

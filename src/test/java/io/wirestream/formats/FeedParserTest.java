@@ -208,6 +208,33 @@ class FeedParserTest {
                 "Prime Minister Lee named a successor.");
     }
 
+    /**
+     * An aggregator's item (Google News): the outlet its source element names wrote it, the title's " - Outlet" goes, and a
+     * summary that is only the outlets' links is no text. A content:encoded of one picture gives way to the description.
+     * A prefix used without its declaration is declared (every item was lost).
+     */
+    @Test
+    void aggregatorItemsPictureOnlyContentAndUndeclaredPrefixes() throws Exception {
+        String google = "<rss version=\"2.0\"><channel><title>Top stories - Google News</title><item>"
+                + "<title>Fed holds rates - The Associated Press</title><guid>CBMiQWh0</guid>"
+                + "<description>&lt;a href=\"https://news.google.com/rss/articles/CBMiQWh0\"&gt;Fed holds rates&lt;/a&gt;&amp;nbsp;"
+                + "&lt;font color=\"#6f6f6f\"&gt;The Associated Press&lt;/font&gt;</description>"
+                + "<source url=\"https://apnews.com\">The Associated Press</source></item></channel></rss>";
+        ParsedStory g = rss.parse(utf8(google), CONTEXT).get(0);
+        assertThat(g.headline()).isEqualTo("Fed holds rates");
+        assertThat(g.agency()).isEqualTo("AP");
+        assertThat(g.body()).isEmpty();
+
+        String picture = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>Metro</title>"
+                + "<item><title>Warehouse burns</title><description>A fire destroyed a warehouse overnight.</description>"
+                + "<content:encoded><![CDATA[<figure><img src=\"https://x.example/w.jpg\"/></figure>]]></content:encoded></item></channel></rss>";
+        assertThat(rss.parse(utf8(picture), CONTEXT).get(0).body()).containsExactly("A fire destroyed a warehouse overnight.");
+
+        String undeclared = "<rss version=\"2.0\"><channel><title>Courier</title><item><title>Bridge closed</title>"
+                + "<media:content url=\"https://x.example/b.jpg\"/><description>The bridge closed.</description></item></channel></rss>";
+        assertThat(rss.parse(utf8(undeclared), CONTEXT).get(0).headline()).isEqualTo("Bridge closed");
+    }
+
     /** RSS 0.91's Netscape DOCTYPE declares nothing and goes; a DOCTYPE with declarations is still refused. */
     @Test
     void netscapeRss091Doctype() throws Exception {
