@@ -18,6 +18,13 @@ import org.jsoup.select.NodeTraversor;
 final class FeedFooters {
 
     private static final Pattern APPEARED_FIRST = Pattern.compile("(?iu)^the post .{1,400} appeared first on .{1,200}$");
+    /**
+     * A paragraph that is only the feed's note on itself: IDG's "To read this article in full, please click here", NPR's
+     * "(Image credit: ...)", "[read more]", "[If the formatting looks odd in your feed reader, visit the original article]".
+     */
+    private static final Pattern FEED_NOTE = Pattern.compile("(?iu)^(?:to read (?:this|the) (?:full )?(?:article|story|post)(?: in full)?,?"
+            + " (?:please )?click here|\\[(?:read more|continue reading|more)\\]|\\(image credit: .{1,200}\\)"
+            + "|\\[if the formatting looks odd.{0,200}\\])\\.?$");
     /** A link that only asks to read on: its text. */
     private static final Pattern READ_ON = Pattern.compile(
             "(?iu)^(?:continue reading|read more|read the (?:full|rest of the) (?:story|article|post)|keep reading|read on|full story"
@@ -49,7 +56,7 @@ final class FeedFooters {
                 continue; // holds other blocks (select counts the block itself): its innermost ones are judged
             }
             String text = WireText.collapse(block.text());
-            if (!text.isEmpty() && (APPEARED_FIRST.matcher(text).matches() || ScrapedPage.isFurniture(text))) {
+            if (!text.isEmpty() && (APPEARED_FIRST.matcher(text).matches() || FEED_NOTE.matcher(text).matches() || ScrapedPage.isFurniture(text))) {
                 footers.add(block);
             }
         }

@@ -301,13 +301,26 @@ public final class FeedParser implements WireParser {
     /** RSS 2.0's author is an e-mail address with the name in brackets: "redaccion@20minutos.es (Araceli Guede)" is Araceli Guede. */
     private static final java.util.regex.Pattern EMAIL_AND_NAME = java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
 
+    /**
+     * The author's name: "x@y (Name)" and "Name (mailto:x@y)" or "Name <x@y>" are Name; an address alone names nobody
+     * ("webmaster@example.nl").
+     */
     private static String author(String author) {
         if (author == null) {
             return null;
         }
-        java.util.regex.Matcher m = EMAIL_AND_NAME.matcher(author.strip());
-        return m.matches() ? m.group(1).strip() : author;
+        String a = author.strip();
+        java.util.regex.Matcher m = EMAIL_AND_NAME.matcher(a);
+        if (m.matches()) {
+            return m.group(1).strip();
+        }
+        String named = NAME_AND_EMAIL.matcher(a).replaceFirst("").strip();
+        return named.isEmpty() || BARE_EMAIL.matcher(named).matches() ? null : named;
     }
+
+    /** An address after a name: " (mailto:x@y)", " <x@y>". */
+    private static final java.util.regex.Pattern NAME_AND_EMAIL = java.util.regex.Pattern.compile("\\s*[(<](?:mailto:)?\\S+@\\S+[)>]$");
+    private static final java.util.regex.Pattern BARE_EMAIL = java.util.regex.Pattern.compile("(?:mailto:)?\\S+@\\S+\\.\\S+");
 
     /** Enough of a feed's text to tell its language. */
     private static final int FEED_LANGUAGE_CHARS = 4_000;

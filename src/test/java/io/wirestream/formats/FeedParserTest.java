@@ -235,6 +235,24 @@ class FeedParserTest {
         assertThat(rss.parse(utf8(undeclared), CONTEXT).get(0).headline()).isEqualTo("Bridge closed");
     }
 
+    /** A feed's notes on itself leave the text; an author is a name, not an address. */
+    @Test
+    void feedNotesAndAuthorAddresses() throws Exception {
+        for (String note : java.util.List.of("To read this article in full, please click here", "(Image credit: Jane Roe/Reuters)",
+                "[read more]", "[If the formatting looks odd in your feed reader, visit the original article]")) {
+            String feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>T</title><description>&lt;p&gt;The plan passed."
+                    + "&lt;/p&gt;&lt;p&gt;" + note.replace("[", "&lt;a href=\"https://x.example/\"&gt;[").replace("]", "]&lt;/a&gt;")
+                    + "&lt;/p&gt;</description></item></channel></rss>";
+            assertThat(rss.parse(utf8(feed), CONTEXT).get(0).body()).as(note).containsExactly("The plan passed.");
+        }
+        for (String[] author : new String[][] {{"Simon Writer (mailto:simon@example.com)", "Simon Writer"},
+                {"Simon Writer <simon@example.com>", "Simon Writer"}, {"webmaster@example.nl", null}}) {
+            String feed = "<rss version=\"2.0\"><channel><title>T</title><item><title>T</title><author>" + author[0].replace("<", "&lt;")
+                    + "</author><description>Text.</description></item></channel></rss>";
+            assertThat(rss.parse(utf8(feed), CONTEXT).get(0).byline()).as(author[0]).isEqualTo(author[1]);
+        }
+    }
+
     /** RSS 0.91's Netscape DOCTYPE declares nothing and goes; a DOCTYPE with declarations is still refused. */
     @Test
     void netscapeRss091Doctype() throws Exception {
