@@ -75,7 +75,14 @@ final class ScrapedPage {
             + "\\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,300}\\)|"
             + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
             + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
-            + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?"
+            + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?|"
+            // site builders' and CMS counters' lines (Wix's "top of page", WordPress's "205 total views today", "Share - WeChat")
+            + "(?:top|bottom) of page|back to top|\\d{1,7} (?:total )?views?(?: today)?|share\\s*[-–—:]\\s*\\p{L}{2,20}|"
+            // the same furniture in the agency languages: ads, share and follow lines, "read also" links
+            + "publicidad|publicidade|anuncio|anzeige|werbung|publicité|pubblicità|"
+            + "(?:compartir|compartilhe|compartilhar|partager|teilen|condividi)(?: (?:en|no|na|sur|auf|su) .{1,40})?|"
+            + "(?:síguenos|siga-nos|suivez-nous|folgen sie uns|seguici)(?: (?:en|no|nas?|sur|auf|su) .{1,60})?|nuestras redes|"
+            + "(?:lee|leer|leia|lire|lesen sie|leggi) (?:también|tambem|também|aussi|auch|anche)\\s*[:|»›]?\\s*.{0,200}"
             + ")$");
     /** The words {@link #FURNITURE} and {@link #INPUTS_CREDIT} lines open with (or a figure). */
     private static final Set<String> FIRST_WORDS = Set.of("advertisement", "advertisements", "skip", "supported",
@@ -85,13 +92,26 @@ final class ScrapedPage {
             "comment", "subscribe", "sign", "click", "tags", "tag", "edited", "curated", "image", "photo", "video", "picture",
             "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based",
             "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live", "agencies", "agency",
-            "reporting", "additional", "writing", "editing", "leave", "your", "required", "please", "post", "cancel", "no");
+            "reporting", "additional", "writing", "editing", "leave", "your", "required", "please", "post", "cancel", "no",
+            "top", "bottom", "back", "publicidad", "publicidade", "anuncio", "anzeige", "werbung", "publicité", "pubblicità",
+            "compartir", "compartilhe", "compartilhar", "partager", "teilen", "condividi", "síguenos", "siga", "suivez", "folgen",
+            "seguici", "nuestras", "lee", "leer", "leia", "lire", "lesen", "leggi");
     /**
      * A photo's caption, closed by its credit: "Congress MP Rahul Gandhi (Photo | EPS)", "... (Photo: PTI)", Reuters'
      * "... REUTERS/Omar Sobhani". Only a line that is no longer than a caption is.
      */
     private static final Pattern CAPTION = Pattern.compile("(?iu)^.{1,250}(?:\\((?:photo|pic|image|file photo|file)\\s*[|:/]\\s*[^()]{1,60}\\)"
             + "|(?-i:REUTERS/\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})(?:/[\\p{L} ]{1,20})?)\\.?$");
+    /**
+     * A copyright line: "Copyright APP (Associated Press of Pakistan), 2017", "© 2024 Reuters. All rights reserved."; not a
+     * sentence about copyright ("Copyright laws were changed ...").
+     */
+    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:copyright|©)\\s*(?:©\\s*|\\(c\\)\\s*)?(?:.{0,100}all rights reserved.{0,150}"
+            + "|(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+)?(?-i:\\p{Lu})[^.]{0,80}?(?:,?\\s*\\d{4})?\\.?)$");
+    /** A logo's alt text: capitalised words, then "Logo". */
+    private static final Pattern LOGO = Pattern.compile("^(?:[\\p{Lu}\\d][\\p{L}\\d&.'-]*\\s+){1,4}(?i:logo)$");
+    /** A caption closed by a credit without brackets: "... at the venue on Friday. Photo/ANI", "... Pic/Mid-day". */
+    private static final Pattern CREDITED_CAPTION = Pattern.compile("(?iu)^.{10,250}\\b(?:photo|pic|image)\\s*[/|]\\s*[\\p{L}.-]{2,30}\\)?\\.?$");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
@@ -227,6 +247,9 @@ final class ScrapedPage {
         if (SECTION.matcher(line).matches() || line.length() <= MAX_META && RELEASE_HEADING.matcher(line).matches()) {
             return true;
         }
+        if (line.length() <= 60 && LOGO.matcher(line).matches() && next != null && wordCount(next) >= 4) {
+            return true; // the site's logo saved as its alt text, over the headline: "Business Recorder Logo"
+        }
         // a label is written in title case; a word or two in capitals heads results and tables ("WAGGA TROT")
         return line.length() <= 30 && wordCount(line) <= 2 && !line.equals(line.toUpperCase(Locale.ROOT))
                 && !line.matches("(?s).*[.!?:\"”]$") && next != null
@@ -258,6 +281,12 @@ final class ScrapedPage {
             return true;
         }
         if (line.length() <= 300 && (line.endsWith(")") || line.endsWith(".") || lower.contains("reuters/")) && CAPTION.matcher(line).matches()) {
+            return true;
+        }
+        if (line.length() <= 300 && CREDITED_CAPTION.matcher(line).matches()) {
+            return true;
+        }
+        if (line.length() <= 250 && (lower.startsWith("copyright") || lower.startsWith("©")) && COPYRIGHT.matcher(line).matches()) {
             return true;
         }
         // most lines are story text: the first word rules them out before the long patterns are tried

@@ -98,6 +98,25 @@ class PlainTextParserTest {
         assertThat(berlin.versionCreated().atZone(java.time.ZoneOffset.UTC).getMinute()).isEqualTo(38);
     }
 
+    /**
+     * Site furniture the hunts found over headlines and in bodies: a logo's alt text, Wix's "top of page", a Spanish
+     * "Nuestras Redes", a caption closed by "Photo/ANI", a view counter, a copyright line; a sentence about copyright stays.
+     */
+    @Test
+    void logosCountersCaptionsAndCopyrightLines() throws Exception {
+        for (String over : List.of("Business Recorder Logo", "top of page", "Nuestras Redes",
+                "Party spokesperson speaking to reporters on Thursday in New Delhi. Photo/ANI")) {
+            ParsedStory s = parser.parse((over + "\n\nPakistan and Turkey agree to boost trade ties\n\n"
+                    + "ANKARA, Sep 17 (APP): Prime Minister Nawaz Sharif met the Turkish president on Sunday.\n\n"
+                    + "205 total views today\n\nThe leaders also discussed regional security.\n\n"
+                    + "Copyright laws were also on the agenda, officials said.\n\n"
+                    + "Copyright APP (Associated Press of Pakistan), 2017\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+            assertThat(s.headline()).as(over).isEqualTo("Pakistan and Turkey agree to boost trade ties");
+            assertThat(s.body()).as(over).containsExactly("ANKARA, Sep 17 (APP): Prime Minister Nawaz Sharif met the Turkish president on Sunday.",
+                    "The leaders also discussed regional security.", "Copyright laws were also on the agenda, officials said.");
+        }
+    }
+
     /** A Spanish-language page: its time label and its foot credit ("Fuente: EFE") are no dateline; the credit is the agency. */
     @Test
     void timeLabelsAndCreditsInOtherLanguages() throws Exception {
