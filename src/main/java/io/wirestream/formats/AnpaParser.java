@@ -67,7 +67,7 @@ public final class AnpaParser implements WireParser {
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
     /** The "+" Kyodo closes every bare headline with ("... Disney++" is "... Disney+"). */
     private static final Pattern BARE_HEADLINE_END = Pattern.compile("(?<=\\S)\\+$");
-    private static final Pattern LINE_END_MARK = Pattern.compile("[<=]\\s*$");
+    private static final Pattern LINE_END_MARK = Pattern.compile("@?[<=]\\s*$");
     private static final int FLASH_MAX_WORDS = 100;
     /** An alert is one sentence: AP's APNewsAlert body is a single paragraph of one or two lines. */
     private static final int ALERT_MAX_CHARS = 300;
@@ -369,9 +369,9 @@ public final class AnpaParser implements WireParser {
         return line.startsWith("^") || LINE_END_MARK.matcher(line).find();
     }
 
-    /** "^For Argentine chemo patients, mirrors can hurt <" to the bare text; "<" and "=" end ANPA lines. */
+    /** "^For Argentine chemo patients, mirrors can hurt <" to the bare text; "<" and "=" end ANPA lines, "@<" The Canadian Press's. */
     private static String stripCaret(String line) {
         String s = (line.startsWith("^") ? line.substring(1) : line).stripTrailing();
-        return WireText.stripTrailing(s, "<=").strip();
+        return WireText.stripTrailing(s, "<=@").strip();
     }
 }

@@ -77,11 +77,12 @@ public record Dateline(String text, String place, String agency, String remainde
             Pattern.compile("^\\(" + AGENCY + "\\)[ ]*[-–—]+[ ]*" + PLACE + DATE + "[ ]*[-–—,:]+[ ]*"),
             // AAP: SYDNEY March 22 AAP -
             Pattern.compile("^" + PLACE + DATE + "[ ]+" + AGENCY + "[ ]*[-–—]+[ ]*"),
-            // Newspaper style, no agency: the place shouted, a dash ("MINNEAPOLIS — Four people ...", Malay Mail's
+            // Newspaper style, no agency: the place shouted, a dash ("MINNEAPOLIS — Four people ...", The Canadian Press's
+            // "TORONTO _ The ...", Malay Mail's
             // "KUALA LUMPUR, Aug 16 — ...", "CAPE TOWN -- ..."); a word of four letters at least, so "US —", "EU —",
             // "CEO —" are no places (acronyms of four and more and shouted labels are refused by name below)
             Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]{3,}(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
-                    + "(?<agency>)" + DATE + "[ ]+(?:[—–]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
+                    + "(?<agency>)" + DATE + "[ ]+(?:[—–_]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
             // Web copy: Tehran: ...   (short capitalised place, a colon, then text), with a date in South Asian papers
             // ("KATHMANDU, June 24: ...", "Thiruvananthapuram (Kerala) [India], January 4:")
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));

@@ -28,6 +28,7 @@ class DatelineTest {
         // no agency: web copy's colon, newspaper style's shouted place and dash
         "Tehran: Ali Larijani dismissed reports.|Tehran:|Tehran||Ali Larijani dismissed reports.",
         "MINNEAPOLIS — Four people are dead after a fire.|MINNEAPOLIS —|Minneapolis||Four people are dead after a fire.",
+        "TORONTO _ The Toronto stock market ran ahead.|TORONTO _|Toronto||The Toronto stock market ran ahead.",
         "Aarhus /ritzau/: Et firma.|Aarhus /ritzau/:|Aarhus|ritzau|Et firma.",
         "MOSCOW, January 21. /TASS/. The Kremlin said.|MOSCOW, January 21. /TASS/.|Moscow|TASS|The Kremlin said.",
         // PTI and IANS as Indian sites publish them: no mark after the agency; ANI names the country in brackets
