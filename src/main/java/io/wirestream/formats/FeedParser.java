@@ -169,13 +169,15 @@ public final class FeedParser implements WireParser {
             Instant published = WireTimes.parse(SafeXml.text(SafeXml.child(item, "published")));
             b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))), published));
             b.firstCreated(published);
-            b.byline(StoryFields.first(SafeXml.text(SafeXml.path(item, "author", "name")), feedAuthor));
+            b.byline(StoryFields.first(names(SafeXml.children(item, "author").stream().map(a -> SafeXml.text(SafeXml.child(a, "name")))),
+                    feedAuthor));
         } else {
             // RSS 1.0 dates its items with Dublin Core (dc:date), as some RSS 2.0 feeds do beside or instead of pubDate
             // (the next one counts when the first cannot be read)
             b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "pubDate"))),
                     WireTimes.parse(SafeXml.text(SafeXml.child(item, "date")))));
-            b.byline(author(StoryFields.first(SafeXml.text(SafeXml.child(item, "creator")), SafeXml.text(SafeXml.child(item, "author")))));
+            b.byline(StoryFields.first(names(SafeXml.children(item, "creator").stream().map(c -> author(SafeXml.text(c)))),
+                    author(SafeXml.text(SafeXml.child(item, "author")))));
         }
         String bylineAgency = bylineAgency(b.byline());
         for (Element c : SafeXml.children(item, "category").stream().filter(c -> !MEDIA_RSS.equals(c.getNamespaceURI())).toList()) {
@@ -249,8 +251,17 @@ public final class FeedParser implements WireParser {
      * signature of initials: sites sign "aa", "cp", "tt", which are also agencies' codes.
      */
     private static String bylineAgency(String byline) {
-        String name = byline == null ? null : byline.replaceFirst("(?i)^by\\s+", "").strip();
-        return name == null || name.length() < 3 || name.equals(name.toLowerCase(Locale.ROOT)) ? null : Agencies.exactly(name);
+        if (byline == null) {
+            return null;
+        }
+        for (String part : byline.replaceFirst("(?i)^by\\s+", "").split(",\\s*")) { // one of several authors ("Reuters, Staff writer")
+            String name = part.strip();
+            String agency = name.length() < 3 || name.equals(name.toLowerCase(Locale.ROOT)) ? null : Agencies.exactly(name);
+            if (agency != null) {
+                return agency;
+            }
+        }
+        return null;
     }
 
     /**
@@ -300,6 +311,11 @@ public final class FeedParser implements WireParser {
 
     /** RSS 2.0's author is an e-mail address with the name in brackets: "redaccion@20minutos.es (Araceli Guede)" is Araceli Guede. */
     private static final java.util.regex.Pattern EMAIL_AND_NAME = java.util.regex.Pattern.compile("^\\S+@\\S+\\s*\\((.+)\\)$");
+
+    /** Several authors as one byline ("Anna Berg, Jon Roe"); null when none has a name. */
+    private static String names(java.util.stream.Stream<String> names) {
+        return WireText.blankToNull(names.filter(n -> n != null && !n.isBlank()).distinct().collect(java.util.stream.Collectors.joining(", ")));
+    }
 
     /**
      * The author's name: "x@y (Name)" and "Name (mailto:x@y)" or "Name <x@y>" are Name; an address alone names nobody

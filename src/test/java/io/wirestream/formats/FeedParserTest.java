@@ -251,6 +251,9 @@ class FeedParserTest {
                     + "</author><description>Text.</description></item></channel></rss>";
             assertThat(rss.parse(utf8(feed), CONTEXT).get(0).byline()).as(author[0]).isEqualTo(author[1]);
         }
+        String two = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>T</title><item><title>T</title>"
+                + "<dc:creator>Anna Berg</dc:creator><dc:creator>Lars Holm</dc:creator><description>Text.</description></item></channel></rss>";
+        assertThat(rss.parse(utf8(two), CONTEXT).get(0).byline()).isEqualTo("Anna Berg, Lars Holm");
     }
 
     /** RSS 0.91's Netscape DOCTYPE declares nothing and goes; a DOCTYPE with declarations is still refused. */
