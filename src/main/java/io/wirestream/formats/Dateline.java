@@ -24,9 +24,20 @@ public record Dateline(String text, String place, String agency, String remainde
     /** A place: capitalised words, with the particles of Romance and German names ("Ciudad de México", "Rio de Janeiro"). */
     private static final String PLACE = "(?<place>[A-Z][\\p{L}.'’\\-]*(?:[ /](?:(?:de|del|da|do|dos|das|di|la|el|los|las|du|des|am|an|im)[ ])?"
             + "[A-Z\\p{Lu}][\\p{L}.'’\\-]*){0,3}(?:,[ ][A-Z][\\p{L}.]+(?:[ ][A-Z][\\p{L}.]+)?)?)";
-    /** English, Spanish (EFE) and Italian (ANSA) month names and abbreviations, whole words only ("Marseille" is no month). */
-    private static final String MONTH = "(?i:january|february|march|april|june|july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|sept|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|giu|lug|set|ott)\\b\\.?";
-    private static final String A_DAY = ",?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?[ ]+" + MONTH + ")(?:,?[ ]+\\d{4})?";
+    /**
+     * English, Spanish (EFE), Portuguese (Lusa), Italian (ANSA), French and German month names and abbreviations, whole
+     * words only ("Marseille" is no month).
+     */
+    private static final String MONTH = "(?i:january|february|march|april|june|july|august|september|october|november|december"
+            + "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+            + "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+            + "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+            + "|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+            + "|januar|februar|märz|juni|juli|oktober|dezember"
+            + "|sept|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fev|mai|out|dez)\\b\\.?";
+    /** A day: "March 3", "3 March", "29th November", Spanish and Portuguese "27 de abril", each with a year or not. */
+    private static final String A_DAY = ",?[ ]+(?:" + MONTH + "[ ]+\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?[ ]+(?:de[ ]+)?" + MONTH + ")"
+            + "(?:,?[ ]+(?:de[ ]+)?\\d{4})?";
     private static final String DATE = "(?:" + A_DAY + ")?";
     /** A month name with a day: a date, never a place ("MARCH 04"). */
     private static final Pattern A_DATE = Pattern.compile("^" + MONTH + "(?:[ ]+\\d{1,4})?$");
@@ -42,14 +53,16 @@ public record Dateline(String text, String place, String agency, String remainde
             + "|GLOBE NEWSWIRE|Globe Newswire|BUSINESS WIRE|Business Wire|PRNewswire|PR Newswire"
             // national agencies of Asia, the Middle East and Spain as their web copy credits them, and CNN; not the codes
             // that name other things as often ("Alcoholics Anonymous (AA)", India's RSS, Pakistan's and Saudi "APP", "SPA")
-            + "|VNA|Bernama|BERNAMA|ANTARA|Antara|MENA|WAM|KUNA|QNA|IRNA|Europa Press|EUROPA PRESS|CNN)";
+            + "|VNA|Bernama|BERNAMA|ANTARA|Antara|MENA|WAM|KUNA|QNA|IRNA|Europa Press|EUROPA PRESS|CNN"
+            // Italy's other agencies, and Dow Jones Newswires
+            + "|LaPresse|askanews|Askanews|Adnkronos|ADNKRONOS|Dow Jones)";
     /**
      * National agencies whose codes name other things too ("Alcoholics Anonymous (AA)", Saudi "SPA"), or that are rarely
      * credited otherwise: a dateline only after a place and a date, "ANKARA, Feb 24 (APP):", "DHAKA, March 10, 2024 (BSS) -".
      */
     private static final String DATED_AGENCY = "(?<agency>AA|APP|SPA|BSS|NAN|GNA|KNA|ENA|MAP|APS|SUNA|Petra|PNA|WAFA|SANA|INA"
             + "|Notimex|Prensa Latina|Lusa|LUSA|PAP|CTK|ČTK|MTI|BTA|Agerpres|AGERPRES|Tanjug|HINA|Interfax|Sputnik|Jiji|Azertag"
-            + "|Kazinform|Pajhwok|NNN|RSS)";
+            + "|Kazinform|Pajhwok|NNN|RSS|AGI|CMC)";
     /** A known agency, alone or with a partner as dpa writes it: "(dpa/lni)", "(tca/dpa)". */
     private static final String AGENCY = "(?<agency>(?:[A-Za-z]{2,8}/)?" + KNOWN_AGENCY + "(?:/[A-Za-z]{2,8})?)";
 
@@ -69,6 +82,8 @@ public record Dateline(String text, String place, String agency, String remainde
             // a national agency after a place and a date, with or without a mark: "ANKARA, Feb 24 (APP): ...",
             // "Abuja, March 10, 2024 (NAN) The ...", "Ciudad de México, 10 Mar (Notimex).-"
             Pattern.compile("^" + PLACE + COUNTRY_TAG + A_DAY + "[ ]*\\(" + DATED_AGENCY + "\\)(?:\\.?[ ]*[-–—_:]+[ ]*|[ ]+(?=[\\p{Lu}\\d\"“‘']))"),
+            // the agency after the date, no brackets: "Koforidua, May 9, GNA -", "Riyadh, March 10, 2024, SPA --"
+            Pattern.compile("^" + PLACE + A_DAY + ",[ ]*" + DATED_AGENCY + "[ ]*[-–—]{1,2}[ ]*(?=[\\p{Lu}\\d\"“‘'])"),
             // Keystone-SDA's house style, the agency in lower case and nothing after it: "Genève (ats) Le scandale ...",
             // "Bern (sda/dpa) Die ..." (no date needed: these lower-case codes name no company, as "(dpa)" may); the German
             // church agencies the same way: "Bonn (epd). Die ...", "Berlin (KNA) Die ..."
@@ -82,7 +97,7 @@ public record Dateline(String text, String place, String agency, String remainde
             // "KUALA LUMPUR, Aug 16 — ...", "CAPE TOWN -- ..."); a word of four letters at least, so "US —", "EU —",
             // "CEO —" are no places (acronyms of four and more and shouted labels are refused by name below)
             Pattern.compile("^(?<place>\\p{Lu}[\\p{Lu}.'’\\-]{3,}(?:[ ]\\p{Lu}[\\p{Lu}.'’\\-]+){0,3}(?:,[ ]\\p{Lu}[\\p{L}.]+(?:[ ]\\p{Lu}[\\p{L}.]+)?)?)"
-                    + "(?<agency>)" + DATE + "[ ]+(?:[—–_]|--?)[ ]+(?=[\\p{Lu}\\d\"“‘'])"),
+                    + "(?<agency>)" + DATE + "(?:[ ]+(?:[—–_]|--?)[ ]+|[ ]*—[ ]*)(?=[\\p{Lu}\\d\"“‘'])"),
             // Web copy: Tehran: ...   (short capitalised place, a colon, then text), with a date in South Asian papers
             // ("KATHMANDU, June 24: ...", "Thiruvananthapuram (Kerala) [India], January 4:")
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
@@ -119,12 +134,13 @@ public record Dateline(String text, String place, String agency, String remainde
     }
 
     /**
-     * "Tehran:" is a dateline; "Update:" or "Analysis:" is a label, and "Staff ReporterUpdated:" two lines a scraper
-     * glued (a word of three lower-case letters or more running into a capital; "McAllen" and "DeKalb" are places).
+     * "Tehran:" is a dateline; "Update:" or "Analysis:" is a label, an interviewer's initials ("CW:") no place, and "Staff
+     * ReporterUpdated:" two lines a scraper glued (a word of three lower-case letters or more running into a capital; "McAllen" and "DeKalb" are places).
      */
     private static boolean plausibleBarePlace(String place) {
         String lower = place.toLowerCase(java.util.Locale.ROOT).replace('’', '\'');
-        return place.length() <= 40 && !LABELS.contains(lower) && !ACRONYMS.contains(lower) && !GLUED.matcher(place).find();
+        return place.length() <= 40 && place.length() >= 3 && !LABELS.contains(lower) && !ACRONYMS.contains(lower)
+                && !GLUED.matcher(place).find();
     }
 
     /** An agency's own name before its code: "Katholische Nachrichten-Agentur (KNA) Chefredakteur ...", no place. */
@@ -157,6 +173,7 @@ public record Dateline(String text, String place, String agency, String remainde
             "by", "fuente", "fuentes", "fonte", "fontes", "quelle", "quellen", "autor", "autora", "autores", "auteur", "autore",
             "redacción", "redação", "redaktion", "rédaction", "redazione", "foto", "fotos", "bild", "crédito", "créditos",
             "publicado", "publicada", "publié", "publiée", "veröffentlicht", "pubblicato", "actualizado el", "geändert",
+            "datum", "fecha", "data", "date", "ort", "lugar", "lieu", "luogo",
             // a timeline's days ("Monday, March 3: ..."), in the agency languages
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
             "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",

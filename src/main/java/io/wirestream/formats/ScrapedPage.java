@@ -45,7 +45,7 @@ final class ScrapedPage {
             + "advertisements?|advertisement\\s*[-–—]\\s*scroll to continue|skip advertisement|supported by|sponsored|"
             + "(?:story|article) continues (?:below|after) (?:this |the )?(?:ad|advertisement)|continue reading(?: below| the main story)?|"
             + "scroll (?:down )?to continue(?: reading)?|"
-            + "listen to (?:this |the )?(?:article|story)(?: now)?(?:\\s*[·•|,-]\\s*\\d{1,2}\\s*min(?:ute)?s?)?|up next|read next|don'?t miss|"
+            + "listen to (?:this |the )?(?:article|story)(?: now)?:?(?:\\s*[·•|,-]\\s*\\d{1,2}\\s*min(?:ute)?s?)?|up next|read next|don'?t miss|"
             + "\\d{1,2}\\s*min(?:ute)?s?\\s+read|read(?:ing)? time\\s*:?\\s*\\d{1,2}\\s*min(?:ute)?s?|"
             // a relative time can only be read against the page's fetch time, which the text does not carry
             + "(?:about |updated |published |posted )?(?:an?|\\d{1,2})\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\\s+ago|"
@@ -75,9 +75,14 @@ final class ScrapedPage {
             + "\\((?:additional )?(?:reporting|writing|editing|compiled) by [^()]{1,300}\\)|"
             + "(?:published|edited|curated) by\\s*:\\s*.{1,60}|"
             + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
+            // the same credits in the agency languages and as some sites write them: "Foto: .../Agência Senado", "Foto de
+            // EFE/ Carlos Ortega", "Bild: dpa", "Crédito: Colprensa", "Picture: JONA KONATACI"
+            + "(?:foto|fotos|bild|picture|crédito|credito|crédit|fotografía|fotografia)\\s*:\\s*.{1,80}|foto de\\s+.{1,80}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?|"
             // site builders' and CMS counters' lines (Wix's "top of page", WordPress's "205 total views today", "Share - WeChat")
-            + "(?:top|bottom) of page|back to top|\\d{1,7} (?:total )?views?(?: today)?|share\\s*[-–—:]\\s*\\p{L}{2,20}|"
+            + "(?:top|bottom) of page|back to top|"
+            // a share button's name alone on its line
+            + "facebook|twitter|whatsapp|telegram|pinterest|linkedin|reddit|messenger|threads|bluesky|flipboard|e-?mail|\\d{1,7} (?:total )?views?(?: today)?|share\\s*[-–—:]\\s*\\p{L}{2,20}|"
             // the same furniture in the agency languages: ads, share and follow lines, "read also" links
             + "publicidad|publicidade|anuncio|anzeige|werbung|publicité|pubblicità|"
             + "(?:compartir|compartilhe|compartilhar|partager|teilen|condividi)(?: (?:en|no|na|sur|auf|su) .{1,40})?|"
@@ -93,14 +98,15 @@ final class ScrapedPage {
             "photograph", "representational", "representative", "file", "up", "don't", "dont", "with", "written", "compiled", "based",
             "jump", "press", "toggle", "open", "close", "menu", "search", "log", "login", "e", "epaper", "live", "agencies", "agency",
             "reporting", "additional", "writing", "editing", "leave", "your", "required", "please", "post", "cancel", "no",
-            "top", "bottom", "back", "publicidad", "publicidade", "anuncio", "anzeige", "werbung", "publicité", "pubblicità",
+            "top", "bottom", "back", "facebook", "twitter", "whatsapp", "telegram", "pinterest", "linkedin", "reddit", "messenger",
+            "threads", "bluesky", "flipboard", "e-mail", "foto", "fotos", "bild", "crédito", "credito", "crédit", "fotografía", "fotografia", "publicidad", "publicidade", "anuncio", "anzeige", "werbung", "publicité", "pubblicità",
             "compartir", "compartilhe", "compartilhar", "partager", "teilen", "condividi", "síguenos", "siga", "suivez", "folgen",
             "seguici", "nuestras", "lee", "leer", "leia", "lire", "lesen", "leggi");
     /**
      * A photo's caption, closed by its credit: "Congress MP Rahul Gandhi (Photo | EPS)", "... (Photo: PTI)", Reuters'
      * "... REUTERS/Omar Sobhani". Only a line that is no longer than a caption is.
      */
-    private static final Pattern CAPTION = Pattern.compile("(?iu)^.{1,250}(?:\\((?:photo|pic|image|file photo|file)\\s*[|:/]\\s*[^()]{1,60}\\)"
+    private static final Pattern CAPTION = Pattern.compile("(?iu)^.{1,250}(?:\\((?:\\p{L}{2,8}\\s+)?(?:photo|pic|image|file photo|file|foto)\\s*[|:/]\\s*[^()]{1,60}\\)"
             + "|(?-i:REUTERS/\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})(?:/[\\p{L} ]{1,20})?)\\.?$");
     /**
      * A copyright line: "Copyright APP (Associated Press of Pakistan), 2017", "© 2024 Reuters. All rights reserved."; not a
@@ -157,10 +163,39 @@ final class ScrapedPage {
     /** A page time later than the item's receipt by more than this is a misreading (a date in the text, a wrong zone). */
     private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
+    /** Month names: English (and its abbreviations), and the full names of the agency languages (EFE, Lusa, AFP, dpa, ANSA). */
+    private static final Map<String, Integer> MONTHS = months();
     private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+            + String.join("|", MONTHS.keySet().stream().filter(m -> m.length() > 3).sorted(java.util.Comparator.comparing(String::length).reversed()).toList())
+            + ")\\.?";
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b");
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iu)\\b(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(?<year>\\d{4})\\b");
+    /** "4 July 2026", "4. März 2024", "4 de marzo de 2024", "13 janeiro 2023". */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iu)\\b(?<day>\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:de\\s+)?" + MONTH
+            + ",?\\s+(?:de\\s+)?(?<year>\\d{4})\\b");
+
+    private static Map<String, Integer> months() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        String[][] names = {
+            {"january", "enero", "janeiro", "janvier", "januar", "jänner", "gennaio"},
+            {"february", "febrero", "fevereiro", "février", "februar", "febbraio"},
+            {"march", "marzo", "março", "mars", "märz"},
+            {"april", "abril", "avril", "aprile"},
+            {"may", "mayo", "maio", "mai", "maggio"},
+            {"june", "junio", "junho", "juin", "juni", "giugno"},
+            {"july", "julio", "julho", "juillet", "juli", "luglio"},
+            {"august", "agosto", "août", "aout"},
+            {"september", "septiembre", "setiembre", "setembro", "septembre", "settembre"},
+            {"october", "octubre", "outubro", "octobre", "oktober", "ottobre"},
+            {"november", "noviembre", "novembro", "novembre"},
+            {"december", "diciembre", "dezembro", "décembre", "dezember", "dicembre"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                m.put(n, i + 1);
+            }
+        }
+        return Map.copyOf(m);
+    }
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?!\\d)");
     /**
      * A numeric date day first, as German ("04.02.2019") and Indian ("11-05-2021") sites write it; not with slashes,
@@ -168,7 +203,7 @@ final class ScrapedPage {
      */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d./-])(?<day>\\d{1,2})([./-])(?<month>\\d{1,2})\\2(?<year>\\d{4})(?![\\d./-]\\d)");
     private static final Pattern CLOCK = Pattern.compile(
-            "(?iu)(?<!\\d)(?<hour>\\d{1,2})[:.](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
+            "(?iu)(?<!\\d)(?<hour>\\d{1,2})[:.h](?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<half>[ap]\\.?m\\.?)?(?=\\W|$)");
     private static final Pattern ZONE = Pattern.compile(
             "(?u)(?:\\b(?<abbr>IST|GMT|UTC|BST|CET|CEST|EET|EEST|WET|WEST|MSK|EST|EDT|ET|CST|CDT|MST|MDT|PST|PDT|PT|AKST|AKDT|HST|JST|KST|SGT|HKT|"
                     + "PKT|PHT|WIB|ICT|NPT|AEST|AEDT|AET|ACST|ACDT|AWST|NZST|NZDT|NZT|SAST|EAT|WAT|CAT|GST)\\b(?<offset>\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?"
@@ -198,7 +233,10 @@ final class ScrapedPage {
     /** ISO 8601's "T" between date and time and "Z" after it. */
     private static final Pattern ISO_JOINTS = Pattern.compile("(?<=\\d)T(?=\\d)|(?<=\\d)Z\\b");
     private static final Pattern WEEKDAY = Pattern.compile(
-            "(?iu)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\\b\\.?");
+            "(?iu)\\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+                    + "|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda-feira|terça-feira|quarta-feira|quinta-feira"
+                    + "|sexta-feira|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag"
+                    + "|freitag|samstag|sonntag|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\\b\\.?");
 
     private ScrapedPage() {
     }
@@ -282,6 +320,9 @@ final class ScrapedPage {
         }
         if (line.length() <= 300 && (line.endsWith(")") || line.endsWith(".") || lower.contains("reuters/")) && CAPTION.matcher(line).matches()) {
             return true;
+        }
+        if (line.length() <= 3 && line.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return true; // a close button's "×", a lone bullet
         }
         if (line.length() <= 300 && CREDITED_CAPTION.matcher(line).matches()) {
             return true;
@@ -446,10 +487,10 @@ final class ScrapedPage {
         Matcher credit = CREDIT.matcher(part);
         boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
         if (labelled || position != Position.OVER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
-            String who = labelled ? credit.group("who").strip() : part.substring(3).strip();
-            found.byline = found.byline == null ? "By " + who : found.byline;
-            // "By Anna Keller, Reuters": the wire she files for
-            String wire = Agencies.exactly(who.replaceFirst("^.*,\\s*", ""));
+            String who = labelled ? credit.group("who").strip() : part.replaceFirst("^\\S+\\s+", "").strip();
+            found.byline = found.byline == null ? (labelled ? "By " + who : part.strip()) : found.byline; // "Por ...", as written
+            // "By Anna Keller, Reuters", "Par Jean Dupont avec AFP": the wire the writer files for
+            String wire = Agencies.exactly(who.replaceFirst("^.*(?:,|\\s(?:with|avec|con|com|mit))\\s*", ""));
             found.agency = found.agency == null ? wire : found.agency;
             return true;
         }
@@ -470,7 +511,7 @@ final class ScrapedPage {
         String s = ISO_JOINTS.matcher(text).replaceAll(" "); // 2026-11-30T10:00:00Z reads as 2026-11-30 10:00:00
         String rest = ZONE.matcher(CLOCK.matcher(NUMERIC_DATE.matcher(ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(MONTH_DAY_YEAR.matcher(s)
                 .replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ")).replaceAll(" ");
-        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on|uhr)\\b|[,/()|:.+\\-–—\\s]", "").isEmpty();
+        return WEEKDAY.matcher(rest).replaceAll(" ").replaceAll("(?iu)\\b(?:at|on|uhr|um|de|às|as|à|a|le|el|em|il|alle|h)\\b|[,/()|:.+\\-–—\\s]", "").isEmpty();
     }
 
     /**
@@ -564,7 +605,10 @@ final class ScrapedPage {
     }
 
     private static int monthNumber(String name) {
-        String m = name.toLowerCase(Locale.ROOT).substring(0, 3);
-        return List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(m) + 1;
+        String n = name.toLowerCase(Locale.ROOT);
+        n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+        Integer full = MONTHS.get(n);
+        return full != null ? full
+                : List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(n.substring(0, 3)) + 1;
     }
 }

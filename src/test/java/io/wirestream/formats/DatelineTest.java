@@ -46,6 +46,13 @@ class DatelineTest {
         "Abuja, March 10, 2024 (NAN) The Senate met.|Abuja, March 10, 2024 (NAN)|Abuja|NAN|The Senate met.",
         "Ciudad de México, 10 Mar (Notimex).- El Senado aprobó.|Ciudad de México, 10 Mar (Notimex).-|Ciudad de México|Notimex|El Senado aprobó.",
         "Rio de Janeiro (Reuters) - Brazil said.|Rio de Janeiro (Reuters) -|Rio de Janeiro|Reuters|Brazil said.",
+        // Portuguese and Spanish dates (Lusa, EFE), Italy's other agencies, the agency after the date without brackets
+        "Lisboa, 01 dez 2025 (Lusa) – O Governo aprovou.|Lisboa, 01 dez 2025 (Lusa) –|Lisboa|Lusa|O Governo aprovou.",
+        "La Habana, 27 de abril de 2024 (EFE).- El Gobierno dijo.|La Habana, 27 de abril de 2024 (EFE).-|La Habana|EFE|El Gobierno dijo.",
+        "Roma, 27 set. (askanews) – Il governo ha detto.|Roma, 27 set. (askanews) –|Roma|askanews|Il governo ha detto.",
+        "Koforidua, May 9, GNA - The regional minister said.|Koforidua, May 9, GNA -|Koforidua|GNA|The regional minister said.",
+        "BERLIN (Dow Jones)--Germany's exports rose.|BERLIN (Dow Jones)--|Berlin|Dow Jones|Germany's exports rose.",
+        "MANCHESTER, Jamaica—The police said.|MANCHESTER, Jamaica—|Manchester, Jamaica||The police said.",
         // the German church agencies, no dash
         "Bonn (epd). Die Kirche hat.|Bonn (epd).|Bonn|epd|Die Kirche hat.",
         "Berlin (KNA) Die Bischöfe haben.|Berlin (KNA)|Berlin|KNA|Die Bischöfe haben.",
@@ -102,6 +109,8 @@ class DatelineTest {
         assertThat(Dateline.find("Katholische Nachrichten-Agentur (KNA) Chefredakteur Ludwig Ring-Eifel sagte.")).isEmpty();
         assertThat(Dateline.find("Der Evangelische Pressedienst (epd) Bayern berichtete.")).isEmpty();
         assertThat(Dateline.find("Monday, March 3: Ukraine and Russia agreed talks.")).isEmpty();
+        assertThat(Dateline.find("CW: So what happened next?")).as("an interviewer's initials").isEmpty();
+        assertThat(Dateline.find("Datum: 4. März 2024")).isEmpty();
         assertThat(Dateline.find("NEWPORT NEWS, Va. (AP) — The shipyard said.")).isPresent();
         // an agency in parentheses inside a sentence, or before lower-case text, is no dateline
         assertThat(Dateline.find("The minister told reporters (PTI) that talks went well.")).isEmpty();

@@ -117,6 +117,23 @@ class PlainTextParserTest {
         }
     }
 
+    /**
+     * Pages in the agency languages: a byline "Por ..." / "Par ... avec AFP", a caption closed by its credit over the
+     * dateline, share buttons alone on their lines, a close button's "×" over the headline.
+     */
+    @Test
+    void bylinesCaptionsAndButtonsInOtherLanguages() throws Exception {
+        ParsedStory s = parser.parse(("×\n\nLe gouvernement adopte le budget\n\nPar Jean Dupont avec AFP\n\n"
+                + "Des députés dans l'hémicycle mardi. (AP Photo/Jon Gambrell)\n\nPinterest\n\nWhatsApp\n\n"
+                + "PARIS (AP) — Le gouvernement a adopté le budget mardi après un long débat.\n\nL'opposition a voté contre.\n")
+                .getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Le gouvernement adopte le budget");
+        assertThat(s.byline()).isEqualTo("Par Jean Dupont avec AFP");
+        assertThat(s.datelinePlace()).isEqualTo("Paris");
+        assertThat(s.body()).containsExactly("PARIS (AP) — Le gouvernement a adopté le budget mardi après un long débat.",
+                "L'opposition a voté contre.");
+    }
+
     /** A Spanish-language page: its time label and its foot credit ("Fuente: EFE") are no dateline; the credit is the agency. */
     @Test
     void timeLabelsAndCreditsInOtherLanguages() throws Exception {
@@ -358,6 +375,11 @@ class PlainTextParserTest {
         assertThat(ScrapedPage.time("29/11/2015")).isEqualTo(java.time.Instant.parse("2015-11-29T00:00:00Z"));
         assertThat(ScrapedPage.time("25/03/2024 | 14:05 PKT")).isEqualTo(java.time.Instant.parse("2024-03-25T09:05:00Z"));
         assertThat(ScrapedPage.time("05/12/2021 10:00")).as("May 12 on a US site").isNull();
+        // dates in the agency languages
+        assertThat(ScrapedPage.time("4 de outubro de 2014 às 11:24")).isEqualTo(java.time.Instant.parse("2014-10-04T11:24:00Z"));
+        assertThat(ScrapedPage.time("Publié le 4 mars 2024 à 10h30")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
+        assertThat(ScrapedPage.time("4. März 2024, 10:30 Uhr")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
+        assertThat(ScrapedPage.time("4 marzo 2024 alle 10:30")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
         assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
         assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
         assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
