@@ -366,9 +366,41 @@ public final class RegionTagger {
      * A city's exonym ("København /ritzau/:", "Haag") is read in a dateline, whatever the story's language (and
      * in the wire's own place fields). GeoNames does not say which language an alternate name is, and in running
      * text too many are words or names of some language: German "Kita", "Mosel", "Kanton", "Tanja"; "Roma" people.
+     * In running text it is read only in a story written in a language of the city's own country, where it is the
+     * city's own name ("em Lisboa" in Portuguese, "in München" in German, "a Milano" in Italian); not in English, whose
+     * cities go by their main names and whose other names are nicknames.
      */
-    private static boolean exonymReadable(Entry e, Zone zone) {
-        return Gazetteer.EXONYM.equals(e.lang()) && zone == Zone.DATELINE;
+    private static boolean exonymReadable(Entry e, Zone zone, String lang) {
+        if (!Gazetteer.EXONYM.equals(e.lang())) {
+            return false;
+        }
+        return zone == Zone.DATELINE || lang != null && !lang.equals("en") && e.country() != null
+                && COUNTRY_LANGUAGES.getOrDefault(e.country(), Set.of()).contains(lang);
+    }
+
+    /**
+     * The national languages of the countries whose agencies write in the tagger's languages: a city's own name is read
+     * in those. Not the JDK's locale list, which names every language with a locale there (German in Italy, for South
+     * Tyrol, would read "Roma" in German copy as Rome).
+     */
+    private static final Map<String, Set<String>> COUNTRY_LANGUAGES = countryLanguages(Map.ofEntries(
+            Map.entry("de", "DE AT CH LI LU"), Map.entry("fr", "FR BE CH LU MC SN CI CM ML BF NE TG BJ GA CG CD MG HT"),
+            Map.entry("es", "ES MX AR CO CL PE VE EC BO PY UY CU DO GT HN SV NI CR PA"), Map.entry("it", "IT CH SM VA"),
+            Map.entry("pt", "PT BR AO MZ CV GW ST TL"), Map.entry("nl", "NL BE SR"), Map.entry("sv", "SE FI"), Map.entry("da", "DK"),
+            Map.entry("nb", "NO"), Map.entry("no", "NO"), Map.entry("fi", "FI"), Map.entry("is", "IS"), Map.entry("pl", "PL"),
+            Map.entry("cs", "CZ"), Map.entry("sk", "SK"), Map.entry("hu", "HU"), Map.entry("ro", "RO MD"), Map.entry("hr", "HR BA"),
+            Map.entry("sl", "SI"), Map.entry("bg", "BG"), Map.entry("el", "GR CY"), Map.entry("ru", "RU BY KZ KG"),
+            Map.entry("uk", "UA"), Map.entry("tr", "TR CY"), Map.entry("ca", "ES AD"), Map.entry("et", "EE"), Map.entry("lv", "LV"),
+            Map.entry("lt", "LT")));
+
+    private static Map<String, Set<String>> countryLanguages(Map<String, String> countriesByLanguage) {
+        Map<String, Set<String>> m = new HashMap<>();
+        countriesByLanguage.forEach((lang, countries) -> {
+            for (String c : countries.split(" ")) {
+                m.computeIfAbsent(c, k -> new java.util.TreeSet<>()).add(lang);
+            }
+        });
+        return Map.copyOf(m);
     }
 
     /**
@@ -401,7 +433,7 @@ public final class RegionTagger {
                 if (e.kind() == Kind.BLOCK) {
                     block = true;
                 } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE
-                        || exonymReadable(e, zone))
+                        || exonymReadable(e, zone, lang))
                         && !((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && m.to() - m.from() == 1
                         && tokens.get(m.from()).key().length() <= 3)) {
                     candidates.add(e);

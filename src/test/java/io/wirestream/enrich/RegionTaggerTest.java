@@ -423,6 +423,13 @@ class RegionTaggerTest {
             assertTrue(TAGGER.tag("Bericht", List.of(text), null, "de", RegionTagger.Scope.ABOUT).places().isEmpty(), text);
         }
         assertTrue(tag("Camp cleared", "Police cleared a Roma camp on Tuesday.").places().isEmpty());
+        // but a city's name in a story in its own country's language is that city ("em Lisboa", "in München", "a Milano")
+        assertEquals("PT", TAGGER.tag("Orçamento", List.of("O presidente recebeu os ministros em Lisboa na terça-feira."), null, "pt",
+                RegionTagger.Scope.ABOUT).primary());
+        assertEquals("DE", TAGGER.tag("Festnahmen", List.of("Die Polizei hat in München drei Verdächtige festgenommen."), null, "de",
+                RegionTagger.Scope.ABOUT).primary());
+        assertEquals("IT", TAGGER.tag("Arresti", List.of("La polizia ha arrestato a Milano tre persone."), null, "it",
+                RegionTagger.Scope.ABOUT).primary());
         assertTrue(TAGGER.tag("Debatt", List.of("Man appellerer gjerne til frykt."), null, "nb", RegionTagger.Scope.ABOUT)
                 .places().isEmpty(), "Norwegian 'Man' (one) is no Isle of Man");
         assertTrue(TAGGER.tag("Reacciones", List.of("Para el ministro la decisión es injusta."), null, "es", RegionTagger.Scope.ABOUT)
