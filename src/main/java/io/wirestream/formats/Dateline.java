@@ -173,7 +173,8 @@ public record Dateline(String text, String place, String agency, String remainde
             "by", "fuente", "fuentes", "fonte", "fontes", "quelle", "quellen", "autor", "autora", "autores", "auteur", "autore",
             "redacción", "redação", "redaktion", "rédaction", "redazione", "foto", "fotos", "bild", "crédito", "créditos",
             "publicado", "publicada", "publié", "publiée", "veröffentlicht", "pubblicato", "actualizado el", "geändert",
-            "datum", "fecha", "data", "date", "ort", "lugar", "lieu", "luogo",
+            "datum", "fecha", "data", "date", "ort", "lugar", "lieu", "luogo", "gallery", "urgente", "última hora", "ultima ora",
+            "dernière minute",
             // a timeline's days ("Monday, March 3: ..."), in the agency languages
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch",
             "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",

@@ -147,7 +147,7 @@ public final class FeedParser implements WireParser {
         boolean fromContent = !paragraphs.isEmpty();
         if (!fromContent) {
             html = FeedFooters.strip(summary);
-            paragraphs = html == null || source != null && headline != null && linkList(html) ? List.of() : WireText.paragraphsFromHtml(html);
+            paragraphs = html == null || source != null && linkList(html, headline) ? List.of() : WireText.paragraphsFromHtml(html);
         }
         if (!paragraphs.isEmpty()) {
             b.bodyHtml(html);
@@ -213,12 +213,12 @@ public final class FeedParser implements WireParser {
     }
 
     /**
-     * Whether an item's HTML is a list of links: links, and beside them nothing longer than an outlet's name (Google
-     * News: each related headline a link, its outlet's name after it).
+     * Whether an item's HTML is an aggregator's list of links: its first link is the item's own headline, and beside the
+     * links there is nothing longer than an outlet's name (Google News: each related headline a link, its outlet after it).
      */
-    private static boolean linkList(String html) {
+    private static boolean linkList(String html, String headline) {
         org.jsoup.nodes.Document d = WireText.parseHtml(html);
-        if (d.select("a").isEmpty()) {
+        if (d.select("a").isEmpty() || headline == null || !WireText.collapse(d.select("a").first().text()).equals(headline)) {
             return false;
         }
         d.select("a").remove();

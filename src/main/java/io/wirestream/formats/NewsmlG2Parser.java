@@ -322,7 +322,7 @@ public final class NewsmlG2Parser implements WireParser {
     }
 
     /** An identifier that refers inside the item: "poiID0", "ID0EOE", "ID0EGAAC". */
-    private static final java.util.regex.Pattern INTERNAL_ID = java.util.regex.Pattern.compile("(?i)[a-z]{0,8}id\\d[0-9a-z]*");
+    private static final java.util.regex.Pattern INTERNAL_ID = java.util.regex.Pattern.compile("(?i)(?:poi)?id\\d[0-9a-z]*");
 
     private static final Set<String> ISO_ALPHA2 = Set.of(Locale.getISOCountries());
     private static final Map<String, String> ISO_ALPHA3 = alpha3();

@@ -166,17 +166,26 @@ public final class SafeXml {
      * known prefix, a placeholder for others.
      */
     static String withDeclaredPrefixes(String xml) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<String> undeclared = new java.util.TreeSet<>();
         java.util.regex.Matcher m = PREFIX_USE.matcher(xml);
         while (m.find()) {
             String prefix = m.group(1);
-            if (!prefix.equals("xml") && !prefix.equals("xmlns") && !xml.contains("xmlns:" + prefix + "=")) {
+            // each prefix is looked up once: a feed uses the same few thousands of times
+            if (seen.add(prefix) && !prefix.equals("xml") && !prefix.equals("xmlns")
+                    && !java.util.regex.Pattern.compile("xmlns:" + java.util.regex.Pattern.quote(prefix) + "\\s*=").matcher(xml).find()) {
                 undeclared.add(prefix);
             }
         }
         int root = -1;
         for (int i = xml.indexOf('<'); i >= 0 && i + 1 < xml.length(); i = xml.indexOf('<', i + 1)) {
-            if (Character.isLetter(xml.charAt(i + 1))) {
+            if (xml.startsWith("<!--", i)) {
+                int end = xml.indexOf("-->", i);
+                if (end < 0) {
+                    break;
+                }
+                i = end; // a comment before the root may hold anything
+            } else if (Character.isLetter(xml.charAt(i + 1))) {
                 root = i;
                 break;
             }

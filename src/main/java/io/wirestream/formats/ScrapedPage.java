@@ -77,7 +77,7 @@ final class ScrapedPage {
             + "(?:image|photo|video|picture|media)\\s+(?:source|credit|courtesy|caption)\\s*[:,]\\s*.{1,120}|(?:photo|image|photograph)\\s*:\\s*.{1,60}|"
             // the same credits in the agency languages and as some sites write them: "Foto: .../Agência Senado", "Foto de
             // EFE/ Carlos Ortega", "Bild: dpa", "Crédito: Colprensa", "Picture: JONA KONATACI"
-            + "(?:foto|fotos|bild|picture|crédito|credito|crédit|fotografía|fotografia)\\s*:\\s*.{1,80}|foto de\\s+.{1,80}|"
+            + "(?:foto|fotos|bild|picture|crédito|credito|crédit|fotografía|fotografia)\\s*:\\s*.{1,80}|foto de\\s+\\p{Lu}[\\p{L} ]{1,30}/.{0,60}|"
             + "\\(?(?:representational|representative|file) (?:image|photo|picture|pic)\\)?\\.?|"
             // site builders' and CMS counters' lines (Wix's "top of page", WordPress's "205 total views today", "Share - WeChat")
             + "(?:top|bottom) of page|back to top|"
@@ -87,7 +87,7 @@ final class ScrapedPage {
             + "publicidad|publicidade|anuncio|anzeige|werbung|publicité|pubblicità|"
             + "(?:compartir|compartilhe|compartilhar|partager|teilen|condividi)(?: (?:en|no|na|sur|auf|su) .{1,40})?|"
             + "(?:síguenos|siga-nos|suivez-nous|folgen sie uns|seguici)(?: (?:en|no|nas?|sur|auf|su) .{1,60})?|nuestras redes|"
-            + "(?:lee|leer|leia|lire|lesen sie|leggi) (?:también|tambem|também|aussi|auch|anche)\\s*[:|»›]?\\s*.{0,200}"
+            + "(?:lee|leer|leia|lire|lesen sie|leggi) (?:también|tambem|também|aussi|auch|anche)(?:\\s*[:|»›]\\s*.{1,200})?"
             + ")$");
     /** The words {@link #FURNITURE} and {@link #INPUTS_CREDIT} lines open with (or a figure). */
     private static final Set<String> FIRST_WORDS = Set.of("advertisement", "advertisements", "skip", "supported",
@@ -109,15 +109,22 @@ final class ScrapedPage {
     private static final Pattern CAPTION = Pattern.compile("(?iu)^.{1,250}(?:\\((?:\\p{L}{2,8}\\s+)?(?:photo|pic|image|file photo|file|foto)\\s*[|:/]\\s*[^()]{1,60}\\)"
             + "|(?-i:REUTERS/\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})(?:/[\\p{L} ]{1,20})?)\\.?$");
     /**
-     * A copyright line: "Copyright APP (Associated Press of Pakistan), 2017", "© 2024 Reuters. All rights reserved."; not a
-     * sentence about copyright ("Copyright laws were changed ...").
+     * A copyright line, with its sign, a year or its reservation: "Copyright APP (Associated Press of Pakistan), 2017", "©
+     * 2024 Reuters. All rights reserved."; not a sentence or headline about copyright ("Copyright Office rejects ...").
      */
-    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:copyright|©)\\s*(?:©\\s*|\\(c\\)\\s*)?(?:.{0,100}all rights reserved.{0,150}"
+    private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?=.*(?:©|\\(c\\)|\\b\\d{4}\\b|all rights reserved))"
+            + "(?:copyright|©)\\s*(?:©\\s*|\\(c\\)\\s*)?(?:.{0,100}all rights reserved.{0,150}"
             + "|(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s+)?(?-i:\\p{Lu})[^.]{0,80}?(?:,?\\s*\\d{4})?\\.?)$");
+    /**
+     * A byline in the agency languages: Spanish and Portuguese "Por", German "Von", French "Par", Italian "di", then two to
+     * four capitalised names, and the wire the writer filed with ("Par Jean Dupont avec AFP", "Por Ana Ruiz con EFE").
+     */
+    private static final Pattern FOREIGN_BYLINE = Pattern.compile("^(?:Por|POR|Von|VON|Par|PAR|di)\\s+\\p{Lu}[\\p{L}.'’-]*"
+            + "(?:\\s+(?:y|e|und|et)?\\s*\\p{Lu}[\\p{L}.'’-]*){1,3}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?(?:\\s+(?:avec|con|com|mit)\\s+\\p{Lu}[\\p{L}]{1,20})?$");
     /** A logo's alt text: capitalised words, then "Logo". */
     private static final Pattern LOGO = Pattern.compile("^(?:[\\p{Lu}\\d][\\p{L}\\d&.'-]*\\s+){1,4}(?i:logo)$");
     /** A caption closed by a credit without brackets: "... at the venue on Friday. Photo/ANI", "... Pic/Mid-day". */
-    private static final Pattern CREDITED_CAPTION = Pattern.compile("(?iu)^.{10,250}\\b(?:photo|pic|image)\\s*[/|]\\s*[\\p{L}.-]{2,30}\\)?\\.?$");
+    private static final Pattern CREDITED_CAPTION = Pattern.compile("(?iu)^.{10,250}[.!?)]\\s+(?:photo|pic|image)\\s*[/|]\\s*(?-i:\\p{Lu})[\\p{L}.-]{1,30}\\)?\\.?$");
     /** A credit to the wire the page used: "(With inputs from PTI)", "- With inputs from agencies". Names only, so a sentence stays. */
     private static final Pattern INPUTS_CREDIT = Pattern.compile(
             "^[\\s(\\[—–-]*(?i:with|written with|compiled with|based on)\\s+(?i:inputs?|reporting|agency inputs?)\\s+(?i:from\\s+)?"
@@ -166,7 +173,7 @@ final class ScrapedPage {
     /** Month names: English (and its abbreviations), and the full names of the agency languages (EFE, Lusa, AFP, dpa, ANSA). */
     private static final Map<String, Integer> MONTHS = months();
     private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mai|"
             + String.join("|", MONTHS.keySet().stream().filter(m -> m.length() > 3).sorted(java.util.Comparator.comparing(String::length).reversed()).toList())
             + ")\\.?";
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iu)\\b" + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})\\b");
@@ -285,7 +292,8 @@ final class ScrapedPage {
         if (SECTION.matcher(line).matches() || line.length() <= MAX_META && RELEASE_HEADING.matcher(line).matches()) {
             return true;
         }
-        if (line.length() <= 60 && LOGO.matcher(line).matches() && next != null && wordCount(next) >= 4) {
+        if (line.length() <= 60 && LOGO.matcher(line).matches() && next != null && wordCount(next) >= 4 && next.length() <= 200
+                && !next.matches("(?s).*[.!?\"”]$") && Dateline.find(next).isEmpty()) {
             return true; // the site's logo saved as its alt text, over the headline: "Business Recorder Logo"
         }
         // a label is written in title case; a word or two in capitals heads results and tables ("WAGGA TROT")
@@ -486,9 +494,10 @@ final class ScrapedPage {
     private static boolean readCredit(String part, Header found, Position position) {
         Matcher credit = CREDIT.matcher(part);
         boolean labelled = credit.matches() && wordCount(credit.group("who")) <= 8 && !credit.group("who").matches("(?u).*[.!?]\\s*$");
-        if (labelled || position != Position.OVER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
+        boolean foreign = !labelled && position != Position.OVER_HEADLINE && FOREIGN_BYLINE.matcher(part).matches();
+        if (labelled || foreign || position != Position.OVER_HEADLINE && StoryCleanup.isBylineParagraph(part)) {
             String who = labelled ? credit.group("who").strip() : part.replaceFirst("^\\S+\\s+", "").strip();
-            found.byline = found.byline == null ? (labelled ? "By " + who : part.strip()) : found.byline; // "Por ...", as written
+            found.byline = found.byline == null ? (foreign ? part.strip() : "By " + who) : found.byline; // "Por ...", as written
             // "By Anna Keller, Reuters", "Par Jean Dupont avec AFP": the wire the writer files for
             String wire = Agencies.exactly(who.replaceFirst("^.*(?:,|\\s(?:with|avec|con|com|mit))\\s*", ""));
             found.agency = found.agency == null ? wire : found.agency;

@@ -109,12 +109,9 @@ final class StoryCleanup {
      * Associated Press". Capitalised names and no sentence, so "By the time the polls closed ..." is text.
      */
     private static final Pattern BYLINE = Pattern.compile(
-            // "By", and the same in the agency languages: Spanish and Portuguese "Por", German "Von", French "Par", Italian "di"
-            "^(?:By|BY|Por|POR|Von|VON|Par|PAR|di)\\s+(?!(?:The|A|An|This|That|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            "^(?:By|BY)\\s+(?!(?:The|A|An|This|That|Then|Now|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                     + "January|February|March|April|May|June|July|August|September|October|November|December)\\b)"
-                    + "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|AND|&|y|e|und|et)?\\s*\\p{Lu}[\\p{L}.'’-]*){1,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?"
-                    // the wire the writer filed with: "Par Jean Dupont avec AFP", "Por Ana Ruiz con EFE"
-                    + "(?:\\s+(?:with|avec|con|com|mit)\\s+\\p{Lu}[\\p{L}]{1,20})?$");
+                    + "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and|AND|&)?\\s*\\p{Lu}[\\p{L}.'’-]*){1,5}(?:,\\s*\\p{Lu}[\\p{L} ]{1,40})?$");
     /**
      * A byline that names no one: "By Staff Reporter", "Staff", "Wire services". A "By ..." line at the top
      * of the text is the author then (Scoop's BusinessDesk items).

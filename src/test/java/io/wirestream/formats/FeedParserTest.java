@@ -233,6 +233,14 @@ class FeedParserTest {
         String undeclared = "<rss version=\"2.0\"><channel><title>Courier</title><item><title>Bridge closed</title>"
                 + "<media:content url=\"https://x.example/b.jpg\"/><description>The bridge closed.</description></item></channel></rss>";
         assertThat(rss.parse(utf8(undeclared), CONTEXT).get(0).headline()).isEqualTo("Bridge closed");
+        // a declaration written with spaces is one (no second one is added); a source's short summary with a link is text
+        String spaced = undeclared.replace("<rss version=\"2.0\">", "<rss version=\"2.0\" xmlns:dc = \"http://purl.org/dc/elements/1.1/\">")
+                .replace("<description>", "<dc:creator>Ann</dc:creator><description>");
+        assertThat(rss.parse(utf8(spaced), CONTEXT).get(0).byline()).isEqualTo("Ann");
+        String sourced = "<rss version=\"2.0\"><channel><title>Metro</title><item><title>Budget approved</title><description>&lt;p&gt;"
+                + "The council &lt;a href=\"https://x.example/\"&gt;approved&lt;/a&gt; it.&lt;/p&gt;</description>"
+                + "<source url=\"https://metro.example/rss\">Metro News</source></item></channel></rss>";
+        assertThat(rss.parse(utf8(sourced), CONTEXT).get(0).body()).containsExactly("The council approved it.");
     }
 
     /** A feed's notes on itself leave the text; an author is a name, not an address. */

@@ -115,6 +115,16 @@ class PlainTextParserTest {
             assertThat(s.body()).as(over).containsExactly("ANKARA, Sep 17 (APP): Prime Minister Nawaz Sharif met the Turkish president on Sunday.",
                     "The leaders also discussed regional security.", "Copyright laws were also on the agenda, officials said.");
         }
+        // a headline that ends in "Logo", or is about copyright, a caption-like sentence and a "Lee" sentence are text
+        ParsedStory logo = parser.parse(("Apple Unveils New Logo\n\nThe company said on Tuesday its new design would roll out next year.\n\n"
+                + "Users can now upload a photo/video.\n\nCopyright Office officials said the decision was final.\n")
+                .getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
+        assertThat(logo.headline()).isEqualTo("Apple Unveils New Logo");
+        assertThat(logo.body()).containsExactly("The company said on Tuesday its new design would roll out next year.",
+                "Users can now upload a photo/video.", "Copyright Office officials said the decision was final.");
+        assertThat(ScrapedPage.isFurniture("Lee también anunció que visitará Tokio en otoño.")).isFalse();
+        assertThat(ScrapedPage.isFurniture("Foto de Lula com Trump viraliza nas redes")).isFalse();
+        assertThat(ScrapedPage.isFurniture("Copyright Office Rejects AI Artwork Claim")).isFalse();
     }
 
     /**
@@ -380,6 +390,8 @@ class PlainTextParserTest {
         assertThat(ScrapedPage.time("Publié le 4 mars 2024 à 10h30")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
         assertThat(ScrapedPage.time("4. März 2024, 10:30 Uhr")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
         assertThat(ScrapedPage.time("4 marzo 2024 alle 10:30")).isEqualTo(java.time.Instant.parse("2024-03-04T10:30:00Z"));
+        assertThat(ScrapedPage.time("4. Mai 2024")).isEqualTo(java.time.Instant.parse("2024-05-04T00:00:00Z"));
+        assertThat(ScrapedPage.time("4 mai 2024 à 08h15")).isEqualTo(java.time.Instant.parse("2024-05-04T08:15:00Z"));
         assertThat(ScrapedPage.time("Mar 2, 2026 10:15 pm GMT+5:30")).isEqualTo(java.time.Instant.parse("2026-03-02T16:45:00Z"));
         assertThat(ScrapedPage.time("2026-03-02 08:15 +01:00")).isEqualTo(java.time.Instant.parse("2026-03-02T07:15:00Z"));
         assertThat(ScrapedPage.time("Monday, 2nd March 2026, 7.05 am EST")).isEqualTo(java.time.Instant.parse("2026-03-02T12:05:00Z"));
