@@ -394,7 +394,7 @@ public final class FeedParser implements WireParser {
         return first;
     }
 
-    private static String host(String url) {
+    static String host(String url) {
         if (url == null) {
             return null;
         }

@@ -483,7 +483,7 @@ public final class NewsmlG2Parser implements WireParser {
         }
     }
 
-    /** A party's name: its name child, @literal, or the code part of @qcode ("nprov:TT" gives "TT"). */
+    /** A party's name: its name child, @literal, the code part of @qcode ("nprov:TT" gives "TT"), or the host of @uri. */
     private static String partyName(Element party) {
         return partyName(party, java.util.function.UnaryOperator.identity());
     }
@@ -493,8 +493,9 @@ public final class NewsmlG2Parser implements WireParser {
         if (party == null) {
             return null;
         }
+        String host = FeedParser.host(SafeXml.attr(party, "uri")); // a party named by its URI only: "http://www.acmenews.com"
         return StoryFields.first(readable.apply(SafeXml.text(SafeXml.child(party, "name"))), readable.apply(SafeXml.attr(party, "literal")),
-                codeOf(SafeXml.attr(party, "qcode")));
+                codeOf(SafeXml.attr(party, "qcode")), host == null ? null : host.replaceFirst("^www\\.", ""));
     }
 
     /**

@@ -288,6 +288,16 @@ class NewsmlG2ParserTest {
                 .noneMatch(c -> c.code().equals("poiID0") || "Court, Main Street 1, Berlin".equals(c.name()));
     }
 
+    /** A provider and copyright holder named by their URI only are known by its host. */
+    @Test
+    void partiesNamedByUriOnly() throws Exception {
+        String item = textItem("<provider uri=\"http://www.acmenews.com\"/>", "<headline>Results</headline>", xhtml("<p>Profit rose.</p>"))
+                .replace("<itemMeta>", "<rightsInfo><copyrightHolder uri=\"http://www.acmenews.com\"/></rightsInfo><itemMeta>");
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.provider()).isEqualTo("acmenews.com");
+        assertThat(s.agency()).isEqualTo("acmenews.com");
+    }
+
     /** SportsML carried inline is results data: the team and player names are no body. */
     @Test
     void sportsDataIsNoBody() throws Exception {
