@@ -87,7 +87,7 @@ public final class WireTimes {
         try {
             return new WireTime(LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(localZone).toInstant(), true);
         } catch (DateTimeParseException e) {
-            WireTime loose = looseRfc822(t, localZone);
+            WireTime loose = looseRfc822(t);
             if (loose != null) {
                 return loose;
             }
@@ -100,10 +100,10 @@ public final class WireTimes {
      * RFC 822 as feeds write it beyond what RFC 1123's parser takes: the zone as a North American or other common name
      * ("16:15 EDT", "PST", "UTC", "Z"), an offset with a colon or after "GMT" ("+05:30", "GMT+0200"), a zone name in
      * brackets after the offset ("+0200 (CEST)"), a two-digit year, a full month name, no seconds. A time without a zone is
-     * none (the feed's zone is not known). The day name is not checked ("Sun, 11 Jul 2014" was a Friday: the date stands), the date is
-     * ("31 Feb" is none, not the 28th). Null when the text is no such date.
+     * none: the feed's zone is not known, and its receive time is nearer than UTC. The day name is not checked ("Sun, 11
+     * Jul 2014" was a Friday: the date stands); the date is ("31 Feb" is none, not the 28th). Null when it is no such date.
      */
-    static WireTime looseRfc822(String t, ZoneId localZone) {
+    static WireTime looseRfc822(String t) {
         if (t.length() > 60) {
             return null;
         }
@@ -111,17 +111,17 @@ public final class WireTimes {
         if (!m.matches()) {
             return null;
         }
-        int month = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-                .indexOf(m.group("month").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
-        if (month == 0) {
-            return null;
+        String monthName = m.group("month").toLowerCase(Locale.ROOT);
+        int month = MONTHS.indexOf(monthName.substring(0, 3)) + 1;
+        if (month == 0 || monthName.length() > 3 && !monthName.equals("sept") && !FULL_MONTHS.get(month - 1).equals(monthName)) {
+            return null; // "Junk" is no June
         }
         int year = Integer.parseInt(m.group("year"));
         year = m.group("year").length() == 2 ? (year < 50 ? 2000 + year : 1900 + year) : year;
         String zone = m.group("zone");
         ZoneId at;
         if (zone == null) {
-            return null; // a feed's time without a zone is not known to be UTC, nor the feed's: its receive time is nearer
+            return null;
         } else if (zone.matches("(?i)(?:GMT|UTC)?[+-]\\d{1,2}(?::?\\d{2})?")) {
             String offset = zone.replaceFirst("(?i)^(?:GMT|UTC)", "");
             String digits = offset.substring(1).replace(":", "");
@@ -146,6 +146,10 @@ public final class WireTimes {
             return null; // "31 Feb", "25:00"
         }
     }
+
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final List<String> FULL_MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december");
 
     private static final java.util.regex.Pattern LOOSE_RFC_822 = java.util.regex.Pattern.compile(
             "^(?:[A-Za-z]{3,9}\\.?,?\\s*)?(?<day>\\d{1,2})\\s+(?<month>[A-Za-z]{3,9})\\.?,?\\s+(?<year>\\d{4}|\\d{2}),?\\s+"

@@ -46,6 +46,7 @@ class WireTimesTest {
         assertThat(WireTimes.parse("Mon, 15 Jul 2024 10:00:00")).isNull();
         assertThat(WireTimes.parse("Mon, 15 Jul 2024 10:00:00 BST")).isNull();
         assertThat(WireTimes.parse("Tue, 15 Nov 2022 20:15:04 XYZ")).as("an unknown zone").isNull();
+        assertThat(WireTimes.parse("Tue, 15 Junk 2022 20:15:04 GMT")).as("no month").isNull();
         assertThat(WireTimes.parse("yesterday")).isNull();
     }
 }
