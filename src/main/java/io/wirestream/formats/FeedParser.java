@@ -137,8 +137,7 @@ public final class FeedParser implements WireParser {
         }
         String summary = atom ? atomText(own(item, "summary")) : SafeXml.text(own(item, "description"));
         // RSS 2.0's <source> names the outlet an aggregator took the item from; the title ends with it ("... - Reuters")
-        String source = atom ? null : outlet(SafeXml.text(SafeXml.children(item, "source").stream()
-                .filter(e -> java.util.Objects.equals(e.getNamespaceURI(), item.getNamespaceURI())).findFirst().orElse(null)));
+        String source = atom ? null : outlet(SafeXml.text(inItemsNamespace(item, "source"))); // not RSS 1.0's dc:source
         String headline = withoutOutlet(title(SafeXml.text(own(item, "title"))), source);
         // the full text when it holds any (a content:encoded of one picture does not), else the summary, unless an
         // aggregator's summary is only a list of links (Google News lists the story's headline and its outlets' links)
@@ -218,10 +217,11 @@ public final class FeedParser implements WireParser {
      */
     private static boolean linkList(String html, String headline) {
         org.jsoup.nodes.Document d = WireText.parseHtml(html);
-        if (d.select("a").isEmpty() || headline == null || !WireText.collapse(d.select("a").first().text()).equals(headline)) {
+        org.jsoup.select.Elements links = d.select("a");
+        if (links.isEmpty() || headline == null || !WireText.collapse(links.first().text()).equals(headline)) {
             return false;
         }
-        d.select("a").remove();
+        links.remove();
         return WireText.paragraphsFromHtml(d.body().html()).stream().allMatch(p -> p.length() <= OUTLET_NAME_CHARS);
     }
 
@@ -284,14 +284,15 @@ public final class FeedParser implements WireParser {
      * picture's caption as the headline.
      */
     private static Element own(Element item, String name) {
-        Element other = null;
-        for (Element e : SafeXml.children(item, name)) {
-            if (java.util.Objects.equals(e.getNamespaceURI(), item.getNamespaceURI())) {
-                return e;
-            }
-            other = other == null && !MEDIA_RSS.equals(e.getNamespaceURI()) ? e : other;
-        }
-        return other;
+        Element same = inItemsNamespace(item, name);
+        return same != null ? same : SafeXml.children(item, name).stream().filter(e -> !MEDIA_RSS.equals(e.getNamespaceURI()))
+                .findFirst().orElse(null);
+    }
+
+    /** The item's first child of that name in the item's own namespace, or null. */
+    private static Element inItemsNamespace(Element item, String name) {
+        return SafeXml.children(item, name).stream().filter(e -> java.util.Objects.equals(e.getNamespaceURI(), item.getNamespaceURI()))
+                .findFirst().orElse(null);
     }
 
     /** An HTML entity in a title ("&amp;quot;" in a CDATA title, Libertad Digital's): titles are text, and feeds escape them as HTML. */

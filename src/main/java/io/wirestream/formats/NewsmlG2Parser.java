@@ -284,15 +284,14 @@ public final class NewsmlG2Parser implements WireParser {
                     countryCodes.add(iso);
                 }
             }
-            qcode = String.valueOf(qcode);
-            String reuters = qcode.startsWith("N2:") && qcode.length() == 5 ? countryCode(qcode) : null;
+            String reuters = qcode != null && qcode.startsWith("N2:") && qcode.length() == 5 ? countryCode(qcode) : null;
             if (reuters != null) {
                 countryCodes.add(reuters);
             }
             String type = SafeXml.attr(s, "type");
             // A bare geo code ("sttlocationalias:7576") is a place only when the item names it in an assert.
             if (type != null && type.endsWith("geoArea")) {
-                add(places, shoutless(name != null ? name : asserted.nameOf(qcode)));
+                add(places, shoutless(name != null || qcode == null ? name : asserted.nameOf(qcode)));
             }
         }
         Set<String> all = new LinkedHashSet<>();

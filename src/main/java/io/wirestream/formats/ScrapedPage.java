@@ -170,7 +170,10 @@ final class ScrapedPage {
     /** A page time later than the item's receipt by more than this is a misreading (a date in the text, a wrong zone). */
     private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
-    /** Month names: English (and its abbreviations), and the full names of the agency languages (EFE, Lusa, AFP, dpa, ANSA). */
+    /**
+     * Month names of the agency languages (EFE, Lusa, AFP, dpa, ANSA), beside English's in {@link #MONTH} (which
+     * {@link WireTimes#monthOfAbbreviation} reads).
+     */
     private static final Map<String, Integer> MONTHS = months();
     private static final String MONTH = "(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mai|"
@@ -184,18 +187,18 @@ final class ScrapedPage {
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new java.util.HashMap<>();
         String[][] names = {
-            {"january", "enero", "janeiro", "janvier", "januar", "jänner", "gennaio"},
-            {"february", "febrero", "fevereiro", "février", "februar", "febbraio"},
-            {"march", "marzo", "março", "mars", "märz"},
-            {"april", "abril", "avril", "aprile"},
-            {"may", "mayo", "maio", "mai", "maggio"},
-            {"june", "junio", "junho", "juin", "juni", "giugno"},
-            {"july", "julio", "julho", "juillet", "juli", "luglio"},
-            {"august", "agosto", "août", "aout"},
-            {"september", "septiembre", "setiembre", "setembro", "septembre", "settembre"},
-            {"october", "octubre", "outubro", "octobre", "oktober", "ottobre"},
-            {"november", "noviembre", "novembro", "novembre"},
-            {"december", "diciembre", "dezembro", "décembre", "dezember", "dicembre"}};
+            {"enero", "janeiro", "janvier", "januar", "jänner", "gennaio"},
+            {"febrero", "fevereiro", "février", "februar", "febbraio"},
+            {"marzo", "março", "mars", "märz"},
+            {"abril", "avril", "aprile"},
+            {"mayo", "maio", "mai", "maggio"},
+            {"junio", "junho", "juin", "juni", "giugno"},
+            {"julio", "julho", "juillet", "juli", "luglio"},
+            {"agosto", "août", "aout"},
+            {"septiembre", "setiembre", "setembro", "septembre", "settembre"},
+            {"octubre", "outubro", "octobre", "oktober", "ottobre"},
+            {"noviembre", "novembro", "novembre"},
+            {"diciembre", "dezembro", "décembre", "dezember", "dicembre"}};
         for (int i = 0; i < names.length; i++) {
             for (String n : names[i]) {
                 m.put(n, i + 1);
@@ -205,8 +208,8 @@ final class ScrapedPage {
     }
     private static final Pattern ISO_DATE = Pattern.compile("(?<!\\d)(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})(?!\\d)");
     /**
-     * A numeric date day first, as German ("04.02.2019") and Indian ("11-05-2021") sites write it; not with slashes,
-     * which US sites write month first.
+     * A numeric date, read day first where {@link #dayFirst} allows: German ("04.02.2019"), Indian ("11-05-2021"), Gulf
+     * ("29/11/2015") sites write it so; US sites write month first.
      */
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\d./-])(?<day>\\d{1,2})([./-])(?<month>\\d{1,2})\\2(?<year>\\d{4})(?![\\d./-]\\d)");
     private static final Pattern CLOCK = Pattern.compile(
@@ -616,8 +619,7 @@ final class ScrapedPage {
     private static int monthNumber(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
-        Integer full = MONTHS.get(n);
-        return full != null ? full
-                : List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").indexOf(n.substring(0, 3)) + 1;
+        Integer other = MONTHS.get(n);
+        return other != null ? other : WireTimes.monthOfAbbreviation(n);
     }
 }

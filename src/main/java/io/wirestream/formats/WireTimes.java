@@ -112,7 +112,7 @@ public final class WireTimes {
             return null;
         }
         String monthName = m.group("month").toLowerCase(Locale.ROOT);
-        int month = MONTHS.indexOf(monthName.substring(0, 3)) + 1;
+        int month = monthOfAbbreviation(monthName);
         if (month == 0 || monthName.length() > 3 && !monthName.equals("sept") && !FULL_MONTHS.get(month - 1).equals(monthName)) {
             return null; // "Junk" is no June
         }
@@ -148,6 +148,11 @@ public final class WireTimes {
     }
 
     private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    /** The month an English month word begins as ("Jan", "january", "Sept": its first three letters), 1 to 12; 0 when none. */
+    static int monthOfAbbreviation(String word) {
+        return word.length() < 3 ? 0 : MONTHS.indexOf(word.substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+    }
     private static final List<String> FULL_MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
 
