@@ -59,8 +59,9 @@ public final class Gazetteer {
                 g = bundled;
                 if (g == null) {
                     g = new Gazetteer();
-                    g.load("gazetteer.tsv.gz", true);
-                    g.load("aliases.tsv", false);
+                    g.load("gazetteer.tsv.gz", g::builtLine);
+                    g.load("aliases.tsv", g::aliasLine);
+                    g.load("renamed-places.tsv", g::renamedLine);
                     g.cities.clear();
                     bundled = g;
                 }
@@ -88,22 +89,17 @@ public final class Gazetteer {
         return divisions.get(country + "." + admin1);
     }
 
-    private void load(String resource, boolean gzipped) {
+    /** Reads a tab-separated resource (gzipped when its name says so), handing each line that is no comment on. */
+    private void load(String resource, java.util.function.Consumer<String[]> line) {
         try (InputStream raw = Gazetteer.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("missing resource " + resource + " (run `wirestream gazetteer build`)");
             }
-            InputStream in = gzipped ? new GZIPInputStream(raw) : raw;
+            InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (gzipped) {
-                    builtLine(f);
-                } else {
-                    aliasLine(f);
+            for (String l = r.readLine(); l != null; l = r.readLine()) {
+                if (!l.isBlank() && !l.startsWith("#")) {
+                    line.accept(l.split("\t", -1));
                 }
             }
         } catch (IOException e) {
@@ -145,7 +141,30 @@ public final class Gazetteer {
                     }
                 }
             }
+            case "L" -> {
+                Entry city = cities.get(Long.parseLong(f[1]));
+                if (city != null) {
+                    for (String n : f[2].split("\\|")) {
+                        add(n, city);
+                    }
+                }
+            }
             default -> { }
+        }
+    }
+
+    /** A line of the team's table of places' current names GeoNames lacks: each added as the place's own name. */
+    private void renamedLine(String[] f) {
+        Entry city = cities.get(Long.parseLong(f[0]));
+        if (city == null) {
+            throw new IllegalStateException("renamed-places.tsv names GeoNames id " + f[0] + ", which the gazetteer lacks");
+        }
+        String[] names = f[1].split("\\|");
+        // shown by its current name ("Gurugram", not Gurgaon) when the copy uses it
+        Entry renamed = new Entry(city.kind(), city.country(), names[0], city.lang(), city.admin1(), city.geonameId(),
+                city.population(), city.lat(), city.lon(), city.capital());
+        for (String n : names) {
+            add(n, renamed);
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.zip.GZIPOutputStream;
  * A  alpha2  admin1code  name                                 first-level divisions (states, provinces)
  * P  geonameid  cc  admin1code  lat  lon  population  fcode  name|asciiname   places
  * X  geonameid  name|name...                                  a big city's names in other languages
+ * L  geonameid  name|name...                                  a place's own name as the press now spells it
  * </pre>
  *
  * <p>The X lines are exonyms ("København", "Den Haag", "Wien" for Copenhagen, The Hague, Vienna): GeoNames'
@@ -46,6 +47,13 @@ import java.util.zip.GZIPOutputStream;
  * the name of any other place, country or division, not an English word of the bundled news vocabulary, and
  * the alternate of no other kept place. The tagger reads them in datelines only: in running text too many are
  * words or names ("Kita", "Mosel", "Tanja").
+ *
+ * <p>The L lines are the place's own name as English copy spells it today where GeoNames' main name is an older
+ * spelling, read everywhere as the main name is: without the soft sign's apostrophe ("Kramatorsk" for Kramators’k,
+ * "Lysychansk"), and for Ukraine the national romanisation of the Ukrainian name (Cabinet of Ministers resolution 55
+ * of 2010, which the agencies adopted in 2019-2022: "Odesa", "Mykolaiv", "Zaporizhzhia", "Izium" for GeoNames'
+ * Odessa, Mykolayiv, Zaporizhia, Izyum). A form another place, country or division goes by, or an English word, is
+ * left out, as for exonyms.
  */
 public final class GazetteerBuilder {
 
@@ -135,9 +143,20 @@ public final class GazetteerBuilder {
             // of the bundled English news vocabulary ("Gold" for Gold Coast)
             Set<String> known = new HashSet<>();
             names(countries, json).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
-            admin1.forEach(a -> known.add(a.get("name").asText().toLowerCase(Locale.ROOT)));
+            // a division's name is the known name of its country's divisions only: Zaporizhzhia the city may share the
+            // name of its oblast, not that of a division abroad
+            Map<String, Set<String>> divisionCountries = new HashMap<>();
+            admin1.forEach(a -> divisionCountries.computeIfAbsent(a.get("name").asText().toLowerCase(Locale.ROOT),
+                    k -> new TreeSet<>()).add(a.get("code").asText().split("\\.", 2)[0]));
+            Set<String> countryAndPlaceNames = new HashSet<>(known);
+            known.addAll(divisionCountries.keySet());
+            Map<String, String> placeCountry = new HashMap<>();
             Map<String, Set<String>> exonymCities = new TreeMap<>();
             Set<String> bigCities = new HashSet<>();
+            Map<String, Set<String>> localForms = new TreeMap<>();
+            // local forms GeoNames itself lists among the place's alternates: a spelling in use, even when the news
+            // vocabulary knows it ("Zaporizhzhia", "Odesa" are in it as the places they are)
+            Set<String> attested = new HashSet<>();
             try (BufferedReader r = Files.newBufferedReader(from.resolve("cities/geonames-cities1000-2020-03-18.tsv"), StandardCharsets.UTF_8)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String[] f = line.split("\t", -1);
@@ -149,8 +168,10 @@ public final class GazetteerBuilder {
                     String names = f[1].equals(f[2]) ? f[1] : f[1] + "|" + f[2];
                     w.print("P\t" + f[0] + "\t" + f[8] + "\t" + f[10] + "\t" + f[4] + "\t" + f[5] + "\t" + pop + "\t" + f[7] + "\t" + names + "\n");
                     places++;
+                    placeCountry.put(f[0], f[8]);
                     for (String name : (f[1] + "/" + f[2]).split("/")) {
                         known.add(name.strip().toLowerCase(Locale.ROOT)); // "Biel/Bienne": Bienne is no Vienna
+                        countryAndPlaceNames.add(name.strip().toLowerCase(Locale.ROOT));
                     }
                     // every kept place's alternates count, so that one another town also answers to ("Sion" is
                     // Sitten's as well as Jerusalem's) is nobody's exonym; only the big cities' are written
@@ -160,6 +181,13 @@ public final class GazetteerBuilder {
                     for (String alternate : f[3].split(",")) {
                         if (exonymShape(alternate.strip())) {
                             exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add(f[0]);
+                        }
+                    }
+                    List<String> alternates = List.of(f[3].split(","));
+                    for (String form : localForms(f[1], f[2], f[8], f[3])) {
+                        localForms.computeIfAbsent(form, k -> new TreeSet<>()).add(f[0]);
+                        if (alternates.contains(form)) {
+                            attested.add(form);
                         }
                     }
                 }
@@ -175,6 +203,18 @@ public final class GazetteerBuilder {
                 }
             });
             exonyms.forEach((id, ns) -> w.print("X\t" + id + "\t" + String.join("|", ns) + "\n"));
+            Map<String, List<String>> locals = new TreeMap<>();
+            localForms.forEach((n, ids) -> {
+                String lower = n.toLowerCase(Locale.ROOT);
+                String id = ids.iterator().next();
+                Set<String> divisionsOfName = divisionCountries.getOrDefault(lower, Set.of());
+                if (ids.size() == 1 && !countryAndPlaceNames.contains(lower)
+                        && (divisionsOfName.isEmpty() || divisionsOfName.equals(Set.of(placeCountry.get(id))))
+                        && (attested.contains(n) || !IdfTable.bundled().knows(lower))) {
+                    locals.computeIfAbsent(id, k -> new ArrayList<>()).add(n);
+                }
+            });
+            locals.forEach((id, ns) -> w.print("L\t" + id + "\t" + String.join("|", ns) + "\n"));
             return new Counts(counted, admin1.size(), places);
         }
     }
@@ -183,6 +223,75 @@ public final class GazetteerBuilder {
     static boolean exonymShape(String name) {
         return name.length() >= 4 && Character.isUpperCase(name.charAt(0)) && !name.equals(name.toUpperCase(Locale.ROOT))
                 && LATIN_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Countries whose names GeoNames romanises with an apostrophe the press leaves out: the soft sign of Russian,
+     * Ukrainian and Belarusian ("Kramators’k", "Tol’yatti"), Georgian ejectives ("P’ot’i", "Ts’khinvali"). Elsewhere
+     * an apostrophe is part of the name as written ("L’Aquila", "Xi’an") and its loss makes a word or a first name.
+     */
+    private static final Set<String> SOFT_SIGN_COUNTRIES = Set.of("UA", "RU", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MD",
+            "GE", "AM", "AZ");
+    /** Apostrophes inside a name. */
+    private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’ʼ](?=\\p{L})");
+    /** A name in Ukrainian: Cyrillic letters only (with the apostrophe, hyphen and space), none of them Russian-only. */
+    private static final Pattern UKRAINIAN_NAME = Pattern.compile("[Ѐ-ӿ][Ѐ-ӿ '’ʼ-]*");
+    private static final Pattern RUSSIAN_ONLY = Pattern.compile("[ыэъёЫЭЪЁ]");
+
+    /**
+     * A place's own name as English copy spells it now, where GeoNames' names differ: without the inner apostrophes of
+     * {@link #SOFT_SIGN_COUNTRIES}, and
+     * for a Ukrainian place each Ukrainian-looking Cyrillic alternate in the national romanisation. Russian alternates
+     * that pass for Ukrainian come out as forms nobody writes ("Nykolaev"), which match nothing.
+     */
+    static Set<String> localForms(String name, String ascii, String country, String alternates) {
+        Set<String> forms = new TreeSet<>();
+        for (String n : SOFT_SIGN_COUNTRIES.contains(country) ? List.of(name, ascii) : List.<String>of()) {
+            String plain = INNER_APOSTROPHE.matcher(n).replaceAll("");
+            if (!plain.equals(n)) {
+                forms.add(plain);
+            }
+        }
+        if (country.equals("UA")) {
+            for (String alternate : alternates.split(",")) {
+                String a = alternate.strip();
+                if (UKRAINIAN_NAME.matcher(a).matches() && !RUSSIAN_ONLY.matcher(a).find()) {
+                    forms.add(romaniseUkrainian(a));
+                }
+            }
+        }
+        forms.removeIf(f -> f.length() < 4 || f.equals(name) || f.equals(ascii) || !exonymShape(f));
+        return forms;
+    }
+
+    /**
+     * Ukrainian in Latin letters by the national system (resolution 55 of the Cabinet of Ministers, 27 January 2010):
+     * є, ї, й, ю, я are ye, yi, y, yu, ya at the start of a word and ie, i, i, iu, ia elsewhere; the soft sign and
+     * the apostrophe are dropped; зг is zgh.
+     */
+    static String romaniseUkrainian(String cyrillic) {
+        StringBuilder out = new StringBuilder();
+        String s = cyrillic.replace("зг", "zgh").replace("Зг", "Zgh");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            // a word starts after a space or hyphen, not after the apostrophe inside it ("Куп'янськ" is Kupiansk)
+            boolean start = i == 0 || !Character.isLetter(s.charAt(i - 1)) && "'’ʼ".indexOf(s.charAt(i - 1)) < 0;
+            char lower = Character.toLowerCase(c);
+            String latin = switch (lower) {
+                case 'а' -> "a"; case 'б' -> "b"; case 'в' -> "v"; case 'г' -> "h"; case 'ґ' -> "g";
+                case 'д' -> "d"; case 'е' -> "e"; case 'є' -> start ? "ye" : "ie"; case 'ж' -> "zh";
+                case 'з' -> "z"; case 'и' -> "y"; case 'і' -> "i"; case 'ї' -> start ? "yi" : "i";
+                case 'й' -> start ? "y" : "i"; case 'к' -> "k"; case 'л' -> "l"; case 'м' -> "m";
+                case 'н' -> "n"; case 'о' -> "o"; case 'п' -> "p"; case 'р' -> "r"; case 'с' -> "s";
+                case 'т' -> "t"; case 'у' -> "u"; case 'ф' -> "f"; case 'х' -> "kh"; case 'ц' -> "ts";
+                case 'ч' -> "ch"; case 'ш' -> "sh"; case 'щ' -> "shch"; case 'ь', '\'', '’', 'ʼ' -> "";
+                case 'ю' -> start ? "yu" : "iu"; case 'я' -> start ? "ya" : "ia";
+                default -> String.valueOf(c);
+            };
+            out.append(Character.isUpperCase(c) && !latin.isEmpty()
+                    ? Character.toUpperCase(latin.charAt(0)) + latin.substring(1) : latin);
+        }
+        return out.toString();
     }
 
     /** Every country name, in every language the i18n-iso-countries tables have. */

@@ -30,11 +30,13 @@ public final class RegionEnricher {
     public EnrichedStory enrich(EnrichedStory s) {
         RegionTagger.Scope scope = scopeOf(s);
         String datelinePlace = qualifiedPlace(s.getDateline(), s.getDatelinePlace());
+        String home = homeOf(s);
+        String placeless = placelessHomeOf(s);
         RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), s.getLanguage(),
-                scope, homeOf(s));
+                scope, home, placeless);
         if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
             // nothing but its table names a place (a results table: "FC Augsburg | - | Bor. Mönchengladbach"): the rows say it
-            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), s.getLanguage(), scope, homeOf(s));
+            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), s.getLanguage(), scope, home, placeless);
         }
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
@@ -105,6 +107,21 @@ public final class RegionEnricher {
         String story = RegionTagger.primaryLanguage(s.getLanguage());
         return s.getLanguage() != null && !story.equals("en") && writer.getTier() >= 2 && writer.getLanguage() != null
                 && story.equals(RegionTagger.primaryLanguage(writer.getLanguage()));
+    }
+
+    /**
+     * Where an English-language national agency's story that names no place happens: its country. PTI, ANI, AAP, PA,
+     * CP or APP write English for their home market (their English service is their national one), so their
+     * placeless story ("police arrested a 24-year-old ...") is home news, not the desk's fallback. Their copy still
+     * reads "London" as the capital's, not a home namesake's: they cover the world too. Null otherwise (a global
+     * agency, tier 1, covers the world in every language; national services in other languages have a home already).
+     */
+    static String placelessHomeOf(EnrichedStory s) {
+        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        String story = s.getLanguage() == null ? "en" : RegionTagger.primaryLanguage(s.getLanguage());
+        return writer != null && "agency".equals(writer.getKind()) && writer.getTier() >= 2 && "en".equals(story)
+                && writer.getLanguage() != null && "en".equals(RegionTagger.primaryLanguage(writer.getLanguage()))
+                ? writer.getCountry() : null;
     }
 
     private static final java.util.Set<String> HOME_MARKET_KINDS = java.util.Set.of("newspaper", SourceCatalogue.UNKNOWN_KIND);

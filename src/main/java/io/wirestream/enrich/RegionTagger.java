@@ -290,6 +290,16 @@ public final class RegionTagger {
      */
     public Tagging tag(String headline, List<String> body, String datelinePlace, List<String> wirePlaces, String language,
                        Scope scope, String home) {
+        return tag(headline, body, datelinePlace, wirePlaces, language, scope, home, null);
+    }
+
+    /**
+     * Tags a story whose writer's country is where its placeless stories happen ({@code placeless}), though its copy
+     * is not local to it: an English-language national agency's (PTI's story that names no place is Indian news, not
+     * the desk's fallback), which still means London, England by "London". Null for none; {@code home} comes first.
+     */
+    public Tagging tag(String headline, List<String> body, String datelinePlace, List<String> wirePlaces, String language,
+                       Scope scope, String home, String placeless) {
         String lang = primaryLanguage(language);
         List<Mention> mentions = new ArrayList<>();
         Set<String> persons = new java.util.HashSet<>();
@@ -338,7 +348,7 @@ public final class RegionTagger {
             }
             resolve(mentions, home, nouns);
         }
-        return score(mentions, scope, home != null ? home : fallbackFor(lang));
+        return score(mentions, scope, home != null ? home : placeless != null ? placeless : fallbackFor(lang));
     }
 
     /** The fallback country for a story in this language (primary subtag), or null when none applies to it. */

@@ -39,6 +39,20 @@ class RegionEnricherTest {
                 "a global agency covers the world in every language, and French copy is not the US desk's home news");
     }
 
+    /** PTI, AAP, CP write English for their home market: a story of theirs that names no place is home news. */
+    @Test
+    void anEnglishNationalAgencysPlacelessStoryIsHomeNews() {
+        String body = "A 24-year-old man was arrested for allegedly cheating people in the name of jobs, police said.";
+        assertEquals(List.of("IN"), placeless("PTI", "en", "Man held for job fraud", body).getRegions());
+        assertEquals(List.of("IN"), placeless("PTI", null, "Man held for job fraud", body).getRegions(),
+                "copy that declares no language is English");
+        assertEquals(List.of("AU"), placeless("AAP", "en", "Man held for job fraud", body).getRegions());
+        assertEquals(List.of("US"), placeless("Reuters", "en", "Man held for job fraud", body).getRegions(),
+                "a global agency's: the fallback");
+        EnrichedStory london = placeless("CP", "en", "Leaders meet", "The prime minister arrived in London on Monday.");
+        assertEquals(List.of("GB"), london.getRegions(), "the home is no namesake's: London is the capital's, not Ontario's");
+    }
+
     /** A table's rows name places as data: dpa's Frankfurt exchange rates are not US news by their "USA | 1 USD" row. */
     @Test
     void tableRowsAreNoEvidenceOfWhereAStoryIs() {

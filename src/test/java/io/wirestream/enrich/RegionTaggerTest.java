@@ -34,6 +34,22 @@ class RegionTaggerTest {
         assertEquals(country, tag("Officials meet", paragraph).primary());
     }
 
+    /** Places as today's copy names them, where the 2020 GeoNames snapshot has an older name or spelling. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "GURUGRAM, Dec 5 (PTI) - A man was arrested on Saturday.|IN",
+            "The river at Prayagraj drew devotees on Saturday.|IN",
+            "A fire broke out at the port in Kochi on Saturday.|IN",
+            "KOCHI, Japan (Kyodo) -- A typhoon hit the city on Saturday.|JP",
+            "DHAKA, Dec 5 (BSS) - Floods hit Chattogram and Cumilla on Saturday.|BD",
+            "Russian drones struck Odesa and Mykolaiv overnight, officials said.|UA",
+            "Shelling hit Zaporizhzhia on Saturday, officials said.|UA",
+            "Shelling hit Kramatorsk, Ukraine, and Sievierodonetsk on Saturday.|UA",
+            "Talks opened in Astana on Saturday, officials said.|KZ"})
+    void placesByTheirCurrentNames(String paragraph, String country) {
+        assertEquals(country, tag("Officials meet", paragraph).primary());
+    }
+
     @Test
     void parsedDatelinePlaceIsUsedWhenTheBodyHasNone() {
         assertEquals("KE", TAGGER.tag("Officials meet", List.of("Officials met on Monday."), "Nairobi", null).primary());

@@ -1,0 +1,33 @@
+package io.wirestream.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The forms of a place's name the builder adds: the press's spelling where GeoNames keeps an older one. */
+class GazetteerBuilderTest {
+
+    /** The national system of 2010, as the agencies now spell Ukrainian places. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"Запоріжжя, Zaporizhzhia", "Миколаїв, Mykolaiv", "Одеса, Odesa", "Київ, Kyiv", "Харків, Kharkiv",
+            "Сєвєродонецьк, Sievierodonetsk", "Куп'янськ, Kupiansk", "Ізюм, Izium", "Ужгород, Uzhhorod",
+            "Єнакієве, Yenakiieve", "Яготин, Yahotyn", "Згурівка, Zghurivka", "Біла Церква, Bila Tserkva"})
+    void ukrainianIsRomanisedByTheNationalSystem(String cyrillic, String latin) {
+        assertEquals(latin, GazetteerBuilder.romaniseUkrainian(cyrillic));
+    }
+
+    @Test
+    void localFormsDropTheSoftSignAndReadTheUkrainianName() {
+        assertEquals(Set.of("Kramatorsk"), GazetteerBuilder.localForms("Kramators’k", "Kramators'k", "UA",
+                "Kramators'k,Kramatorsk,Краматорск,Краматорськ"), "the Russian form reads as the same (and no form twice)");
+        assertEquals(Set.of("Zaporizhzhia", "Zaporozhe"), GazetteerBuilder.localForms("Zaporizhia", "Zaporizhia", "UA",
+                "Zaporizhzhia,Запоріжжя,Запорожье"), "a Russian form that passes for Ukrainian gives a form nobody writes");
+        assertEquals(Set.of("Krasnyi Luch"), GazetteerBuilder.localForms("Krasnyy Luch", "Krasnyy Luch", "UA",
+                "Красний Луч,Красный Луч"), "one with a letter Ukrainian lacks (ы, э, ъ, ё) is left out");
+        assertEquals(Set.of(), GazetteerBuilder.localForms("Xi’an", "Xi'an", "CN", "Xian,西安"),
+                "elsewhere an apostrophe is part of the name: no Ukrainian reading either");
+    }
+}
