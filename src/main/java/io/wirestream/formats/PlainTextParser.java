@@ -270,8 +270,16 @@ public final class PlainTextParser implements WireParser {
             }
             position = textLines == 0 ? ScrapedPage.Position.UNDER_HEADLINE : ScrapedPage.Position.UNDER_STANDFIRST;
         }
-        while (lines.size() - afterHeadline > 1
-                && ScrapedPage.readCreditsAndTimes(lines.get(lines.size() - 1), header, ScrapedPage.Position.FOOT)) {
+        while (lines.size() - afterHeadline > 1) {
+            String last = lines.get(lines.size() - 1);
+            if (!ScrapedPage.readCreditsAndTimes(last, header, ScrapedPage.Position.FOOT)) {
+                String signedBy = StoryCleanup.signOffAgency(last);
+                if (signedBy == null) {
+                    break;
+                }
+                // a wire's sign-off under the story ("PTI SKL RT", "--IANS" over the desk's "sk/arm"): its agency is the credit
+                header.agency = header.agency != null || signedBy.isEmpty() ? header.agency : signedBy;
+            }
             lines.remove(lines.size() - 1);
         }
         ScrapedPage.ClosingCredit closed = lines.size() - afterHeadline > 1 ? ScrapedPage.closingCredit(lines.get(lines.size() - 1)) : null;

@@ -60,7 +60,8 @@ final class StoryCleanup {
     /** Word pairs a last paragraph might be, that are no desk's initials. */
     private static final String WORD_PAIRS = "(?:and/or|he/she|his/her|him/her|on/off|in/out|up/down|yes/no|ja/nein|und/oder"
             + "|et/ou|oui/non|si/no|vi/nu|ja/nej|ja/ei|kyll/ei)$";
-    private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
+    private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP"
+            + "|PTI|IANS|UNI|ANI)";
     /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
     private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
     /**
@@ -72,14 +73,16 @@ final class StoryCleanup {
     private static final String ARABIC_INITIALS = "(?=[\\p{IsArabic} -]*/)" + ARABIC_GROUP + "(?:/" + ARABIC_GROUP + "){1,6}";
     private static final Pattern DESK_INITIALS = Pattern.compile("^" + INITIALS + "$");
     /**
-     * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more";
+     * Sign-offs at the end of agency copy: "AAP gfr", "AAP gfr/jlw", "dpa xy yz", "(ends)", "-- END --", "more"; PTI's
+     * reporter and desk initials in capitals ("PTI SKL RT RT"), IANS's "--IANS";
      * the agency set off by marks ("/ritzau/", "==Kyodo", "(SDA/sj)"); a desk's initials alone ("jj/sst", "bur-dar-gl/fz", AFP; "and/or" and its like are words;
      * "بور/نور/غ ر", AFP's Arabic desk).
      */
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
-                    + "|(?:/|=+|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
+                    + "|(?-i:" + SIGNING_AGENCY + "(?:\\s+\\p{Lu}{2,4}){1,6})"
+                    + "|(?:/|=+|-{2,}|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
                     + "|^(?-i:" + INITIALS + ")$|^" + ARABIC_INITIALS + "$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
@@ -378,6 +381,25 @@ final class StoryCleanup {
     private static final int SIGN_OFF_MAX = 120;
 
     /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
+    /**
+     * The agency a sign-off line names ("PTI SKL RT", "--IANS", "/ANI", "AAP gfr"), "" for one that names none (a
+     * desk's initials, "(ends)", a copyright line), or null for a paragraph that is no sign-off.
+     */
+    static String signOffAgency(String p) {
+        if (!isTrailer(p)) {
+            return null;
+        }
+        for (String word : p.split("[^\\p{L}-]+")) {
+            String agency = word.length() >= 2 && SIGNS.matcher(word).matches() ? Agencies.exactly(word) : null;
+            if (agency != null) {
+                return agency;
+            }
+        }
+        return "";
+    }
+
+    private static final Pattern SIGNS = Pattern.compile("(?i)" + SIGNING_AGENCY);
+
     private static boolean isTrailer(String p) {
         // the length first: the pattern's repeated groups recurse per repeat, and a long line of "/ ab" overflows the stack
         return p.length() <= SIGN_OFF_MAX && SIGN_OFF.matcher(p).matches() || p.length() <= COPYRIGHT_MAX && COPYRIGHT.matcher(p).find()

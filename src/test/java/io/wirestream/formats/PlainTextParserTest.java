@@ -49,7 +49,9 @@ class PlainTextParserTest {
                 + "New Delhi, Dec 5: A man tried to scale the wall of the Parliament complex on Friday, officials said.\n\n";
         String last = "Further inquiry in this matter is on.";
         for (String[] foot : new String[][] {{last + " (ANI)", "ANI"}, {last + "\n\n(IANS)", "IANS"}, {last + "\n\n-PTI", "PTI"},
-                {last + "\n\n— AFP", "AFP"}, {last + "\n\nSources: BERNAMA", "Bernama"}, {last + "\n\n(With inputs from PTI)", "PTI"}}) {
+                {last + "\n\n— AFP", "AFP"}, {last + "\n\nSources: BERNAMA", "Bernama"}, {last + "\n\n(With inputs from PTI)", "PTI"},
+                // the wire's own sign-off, with the reporter's and the desk's initials
+                {last + "\n\nPTI SKL RT RT", "PTI"}, {last + "\n\n-- IANS\n\nsk/arm", "IANS"}, {last + "\n\n/ANI", "ANI"}}) {
             ParsedStory s = parser.parse((page + foot[0] + "\n").getBytes(StandardCharsets.UTF_8), FixtureSupport.CONTEXT).get(0);
             assertThat(s.agency()).as(foot[0]).isEqualTo(foot[1]);
             assertThat(s.body()).as(foot[0]).last().isEqualTo(last);

@@ -242,12 +242,15 @@ class WireFidelityTest {
                 .containsExactly("Paris, London and Rome were named, officials said.", "More to come later.");
         // Agencies set off by marks, and a desk's initials alone (AFP), are sign-offs too; "and/or" in a sentence is text.
         for (String signOff : List.of("/ritzau/", "==Kyodo", "(SDA\\/sj)", "(AFP)", "ab/de/dl/hmw", "jj/sst", "bur-dar-gl/fz",
+                "PTI SKL RT RT", "PTI ABC DEF GHI JKL MNO", "--IANS", "UNI XR SB",
                 "بور/نور/غ ر", "ا ف ب/جص", "ففف/ح س/كام", "سب-لال/كام/شي", "ع ز-دلا/كام/نور", "سب-لال/نور-كام-ريم-كبج-ود/سام")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", signOff))).as(signOff).containsExactly("The council met on Monday.");
         }
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
                 .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
+        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "PTI has more on this"))).as("words, not initials")
+                .hasSize(2);
         for (String word : List.of("well-to-do", "and/or", "ja/nein", "وقال المتحدث إن الهجوم وقع ليلا", "٢٠٢٣/١١/٢٥")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", word))).as(word).hasSize(2);
         }
