@@ -2,6 +2,7 @@ package io.wirestream.enrich;
 
 import io.wirestream.enrich.Gazetteer.Entry;
 import io.wirestream.enrich.Gazetteer.Kind;
+import io.wirestream.text.LanguageGuess;
 import io.wirestream.text.LanguageTags;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -309,7 +310,9 @@ public final class RegionTagger {
         boolean datelineSeen = false;
         for (int p = 0; p < paragraphs.size(); p++) {
             String text = paragraphs.get(p);
-            if (p == 0 && text != null) {
+            if (text != null && !datelineSeen && (datelinePlace == null ? p == 0 : p <= 2 && opensWith(text, datelinePlace))) {
+                // the paragraph that opens with the dateline: the first, or, when the parser found the dateline's place,
+                // the one opening with it (a standfirst may come first, and its "So häufig wie ...:" is no dateline)
                 Matcher m = DATELINE.matcher(text);
                 if (m.find() && m.group(1).length() <= 40) {
                     collect(m.group(1), Zone.DATELINE, lang, mentions, 0, persons);
@@ -349,6 +352,14 @@ public final class RegionTagger {
             resolve(mentions, home, nouns);
         }
         return score(mentions, scope, home != null ? home : placeless != null ? placeless : fallbackFor(lang));
+    }
+
+    /** Whether a paragraph opens with the dateline place's first part ("Rom/Sydney (dpa) -" with "Rom/Sydney"). */
+    private static boolean opensWith(String paragraph, String datelinePlace) {
+        String place = datelinePlace.split("[,/(]", 2)[0].strip();
+        String text = paragraph.stripLeading();
+        return !place.isEmpty() && text.regionMatches(true, 0, place, 0, place.length())
+                && (text.length() == place.length() || !Character.isLetter(text.charAt(place.length())));
     }
 
     /** The fallback country for a story in this language (primary subtag), or null when none applies to it. */
@@ -556,9 +567,11 @@ public final class RegionTagger {
         boolean firstNameBefore = !nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !HONORIFICS.contains(prev.key()) && !prev.surface().endsWith(".")
                 && !grammarBefore(prev, lang, m, tokens.get(m.from()).key());
+        // a person takes no article: "the Israel Defense Forces", "the Jordan Valley" are no one's name
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
-                && !STREET.contains(next.key());
+                && !STREET.contains(next.key()) && !(prev != null && article(prev, lang))
+                && !possessive(tokens.get(m.from()));
         return firstNameBefore || surnameAfter;
     }
 
@@ -567,7 +580,8 @@ public final class RegionTagger {
             "elementary", "junior", "senior", "high", "middle", "academy", "post", "times", "herald", "news", "county",
             "city", "township", "club", "fc", "united", "bank", "airlines", "airways", "company", "corp", "inc",
             "group", "church", "hospital", "center", "centre", "council", "department", "police", "fire", "public",
-            "river", "valley", "lake", "park", "house", "hall", "road", "street", "avenue");
+            "river", "valley", "lake", "park", "house", "hall", "road", "street", "avenue", "defense", "defence", "forces",
+            "army", "navy", "government", "ministry", "embassy");
 
     /** A person, an organisation, a bird: a single capitalised token that names no place here. */
     private static boolean falseFriend(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, NameTrie<Entry> trie,
@@ -591,6 +605,9 @@ public final class RegionTagger {
         if (m.to() - m.from() != 1 || isDemonym(m)) {
             return false;
         }
+        if (lang != null && LanguageGuess.functionWord(key, lang)) {
+            return true; // "Auch die Regierung ...": German "also" at a sentence's start, not Auch in Gascony
+        }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()
                 && !BEFORE_PLACE.contains(prev.key()) && !grammarBefore(prev, lang, m, key)
@@ -598,10 +615,17 @@ public final class RegionTagger {
                 && tokens.get(m.from()).start() - prev.end() == 1) {
             return true;
         }
-        // "Jordan Spieth", "Chad Smith", "Georgia Tech", "Washington Post"
+        // "Jordan Spieth", "Chad Smith", "Georgia Tech", "Washington Post"; not "Israel's Iron Dome" (a first name takes no
+        // possessive before the surname)
         return PERSONISH.contains(key) && next != null && next.capitalised() && !next.sentenceStart()
+                && !possessive(tokens.get(m.from()))
                 && next.start() - tokens.get(m.from()).end() == 1 && !placeAt(tokens, m.to(), trie)
                 && !BEFORE_PLACE.contains(next.key());
+    }
+
+    private static boolean possessive(Tokens.Token t) {
+        String w = t.surface();
+        return w.endsWith("'s") || w.endsWith("’s") || w.endsWith("'") || w.endsWith("’");
     }
 
     /** A place name (not a blocked word) starts at token {@code i}. */

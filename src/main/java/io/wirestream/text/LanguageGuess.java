@@ -69,6 +69,12 @@ public final class LanguageGuess {
     private LanguageGuess() {
     }
 
+    /** Whether a lower-case word is one of a language's function words here ("auch" in German). */
+    public static boolean functionWord(String word, String lang) {
+        List<String> languages = LANGUAGES_OF_WORD.get(word);
+        return languages != null && languages.contains(lang);
+    }
+
     private static Map<String, List<String>> languagesOfWord() {
         Map<String, List<String>> m = new HashMap<>();
         FUNCTION_WORDS.forEach((code, words) -> words.forEach(w -> m.computeIfAbsent(w, x -> new ArrayList<>()).add(code)));

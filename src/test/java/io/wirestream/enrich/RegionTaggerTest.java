@@ -63,6 +63,33 @@ class RegionTaggerTest {
         assertEquals("JO", tag("King meets envoy", "Jordan said on Monday it would reopen its border.").primary());
     }
 
+    /** A first name takes neither an article nor a possessive: the country's organisations are no person's name. */
+    @Test
+    void theCountrysOrganisationsMakeNoPersonOfIt() {
+        String later = "Israel said on Sunday it would continue.";
+        assertEquals(List.of("IL"), tag("Strikes go on", "Israel's Iron Dome system intercepted rockets.", later).tagged());
+        assertEquals(List.of("IL"), tag("Strikes go on", "The Israel Defense Forces said it struck targets.", later).tagged());
+    }
+
+    /** A German "auch" (also) that opens a sentence is no town in Gascony. */
+    @Test
+    void aFunctionWordOfTheStorysLanguageIsNoPlace() {
+        RegionTagger.Tagging t = TAGGER.tag("Tennis in Eastbourne", List.of("Caroline Garcia aus Frankreich gewann in Eastbourne in zwei Sätzen.",
+                "Auch die zweite Runde gewann sie ohne Satzverlust."), null, "de");
+        assertTrue(t.places().stream().noneMatch(p -> p.name().equals("Auch")), t.places().toString());
+    }
+
+    /** dpa's standfirst comes before its dateline paragraph; its colon ("So häufig wie ...:") is no dateline. */
+    @Test
+    void theDatelineParagraphMayFollowAStandfirst() {
+        RegionTagger.Tagging t = TAGGER.tag("Putin sieht Verbesserung", List.of(
+                "Drei Treffen in vier Monaten: So häufig hat Putin zuletzt keinen anderen Politiker empfangen.",
+                "Moskau (dpa) - Trotz aller Differenzen sieht der russische Präsident die Beziehungen auf dem Weg der Besserung."),
+                "Moskau", "de");
+        assertEquals("RU", t.primary());
+        assertTrue(t.places().stream().anyMatch(p -> p.country().equals("RU") && p.role().equals("dateline")), t.places().toString());
+    }
+
     @Test
     void turkeyTheBirdIsNoCountry() {
         assertTrue(tag("Holiday prices rise", "Turkey prices rose ahead of the holiday, farmers said.").countries().isEmpty());
