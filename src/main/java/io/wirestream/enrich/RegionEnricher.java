@@ -5,6 +5,7 @@ import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.GeoPlace;
 import io.wirestream.avro.Source;
 import io.wirestream.sources.SourceCatalogue;
+import io.wirestream.text.LanguageGuess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -32,11 +33,12 @@ public final class RegionEnricher {
         String datelinePlace = qualifiedPlace(s.getDateline(), s.getDatelinePlace());
         String home = homeOf(s);
         String placeless = placelessHomeOf(s);
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), s.getLanguage(),
+        String language = s.getLanguage() != null ? s.getLanguage() : shortTextLanguage(s);
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), language,
                 scope, home, placeless);
         if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
             // nothing but its table names a place (a results table: "FC Augsburg | - | Bor. Mönchengladbach"): the rows say it
-            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), s.getLanguage(), scope, home, placeless);
+            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), language, scope, home, placeless);
         }
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
@@ -56,6 +58,23 @@ public final class RegionEnricher {
                 .setM49Subregion(t.m49Subregion())
                 .setDesk(t.desk())
                 .build();
+    }
+
+    /** Function words of one other language a short text must have, and no English one, to be read in that language. */
+    static final int SHORT_TEXT_FUNCTION_WORDS = 3;
+
+    /**
+     * The language of a story that declares none and is too short for the parse-time guess (under
+     * {@link LanguageGuess#MIN_WORDS} words), for reading its places only: German "Der Minister reiste nach Moskau. In Moskau
+     * traf er Putin." is not English copy (whose undeclared story naming no place is the desk's fallback), and its "Moskau"
+     * is Moscow. Null (English) unless the text has {@link #SHORT_TEXT_FUNCTION_WORDS} function words of one language and
+     * none of English's.
+     */
+    static String shortTextLanguage(EnrichedStory s) {
+        LanguageGuess.Evidence e = LanguageGuess.evidence(s.getHeadline(), String.join("\n", s.getBody()));
+        String likeliest = e.likeliest();
+        return e.englishWords() == 0 && !likeliest.isEmpty() && e.byLanguage().get(likeliest) >= SHORT_TEXT_FUNCTION_WORDS
+                ? likeliest : null;
     }
 
     /** A dateline's place, a comma and a qualifier that no digit follows (a state, a country; not "Nov 26"). */

@@ -53,6 +53,18 @@ class RegionEnricherTest {
         assertEquals(List.of("GB"), london.getRegions(), "the home is no namesake's: London is the capital's, not Ontario's");
     }
 
+    /** A short story that declares no language is read in the language its function words show, if not English. */
+    @Test
+    void aShortUndeclaredStoryIsReadInItsLanguage() {
+        assertEquals(List.of(), placeless("dpa", null, "Regierung beschließt Haushalt",
+                "Die Regierung hat am Mittwoch den Haushalt für das kommende Jahr beschlossen. Der Entwurf wird nun beraten.")
+                .getRegions(), "German copy is not the English desk's home news");
+        assertEquals(List.of("AT"), placeless("dpa", null, "Neue Oper eröffnet",
+                "Die Saison in Wien hat mit einer neuen Oper begonnen, und das Publikum war auch begeistert.").getRegions(),
+                "and Vienna is Wien in it");
+        assertEquals(List.of("US"), placeless("dpa", null, "Council votes", "The council voted again.").getRegions());
+    }
+
     /** A table's rows name places as data: dpa's Frankfurt exchange rates are not US news by their "USA | 1 USD" row. */
     @Test
     void tableRowsAreNoEvidenceOfWhereAStoryIs() {
