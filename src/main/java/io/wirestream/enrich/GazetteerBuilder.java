@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
@@ -184,7 +185,7 @@ public final class GazetteerBuilder {
                         }
                     }
                     List<String> alternates = List.of(f[3].split(","));
-                    for (String form : localForms(f[1], f[2], f[8], f[3])) {
+                    for (String form : localForms(f[1], f[2], f[8], f[3], pop)) {
                         localForms.computeIfAbsent(form, k -> new TreeSet<>()).add(f[0]);
                         if (alternates.contains(form)) {
                             attested.add(form);
@@ -232,6 +233,18 @@ public final class GazetteerBuilder {
      */
     private static final Set<String> SOFT_SIGN_COUNTRIES = Set.of("UA", "RU", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MD",
             "GE", "AM", "AZ");
+    /**
+     * A German town's name with its river or region ("Hanau am Main", "Halle (Saale)", "Freiburg im Breisgau",
+     * "Mülheim an der Ruhr"), which copy drops when it is clear: "Hanau (dpa) -".
+     */
+    private static final Pattern QUALIFIED = Pattern.compile(
+            "(\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)?)(?: (?:am|an der|an den|im|in der|in den|ob der|bei|vor der) \\p{Lu}.*| \\(.+\\))");
+    private static final Set<String> QUALIFIED_COUNTRIES = Set.of("DE", "AT", "CH");
+    /**
+     * Towns this big only: a small town's short name is often a German word ("Wetter", "Weil", "Lauf", "Burg" an der
+     * Ruhr, am Rhein, an der Pegnitz, bei Magdeburg), which German copy capitalises as a noun or at a sentence's start.
+     */
+    static final long QUALIFIED_POPULATION = 50_000;
     /** Apostrophes inside a name. */
     private static final Pattern INNER_APOSTROPHE = Pattern.compile("(?<=\\p{L})['’ʼ](?=\\p{L})");
     /** A name in Ukrainian: Cyrillic letters only (with the apostrophe, hyphen and space), none of them Russian-only. */
@@ -239,17 +252,25 @@ public final class GazetteerBuilder {
     private static final Pattern RUSSIAN_ONLY = Pattern.compile("[ыэъёЫЭЪЁ]");
 
     /**
-     * A place's own name as English copy spells it now, where GeoNames' names differ: without the inner apostrophes of
-     * {@link #SOFT_SIGN_COUNTRIES}, and
+     * A place's own name as copy writes it, where GeoNames' names differ: without the inner apostrophes of
+     * {@link #SOFT_SIGN_COUNTRIES}, a German town without its river or region ({@link #QUALIFIED}), and
      * for a Ukrainian place each Ukrainian-looking Cyrillic alternate in the national romanisation. Russian alternates
      * that pass for Ukrainian come out as forms nobody writes ("Nykolaev"), which match nothing.
      */
-    static Set<String> localForms(String name, String ascii, String country, String alternates) {
+    static Set<String> localForms(String name, String ascii, String country, String alternates, long population) {
         Set<String> forms = new TreeSet<>();
         for (String n : SOFT_SIGN_COUNTRIES.contains(country) ? List.of(name, ascii) : List.<String>of()) {
             String plain = INNER_APOSTROPHE.matcher(n).replaceAll("");
             if (!plain.equals(n)) {
                 forms.add(plain);
+            }
+        }
+        if (QUALIFIED_COUNTRIES.contains(country) && population >= QUALIFIED_POPULATION) {
+            for (String n : List.of(name, ascii)) {
+                Matcher q = QUALIFIED.matcher(n);
+                if (q.matches()) {
+                    forms.add(q.group(1));
+                }
             }
         }
         if (country.equals("UA")) {

@@ -22,12 +22,16 @@ class GazetteerBuilderTest {
     @Test
     void localFormsDropTheSoftSignAndReadTheUkrainianName() {
         assertEquals(Set.of("Kramatorsk"), GazetteerBuilder.localForms("Kramators’k", "Kramators'k", "UA",
-                "Kramators'k,Kramatorsk,Краматорск,Краматорськ"), "the Russian form reads as the same (and no form twice)");
+                "Kramators'k,Kramatorsk,Краматорск,Краматорськ", 100_000), "the Russian form reads as the same (and no form twice)");
         assertEquals(Set.of("Zaporizhzhia", "Zaporozhe"), GazetteerBuilder.localForms("Zaporizhia", "Zaporizhia", "UA",
-                "Zaporizhzhia,Запоріжжя,Запорожье"), "a Russian form that passes for Ukrainian gives a form nobody writes");
+                "Zaporizhzhia,Запоріжжя,Запорожье", 100_000), "a Russian form that passes for Ukrainian gives a form nobody writes");
         assertEquals(Set.of("Krasnyi Luch"), GazetteerBuilder.localForms("Krasnyy Luch", "Krasnyy Luch", "UA",
-                "Красний Луч,Красный Луч"), "one with a letter Ukrainian lacks (ы, э, ъ, ё) is left out");
-        assertEquals(Set.of(), GazetteerBuilder.localForms("Xi’an", "Xi'an", "CN", "Xian,西安"),
+                "Красний Луч,Красный Луч", 100_000), "one with a letter Ukrainian lacks (ы, э, ъ, ё) is left out");
+        assertEquals(Set.of(), GazetteerBuilder.localForms("Xi’an", "Xi'an", "CN", "Xian,西安", 100_000),
                 "elsewhere an apostrophe is part of the name: no Ukrainian reading either");
+        assertEquals(Set.of("Hanau"), GazetteerBuilder.localForms("Hanau am Main", "Hanau am Main", "DE", "", 88_648));
+        assertEquals(Set.of("Halle"), GazetteerBuilder.localForms("Halle (Saale)", "Halle (Saale)", "DE", "", 238_762));
+        assertEquals(Set.of(), GazetteerBuilder.localForms("Wetter (Ruhr)", "Wetter (Ruhr)", "DE", "", 27_000),
+                "a small town's short name is too often a word: das Wetter");
     }
 }
