@@ -228,7 +228,8 @@ public final class GazetteerBuilder {
 
     /**
      * Countries whose names GeoNames romanises with an apostrophe the press leaves out: the soft sign of Russian,
-     * Ukrainian and Belarusian ("Kramators’k", "Tol’yatti"), Georgian ejectives ("P’ot’i", "Ts’khinvali"). Elsewhere
+     * Ukrainian and Belarusian, which the other former Soviet republics' place names carry too ("Kramators’k",
+     * "Tol’yatti", "Ust’-Kamenogorsk"), Georgian and Armenian ejectives ("P’ot’i", "Ts’khinvali"). Elsewhere
      * an apostrophe is part of the name as written ("L’Aquila", "Xi’an") and its loss makes a word or a first name.
      */
     private static final Set<String> SOFT_SIGN_COUNTRIES = Set.of("UA", "RU", "BY", "KZ", "KG", "TJ", "TM", "UZ", "MD",
@@ -238,7 +239,8 @@ public final class GazetteerBuilder {
      * "Mülheim an der Ruhr"), which copy drops when it is clear: "Hanau (dpa) -".
      */
     private static final Pattern QUALIFIED = Pattern.compile(
-            "(\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)?)(?: (?:am|an der|an den|im|in der|in den|ob der|bei|vor der) \\p{Lu}.*| \\(.+\\))");
+            "(\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+)?)(?: (?:am|an der|an den|im|in der|in den|ob der|bei|vor der) \\p{Lu}.*"
+                    + "| \\([^\\d()]+\\))"); // not "Zürich (Kreis 11)", a district
     private static final Set<String> QUALIFIED_COUNTRIES = Set.of("DE", "AT", "CH");
     /**
      * Towns this big only: a small town's short name is often a German word ("Wetter", "Weil", "Lauf", "Burg" an der
@@ -254,8 +256,10 @@ public final class GazetteerBuilder {
     /**
      * A place's own name as copy writes it, where GeoNames' names differ: without the inner apostrophes of
      * {@link #SOFT_SIGN_COUNTRIES}, a German town without its river or region ({@link #QUALIFIED}), and
-     * for a Ukrainian place each Ukrainian-looking Cyrillic alternate in the national romanisation. Russian alternates
-     * that pass for Ukrainian come out as forms nobody writes ("Nykolaev"), which match nothing.
+     * for a Ukrainian place each Ukrainian-looking Cyrillic alternate in the national romanisation when that is a
+     * respelling of the place's name ({@link #respelling}: "Zaporizhzhia" of Zaporizhia). Not another name: GeoNames'
+     * alternates hold former names ("Сталіне", Donetsk's, would be "Staline", which French copy writes for Stalin;
+     * "Жданов", Mariupol's, a Soviet leader) and Russian forms ("Николаев", "Nykolaev").
      */
     static Set<String> localForms(String name, String ascii, String country, String alternates, long population) {
         Set<String> forms = new TreeSet<>();
@@ -277,12 +281,39 @@ public final class GazetteerBuilder {
             for (String alternate : alternates.split(",")) {
                 String a = alternate.strip();
                 if (UKRAINIAN_NAME.matcher(a).matches() && !RUSSIAN_ONLY.matcher(a).find()) {
-                    forms.add(romaniseUkrainian(a));
+                    String latin = romaniseUkrainian(a);
+                    if (respelling(latin, ascii)) {
+                        forms.add(latin);
+                    }
                 }
             }
         }
         forms.removeIf(f -> f.length() < 4 || f.equals(name) || f.equals(ascii) || !exonymShape(f));
         return forms;
+    }
+
+    /**
+     * Whether a form spells the same name as GeoNames' ASCII name, differently: letters only, case aside, at most one edit
+     * in four letters ("Zaporizhzhia" and "Zaporizhia" are two edits apart, "Odesa" and "Odessa" one, "Staline" and
+     * "Donetsk" seven).
+     */
+    static boolean respelling(String form, String ascii) {
+        String a = form.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String b = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()] * 4 <= Math.max(a.length(), b.length());
     }
 
     /**

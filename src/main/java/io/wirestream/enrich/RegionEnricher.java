@@ -31,9 +31,9 @@ public final class RegionEnricher {
     public EnrichedStory enrich(EnrichedStory s) {
         RegionTagger.Scope scope = scopeOf(s);
         String datelinePlace = qualifiedPlace(s.getDateline(), s.getDatelinePlace());
-        String home = homeOf(s);
-        String placeless = placelessHomeOf(s);
         String language = s.getLanguage() != null ? s.getLanguage() : shortTextLanguage(s);
+        String home = homeOf(s);
+        String placeless = placelessHomeOf(s, language);
         RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), language,
                 scope, home, placeless);
         if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
@@ -60,20 +60,21 @@ public final class RegionEnricher {
                 .build();
     }
 
-    /** Function words of one other language a short text must have, and no English one, to be read in that language. */
+    /** Function words of one other language a short text must have, and more than of English's, to be read in it. */
     static final int SHORT_TEXT_FUNCTION_WORDS = 3;
 
     /**
      * The language of a story that declares none and is too short for the parse-time guess (under
-     * {@link LanguageGuess#MIN_WORDS} words), for reading its places only: German "Der Minister reiste nach Moskau. In Moskau
-     * traf er Putin." is not English copy (whose undeclared story naming no place is the desk's fallback), and its "Moskau"
-     * is Moscow. Null (English) unless the text has {@link #SHORT_TEXT_FUNCTION_WORDS} function words of one language and
-     * none of English's.
+     * {@link LanguageGuess#MIN_WORDS} words), for reading its places only: "Die Saison in Wien hat mit einer neuen Oper
+     * begonnen, und das Publikum war auch begeistert" is not English copy (whose undeclared story naming no place is the
+     * desk's fallback), and its "Wien" is Vienna. Null (English) unless the text has {@link #SHORT_TEXT_FUNCTION_WORDS}
+     * function words of one language and more of them than of English's (German "an", "will", "was" are English ones too).
      */
     static String shortTextLanguage(EnrichedStory s) {
         LanguageGuess.Evidence e = LanguageGuess.evidence(s.getHeadline(), String.join("\n", s.getBody()));
         String likeliest = e.likeliest();
-        return e.englishWords() == 0 && !likeliest.isEmpty() && e.byLanguage().get(likeliest) >= SHORT_TEXT_FUNCTION_WORDS
+        int other = likeliest.isEmpty() ? 0 : e.byLanguage().get(likeliest);
+        return e.words() < LanguageGuess.MIN_WORDS && other >= SHORT_TEXT_FUNCTION_WORDS && other > e.englishWords()
                 ? likeliest : null;
     }
 
@@ -129,15 +130,16 @@ public final class RegionEnricher {
     }
 
     /**
-     * Where an English-language national agency's story that names no place happens: its country. PTI, ANI, AAP, PA,
+     * Where an English-language national agency's story that names no place happens: its country ({@code language}: the
+     * story's, declared or read from its text). PTI, ANI, AAP, PA,
      * CP or APP write English for their home market (their English service is their national one), so their
      * placeless story ("police arrested a 24-year-old ...") is home news, not the desk's fallback. Their copy still
      * reads "London" as the capital's, not a home namesake's: they cover the world too. Null otherwise (a global
      * agency, tier 1, covers the world in every language; national services in other languages have a home already).
      */
-    static String placelessHomeOf(EnrichedStory s) {
+    static String placelessHomeOf(EnrichedStory s, String language) {
         Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
-        String story = s.getLanguage() == null ? "en" : RegionTagger.primaryLanguage(s.getLanguage());
+        String story = language == null ? "en" : RegionTagger.primaryLanguage(language);
         return writer != null && "agency".equals(writer.getKind()) && writer.getTier() >= 2 && "en".equals(story)
                 && writer.getLanguage() != null && "en".equals(RegionTagger.primaryLanguage(writer.getLanguage()))
                 ? writer.getCountry() : null;

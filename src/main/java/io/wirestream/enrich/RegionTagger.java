@@ -308,11 +308,10 @@ public final class RegionTagger {
         List<String> paragraphs = body == null ? List.of() : body;
         int offset = 0;
         boolean datelineSeen = false;
+        int datelineParagraph = datelineParagraph(paragraphs, datelinePlace);
         for (int p = 0; p < paragraphs.size(); p++) {
             String text = paragraphs.get(p);
-            if (text != null && !datelineSeen && (datelinePlace == null ? p == 0 : p <= 2 && opensWith(text, datelinePlace))) {
-                // the paragraph that opens with the dateline: the first, or, when the parser found the dateline's place,
-                // the one opening with it (a standfirst may come first, and its "So häufig wie ...:" is no dateline)
+            if (p == datelineParagraph && text != null) {
                 Matcher m = DATELINE.matcher(text);
                 if (m.find() && m.group(1).length() <= 40) {
                     collect(m.group(1), Zone.DATELINE, lang, mentions, 0, persons);
@@ -352,6 +351,20 @@ public final class RegionTagger {
             resolve(mentions, home, nouns);
         }
         return score(mentions, scope, home != null ? home : placeless != null ? placeless : fallbackFor(lang));
+    }
+
+    /**
+     * The paragraph that opens with the dateline: the first, or, when the parser found the dateline's place and one of the
+     * first three paragraphs opens with it, that one (a standfirst may come first, and its "So häufig wie ...:" is no
+     * dateline).
+     */
+    private static int datelineParagraph(List<String> paragraphs, String datelinePlace) {
+        for (int p = 0; datelinePlace != null && p < Math.min(3, paragraphs.size()); p++) {
+            if (paragraphs.get(p) != null && opensWith(paragraphs.get(p), datelinePlace)) {
+                return p;
+            }
+        }
+        return 0;
     }
 
     /** Whether a paragraph opens with the dateline place's first part ("Rom/Sydney (dpa) -" with "Rom/Sydney"). */
@@ -605,8 +618,11 @@ public final class RegionTagger {
         if (m.to() - m.from() != 1 || isDemonym(m)) {
             return false;
         }
-        if (lang != null && LanguageGuess.functionWord(key, lang)) {
-            return true; // "Auch die Regierung ...": German "also" at a sentence's start, not Auch in Gascony
+        Tokens.Token word = tokens.get(m.from());
+        if (lang != null && word.sentenceStart() && LanguageGuess.functionWord(word.surface().toLowerCase(Locale.ROOT), lang)) {
+            // "Auch die Regierung ...": German "also" opening a sentence, not Auch in Gascony (the surface, not the key
+            // without its accents: Portuguese "Pará" is the state, "para" the word)
+            return true;
         }
         // "Michael Jordan", "George Washington": a capitalised word before, not a sentence start nor a place word
         if (!nounsCapitalised && prev != null && prev.capitalised() && !tokens.get(m.from()).sentenceStart()

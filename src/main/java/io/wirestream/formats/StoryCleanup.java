@@ -60,8 +60,13 @@ final class StoryCleanup {
     /** Word pairs a last paragraph might be, that are no desk's initials. */
     private static final String WORD_PAIRS = "(?:and/or|he/she|his/her|him/her|on/off|in/out|up/down|yes/no|ja/nein|und/oder"
             + "|et/ou|oui/non|si/no|vi/nu|ja/nej|ja/ei|kyll/ei)$";
-    private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP"
-            + "|PTI|IANS|UNI|ANI)";
+    private static final String SIGNING_AGENCY = "(?:AAP|AP|AFP|Reuters|dpa|PA|EFE|ANSA|NTB|STT|TT|CP|Ritzau|ANA|ANA-MPA|Kyodo|SDA|ATS|Belga|ANP)";
+    /**
+     * India's agencies sign in capitals only ("PTI SKL RT"), or set off by marks ("--IANS", "/ANI"); "PTI has more" is a
+     * sentence (PTI is also Pakistan's party), "Uni Wien" a university.
+     */
+    private static final String SIGNING_IN_CAPITALS = "(?:PTI|IANS|UNI|ANI)";
+    private static final String ANY_SIGNING_AGENCY = "(?:" + SIGNING_AGENCY + "|" + SIGNING_IN_CAPITALS + ")";
     /** A desk's lower-case initials alone ("jj/sst", "gr/bp", "bur-dar-gl/fz"); "and/or" and its like are words. */
     private static final String INITIALS = "(?=[\\p{Ll}-]*/)(?!" + WORD_PAIRS + ")\\p{Ll}{2,4}(?:[-/]\\p{Ll}{2,4}){1,6}";
     /**
@@ -81,8 +86,8 @@ final class StoryCleanup {
     private static final Pattern SIGN_OFF = Pattern.compile(
             "(?iu)^(?:[(\\[]?\\s*[-–—]*\\s*(?:ends?|endit|end of story|more|mais|slut|loppu)\\s*[-–—]*\\s*[)\\]]?"
                     + "|#{1,3}|\\(?" + SIGNING_AGENCY + "\\)?(?:\\s+[\\p{L}]{2,4}(?:/[\\p{L}]{2,4})*){1,3}"
-                    + "|(?-i:" + SIGNING_AGENCY + "(?:\\s+\\p{Lu}{2,4}){1,6})"
-                    + "|(?:/|=+|-{2,}|\\()\\s*" + SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
+                    + "|(?-i:" + ANY_SIGNING_AGENCY + "(?:\\s+\\p{Lu}{2,4}){1,6})"
+                    + "|(?:/|=+|-{2,}|\\()\\s*" + ANY_SIGNING_AGENCY + "(?:\\s*\\\\?/\\s*[\\p{L}]{2,4})*\\s*[/)]?)$"
                     + "|^(?-i:" + INITIALS + ")$|^" + ARABIC_INITIALS + "$");
     /** A closing copyright notice; longer paragraphs that start so are text. */
     private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:©|\\(c\\)\\s*\\d{4}|copyright\\s+(?:©\\s*)?\\d{4})");
@@ -380,17 +385,23 @@ final class StoryCleanup {
     /** Longest line read as a sign-off: "(AAP/ab/cd)", "/ritzau/", "bur-dar-gl/fz" are short. */
     private static final int SIGN_OFF_MAX = 120;
 
-    /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
+    private static final Pattern SIGNS = Pattern.compile("(?i)" + ANY_SIGNING_AGENCY);
+
     /**
-     * The agency a sign-off line names ("PTI SKL RT", "--IANS", "/ANI", "AAP gfr"), "" for one that names none (a
-     * desk's initials, "(ends)", a copyright line), or null for a paragraph that is no sign-off.
+     * The agency a sign-off line names ("PTI SKL RT", "--IANS/arm", "/ANI", "AAP gfr"), "" for one that names none (a
+     * desk's initials, whose "ap/sst" or "pa/jj" is no agency; "(ends)"; a copyright line), or null for a paragraph that
+     * is no sign-off.
      */
     static String signOffAgency(String p) {
         if (!isTrailer(p)) {
             return null;
         }
+        if (DESK_INITIALS.matcher(p).matches()) {
+            return "";
+        }
         for (String word : p.split("[^\\p{L}-]+")) {
-            String agency = word.length() >= 2 && SIGNS.matcher(word).matches() ? Agencies.exactly(word) : null;
+            String name = word.replaceAll("^-+|-+$", ""); // "--IANS"
+            String agency = name.length() >= 2 && SIGNS.matcher(name).matches() ? Agencies.exactly(name) : null;
             if (agency != null) {
                 return agency;
             }
@@ -398,8 +409,7 @@ final class StoryCleanup {
         return "";
     }
 
-    private static final Pattern SIGNS = Pattern.compile("(?i)" + SIGNING_AGENCY);
-
+    /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
     private static boolean isTrailer(String p) {
         // the length first: the pattern's repeated groups recurse per repeat, and a long line of "/ ab" overflows the stack
         return p.length() <= SIGN_OFF_MAX && SIGN_OFF.matcher(p).matches() || p.length() <= COPYRIGHT_MAX && COPYRIGHT.matcher(p).find()

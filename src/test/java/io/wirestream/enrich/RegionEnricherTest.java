@@ -63,6 +63,9 @@ class RegionEnricherTest {
                 "Die Saison in Wien hat mit einer neuen Oper begonnen, und das Publikum war auch begeistert.").getRegions(),
                 "and Vienna is Wien in it");
         assertEquals(List.of("US"), placeless("dpa", null, "Council votes", "The council voted again.").getRegions());
+        assertEquals(List.of("AT"), placeless("dpa", null, "Reform bleibt",
+                "Die Regierung in Wien will an der Reform festhalten, sagte der Kanzler nach einer Sitzung mit den Ländern.").getRegions(),
+                "German 'will' and 'an' are English function words too: more German ones than those are enough");
     }
 
     /** A table's rows name places as data: dpa's Frankfurt exchange rates are not US news by their "USA | 1 USD" row. */

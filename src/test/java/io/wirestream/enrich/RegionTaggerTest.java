@@ -77,6 +77,10 @@ class RegionTaggerTest {
         RegionTagger.Tagging t = TAGGER.tag("Tennis in Eastbourne", List.of("Caroline Garcia aus Frankreich gewann in Eastbourne in zwei Sätzen.",
                 "Auch die zweite Runde gewann sie ohne Satzverlust."), null, "de");
         assertTrue(t.places().stream().noneMatch(p -> p.name().equals("Auch")), t.places().toString());
+        // only a sentence's first word, and only as written: Portuguese "para" is a word, "Pará" the state
+        RegionTagger.Tagging para = TAGGER.tag("Chuvas no Norte", List.of("As chuvas atingiram Belém, no Pará, nesta segunda.",
+                "O governo do Pará decretou emergência."), null, "pt");
+        assertTrue(para.places().stream().anyMatch(p -> p.name().equals("Pará")), para.places().toString());
     }
 
     /** dpa's standfirst comes before its dateline paragraph; its colon ("So häufig wie ...:") is no dateline. */

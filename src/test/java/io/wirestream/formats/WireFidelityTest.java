@@ -249,8 +249,12 @@ class WireFidelityTest {
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "Members may vote and/or abstain.")))
                 .containsExactly("The council met on Monday.", "Members may vote and/or abstain.");
         assertThat(StoryCleanup.body(List.of("The council met on Monday.", "AB/CD"))).hasSize(2);
-        assertThat(StoryCleanup.body(List.of("The council met on Monday.", "PTI has more on this"))).as("words, not initials")
-                .hasSize(2);
+        for (String words : List.of("PTI has more on this", "PTI will go", "Uni Wien", "ANI is on")) {
+            assertThat(StoryCleanup.body(List.of("The council met on Monday.", words))).as(words).hasSize(2);
+        }
+        assertThat(StoryCleanup.signOffAgency("--IANS/arm")).isEqualTo("IANS");
+        assertThat(StoryCleanup.signOffAgency("ap/sst")).as("a desk's initials name no agency").isEmpty();
+        assertThat(StoryCleanup.signOffAgency("The council met.")).isNull();
         for (String word : List.of("well-to-do", "and/or", "ja/nein", "وقال المتحدث إن الهجوم وقع ليلا", "٢٠٢٣/١١/٢٥")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", word))).as(word).hasSize(2);
         }
