@@ -67,7 +67,9 @@ public final class GazetteerBuilder {
     /** Cities at or above this population are kept, and every capital (PPLC). */
     static final long MIN_POPULATION = 15_000;
     /** Cities at or above this population, and capitals, get their exonyms (X lines). */
-    static final long EXONYM_POPULATION = 300_000;
+    // 150,000 reads dpa's "Genf" (Geneva, 184,000) and "Straßburg"; a dateline exonym must be a whole place of the
+    // dateline (RegionTagger), or "BALA CYNWYD, Pa." was Basel by one of its alternates
+    static final long EXONYM_POPULATION = 150_000;
     /** Latin letters (with their accents), and the spaces, hyphens, apostrophes and stops of a name. */
     private static final Pattern LATIN_NAME =
             Pattern.compile("\\p{IsLatin}[\\p{IsLatin} '\u2019.-]*");

@@ -445,6 +445,21 @@ public final class RegionTagger {
     /** In such copy, towns smaller than this support no other name by coherence. */
     static final long COHERENT_TOWN_IN_NOUN_CASE = 100_000;
 
+    /** For each word of a dateline, which run of words between commas and slashes it is in. */
+    private static int[] datelineRuns(String text, List<Tokens.Token> tokens) {
+        int[] run = new int[tokens.size()];
+        int r = 0;
+        int from = 0;
+        for (int t = 0; t < tokens.size(); t++) {
+            for (int c = from; c < tokens.get(t).start(); c++) {
+                r += text.charAt(c) == ',' || text.charAt(c) == '/' ? 1 : 0;
+            }
+            from = tokens.get(t).end();
+            run[t] = r;
+        }
+        return run;
+    }
+
     /** Finds the names in one piece of text; returns its token count (positions in the body run on). */
     private int collect(String text, Zone zone, String lang, List<Mention> out, int offset, Set<String> persons) {
         List<Tokens.Token> tokens = Tokens.of(text);
@@ -452,6 +467,9 @@ public final class RegionTagger {
         boolean strict = zone == Zone.BODY && !shouting;
         boolean nouns = NOUNS_CAPITALISED.contains(lang);
         NameTrie<Entry> trie = gazetteer.trie();
+        // a dateline's places are the runs of words between its commas and slashes ("BALA CYNWYD, Pa.", "Genf/Bern"): an
+        // exonym must be a whole run, or "Bala", one of Basel's, is read in Bala Cynwyd, Pennsylvania
+        int[] run = zone == Zone.DATELINE ? datelineRuns(text, tokens) : null;
         int i = 0;
         Mention pendingHead = null;
         int pendingAt = -1;
@@ -461,13 +479,15 @@ public final class RegionTagger {
                 i++;
                 continue;
             }
+            boolean wholePlace = run == null || (m.from() == 0 || run[m.from() - 1] != run[m.from()])
+                    && run[m.to() - 1] == run[m.from()] && (m.to() == tokens.size() || run[m.to()] != run[m.from()]);
             List<Entry> candidates = new ArrayList<>();
             boolean block = false;
             for (Entry e : m.values()) {
                 if (e.kind() == Kind.BLOCK) {
                     block = true;
                 } else if (e.kind() != Kind.QUALIFIER && (e.lang() == null || e.lang().equals(lang) || zone == Zone.WIRE
-                        || exonymReadable(e, zone, lang))
+                        || wholePlace && exonymReadable(e, zone, lang))
                         && !((e.kind() == Kind.CITY || e.kind() == Kind.DIVISION) && m.to() - m.from() == 1
                         && tokens.get(m.from()).key().length() <= 3)) {
                     candidates.add(e);

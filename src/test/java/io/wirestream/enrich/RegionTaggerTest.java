@@ -50,6 +50,16 @@ class RegionTaggerTest {
         assertEquals(country, tag("Officials meet", paragraph).primary());
     }
 
+    /** A city's exonym is read in a dateline when it is a whole place of it, not the first word of another place. */
+    @Test
+    void aDatelineExonymIsAWholePlace() {
+        assertEquals("CH", TAGGER.tag("WTO-Urteil", List.of("Genf (dpa) - Die Welthandelsorganisation hat am Donnerstag entschieden."),
+                "Genf", "de").primary());
+        assertEquals("US", tag("Refractories to sell unit",
+                "BALA CYNWYD, Pa., March 5 - General Refractories Co said it agreed to sell a unit.").primary(),
+                "'Bala', one of Basel's names, is the first word of Bala Cynwyd, Pennsylvania");
+    }
+
     @Test
     void parsedDatelinePlaceIsUsedWhenTheBodyHasNone() {
         assertEquals("KE", TAGGER.tag("Officials meet", List.of("Officials met on Monday."), "Nairobi", null).primary());
