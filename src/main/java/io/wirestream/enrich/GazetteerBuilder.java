@@ -70,6 +70,11 @@ public final class GazetteerBuilder {
     // 150,000 reads dpa's "Genf" (Geneva, 184,000) and "Straßburg"; a dateline exonym must be a whole place of the
     // dateline (RegionTagger), or "BALA CYNWYD, Pa." was Basel by one of its alternates
     static final long EXONYM_POPULATION = 150_000;
+    /**
+     * Cities from this size lend their alternates as before; smaller ones only alternates no other place of any size
+     * answers to, and the tagger reads theirs in datelines only ({@link RegionTagger#RUNNING_TEXT_EXONYM_POPULATION}).
+     */
+    static final long SURE_EXONYM_POPULATION = 300_000;
     /** Latin letters (with their accents), and the spaces, hyphens, apostrophes and stops of a name. */
     private static final Pattern LATIN_NAME =
             Pattern.compile("\\p{IsLatin}[\\p{IsLatin} '\u2019.-]*");
@@ -156,15 +161,27 @@ public final class GazetteerBuilder {
             Map<String, String> placeCountry = new HashMap<>();
             Map<String, Set<String>> exonymCities = new TreeMap<>();
             Set<String> bigCities = new HashSet<>();
+            Set<String> smallerCities = new HashSet<>();
             Map<String, Set<String>> localForms = new TreeMap<>();
             // local forms GeoNames itself lists among the place's alternates: a spelling in use, even when the news
             // vocabulary knows it ("Zaporizhzhia", "Odesa" are in it as the places they are)
             Set<String> attested = new HashSet<>();
+            // every place's names and alternates, whatever its size: how many places answer to each (lower case)
+            Map<String, Integer> anyPlaceNames = new HashMap<>();
             try (BufferedReader r = Files.newBufferedReader(from.resolve("cities/geonames-cities1000-2020-03-18.tsv"), StandardCharsets.UTF_8)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String[] f = line.split("\t", -1);
                     long pop = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
                     boolean seat = f[7].equals("PPLC");
+                    Set<String> rowNames = new HashSet<>();
+                    rowNames.add(f[1].toLowerCase(Locale.ROOT));
+                    rowNames.add(f[2].toLowerCase(Locale.ROOT));
+                    for (String alternate : f[3].split(",")) {
+                        if (exonymShape(alternate.strip())) {
+                            rowNames.add(alternate.strip().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    rowNames.forEach(n -> anyPlaceNames.merge(n, 1, Integer::sum));
                     if (pop < MIN_POPULATION && !seat) {
                         continue;
                     }
@@ -180,6 +197,9 @@ public final class GazetteerBuilder {
                     // Sitten's as well as Jerusalem's) is nobody's exonym; only the big cities' are written
                     if (pop >= EXONYM_POPULATION || seat) {
                         bigCities.add(f[0]);
+                    }
+                    if (pop < SURE_EXONYM_POPULATION && !seat) {
+                        smallerCities.add(f[0]);
                     }
                     for (String alternate : f[3].split(",")) {
                         if (exonymShape(alternate.strip())) {
@@ -201,7 +221,11 @@ public final class GazetteerBuilder {
             exonymCities.forEach((n, ids) -> {
                 String lower = n.toLowerCase(Locale.ROOT);
                 String only = ids.iterator().next();
-                if (byLowerCase.get(lower).size() == 1 && bigCities.contains(only) && !known.contains(lower) && !IdfTable.bundled().knows(lower)) {
+                // a city under SURE_EXONYM_POPULATION lends its alternates only when no place of any size answers to them:
+                // "Twickenham" is one of Huntsville's, Alabama (190,000), and London's borough too small to be kept
+                boolean unshared = !smallerCities.contains(only) || anyPlaceNames.getOrDefault(lower, 0) <= 1;
+                if (byLowerCase.get(lower).size() == 1 && bigCities.contains(only) && !known.contains(lower) && unshared
+                        && !IdfTable.bundled().knows(lower)) {
                     exonyms.computeIfAbsent(only, k -> new ArrayList<>()).add(n);
                 }
             });

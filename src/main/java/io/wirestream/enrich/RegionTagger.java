@@ -408,9 +408,16 @@ public final class RegionTagger {
         if (!Gazetteer.EXONYM.equals(e.lang())) {
             return false;
         }
-        return zone == Zone.DATELINE || lang != null && !lang.equals("en") && e.country() != null
+        return zone == Zone.DATELINE || (e.capital() || e.population() >= RUNNING_TEXT_EXONYM_POPULATION)
+                && lang != null && !lang.equals("en") && e.country() != null
                 && COUNTRY_LANGUAGES.getOrDefault(e.country(), Set.of()).contains(lang);
     }
+
+    /**
+     * Exonyms of smaller cities are read in datelines only: in running text their alternates are words and names of the
+     * city's own language ("Hamas" is one of Hamm's, "Kilo" of Kiel's, "Nuss" of Neuss's, "Sainte" of Saint-Étienne's).
+     */
+    static final long RUNNING_TEXT_EXONYM_POPULATION = 300_000;
 
     /**
      * The national languages of the countries whose agencies write in the tagger's languages: a city's own name is read

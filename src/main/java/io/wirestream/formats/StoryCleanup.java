@@ -397,7 +397,10 @@ final class StoryCleanup {
             return null;
         }
         if (DESK_INITIALS.matcher(p).matches()) {
-            return "";
+            // the desk's initials: "dpa/ab" is dpa's, but "ap/sst" or "pa/jj" are two people's initials
+            String first = p.split("[-/]", 2)[0];
+            String agency = first.length() >= 3 && SIGNS.matcher(first).matches() ? Agencies.exactly(first) : null;
+            return agency == null ? "" : agency;
         }
         for (String word : p.split("[^\\p{L}-]+")) {
             String name = word.replaceAll("^-+|-+$", ""); // "--IANS"

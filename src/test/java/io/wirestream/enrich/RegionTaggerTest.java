@@ -58,6 +58,12 @@ class RegionTaggerTest {
         assertEquals("US", tag("Refractories to sell unit",
                 "BALA CYNWYD, Pa., March 5 - General Refractories Co said it agreed to sell a unit.").primary(),
                 "'Bala', one of Basel's names, is the first word of Bala Cynwyd, Pennsylvania");
+        assertEquals(List.of("GB"), TAGGER.tag("Six Nations", List.of("TWICKENHAM (PA) - England beat Wales on Saturday."),
+                "Twickenham", List.of(), "en", RegionTagger.Scope.ABOUT, "GB", null).tagged(),
+                "a smaller city's alternate that a place of any size answers to is nobody's exonym (one of Huntsville's)");
+        // and a smaller city's exonyms are read in datelines only: "Hamas" is one of Hamm's
+        assertEquals(List.of("IL", "DE"), TAGGER.tag("Angriffe", List.of("Die Hamas hat Raketen auf Israel gefeuert. "
+                + "Deutschland verurteilte die Angriffe der Hamas. Die Hamas drohte, Israel antwortete."), null, "de").tagged());
     }
 
     @Test

@@ -254,6 +254,7 @@ class WireFidelityTest {
         }
         assertThat(StoryCleanup.signOffAgency("--IANS/arm")).isEqualTo("IANS");
         assertThat(StoryCleanup.signOffAgency("ap/sst")).as("a desk's initials name no agency").isEmpty();
+        assertThat(StoryCleanup.signOffAgency("dpa/ab")).as("but dpa signs in lower case").isEqualTo("dpa");
         assertThat(StoryCleanup.signOffAgency("The council met.")).isNull();
         for (String word : List.of("well-to-do", "and/or", "ja/nein", "وقال المتحدث إن الهجوم وقع ليلا", "٢٠٢٣/١١/٢٥")) {
             assertThat(StoryCleanup.body(List.of("The council met on Monday.", word))).as(word).hasSize(2);
