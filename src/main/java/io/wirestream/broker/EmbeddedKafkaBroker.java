@@ -63,6 +63,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path logDir = dataDir.resolve("kafka-logs").toAbsolutePath();
         int clientPort = port == 0 ? freePort() : port;
         int controllerPort = freePort();
+        while (controllerPort == clientPort) {
+            // the first port's socket is closed when it is returned, so the system may hand it out again (seen in CI:
+            // "two listeners on the same port", and no broker)
+            controllerPort = freePort();
+        }
         Properties props = brokerProperties(logDir, clientPort, controllerPort);
         props.put("message.max.bytes", String.valueOf(maxMessageBytes));
         try {

@@ -131,9 +131,9 @@ public final class RegionEnricher {
 
     /**
      * Where an English-language national agency's story that names no place happens: its country ({@code language}: the
-     * story's, declared or read from its text). PTI, ANI, AAP, PA,
-     * CP or APP write English for their home market (their English service is their national one), so their
-     * placeless story ("police arrested a 24-year-old ...") is home news, not the desk's fallback. Their copy still
+     * story's, declared or read from its text). PTI, ANI, AAP, PA, CP or APP write English for their home market (their
+     * English service is their national one), so their placeless story ("police arrested a 24-year-old ...") is home
+     * news, not the desk's fallback. Their copy still
      * reads "London" as the capital's, not a home namesake's: they cover the world too. Null otherwise (a global
      * agency, tier 1, covers the world in every language; national services in other languages have a home already).
      */
