@@ -34,6 +34,11 @@ public final class Gazetteer {
      */
     public record Entry(Kind kind, String country, String name, String lang, String admin1, long geonameId,
                         long population, double lat, double lon, boolean capital) {
+
+        /** The same place under another name or language: a city's exonym, its current name. */
+        Entry named(String otherName, String otherLang) {
+            return new Entry(kind, country, otherName, otherLang, admin1, geonameId, population, lat, lon, capital);
+        }
     }
 
     /** The {@link Entry#lang()} of a city's exonym ("København", "Wien"): a name in a language GeoNames does not name. */
@@ -134,19 +139,13 @@ public final class Gazetteer {
             case "X" -> {
                 Entry city = cities.get(Long.parseLong(f[1]));
                 if (city != null) {
-                    Entry exonym = new Entry(Kind.CITY, city.country(), city.name(), EXONYM, city.admin1(), city.geonameId(),
-                            city.population(), city.lat(), city.lon(), city.capital());
-                    for (String n : f[2].split("\\|")) {
-                        add(n, exonym);
-                    }
+                    addAll(f[2], city.named(city.name(), EXONYM));
                 }
             }
             case "L" -> {
                 Entry city = cities.get(Long.parseLong(f[1]));
                 if (city != null) {
-                    for (String n : f[2].split("\\|")) {
-                        add(n, city);
-                    }
+                    addAll(f[2], city);
                 }
             }
             default -> { }
@@ -159,12 +158,14 @@ public final class Gazetteer {
         if (city == null) {
             throw new IllegalStateException("renamed-places.tsv names GeoNames id " + f[0] + ", which the gazetteer lacks");
         }
-        String[] names = f[1].split("\\|");
         // shown by its current name ("Gurugram", not Gurgaon) when the copy uses it
-        Entry renamed = new Entry(city.kind(), city.country(), names[0], city.lang(), city.admin1(), city.geonameId(),
-                city.population(), city.lat(), city.lon(), city.capital());
-        for (String n : names) {
-            add(n, renamed);
+        addAll(f[1], city.named(f[1].split("\\|", 2)[0], city.lang()));
+    }
+
+    /** Files a place under each of its |-separated names. */
+    private void addAll(String names, Entry e) {
+        for (String n : names.split("\\|")) {
+            add(n, e);
         }
     }
 

@@ -149,15 +149,13 @@ public final class GazetteerBuilder {
             int places = 0;
             // names that are something else first: a country, a division or any kept place's own name, or a word
             // of the bundled English news vocabulary ("Gold" for Gold Coast)
-            Set<String> known = new HashSet<>();
-            names(countries, json).forEach(n -> known.add(n.toLowerCase(Locale.ROOT)));
+            Set<String> countryAndPlaceNames = new HashSet<>();
+            names(countries, json).forEach(n -> countryAndPlaceNames.add(n.toLowerCase(Locale.ROOT)));
             // a division's name is the known name of its country's divisions only: Zaporizhzhia the city may share the
-            // name of its oblast, not that of a division abroad
+            // name of its oblast, not that of a division abroad (an exonym may be neither)
             Map<String, Set<String>> divisionCountries = new HashMap<>();
             admin1.forEach(a -> divisionCountries.computeIfAbsent(a.get("name").asText().toLowerCase(Locale.ROOT),
                     k -> new TreeSet<>()).add(a.get("code").asText().split("\\.", 2)[0]));
-            Set<String> countryAndPlaceNames = new HashSet<>(known);
-            known.addAll(divisionCountries.keySet());
             Map<String, String> placeCountry = new HashMap<>();
             Map<String, Set<String>> exonymCities = new TreeMap<>();
             Set<String> bigCities = new HashSet<>();
@@ -173,14 +171,12 @@ public final class GazetteerBuilder {
                     String[] f = line.split("\t", -1);
                     long pop = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
                     boolean seat = f[7].equals("PPLC");
+                    List<String> alternates = List.of(f[3].split(","));
+                    List<String> exonymShaped = alternates.stream().map(String::strip).filter(GazetteerBuilder::exonymShape).toList();
                     Set<String> rowNames = new HashSet<>();
                     rowNames.add(f[1].toLowerCase(Locale.ROOT));
                     rowNames.add(f[2].toLowerCase(Locale.ROOT));
-                    for (String alternate : f[3].split(",")) {
-                        if (exonymShape(alternate.strip())) {
-                            rowNames.add(alternate.strip().toLowerCase(Locale.ROOT));
-                        }
-                    }
+                    exonymShaped.forEach(a -> rowNames.add(a.toLowerCase(Locale.ROOT)));
                     rowNames.forEach(n -> anyPlaceNames.merge(n, 1, Integer::sum));
                     if (pop < MIN_POPULATION && !seat) {
                         continue;
@@ -190,8 +186,7 @@ public final class GazetteerBuilder {
                     places++;
                     placeCountry.put(f[0], f[8]);
                     for (String name : (f[1] + "/" + f[2]).split("/")) {
-                        known.add(name.strip().toLowerCase(Locale.ROOT)); // "Biel/Bienne": Bienne is no Vienna
-                        countryAndPlaceNames.add(name.strip().toLowerCase(Locale.ROOT));
+                        countryAndPlaceNames.add(name.strip().toLowerCase(Locale.ROOT)); // "Biel/Bienne": Bienne is no Vienna
                     }
                     // every kept place's alternates count, so that one another town also answers to ("Sion" is
                     // Sitten's as well as Jerusalem's) is nobody's exonym; only the big cities' are written
@@ -201,12 +196,7 @@ public final class GazetteerBuilder {
                     if (pop < SURE_EXONYM_POPULATION && !seat) {
                         smallerCities.add(f[0]);
                     }
-                    for (String alternate : f[3].split(",")) {
-                        if (exonymShape(alternate.strip())) {
-                            exonymCities.computeIfAbsent(alternate.strip(), k -> new TreeSet<>()).add(f[0]);
-                        }
-                    }
-                    List<String> alternates = List.of(f[3].split(","));
+                    exonymShaped.forEach(a -> exonymCities.computeIfAbsent(a, k -> new TreeSet<>()).add(f[0]));
                     for (String form : localForms(f[1], f[2], f[8], f[3], pop)) {
                         localForms.computeIfAbsent(form, k -> new TreeSet<>()).add(f[0]);
                         if (alternates.contains(form)) {
@@ -224,7 +214,8 @@ public final class GazetteerBuilder {
                 // a city under SURE_EXONYM_POPULATION lends its alternates only when no place of any size answers to them:
                 // "Twickenham" is one of Huntsville's, Alabama (190,000), and London's borough too small to be kept
                 boolean unshared = !smallerCities.contains(only) || anyPlaceNames.getOrDefault(lower, 0) <= 1;
-                if (byLowerCase.get(lower).size() == 1 && bigCities.contains(only) && !known.contains(lower) && unshared
+                boolean otherName = countryAndPlaceNames.contains(lower) || divisionCountries.containsKey(lower);
+                if (byLowerCase.get(lower).size() == 1 && bigCities.contains(only) && !otherName && unshared
                         && !IdfTable.bundled().knows(lower)) {
                     exonyms.computeIfAbsent(only, k -> new ArrayList<>()).add(n);
                 }

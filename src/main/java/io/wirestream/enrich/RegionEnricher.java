@@ -99,7 +99,7 @@ public final class RegionEnricher {
      * country it names. The writer counts, not the deliverer: a newspaper re-running AP copy is AP copy.
      */
     static RegionTagger.Scope scopeOf(EnrichedStory s) {
-        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        Source writer = writerOf(s);
         return writer != null && "agency".equals(writer.getKind()) ? RegionTagger.Scope.ABOUT : RegionTagger.Scope.NAMED;
     }
 
@@ -110,7 +110,7 @@ public final class RegionEnricher {
      * Al Jazeera and Google News cover the world).
      */
     static String homeOf(EnrichedStory s) {
-        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        Source writer = writerOf(s);
         if (writer == null) {
             return null;
         }
@@ -138,11 +138,16 @@ public final class RegionEnricher {
      * agency, tier 1, covers the world in every language; national services in other languages have a home already).
      */
     static String placelessHomeOf(EnrichedStory s, String language) {
-        Source writer = s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
+        Source writer = writerOf(s);
         String story = language == null ? "en" : RegionTagger.primaryLanguage(language);
         return writer != null && "agency".equals(writer.getKind()) && writer.getTier() >= 2 && "en".equals(story)
                 && writer.getLanguage() != null && "en".equals(RegionTagger.primaryLanguage(writer.getLanguage()))
                 ? writer.getCountry() : null;
+    }
+
+    /** Who wrote a story: the outlet it was re-run from, else its source. A newspaper re-running AP copy is AP's. */
+    private static Source writerOf(EnrichedStory s) {
+        return s.getOriginalSource() != null ? s.getOriginalSource() : s.getSourceRecord();
     }
 
     private static final java.util.Set<String> HOME_MARKET_KINDS = java.util.Set.of("newspaper", SourceCatalogue.UNKNOWN_KIND);

@@ -399,17 +399,21 @@ final class StoryCleanup {
         if (DESK_INITIALS.matcher(p).matches()) {
             // the desk's initials: "dpa/ab" is dpa's, but "ap/sst" or "pa/jj" are two people's initials
             String first = p.split("[-/]", 2)[0];
-            String agency = first.length() >= 3 && SIGNS.matcher(first).matches() ? Agencies.exactly(first) : null;
+            String agency = first.length() >= 3 ? signingAgency(first) : null;
             return agency == null ? "" : agency;
         }
         for (String word : p.split("[^\\p{L}-]+")) {
-            String name = word.replaceAll("^-+|-+$", ""); // "--IANS"
-            String agency = name.length() >= 2 && SIGNS.matcher(name).matches() ? Agencies.exactly(name) : null;
+            String agency = signingAgency(word.replaceAll("^-+|-+$", "")); // "--IANS"
             if (agency != null) {
                 return agency;
             }
         }
         return "";
+    }
+
+    /** The agency a word of a sign-off names, when it is one that signs so, else null. */
+    private static String signingAgency(String word) {
+        return word.length() >= 2 && SIGNS.matcher(word).matches() ? Agencies.exactly(word) : null;
     }
 
     /** A sign-off line or a closing copyright notice ("© ANA-MPA. All rights reserved."). */
