@@ -3,6 +3,7 @@ package io.wirestream.app;
 import io.wirestream.classify.CategoryModel;
 import io.wirestream.classify.CategoryTrainer;
 import io.wirestream.classify.CategoryTrainer.Labelled;
+import io.wirestream.enrich.Gazetteer;
 import io.wirestream.eval.CorpusReader;
 import io.wirestream.eval.CorpusStory;
 import io.wirestream.runtime.WirestreamConfig;
@@ -137,11 +138,12 @@ final class TrainCommand implements Callable<Integer> {
         List<Labelled> concepts = CategoryTrainer.iptcConcepts(Files.readAllLines(iptc, StandardCharsets.UTF_8));
         texts.addAll(concepts);
         Files.createDirectories(outDir);
-        CategoryModel model = CategoryTrainer.shipped(lex, uci, texts);
+        Set<String> places = CategoryTrainer.placeTerms(Gazetteer.bundled().countryWords());
+        CategoryModel model = CategoryTrainer.shipped(lex, uci, texts, places);
         model.write(outDir.resolve("model.tsv"));
         int topics = writeMediaTopics(outDir.resolve("mediatopics.tsv"));
         System.out.println("shipped model: " + lex.size() + " lexicon topics, " + uci.size() + " headlines, " + articleCount
-                + " articles, " + concepts.size() + " IPTC concepts; " + topics + " Media Topics -> " + outDir);
+                + " articles, " + concepts.size() + " IPTC concepts, " + places.size() + " country names learning nothing; " + topics + " Media Topics -> " + outDir);
         return 0;
     }
 

@@ -33,6 +33,10 @@ import java.util.Set;
  *             core words, the texts it labels teach the words that keep them company (team names,
  *             "points", "scored" beside "season"), which no list can foresee.</li>
  *       </ol>
+ *       Country names and demonyms ("Russia", "Chinese") learn nothing in the two evidence layers: they say
+ *       where a story happens, not what it is about, and what the open texts teach of them is their label set's
+ *       bias (UCI labels no politics or world news, so "Russia" and "China" occur only in its business
+ *       headlines and pulled a Russian police story into economy). The lexicon may still list them.
  *       Its headline counts once, as body words do: the layers above already give a headline's
  *       distinctive words their weight, and counted twice a headline's one generic word ("deal",
  *       "record") outvoted the lead's several specific ones.</li>
@@ -99,15 +103,32 @@ public final class CategoryTrainer {
 
     /** The shipped model without bootstrapping: lexicon votes and headline evidence. */
     public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines) {
-        return shipped(lexicon, headlines, List.of());
+        return shipped(lexicon, headlines, List.of(), Set.of());
+    }
+
+    /**
+     * The model's terms for place names as written ("Russia", "South Korea": a word, or a pair of two words;
+     * longer names are left out, their words are common ones).
+     */
+    public static Set<String> placeTerms(Iterable<String> names) {
+        Set<String> terms = new java.util.TreeSet<>();
+        for (String name : names) {
+            List<String> words = TextFeatures.words(name);
+            if (words.size() == 1 || words.size() == 2) {
+                terms.add(String.join("_", words));
+            }
+        }
+        return terms;
     }
 
     /**
      * The shipped model over the 17 top-level topics: lexicon votes weighted by specificity, scaled
      * headline evidence, then evidence bootstrapped from {@code texts}: a text with topics keeps its
      * first one (IPTC concepts: their top-level topic), one without is labelled by the first two layers.
+     * {@code places} (model terms, {@link #placeTerms}) get no evidence from either layer.
      */
-    public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines, List<Labelled> texts) {
+    public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines, List<Labelled> texts,
+                                        Set<String> places) {
         List<String> classes = MediaTopics.TOP_LEVEL;
         int k = classes.size();
         Map<String, double[]> w = new HashMap<>();
@@ -128,7 +149,7 @@ public final class CategoryTrainer {
                 total[c]++;
             }
         }
-        addCentred(w, byWord, total, HEADLINE_EVIDENCE);
+        addCentred(w, byWord, total, HEADLINE_EVIDENCE, places);
         int ngrams = w.keySet().stream().anyMatch(t -> t.indexOf('_') >= 0) ? 2 : 1;
         CategoryModel seed = new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], w);
         if (texts.isEmpty()) {
@@ -157,7 +178,7 @@ public final class CategoryTrainer {
         }
         Map<String, double[]> boot = new HashMap<>();
         seed.weights().forEach((t, x) -> boot.put(t, x.clone()));
-        addCentred(boot, byTopic, words, BOOTSTRAP_EVIDENCE);
+        addCentred(boot, byTopic, words, BOOTSTRAP_EVIDENCE, places);
         return new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], boot);
     }
 
@@ -165,12 +186,16 @@ public final class CategoryTrainer {
      * Adds to {@code w}, for each word seen at least {@link #MIN_COUNT} times, {@code scale} times its
      * smoothed log likelihood in each topic that has counts, centred on their mean: the evidence moves a
      * story between those topics and adds nothing to them as a group, so a source that labels few
-     * topics does not pull every story into them.
+     * topics does not pull every story into them. Words in {@code skip} get none.
      */
-    private static void addCentred(Map<String, double[]> w, Map<String, double[]> counts, double[] total, double scale) {
+    private static void addCentred(Map<String, double[]> w, Map<String, double[]> counts, double[] total, double scale,
+                                   Set<String> skip) {
         int vocabulary = counts.size();
         int k = total.length;
         for (Map.Entry<String, double[]> e : counts.entrySet()) {
+            if (skip.contains(e.getKey())) {
+                continue;
+            }
             double[] n = e.getValue();
             double sum = 0;
             for (double v : n) {

@@ -50,6 +50,8 @@ public final class Gazetteer {
     private final Map<String, Country> countries = new HashMap<>();
     private final Map<String, String> divisions = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
+    /** Every English name and short form of a country, and its demonyms: see {@link #countryWords()}. */
+    private final java.util.Set<String> countryWords = new java.util.TreeSet<>();
     /** Cities by GeoNames id while loading, for their exonyms. */
     private final Map<Long, Entry> cities = new HashMap<>();
 
@@ -89,6 +91,15 @@ public final class Gazetteer {
         return countryNames.getOrDefault(code, code);
     }
 
+    /**
+     * The English names and short forms of every country, and the team's demonyms ("Russia", "Russian", "South
+     * Korea", "Britons"), as written: the words that say where a story is, which the category model must not learn
+     * as what it is about.
+     */
+    public java.util.Set<String> countryWords() {
+        return java.util.Collections.unmodifiableSet(countryWords);
+    }
+
     /** Name of a first-level division ("US.TX" is "Texas"), or null. */
     public String division(String country, String admin1) {
         return divisions.get(country + "." + admin1);
@@ -121,6 +132,7 @@ public final class Gazetteer {
                 addInflected(f[3], name);
                 if (f[2].equals("en")) {
                     countryNames.putIfAbsent(f[1], f[3]);
+                    countryWords.add(f[3]);
                 }
             }
             case "A" -> {
@@ -181,6 +193,9 @@ public final class Gazetteer {
             default -> throw new IllegalStateException("unknown alias kind " + f[1]);
         };
         String[] code = f[0].split("\\.", 2);
+        if (kind == Kind.COUNTRY || kind == Kind.DEMONYM) {
+            countryWords.addAll(List.of(f[2].split("\\|")));
+        }
         for (String n : f[2].split("\\|")) {
             add(n, new Entry(kind, code[0].equals("-") ? null : code[0], n, null, code.length > 1 ? code[1] : null,
                     0, 0, 0, 0, false));

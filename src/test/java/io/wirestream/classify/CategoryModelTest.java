@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CategoryModelTest {
@@ -122,15 +123,36 @@ class CategoryModelTest {
                 new CategoryTrainer.Labelled("Shares flat", "dividend held", List.of()));
         CategoryModel seed = CategoryTrainer.shipped(lex, List.of());
         assertThat(seed.classify("Quarterback", "").get(0).confidence()).isZero();
-        CategoryModel m = CategoryTrainer.shipped(lex, List.of(), texts);
+        CategoryModel m = CategoryTrainer.shipped(lex, List.of(), texts, Set.of());
         assertThat(m.classify("Quarterback", "").get(0).qcode()).isEqualTo("medtop:15000000");
         assertThat(m.classify("Dividend", "").get(0).qcode()).isEqualTo("medtop:04000000");
         // a text that brings its own topic keeps it, whatever the lexicon would make of it ("goal": sport)
         CategoryModel labelled = CategoryTrainer.shipped(lex, List.of(), List.of(
                 new CategoryTrainer.Labelled("Goal of the sermon", "a sermon", List.of("medtop:12000000")),
                 new CategoryTrainer.Labelled("The goal of a sermon", "the sermon", List.of("medtop:12000000")),
-                new CategoryTrainer.Labelled("Striker", "goal", List.of())));
+                new CategoryTrainer.Labelled("Striker", "goal", List.of())), Set.of());
         assertThat(labelled.classify("Sermon", "").get(0).qcode()).isEqualTo("medtop:12000000");
+    }
+
+    @Test
+    void countryNamesLearnNoTopicFromTheOpenTexts() throws Exception {
+        var lex = CategoryTrainer.readLexicon(new BufferedReader(new StringReader(
+                "medtop:04000000\tshares\nmedtop:02000000\tpolice\n")));
+        // the labelled headlines only know business: every "Russia" in them is a business headline
+        List<CategoryTrainer.Labelled> headlines = List.of(
+                new CategoryTrainer.Labelled("Russia rouble falls", "", List.of("medtop:04000000")),
+                new CategoryTrainer.Labelled("Russia rouble rises", "", List.of("medtop:04000000")),
+                new CategoryTrainer.Labelled("Russia rouble slips", "", List.of("medtop:04000000")),
+                new CategoryTrainer.Labelled("New film opens", "", List.of("medtop:01000000")));
+        Set<String> places = CategoryTrainer.placeTerms(List.of("Russia", "South Korea", "Central African Republic"));
+        assertThat(places).containsExactly("russia", "south_korea");
+        CategoryModel biased = CategoryTrainer.shipped(lex, headlines, List.of(), Set.of());
+        CategoryModel placeless = CategoryTrainer.shipped(lex, headlines, List.of(), places);
+        // the biased model files a story that only names the country under business; without it, no evidence
+        assertThat(biased.classify("Russia", "in Russia").get(0).qcode()).isEqualTo("medtop:04000000");
+        assertThat(placeless.classify("Russia", "in Russia").get(0).confidence()).isZero();
+        // the other words learn as before
+        assertThat(placeless.classify("Rouble", "").get(0).qcode()).isEqualTo("medtop:04000000");
     }
 
     @Test
