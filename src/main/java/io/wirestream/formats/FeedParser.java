@@ -11,8 +11,9 @@ import java.util.Set;
 import org.w3c.dom.Element;
 
 /**
- * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace), RSS 1.0 (RDF: items
- * beside the channel, Dublin Core dates and creators) and Atom 1.0. One instance handles one of the two, so the registry has one parser per {@link WireFormat};
+ * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace; RSS 0.91 and 0.92 are
+ * its subsets), RSS 1.0 and 0.90 (RDF: items beside the channel, Dublin Core dates and creators), Atom 1.0 and the Atom
+ * 0.3 draft that feeds of the 2000s still serve (issued / modified dates, content by MIME type and mode). One instance handles one of the two, so the registry has one parser per {@link WireFormat};
  * the field logic is shared because an RSS item and an Atom entry carry the same things.
  *
  * <p>Field mapping, RSS item / Atom entry:
@@ -22,7 +23,8 @@ import org.w3c.dom.Element;
  * <li>headline = title; body = content:encoded / content (HTML to paragraphs), else description /
  *     summary; description = description / summary (WXR: excerpt:encoded) when the body came from
  *     the content.</li>
- * <li>versionCreated = pubDate, else dc:date / updated; firstCreated = Atom published; byline = author or dc:creator.</li>
+ * <li>versionCreated = pubDate, else dc:date / updated (0.3: modified); firstCreated = Atom published (0.3: issued,
+ *     else created); byline = author or dc:creator.</li>
  * <li>category / category@term = subjects of scheme "keyword"; language = channel language or xml:lang.</li>
  * <li>agency = the feed title, else the host of the channel link or generator, else the source.</li>
  * <li>WXR: attachments and menu items are not stories and are skipped; drafts, pending, private,
@@ -32,6 +34,10 @@ import org.w3c.dom.Element;
 public final class FeedParser implements WireParser {
 
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    /** The Atom 0.3 draft (2003-2005), before the IETF's 1.0. */
+    private static final String ATOM03_NS = "http://purl.org/atom/ns#";
+    /** RSS 0.90 (Netscape, 1999): RDF like RSS 1.0, in Netscape's namespace. */
+    private static final String RSS090_NS = "my.netscape.com/rdf/simple/0.9/";
     /** RSS 1.0: an RDF document whose items stand beside its channel, with Dublin Core dates and creators. */
     private static final String RSS1_NS = "purl.org/rss/1.0/";
     private static final String RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -60,18 +66,22 @@ public final class FeedParser implements WireParser {
     @Override
     public boolean sniff(byte[] head, String headText) {
         String root = SafeXml.rootName(headText);
-        return format == WireFormat.RSS ? "rss".equals(root) || "RDF".equals(root) && headText.contains(RSS1_NS)
-                : "feed".equals(root) && headText.contains(ATOM_NS);
+        return format == WireFormat.RSS ? "rss".equals(root) || "RDF".equals(root) && (headText.contains(RSS1_NS) || headText.contains(RSS090_NS))
+                : "feed".equals(root) && (headText.contains(ATOM_NS) || headText.contains(ATOM03_NS));
     }
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         Element root = SafeXml.parseFeed(NitfDoctype.stripStandardRss(payload)).getDocumentElement();
         boolean atom = format == WireFormat.ATOM;
-        Element channel = atom ? root : SafeXml.child(root, "channel");
         boolean rdf = !atom && SafeXml.localName(root).equals("RDF");
-        if (channel == null || !(atom ? SafeXml.localName(root).equals("feed") : rdf || SafeXml.localName(root).equals("rss"))) {
+        if (!(atom ? SafeXml.localName(root).equals("feed") : rdf || SafeXml.localName(root).equals("rss"))) {
             throw new WireParseException("not " + (atom ? "an Atom feed" : "RSS") + ": root element is <" + SafeXml.localName(root) + ">");
+        }
+        // RDF feeds (RSS 1.0, 0.90) keep their items beside the channel, so one without a channel still has them
+        Element channel = atom ? root : StoryFields.first(SafeXml.child(root, "channel"), rdf ? root : null);
+        if (channel == null) {
+            throw WireParseException.noStory("rss feed without a <channel>");
         }
         String host = host(atom ? atomLink(channel) : SafeXml.text(SafeXml.child(channel, "link")));
         String agency = StoryFields.first(SafeXml.text(SafeXml.child(channel, "title")), host,
@@ -138,7 +148,7 @@ public final class FeedParser implements WireParser {
         String summary = atom ? atomText(own(item, "summary")) : SafeXml.text(own(item, "description"));
         // RSS 2.0's <source> names the outlet an aggregator took the item from; the title ends with it ("... - Reuters")
         String source = atom ? null : outlet(SafeXml.text(inItemsNamespace(item, "source"))); // not RSS 1.0's dc:source
-        String headline = withoutOutlet(title(SafeXml.text(own(item, "title"))), source);
+        String headline = withoutOutlet(title(atom ? atomTitle(own(item, "title")) : SafeXml.text(own(item, "title"))), source);
         // the full text when it holds any (a content:encoded of one picture does not), else the summary, unless an
         // aggregator's summary is only a list of links (Google News lists the story's headline and its outlets' links)
         String html = FeedFooters.strip(content);
@@ -165,8 +175,11 @@ public final class FeedParser implements WireParser {
         b.uri(id).storyKey(StoryFields.qualify(host, id));
 
         if (atom) {
-            Instant published = WireTimes.parse(SafeXml.text(SafeXml.child(item, "published")));
-            b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))), published));
+            // Atom 0.3 has issued (when first made public), modified and created where 1.0 has published and updated
+            Instant published = StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "published"))),
+                    WireTimes.parse(SafeXml.text(SafeXml.child(item, "issued"))), WireTimes.parse(SafeXml.text(SafeXml.child(item, "created"))));
+            b.versionCreated(StoryFields.first(WireTimes.parse(SafeXml.text(SafeXml.child(item, "updated"))),
+                    WireTimes.parse(SafeXml.text(SafeXml.child(item, "modified"))), published));
             b.firstCreated(published);
             b.byline(StoryFields.first(names(SafeXml.children(item, "author").stream().map(a -> SafeXml.text(SafeXml.child(a, "name")))),
                     feedAuthor));
@@ -266,13 +279,58 @@ public final class FeedParser implements WireParser {
 
     /**
      * An Atom text construct as HTML: escaped HTML ({@code type="html"}) is its text; {@code type="xhtml"} is markup in
-     * the feed itself, serialised so its paragraphs stay paragraphs (its text alone ran them together).
+     * the feed itself, serialised so its paragraphs stay paragraphs (its text alone ran them together); {@code
+     * type="text"} (the default) is plain text, so a "<" in it is a character and a blank line ends a paragraph, unless
+     * it holds tags or entities: feeds that leave the type out often mean HTML. Atom 0.3 names a MIME
+     * type instead ("text/html", "text/plain", "application/xhtml+xml") and says how the content is carried: {@code
+     * mode="xml"} (markup in the feed), "escaped" (as text) or "base64".
      */
     private static String atomText(Element e) {
-        if (e != null && "xhtml".equals(SafeXml.attr(e, "type"))) {
+        if (e == null) {
+            return null;
+        }
+        String type = StoryFields.first(SafeXml.attr(e, "type"), "text").toLowerCase(Locale.ROOT);
+        String mode = SafeXml.attr(e, "mode");
+        if (type.equals("xhtml") || "xml".equals(mode) || mode == null && type.endsWith("xhtml+xml")) {
             return WireText.blankToNull(XmlBody.innerHtml(e));
         }
+        String text = e.getTextContent(); // not collapsed yet: plain text's blank lines are paragraphs
+        text = text == null || text.isBlank() ? null : text;
+        if (text != null && "base64".equals(mode)) {
+            try {
+                text = new String(java.util.Base64.getMimeDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                return null;
+            }
+        }
+        if (text == null || !(type.equals("text") || type.equals("text/plain")) || TAG.matcher(text).find()
+                || HTML_ENTITY.matcher(text).find()) {
+            // HTML, or HTML a feed calls text (many leave the type out: tags, or "&nbsp;"): read as HTML
+            return WireText.blankToNull(text);
+        }
+        return WireText.blankToNull(plainAsHtml(text));
+    }
+
+    /** An Atom title: markup in the feed ({@code type="xhtml"}, 0.3's {@code mode="xml"}) as its text, scripts left out. */
+    private static String atomTitle(Element e) {
+        if (e != null && (isXhtml(e) || "xml".equals(SafeXml.attr(e, "mode")))) {
+            return WireText.blankToNull(WireText.parseHtml(XmlBody.innerHtml(e)).text());
+        }
         return SafeXml.text(e);
+    }
+
+    private static boolean isXhtml(Element e) {
+        String type = SafeXml.attr(e, "type");
+        return type != null && (type.equals("xhtml") || type.endsWith("xhtml+xml"));
+    }
+
+    /** Plain text as HTML: its characters escaped, a blank line a paragraph's end. */
+    private static String plainAsHtml(String text) {
+        StringBuilder html = new StringBuilder(text.length() + 16);
+        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
+            html.append("<p>").append(org.jsoup.nodes.Entities.escape(paragraph.strip())).append("</p>");
+        }
+        return html.toString();
     }
 
     /** Yahoo's Media RSS, whose title, description, content and category describe a picture or video, not the item. */

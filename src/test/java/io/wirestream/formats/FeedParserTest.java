@@ -126,6 +126,69 @@ class FeedParserTest {
         assertThat(s.subjects()).extracting(SubjectCode::code).contains("security");
     }
 
+    /** RSS 0.90 (Netscape's RDF, 1999): the items beside the channel as in RSS 1.0, no dates, the link as the id. */
+    @Test
+    void rss090NetscapeRdf() throws Exception {
+        String rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                + "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"><channel><title>Example Wire</title>"
+                + "<link>https://wire.example.com/</link><description>news</description></channel>"
+                + "<item><title>Storm closes ports</title><link>https://wire.example.com/storm</link></item>"
+                + "<item><title>Talks resume</title><link>https://wire.example.com/talks</link></item></rdf:RDF>";
+        assertThat(new ParserRegistry(List.of(rss, atom), 1 << 20).detect(utf8(rdf))).isSameAs(rss);
+        List<ParsedStory> items = rss.parse(utf8(rdf), CONTEXT);
+        assertThat(items).extracting(ParsedStory::headline).containsExactly("Storm closes ports", "Talks resume");
+        assertThat(items.get(0).uri()).isEqualTo("https://wire.example.com/storm");
+        assertThat(items.get(0).agency()).isEqualTo("Example Wire");
+    }
+
+    /**
+     * The Atom 0.3 draft: issued and modified for published and updated, content by MIME type and mode (escaped HTML,
+     * inline XHTML, base64), the summary beside the content, a title in markup.
+     */
+    @Test
+    void atom03Draft() throws Exception {
+        String base64 = java.util.Base64.getEncoder().encodeToString("<p>Third.</p>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String feed = "<?xml version=\"1.0\"?><feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>Example Wire</title>"
+                + "<link rel=\"alternate\" type=\"text/html\" href=\"https://wire.example.com/\"/>"
+                + "<modified>2004-05-02T12:00:00Z</modified><author><name>Desk</name></author>"
+                + "<entry><title>Escaped</title><id>tag:wire.example.com,2004:1</id>"
+                + "<issued>2004-05-01T08:00:00-04:00</issued><modified>2004-05-01T13:00:00Z</modified>"
+                + "<summary type=\"text/plain\">Short &amp; plain.</summary>"
+                + "<content type=\"text/html\" mode=\"escaped\">&lt;p&gt;First.&lt;/p&gt;&lt;p&gt;Second.&lt;/p&gt;</content></entry>"
+                + "<entry><title type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">In<b>line</b>"
+                + "<script>steal()</script> story</div></title><id>tag:wire.example.com,2004:2</id><created>2004-05-01T09:00:00Z</created>"
+                + "<content type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>One.</p><p>Two.</p></div></content></entry>"
+                + "<entry><title>Encoded</title><id>tag:wire.example.com,2004:3</id><issued>2004-05-01T10:00:00Z</issued>"
+                + "<content type=\"text/html\" mode=\"base64\">" + base64 + "</content></entry></feed>";
+        assertThat(atom.sniff(utf8(feed), feed)).isTrue();
+        assertThat(rss.sniff(utf8(feed), feed)).isFalse();
+        List<ParsedStory> entries = atom.parse(utf8(feed), CONTEXT);
+        ParsedStory escaped = entries.get(0);
+        assertThat(escaped.body()).containsExactly("First.", "Second.");
+        assertThat(escaped.description()).isEqualTo("Short & plain.");
+        assertThat(escaped.firstCreated()).isEqualTo(Instant.parse("2004-05-01T12:00:00Z"));
+        assertThat(escaped.versionCreated()).isEqualTo(Instant.parse("2004-05-01T13:00:00Z"));
+        assertThat(escaped.byline()).isEqualTo("Desk");
+        assertThat(entries.get(1).headline()).as("a title in markup is its text, without scripts").isEqualTo("Inline story");
+        assertThat(entries.get(1).body()).containsExactly("One.", "Two.");
+        assertThat(entries.get(1).versionCreated()).isEqualTo(Instant.parse("2004-05-01T09:00:00Z"));
+        assertThat(entries.get(2).body()).containsExactly("Third.");
+        assertThat(entries.get(2).versionCreated()).isEqualTo(Instant.parse("2004-05-01T10:00:00Z"));
+    }
+
+    /** Atom's default text type is plain text: a "<" is a character, a blank line a paragraph's end; HTML a feed calls text is still HTML. */
+    @Test
+    void atomPlainTextIsText() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Example Wire</title>"
+                + "<entry><id>tag:a,2024:1</id><title>Plain</title><updated>2024-03-01T10:00:00Z</updated>"
+                + "<content type=\"text\">Turnout was &lt; 40% in the east.\n\nCounting goes on.</content></entry>"
+                + "<entry><id>tag:a,2024:2</id><title>Untyped</title><updated>2024-03-01T10:00:00Z</updated>"
+                + "<summary>&lt;p&gt;Markup a feed forgot to type.&lt;/p&gt;</summary></entry></feed>";
+        List<ParsedStory> entries = atom.parse(utf8(feed), CONTEXT);
+        assertThat(entries.get(0).body()).containsExactly("Turnout was < 40% in the east.", "Counting goes on.");
+        assertThat(entries.get(1).body()).containsExactly("Markup a feed forgot to type.");
+    }
+
     /** What feeds do with titles, authors and languages: HTML-escaped titles, "e-mail (Name)", a feed-level author, no language. */
     @Test
     void titlesAuthorsAndLanguageAsFeedsWriteThem() throws Exception {
