@@ -32,7 +32,7 @@ import org.w3c.dom.Node;
  * <li>head/meta: anpa-keyword is the slugline, anpa-category a subject of scheme "anpa-category", an agency's own
  *     category or section (EFE's "categoria") one of scheme "category";
  *     head/tobject/tobject.subject@refnum are IPTC Subject Codes ("subj").</li>
- * <li>body.head: hedline/hl1 (else head/title) is the headline, byline (without its byttl title),
+ * <li>body.head: hedline/hl1 (else a misspelt headline/hl1, else head/title) is the headline, byline (without its byttl title),
  *     dateline (text as sent; the place from city, else location), abstract = description.</li>
  * <li>body.content: HTML and paragraphs.</li>
  * <li>agency = doc.copyright@holder, else doc-id@regsrc, else the letters before the first dot of
@@ -83,7 +83,9 @@ public final class NitfParser implements WireParser {
         b.agency(StoryFields.first(documentAgency, context.source())).provider(context.source());
 
         // Headline and body first: the story key falls back to a hash of the headline.
-        b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.child(head, "title"))));
+        // some producers write <headline><hl1> (NITF's "headline" is in the head's docdata, the body's is "hedline")
+        b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.path(bodyHead, "headline", "hl1")),
+                SafeXml.text(SafeXml.child(head, "title"))));
         XmlBody.apply(b, SafeXml.path(nitf, "body", "body.content"));
         String description = abstractOf(bodyHead);
         b.description(description);

@@ -288,6 +288,24 @@ class NewsmlG2ParserTest {
                 .noneMatch(c -> c.code().equals("poiID0") || "Court, Main Street 1, Berlin".equals(c.name()));
     }
 
+    /**
+     * A faceted concept (G2 2.26 on: APA) is its main concept, the facets only refine it; a concept named by its URI in
+     * IPTC's vocabularies is that code.
+     */
+    @Test
+    void facetedSubjectsAndSubjectsByUri() throws Exception {
+        String item = textItem("", "<subject><mainConcept qcode=\"medtop:20001057\"><name>alpine skiing</name></mainConcept>"
+                + "<facetConcept qcode=\"asportfacetvalue:slalom-alpineskiing\"><name>slalom</name></facetConcept></subject>"
+                + "<subject><mainConcept uri=\"http://cv.iptc.org/newscodes/mediatopic/20001071\"/>"
+                + "<facetConcept reluri=\"http://cv.iptc.org/newscodes/asportfacet/distance\"/></subject>"
+                + "<subject uri=\"http://cv.iptc.org/newscodes/subjectcode/15000000\"/>"
+                + "<subject uri=\"http://example.com/topics/skiing\"/>"
+                + "<headline>Slalom won</headline>", xhtml("<p>She won the slalom.</p>"));
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.subjects()).extracting(c -> c.scheme() + ":" + c.code()).containsExactly("medtop:20001057", "medtop:20001071", "subj:15000000");
+        assertThat(s.subjects().get(0).name()).isEqualTo("alpine skiing");
+    }
+
     /** A provider and copyright holder named by their URI only are known by its host. */
     @Test
     void partiesNamedByUriOnly() throws Exception {

@@ -45,6 +45,15 @@ class NitfParserTest {
     }
 
     /** The writer's organisation and place are no part of the byline; an issue date in basic form is a date. */
+    /** A body headline written as {@code <headline><hl1>} (the body's element is hedline) is still the headline. */
+    @Test
+    void bodyHeadlineUnderItsMisspeltElement() throws Exception {
+        ParsedStory s = parser.parse(utf8("<nitf><head><title>Minimal Article</title><docdata><doc-id id-string=\"ex-2\"/></docdata></head>"
+                + "<body><body.head><headline><hl1>Council backs new bridge</hl1></headline></body.head>"
+                + "<body.content><p>The council voted.</p></body.content></body></nitf>"), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Council backs new bridge");
+    }
+
     @Test
     void bylinePartsAndBasicDates() throws Exception {
         ParsedStory s = parser.parse(utf8("<nitf><head><title>Launch</title><docdata><doc-id id-string=\"ex-1\"/>"
