@@ -57,6 +57,8 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
     static final Duration LIVE = Duration.ofSeconds(10);
     private static final int KEY_DIGITS = 15;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClusterAlertProcessor.class);
+
     private final String stateStoreName;
     private final String heldStoreName;
     private final AlertSettings settings;
@@ -130,7 +132,15 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         if (s.getAction() == StoryAction.KILL) {
             st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));
             states.put(clusterId, st);
-            forward(kill(clusterId, s, st, eventTime), recordTime, headers);
+            if (st.getLevel() != null || s.getPreviousVersion() != null) {
+                forward(kill(clusterId, s, st, eventTime), recordTime, headers);
+            } else {
+                // Neither delivered nor alerted: a kill is the first this pipeline saw of the story (a bare cancel of
+                // an item it never carried, a picture's). It goes to stories.enriched like every kill; a notice would
+                // tell editors to drop something they never had from here.
+                LOG.debug("kill of {} not noticed to editors: no earlier version was seen and its cluster {} was not alerted",
+                        s.getStoryKey(), clusterId);
+            }
             return;
         }
         AlertRules.include(st, s, eventTime, settings);
@@ -196,11 +206,8 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         String before;
         if (st.getLevel() != null) {
             before = String.format(Locale.ROOT, "; its cluster was alerted at %s", st.getLevel());
-        } else if (s.getPreviousVersion() != null) {
-            before = "; it was delivered";
         } else {
-            // the kill is the first this pipeline saw of the story: editors may have it from elsewhere
-            before = "; no earlier version was seen here";
+            before = "; it was delivered";
         }
         reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + before);
         AlertState routing = st;
