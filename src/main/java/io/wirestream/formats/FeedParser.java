@@ -12,8 +12,9 @@ import org.w3c.dom.Element;
 
 /**
  * Web feeds: RSS 2.0 (including WordPress WXR exports, which are RSS 2.0 with a wp: namespace; RSS 0.91 and 0.92 are
- * its subsets), RSS 1.0 and 0.90 (RDF: items beside the channel, Dublin Core dates and creators), Atom 1.0 and the Atom
- * 0.3 draft that feeds of the 2000s still serve (issued / modified dates, content by MIME type and mode). One instance handles one of the two, so the registry has one parser per {@link WireFormat};
+ * its subsets), RSS 1.0 and 0.90 (RDF: items beside the channel, Dublin Core dates and creators), Atom 1.0 (also written without
+ * its namespace) and the Atom 0.3 draft that feeds of the 2000s still serve (issued / modified dates, content by MIME
+ * type and mode). One instance handles one of the two, so the registry has one parser per {@link WireFormat};
  * the field logic is shared because an RSS item and an Atom entry carry the same things.
  *
  * <p>Field mapping, RSS item / Atom entry:
@@ -67,7 +68,16 @@ public final class FeedParser implements WireParser {
     public boolean sniff(byte[] head, String headText) {
         String root = SafeXml.rootName(headText);
         return format == WireFormat.RSS ? "rss".equals(root) || "RDF".equals(root) && (headText.contains(RSS1_NS) || headText.contains(RSS090_NS))
-                : "feed".equals(root) && (headText.contains(ATOM_NS) || headText.contains(ATOM03_NS));
+                : "feed".equals(root) && (headText.contains(ATOM_NS) || headText.contains(ATOM03_NS) || !declaresNamespace(headText, "feed"));
+    }
+
+    /**
+     * Whether the start tag of the root element {@code name} declares a default namespace: a {@code <feed>} without one
+     * is Atom written without its namespace (some publishing systems leave it out); one in another namespace is not Atom.
+     */
+    private static boolean declaresNamespace(String headText, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + "(?=[\\s/>])([^>]*)>").matcher(headText);
+        return !m.find() || m.group(1).contains("xmlns=");
     }
 
     @Override

@@ -176,6 +176,17 @@ class FeedParserTest {
         assertThat(entries.get(2).versionCreated()).isEqualTo(Instant.parse("2004-05-01T10:00:00Z"));
     }
 
+    /** Atom written without its namespace is still Atom; a {@code <feed>} in another namespace is not. */
+    @Test
+    void atomWithoutItsNamespace() throws Exception {
+        String feed = "<?xml version=\"1.0\"?><feed><title>Example Wire</title><entry><id>tag:a,2024:3</id>"
+                + "<title>Flood warning lifted</title><updated>2024-03-01T10:00:00Z</updated><summary>Rivers fell.</summary></entry></feed>";
+        assertThat(atom.sniff(utf8(feed), feed)).isTrue();
+        assertThat(atom.parse(utf8(feed), CONTEXT).get(0).headline()).isEqualTo("Flood warning lifted");
+        String other = "<?xml version=\"1.0\"?><feed xmlns=\"http://example.com/products\"><item/></feed>";
+        assertThat(atom.sniff(utf8(other), other)).isFalse();
+    }
+
     /** Atom's default text type is plain text: a "<" is a character, a blank line a paragraph's end; HTML a feed calls text is still HTML. */
     @Test
     void atomPlainTextIsText() throws Exception {
