@@ -268,11 +268,12 @@ public final class NewsmlG2Parser implements WireParser {
             // only refers inside the item (dpa's points of interest, literal="poiID0", whose names are street addresses)
             // is none.
             String literal = SafeXml.attr(s, "literal");
-            String qcode = StoryFields.first(SafeXml.attr(s, "qcode"), iptcQcode(SafeXml.attr(s, "uri")));
+            String qcode = StoryFields.first(SafeXml.attr(s, "qcode"), SafeXml.attr(s, "uri"));
             Element main = SafeXml.child(s, "mainConcept");
             if (qcode == null && literal == null && main != null) {
-                // a faceted concept (G2 2.26 on, APA's): the subject is its main concept, the facets refine it
-                qcode = StoryFields.first(SafeXml.attr(main, "qcode"), iptcQcode(SafeXml.attr(main, "uri")));
+                // a faceted concept (G2 2.26 on, APA's): the subject is its main concept, the facets refine it; a concept
+                // may be named by its URI (StoryFields.subject reads IPTC's as their codes)
+                qcode = StoryFields.first(SafeXml.attr(main, "qcode"), SafeXml.attr(main, "uri"));
                 literal = SafeXml.attr(main, "literal");
                 name = StoryFields.first(name, SafeXml.text(SafeXml.child(main, "name")));
             }
@@ -326,21 +327,6 @@ public final class NewsmlG2Parser implements WireParser {
         all.forEach(b::place);
         return locatedCounts;
     }
-
-    /**
-     * The qcode of a concept G2 names by its URI in IPTC's vocabularies: "http://cv.iptc.org/newscodes/mediatopic/20001071"
-     * is medtop:20001071, ".../subjectcode/15000000" subj:15000000; null for any other URI.
-     */
-    static String iptcQcode(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = IPTC_CONCEPT_URI.matcher(uri.strip());
-        return m.matches() ? (m.group(1).equalsIgnoreCase("mediatopic") ? "medtop:" : "subj:") + m.group(2) : null;
-    }
-
-    private static final java.util.regex.Pattern IPTC_CONCEPT_URI =
-            java.util.regex.Pattern.compile("(?i)https?://cv\\.iptc\\.org/newscodes/(mediatopic|subjectcode)/(\\d{8})/?");
 
     /** An identifier that refers inside the item: "poiID0", "ID0EOE", "ID0EGAAC". */
     private static final java.util.regex.Pattern INTERNAL_ID = java.util.regex.Pattern.compile("(?i)(?:poi)?id\\d[0-9a-z]*");

@@ -290,7 +290,7 @@ class NewsmlG2ParserTest {
 
     /**
      * A faceted concept (G2 2.26 on: APA) is its main concept, the facets only refine it; a concept named by its URI in
-     * IPTC's vocabularies is that code.
+     * IPTC's vocabularies is that code, another URI its host's.
      */
     @Test
     void facetedSubjectsAndSubjectsByUri() throws Exception {
@@ -302,7 +302,7 @@ class NewsmlG2ParserTest {
                 + "<subject uri=\"http://example.com/topics/skiing\"/>"
                 + "<headline>Slalom won</headline>", xhtml("<p>She won the slalom.</p>"));
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
-        assertThat(s.subjects()).extracting(c -> c.scheme() + ":" + c.code()).containsExactly("medtop:20001057", "medtop:20001071", "subj:15000000");
+        assertThat(s.subjects()).extracting(c -> c.scheme() + ":" + c.code()).containsExactly("medtop:20001057", "medtop:20001071", "subj:15000000", "example.com:skiing");
         assertThat(s.subjects().get(0).name()).isEqualTo("alpine skiing");
     }
 
