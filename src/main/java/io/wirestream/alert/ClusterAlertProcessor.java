@@ -4,6 +4,7 @@ import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.AlertState;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.state.TimeIndex;
 import java.time.Duration;
@@ -132,14 +133,15 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         if (s.getAction() == StoryAction.KILL) {
             st.setLastSeen(Instant.ofEpochMilli(Math.max(st.getLastSeen().toEpochMilli(), eventTime)));
             states.put(clusterId, st);
-            if (st.getLevel() != null || s.getPreviousVersion() != null) {
-                forward(kill(clusterId, s, st, eventTime), recordTime, headers);
+            // a story held for its embargo is killed before it lifts: it must never come out as an alert
+            boolean wasHeld = dropHeld(s.getStoryKey());
+            if (!wasHeld && firstSeen(s, st) && bare(s)) {
+                // A bare cancel (no text: a uri and a status) of an item this pipeline never carried, a picture's most
+                // often: it goes to stories.enriched like every kill, but a notice would ask editors to drop something
+                // they cannot even recognise. A kill with text, or of anything seen or alerted, is always noticed.
+                LOG.debug("bare cancel of {} not noticed to editors: nothing of it was seen here", s.getStoryKey());
             } else {
-                // Neither delivered nor alerted: a kill is the first this pipeline saw of the story (a bare cancel of
-                // an item it never carried, a picture's). It goes to stories.enriched like every kill; a notice would
-                // tell editors to drop something they never had from here.
-                LOG.debug("kill of {} not noticed to editors: no earlier version was seen and its cluster {} was not alerted",
-                        s.getStoryKey(), clusterId);
+                forward(kill(clusterId, s, st, eventTime, wasHeld), recordTime, headers);
             }
             return;
         }
@@ -201,13 +203,45 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
                 .build();
     }
 
-    private Alert kill(String clusterId, EnrichedStory s, AlertState st, long eventTime) {
+    /**
+     * Whether a kill is the first this stage saw of its story: it kept its story's cluster (an update or kill does), so
+     * a story seen before left it members; a version-less story has no previous version to tell it by.
+     */
+    private static boolean firstSeen(EnrichedStory s, AlertState st) {
+        return st.getLevel() == null && st.getMembers() == 0 && s.getPreviousVersion() == null;
+    }
+
+    /** A kill without text: the parser headed it "Withdrawn: ..." (StoryFields.ensureHeadline). */
+    private static boolean bare(EnrichedStory s) {
+        return s.getBody().isEmpty() && s.getSignals().contains(Signal.NO_HEADLINE);
+    }
+
+    /** Deletes what is held for a story's embargo; whether anything was. */
+    private boolean dropHeld(String storyKey) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, EnrichedStory> it = held.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.key.substring(KEY_DIGITS + 1).equals(storyKey)) {
+                    keys.add(kv.key);
+                }
+            });
+        }
+        keys.forEach(held::delete);
+        return !keys.isEmpty();
+    }
+
+    private Alert kill(String clusterId, EnrichedStory s, AlertState st, long eventTime, boolean wasHeld) {
         List<String> reasons = new ArrayList<>();
         String before;
-        if (st.getLevel() != null) {
+        if (wasHeld) {
+            before = "; it was delivered under an embargo, which no longer lifts";
+        } else if (st.getLevel() != null) {
             before = String.format(Locale.ROOT, "; its cluster was alerted at %s", st.getLevel());
-        } else {
+        } else if (!firstSeen(s, st)) {
             before = "; it was delivered";
+        } else {
+            // the kill is the first this pipeline saw of the story: editors may have it from elsewhere
+            before = "; no earlier version was seen here";
         }
         reasons.add("story killed (pubStatus " + s.getPubStatus() + ")" + before);
         AlertState routing = st;

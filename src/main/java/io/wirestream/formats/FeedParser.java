@@ -158,7 +158,7 @@ public final class FeedParser implements WireParser {
         String summary = atom ? atomText(own(item, "summary")) : SafeXml.text(own(item, "description"));
         // RSS 2.0's <source> names the outlet an aggregator took the item from; the title ends with it ("... - Reuters")
         String source = atom ? null : outlet(SafeXml.text(inItemsNamespace(item, "source"))); // not RSS 1.0's dc:source
-        String headline = withoutOutlet(title(atom ? atomTitle(own(item, "title")) : SafeXml.text(own(item, "title"))), source);
+        String headline = withoutOutlet(atom ? atomTitle(own(item, "title")) : title(SafeXml.text(own(item, "title"))), source);
         // the full text when it holds any (a content:encoded of one picture does not), else the summary, unless an
         // aggregator's summary is only a list of links (Google News lists the story's headline and its outlets' links)
         String html = FeedFooters.strip(content);
@@ -288,51 +288,119 @@ public final class FeedParser implements WireParser {
     }
 
     /**
-     * An Atom text construct as HTML: escaped HTML ({@code type="html"}) is its text; {@code type="xhtml"} is markup in
-     * the feed itself, serialised so its paragraphs stay paragraphs (its text alone ran them together); {@code
-     * type="text"} (the default) is plain text, so a "<" in it is a character and a blank line ends a paragraph, unless
-     * it holds tags or entities: feeds that leave the type out often mean HTML. Atom 0.3 names a MIME
-     * type instead ("text/html", "text/plain", "application/xhtml+xml") and says how the content is carried: {@code
-     * mode="xml"} (markup in the feed), "escaped" (as text) or "base64".
+     * An Atom text construct as HTML, or null when it carries no text (a picture's bytes). Atom 1.0: escaped HTML
+     * ({@code type="html"}) is its text; {@code type="xhtml"} and XML media types are markup in the feed itself,
+     * serialised so its paragraphs stay paragraphs; {@code type="text"} is plain text, so a "<" in it is a character and
+     * a blank line ends a paragraph. A construct without a type is plain text too unless it holds tags or entities:
+     * feeds that leave the type out often mean HTML. Atom 0.3 names a MIME type ("text/html", "text/plain",
+     * "application/xhtml+xml", parameters allowed) and says how the content is carried: {@code mode="xml"} (markup in
+     * the feed, the default), "escaped" (as text) or "base64" (in the charset its type names, else UTF-8).
      */
     private static String atomText(Element e) {
         if (e == null) {
             return null;
         }
-        String type = StoryFields.first(SafeXml.attr(e, "type"), "text").toLowerCase(Locale.ROOT);
+        String declared = SafeXml.attr(e, "type");
+        String type = declared == null ? "text" : mediaType(declared);
         String mode = SafeXml.attr(e, "mode");
-        if (type.equals("xhtml") || "xml".equals(mode) || mode == null && type.endsWith("xhtml+xml")) {
+        if (isMarkup(e, type, mode, declared != null)) {
             return WireText.blankToNull(XmlBody.innerHtml(e));
         }
-        String text = e.getTextContent(); // not collapsed yet: plain text's blank lines are paragraphs
-        text = text == null || text.isBlank() ? null : text;
-        if (text != null && "base64".equals(mode)) {
-            try {
-                text = new String(java.util.Base64.getMimeDecoder().decode(text), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException notBase64) {
-                return null;
-            }
+        if (!isText(type)) {
+            return null; // image/png, application/pdf: bytes, not text
         }
-        if (text == null || !(type.equals("text") || type.equals("text/plain")) || TAG.matcher(text).find()
-                || HTML_ENTITY.matcher(text).find()) {
-            // HTML, or HTML a feed calls text (many leave the type out: tags, or "&nbsp;"): read as HTML
+        String text = rawText(e, declared, mode); // not collapsed yet: plain text's blank lines are paragraphs
+        if (text == null || !(type.equals("text") || type.equals("text/plain"))
+                || declared == null && (TAG.matcher(text).find() || HTML_ENTITY.matcher(text).find())) {
+            // HTML, or HTML a feed calls nothing (tags, or "&nbsp;"): read as HTML
             return WireText.blankToNull(text);
         }
         return WireText.blankToNull(plainAsHtml(text));
     }
 
-    /** An Atom title: markup in the feed ({@code type="xhtml"}, 0.3's {@code mode="xml"}) as its text, scripts left out. */
+    /**
+     * An Atom title as text: markup in the feed as its text (scripts left out), a title declared text as it is ("Why
+     * &lt;div&gt; tags matter"), else as a feed title ({@link #title}: HTML read, entities resolved).
+     */
     private static String atomTitle(Element e) {
-        if (e != null && (isXhtml(e) || "xml".equals(SafeXml.attr(e, "mode")))) {
+        if (e == null) {
+            return null;
+        }
+        String declared = SafeXml.attr(e, "type");
+        String type = declared == null ? "text" : mediaType(declared);
+        String mode = SafeXml.attr(e, "mode");
+        if (isMarkup(e, type, mode, declared != null)) {
             return WireText.blankToNull(WireText.parseHtml(XmlBody.innerHtml(e)).text());
         }
-        return SafeXml.text(e);
+        if (!isText(type)) {
+            return null;
+        }
+        String text = WireText.blankToNull(rawText(e, declared, mode));
+        return declared != null && (type.equals("text") || type.equals("text/plain")) ? text : title(text);
     }
 
-    private static boolean isXhtml(Element e) {
-        String type = SafeXml.attr(e, "type");
-        return type != null && (type.equals("xhtml") || type.endsWith("xhtml+xml"));
+    /** A MIME type without its parameters, lower-cased: "text/plain; charset=utf-8" is text/plain. */
+    private static String mediaType(String type) {
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Whether a construct is markup in the feed: Atom 1.0's xhtml and XML media types, Atom 0.3's mode "xml" (its
+     * default, so a construct with a MIME type and element children that says no other mode), and elements a feed put
+     * in a construct that declares no type. Not Atom 1.0's html or text: TypePad wraps escaped HTML in a div.
+     */
+    private static boolean isMarkup(Element e, String type, String mode, boolean typed) {
+        if ("escaped".equals(mode) || "base64".equals(mode)) {
+            return false;
+        }
+        return type.equals("xhtml") || type.endsWith("+xml") || type.endsWith("/xml") || "xml".equals(mode)
+                || (!typed || type.indexOf('/') > 0) && hasElementChildren(e);
+    }
+
+    private static boolean isText(String type) {
+        return type.equals("text") || type.equals("html") || type.startsWith("text/");
+    }
+
+    private static boolean hasElementChildren(Element e) {
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A construct's characters, base64 decoded in the charset its type names; null when blank or not base64. */
+    private static String rawText(Element e, String declared, String mode) {
+        String text = e.getTextContent();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!"base64".equals(mode)) {
+            return text;
+        }
+        try {
+            return new String(java.util.Base64.getMimeDecoder().decode(text.strip()), charsetOf(declared));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+    }
+
+    /** The charset a MIME type's parameter names, else UTF-8. */
+    private static java.nio.charset.Charset charsetOf(String type) {
+        java.util.regex.Matcher m = CHARSET_PARAMETER.matcher(type == null ? "" : type);
+        if (m.find()) {
+            try {
+                return java.nio.charset.Charset.forName(m.group(1));
+            } catch (IllegalArgumentException unknown) {
+                return java.nio.charset.StandardCharsets.UTF_8;
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8;
+    }
+
+    private static final java.util.regex.Pattern CHARSET_PARAMETER = java.util.regex.Pattern.compile("(?i);\\s*charset=\"?([A-Za-z0-9._:-]+)");
 
     /** Plain text as HTML: its characters escaped, a blank line a paragraph's end. */
     private static String plainAsHtml(String text) {

@@ -99,8 +99,10 @@ final class StoryFields {
         String code;
         String scheme;
         if (lower.startsWith("http")) {
-            code = q.substring(q.lastIndexOf('/') + 1);
-            scheme = lower.contains("mediatopic") ? "medtop" : lower.contains("subjectcode") ? "subj" : hostOf(lower);
+            String path = q.replaceFirst("/+$", ""); // ".../mediatopic/20001071/" names the same concept
+            code = path.substring(path.lastIndexOf('/') + 1);
+            boolean iptc = "cv.iptc.org".equals(hostOf(lower));
+            scheme = iptc && lower.contains("/mediatopic/") ? "medtop" : iptc && lower.contains("/subjectcode/") ? "subj" : hostOf(lower);
         } else if (q.indexOf(':') > 0) {
             scheme = q.substring(0, q.indexOf(':'));
             code = q.substring(q.indexOf(':') + 1);

@@ -112,24 +112,46 @@ class ClusterAlertsTopologyTest {
     }
 
     /**
-     * A kill notice goes out for a story that was delivered or alerted (the issue's rule): a kill that is the first
-     * this pipeline saw of a story (a bare cancel of an item it never carried) tells editors nothing they can act on.
+     * A kill notice goes out for every story seen here (with a version or without one) and for any kill that says what it
+     * kills; a bare cancel (a uri and a status) of an item never seen here is no notice, and still reaches stories.enriched.
      */
     @Test
-    void aKillNoticeOnlyForAStoryThatWasDelivered() {
+    void aKillNoticeSaysWhetherTheStoryWasSeenBefore() {
         t.send(copy("urn:rtrs:5", "reuters", "Parliament passes budget", BUDGET, T0));
         t.send(copy("urn:rtrs:5", "reuters", "KILL Parliament passes budget", BUDGET, T0.plusSeconds(600)).version("2").canceled());
         t.send(copy("urn:afp:9", "afp", "KILL Weather mild", "Sunshine and light winds are forecast.", T0.plusSeconds(700))
                 .version("4").canceled());
+        t.send(copy("urn:site:1", "site", "Council backs bridge", "The council voted for the bridge.", T0.plusSeconds(800)).without("version"));
+        t.send(copy("urn:site:1", "site", "", "", T0.plusSeconds(900)).without("version").without("headline").without("body_text").canceled());
+        t.send(copy("urn:ap:pic", "ap", "", "", T0.plusSeconds(1000)).without("headline").without("body_text").canceled());
 
-        assertThat(sent()).extracting(Alert::getLevel).containsExactly(AlertLevel.KILL);
-        Alert kill = sent().get(0);
-        assertThat(kill.getStoryKey()).isEqualTo("urn:rtrs:5");
-        assertThat(kill.getReasons()).anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
-        // the notice carries what desks route by: its source, regions and desk
-        assertThat(kill.getSources()).containsExactly("reuters");
-        assertThat(kill.getRegions()).isNotEmpty();
-        assertThat(kill.getDesk()).isNotNull();
+        assertThat(sent()).extracting(Alert::getStoryKey).containsExactly("urn:rtrs:5", "urn:afp:9", "urn:site:1");
+        assertThat(sent()).extracting(Alert::getLevel).containsOnly(AlertLevel.KILL);
+        assertThat(sent().get(0).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
+        assertThat(sent().get(1).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; no earlier version was seen here"));
+        assertThat(sent().get(2).getReasons()).as("a version-less story is known by its cluster")
+                .anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
+        // seen first as a kill, the notice still carries what desks route by: its own source, regions and desk
+        assertThat(sent().get(1).getSources()).containsExactly("afp");
+        assertThat(sent().get(1).getSourceCount()).isEqualTo(1);
+        assertThat(sent().get(1).getRegions()).isNotEmpty();
+        assertThat(sent().get(1).getDesk()).isNotNull();
+        assertThat(t.enrichedSeen).as("the bare cancel is delivered like every kill")
+                .anySatisfy(e -> assertThat(e.getStoryKey()).endsWith("urn:ap:pic"));
+    }
+
+    /** A story killed while held for its embargo never comes out as an alert; the kill notice says it was embargoed. */
+    @Test
+    void aKillDuringTheEmbargoDropsTheHeldFlash() {
+        Instant release = T0.plusSeconds(3600);
+        t.send(copy("urn:ap:emk", "ap", "President killed in military strike", STRIKE, T0).urgency(1).embargoed(release));
+        t.send(copy("urn:ap:emk", "ap", "KILL President killed", STRIKE, T0.plusSeconds(600)).version("2").canceled());
+        t.send(copy("urn:x:3", "x", "Markets close flat", "Shares ended the day little changed.", T0.plusSeconds(3700)));
+
+        assertThat(sent()).singleElement().satisfies(a -> {
+            assertThat(a.getLevel()).isEqualTo(AlertLevel.KILL);
+            assertThat(a.getReasons()).anySatisfy(r -> assertThat(r).contains("under an embargo"));
+        });
     }
 
     @Test

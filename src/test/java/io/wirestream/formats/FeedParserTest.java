@@ -158,6 +158,8 @@ class FeedParserTest {
                 + "<entry><title type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">In<b>line</b>"
                 + "<script>steal()</script> story</div></title><id>tag:wire.example.com,2004:2</id><created>2004-05-01T09:00:00Z</created>"
                 + "<content type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>One.</p><p>Two.</p></div></content></entry>"
+                + "<entry><title>Default mode</title><id>tag:wire.example.com,2004:4</id><issued>2004-05-01T11:00:00Z</issued>"
+                + "<content type=\"text/html\"><p>Four.</p><p>Five.</p></content></entry>"
                 + "<entry><title>Encoded</title><id>tag:wire.example.com,2004:3</id><issued>2004-05-01T10:00:00Z</issued>"
                 + "<content type=\"text/html\" mode=\"base64\">" + base64 + "</content></entry></feed>";
         assertThat(atom.sniff(utf8(feed), feed)).isTrue();
@@ -172,8 +174,9 @@ class FeedParserTest {
         assertThat(entries.get(1).headline()).as("a title in markup is its text, without scripts").isEqualTo("Inline story");
         assertThat(entries.get(1).body()).containsExactly("One.", "Two.");
         assertThat(entries.get(1).versionCreated()).isEqualTo(Instant.parse("2004-05-01T09:00:00Z"));
-        assertThat(entries.get(2).body()).containsExactly("Third.");
-        assertThat(entries.get(2).versionCreated()).isEqualTo(Instant.parse("2004-05-01T10:00:00Z"));
+        assertThat(entries.get(2).body()).as("0.3's default mode is xml: markup in the feed").containsExactly("Four.", "Five.");
+        assertThat(entries.get(3).body()).containsExactly("Third.");
+        assertThat(entries.get(3).versionCreated()).isEqualTo(Instant.parse("2004-05-01T10:00:00Z"));
     }
 
     /** Atom written without its namespace is still Atom; a {@code <feed>} in another namespace is not. */
@@ -187,17 +190,33 @@ class FeedParserTest {
         assertThat(atom.sniff(utf8(other), other)).isFalse();
     }
 
-    /** Atom's default text type is plain text: a "<" is a character, a blank line a paragraph's end; HTML a feed calls text is still HTML. */
+    /**
+     * Atom's text types: declared text is text ("<" a character, a blank line a paragraph, a ticker in angle brackets
+     * kept); a construct that declares no type is text unless it holds tags or entities; HTML that TypePad wraps in a
+     * div is still HTML; a MIME type may carry parameters; a picture's bytes are no text; a title in markup keeps its
+     * escaped characters.
+     */
     @Test
-    void atomPlainTextIsText() throws Exception {
+    void atomTextConstructs() throws Exception {
         String feed = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Example Wire</title>"
                 + "<entry><id>tag:a,2024:1</id><title>Plain</title><updated>2024-03-01T10:00:00Z</updated>"
-                + "<content type=\"text\">Turnout was &lt; 40% in the east.\n\nCounting goes on.</content></entry>"
+                + "<content type=\"text\">Turnout was &lt; 40% in the east.\n\nMicrosoft &lt;MSFT&gt; rose.</content></entry>"
                 + "<entry><id>tag:a,2024:2</id><title>Untyped</title><updated>2024-03-01T10:00:00Z</updated>"
-                + "<summary>&lt;p&gt;Markup a feed forgot to type.&lt;/p&gt;</summary></entry></feed>";
+                + "<summary>&lt;p&gt;Markup a feed forgot to type.&lt;/p&gt;</summary></entry>"
+                + "<entry><id>tag:a,2024:3</id><title type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">Why &lt;div&gt; tags matter</div></title>"
+                + "<updated>2024-03-01T10:00:00Z</updated><content type=\"html\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+                + "&lt;p&gt;One.&lt;/p&gt;&lt;p&gt;Two.&lt;/p&gt;</div></content></entry>"
+                + "<entry><id>tag:a,2024:4</id><title>Photo</title><updated>2024-03-01T10:00:00Z</updated>"
+                + "<summary>A photo of the bridge.</summary><content type=\"image/png\">iVBORw0KGgoAAAANSUhEUg==</content></entry>"
+                + "<entry><id>tag:a,2024:5</id><title>Params</title><updated>2024-03-01T10:00:00Z</updated>"
+                + "<content type=\"text/plain; charset=utf-8\">a &lt; b\n\nsecond</content></entry></feed>";
         List<ParsedStory> entries = atom.parse(utf8(feed), CONTEXT);
-        assertThat(entries.get(0).body()).containsExactly("Turnout was < 40% in the east.", "Counting goes on.");
+        assertThat(entries.get(0).body()).containsExactly("Turnout was < 40% in the east.", "Microsoft <MSFT> rose.");
         assertThat(entries.get(1).body()).containsExactly("Markup a feed forgot to type.");
+        assertThat(entries.get(2).headline()).isEqualTo("Why <div> tags matter");
+        assertThat(entries.get(2).body()).containsExactly("One.", "Two.");
+        assertThat(entries.get(3).body()).containsExactly("A photo of the bridge.");
+        assertThat(entries.get(4).body()).containsExactly("a < b", "second");
     }
 
     /** What feeds do with titles, authors and languages: HTML-escaped titles, "e-mail (Name)", a feed-level author, no language. */

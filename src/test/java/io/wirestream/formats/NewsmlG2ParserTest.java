@@ -298,7 +298,7 @@ class NewsmlG2ParserTest {
                 + "<facetConcept qcode=\"asportfacetvalue:slalom-alpineskiing\"><name>slalom</name></facetConcept></subject>"
                 + "<subject><mainConcept uri=\"http://cv.iptc.org/newscodes/mediatopic/20001071\"/>"
                 + "<facetConcept reluri=\"http://cv.iptc.org/newscodes/asportfacet/distance\"/></subject>"
-                + "<subject uri=\"http://cv.iptc.org/newscodes/subjectcode/15000000\"/>"
+                + "<subject uri=\"http://cv.iptc.org/newscodes/subjectcode/15000000/\"/>"
                 + "<subject uri=\"http://example.com/topics/skiing\"/>"
                 + "<headline>Slalom won</headline>", xhtml("<p>She won the slalom.</p>"));
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);

@@ -57,6 +57,8 @@ public final class WireItems {
         public Ninjs signal(String s) { n.withArray("signals").add(s); return this; }
         public Ninjs from(String s) { source = s; return this; }
         public Ninjs embargoed(Instant until) { n.put("embargoed", until.toString()); return this; }
+        /** Leaves a field out: a version-less item, a bare cancel without headline or text. */
+        public Ninjs without(String field) { n.remove(field); return this; }
 
         /** Sets both versioncreated and the receive time. */
         public Ninjs at(Instant t) {
