@@ -297,25 +297,7 @@ public final class FeedParser implements WireParser {
      * the feed, the default), "escaped" (as text) or "base64" (in the charset its type names, else UTF-8).
      */
     private static String atomText(Element e) {
-        if (e == null) {
-            return null;
-        }
-        String declared = SafeXml.attr(e, "type");
-        String type = declared == null ? "text" : mediaType(declared);
-        String mode = SafeXml.attr(e, "mode");
-        if (isMarkup(e, type, mode, declared != null)) {
-            return WireText.blankToNull(XmlBody.innerHtml(e));
-        }
-        if (!isText(type)) {
-            return null; // image/png, application/pdf: bytes, not text
-        }
-        String text = rawText(e, declared, mode); // not collapsed yet: plain text's blank lines are paragraphs
-        if (text == null || !(type.equals("text") || type.equals("text/plain"))
-                || declared == null && (TAG.matcher(text).find() || HTML_ENTITY.matcher(text).find())) {
-            // HTML, or HTML a feed calls nothing (tags, or "&nbsp;"): read as HTML
-            return WireText.blankToNull(text);
-        }
-        return WireText.blankToNull(plainAsHtml(text));
+        return atomConstruct(e, false);
     }
 
     /**
@@ -323,6 +305,10 @@ public final class FeedParser implements WireParser {
      * &lt;div&gt; tags matter"), else as a feed title ({@link #title}: HTML read, entities resolved).
      */
     private static String atomTitle(Element e) {
+        return atomConstruct(e, true);
+    }
+
+    private static String atomConstruct(Element e, boolean asTitle) {
         if (e == null) {
             return null;
         }
@@ -330,13 +316,22 @@ public final class FeedParser implements WireParser {
         String type = declared == null ? "text" : mediaType(declared);
         String mode = SafeXml.attr(e, "mode");
         if (isMarkup(e, type, mode, declared != null)) {
-            return WireText.blankToNull(WireText.parseHtml(XmlBody.innerHtml(e)).text());
+            String html = XmlBody.innerHtml(e);
+            return WireText.blankToNull(asTitle ? WireText.parseHtml(html).text() : html);
         }
         if (!isText(type)) {
-            return null;
+            return null; // image/png, application/pdf: bytes, not text
         }
-        String text = WireText.blankToNull(rawText(e, declared, mode));
-        return declared != null && (type.equals("text") || type.equals("text/plain")) ? text : title(text);
+        String text = rawText(e, declared, mode); // not collapsed yet: plain text's blank lines are paragraphs
+        boolean plain = type.equals("text") || type.equals("text/plain");
+        if (asTitle) {
+            return declared != null && plain ? WireText.blankToNull(text) : title(WireText.blankToNull(text));
+        }
+        if (text == null || !plain || declared == null && (TAG.matcher(text).find() || HTML_ENTITY.matcher(text).find())) {
+            // HTML, or HTML a feed calls nothing (tags, or "&nbsp;"): read as HTML
+            return WireText.blankToNull(text);
+        }
+        return WireText.blankToNull(plainAsHtml(text));
     }
 
     /** A MIME type without its parameters, lower-cased: "text/plain; charset=utf-8" is text/plain. */
