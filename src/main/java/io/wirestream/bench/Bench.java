@@ -40,6 +40,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -76,7 +77,10 @@ public final class Bench {
 
     /** Header with the producer's wall-clock send time, copied by Kafka Streams to every output. */
     static final String SENT_HEADER = "wirestream-bench-sent-ms";
-    /** Header on the wires of the latency run's warm-up, so their outputs are told apart from the timed ones. */
+    /**
+     * Header on the wires of the latency run's warm-up, for anyone reading the raw topic. Outputs are told apart by
+     * their wire's send time instead ({@link SentTimes}): an output's headers can be another record's.
+     */
     static final String WARMUP_HEADER = "wirestream-bench-warmup";
 
     /**
@@ -355,7 +359,10 @@ public final class Bench {
         // sent ms, output, latency ms, phase: when a run's tail comes, and on which output
         StringBuilder trace = new StringBuilder("sent_ms,output,latency_ms,phase\n");
         AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
+        SentTimes sentTimes = new SentTimes(topics);
         AtomicInteger sent = new AtomicInteger();
+        // the send time of the first timed wire; every warm-up wire was sent before it (offer keeps them apart)
+        AtomicLong timedFrom = new AtomicLong(Long.MAX_VALUE);
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
         Map<String, Object> threadTime = null;
@@ -372,7 +379,7 @@ public final class Bench {
                     options.rate(), options.latencyWarmup().toSeconds(), options.latencyPhase().toSeconds());
             Thread producer = new Thread(() -> {
                 try {
-                    offer(kafka, topics.raw(), total, warmupWires, sent);
+                    offer(kafka, topics.raw(), total, warmupWires, sent, timedFrom);
                 } catch (Throwable e) {
                     producerFailure.set(e);
                 } finally {
@@ -411,16 +418,22 @@ public final class Bench {
                     if (h == null) {
                         throw new IllegalStateException("output without the send-time header on " + r.topic());
                     }
-                    long sentMs = Long.parseLong(new String(h.value(), StandardCharsets.UTF_8));
-                    long latency = r.timestamp() - sentMs;
+                    // The wire's own send time is in the output's value (its receive time, which the bench sets to the
+                    // send time): the headers are those of the record the emitting step was processing, which for a
+                    // near-duplicate that waited for its original are the original's (a timed wire's output once
+                    // came with a warm-up wire's headers, "149 of 150 samples").
                     boolean alert = r.topic().equals(topics.alerts());
-                    boolean warm = r.headers().lastHeader(WARMUP_HEADER) != null;
+                    Alert a = alert ? alertSerde.decode(r.value()) : null;
+                    if (alert && !isNewAlert(a)) {
+                        continue;
+                    }
+                    long sentMs = sentTimes.of(r.topic(), r.value(), a, Long.parseLong(new String(h.value(), StandardCharsets.UTF_8)));
+                    long latency = r.timestamp() - sentMs;
+                    boolean warm = sentMs < timedFrom.get();
                     if (!alert) {
                         (warm ? warmupSamples : samples).add(latency);
-                    } else if (isNewAlert(alertSerde.decode(r.value()))) {
-                        (warm ? warmupAlertSamples : alertSamples).add(latency);
                     } else {
-                        continue;
+                        (warm ? warmupAlertSamples : alertSamples).add(latency);
                     }
                     trace.append(sentMs).append(',').append(alert ? "alert" : "story").append(',').append(latency)
                             .append(',').append(warm ? "warmup" : "timed").append('\n');
@@ -469,6 +482,39 @@ public final class Bench {
     }
 
     /** What eval alerts counts as an alert: a first alert of its level for its cluster, BULLETIN or FLASH. */
+    /**
+     * When the wire behind an output was sent: its receive time, which {@link #capture} sets to the send time, read from
+     * the output's value (a story, a duplicate's story, a dead letter; an alert's triggering wire); the header's send
+     * time when the value has none.
+     */
+    static final class SentTimes {
+        private final Topics topics;
+        private final AvroSerde<io.wirestream.avro.EnrichedStory> stories = AvroSerde.of(io.wirestream.avro.EnrichedStory.class);
+        private final AvroSerde<io.wirestream.avro.Duplicate> duplicates = AvroSerde.of(io.wirestream.avro.Duplicate.class);
+        private final AvroSerde<io.wirestream.avro.DeadLetter> deadLetters = AvroSerde.of(io.wirestream.avro.DeadLetter.class);
+
+        SentTimes(Topics topics) {
+            this.topics = topics;
+        }
+
+        long of(String topic, byte[] value, Alert alert, long fromHeader) {
+            Instant received;
+            if (alert != null) {
+                received = alert.getTriggerReceivedAt();
+            } else if (topic.equals(topics.enriched())) {
+                received = stories.decode(value).getReceivedAt();
+            } else if (topic.equals(topics.duplicates())) {
+                io.wirestream.avro.Duplicate d = duplicates.decode(value);
+                received = d.getStory() == null ? null : d.getStory().getReceivedAt();
+            } else if (topic.equals(topics.dlq())) {
+                received = deadLetters.decode(value).getReceivedAt();
+            } else {
+                received = null;
+            }
+            return received == null ? fromHeader : received.toEpochMilli();
+        }
+    }
+
     private static boolean isNewAlert(Alert a) {
         return !a.getUpdate() && (a.getLevel() == AlertLevel.BULLETIN || a.getLevel() == AlertLevel.FLASH);
     }
@@ -509,7 +555,8 @@ public final class Bench {
      * the first {@code warmup} of them marked as the warm-up's; every {@link #BURST_EVERY}th slot starts
      * a corroborated burst ({@link WireStoryGenerator#burst}).
      */
-    private void offer(KafkaRuntime kafka, String topic, int total, int warmup, AtomicInteger sent) throws Exception {
+    private void offer(KafkaRuntime kafka, String topic, int total, int warmup, AtomicInteger sent, AtomicLong timedFrom)
+            throws Exception {
         Map<String, Object> p = new HashMap<>(kafka.clientProps());
         // As WireProducer: what production ingest does.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -528,6 +575,7 @@ public final class Bench {
         try (KafkaProducer<String, RawWireItem> producer =
                      new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer())) {
             long start = System.nanoTime();
+            long lastSent = Long.MIN_VALUE;
             for (int i = 0; i < total; i++) {
                 if (queued.isEmpty() && i % BURST_EVERY == BURST_EVERY - 1) {
                     // A breaking story and two other agencies' copies of it, in the next three slots:
@@ -540,6 +588,15 @@ public final class Bench {
                     LockSupport.parkNanos(wait);
                 }
                 long now = System.currentTimeMillis();
+                if (i == warmup) {
+                    // the first timed wire leaves in a millisecond of its own: a send time tells the phases apart
+                    while (now <= lastSent) {
+                        Thread.onSpinWait();
+                        now = System.currentTimeMillis();
+                    }
+                    timedFrom.set(now);
+                }
+                lastSent = now;
                 RawItems.Captured c = capture(w, Instant.ofEpochMilli(now));
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(SENT_HEADER, Long.toString(now).getBytes(StandardCharsets.UTF_8));
