@@ -211,9 +211,13 @@ public final class ClusterAlertProcessor implements Processor<String, EnrichedSt
         return st.getLevel() == null && st.getMembers() == 0 && s.getPreviousVersion() == null;
     }
 
-    /** A kill without text: the parser headed it "Withdrawn: ..." (StoryFields.ensureHeadline). */
+    /**
+     * A kill without text: no body, no standfirst, and a headline the parser made up ("Withdrawn: ...",
+     * StoryFields.ensureHeadline); a headline derived from a standfirst ("This story has been withdrawn: ...") is text.
+     */
     private static boolean bare(EnrichedStory s) {
-        return s.getBody().isEmpty() && s.getSignals().contains(Signal.NO_HEADLINE);
+        return s.getBody().isEmpty() && (s.getDescription() == null || s.getDescription().isBlank())
+                && s.getSignals().contains(Signal.NO_HEADLINE);
     }
 
     /** Deletes what is held for a story's embargo; whether anything was. */

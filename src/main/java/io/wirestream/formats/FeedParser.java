@@ -292,7 +292,7 @@ public final class FeedParser implements WireParser {
      * ({@code type="html"}) is its text; {@code type="xhtml"} and XML media types are markup in the feed itself,
      * serialised so its paragraphs stay paragraphs; {@code type="text"} is plain text, so a "<" in it is a character and
      * a blank line ends a paragraph. A construct without a type is plain text too unless it holds tags or entities:
-     * feeds that leave the type out often mean HTML. Atom 0.3 names a MIME type ("text/html", "text/plain",
+     * feeds that leave the type out often mean HTML (and so is 0.3's "text/plain": WordPress's excerpts carry entities). Atom 0.3 names a MIME type ("text/html", "text/plain",
      * "application/xhtml+xml", parameters allowed) and says how the content is carried: {@code mode="xml"} (markup in
      * the feed, the default), "escaped" (as text) or "base64" (in the charset its type names, else UTF-8).
      */
@@ -324,11 +324,15 @@ public final class FeedParser implements WireParser {
         }
         String text = rawText(e, declared, mode); // not collapsed yet: plain text's blank lines are paragraphs
         boolean plain = type.equals("text") || type.equals("text/plain");
+        // Atom 1.0's declared text is text as it stands. Undeclared is guessed: tags or entities make it HTML. 0.3's
+        // declared text/plain is HTML only by its entities (WordPress writes its excerpt there with "&#8217;"); its
+        // brackets are characters ("History of the <blink> tag").
+        boolean html = text != null && (declared == null ? TAG.matcher(text).find() || HTML_ENTITY.matcher(text).find()
+                : type.equals("text/plain") && HTML_ENTITY.matcher(text).find());
         if (asTitle) {
-            return declared != null && plain ? WireText.blankToNull(text) : title(WireText.blankToNull(text));
+            return plain && !html ? WireText.blankToNull(text) : title(WireText.blankToNull(text));
         }
-        if (text == null || !plain || declared == null && (TAG.matcher(text).find() || HTML_ENTITY.matcher(text).find())) {
-            // HTML, or HTML a feed calls nothing (tags, or "&nbsp;"): read as HTML
+        if (text == null || !plain || html) {
             return WireText.blankToNull(text);
         }
         return WireText.blankToNull(plainAsHtml(text));
@@ -353,8 +357,10 @@ public final class FeedParser implements WireParser {
                 || (!typed || type.indexOf('/') > 0) && hasElementChildren(e);
     }
 
+    /** Text, HTML, or markup (xhtml, XML media types) carried escaped or in base64: read as HTML. */
     private static boolean isText(String type) {
-        return type.equals("text") || type.equals("html") || type.startsWith("text/");
+        return type.equals("text") || type.equals("html") || type.startsWith("text/") || type.equals("xhtml")
+                || type.endsWith("+xml") || type.endsWith("/xml");
     }
 
     private static boolean hasElementChildren(Element e) {

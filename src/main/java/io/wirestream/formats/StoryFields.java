@@ -99,10 +99,14 @@ final class StoryFields {
         String code;
         String scheme;
         if (lower.startsWith("http")) {
-            String path = q.replaceFirst("/+$", ""); // ".../mediatopic/20001071/" names the same concept
-            code = path.substring(path.lastIndexOf('/') + 1);
-            boolean iptc = "cv.iptc.org".equals(hostOf(lower));
-            scheme = iptc && lower.contains("/mediatopic/") ? "medtop" : iptc && lower.contains("/subjectcode/") ? "subj" : hostOf(lower);
+            java.util.regex.Matcher iptc = IPTC_CONCEPT_URI.matcher(lower);
+            if (iptc.matches()) { // ".../mediatopic/20001071/" names the same concept
+                scheme = iptc.group(1).equals("mediatopic") ? "medtop" : "subj";
+                code = iptc.group(2);
+            } else {
+                scheme = hostOf(lower);
+                code = q.substring(q.lastIndexOf('/') + 1);
+            }
         } else if (q.indexOf(':') > 0) {
             scheme = q.substring(0, q.indexOf(':'));
             code = q.substring(q.indexOf(':') + 1);
@@ -125,10 +129,16 @@ final class StoryFields {
         }
     }
 
+    /** A concept of IPTC's Media Topics or Subject Codes by its URI, port and a trailing slash allowed. */
+    private static final Pattern IPTC_CONCEPT_URI =
+            Pattern.compile("https?://cv\\.iptc\\.org(?::\\d+)?/newscodes/(mediatopic|subjectcode)/(\\d{8})/?");
+
     private static String hostOf(String url) {
         String rest = url.substring(url.indexOf("//") + 2);
         int slash = rest.indexOf('/');
-        return slash > 0 ? rest.substring(0, slash) : rest;
+        String host = slash > 0 ? rest.substring(0, slash) : rest;
+        int port = host.lastIndexOf(':');
+        return port > 0 && host.substring(port + 1).chars().allMatch(Character::isDigit) ? host.substring(0, port) : host;
     }
 
     /**

@@ -124,8 +124,11 @@ class ClusterAlertsTopologyTest {
         t.send(copy("urn:site:1", "site", "Council backs bridge", "The council voted for the bridge.", T0.plusSeconds(800)).without("version"));
         t.send(copy("urn:site:1", "site", "", "", T0.plusSeconds(900)).without("version").without("headline").without("body_text").canceled());
         t.send(copy("urn:ap:pic", "ap", "", "", T0.plusSeconds(1000)).without("headline").without("body_text").canceled());
+        t.send(copy("urn:afp:k1", "afp", "", "", T0.plusSeconds(1100)).without("headline").without("body_text")
+                .description("This story has been withdrawn: it named a minor. Do not use.").canceled());
 
-        assertThat(sent()).extracting(Alert::getStoryKey).containsExactly("urn:rtrs:5", "urn:afp:9", "urn:site:1");
+        assertThat(sent()).extracting(Alert::getStoryKey).as("a kill whose only text is its standfirst says what it kills")
+                .containsExactly("urn:rtrs:5", "urn:afp:9", "urn:site:1", "urn:afp:k1");
         assertThat(sent()).extracting(Alert::getLevel).containsOnly(AlertLevel.KILL);
         assertThat(sent().get(0).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; it was delivered"));
         assertThat(sent().get(1).getReasons()).anySatisfy(r -> assertThat(r).endsWith("; no earlier version was seen here"));

@@ -160,6 +160,9 @@ class FeedParserTest {
                 + "<content type=\"application/xhtml+xml\" mode=\"xml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>One.</p><p>Two.</p></div></content></entry>"
                 + "<entry><title>Default mode</title><id>tag:wire.example.com,2004:4</id><issued>2004-05-01T11:00:00Z</issued>"
                 + "<content type=\"text/html\"><p>Four.</p><p>Five.</p></content></entry>"
+                + "<entry><title>WordPress</title><id>tag:wire.example.com,2004:5</id><issued>2004-05-01T12:00:00Z</issued>"
+                + "<summary type=\"text/plain\" mode=\"escaped\"><![CDATA[It&#8217;s the excerpt]]></summary>"
+                + "<content type=\"application/xhtml+xml\" mode=\"escaped\"><![CDATA[<p>Six.</p><p>Seven.</p>]]></content></entry>"
                 + "<entry><title>Encoded</title><id>tag:wire.example.com,2004:3</id><issued>2004-05-01T10:00:00Z</issued>"
                 + "<content type=\"text/html\" mode=\"base64\">" + base64 + "</content></entry></feed>";
         assertThat(atom.sniff(utf8(feed), feed)).isTrue();
@@ -175,6 +178,10 @@ class FeedParserTest {
         assertThat(entries.get(1).body()).containsExactly("One.", "Two.");
         assertThat(entries.get(1).versionCreated()).isEqualTo(Instant.parse("2004-05-01T09:00:00Z"));
         assertThat(entries.get(2).body()).as("0.3's default mode is xml: markup in the feed").containsExactly("Four.", "Five.");
+        ParsedStory wordpress = entries.get(3);
+        assertThat(wordpress.body()).as("escaped XHTML is HTML").containsExactly("Six.", "Seven.");
+        assertThat(wordpress.description()).as("0.3's text/plain with entities").isEqualTo("It\u2019s the excerpt");
+        entries = entries.subList(1, entries.size()); // the rest as before
         assertThat(entries.get(3).body()).containsExactly("Third.");
         assertThat(entries.get(3).versionCreated()).isEqualTo(Instant.parse("2004-05-01T10:00:00Z"));
     }

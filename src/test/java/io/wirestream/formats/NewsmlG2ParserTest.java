@@ -296,10 +296,10 @@ class NewsmlG2ParserTest {
     void facetedSubjectsAndSubjectsByUri() throws Exception {
         String item = textItem("", "<subject><mainConcept qcode=\"medtop:20001057\"><name>alpine skiing</name></mainConcept>"
                 + "<facetConcept qcode=\"asportfacetvalue:slalom-alpineskiing\"><name>slalom</name></facetConcept></subject>"
-                + "<subject><mainConcept uri=\"http://cv.iptc.org/newscodes/mediatopic/20001071\"/>"
+                + "<subject><mainConcept uri=\"http://cv.iptc.org:80/newscodes/mediatopic/20001071\"/>"
                 + "<facetConcept reluri=\"http://cv.iptc.org/newscodes/asportfacet/distance\"/></subject>"
                 + "<subject uri=\"http://cv.iptc.org/newscodes/subjectcode/15000000/\"/>"
-                + "<subject uri=\"http://example.com/topics/skiing\"/>"
+                + "<subject uri=\"http://example.com/topics/skiing\"/><subject uri=\"http://cv.iptc.org/newscodes/mediatopic/\"/>"
                 + "<headline>Slalom won</headline>", xhtml("<p>She won the slalom.</p>"));
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
         assertThat(s.subjects()).extracting(c -> c.scheme() + ":" + c.code()).containsExactly("medtop:20001057", "medtop:20001071", "subj:15000000", "example.com:skiing");

@@ -51,6 +51,7 @@ public final class WireItems {
         public Ninjs version(String v) { n.put("version", v); return this; }
         public Ninjs headline(String h) { n.put("headline", h); return this; }
         public Ninjs body(String b) { n.put("body_text", b); return this; }
+        public Ninjs description(String d) { n.put("description_text", d); return this; }
         public Ninjs bodyHtml(String html) { n.remove("body_text"); n.put("body_html", html); return this; }
         public Ninjs urgency(int u) { n.put("urgency", u); return this; }
         public Ninjs canceled() { n.put("pubstatus", "canceled"); return this; }
