@@ -39,7 +39,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * time stands still while no wire arrives, and a quiet night would otherwise hold the alert until the
  * next wire. The wall clock decides only when the feed is live (stream time within seconds of it) or
  * quiet (no record for two seconds); while a backlog or a replay is being worked through, stream time
- * alone does, so the alerts come out as they did live. A kill is never held.
+ * alone does, so the alerts come out as they did live. A kill is never held, and drops what its story
+ * has held (a story killed under embargo never comes out as an alert).
  *
  * <p>An alert record carries the time of the record that triggered it (the wire's), never the story's
  * event time: a wire dated in the future ("versionCreated" hours ahead, a wrong clock or time zone)
