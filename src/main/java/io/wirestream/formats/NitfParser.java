@@ -60,14 +60,25 @@ public final class NitfParser implements WireParser {
         return WireFormat.NITF;
     }
 
+    /**
+     * An NITF document, or a NewsML-G2 content set cut out of its item that carries one (IPTC's guidelines show NITF in
+     * G2 that way, and a publishing system's export can too): the NITF is the story, its item's metadata is not there.
+     */
     @Override
     public boolean sniff(byte[] head, String headText) {
-        return "nitf".equals(SafeXml.rootName(headText));
+        String root = SafeXml.rootName(headText);
+        return "nitf".equals(root) || "contentSet".equals(root) && headText.contains("<nitf");
     }
 
     @Override
     public List<ParsedStory> parse(byte[] payload, ParseContext context) throws WireParseException {
         Element nitf = SafeXml.parse(NitfDoctype.stripStandard(payload)).getDocumentElement();
+        if ("contentSet".equals(SafeXml.localName(nitf))) {
+            nitf = SafeXml.path(nitf, "inlineXML", "nitf");
+            if (nitf == null) {
+                throw WireParseException.noStory("NewsML-G2 content set without an NITF document");
+            }
+        }
         if (!"nitf".equals(SafeXml.localName(nitf))) {
             throw new WireParseException("not NITF: root element is <" + SafeXml.localName(nitf) + ">");
         }

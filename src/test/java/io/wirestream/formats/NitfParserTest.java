@@ -45,6 +45,20 @@ class NitfParserTest {
     }
 
     /** The writer's organisation and place are no part of the byline; an issue date in basic form is a date. */
+    /** A NewsML-G2 content set cut out of its item, carrying an NITF article, is that article. */
+    @Test
+    void aContentSetCarryingNitfIsItsArticle() throws Exception {
+        String fragment = "<contentSet><inlineXML contenttype=\"application/nitf+xml\"><nitf xmlns=\"http://iptc.org/std/NITF/2006-10-18/\">"
+                + "<body><body.head><hedline><hl1>Phillies host Diamondbacks</hl1></hedline></body.head>"
+                + "<body.content><p>The series starts tonight.</p></body.content></body></nitf></inlineXML></contentSet>";
+        assertThat(new ParserRegistry(java.util.List.of(parser), 1 << 20).detect(utf8(fragment))).isSameAs(parser);
+        ParsedStory s = parser.parse(utf8(fragment), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Phillies host Diamondbacks");
+        assertThat(s.body()).containsExactly("The series starts tonight.");
+        String empty = "<contentSet><inlineXML contenttype=\"application/nitf+xml\"><p>no nitf here</p></inlineXML><!-- <nitf --></contentSet>";
+        assertThatThrownBy(() -> parser.parse(utf8(empty), CONTEXT)).hasMessageStartingWith("no story");
+    }
+
     /** A body headline written as {@code <headline><hl1>} (the body's element is hedline) is still the headline. */
     @Test
     void bodyHeadlineUnderItsMisspeltElement() throws Exception {
