@@ -77,11 +77,6 @@ public final class Bench {
 
     /** Header with the producer's wall-clock send time, copied by Kafka Streams to every output. */
     static final String SENT_HEADER = "wirestream-bench-sent-ms";
-    /**
-     * Header on the wires of the latency run's warm-up, for anyone reading the raw topic. Outputs are told apart by
-     * their wire's send time instead ({@link SentTimes}): an output's headers can be another record's.
-     */
-    static final String WARMUP_HEADER = "wirestream-bench-warmup";
 
     /**
      * What to run.
@@ -552,7 +547,7 @@ public final class Bench {
 
     /**
      * Sends {@code total} wires on a fixed schedule (not back-to-back), each stamped with its send time,
-     * the first {@code warmup} of them marked as the warm-up's; every {@link #BURST_EVERY}th slot starts
+     * the first {@code warmup} of them the warm-up's (sent before {@code timedFrom}); every {@link #BURST_EVERY}th slot starts
      * a corroborated burst ({@link WireStoryGenerator#burst}).
      */
     private void offer(KafkaRuntime kafka, String topic, int total, int warmup, AtomicInteger sent, AtomicLong timedFrom)
@@ -600,9 +595,6 @@ public final class Bench {
                 RawItems.Captured c = capture(w, Instant.ofEpochMilli(now));
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(SENT_HEADER, Long.toString(now).getBytes(StandardCharsets.UTF_8));
-                if (i < warmup) {
-                    headers.add(WARMUP_HEADER, new byte[] {1});
-                }
                 producer.send(new ProducerRecord<>(topic, null, now, c.key(), c.item(), headers));
                 sent.incrementAndGet();
             }

@@ -68,15 +68,18 @@ public final class FeedParser implements WireParser {
     public boolean sniff(byte[] head, String headText) {
         String root = SafeXml.rootName(headText);
         return format == WireFormat.RSS ? "rss".equals(root) || "RDF".equals(root) && (headText.contains(RSS1_NS) || headText.contains(RSS090_NS))
-                : "feed".equals(root) && (headText.contains(ATOM_NS) || headText.contains(ATOM03_NS) || !declaresNamespace(headText, "feed"));
+                : "feed".equals(root) && (headText.contains(ATOM_NS) || headText.contains(ATOM03_NS) || !feedDeclaresNamespace(headText));
     }
 
+    /** The root {@code <feed>}'s start tag, its attributes in group 1. */
+    private static final java.util.regex.Pattern FEED_START_TAG = java.util.regex.Pattern.compile("<feed(?=[\\s/>])([^>]*)>");
+
     /**
-     * Whether the start tag of the root element {@code name} declares a default namespace: a {@code <feed>} without one
-     * is Atom written without its namespace (some publishing systems leave it out); one in another namespace is not Atom.
+     * Whether the root {@code <feed>}'s start tag declares a default namespace: a feed without one is Atom written without
+     * its namespace (some publishing systems leave it out); one in another namespace is not Atom.
      */
-    private static boolean declaresNamespace(String headText, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + name + "(?=[\\s/>])([^>]*)>").matcher(headText);
+    private static boolean feedDeclaresNamespace(String headText) {
+        java.util.regex.Matcher m = FEED_START_TAG.matcher(headText);
         return !m.find() || m.group(1).contains("xmlns=");
     }
 
@@ -353,23 +356,17 @@ public final class FeedParser implements WireParser {
         if ("escaped".equals(mode) || "base64".equals(mode)) {
             return false;
         }
-        return type.equals("xhtml") || type.endsWith("+xml") || type.endsWith("/xml") || "xml".equals(mode)
-                || (!typed || type.indexOf('/') > 0) && hasElementChildren(e);
+        return isXml(type) || "xml".equals(mode) || (!typed || type.indexOf('/') > 0) && !XmlBody.onlyText(e);
+    }
+
+    /** Atom 1.0's xhtml, and XML media types ("application/xhtml+xml", "text/xml"). */
+    private static boolean isXml(String type) {
+        return type.equals("xhtml") || type.endsWith("+xml") || type.endsWith("/xml");
     }
 
     /** Text, HTML, or markup (xhtml, XML media types) carried escaped or in base64: read as HTML. */
     private static boolean isText(String type) {
-        return type.equals("text") || type.equals("html") || type.startsWith("text/") || type.equals("xhtml")
-                || type.endsWith("+xml") || type.endsWith("/xml");
-    }
-
-    private static boolean hasElementChildren(Element e) {
-        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
-                return true;
-            }
-        }
-        return false;
+        return type.equals("text") || type.equals("html") || type.startsWith("text/") || isXml(type);
     }
 
     /** A construct's characters, base64 decoded in the charset its type names; null when blank or not base64. */
@@ -382,26 +379,13 @@ public final class FeedParser implements WireParser {
             return text;
         }
         try {
-            return new String(java.util.Base64.getMimeDecoder().decode(text.strip()), charsetOf(declared));
+            java.nio.charset.Charset charset = WireText.declaredCharset(declared);
+            return new String(java.util.Base64.getMimeDecoder().decode(text.strip()),
+                    charset != null ? charset : java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
     }
-
-    /** The charset a MIME type's parameter names, else UTF-8. */
-    private static java.nio.charset.Charset charsetOf(String type) {
-        java.util.regex.Matcher m = CHARSET_PARAMETER.matcher(type == null ? "" : type);
-        if (m.find()) {
-            try {
-                return java.nio.charset.Charset.forName(m.group(1));
-            } catch (IllegalArgumentException unknown) {
-                return java.nio.charset.StandardCharsets.UTF_8;
-            }
-        }
-        return java.nio.charset.StandardCharsets.UTF_8;
-    }
-
-    private static final java.util.regex.Pattern CHARSET_PARAMETER = java.util.regex.Pattern.compile("(?i);\\s*charset=\"?([A-Za-z0-9._:-]+)");
 
     /** Plain text as HTML: its characters escaped, a blank line a paragraph's end. */
     private static String plainAsHtml(String text) {

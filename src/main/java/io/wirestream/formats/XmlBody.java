@@ -170,7 +170,8 @@ final class XmlBody {
         return continued > 0 && midSentence;
     }
 
-    private static boolean onlyText(Node parent) {
+    /** Whether an element holds no element, only text (an Atom construct that carries no markup). */
+    static boolean onlyText(Node parent) {
         for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c.getNodeType() == Node.ELEMENT_NODE) {
                 return false;
