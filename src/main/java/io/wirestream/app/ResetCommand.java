@@ -19,7 +19,7 @@ final class ResetCommand implements Callable<Integer> {
     WirestreamCli.ConnectionOptions connection;
 
     @Option(names = "--truncate-outputs", description = "Also delete the records of the output topics (enriched, "
-            + "duplicates, dead letters, mirrors, categories), so consumers reading from the start see each story once.")
+            + "duplicates, dead letters, alerts, desk alerts, mirrors, categories), so consumers reading from the start see each story once.")
     boolean truncateOutputs;
 
     @Option(names = "--local-only", description = "Only delete this machine's local state (for the other instances).")

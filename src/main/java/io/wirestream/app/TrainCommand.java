@@ -50,6 +50,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Team-written keyword lexicon (default ${DEFAULT-VALUE}).")
     Path lexicon;
 
+    @Option(names = "--given-names", defaultValue = "src/main/resources/io/wirestream/classify/given-names.txt",
+            description = "Team-written given names that, like country names, learn no topic in the shipped model (default ${DEFAULT-VALUE}).")
+    Path givenNames;
+
     @Option(names = "--headlines", defaultValue = "../shared/data/corpora/clusters-uci.dev.jsonl",
             description = "Labelled open headlines (UCI News Aggregator, corpus JSONL; default ${DEFAULT-VALUE}).")
     Path headlines;
@@ -138,12 +142,18 @@ final class TrainCommand implements Callable<Integer> {
         List<Labelled> concepts = CategoryTrainer.iptcConcepts(Files.readAllLines(iptc, StandardCharsets.UTF_8));
         texts.addAll(concepts);
         Files.createDirectories(outDir);
-        Set<String> places = CategoryTrainer.placeTerms(Gazetteer.bundled().countryWords());
-        CategoryModel model = CategoryTrainer.shipped(lex, uci, texts, places);
+        // names say where and who, not what: they learn no topic from the open texts' label sets
+        Set<String> places = CategoryTrainer.nameTerms(Gazetteer.bundled().countryWords());
+        Set<String> names = CategoryTrainer.nameTerms(Files.readAllLines(givenNames, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        Set<String> noEvidence = new java.util.TreeSet<>(places);
+        noEvidence.addAll(names);
+        CategoryModel model = CategoryTrainer.shipped(lex, uci, texts, noEvidence);
         model.write(outDir.resolve("model.tsv"));
         int topics = writeMediaTopics(outDir.resolve("mediatopics.tsv"));
         System.out.println("shipped model: " + lex.size() + " lexicon topics, " + uci.size() + " headlines, " + articleCount
-                + " articles, " + concepts.size() + " IPTC concepts, " + places.size() + " country names learning nothing; " + topics + " Media Topics -> " + outDir);
+                + " articles, " + concepts.size() + " IPTC concepts, " + places.size() + " country names and " + names.size()
+                + " given names learning nothing; " + topics + " Media Topics -> " + outDir);
         return 0;
     }
 

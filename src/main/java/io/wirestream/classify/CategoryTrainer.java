@@ -107,10 +107,10 @@ public final class CategoryTrainer {
     }
 
     /**
-     * The model's terms for place names as written ("Russia", "South Korea": a word, or a pair of two words;
-     * longer names are left out, their words are common ones).
+     * The model's terms for names as written, of places or people ("Russia", "South Korea", "Justin": a word, or
+     * a pair of two words; longer names are left out, their words are common ones).
      */
-    public static Set<String> placeTerms(Iterable<String> names) {
+    public static Set<String> nameTerms(Iterable<String> names) {
         Set<String> terms = new java.util.TreeSet<>();
         for (String name : names) {
             List<String> words = TextFeatures.words(name);
@@ -125,10 +125,11 @@ public final class CategoryTrainer {
      * The shipped model over the 17 top-level topics: lexicon votes weighted by specificity, scaled
      * headline evidence, then evidence bootstrapped from {@code texts}: a text with topics keeps its
      * first one (IPTC concepts: their top-level topic), one without is labelled by the first two layers.
-     * {@code places} (model terms, {@link #placeTerms}) get no evidence from either layer.
+     * {@code names} (model terms, {@link #nameTerms}: country names, demonyms, given names) get no evidence from
+     * either layer: they say where and who, and what they learn is the label set's bias, not a topic.
      */
     public static CategoryModel shipped(Map<String, Set<String>> lexicon, List<Labelled> headlines, List<Labelled> texts,
-                                        Set<String> places) {
+                                        Set<String> names) {
         List<String> classes = MediaTopics.TOP_LEVEL;
         int k = classes.size();
         Map<String, double[]> w = new HashMap<>();
@@ -149,7 +150,7 @@ public final class CategoryTrainer {
                 total[c]++;
             }
         }
-        addCentred(w, byWord, total, HEADLINE_EVIDENCE, places);
+        addCentred(w, byWord, total, HEADLINE_EVIDENCE, names);
         int ngrams = w.keySet().stream().anyMatch(t -> t.indexOf('_') >= 0) ? 2 : 1;
         CategoryModel seed = new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], w);
         if (texts.isEmpty()) {
@@ -178,7 +179,7 @@ public final class CategoryTrainer {
         }
         Map<String, double[]> boot = new HashMap<>();
         seed.weights().forEach((t, x) -> boot.put(t, x.clone()));
-        addCentred(boot, byTopic, words, BOOTSTRAP_EVIDENCE, places);
+        addCentred(boot, byTopic, words, BOOTSTRAP_EVIDENCE, names);
         return new CategoryModel(CategoryModel.Kind.EVIDENCE, ngrams, SHIPPED_HEADLINE, classes, new double[k], boot);
     }
 

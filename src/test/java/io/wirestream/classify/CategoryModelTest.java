@@ -3,7 +3,9 @@ package io.wirestream.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
@@ -144,7 +146,7 @@ class CategoryModelTest {
                 new CategoryTrainer.Labelled("Russia rouble rises", "", List.of("medtop:04000000")),
                 new CategoryTrainer.Labelled("Russia rouble slips", "", List.of("medtop:04000000")),
                 new CategoryTrainer.Labelled("New film opens", "", List.of("medtop:01000000")));
-        Set<String> places = CategoryTrainer.placeTerms(List.of("Russia", "South Korea", "Central African Republic"));
+        Set<String> places = CategoryTrainer.nameTerms(List.of("Russia", "South Korea", "Central African Republic"));
         assertThat(places).containsExactly("russia", "south_korea");
         CategoryModel biased = CategoryTrainer.shipped(lex, headlines, List.of(), Set.of());
         CategoryModel placeless = CategoryTrainer.shipped(lex, headlines, List.of(), places);
@@ -153,6 +155,29 @@ class CategoryModelTest {
         assertThat(placeless.classify("Russia", "in Russia").get(0).confidence()).isZero();
         // the other words learn as before
         assertThat(placeless.classify("Rouble", "").get(0).qcode()).isEqualTo("medtop:04000000");
+    }
+
+    @Test
+    void theShippedModelLearnedNoTopicFromGivenNames() throws Exception {
+        List<String> names;
+        Set<String> lexiconTerms = new java.util.HashSet<>();
+        try (BufferedReader in = resource("given-names.txt")) {
+            names = in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        try (BufferedReader in = resource("lexicon.tsv")) {
+            CategoryTrainer.readLexicon(in).values().forEach(lexiconTerms::addAll);
+        }
+        Set<String> terms = CategoryTrainer.nameTerms(names);
+        assertThat(terms).contains("justin", "george", "kim").hasSizeGreaterThan(300);
+        // `train --shipped` gave them no evidence, so only a name the team's lexicon lists is in the model
+        Set<String> modelTerms = CategoryModel.bundled().weights().keySet();
+        assertThat(terms.stream().filter(modelTerms::contains)).allMatch(lexiconTerms::contains);
+        assertThat(CategoryModel.bundled().classify("Justin", "").get(0).confidence()).isZero();
+    }
+
+    private static BufferedReader resource(String name) {
+        return new BufferedReader(new InputStreamReader(
+                CategoryModelTest.class.getResourceAsStream("/io/wirestream/classify/" + name), StandardCharsets.UTF_8));
     }
 
     @Test
