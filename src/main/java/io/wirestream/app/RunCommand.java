@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
-            PipelineMetrics metrics = new PipelineMetrics(registry);
+            PipelineMetrics metrics = new PipelineMetrics(registry, config.idleSources(), java.time.Clock.systemUTC());
             try (StreamsRunner streams = new StreamsRunner(
                     WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                      BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
                      MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry,
                              () -> broker.reachable() && streams.state().isRunningOrRebalancing() && !streams.failures().failing(),
-                             () -> health(streams, broker))) {
+                             () -> health(streams, broker, metrics))) {
                     if (server != null) {
                         System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics (health at /health)");
                     }
@@ -76,8 +76,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The /health body: streams state, whether Kafka answers, and stream threads failing over and over. */
-    static String health(StreamsRunner streams, BrokerWatch broker) {
+    /**
+     * The /health body: streams state, whether Kafka answers, stream threads failing over and over, and the
+     * sources gone quiet (which leave the status UP: the pipeline is fine, the feed is not).
+     */
+    static String health(StreamsRunner streams, BrokerWatch broker, PipelineMetrics metrics) {
         boolean up = broker.reachable() && streams.state().isRunningOrRebalancing();
         String status = !up ? "DOWN" : streams.failures().failing() ? "FAILING" : "UP";
         com.fasterxml.jackson.databind.node.ObjectNode n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -86,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
         if (streams.failures().last() != null) {
             n.put("lastFailure", streams.failures().last());
         }
+        metrics.sources().idleSources(metrics.clock().millis()).forEach(n.putArray("idleSources")::add);
         return n.toString();
     }
 
@@ -109,7 +113,19 @@ final class RunCommand implements Callable<Integer> {
                 break;
             }
             LOG.info("status {}, kafka {}: {}", streams.state(), broker.describe(), metrics.summary());
+            logIdleSources(metrics);
         }
         LOG.info("stopping; totals: {}", metrics.summary());
+    }
+
+    /** A source that went quiet is a WARN once, its return an INFO once (sources.idle.minimum, sources.idle.factor). */
+    static void logIdleSources(PipelineMetrics metrics) {
+        for (io.wirestream.metrics.SourceActivity.Change c : metrics.sources().changes(metrics.clock().millis())) {
+            if (c.idle()) {
+                LOG.warn(c.describe());
+            } else {
+                LOG.info(c.describe());
+            }
+        }
     }
 }

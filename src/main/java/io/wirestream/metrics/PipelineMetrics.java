@@ -1,13 +1,19 @@
 package io.wirestream.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.DeadLetter;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counters the topology updates as records pass, in a Micrometer registry the application owns and
@@ -22,9 +28,20 @@ import java.util.Locale;
 public final class PipelineMetrics {
 
     private final MeterRegistry registry;
+    private final SourceActivity sources;
+    private final Clock clock;
+    /** Sources whose gauges are registered. */
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
 
     public PipelineMetrics(MeterRegistry registry) {
+        this(registry, SourceActivity.Settings.defaults(), Clock.systemUTC());
+    }
+
+    /** With the idle-source alarm's settings and the clock its arrivals are read from. */
+    public PipelineMetrics(MeterRegistry registry, SourceActivity.Settings idle, Clock clock) {
         this.registry = registry;
+        this.sources = new SourceActivity(idle);
+        this.clock = clock;
     }
 
     /** Counters in a registry of their own that nothing exports (inspect, eval, bench, tests). */
@@ -38,10 +55,46 @@ public final class PipelineMetrics {
 
     public void parsed(EnrichedStory s) {
         registry.counter("wirestream.stories.parsed", "format", s.getFormat(), "source", s.getSource()).increment();
+        arrived(s.getSource());
+        // how late the agency's copy reaches us: its own version time to the moment wire.raw took it
+        if (s.getVersionCreated() != null && s.getVersionCreatedFrom() != null && !"receivedAt".equals(s.getVersionCreatedFrom())) {
+            Duration lag = Duration.between(s.getVersionCreated(), s.getReceivedAt());
+            if (!lag.isNegative()) {
+                Timer.builder("wirestream.source.lag").description("From a wire's own version time to its arrival on wire.raw")
+                        .tag("source", s.getSource()).register(registry).record(lag);
+            }
+        }
     }
 
     public void deadLetter(DeadLetter d) {
         registry.counter("wirestream.dead.letters", "stage", d.getStage(), "reason", reasonClass(d.getReason())).increment();
+        if (d.getSource() != null) {
+            arrived(d.getSource()); // a source sending what cannot be read is not silent
+        }
+    }
+
+    /** Arrival of a wire of {@code source} now; its gauges on first sight. */
+    private void arrived(String source) {
+        sources.received(source, clock.millis());
+        if (watched.add(source)) {
+            Gauge.builder("wirestream.source.last.received", sources,
+                            a -> a.lastReceived(source).orElse(0) / 1000.0)
+                    .description("When a wire of the source was last read (seconds since the epoch)")
+                    .baseUnit("seconds").tag("source", source).register(registry);
+            Gauge.builder("wirestream.source.idle", sources, a -> a.idle(source, clock.millis()) ? 1 : 0)
+                    .description("1 while the source is silent for longer than its usual pace allows").tag("source", source)
+                    .register(registry);
+        }
+    }
+
+    /** Which sources are idle, and which went idle or came back since the last call: see {@link SourceActivity}. */
+    public SourceActivity sources() {
+        return sources;
+    }
+
+    /** The clock arrivals are read from. */
+    public Clock clock() {
+        return clock;
     }
 
     public void duplicate(Duplicate d) {

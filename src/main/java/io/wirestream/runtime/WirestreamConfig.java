@@ -4,6 +4,7 @@ import io.wirestream.alert.AlertSettings;
 import io.wirestream.alert.BreakingPhrases;
 import io.wirestream.enrich.RegionSettings;
 import io.wirestream.formats.ParserRegistry;
+import io.wirestream.metrics.SourceActivity;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
@@ -48,7 +49,8 @@ public record WirestreamConfig(
         Topics topics,
         WirestreamTopology.Settings topology,
         Map<String, String> kafka,
-        int maxRecordBytes) {
+        int maxRecordBytes,
+        SourceActivity.Settings idleSources) {
 
     private static final Set<String> KNOWN = Set.of("bootstrap.servers", "data.dir", "broker.port", "partitions",
             "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
@@ -59,7 +61,7 @@ public record WirestreamConfig(
             "alert.corroboration.sources", "alert.corroboration.window", "alert.corroboration.sustained.sources",
             "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
-            "regions.desks.file", "regions.fallback", "regions.fallback.languages");
+            "regions.desks.file", "regions.fallback", "regions.fallback.languages", "sources.idle.minimum", "sources.idle.factor");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -78,7 +80,7 @@ public record WirestreamConfig(
     public static WirestreamConfig defaults() {
         return new WirestreamConfig(null, defaultDataDir(), 9092, 3, StreamsConfig.EXACTLY_ONCE_V2, "wirestream",
                 Topics.defaults(), WirestreamTopology.Settings.defaults(), Map.of(),
-                SizePolicy.defaultRecordBytes(ParserRegistry.DEFAULT_MAX_ITEM_BYTES));
+                SizePolicy.defaultRecordBytes(ParserRegistry.DEFAULT_MAX_ITEM_BYTES), SourceActivity.Settings.defaults());
     }
 
     /** Loads file (may be null) and environment over the defaults. */
@@ -161,33 +163,50 @@ public record WirestreamConfig(
                         sameness(values, d.topology().sameness()), d.topology().categories(),
                         alerts(values, d.topology().alerts()), regions(values, d.topology().regions())),
                 Map.copyOf(kafka),
-                intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024));
+                intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024),
+                idleSources(values, d.idleSources()));
+    }
+
+    /** The idle-source alarm: {@code sources.idle.minimum} (PT0S: off) and {@code sources.idle.factor}. */
+    private static SourceActivity.Settings idleSources(Map<String, String> v, SourceActivity.Settings d) {
+        Duration minimum = durationValue(v, "sources.idle.minimum", d.minimum());
+        if (minimum.isNegative()) {
+            throw new ConfigException("sources.idle.minimum must be PT0S (off) or positive, not " + v.get("sources.idle.minimum"));
+        }
+        double factor = d.factor();
+        if (v.containsKey("sources.idle.factor")) {
+            factor = doubleValue(v, "sources.idle.factor", d.factor(), 10_000);
+            if (factor < 1) {
+                throw new ConfigException("sources.idle.factor must be at least 1, not " + v.get("sources.idle.factor"));
+            }
+        }
+        return new SourceActivity.Settings(minimum, factor);
     }
 
     public WirestreamConfig withBootstrapServers(String servers) {
         return servers == null ? this : new WirestreamConfig(servers, dataDir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes);
+                topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     /** The same settings with no cluster: the embedded broker (the {@code broker} command). */
     public WirestreamConfig withEmbeddedBroker() {
         return new WirestreamConfig(null, dataDir, brokerPort, partitions, guarantee, applicationId, topics, topology, kafka,
-                maxRecordBytes);
+                maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withDataDir(Path dir) {
         return dir == null ? this : new WirestreamConfig(bootstrapServers, dir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes);
+                topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withBrokerPort(Integer port) {
         return port == null ? this : new WirestreamConfig(bootstrapServers, dataDir, port, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes);
+                topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withPartitions(Integer n) {
         return n == null ? this : new WirestreamConfig(bootstrapServers, dataDir, brokerPort, n, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes);
+                topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withGuarantee(String g) {
@@ -195,7 +214,7 @@ public record WirestreamConfig(
             return this;
         }
         from(Map.of("processing.guarantee", g)); // validates, naming the key
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka, maxRecordBytes);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     /** The size policy: max.item.bytes and max.record.bytes. */
@@ -208,15 +227,15 @@ public record WirestreamConfig(
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
                 new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(),
                         topology.alerts(), topology.regions()), kafka,
-                recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes);
+                recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes, idleSources);
     }
 
     public WirestreamConfig withTopics(Topics t) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka, maxRecordBytes);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka, maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withApplicationId(String id) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
     private static int intValue(Map<String, String> v, String key, int dflt, int min, int max) {

@@ -96,8 +96,11 @@ class CliIT {
         await("broker ready").atMost(Duration.ofSeconds(60)).until(() -> broker.stdout().contains("Kafka broker ready at " + bootstrap));
 
         int metricsPort = JarProcesses.freePort();
+        // settings from a file: the idle-source alarm after three silent seconds, whatever the source's pace
+        Path settings = Files.createTempFile("wirestream", ".properties");
+        Files.writeString(settings, "sources.idle.minimum=PT3S\nsources.idle.factor=1\n");
         Output run = start("run", "--bootstrap-servers", bootstrap, "--data-dir", Files.createTempDirectory("cli-run").toString(),
-                "--metrics-port", String.valueOf(metricsPort), "--status-interval", "PT1S");
+                "--metrics-port", String.valueOf(metricsPort), "--status-interval", "PT1S", "--config", settings.toString());
         await("streams running").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("wirestream running"));
 
         Path wire = Files.createTempFile("wire", ".txt");
@@ -123,6 +126,23 @@ class CliIT {
         // Kafka metrics, once a minute.
         await("the term cache's metrics exported").atMost(Duration.ofSeconds(120))
                 .until(() -> scrape(metricsUrl).contains("kafka_wirestream_sameness_term_cache_hit_total{"));
+        assertThat(scrape(metricsUrl)).contains("wirestream_source_last_received_seconds{source=\"pti\"}",
+                "wirestream_source_idle{source=\"pti\"} 0.0");
+
+        // The idle-source alarm: four more wires make the five a pace is learnt from; once pti stays silent
+        // the status loop warns, /metrics and /health say so, and the next wire ends it.
+        Path more = Files.createTempDirectory("wires");
+        for (int i = 0; i < 4; i++) {
+            Files.writeString(more.resolve("w" + i + ".txt"), "Ferry update " + i + "\nKOCHI, Nov 28 (PTI) - Ferry " + i + " sailed.\n");
+        }
+        Output produceMore = start("produce", "--bootstrap-servers", bootstrap, "--source", "pti", more.toString());
+        assertThat(produceMore.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        await("the idle warning").atMost(Duration.ofSeconds(90)).until(() -> run.stderr().contains("source pti idle: nothing for"));
+        assertThat(scrape(metricsUrl)).contains("wirestream_source_idle{source=\"pti\"} 1.0");
+        assertThat(scrape("http://127.0.0.1:" + metricsPort + "/health")).contains("\"idleSources\":[\"pti\"]");
+        Output oneMore = start("produce", "--bootstrap-servers", bootstrap, "--source", "pti", wire.toString());
+        assertThat(oneMore.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        await("the source back").atMost(Duration.ofSeconds(60)).until(() -> run.stderr().contains("source pti delivering again after"));
 
         // The catalogue commands against the same broker: a value no rule reads is refused before anything is
         // written, a source is put and deleted, and deleting an id the catalogue lacks says so.

@@ -3,6 +3,7 @@ package io.wirestream.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wirestream.metrics.SourceActivity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,22 @@ class WirestreamConfigTest {
                 .hasMessageContaining("sameness.cluster.years must be true or false");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SAMENESS_CLUSTER_SIZE_PRIOR", "2")))
                 .hasMessageContaining("sameness.cluster.size.prior must be in [0, 1]");
+    }
+
+    @Test
+    void theIdleSourceAlarmIsConfigurableAndCanBeTurnedOff() {
+        assertThat(WirestreamConfig.defaults().idleSources()).isEqualTo(new SourceActivity.Settings(Duration.ofMinutes(30), 10));
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_MINIMUM", "PT10M",
+                "WIRESTREAM_SOURCES_IDLE_FACTOR", "5"));
+        assertThat(c.idleSources()).isEqualTo(new SourceActivity.Settings(Duration.ofMinutes(10), 5));
+        assertThat(c.withPartitions(6).idleSources()).isEqualTo(c.idleSources());
+        assertThat(WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_MINIMUM", "PT0S")).idleSources().enabled()).isFalse();
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_FACTOR", "0.5")))
+                .hasMessageContaining("sources.idle.factor");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_MINIMUM", "-PT1M")))
+                .hasMessageContaining("sources.idle.minimum");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_MINIMUM", "30")))
+                .hasMessageContaining("sources.idle.minimum");
     }
 
     @Test

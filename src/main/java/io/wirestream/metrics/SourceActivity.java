@@ -1,0 +1,163 @@
+package io.wirestream.metrics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * When each source last delivered a wire, and which have gone quiet: the idle-provider alarm a
+ * newsroom's ingest is expected to raise. Nothing from AP for forty minutes is an outage somewhere (at
+ * the agency, on the line, in a producer), and the desk must hear of it before the next big story fails
+ * to arrive.
+ *
+ * <p>A source is idle when nothing of it has arrived for {@code factor} times its usual gap between
+ * wires, and never sooner than {@code minimum}. So AP, with a wire every minute or so, is idle after the
+ * minimum. A regional agency with a few stories a day is idle only after many hours. The usual gap is the
+ * mean gap over its last {@value #REMEMBERED} arrivals: the span they cover divided by their number. A
+ * median would shrink to nothing in a burst of copies. A source seen fewer than {@value #LEARNING} times
+ * is never idle: its pace is not known yet. Arrivals are wall-clock times at which the pipeline read the
+ * wire, not the wire's own times, so a replay of old wires counts as arrivals now.
+ *
+ * <p>Thread-safe: stream threads report arrivals, the status loop and metric scrapes read.
+ */
+public final class SourceActivity {
+
+    /** How many recent arrivals per source set its usual gap. */
+    static final int REMEMBERED = 32;
+    /** Arrivals needed before a source can be idle. */
+    static final int LEARNING = 5;
+
+    /**
+     * @param minimum the shortest silence that makes a source idle; zero turns the alarm off
+     * @param factor  how many usual gaps of silence make a source idle
+     */
+    public record Settings(Duration minimum, double factor) {
+
+        public Settings {
+            if (minimum == null || minimum.isNegative()) {
+                throw new IllegalArgumentException("the idle minimum must be zero (off) or positive, not " + minimum);
+            }
+            if (!(factor >= 1)) {
+                throw new IllegalArgumentException("the idle factor must be at least 1, not " + factor);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(Duration.ofMinutes(30), 10);
+        }
+
+        public boolean enabled() {
+            return !minimum.isZero();
+        }
+    }
+
+    /** A source that went idle ({@code idle}) or delivered again after being idle. */
+    public record Change(String source, boolean idle, Duration silence, Duration usualGap) {
+
+        /** One line for the log. */
+        public String describe() {
+            return idle
+                    ? "source " + source + " idle: nothing for " + words(silence) + " (usually a wire every " + words(usualGap) + ")"
+                    : "source " + source + " delivering again after " + words(silence) + " of silence";
+        }
+    }
+
+    private static final class Source {
+        final long[] arrivals = new long[REMEMBERED];
+        int count;
+        /** Idle at the last {@link #changes}: what the next one compares with. */
+        boolean reportedIdle;
+        /** The silence that ended with the latest arrival, if the source was reported idle then. */
+        long lastSilence;
+
+        long last() {
+            return arrivals[(count - 1) % REMEMBERED];
+        }
+
+        long usualGap() {
+            int n = Math.min(count, REMEMBERED);
+            long oldest = arrivals[(count - n) % REMEMBERED];
+            return (last() - oldest) / (n - 1);
+        }
+    }
+
+    private final Settings settings;
+    private final Map<String, Source> sources = new HashMap<>();
+
+    public SourceActivity(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** A wire of {@code source} was read at {@code nowMillis} (wall clock). */
+    public synchronized void received(String source, long nowMillis) {
+        Source s = sources.computeIfAbsent(source, k -> new Source());
+        if (s.count > 0 && s.reportedIdle) {
+            s.lastSilence = nowMillis - s.last();
+        }
+        s.arrivals[s.count % REMEMBERED] = Math.max(nowMillis, s.count > 0 ? s.last() : nowMillis);
+        s.count++;
+    }
+
+    /** When a wire of {@code source} was last read (epoch millis), if one was. */
+    public synchronized OptionalLong lastReceived(String source) {
+        Source s = sources.get(source);
+        return s == null ? OptionalLong.empty() : OptionalLong.of(s.last());
+    }
+
+    /** Whether {@code source} is idle at {@code nowMillis}. */
+    public synchronized boolean idle(String source, long nowMillis) {
+        Source s = sources.get(source);
+        return s != null && idle(s, nowMillis);
+    }
+
+    /** The sources idle at {@code nowMillis}, by name. */
+    public synchronized List<String> idleSources(long nowMillis) {
+        List<String> out = new ArrayList<>();
+        new TreeMap<>(sources).forEach((name, s) -> {
+            if (idle(s, nowMillis)) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The sources that went idle, or delivered again, since the last call (each change reported once), by
+     * name: what the status loop logs.
+     */
+    public synchronized List<Change> changes(long nowMillis) {
+        List<Change> out = new ArrayList<>();
+        new TreeMap<>(sources).forEach((name, s) -> {
+            boolean idle = idle(s, nowMillis);
+            if (idle && !s.reportedIdle) {
+                out.add(new Change(name, true, Duration.ofMillis(nowMillis - s.last()), Duration.ofMillis(s.usualGap())));
+            } else if (!idle && s.reportedIdle) {
+                out.add(new Change(name, false, Duration.ofMillis(s.lastSilence), Duration.ofMillis(s.usualGap())));
+            }
+            s.reportedIdle = idle;
+        });
+        return out;
+    }
+
+    private boolean idle(Source s, long nowMillis) {
+        if (!settings.enabled() || s.count < LEARNING) {
+            return false;
+        }
+        long threshold = Math.max(settings.minimum().toMillis(), (long) (settings.factor() * s.usualGap()));
+        return nowMillis - s.last() > threshold;
+    }
+
+    /** "42 min", "3 h 5 min", "40 s": a duration as an editor reads it. */
+    static String words(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        long min = d.toMinutes();
+        return min < 120 ? min + " min" : min / 60 + " h " + min % 60 + " min";
+    }
+}
