@@ -82,6 +82,27 @@ final class Criteria {
                 .orElseThrow(() -> new ConfigException("unknown --level '" + given + "': one of " + LEVELS));
     }
 
+    /**
+     * An absolute http or https URL with a host, as the webhook sink can post to; null when not given. A
+     * subscription whose webhook is no such URL would never be delivered.
+     */
+    static String webhook(String given) {
+        if (given == null) {
+            return null;
+        }
+        String url = given.strip();
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw new ConfigException("--webhook '" + given + "' is not an http or https URL (http://host:port/path)");
+    }
+
     /** json or slack; null when not given (json). */
     static String format(String given) {
         if (given == null) {

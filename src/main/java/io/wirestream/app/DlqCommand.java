@@ -51,9 +51,11 @@ final class DlqCommand implements Callable<Integer> {
             List<DeadLetter> matching = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : CommittedReader.readToEnd(kafka.clientProps(), List.of(config.topics().dlq()))) {
                 DeadLetter d = decode(r);
-                System.out.println(describe(r, d));
-                if (d != null && matches(d)) {
-                    matching.add(d);
+                if (shown(d)) {
+                    System.out.println(describe(r, d));
+                    if (d != null) {
+                        matching.add(d);
+                    }
                 }
             }
             if (!replay) {
@@ -76,6 +78,14 @@ final class DlqCommand implements Callable<Integer> {
                     + config.topics().raw() + " (previews are never replayed)");
             return 0;
         }
+    }
+
+    /**
+     * Whether a record is listed: every one without --stage or --reason; with them, the dead letters they
+     * match (a record Kafka Streams dead-lettered itself has no stage or reason of ours to match).
+     */
+    boolean shown(DeadLetter d) {
+        return d == null ? stage == null && reason == null : matches(d);
     }
 
     private boolean matches(DeadLetter d) {

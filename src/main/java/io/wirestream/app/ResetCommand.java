@@ -31,6 +31,13 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WirestreamConfig config = connection.config();
+        if (localOnly) {
+            // this machine's folder only: no cluster to reach, and no embedded broker to start for it
+            ApplicationReset.Plan plan = new ApplicationReset(java.util.Map.of(), config.applicationId(),
+                    KafkaRuntime.stateDir(config), config.topics()).reset(truncateOutputs, true, dryRun);
+            System.out.println((dryRun ? "would reset " : "reset ") + plan.describe());
+            return 0;
+        }
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             ApplicationReset reset = new ApplicationReset(kafka.clientProps(), config.applicationId(), kafka.stateDir(),
                     config.topics());

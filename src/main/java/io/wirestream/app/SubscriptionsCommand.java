@@ -76,7 +76,7 @@ final class SubscriptionsCommand {
                     .setRegions(Criteria.regions(regions, Gazetteer.bundled()))
                     .setCategories(Criteria.categories(categories, MediaTopics.bundled()))
                     .setSources(sources).setMinLevel(Criteria.level(level)).setKeywords(keywords)
-                    .setWebhook(webhook).setWebhookFormat(Criteria.format(format)).build();
+                    .setWebhook(Criteria.webhook(webhook)).setWebhookFormat(Criteria.format(format)).build();
             write(config, id, s);
             System.out.println("put " + id);
             return 0;

@@ -597,8 +597,11 @@ public final class RegionTagger {
     }
 
     /**
-     * The false friend is a person's name: a capitalised word before it ("Michael Jordan") or a
-     * surname after it ("Jordan Spieth", "Chad Walker"), not a street or an organisation word.
+     * The false friend is a person's name, so the story's bare mentions of it are that person too: a capitalised
+     * word before it ("Michael Jordan": "Brown and Jordan shot" is Jordan the surname), or a surname after a name
+     * that is not a country's ("Paris Hilton", "Chad Walker"), not a street or an organisation word. A country's
+     * name as a first name ("Defence Minister Israel Katz") leaves its other mentions the country's: news calls a
+     * person by the surname on second reference, and a story naming Israel Katz is most often about Israel.
      */
     private static boolean personName(List<Tokens.Token> tokens, NameTrie.Match<Entry> m, boolean nounsCapitalised,
                                       String lang) {
@@ -609,6 +612,7 @@ public final class RegionTagger {
                 && !grammarBefore(prev, lang, m, tokens.get(m.from()).key());
         // a person takes no article: "the Israel Defense Forces", "the Jordan Valley" are no one's name
         boolean surnameAfter = next != null && next.capitalised() && !next.sentenceStart()
+                && m.values().stream().noneMatch(e -> e.kind() == Kind.COUNTRY)
                 && PERSONISH.contains(tokens.get(m.from()).key()) && !ORGANISATION_WORDS.contains(next.key())
                 && !STREET.contains(next.key()) && !(prev != null && article(prev, lang))
                 && !possessive(tokens.get(m.from()));

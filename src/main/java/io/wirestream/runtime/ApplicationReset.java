@@ -49,8 +49,11 @@ public final class ApplicationReset {
 
     /** What a reset did (or, for a dry run, would do). */
     public record Plan(String applicationId, boolean groupExists, List<String> internalTopics, Path localState,
-                       List<String> truncatedOutputs) {
+                       List<String> truncatedOutputs, boolean localOnly) {
         public String describe() {
+            if (localOnly) {
+                return "application " + applicationId + ": local state " + localState + " only (the cluster is not asked)";
+            }
             return "application " + applicationId + ": consumer group " + (groupExists ? "deleted" : "absent")
                     + "; internal topics " + internalTopics + "; local state " + localState
                     + "; outputs emptied " + truncatedOutputs;
@@ -80,7 +83,7 @@ public final class ApplicationReset {
             if (!dryRun) {
                 deleteTree(localState);
             }
-            return new Plan(applicationId, false, List.of(), localState, List.of());
+            return new Plan(applicationId, false, List.of(), localState, List.of(), true);
         }
         try (Admin admin = Admin.create(clientProps)) {
             boolean groupExists = checkNoMembers(admin);
@@ -89,7 +92,7 @@ public final class ApplicationReset {
                     .sorted().toList();
             List<String> outputs = truncateOutputs ? outputsPresent(admin) : List.of();
             if (dryRun) {
-                return new Plan(applicationId, groupExists, internal, localState, outputs);
+                return new Plan(applicationId, groupExists, internal, localState, outputs, false);
             }
             if (groupExists) {
                 admin.deleteConsumerGroups(List.of(applicationId)).all().get();
@@ -104,7 +107,7 @@ public final class ApplicationReset {
                 LOG.info("Emptied output topics {}", outputs);
             }
             deleteTree(localState);
-            return new Plan(applicationId, groupExists, internal, localState, outputs);
+            return new Plan(applicationId, groupExists, internal, localState, outputs, false);
         } catch (ExecutionException e) {
             throw new IllegalStateException("reset of " + applicationId + " failed: " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {

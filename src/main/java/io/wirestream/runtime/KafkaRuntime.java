@@ -176,6 +176,11 @@ public final class KafkaRuntime implements AutoCloseable {
     }
 
     public Path stateDir() {
+        return stateDir(config);
+    }
+
+    /** Where Kafka Streams keeps the local state of an application configured so, with or without a broker. */
+    public static Path stateDir(WirestreamConfig config) {
         return config.dataDir().resolve("streams-state");
     }
 

@@ -79,7 +79,7 @@ public final class WebhookSink implements Runnable, AutoCloseable {
                     if (!running.get()) {
                         return;
                     }
-                    if (r.value() != null && !deliver(serde.decode(r.value())) && !running.get()) {
+                    if (r.value() != null && !post(r) && !running.get()) {
                         return; // attempts cut short by close: left uncommitted, so the next run posts it
                     }
                     settled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
@@ -109,15 +109,38 @@ public final class WebhookSink implements Runnable, AutoCloseable {
         }
     }
 
+    /**
+     * Decodes and delivers one record. A record that cannot be read is logged and passed: one bad record must
+     * not stop every subscription's deliveries, after every restart too.
+     */
+    private boolean post(ConsumerRecord<String, byte[]> r) throws InterruptedException {
+        DeskAlert d;
+        try {
+            d = serde.decode(r.value());
+        } catch (RuntimeException e) {
+            LOG.error("webhook sink: {}-{}@{} is no desk alert, passed: {}", r.topic(), r.partition(), r.offset(), e.toString());
+            return false;
+        }
+        return deliver(d);
+    }
+
     /** Posts one desk alert, retrying with backoff; returns whether it was accepted. */
     boolean deliver(DeskAlert d) throws InterruptedException {
         if (d.getWebhook() == null || d.getWebhook().isBlank()) {
             return false;
         }
         String key = d.getSubscriptionId() + ":" + d.getIdempotencyKey();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(d.getWebhook())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.body(d))).build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(d.getWebhook())).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(WebhookBodies.body(d))).build();
+        } catch (IllegalArgumentException e) {
+            // a subscription written before `subscriptions put` checked its URL, or by another tool
+            LOG.error("webhook '{}' of subscription {} is not an http(s) URL, {} not posted: {}", d.getWebhook(),
+                    d.getSubscriptionId(), key, e.getMessage());
+            return false;
+        }
         Duration backoff = retry.firstBackoff();
         for (int attempt = 1; attempt <= retry.attempts() && running.get(); attempt++) {
             try {

@@ -22,7 +22,10 @@ class CriteriaTest {
         assertThat(Criteria.regions(List.of("de", "europe"), Gazetteer.bundled())).containsExactly("DE", "Europe");
         assertThat(Criteria.level("bulletin")).isEqualTo(AlertLevel.BULLETIN);
         assertThat(Criteria.format("Slack")).isEqualTo("slack");
+        assertThat(Criteria.webhook(" https://hooks.example.com/T0/B1 ")).isEqualTo("https://hooks.example.com/T0/B1");
+        assertThat(Criteria.webhook("http://127.0.0.1:8080/hook")).isEqualTo("http://127.0.0.1:8080/hook");
         assertThat(Criteria.level(null)).isNull();
+        assertThat(Criteria.webhook(null)).isNull();
     }
 
     @Test
@@ -35,5 +38,10 @@ class CriteriaTest {
         assertThatThrownBy(() -> Criteria.level("CORROBORATED")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("[FLASH, BULLETIN, URGENT]");
         assertThatThrownBy(() -> Criteria.format("xml")).isInstanceOf(ConfigException.class);
+        // the webhook sink could never post to these
+        for (String bad : List.of("notaurl", "ftp://example.com/x", "http://", "https:/nohost", "http://exa mple.com/")) {
+            assertThatThrownBy(() -> Criteria.webhook(bad)).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("not an http or https URL");
+        }
     }
 }

@@ -294,6 +294,17 @@ class RegionTaggerTest {
     }
 
     @Test
+    void aPersonsFirstNameLeavesTheCountryOfThatNameElsewhereInTheStory() {
+        // "Israel Katz" is no place, but news calls him Katz on second reference: every other "Israel" is the country
+        RegionTagger.Tagging t = TAGGER.tag("Israel to keep troops in Lebanon", List.of("Israel will keep troops in southern "
+                + "Lebanon for now, Defence Minister Israel Katz said on Sunday.", "Israel and Lebanon agreed a ceasefire."),
+                null, null, RegionTagger.Scope.NAMED);
+        assertEquals("IL", t.primary(), t.countries().toString());
+        assertTrue(t.tagged().contains("LB"), t.tagged().toString());
+        assertTrue(tag("Open golf", "Jordan Spieth finished two shots behind.").countries().isEmpty(), "the first name itself is no place");
+    }
+
+    @Test
     void aStateAfterACityIsTheStateThatPlacesIt() {
         RegionTagger.Tagging t = TAGGER.tag("Meningitis case", List.of("She fell ill on the flight from Atlanta, Georgia "
                 + "to Wichita, Kansas."), null, null, RegionTagger.Scope.NAMED);

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 13's delivery acceptance on the real broker: a webhook receiver run by the test gets each
  * alert exactly once although its first answer is a 500 and the application (broker, topology and
- * sink) is stopped and started again on the same data dir between the two alerts.
+ * sink) is stopped and started again on the same data dir between the two alerts. A second subscription
+ * matching the same alerts has a webhook that is no URL (written past `subscriptions put`, which refuses
+ * it): its desk alerts are logged and passed, and the good subscription's deliveries go on in both lives.
  */
 class WebhookIT {
 
@@ -101,6 +103,8 @@ class WebhookIT {
                     AvroSerde.of(Subscription.class).serializer())) {
                 p.send(new ProducerRecord<>(topics.subscriptions(), "desk",
                         Subscription.newBuilder().setId("desk").setKeywords(List.of("president")).setWebhook(url).build())).get();
+                p.send(new ProducerRecord<>(topics.subscriptions(), "broken",
+                        Subscription.newBuilder().setId("broken").setKeywords(List.of("president")).setWebhook("notaurl").build())).get();
             }
             PipelineMetrics metrics = PipelineMetrics.inMemory();
             try (StreamsRunner streams = new StreamsRunner(WirestreamTopology.build(topics, config.topology(), kafka.streamsProps(),
