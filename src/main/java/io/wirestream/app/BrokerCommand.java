@@ -10,13 +10,20 @@ import picocli.CommandLine.Mixin;
         description = "Run only the embedded Kafka broker (topics created), print its address, stay up until stopped.")
 final class BrokerCommand implements Callable<Integer> {
 
+    // No -b: this command is the broker, so the options are where it keeps its data and listens.
     @Mixin
-    WirestreamCli.ConnectionOptions connection;
+    WirestreamCli.ConfigOptions settings;
+
+    @Mixin
+    WirestreamCli.BrokerOptions broker;
+
+    @Mixin
+    WirestreamCli.PartitionsOption partitions;
 
     @Override
     public Integer call() throws Exception {
         // This command is the broker: a configured bootstrap.servers (file, env) is for the clients.
-        WirestreamConfig config = connection.config().withEmbeddedBroker();
+        WirestreamConfig config = partitions.applyTo(broker.applyTo(settings.config())).withEmbeddedBroker();
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
             System.out.println("Kafka broker ready at " + kafka.bootstrapServers() + " (data " + config.dataDir() + ")");

@@ -46,7 +46,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
-    @Option(names = "--speed", defaultValue = "4", description = "Replay speed: feed seconds per real second (default 4).")
+    @Mixin
+    WirestreamCli.PartitionsOption partitions;
+
+    @Mixin
+    WirestreamCli.GuaranteeOption guarantee;
+
+    @Option(names = "--speed", defaultValue = "4", description = "Replay speed: feed seconds per real second, more than 0 (default 4).")
     double speed;
 
     @Option(names = "--replay", description = "Publish the sample feed again even if wire.raw already holds it.")
@@ -59,7 +65,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WirestreamConfig config = connection.config();
+        // at 0 (or less) the feed clock never moves: the first wire goes out and the demo waits forever for the next
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new WirestreamConfig.ConfigException("--speed must be above 0 (feed seconds per real second; default 4), not " + speed);
+        }
+        WirestreamConfig config = guarantee.applyTo(partitions.applyTo(connection.config()));
         Topics topics = config.topics();
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {
             kafka.ensureTopics(topics, config.partitions());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,11 +35,8 @@ final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TASK", description = "categories, regions, neardup, clusters, alerts or fixtures.")
     String task;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
-    Path model;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
-    Path rules;
+    @Mixin
+    CategoryOptions categories;
 
     @Option(names = "--corpus", paramLabel = "FILE", description = "JSONL story corpus (shared/data/README.md format).")
     Path corpus;
@@ -49,8 +47,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--details", paramLabel = "FILE", description = "Write one JSON line per story (or file): id, gold, predicted, correct or error.")
     Path details;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file for topic names and topology settings (as for run). Env WIRESTREAM_CONFIG.")
-    Path configFile;
+    @Mixin
+    WirestreamCli.ConfigOptions settings;
 
     @Override
     public Integer call() {
@@ -76,8 +74,8 @@ final class EvalCommand implements Callable<Integer> {
             err.println("eval " + t.get().id() + ": takes " + option + ", not " + (fixtures ? "--corpus" : "--dir"));
             return 2;
         }
-        WirestreamConfig config = WirestreamConfig.load(WirestreamCli.configFile(configFile), System.getenv());
-        Evaluator evaluator = new Evaluator(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), (what, total) -> {
+        WirestreamConfig config = settings.config();
+        Evaluator evaluator = new Evaluator(config.topics(), categories.applyTo(config.topology()), (what, total) -> {
             Progress p = new Progress(what, total);
             return new Evaluator.ProgressSink() {
                 @Override

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Builds the term document-frequency table the cluster stage weighs terms with.",
                 "Reads corpora in the story-corpus format (one JSON story per line, headline and body) and",
                 "writes the table; the bundled one was built from openly licensed corpora (NOTICE):",
-                "  wirestream idf --corpus ../shared/data/corpora/clusters-uci.dev.jsonl \\\\",
+                "  wirestream idf --corpus ../shared/data/corpora/clusters-uci.dev.jsonl \\",
                 "      --corpus ../shared/data/corpora/clusters-ecb.dev.jsonl --out src/main/resources/io/wirestream/sameness/idf.tsv"})
 final class IdfCommand implements Callable<Integer> {
 

@@ -23,14 +23,12 @@ import picocli.CommandLine.Parameters;
                 "enriched story, duplicate, alert or dead letter as one JSON line."})
 final class InspectCommand implements Callable<Integer> {
 
+    /** Topic names and topology settings only: inspect runs in memory, so no broker option applies. */
     @Mixin
-    WirestreamCli.ConnectionOptions connection;
+    WirestreamCli.ConfigOptions settings;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
-    Path model;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
-    Path rules;
+    @Mixin
+    CategoryOptions categories;
 
     @Option(names = {"-s", "--source"}, defaultValue = "inspect", description = "Source id to give the items (default inspect).")
     String source;
@@ -53,8 +51,8 @@ final class InspectCommand implements Callable<Integer> {
         if (!WireFormat.AUTO.equals(format) && WireFormat.fromId(format).isEmpty()) {
             throw new WirestreamConfig.ConfigException("unknown --format '" + format + "'");
         }
-        WirestreamConfig config = connection.config();
-        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules))) {
+        WirestreamConfig config = settings.config();
+        try (InMemoryPipeline pipeline = new InMemoryPipeline(config.topics(), categories.applyTo(config.topology()))) {
             for (Path path : files) {
                 if (!Files.exists(path)) {
                     throw new WirestreamConfig.ConfigException("no such file or folder: " + path);

@@ -51,6 +51,9 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
+    @Mixin
+    WirestreamCli.PartitionsOption partitions;
+
     @Option(names = {"-s", "--source"}, description = "Source id, e.g. reuters, pti, ap. Required except with --http, "
             + "where each request names its source.")
     String source;
@@ -109,7 +112,7 @@ final class ProduceCommand implements Callable<Integer> {
         if (interval.isNegative() || interval.isZero()) {
             throw new WirestreamConfig.ConfigException("--interval must be positive, not " + interval);
         }
-        WirestreamConfig config = connection.config();
+        WirestreamConfig config = partitions.applyTo(connection.config());
         if (paths.isEmpty()) {
             return runUntilStopped(config);
         }
@@ -177,7 +180,12 @@ final class ProduceCommand implements Callable<Integer> {
                     System.err.println("polling " + feed + " every " + interval + " for '" + source + "' -> " + config.topics().raw()
                             + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");
                 } else {
-                    HttpIngestServer server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes);
+                    HttpIngestServer server;
+                    try {
+                        server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes);
+                    } catch (java.net.BindException e) {
+                        throw WirestreamCli.cannotListen("--http", bind, httpPort, e);
+                    }
                     running = server;
                     System.err.println("accepting POST http://" + bind + ":" + server.port() + "/ingest -> " + config.topics().raw()
                             + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");

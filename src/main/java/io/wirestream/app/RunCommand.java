@@ -11,7 +11,6 @@ import io.wirestream.metrics.MetricsServer;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +27,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.ConnectionOptions connection;
 
-    @Option(names = "--model", paramLabel = "MODEL", description = "Category model from `wirestream train` (default: the one in the jar).")
-    Path model;
+    @Mixin
+    WirestreamCli.PartitionsOption partitions;
 
-    @Option(names = "--rules", paramLabel = "FILE", description = "Desk category rules (YAML; see docs/design-notes.md), applied after the model.")
-    Path rules;
+    @Mixin
+    WirestreamCli.GuaranteeOption guarantee;
+
+    @Mixin
+    CategoryOptions categories;
 
     @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
     Integer metricsPort;
@@ -46,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WirestreamConfig config = connection.config();
+        WirestreamConfig config = guarantee.applyTo(partitions.applyTo(connection.config()));
+        WirestreamTopology.Settings topology = categories.applyTo(config.topology());
         // The application's one registry: pipeline counters, Kafka Streams metrics, and with
         // --metrics-port the JVM's, served from it; the status line reads the same counters.
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -54,16 +57,14 @@ final class RunCommand implements Callable<Integer> {
             kafka.ensureTopics(config.topics(), config.partitions());
             PipelineMetrics metrics = new PipelineMetrics(registry, config.idleSources(), java.time.Clock.systemUTC());
             try (StreamsRunner streams = new StreamsRunner(
-                    WirestreamTopology.build(config.topics(), config.topology().withCategoryModel(model).withCategoryRules(rules), kafka.streamsProps(), metrics),
+                    WirestreamTopology.build(config.topics(), topology, kafka.streamsProps(), metrics),
                     kafka.streamsProps(), registry)) {
                 streams.start();
                 // The webhook sink: a consumer of its own (group <application.id>-webhooks), never inside the topology.
                 try (WebhookSink webhooks = new WebhookSink(kafka.clientProps(), config.topics().deskAlerts(),
                         config.applicationId() + "-webhooks", WebhookSink.Retry.defaults()).start();
                      BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
-                     MetricsServer server = metricsPort == null ? null : new MetricsServer(metricsPort, registry,
-                             () -> broker.reachable() && streams.state().isRunningOrRebalancing() && !streams.failures().failing(),
-                             () -> health(streams, broker, metrics))) {
+                     MetricsServer server = metricsServer(registry, streams, broker, metrics)) {
                     if (server != null) {
                         System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics (health at /health)");
                     }
@@ -74,6 +75,21 @@ final class RunCommand implements Callable<Integer> {
             registry.close();
         }
         return 0;
+    }
+
+    /** The /metrics and /health server on --metrics-port, or null without it; a port taken is one line naming the option. */
+    private MetricsServer metricsServer(PrometheusMeterRegistry registry, StreamsRunner streams, BrokerWatch broker,
+                                        PipelineMetrics metrics) throws java.io.IOException {
+        if (metricsPort == null) {
+            return null;
+        }
+        try {
+            return new MetricsServer(metricsPort, registry,
+                    () -> broker.reachable() && streams.state().isRunningOrRebalancing() && !streams.failures().failing(),
+                    () -> health(streams, broker, metrics));
+        } catch (java.net.BindException e) {
+            throw WirestreamCli.cannotListen("--metrics-port", "0.0.0.0", metricsPort, e);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.wirestream.app;
 
 import io.wirestream.avro.Source;
+import io.wirestream.runtime.FileErrors;
 import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.runtime.SourceTopic;
 import io.wirestream.runtime.WirestreamConfig;
@@ -39,8 +40,9 @@ final class SourcesCommand implements Callable<Integer> {
         int apply(SourceTopic topic) throws Exception;
     }
 
-    static int withTopic(WirestreamCli.ConnectionOptions connection, Edit edit) throws Exception {
-        WirestreamConfig config = connection.config();
+    static int withTopic(WirestreamCli.ConnectionOptions connection, WirestreamCli.PartitionsOption partitions, Edit edit)
+            throws Exception {
+        WirestreamConfig config = partitions.applyTo(connection.config());
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
             return edit.apply(new SourceTopic(kafka.clientProps(), config.topics().sources()));
@@ -53,6 +55,8 @@ final class SourcesCommand implements Callable<Integer> {
     static final class Put implements Callable<Integer> {
         @Mixin
         WirestreamCli.ConnectionOptions connection;
+        @Mixin
+        WirestreamCli.PartitionsOption partitions;
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE")
         Path file;
@@ -84,8 +88,12 @@ final class SourcesCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
+            } catch (java.io.IOException e) {
+                // checked before Kafka is reached: a path mistyped is the operator's, not a crash
+                System.err.println("cannot read " + file + ": " + FileErrors.reason(e));
+                return 2;
             }
-            return withTopic(connection, topic -> {
+            return withTopic(connection, partitions, topic -> {
                 topic.put(sources);
                 System.err.println("put " + sources.size() + " source(s)");
                 return 0;
@@ -116,10 +124,12 @@ final class SourcesCommand implements Callable<Integer> {
     static final class List_ implements Callable<Integer> {
         @Mixin
         WirestreamCli.ConnectionOptions connection;
+        @Mixin
+        WirestreamCli.PartitionsOption partitions;
 
         @Override
         public Integer call() throws Exception {
-            return withTopic(connection, topic -> {
+            return withTopic(connection, partitions, topic -> {
                 for (Map.Entry<String, Source> e : topic.readAll().entrySet()) {
                     if (e.getValue() != null) {
                         System.out.println(SourceCatalogue.toLine(e.getValue()));
@@ -135,13 +145,15 @@ final class SourcesCommand implements Callable<Integer> {
     static final class Delete implements Callable<Integer> {
         @Mixin
         WirestreamCli.ConnectionOptions connection;
+        @Mixin
+        WirestreamCli.PartitionsOption partitions;
 
         @Parameters(arity = "1..*", paramLabel = "ID")
         List<String> ids;
 
         @Override
         public Integer call() throws Exception {
-            return withTopic(connection, topic -> {
+            return withTopic(connection, partitions, topic -> {
                 Map<String, Source> catalogue = topic.readAll();
                 List<String> known = ids.stream().filter(id -> catalogue.get(id) != null).distinct().toList();
                 List<String> unknown = ids.stream().filter(id -> catalogue.get(id) == null).distinct().toList();

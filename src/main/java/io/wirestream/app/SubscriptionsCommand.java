@@ -46,6 +46,8 @@ final class SubscriptionsCommand {
     static final class Put implements Callable<Integer> {
         @Mixin
         WirestreamCli.ConnectionOptions connection;
+        @Mixin
+        WirestreamCli.PartitionsOption partitions;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
         @Option(names = "--name", description = "Who it is for, e.g. 'Europe desk'.")
@@ -69,7 +71,7 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws Exception {
-            WirestreamConfig config = connection.config();
+            WirestreamConfig config = partitions.applyTo(connection.config());
             // what an alert can never carry is refused here: a subscription that cannot fire fails silently
             Subscription s = Subscription.newBuilder().setId(id).setName(name)
                     .setDesks(Criteria.desks(desks, config.topology().regions().desks()))
@@ -87,12 +89,14 @@ final class SubscriptionsCommand {
     static final class Delete implements Callable<Integer> {
         @Mixin
         WirestreamCli.ConnectionOptions connection;
+        @Mixin
+        WirestreamCli.PartitionsOption partitions;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         @Override
         public Integer call() throws Exception {
-            write(connection.config(), id, null);
+            write(partitions.applyTo(connection.config()), id, null);
             System.out.println("deleted " + id);
             return 0;
         }

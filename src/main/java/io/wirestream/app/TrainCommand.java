@@ -85,6 +85,7 @@ final class TrainCommand implements Callable<Integer> {
         if (holdout < 0 || holdout > 0.9) {
             throw new WirestreamConfig.ConfigException("train: --holdout must be between 0 and 0.9");
         }
+        requireFile("--corpus", corpus);
         List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
         List<Labelled> train = new ArrayList<>();
         List<String> held = new ArrayList<>();
@@ -122,6 +123,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainShipped() throws Exception {
+        // the inputs default to paths relative to the repository: run from elsewhere they are missing, an operator's fix
+        requireFile("--lexicon", lexicon);
+        requireFile("--given-names", givenNames);
+        requireFile("--headlines", headlines);
+        requireFile("--articles", articles);
+        requireFile("--iptc", iptc);
         Map<String, Set<String>> lex;
         try (BufferedReader in = Files.newBufferedReader(lexicon, StandardCharsets.UTF_8)) {
             lex = CategoryTrainer.readLexicon(in);
@@ -182,6 +189,13 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return n;
+    }
+
+    /** An input file, checked up front: a wrong path fails at once, naming the option, not midway with a trace. */
+    private static void requireFile(String option, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new WirestreamConfig.ConfigException("train: " + option + ": no such file: " + file);
+        }
     }
 
     private static int col(Map<String, String> header, String name) {

@@ -1,10 +1,14 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.FileErrors;
 import io.wirestream.runtime.WirestreamConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Entry point: {@code java -jar target/wirestream.jar <command> --help}. */
@@ -15,6 +19,8 @@ import picocli.CommandLine.Option;
                 GazetteerCommand.class, TrainCommand.class, ResetCommand.class, DlqCommand.class, SourcesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WirestreamCli implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WirestreamCli.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,18 +36,13 @@ public final class WirestreamCli implements Callable<Integer> {
                 System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.wirestream"));
         CommandLine cli = new CommandLine(new WirestreamCli());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof WirestreamConfig.ConfigException) {
-                cmd.getErr().println("configuration error: " + e.getMessage());
-                return 2;
+            String problem = operatorProblem(e);
+            if (problem == null) {
+                throw e; // a bug: picocli prints the whole trace, exit 1
             }
-            // a Kafka client refusing a setting passed through (kafka.*, WIRESTREAM_KAFKA_*): a configuration error too
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof org.apache.kafka.common.config.ConfigException) {
-                    cmd.getErr().println("configuration error: " + c.getMessage());
-                    return 2;
-                }
-            }
-            throw e;
+            LOG.debug("{} failed", cmd.getCommandSpec().qualifiedName(), e);
+            cmd.getErr().println("configuration error: " + problem);
+            return 2;
         });
         return cli.execute(args);
     }
@@ -52,41 +53,112 @@ public final class WirestreamCli implements Callable<Integer> {
         return 0;
     }
 
-    /** Options every command that talks to Kafka shares. */
+    /**
+     * What the operator can put right (a setting, a file named, a port, Kafka's address), in one line; null
+     * for anything else, a bug, whose trace is printed whole. Commands that know which option failed say so
+     * themselves with a {@link WirestreamConfig.ConfigException}; this is the net under the rest.
+     */
+    static String operatorProblem(Throwable e) {
+        if (e instanceof WirestreamConfig.ConfigException) {
+            return e.getMessage();
+        }
+        String file = FileErrors.describe(e);
+        if (file != null) {
+            return file;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            // a Kafka client refusing a setting passed through (kafka.*, WIRESTREAM_KAFKA_*): a configuration error too
+            if (c instanceof org.apache.kafka.common.config.ConfigException) {
+                return c.getMessage();
+            }
+            if (c instanceof java.net.BindException) {
+                return "cannot listen: " + c.getMessage() + " (a port given is taken, or the address is not this machine's)";
+            }
+            if (c instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return "Kafka did not answer in time (" + c.getMessage() + "): check bootstrap.servers "
+                        + "(WIRESTREAM_BOOTSTRAP_SERVERS, -b) and that the broker is up";
+            }
+        }
+        return null;
+    }
+
+    /** A port given on the command line that cannot be listened on: taken, mostly, or an address not this machine's. */
+    static WirestreamConfig.ConfigException cannotListen(String option, String address, int port, java.net.BindException e) {
+        String why = e.getMessage() != null && e.getMessage().contains("in use") ? "port " + port + " is in use; choose another"
+                : "cannot listen on " + address + ":" + port + ": " + e.getMessage();
+        return new WirestreamConfig.ConfigException(option + ": " + why);
+    }
+
     /** The config file named on the command line, else the one WIRESTREAM_CONFIG names, else none. */
     static Path configFile(Path given) {
         String envFile = System.getenv("WIRESTREAM_CONFIG");
         return given == null && envFile != null && !envFile.isBlank() ? Path.of(envFile) : given;
     }
 
-    public static final class ConnectionOptions {
-        @Option(names = "--config", description = "Properties file (keys: bootstrap.servers, data.dir, partitions, "
-                + "processing.guarantee, topics.*, kafka.*). Env WIRESTREAM_CONFIG.")
+    /**
+     * {@code --config}: the settings (file, then environment) of a command that needs no broker
+     * ({@code inspect}, {@code eval}); the other mixins add what a command that talks to Kafka uses, so
+     * help offers no option the command would ignore.
+     */
+    public static final class ConfigOptions {
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "Properties file for topic names and topology settings (as for run). Env WIRESTREAM_CONFIG.")
         Path configFile;
 
-        @Option(names = {"-b", "--bootstrap-servers"}, description = "Existing Kafka cluster; without it an embedded broker starts.")
-        String bootstrapServers;
+        /** File, then environment. */
+        public WirestreamConfig config() {
+            return WirestreamConfig.load(configFile(configFile), System.getenv());
+        }
+    }
 
+    /** Where the embedded broker keeps its data and listens: the {@code broker} command, and any client that starts one. */
+    public static final class BrokerOptions {
         @Option(names = "--data-dir", description = "Embedded broker and Streams state (default ~/.wirestream).")
         Path dataDir;
 
         @Option(names = "--port", description = "Embedded broker client port (default 9092; a free port if taken).")
         Integer port;
 
-        @Option(names = "--partitions", description = "Partitions of the topics created (default 3).")
-        Integer partitions;
+        WirestreamConfig applyTo(WirestreamConfig config) {
+            return config.withDataDir(dataDir).withBrokerPort(port);
+        }
+    }
 
-        @Option(names = "--guarantee", description = "exactly_once_v2 (default) or at_least_once.")
-        String guarantee;
+    /** Options every command that talks to Kafka shares: the settings, and an existing cluster or the embedded broker. */
+    public static final class ConnectionOptions {
+        @Option(names = "--config", paramLabel = "FILE", description = "Properties file (keys: bootstrap.servers, data.dir, partitions, "
+                + "processing.guarantee, topics.*, kafka.*). Env WIRESTREAM_CONFIG.")
+        Path configFile;
+
+        @Option(names = {"-b", "--bootstrap-servers"}, description = "Existing Kafka cluster; without it an embedded broker starts.")
+        String bootstrapServers;
+
+        @Mixin
+        BrokerOptions broker;
 
         /** File, then environment, then these options. */
         public WirestreamConfig config() {
-            return WirestreamConfig.load(configFile(configFile), System.getenv())
-                    .withBootstrapServers(bootstrapServers)
-                    .withDataDir(dataDir)
-                    .withBrokerPort(port)
-                    .withPartitions(partitions)
-                    .withGuarantee(guarantee);
+            return broker.applyTo(WirestreamConfig.load(configFile(configFile), System.getenv()).withBootstrapServers(bootstrapServers));
+        }
+    }
+
+    /** {@code --partitions}: for the commands that create the topics when missing. */
+    public static final class PartitionsOption {
+        @Option(names = "--partitions", description = "Partitions of the topics created (default 3).")
+        Integer partitions;
+
+        WirestreamConfig applyTo(WirestreamConfig config) {
+            return config.withPartitions(partitions);
+        }
+    }
+
+    /** {@code --guarantee}: for the commands that run the Streams application. */
+    public static final class GuaranteeOption {
+        @Option(names = "--guarantee", description = "exactly_once_v2 (default) or at_least_once.")
+        String guarantee;
+
+        WirestreamConfig applyTo(WirestreamConfig config) {
+            return config.withGuarantee(guarantee);
         }
     }
 }

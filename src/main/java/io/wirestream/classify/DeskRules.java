@@ -1,12 +1,19 @@
 package io.wirestream.classify;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.wirestream.avro.EnrichedStory;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The desk's overrides, applied after the wire codes and the model: a YAML file of rules, each naming
@@ -62,14 +70,30 @@ public final class DeskRules {
         this.rules = List.copyOf(rules);
     }
 
-    /** Reads and checks a rules file against the Media Topics vocabulary. */
+    /**
+     * Reads and checks a rules file against the Media Topics vocabulary.
+     *
+     * @throws IllegalArgumentException naming the file and, for a problem inside a rule, its number
+     * @throws UncheckedIOException     when the file cannot be read
+     */
     public static DeskRules load(Path file, MediaTopics topics) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         File read;
-        try {
-            read = yaml.readValue(file.toFile(), File.class);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            read = yaml.readValue(in, File.class);
+        } catch (UnrecognizedPropertyException e) {
+            // Jackson's own message spans lines and names our classes: the rule and the keys an operator can write
+            throw new IllegalArgumentException(file + ": " + ruleOf(e) + "unknown key '" + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")");
+        } catch (JsonProcessingException e) {
+            // SnakeYAML's messages quote the offending lines, indented, under what it was doing: keep the words
+            String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines()
+                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).collect(Collectors.joining(": "));
+            boolean syntax = e instanceof JsonParseException || e.getCause() instanceof JsonParseException;
+            throw new IllegalArgumentException(file + ": " + ruleOf(e) + (syntax ? "not valid YAML" : "not a rules file")
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": " + why);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read category rules " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read category rules " + file, e);
         }
         List<Compiled> out = new ArrayList<>();
         List<Rule> rules = read == null || read.rules() == null ? List.of() : read.rules();
@@ -77,6 +101,19 @@ public final class DeskRules {
             out.add(compile(rules.get(i), topics, file + ": rule " + (i + 1)));
         }
         return new DeskRules(out);
+    }
+
+    /** "rule 2: " when the problem is inside the second rule, else nothing. */
+    private static String ruleOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m) {
+            List<JsonMappingException.Reference> path = m.getPath();
+            for (int i = 1; i < path.size(); i++) {
+                if ("rules".equals(path.get(i - 1).getFieldName()) && path.get(i).getIndex() >= 0) {
+                    return "rule " + (path.get(i).getIndex() + 1) + ": ";
+                }
+            }
+        }
+        return "";
     }
 
     private static Compiled compile(Rule r, MediaTopics topics, String where) {

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -24,10 +25,18 @@ public final class CommittedReader {
     private CommittedReader() {
     }
 
+    /** How long the first call to the cluster (a topic's partitions) may take. */
+    static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+
     /**
      * @throws IllegalArgumentException naming a topic that does not exist
+     * @throws WirestreamConfig.ConfigException when the cluster does not answer (a wrong address, a broker down)
      */
     public static KafkaConsumer<String, byte[]> open(Map<String, Object> clientProps, List<String> topics) {
+        return open(clientProps, topics, METADATA_TIMEOUT);
+    }
+
+    static KafkaConsumer<String, byte[]> open(Map<String, Object> clientProps, List<String> topics, Duration metadataTimeout) {
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -35,7 +44,13 @@ public final class CommittedReader {
         try {
             List<TopicPartition> parts = new ArrayList<>();
             for (String t : topics) {
-                List<PartitionInfo> infos = consumer.partitionsFor(t, Duration.ofSeconds(10));
+                List<PartitionInfo> infos;
+                try {
+                    infos = consumer.partitionsFor(t, metadataTimeout);
+                } catch (TimeoutException e) {
+                    // the first call to the cluster, as in KafkaRuntime.ensureTopics: a wrong address says so, not a stack trace
+                    throw KafkaRuntime.unreachable(p.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), metadataTimeout);
+                }
                 if (infos == null || infos.isEmpty()) {
                     throw new IllegalArgumentException("no such topic: " + t);
                 }

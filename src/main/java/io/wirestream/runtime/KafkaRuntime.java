@@ -87,6 +87,12 @@ public final class KafkaRuntime implements AutoCloseable {
         return start(config);
     }
 
+    /** A cluster that did not answer its first call in time: most often a wrong address, a configuration error. */
+    static WirestreamConfig.ConfigException unreachable(Object bootstrapServers, java.time.Duration within) {
+        return new WirestreamConfig.ConfigException("cannot reach Kafka at " + bootstrapServers + " within " + within.toSeconds()
+                + " s: check bootstrap.servers (WIRESTREAM_BOOTSTRAP_SERVERS, -b) and that the broker is up");
+    }
+
     private static boolean listening(int port) {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
@@ -205,8 +211,7 @@ public final class KafkaRuntime implements AutoCloseable {
                 existing = admin.listTopics().names().get(REACH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException e) {
                 admin.close(java.time.Duration.ZERO); // its pending call would hold close() for the rest of its minute
-                throw new WirestreamConfig.ConfigException("cannot reach Kafka at " + bootstrapServers + " within "
-                        + REACH_TIMEOUT.toSeconds() + " s: check bootstrap.servers (WIRESTREAM_BOOTSTRAP_SERVERS, -b) and that the broker is up");
+                throw unreachable(bootstrapServers, REACH_TIMEOUT);
             }
             List<NewTopic> missing = new ArrayList<>();
             for (Topics.Spec spec : topics.specs()) {

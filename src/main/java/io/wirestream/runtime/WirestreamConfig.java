@@ -91,7 +91,7 @@ public record WirestreamConfig(
             try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
             } catch (IOException e) {
-                throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+                throw new ConfigException("config file " + file + " cannot be read: " + FileErrors.reason(e));
             }
             p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k).strip()));
         }
@@ -289,9 +289,20 @@ public record WirestreamConfig(
                     weightValue(v, "alert.language.bulletin", d.bulletinLanguage()),
                     weightValue(v, "alert.language.urgent", d.urgentLanguage()),
                     durationValue(v, "alert.retention", d.retention()),
-                    v.containsKey("alert.phrases") ? BreakingPhrases.fromFile(Path.of(v.get("alert.phrases"))) : d.phrases());
+                    v.containsKey("alert.phrases") ? phrases(Path.of(v.get("alert.phrases"))) : d.phrases());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** {@code alert.phrases}: a file that cannot be read or parsed fails at start-up, naming the key, as regions.desks.file does. */
+    private static BreakingPhrases phrases(Path file) {
+        try {
+            return BreakingPhrases.fromFile(file);
+        } catch (java.io.UncheckedIOException e) {
+            throw new ConfigException("alert.phrases " + file + " cannot be read: " + FileErrors.reason(e.getCause()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("alert.phrases: " + e.getMessage());
         }
     }
 
@@ -309,7 +320,11 @@ public record WirestreamConfig(
             RegionSettings r = new RegionSettings(desks, fallback, languages);
             r.desks(); // a file that cannot be read or parsed fails at start-up, naming the key
             return r;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (java.io.UncheckedIOException e) {
+            // NoSuchFileException's message is the path alone: say what is wrong with it
+            throw new ConfigException(desks == null ? e.getMessage()
+                    : "regions.desks.file " + desks + " cannot be read: " + FileErrors.reason(e.getCause()));
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
     }

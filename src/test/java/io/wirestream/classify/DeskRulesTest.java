@@ -87,4 +87,26 @@ class DeskRulesTest {
         assertThatThrownBy(() -> classifier("rules:\n  - slugg: X\n    topic: medtop:15000000\n"))
                 .hasMessageContaining("slugg");
     }
+
+    @Test
+    void anUnknownKeyOrBrokenYamlIsOneLineNamingTheRuleNotJacksonsMessage() {
+        // Jackson's own text spans lines and names Java classes; the operator needs the rule and the keys to write
+        assertThatThrownBy(() -> classifier("rules:\n  - slug: X\n    topic: medtop:15000000\n  - slugg: X\n    topic: medtop:15000000\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("rule 2: unknown key 'slugg' (known: as, keyword, slug, source, topic)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("io.wirestream"));
+        assertThatThrownBy(() -> classifier("rules: [\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules.yml: not valid YAML (line 1)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> classifier("rules: sport\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a rules file");
+    }
+
+    @Test
+    void aMissingFileIsAnUncheckedIoExceptionWithTheCause() {
+        assertThatThrownBy(() -> DeskRules.load(dir.resolve("none.yml"), MediaTopics.bundled()))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot read category rules")
+                .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
 }

@@ -163,10 +163,24 @@ class WirestreamConfigTest {
         assertThatThrownBy(() -> WirestreamConfig.load(empty, Map.of()))
                 .hasMessageContaining("regions.fallback.languages").hasMessageContaining("regions.fallback=none");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE",
-                dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file");
+                dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file")
+                .hasMessageEndingWith("missing.tsv cannot be read: no such file or folder");
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "Europe only\n");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE", bad.toString())))
                 .hasMessageContaining("regions.desks.file").hasMessageContaining("without selectors");
+    }
+
+    @Test
+    void anAlertPhrasesFileThatCannotBeReadOrParsedNamesTheKey(@TempDir Path dir) throws Exception {
+        // a missing file was an UncheckedIOException with a stack trace, the key unnamed
+        Path missing = dir.resolve("missing.tsv");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_PHRASES", missing.toString())))
+                .isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessage("alert.phrases " + missing + " cannot be read: no such file or folder");
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "3\ten\tno pattern\n");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_ALERT_PHRASES", bad.toString())))
+                .isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessageStartingWith("alert.phrases: " + bad + ":1:");
     }
 }
