@@ -75,6 +75,15 @@ public final class Iptc7901Parser implements WireParser {
     private static final ZoneId DPA_LOCAL = ZoneId.of("Europe/Berlin");
 
     private static final Map<Character, Integer> URGENCY = Map.of('1', 1, '2', 2, '3', 3, '4', 5, '5', 6, '6', 7);
+
+    /**
+     * IPTC urgency of a dpa priority digit, by the crosswalk (DOMAIN.md 2.6): 1 Blitz=1, 2 Eil=2, 3=3, 4 (dpa normal)=5,
+     * 5=6, 6=7; null for any other value. dpa's digitalwires JSON sends the same scale in its "urgency" field (dpa's
+     * converter to 7901 copies it into the header's priority digit unchanged), so both paths read it here.
+     */
+    static Integer urgencyOfDpaPriority(int priority) {
+        return priority >= 1 && priority <= 9 ? URGENCY.get(Character.forDigit(priority, 10)) : null;
+    }
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("mär", 3), Map.entry("mrz", 3),
             Map.entry("apr", 4), Map.entry("may", 5), Map.entry("mai", 5), Map.entry("jun", 6), Map.entry("jul", 7),

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <p>Two ninjs-like variants are read as well, because they fit the same field mapping: list
  * envelopes ({@code {"total":..,"item":[...]}}, as BBC's API sends), one story per item; and dpa
  * digitalwires ({@code "format":"digitalwires@..."}: urn, version_created, article_html, teaser,
- * dateline), which is ninjs 1.x with a few renamed fields.
+ * dateline), which is ninjs 1.x with a few renamed fields, and whose "urgency" is dpa's priority digit (4 normal),
+ * read by the crosswalk as the IPTC 7901 header's is.
  */
 public final class NinjsParser implements WireParser {
 
@@ -154,7 +155,8 @@ public final class NinjsParser implements WireParser {
         b.pubStatus(StoryFields.pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
         if (n.path("urgency").canConvertToInt()) {
             int u = n.path("urgency").asInt();
-            b.urgency(u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
+            // digitalwires' "urgency" is dpa's priority (4 normal, as in its IPTC 7901 header), not IPTC's (5 normal)
+            b.urgency(digitalwires ? Iptc7901Parser.urgencyOfDpaPriority(u) : u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
         }
         // Superdesk's ninjs has a separate editorial priority (1 flash .. 6 ordinary): that is the "as sent" priority.
         // AP's editorialpriority is the ANPA priority letter, as sent.

@@ -158,6 +158,43 @@ class NinjsParserTest {
         assertThat(u.places()).contains("Berlin");
     }
 
+    /**
+     * digitalwires' "urgency" is dpa's priority digit, the one dpa's converter writes into the IPTC 7901 header of the
+     * same story: each pair of fixtures gets one urgency by the crosswalk (dpa 4 normal = IPTC 5), priority as sent.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nsb-n1", "lesestuecke", "dw-1", "eil", "spe-tab", "tvo-pol"})
+    void dpaDigitalwiresUrgencyIsDpasPriority(String story) throws Exception {
+        String dir = "iptc7901/dpa-digitalwires-apache2/";
+        ParsedStory json = one(parser, dir + story + ".json");
+        ParsedStory iptc = one(new Iptc7901Parser(), dir + story + ".iptc");
+        assertThat(json.priority()).isEqualTo(iptc.priority());
+        assertThat(json.urgency()).isEqualTo(iptc.urgency());
+    }
+
+    @Test
+    void dpaDigitalwiresPriorityByTheCrosswalk() throws Exception {
+        String item = "{\"format\":\"digitalwires@0.9.1\",\"urn\":\"urn:x\",\"urgency\":%s,"
+                + "\"headline\":\"H\",\"article_html\":\"<section><p>Text.</p></section>\"}";
+        int[][] crosswalk = {{1, 1}, {2, 2}, {3, 3}, {4, 5}, {5, 6}, {6, 7}};
+        for (int[] row : crosswalk) {
+            ParsedStory s = parser.parse(String.format(item, row[0]).getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+            assertThat(s.urgency()).as("dpa priority %d", row[0]).isEqualTo(row[1]);
+            assertThat(s.priority()).isEqualTo(String.valueOf(row[0]));
+        }
+        // outside dpa's scale: no urgency, the priority as sent
+        ParsedStory odd = parser.parse(String.format(item, 9).getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(odd.urgency()).isNull();
+        assertThat(odd.priority()).isEqualTo("9");
+        // plain ninjs' urgency is IPTC's already
+        ParsedStory ninjs = parser.parse("{\"uri\":\"u\",\"urgency\":4,\"headline\":\"H\"}".getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(ninjs.urgency()).isEqualTo(4);
+        // the real copy, last (skipped when the shared fixtures are absent)
+        ParsedStory normal = one(parser, "iptc7901/dpa-digitalwires-apache2/nsb-n1.json");
+        assertThat(normal.priority()).isEqualTo("4");
+        assertThat(normal.urgency()).isEqualTo(5);
+    }
+
     @Test
     void canceledAndMalformed() throws Exception {
         byte[] p = "{\"uri\":\"u1\",\"type\":\"text\",\"pubstatus\":\"canceled\",\"headline\":\"H\"}".getBytes(StandardCharsets.UTF_8);
