@@ -48,6 +48,22 @@ public final class Agencies {
     }
 
     /**
+     * The short name when the whole of what was sent, or its first part before a slash ("dpa/lni"), is a news agency's
+     * name in the catalogue (kind agency: "ANSA", "(AFP)", "Agence France-Presse"), else null. A broadcaster's or a
+     * paper's name is none: a credit, not a place, is what it tells apart.
+     */
+    public static String agencyNamed(String sent) {
+        if (sent == null || sent.isBlank()) {
+            return null;
+        }
+        String whole = WireText.collapse(sent);
+        int slash = whole.indexOf('/');
+        return SourceCatalogue.bundled().exactly(whole)
+                .or(() -> slash > 0 ? SourceCatalogue.bundled().exactly(whole.substring(0, slash)) : Optional.empty())
+                .filter(s -> "agency".equals(s.getKind())).map(Agencies::codeOf).orElse(null);
+    }
+
+    /**
      * Whether a name as sent can name an agency: a known one, or a name of three characters or more.
      * A two-letter code no agency uses ("CL", a desk or credit code in G2 parties) names nobody.
      */

@@ -102,17 +102,73 @@ public record Dateline(String text, String place, String agency, String remainde
             // ("KATHMANDU, June 24: ...", "Thiruvananthapuram (Kerala) [India], January 4:")
             Pattern.compile("^" + PLACE + COUNTRY_TAG + DATE + "(?<agency>)[ ]*:[ ]+(?=\\S)"));
 
-    /** Finds a dateline at the start of a paragraph. */
+    /**
+     * An agency's credit before the place, set off by a dash: "ANSA TEST - ROMA, 01 LUG -" (ANSA's test service),
+     * "(ANSA) - ROME, MAY 5 -", "EFE - MADRID". The name, then at most two shouted words (a service or test marker).
+     */
+    private static final Pattern CREDIT = Pattern.compile("^\\(?(?<credit>[^()\\s][^()]{0,59}?)\\)?[ ]*[-–—]{1,2}[ ]+(?=\\p{L})");
+    private static final Pattern CREDIT_MARKER = Pattern.compile("\\p{Lu}{2,}");
+
+    /**
+     * A credit that opens a text: the agency as written ("ANSA", "dpa/lni") and where the text after the credit starts.
+     *
+     * @param agency the agency's name as written in the credit
+     * @param end    where the rest of the text (the place) starts
+     */
+    record Credit(String agency, int end) {
+    }
+
+    /** The agency credit that opens the text ({@link #CREDIT}), or null when a known agency's name does not open it. */
+    static Credit credit(String text) {
+        Matcher m = text == null ? null : CREDIT.matcher(text);
+        if (m == null || !m.find()) {
+            return null;
+        }
+        String credit = m.group("credit").strip();
+        if (Agencies.agencyNamed(credit) != null) {
+            return new Credit(credit, m.end());
+        }
+        String[] words = credit.split("\\s+");
+        if (words.length > 3 || Agencies.agencyNamed(words[0]) == null) {
+            return null;
+        }
+        for (int i = 1; i < words.length; i++) {
+            if (!CREDIT_MARKER.matcher(words[i]).matches()) {
+                return null;
+            }
+        }
+        return new Credit(words[0], m.end());
+    }
+
+    /**
+     * Finds a dateline at the start of a paragraph. An agency credit before the place ("ANSA TEST - ROMA, 01 LUG - ...")
+     * is no place: the dateline after it is read, and the credit names its agency.
+     */
     public static Optional<Dateline> find(String paragraph) {
         if (paragraph == null) {
             return Optional.empty();
         }
+        Credit credit = credit(paragraph);
+        if (credit != null) {
+            Optional<Dateline> after = match(paragraph.substring(credit.end()), null);
+            if (after.isPresent()) {
+                Dateline d = after.get();
+                return Optional.of(new Dateline(paragraph.substring(0, credit.end()) + d.text(), d.place(),
+                        d.agency() != null ? d.agency() : credit.agency(), d.remainder()));
+            }
+        }
+        return match(paragraph, credit);
+    }
+
+    /** The first pattern's dateline; with a credit opening the paragraph, none whose place lies inside the credit. */
+    private static Optional<Dateline> match(String paragraph, Credit credit) {
         for (Pattern p : PATTERNS) {
             Matcher m = p.matcher(paragraph);
             if (m.find()) {
                 String place = m.group("place").strip();
                 String agency = m.group("agency") == null || m.group("agency").isEmpty() ? null : m.group("agency");
-                if (A_DATE.matcher(place).matches() || agency == null && !plausibleBarePlace(place) || AGENCY_NAME.matcher(place).matches()) {
+                if (A_DATE.matcher(place).matches() || agency == null && !plausibleBarePlace(place) || AGENCY_NAME.matcher(place).matches()
+                        || credit != null && m.start("place") < credit.end()) {
                     continue;
                 }
                 String text = paragraph.substring(0, m.end()).strip();

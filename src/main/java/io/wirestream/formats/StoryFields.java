@@ -239,13 +239,18 @@ final class StoryFields {
     /**
      * The place of a dateline as sent in a dateline element (not in the body):
      * "STOCKHOLM, Aug 29, 2014 (AFP) -" and "FORT WASHINGTON, Pa." give "Stockholm" and "Fort Washington".
-     * The first comma ends the place; agencies put the state, date or country after it.
+     * The first comma ends the place; agencies put the state, date or country after it. An agency's credit before
+     * the place is none of it: "ANSA TEST - ROMA, 01 LUG -" gives "Roma".
      */
     static String placeOfDateline(String dateline) {
         if (dateline == null || dateline.isBlank() || dateline.length() > MAX_DATELINE_CHARS) {
             return null;
         }
         dateline = unhedged(dateline);
+        Dateline.Credit credit = Dateline.credit(dateline);
+        if (credit != null) {
+            dateline = dateline.substring(credit.end());
+        }
         // "SYDNEY March 22 AAP -" and "DAMASCUS (Reuters) -" are what Dateline already knows.
         java.util.Optional<Dateline> known = Dateline.find(dateline);
         if (known.isPresent()) {

@@ -84,6 +84,29 @@ class DatelineTest {
         assertThat(Dateline.find("Alcoholics Anonymous (AA) - The group met.")).isEmpty();
     }
 
+    /** An agency's credit before the place ("ANSA TEST - ROMA, 01 LUG -", ANSA's test service) is the agency, not the place. */
+    @Test
+    void anAgencyCreditBeforeThePlaceIsNoPlace() {
+        Dateline ansa = Dateline.find("ANSA TEST - ROMA, 01 LUG - Il governo ha detto.").orElseThrow();
+        assertThat(ansa.place()).isEqualTo("Roma");
+        assertThat(ansa.agency()).isEqualTo("ANSA");
+        assertThat(ansa.text()).isEqualTo("ANSA TEST - ROMA, 01 LUG -");
+        assertThat(ansa.remainder()).isEqualTo("Il governo ha detto.");
+        Dateline bracketed = Dateline.find("(ANSA) - ROME, MAY 5 - The government said.").orElseThrow();
+        assertThat(bracketed.text()).isEqualTo("(ANSA) - ROME, MAY 5 -");
+        assertThat(bracketed.place()).isEqualTo("Rome");
+        assertThat(bracketed.agency()).isEqualTo("ANSA");
+        assertThat(Dateline.find("(ANSA) - Rome, May 5 - The government said.").orElseThrow().place()).isEqualTo("Rome");
+        assertThat(Dateline.find("XINHUA - BEIJING - The ministry said.").orElseThrow())
+                .extracting(Dateline::place, Dateline::agency).containsExactly("Beijing", "XINHUA");
+        // a credit with no dateline after it names no place at all
+        assertThat(Dateline.find("ANSA TEST - Il governo ha detto.")).isEmpty();
+        assertThat(Dateline.find("XINHUA — The ministry said.")).isEmpty();
+        // a shouted place that is no agency's name stays the place
+        assertThat(Dateline.find("CAPE TOWN -- The city said.").orElseThrow().place()).isEqualTo("Cape Town");
+        assertThat(Dateline.find("MINNEAPOLIS — ROME, Ga. is where it happened.").orElseThrow().place()).isEqualTo("Minneapolis");
+    }
+
     @Test
     void notDatelines() {
         assertThat(Dateline.find("Update: the talks resumed on Monday.")).isEmpty();

@@ -211,6 +211,17 @@ class NewsmlG2ParserTest {
     }
 
     /**
+     * newsml-g2/ansa_culture.xml, ANSA's test service: the dateline "ANSA TEST - ROMA, 01 LUG -" credits the agency
+     * before the place, and its place is Rome, as its located says ("Roma"), not "Ansa Test".
+     */
+    @Test
+    void ansaCreditBeforeTheDatelinePlace() throws Exception {
+        ParsedStory s = only(parser, "newsml-g2/ansa_culture.xml");
+        assertThat(s.dateline()).isEqualTo("ANSA TEST - ROMA, 01 LUG -");
+        assertThat(s.datelinePlace()).isEqualTo("Roma");
+    }
+
+    /**
      * dpa's editors' notes: each editorial note alone, the same again in a "notepad" digest whose markup
      * has a non-public section, the desk contacts marked non-public, and a closing line of desk codes.
      * The note is the editorial notes; no contact detail reaches it.

@@ -590,6 +590,19 @@ class WireFidelityTest {
         assertThat(StoryFields.dateline(plain, null, "København", null)).isEqualTo("København");
     }
 
+    /** A dateline element that opens with the agency's credit: the credit is no part of the place. */
+    @Test
+    void anAgencyCreditInADatelineElementIsNoPlace() {
+        assertThat(StoryFields.placeOfDateline("ANSA TEST - ROMA, 01 LUG -")).isEqualTo("Roma");
+        assertThat(StoryFields.placeOfDateline("ANSA - MILANO, 3 GEN -")).isEqualTo("Milano");
+        assertThat(StoryFields.placeOfDateline("(ANSA) - ROMA, 1 LUG -")).isEqualTo("Roma");
+        assertThat(StoryFields.placeOfDateline("Agence France-Presse - PARIS")).isEqualTo("Paris");
+        assertThat(StoryFields.placeOfDateline("dpa/lni - Hannover")).isEqualTo("Hannover");
+        assertThat(StoryFields.placeOfDateline("ROMA, 01 LUG (ANSA) -")).isEqualTo("Roma");
+        // not an agency: the place as before
+        assertThat(StoryFields.placeOfDateline("FORT WASHINGTON, Pa.")).isEqualTo("Fort Washington");
+    }
+
     /** Reuters video hedges what it could not verify: "SAID TO BE" is no part of a place, and a hedged date is none. */
     @Test
     void anUnverifiedDatelineOrPlaceIsReadWithoutItsHedge() {
