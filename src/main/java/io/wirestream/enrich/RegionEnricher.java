@@ -4,6 +4,8 @@ import io.wirestream.avro.CountryScore;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.GeoPlace;
 import io.wirestream.avro.Source;
+import io.wirestream.avro.Subject;
+import io.wirestream.formats.SubjectCode;
 import io.wirestream.sources.SourceCatalogue;
 import io.wirestream.text.LanguageGuess;
 import java.util.ArrayList;
@@ -34,11 +36,12 @@ public final class RegionEnricher {
         String language = s.getLanguage() != null ? s.getLanguage() : shortTextLanguage(s);
         String home = homeOf(s);
         String placeless = placelessHomeOf(s, language);
-        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), language,
+        List<String> persons = personsOf(s);
+        RegionTagger.Tagging t = tagger.tag(s.getHeadline(), bodyOf(s, false), datelinePlace, s.getPlaces(), persons, language,
                 scope, home, placeless);
         if (t.countries().isEmpty() && s.getBody().stream().anyMatch(RegionEnricher::tableRow)) {
             // nothing but its table names a place (a results table: "FC Augsburg | - | Bor. Mönchengladbach"): the rows say it
-            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), language, scope, home, placeless);
+            t = tagger.tag(s.getHeadline(), bodyOf(s, true), datelinePlace, s.getPlaces(), persons, language, scope, home, placeless);
         }
         List<CountryScore> scores = new ArrayList<>(t.countries().size());
         for (RegionTagger.CountryScore c : t.countries()) {
@@ -58,6 +61,17 @@ public final class RegionEnricher {
                 .setM49Subregion(t.m49Subregion())
                 .setDesk(t.desk())
                 .build();
+    }
+
+    /** The persons the wire names among its subjects (scheme {@link SubjectCode#PERSON}): no place goes by their names. */
+    static List<String> personsOf(EnrichedStory s) {
+        List<String> persons = new ArrayList<>();
+        for (Subject subject : s.getSubjects()) {
+            if (SubjectCode.PERSON.equals(subject.getScheme())) {
+                persons.add(subject.getName() != null ? subject.getName() : subject.getCode());
+            }
+        }
+        return persons;
     }
 
     /** Function words of one other language a short text must have, and more than of English's, to be read in it. */

@@ -233,6 +233,8 @@ public final class RegionTagger {
         final boolean leadingToken;
         /** The token key of a one-word name ("jordan"), else null: for second references to a person. */
         String singleKey;
+        /** The token keys of the name as written, space-separated ("new york"), else null: for the wire's own persons. */
+        String nameKey;
         /** What the division or country after a comma may mean ("Atlanta, Georgia"): GE or US.GA. */
         List<Entry> qualifiers = List.of();
         /** The mention this one qualifies ("Georgia" after "Atlanta, "), resolved the same way. */
@@ -301,6 +303,17 @@ public final class RegionTagger {
      */
     public Tagging tag(String headline, List<String> body, String datelinePlace, List<String> wirePlaces, String language,
                        Scope scope, String home, String placeless) {
+        return tag(headline, body, datelinePlace, wirePlaces, List.of(), language, scope, home, placeless);
+    }
+
+    /**
+     * Tags a story whose wire names persons of its own ({@code wirePersons}: NewsML-G2's person concepts, TT's
+     * "Hamilton" in a story about Jan Guillou's novels). A name in the text that is the whole of such a person's name is
+     * that person, not a place (Hamilton, Ontario), unless the text qualifies it as one ("Hamilton, Ontario") or it
+     * stands in the dateline.
+     */
+    public Tagging tag(String headline, List<String> body, String datelinePlace, List<String> wirePlaces,
+                       java.util.Collection<String> wirePersons, String language, Scope scope, String home, String placeless) {
         String lang = primaryLanguage(language);
         List<Mention> mentions = new ArrayList<>();
         Set<String> persons = new java.util.HashSet<>();
@@ -333,6 +346,10 @@ public final class RegionTagger {
         // Second references: "Marcus Jordan ... Brown and Jordan shot": once a name is a person's in
         // this story, the bare name later (or earlier, in the headline) is that person too.
         mentions.removeIf(m -> m.singleKey != null && persons.contains(m.singleKey) && !m.placed());
+        Set<String> declared = nameKeys(wirePersons);
+        if (!declared.isEmpty()) {
+            mentions.removeIf(m -> m.nameKey != null && declared.contains(m.nameKey) && !m.placed() && m.qualifiers.isEmpty());
+        }
         boolean nouns = NOUNS_CAPITALISED.contains(lang);
         resolve(mentions, home, nouns);
         if (mentions.stream().allMatch(m -> m.country == null) && wirePlaces != null && !wirePlaces.isEmpty()) {
@@ -351,6 +368,29 @@ public final class RegionTagger {
             resolve(mentions, home, nouns);
         }
         return score(mentions, scope, home != null ? home : placeless != null ? placeless : fallbackFor(lang));
+    }
+
+    /** The names' token keys, each space-separated as {@link Mention#nameKey}. */
+    private static Set<String> nameKeys(java.util.Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> keys = new java.util.HashSet<>();
+        for (String name : names) {
+            List<Tokens.Token> tokens = Tokens.of(name);
+            if (!tokens.isEmpty()) {
+                keys.add(joinedKeys(tokens, 0, tokens.size()));
+            }
+        }
+        return keys;
+    }
+
+    private static String joinedKeys(List<Tokens.Token> tokens, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int t = from; t < to; t++) {
+            b.append(t == from ? "" : " ").append(tokens.get(t).key());
+        }
+        return b.toString();
     }
 
     /**
@@ -520,6 +560,7 @@ public final class RegionTagger {
                 } else {
                     Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
                     mention.singleKey = m.to() - m.from() == 1 && !isDemonym(m) ? first.key() : null;
+                    mention.nameKey = joinedKeys(tokens, m.from(), m.to());
                     // only a city is qualified: after a country ("Bahrain, Jordan") a comma is a list, unless
                     // what follows is only ever a qualifier, a state as AP writes it ("LEBANON, N.H.", "PERU, Ind.")
                     boolean countryLike = candidates.stream().anyMatch(e -> e.kind() == Kind.COUNTRY || e.kind() == Kind.HISTORICAL

@@ -281,6 +281,11 @@ public final class NewsmlG2Parser implements WireParser {
                 continue;
             }
             StoryFields.subject(b, StoryFields.first(qcode, literal), name);
+            String type = SafeXml.attr(s, "type");
+            if (type != null && type.endsWith(":person") && name != null && !name.isBlank()) {
+                // a person the item names, coded or not (TT sends its people by name only): no place by that name
+                b.subject(SubjectCode.PERSON, WireText.collapse(name), WireText.collapse(name));
+            }
             // An agency's own code often names its IPTC equivalent: <sameAs qcode="subj:15054000"/>.
             for (Element same : SafeXml.children(s, "sameAs")) {
                 String q = SafeXml.attr(same, "qcode");
@@ -296,7 +301,6 @@ public final class NewsmlG2Parser implements WireParser {
             if (reuters != null) {
                 countryCodes.add(reuters);
             }
-            String type = SafeXml.attr(s, "type");
             // A bare geo code ("sttlocationalias:7576") is a place only when the item names it in an assert.
             if (type != null && type.endsWith("geoArea")) {
                 add(places, shoutless(name != null || qcode == null ? name : asserted.nameOf(qcode)));

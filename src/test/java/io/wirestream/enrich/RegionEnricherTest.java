@@ -39,6 +39,19 @@ class RegionEnricherTest {
                 "a global agency covers the world in every language, and French copy is not the US desk's home news");
     }
 
+    /** The persons a wire names among its subjects reach the tagger: TT's "Hamilton" (a novel's agent) is no Ontario city. */
+    @Test
+    void theWiresPersonsAreNoPlaces() {
+        EnrichedStory s = Stories.aStory("k-tt").headline("Jan Guillou skriver på ny \"Hamilton\"-bok")
+                .body("Hamilton har just genomgått en höftledsoperation, säger författaren.").build();
+        var tt = SourceCatalogue.bundled().match("TT").orElseThrow();
+        EnrichedStory plain = EnrichedStory.newBuilder(s).setSourceRecord(tt).setLanguage("sv").build();
+        assertEquals(List.of("CA"), ENRICHER.enrich(plain).getRegions());
+        EnrichedStory person = EnrichedStory.newBuilder(plain).setSubjects(List.of(
+                new io.wirestream.avro.Subject(io.wirestream.formats.SubjectCode.PERSON, "Hamilton", "Hamilton"))).build();
+        assertEquals(List.of("SE"), ENRICHER.enrich(person).getRegions(), "TT in Swedish names no place: Sweden");
+    }
+
     /** PTI, AAP, CP write English for their home market: a story of theirs that names no place is home news. */
     @Test
     void anEnglishNationalAgencysPlacelessStoryIsHomeNews() {

@@ -534,4 +534,31 @@ class RegionTaggerTest {
         assertEquals("CO", tag("Pageant crowned", "The winner from Colombia, Miss Universe organisers said, was 24.").primary(),
                 "AP's abbreviation has its stop: 'Miss Universe' is no Mississippi");
     }
+
+    /**
+     * A person the wire names (TT's cpnat:person "Hamilton", Jan Guillou's agent) is no place in its text: not Hamilton,
+     * Ontario. The text's own qualifier ("Hamilton, Ontario") and the dateline still name the place; another name is read.
+     */
+    @Test
+    void aPersonTheWireNamesIsNoPlace() {
+        String headline = "Jan Guillou skriver på ny \"Hamilton\"-bok";
+        List<String> body = List.of("Jan Guillou arbetar just nu med det sista kapitlet i en kommande \"Hamilton\"-bok.",
+                "Hamilton har just genomgått en höftledsoperation, säger författaren.");
+        RegionTagger.Tagging read = TAGGER.tag(headline, body, null, List.of(), List.of(), "sv", RegionTagger.Scope.ABOUT, null, null);
+        assertEquals(List.of("CA"), read.tagged(), "without the wire's persons, Hamilton is Ontario's");
+        RegionTagger.Tagging person = TAGGER.tag(headline, body, null, List.of(), List.of("Jan Guillou", "Erik Ponti", "Hamilton"),
+                "sv", RegionTagger.Scope.ABOUT, null, null);
+        assertEquals(List.of(), person.tagged());
+        assertTrue(person.places().isEmpty());
+        assertEquals(List.of("SE"), TAGGER.tag(headline, body, null, List.of(), List.of("Hamilton"), "sv", RegionTagger.Scope.ABOUT,
+                "SE", null).tagged(), "the home market's, as any story of TT's that names no place");
+        // the name must be the whole person's: "Lewis Hamilton" leaves a bare "Hamilton" to be read
+        assertEquals(List.of("CA"), TAGGER.tag(headline, body, null, List.of(), List.of("Lewis Hamilton"), "sv",
+                RegionTagger.Scope.ABOUT, null, null).tagged());
+        // qualified by the text, or in the dateline, it is the place
+        assertEquals("CA", TAGGER.tag("Steel plant closes", List.of("HAMILTON, Ontario (CP) - The steel plant closed on Monday."),
+                "Hamilton", List.of(), List.of("Hamilton"), "en", RegionTagger.Scope.ABOUT, null, null).primary());
+        assertEquals("CA", TAGGER.tag("Steel plant closes", List.of("The plant in Hamilton, Ontario, closed on Monday."),
+                null, List.of(), List.of("Hamilton"), "en", RegionTagger.Scope.ABOUT, null, null).primary());
+    }
 }

@@ -86,6 +86,27 @@ class NewsmlG2ParserTest {
         assertThat(s.version()).isEqualTo("1");
         assertThat(s.urgency()).isEqualTo(3);
         assertThat(s.subjects()).contains(new SubjectCode("medtop", "20000013", "Litteratur"));
+        // its people, sent by name only (cpnat:person): kept, so that no place is read in "Hamilton"
+        assertThat(s.subjects()).filteredOn(x -> x.scheme().equals(SubjectCode.PERSON)).extracting(SubjectCode::name)
+                .containsExactly("Jan Guillou", "Erik Ponti", "Hamilton");
+    }
+
+    /** A person concept, coded or named only, is kept as a person; one with no name, by its code only. */
+    @Test
+    void personConceptsAreKeptByName() throws Exception {
+        String item = "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:example.com:p1\" version=\"1\">"
+                + "<itemMeta><itemClass qcode=\"ninat:text\"/><versionCreated>2021-09-19T10:00:00Z</versionCreated></itemMeta>"
+                + "<contentMeta><headline>Hamilton returns</headline>"
+                + "<subject type=\"cpnat:person\"><name>Hamilton</name></subject>"
+                + "<subject type=\"cpnat:person\" qcode=\"experson:42\"><name>Erik  Ponti</name></subject>"
+                + "<subject type=\"cpnat:person\" qcode=\"experson:43\"/>"
+                + "<subject type=\"cpnat:organisation\"><name>Aftonbladet</name></subject></contentMeta>"
+                + "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                + "<p>Hamilton is back.</p></body></html></inlineXML></contentSet></newsItem>";
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.subjects()).containsExactly(new SubjectCode(SubjectCode.PERSON, "Hamilton", "Hamilton"),
+                new SubjectCode("experson", "42", "Erik Ponti"), new SubjectCode(SubjectCode.PERSON, "Erik Ponti", "Erik Ponti"),
+                new SubjectCode("experson", "43", null));
     }
 
     @Test
