@@ -41,7 +41,7 @@ public final class WirestreamCli implements Callable<Integer> {
                 throw e; // a bug: picocli prints the whole trace, exit 1
             }
             LOG.debug("{} failed", cmd.getCommandSpec().qualifiedName(), e);
-            cmd.getErr().println("configuration error: " + problem);
+            cmd.getErr().println((setting(e) ? "configuration error: " : "error: ") + problem);
             return 2;
         });
         return cli.execute(args);
@@ -82,6 +82,16 @@ public final class WirestreamCli implements Callable<Integer> {
         return null;
     }
 
+    /** A setting refused (ours or a Kafka client's), as opposed to a file, a port or a cluster the operator named. */
+    static boolean setting(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof WirestreamConfig.ConfigException || c instanceof org.apache.kafka.common.config.ConfigException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A port given on the command line that cannot be listened on: taken, mostly, or an address not this machine's. */
     static WirestreamConfig.ConfigException cannotListen(String option, String address, int port, java.net.BindException e) {
         String why = e.getMessage() != null && e.getMessage().contains("in use") ? "port " + port + " is in use; choose another"
@@ -102,7 +112,7 @@ public final class WirestreamCli implements Callable<Integer> {
      */
     public static final class ConfigOptions {
         @Option(names = "--config", paramLabel = "FILE",
-                description = "Properties file for topic names and topology settings (as for run). Env WIRESTREAM_CONFIG.")
+                description = "Properties file of settings (README, Configuration; as for run). Env WIRESTREAM_CONFIG.")
         Path configFile;
 
         /** File, then environment. */

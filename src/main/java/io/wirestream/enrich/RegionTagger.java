@@ -83,6 +83,12 @@ public final class RegionTagger {
             "sen", "rep", "gov", "president", "coach", "judge", "rev", "st", "saint", "fort", "mount", "lake", "port",
             "cape", "san", "santa", "los", "las", "el", "la", "new");
     /** Capitalised words that may stand before a place without making it a surname. */
+    /**
+     * Prepositions of place in the languages whose agencies send persons as G2 concepts: "in Washington" is the
+     * city even when the item names a player called Washington.
+     */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "from", "to", "near", "into", "across", "outside",
+            "i", "fran", "fra", "till", "til", "pa", "aus", "nach", "bei", "im");
     private static final Set<String> BEFORE_PLACE = Set.of("north", "south", "east", "west", "northern", "southern",
             "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
             "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "mainland", "rural", "coastal",
@@ -235,6 +241,8 @@ public final class RegionTagger {
         String singleKey;
         /** The token keys of the name as written, space-separated ("new york"), else null: for the wire's own persons. */
         String nameKey;
+        /** After a preposition of place ("in Washington", "från Hamilton"): a place whoever the wire names. */
+        boolean afterPlacePreposition;
         /** What the division or country after a comma may mean ("Atlanta, Georgia"): GE or US.GA. */
         List<Entry> qualifiers = List.of();
         /** The mention this one qualifies ("Georgia" after "Atlanta, "), resolved the same way. */
@@ -348,7 +356,8 @@ public final class RegionTagger {
         mentions.removeIf(m -> m.singleKey != null && persons.contains(m.singleKey) && !m.placed());
         Set<String> declared = nameKeys(wirePersons);
         if (!declared.isEmpty()) {
-            mentions.removeIf(m -> m.nameKey != null && declared.contains(m.nameKey) && !m.placed() && m.qualifiers.isEmpty());
+            mentions.removeIf(m -> m.nameKey != null && declared.contains(m.nameKey) && !m.placed() && m.qualifiers.isEmpty()
+                    && !m.afterPlacePreposition);
         }
         boolean nouns = NOUNS_CAPITALISED.contains(lang);
         resolve(mentions, home, nouns);
@@ -561,6 +570,7 @@ public final class RegionTagger {
                     Mention mention = new Mention(candidates, zone, offset + m.from(), first.sentenceStart());
                     mention.singleKey = m.to() - m.from() == 1 && !isDemonym(m) ? first.key() : null;
                     mention.nameKey = joinedKeys(tokens, m.from(), m.to());
+                    mention.afterPlacePreposition = m.from() > 0 && PLACE_PREPOSITIONS.contains(tokens.get(m.from() - 1).key());
                     // only a city is qualified: after a country ("Bahrain, Jordan") a comma is a list, unless
                     // what follows is only ever a qualifier, a state as AP writes it ("LEBANON, N.H.", "PERU, Ind.")
                     boolean countryLike = candidates.stream().anyMatch(e -> e.kind() == Kind.COUNTRY || e.kind() == Kind.HISTORICAL

@@ -107,7 +107,9 @@ public record Dateline(String text, String place, String agency, String remainde
      * "(ANSA) - ROME, MAY 5 -", "EFE - MADRID". The name, then at most two shouted words (a service or test marker).
      */
     private static final Pattern CREDIT = Pattern.compile("^\\(?(?<credit>[^()\\s][^()]{0,59}?)\\)?[ ]*[-–—]{1,2}[ ]+(?=\\p{L})");
-    private static final Pattern CREDIT_MARKER = Pattern.compile("\\p{Lu}{2,}");
+    /** The words an agency puts after its name in a credit: a test or service marker, never a place ("XINHUA BEIJING"). */
+    private static final java.util.Set<String> CREDIT_MARKERS = java.util.Set.of("TEST", "TESTING", "SERVICE", "SERVIZIO",
+            "FLASH", "URGENT", "URGENTE", "BREAKING", "ALERT", "EILT", "BLITZ", "UPDATE", "NEWS", "WIRE");
 
     /**
      * A credit that opens a text: the agency as written ("ANSA", "dpa/lni") and where the text after the credit starts.
@@ -133,7 +135,7 @@ public record Dateline(String text, String place, String agency, String remainde
             return null;
         }
         for (int i = 1; i < words.length; i++) {
-            if (!CREDIT_MARKER.matcher(words[i]).matches()) {
+            if (!CREDIT_MARKERS.contains(words[i])) {
                 return null;
             }
         }

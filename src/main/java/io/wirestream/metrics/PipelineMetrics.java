@@ -55,7 +55,7 @@ public final class PipelineMetrics {
 
     public void parsed(EnrichedStory s) {
         registry.counter("wirestream.stories.parsed", "format", s.getFormat(), "source", s.getSource()).increment();
-        arrived(s.getSource());
+        arrived(s.getSource(), s.getReceivedAt().toEpochMilli());
         // how late the agency's copy reaches us: its own version time to the moment wire.raw took it
         if (s.getVersionCreated() != null && s.getVersionCreatedFrom() != null && !"receivedAt".equals(s.getVersionCreatedFrom())) {
             Duration lag = Duration.between(s.getVersionCreated(), s.getReceivedAt());
@@ -69,13 +69,14 @@ public final class PipelineMetrics {
     public void deadLetter(DeadLetter d) {
         registry.counter("wirestream.dead.letters", "stage", d.getStage(), "reason", reasonClass(d.getReason())).increment();
         if (d.getSource() != null) {
-            arrived(d.getSource()); // a source sending what cannot be read is not silent
+            // a source sending what cannot be read is not silent
+            arrived(d.getSource(), d.getReceivedAt() != null ? d.getReceivedAt().toEpochMilli() : clock.millis());
         }
     }
 
-    /** Arrival of a wire of {@code source} now; its gauges on first sight. */
-    private void arrived(String source) {
-        sources.received(source, clock.millis());
+    /** Arrival of a wire of {@code source} now, sent to wire.raw at {@code sentMillis}; its gauges on first sight. */
+    private void arrived(String source, long sentMillis) {
+        sources.received(source, clock.millis(), sentMillis);
         if (watched.add(source)) {
             Gauge.builder("wirestream.source.last.received", sources,
                             a -> a.lastReceived(source).orElse(0) / 1000.0)

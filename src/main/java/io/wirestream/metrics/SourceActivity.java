@@ -17,10 +17,11 @@ import java.util.TreeMap;
  * <p>A source is idle when nothing of it has arrived for {@code factor} times its usual gap between
  * wires, and never sooner than {@code minimum}. So AP, with a wire every minute or so, is idle after the
  * minimum. A regional agency with a few stories a day is idle only after many hours. The usual gap is the
- * mean gap over its last {@value #REMEMBERED} arrivals: the span they cover divided by their number. A
- * median would shrink to nothing in a burst of copies. A source seen fewer than {@value #LEARNING} times
- * is never idle: its pace is not known yet. Arrivals are wall-clock times at which the pipeline read the
- * wire, not the wire's own times, so a replay of old wires counts as arrivals now.
+ * mean gap over its last {@value #REMEMBERED} wires by the times they reached wire.raw: the span they cover
+ * divided by their number (a median would shrink to nothing in a burst of copies). Those are the source's
+ * pace even when the pipeline reads them in a burst, after an outage or in a replay. Silence is measured on
+ * the wall clock from when the pipeline last read one of its wires, so a replay of old wires is no silence.
+ * A source seen fewer than {@value #LEARNING} times is never idle: its pace is not known yet.
  *
  * <p>Thread-safe: stream threads report arrivals, the status loop and metric scrapes read.
  */
@@ -67,21 +68,25 @@ public final class SourceActivity {
     }
 
     private static final class Source {
-        final long[] arrivals = new long[REMEMBERED];
-        int count;
+        /** When its latest wires reached wire.raw, a ring of {@link #REMEMBERED}: its pace. */
+        final long[] sent = new long[REMEMBERED];
+        long count;
+        /** When the pipeline last read one of its wires (wall clock). */
+        long last;
         /** Idle at the last {@link #changes}: what the next one compares with. */
         boolean reportedIdle;
-        /** The silence that ended with the latest arrival, if the source was reported idle then. */
-        long lastSilence;
-
-        long last() {
-            return arrivals[(count - 1) % REMEMBERED];
-        }
+        /** The silence the first wire after being reported idle ended; -1 while none has. */
+        long endedSilence = -1;
 
         long usualGap() {
-            int n = Math.min(count, REMEMBERED);
-            long oldest = arrivals[(count - n) % REMEMBERED];
-            return (last() - oldest) / (n - 1);
+            int n = (int) Math.min(count, REMEMBERED);
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, sent[i]);
+                max = Math.max(max, sent[i]);
+            }
+            return n < 2 ? 0 : (max - min) / (n - 1);
         }
     }
 
@@ -92,20 +97,21 @@ public final class SourceActivity {
         this.settings = settings;
     }
 
-    /** A wire of {@code source} was read at {@code nowMillis} (wall clock). */
-    public synchronized void received(String source, long nowMillis) {
+    /** A wire of {@code source} was read now, {@code nowMillis} (wall clock); it reached wire.raw at {@code sentMillis}. */
+    public synchronized void received(String source, long nowMillis, long sentMillis) {
         Source s = sources.computeIfAbsent(source, k -> new Source());
-        if (s.count > 0 && s.reportedIdle) {
-            s.lastSilence = nowMillis - s.last();
+        if (s.count > 0 && s.reportedIdle && s.endedSilence < 0) {
+            s.endedSilence = nowMillis - s.last; // the first wire back: a backlog behind it ends no further silence
         }
-        s.arrivals[s.count % REMEMBERED] = Math.max(nowMillis, s.count > 0 ? s.last() : nowMillis);
+        s.sent[(int) (s.count % REMEMBERED)] = sentMillis;
+        s.last = s.count > 0 ? Math.max(nowMillis, s.last) : nowMillis;
         s.count++;
     }
 
     /** When a wire of {@code source} was last read (epoch millis), if one was. */
     public synchronized OptionalLong lastReceived(String source) {
         Source s = sources.get(source);
-        return s == null ? OptionalLong.empty() : OptionalLong.of(s.last());
+        return s == null ? OptionalLong.empty() : OptionalLong.of(s.last);
     }
 
     /** Whether {@code source} is idle at {@code nowMillis}. */
@@ -134,9 +140,12 @@ public final class SourceActivity {
         new TreeMap<>(sources).forEach((name, s) -> {
             boolean idle = idle(s, nowMillis);
             if (idle && !s.reportedIdle) {
-                out.add(new Change(name, true, Duration.ofMillis(nowMillis - s.last()), Duration.ofMillis(s.usualGap())));
+                out.add(new Change(name, true, Duration.ofMillis(nowMillis - s.last), Duration.ofMillis(s.usualGap())));
             } else if (!idle && s.reportedIdle) {
-                out.add(new Change(name, false, Duration.ofMillis(s.lastSilence), Duration.ofMillis(s.usualGap())));
+                out.add(new Change(name, false, Duration.ofMillis(Math.max(0, s.endedSilence)), Duration.ofMillis(s.usualGap())));
+            }
+            if (idle != s.reportedIdle) {
+                s.endedSilence = -1;
             }
             s.reportedIdle = idle;
         });
@@ -148,7 +157,7 @@ public final class SourceActivity {
             return false;
         }
         long threshold = Math.max(settings.minimum().toMillis(), (long) (settings.factor() * s.usualGap()));
-        return nowMillis - s.last() > threshold;
+        return nowMillis - s.last > threshold;
     }
 
     /** "42 min", "3 h 5 min", "40 s": a duration as an editor reads it. */

@@ -75,16 +75,26 @@ public final class WebhookSink implements Runnable, AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
         try {
             while (running.get()) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                    if (!running.get()) {
-                        return;
+                try {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                        if (!running.get()) {
+                            return;
+                        }
+                        if (r.value() != null && !post(r) && !running.get()) {
+                            return; // attempts cut short by close: left uncommitted, so the next run posts it
+                        }
+                        settled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                        consumer.commitSync(settled);
+                        settled.clear();
                     }
-                    if (r.value() != null && !post(r) && !running.get()) {
-                        return; // attempts cut short by close: left uncommitted, so the next run posts it
-                    }
-                    settled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-                    consumer.commitSync(settled);
-                    settled.clear();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Kafka away (a commit or poll timing out), a rebalance: the sink must outlive it, or every webhook
+                    // stops until a restart. What was delivered stays in settled and is committed with the next commit;
+                    // a rebalance may hand a record over uncommitted, to be posted again under the same idempotency key.
+                    LOG.warn("webhook sink: {}; going on in 1 s", e.toString());
+                    Thread.sleep(1000);
                 }
             }
         } catch (WakeupException e) {
@@ -121,7 +131,13 @@ public final class WebhookSink implements Runnable, AutoCloseable {
             LOG.error("webhook sink: {}-{}@{} is no desk alert, passed: {}", r.topic(), r.partition(), r.offset(), e.toString());
             return false;
         }
-        return deliver(d);
+        try {
+            return deliver(d);
+        } catch (RuntimeException e) {
+            LOG.error("webhook sink: {} for subscription {} could not be posted, passed: {}", d.getIdempotencyKey(),
+                    d.getSubscriptionId(), e.toString());
+            return false;
+        }
     }
 
     /** Posts one desk alert, retrying with backoff; returns whether it was accepted. */

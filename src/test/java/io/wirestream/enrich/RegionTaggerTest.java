@@ -560,5 +560,8 @@ class RegionTaggerTest {
                 "Hamilton", List.of(), List.of("Hamilton"), "en", RegionTagger.Scope.ABOUT, null, null).primary());
         assertEquals("CA", TAGGER.tag("Steel plant closes", List.of("The plant in Hamilton, Ontario, closed on Monday."),
                 null, List.of(), List.of("Hamilton"), "en", RegionTagger.Scope.ABOUT, null, null).primary());
+        // after a preposition of place it is the place, whoever the wire names: a striker called Washington
+        assertEquals("US", TAGGER.tag("Striker joins club", List.of("Washington scored twice before the team flew to Washington "
+                + "for the final."), null, List.of(), List.of("Washington"), "en", RegionTagger.Scope.ABOUT, null, null).primary());
     }
 }

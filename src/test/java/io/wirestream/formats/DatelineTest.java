@@ -153,4 +153,11 @@ class DatelineTest {
             org.assertj.core.api.Assertions.assertThat(StoryFields.isOnlyADate(dateline)).as(dateline).isFalse();
         }
     }
+
+    @Test
+    void onlyATestOrServiceMarkerMayFollowTheAgencysNameInACredit() {
+        // a place after an agency's name is no marker word: "XINHUA BEIJING" is no credit that hides Beijing
+        assertThat(Dateline.credit("XINHUA BEIJING - China said on Monday")).isNull();
+        assertThat(Dateline.credit("ANSA TEST - ROMA, 01 LUG - Testo").agency()).isEqualTo("ANSA");
+    }
 }

@@ -17,7 +17,7 @@ class SourceActivityTest {
         long t = from;
         for (int i = 0; i < n; i++) {
             t = from + i * gap;
-            activity.received(source, t);
+            activity.received(source, t, t);
         }
         return t;
     }
@@ -67,7 +67,10 @@ class SourceActivityTest {
         assertThat(activity.changes(last + 40 * MIN)).isEmpty();
         assertThat(activity.idleSources(last + 40 * MIN)).containsExactly("ap");
 
-        activity.received("ap", last + 45 * MIN);
+        activity.received("ap", last + 45 * MIN, last + 45 * MIN);
+        for (int i = 1; i <= 20; i++) {
+            activity.received("ap", last + 45 * MIN + i * 100, last + 45 * MIN + i * 100); // the backlog behind it
+        }
         var back = activity.changes(last + 46 * MIN);
         assertThat(back).singleElement().satisfies(c -> {
             assertThat(c.idle()).isFalse();
@@ -78,10 +81,23 @@ class SourceActivityTest {
     }
 
     @Test
+    void aSourcesPaceIsReadFromWhenItsWiresReachedTheRawTopicNotWhenTheyWereRead() {
+        // a regional agency's day (a story every two hours) read in one burst after an outage or in a replay: its
+        // pace is still two hours, so half an hour of silence after the burst is no alarm
+        long now = 100 * 60 * MIN;
+        for (int i = 0; i < 12; i++) {
+            activity.received("regional", now + i * 50, i * 120 * MIN);
+        }
+        assertThat(activity.idle("regional", now + 31 * MIN)).isFalse();
+        assertThat(activity.idle("regional", now + 21 * 60 * MIN)).isTrue();
+        assertThat(activity.lastReceived("regional")).hasValue(now + 11 * 50);
+    }
+
+    @Test
     void aZeroMinimumTurnsTheAlarmOff() {
         SourceActivity off = new SourceActivity(new SourceActivity.Settings(Duration.ZERO, 10));
         for (int i = 0; i < 40; i++) {
-            off.received("ap", i * MIN);
+            off.received("ap", i * MIN, i * MIN);
         }
         assertThat(off.idle("ap", 100_000 * MIN)).isFalse();
         assertThat(off.changes(100_000 * MIN)).isEmpty();
