@@ -151,8 +151,10 @@ final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         // names say where and who, not what: they learn no topic from the open texts' label sets
         Set<String> places = CategoryTrainer.nameTerms(Gazetteer.bundled().countryWords());
-        Set<String> names = CategoryTrainer.nameTerms(Files.readAllLines(givenNames, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+        Set<String> names;
+        try (BufferedReader in = Files.newBufferedReader(givenNames, StandardCharsets.UTF_8)) {
+            names = CategoryTrainer.nameTerms(CategoryTrainer.readNames(in));
+        }
         Set<String> noEvidence = new java.util.TreeSet<>(places);
         noEvidence.addAll(names);
         CategoryModel model = CategoryTrainer.shipped(lex, uci, texts, noEvidence);

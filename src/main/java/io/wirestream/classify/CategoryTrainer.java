@@ -87,6 +87,18 @@ public final class CategoryTrainer {
         return lex;
     }
 
+    /** A list of names, one per line ({@code given-names.txt}); blank lines and {@code #} comments skipped. */
+    public static List<String> readNames(BufferedReader in) throws IOException {
+        List<String> names = new ArrayList<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                names.add(line.strip());
+            }
+        }
+        return names;
+    }
+
     private static List<String> terms(String words) throws IOException {
         List<String> out = new ArrayList<>();
         for (String term : words.trim().split("\\s+")) {

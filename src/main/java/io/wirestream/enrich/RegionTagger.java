@@ -82,13 +82,13 @@ public final class RegionTagger {
     private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "gen",
             "sen", "rep", "gov", "president", "coach", "judge", "rev", "st", "saint", "fort", "mount", "lake", "port",
             "cape", "san", "santa", "los", "las", "el", "la", "new");
-    /** Capitalised words that may stand before a place without making it a surname. */
     /**
      * Prepositions of place in the languages whose agencies send persons as G2 concepts: "in Washington" is the
      * city even when the item names a player called Washington.
      */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "from", "to", "near", "into", "across", "outside",
             "i", "fran", "fra", "till", "til", "pa", "aus", "nach", "bei", "im");
+    /** Capitalised words that may stand before a place without making it a surname. */
     private static final Set<String> BEFORE_PLACE = Set.of("north", "south", "east", "west", "northern", "southern",
             "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
             "northwestern", "southeastern", "southwestern", "upper", "lower", "greater", "mainland", "rural", "coastal",

@@ -104,7 +104,7 @@ public record Dateline(String text, String place, String agency, String remainde
 
     /**
      * An agency's credit before the place, set off by a dash: "ANSA TEST - ROMA, 01 LUG -" (ANSA's test service),
-     * "(ANSA) - ROME, MAY 5 -", "EFE - MADRID". The name, then at most two shouted words (a service or test marker).
+     * "(ANSA) - ROME, MAY 5 -", "EFE - MADRID". The name, then at most two of {@link #CREDIT_MARKERS}.
      */
     private static final Pattern CREDIT = Pattern.compile("^\\(?(?<credit>[^()\\s][^()]{0,59}?)\\)?[ ]*[-–—]{1,2}[ ]+(?=\\p{L})");
     /** The words an agency puts after its name in a credit: a test or service marker, never a place ("XINHUA BEIJING"). */

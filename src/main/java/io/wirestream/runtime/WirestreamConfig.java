@@ -173,12 +173,9 @@ public record WirestreamConfig(
         if (minimum.isNegative()) {
             throw new ConfigException("sources.idle.minimum must be PT0S (off) or positive, not " + v.get("sources.idle.minimum"));
         }
-        double factor = d.factor();
-        if (v.containsKey("sources.idle.factor")) {
-            factor = doubleValue(v, "sources.idle.factor", d.factor(), 10_000);
-            if (factor < 1) {
-                throw new ConfigException("sources.idle.factor must be at least 1, not " + v.get("sources.idle.factor"));
-            }
+        double factor = doubleValue(v, "sources.idle.factor", d.factor(), 10_000);
+        if (factor < 1) {
+            throw new ConfigException("sources.idle.factor must be at least 1, not " + v.get("sources.idle.factor"));
         }
         return new SourceActivity.Settings(minimum, factor);
     }

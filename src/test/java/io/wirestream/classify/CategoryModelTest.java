@@ -162,7 +162,7 @@ class CategoryModelTest {
         List<String> names;
         Set<String> lexiconTerms = new java.util.HashSet<>();
         try (BufferedReader in = resource("given-names.txt")) {
-            names = in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            names = CategoryTrainer.readNames(in);
         }
         try (BufferedReader in = resource("lexicon.tsv")) {
             CategoryTrainer.readLexicon(in).values().forEach(lexiconTerms::addAll);
