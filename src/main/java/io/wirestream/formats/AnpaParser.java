@@ -189,9 +189,10 @@ public final class AnpaParser implements WireParser {
         }
         String storyKey = WireFraming.storyKey(agency, keyword, cycleDate);
         Matcher s = SERVICE.matcher(m.header());
-        String seq = s.find() ? s.group(1) + s.group(2) : Integer.toHexString(m.text().hashCode());
+        String sequence = s.find() ? s.group(1) + s.group(2) : null;
         // The keyword is a desk's slug, not an id: "APNewsAlert" is every alert of the day.
-        b.storyKey(storyKey).slugKey(true).uri(storyKey + "|" + seq + "|" + b.versionCreated());
+        b.storyKey(storyKey).slugKey(true).providerSequence(sequence)
+                .uri(storyKey + "|" + (sequence != null ? sequence : Integer.toHexString(m.text().hashCode())) + "|" + b.versionCreated());
         if (!b.body().isEmpty()) {
             Dateline.find(b.body().get(0)).ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
         }

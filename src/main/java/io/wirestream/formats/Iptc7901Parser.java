@@ -272,7 +272,8 @@ public final class Iptc7901Parser implements WireParser {
         String storyKey = WireFraming.storyKey(source, keyword.isEmpty() ? b.headline() : keyword, date);
         // No message id on the wire: service sequence plus send time tell the messages of one story apart
         // (dpa's converted copy numbers every message 0000).
-        b.storyKey(storyKey).slugKey(true).uri(storyKey + "|" + h.group(1).toLowerCase(Locale.ROOT) + h.group(2) + "|" + b.versionCreated());
+        String sequence = h.group(1).toLowerCase(Locale.ROOT) + h.group(2);
+        b.storyKey(storyKey).slugKey(true).uri(storyKey + "|" + sequence + "|" + b.versionCreated()).providerSequence(sequence);
         return b.build();
     }
 

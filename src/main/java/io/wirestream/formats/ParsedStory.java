@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * @param versionCreatedFrom which wire time versionCreated came from ("versionCreated", "contentModified",
  *                       "contentCreated", "firstCreated"), null when the wire had none (then receive time)
  * @param slugKey        the story key comes from a slug, keyword or du-key, not from an item id
+ * @param providerSequence the transmission number the line gave the message, as sent: ANPA's service letter and
+ *                       message number ("a0105"), IPTC 7901's service identifier and serial ("eca062"); null
+ *                       where the format has none. Gaps in it are messages the line lost.
  */
 public record ParsedStory(
         WireFormat format,
@@ -63,7 +66,8 @@ public record ParsedStory(
         Instant embargoedUntil,
         String edNote,
         String versionCreatedFrom,
-        boolean slugKey) {
+        boolean slugKey,
+        String providerSequence) {
 
     public ParsedStory {
         Objects.requireNonNull(format, "format");
@@ -123,6 +127,7 @@ public record ParsedStory(
         private final Set<Signal> signals = EnumSet.noneOf(Signal.class);
         private String agency;
         private String provider;
+        private String providerSequence;
         private Instant embargoedUntil;
         private String edNote;
         private String versionCreatedFrom;
@@ -177,6 +182,7 @@ public record ParsedStory(
         public Builder signal(Signal v) { signals.add(v); return this; }
         public Builder agency(String v) { agency = v; return this; }
         public Builder provider(String v) { provider = v; return this; }
+        public Builder providerSequence(String v) { providerSequence = v; return this; }
         /** An embargo from 2200 on (9999-12-31: "until further notice") holds until 2200, never lifts at once. */
         public Builder embargoedUntil(Instant v) {
             embargoedUntil = v != null && !v.isBefore(LATEST) ? LATEST : plausible(v);
@@ -223,7 +229,8 @@ public record ParsedStory(
             StoryCleanup.apply(this);
             return new ParsedStory(format, uri, storyKey != null ? storyKey : uri, version, versionCreated, firstCreated,
                     pubStatus, urgency, priority, headline, description, body, bodyHtml, byline, dateline, datelinePlace, slugline,
-                    subjects, places, language, signals, agency, provider, embargoedUntil, edNote, versionCreatedFrom, slugKey);
+                    subjects, places, language, signals, agency, provider, embargoedUntil, edNote, versionCreatedFrom, slugKey,
+                    providerSequence);
         }
     }
 }

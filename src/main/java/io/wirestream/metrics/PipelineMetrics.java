@@ -98,6 +98,15 @@ public final class PipelineMetrics {
         return clock;
     }
 
+    /**
+     * What the sequence-gaps stage found on a source's line ({@code io.wirestream.sources.SequenceGaps}):
+     * {@code outcome} is lost (messages never read, counted by message), late (one of them read after all)
+     * or restarted (the line counting afresh).
+     */
+    public void sequence(String source, String outcome, int messages) {
+        registry.counter("wirestream.source.sequence", "source", source, "outcome", outcome).increment(messages);
+    }
+
     public void duplicate(Duplicate d) {
         registry.counter("wirestream.duplicates", "reason", d.getReason().name().toLowerCase(Locale.ROOT)).increment();
     }

@@ -1,5 +1,6 @@
 package io.wirestream.metrics;
 
+import io.wirestream.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,8 +63,8 @@ public final class SourceActivity {
         /** One line for the log. */
         public String describe() {
             return idle
-                    ? "source " + source + " idle: nothing for " + words(silence) + " (usually a wire every " + words(usualGap) + ")"
-                    : "source " + source + " delivering again after " + words(silence) + " of silence";
+                    ? "source " + source + " idle: nothing for " + Durations.inWords(silence) + " (usually a wire every " + Durations.inWords(usualGap) + ")"
+                    : "source " + source + " delivering again after " + Durations.inWords(silence) + " of silence";
         }
     }
 
@@ -158,15 +159,5 @@ public final class SourceActivity {
         }
         long threshold = Math.max(settings.minimum().toMillis(), (long) (settings.factor() * s.usualGap()));
         return nowMillis - s.last > threshold;
-    }
-
-    /** "42 min", "3 h 5 min", "40 s": a duration as an editor reads it. */
-    static String words(Duration d) {
-        long s = d.toSeconds();
-        if (s < 120) {
-            return s + " s";
-        }
-        long min = d.toMinutes();
-        return min < 120 ? min + " min" : min / 60 + " h " + min % 60 + " min";
     }
 }

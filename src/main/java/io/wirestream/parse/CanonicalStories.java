@@ -52,6 +52,7 @@ public final class CanonicalStories {
                 .setSignals(new ArrayList<>(p.signals()))
                 .setAgency(Agencies.code(p.agency()))
                 .setProvider(p.provider())
+                .setProviderSequence(p.providerSequence())
                 .setSource(source)
                 .setFormat(p.format().id())
                 .setReceivedAt(receivedAt)

@@ -6,6 +6,7 @@ import io.wirestream.enrich.RegionSettings;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.SourceActivity;
 import io.wirestream.sameness.SamenessSettings;
+import io.wirestream.sources.SequenceSettings;
 import io.wirestream.topology.Topics;
 import io.wirestream.topology.WirestreamTopology;
 import java.io.IOException;
@@ -61,7 +62,8 @@ public record WirestreamConfig(
             "alert.corroboration.sources", "alert.corroboration.window", "alert.corroboration.sustained.sources",
             "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
-            "regions.desks.file", "regions.fallback", "regions.fallback.languages", "sources.idle.minimum", "sources.idle.factor");
+            "regions.desks.file", "regions.fallback", "regions.fallback.languages", "sources.idle.minimum", "sources.idle.factor",
+            "sources.sequence.grace", "sources.sequence.max.jump");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -161,7 +163,8 @@ public record WirestreamConfig(
                         durationValue(values, "versions.retention", d.topology().versionRetention()),
                         maxItemBytes,
                         sameness(values, d.topology().sameness()), d.topology().categories(),
-                        alerts(values, d.topology().alerts()), regions(values, d.topology().regions())),
+                        alerts(values, d.topology().alerts()), regions(values, d.topology().regions()),
+                        sequences(values, d.topology().sequences())),
                 Map.copyOf(kafka),
                 intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024),
                 idleSources(values, d.idleSources()));
@@ -178,6 +181,15 @@ public record WirestreamConfig(
             throw new ConfigException("sources.idle.factor must be at least 1, not " + v.get("sources.idle.factor"));
         }
         return new SourceActivity.Settings(minimum, factor);
+    }
+
+    /** The sequence-gaps stage: {@code sources.sequence.grace} and {@code sources.sequence.max.jump}. */
+    private static SequenceSettings sequences(Map<String, String> v, SequenceSettings d) {
+        Duration grace = durationValue(v, "sources.sequence.grace", d.grace());
+        if (grace.isNegative() || grace.isZero()) {
+            throw new ConfigException("sources.sequence.grace must be positive, not " + v.get("sources.sequence.grace"));
+        }
+        return new SequenceSettings(grace, intValue(v, "sources.sequence.max.jump", d.maxJump(), 2, 25_000));
     }
 
     public WirestreamConfig withBootstrapServers(String servers) {
@@ -223,8 +235,14 @@ public record WirestreamConfig(
     public WirestreamConfig withSizes(int maxItemBytes, int recordBytes) {
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
                 new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(),
-                        topology.alerts(), topology.regions()), kafka,
+                        topology.alerts(), topology.regions(), topology.sequences()), kafka,
                 recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes, idleSources);
+    }
+
+    /** Other topology settings (tests). */
+    public WirestreamConfig withTopology(WirestreamTopology.Settings t) {
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics, t, kafka,
+                maxRecordBytes, idleSources);
     }
 
     public WirestreamConfig withTopics(Topics t) {

@@ -68,6 +68,7 @@ public final class JsonMirror {
         w.put("source", s.getSource());
         w.put("format", s.getFormat());
         putIfSet(w, "provider", s.getProvider());
+        putIfSet(w, "providerSequence", s.getProviderSequence());
         putIfSet(w, "priority", s.getPriority());
         putIfSet(w, "dateline", s.getDateline());
         putIfSet(w, "versionCreatedFrom", s.getVersionCreatedFrom());

@@ -24,6 +24,7 @@ import io.wirestream.avro.ClusterState;
 import io.wirestream.avro.GatherState;
 import io.wirestream.avro.SamenessMessage;
 import io.wirestream.avro.SamenessQuery;
+import io.wirestream.avro.SequenceState;
 import io.wirestream.avro.Source;
 import io.wirestream.avro.StoryVersionState;
 import io.wirestream.sameness.BucketProcessor;
@@ -38,6 +39,8 @@ import io.wirestream.sameness.TermBucketCaches;
 import io.wirestream.state.ExpiryIndex;
 import io.wirestream.enrich.RegionEnricher;
 import io.wirestream.enrich.RegionSettings;
+import io.wirestream.sources.SequenceGapProcessor;
+import io.wirestream.sources.SequenceSettings;
 import io.wirestream.sources.SourceEnricher;
 import io.wirestream.formats.ParserRegistry;
 import io.wirestream.metrics.PipelineMetrics;
@@ -99,6 +102,8 @@ public final class WirestreamTopology {
     public static final String CATEGORIES_STORE = "story-categories";
     /** The source catalogue (wire.sources), a global store on every instance. */
     public static final String SOURCES_STORE = "sources-catalogue";
+    /** Each source's transmission numbers, per channel: the sequence-gaps stage. */
+    public static final String SEQUENCES_STORE = "provider-sequences";
     /** Desk subscriptions, a global store from the compacted alerts.subscriptions topic. */
     public static final String SUBSCRIPTIONS_STORE = "subscriptions";
 
@@ -108,10 +113,16 @@ public final class WirestreamTopology {
      * {@code regions}: the desk-region mapping and the fallback country of the enrich stage.
      */
     public record Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories,
-                           AlertSettings alerts, RegionSettings regions) {
+                           AlertSettings alerts, RegionSettings regions, SequenceSettings sequences) {
         public static Settings defaults() {
             return new Settings(Duration.ofDays(7), ParserRegistry.DEFAULT_MAX_ITEM_BYTES, SamenessSettings.defaults(),
-                    CategoryFiles.SHIPPED, AlertSettings.defaults(), RegionSettings.defaults());
+                    CategoryFiles.SHIPPED, AlertSettings.defaults(), RegionSettings.defaults(), SequenceSettings.defaults());
+        }
+
+        /** The default sequence-gap settings. */
+        public Settings(Duration versionRetention, int maxItemBytes, SamenessSettings sameness, CategoryFiles categories,
+                        AlertSettings alerts, RegionSettings regions) {
+            this(versionRetention, maxItemBytes, sameness, categories, alerts, regions, SequenceSettings.defaults());
         }
 
         /** The default region settings. */
@@ -133,23 +144,28 @@ public final class WirestreamTopology {
         /** The same settings with a category model file (null: the shipped one). */
         public Settings withCategoryModel(Path model) {
             return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(model, categories.rules()), alerts,
-                    regions);
+                    regions, sequences);
         }
 
         /** The same settings with other alert settings. */
         public Settings withAlerts(AlertSettings a) {
-            return new Settings(versionRetention, maxItemBytes, sameness, categories, a, regions);
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, a, regions, sequences);
         }
 
         /** The same settings with other region settings. */
         public Settings withRegions(RegionSettings r) {
-            return new Settings(versionRetention, maxItemBytes, sameness, categories, alerts, r);
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, alerts, r, sequences);
+        }
+
+        /** The same settings with other sequence-gap settings. */
+        public Settings withSequences(SequenceSettings s) {
+            return new Settings(versionRetention, maxItemBytes, sameness, categories, alerts, regions, s);
         }
 
         /** The same settings with a desk rules file (null: none). */
         public Settings withCategoryRules(Path rules) {
             return new Settings(versionRetention, maxItemBytes, sameness, new CategoryFiles(categories.model(), rules), alerts,
-                    regions);
+                    regions, sequences);
         }
 
         /** The classifier these settings name; the files are read here, once per topology. */
@@ -208,6 +224,7 @@ public final class WirestreamTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATEGORIES_STORE), Serdes.String(),
                 Serdes.String()));
         builder.addStateStore(ExpiryIndex.storeFor(CATEGORIES_STORE));
+        builder.addStateStore(store(SEQUENCES_STORE, SequenceState.class));
         builder.addGlobalStore(store(SUBSCRIPTIONS_STORE, Subscription.class).withLoggingDisabled(), topics.subscriptions(),
                 Consumed.with(Serdes.String(), AvroSerde.of(Subscription.class)).withName("subscriptions-source"),
                 () -> new SubscriptionsUpdater(SUBSCRIPTIONS_STORE));
@@ -224,6 +241,8 @@ public final class WirestreamTopology {
         KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(sources, same.get("sameness-distinct"))));
         KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"));
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
+        // Built last, so its sub-topology comes after the others and their task ids (and state directories) stay as they were.
+        sequenceGaps(parsed.get("parse-stories"));
         return builder.build();
     }
 
@@ -244,6 +263,25 @@ public final class WirestreamTopology {
                 .split(Named.as("parse-"))
                 .branch((k, v) -> v instanceof ParseResult.Failed, Branched.as("failed"))
                 .defaultBranch(Branched.as("stories"));
+    }
+
+    /**
+     * Messages a line lost, from the gaps in each source's transmission numbers (package {@code sources},
+     * {@link SequenceGapProcessor}). Off the story's path: only wires that carry a number (ANPA, IPTC 7901)
+     * cross one repartition, keyed by source and channel, so one task sees all of a channel's numbers.
+     * What it finds is logged there and counted here; nothing is written to a topic.
+     */
+    private void sequenceGaps(KStream<String, ParseResult> stories) {
+        stories
+                .flatMap((rawKey, v) -> {
+                    EnrichedStory s = ((ParseResult.Parsed) v).story();
+                    return SequenceGapProcessor.key(s.getSource(), s.getProviderSequence()).stream().toList();
+                }, Named.as("sequence-by-channel"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("provider-sequences"))
+                .process(() -> new SequenceGapProcessor(SEQUENCES_STORE, settings.sequences()), Named.as("sequence-gaps"),
+                        SEQUENCES_STORE)
+                .peek((source, finding) -> metrics.sequence(source, finding.outcome(), finding.messages()),
+                        Named.as("count-sequence-findings"));
     }
 
     private KStream<String, DeadLetter> deadLetters(KStream<String, ParseResult> failed) {

@@ -40,6 +40,7 @@ class AnpaParserTest {
         assertThat(s.subjects()).extracting(SubjectCode::scheme, SubjectCode::code).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("anpa-category", "l"));
         assertThat(s.body().get(0)).startsWith("BUENOS AIRES, Argentina (AP) _ For cancer patients");
+        assertThat(s.providerSequence()).isEqualTo("W2870"); // the service letter and message number after SOH
     }
 
     /** anpa/anpa-2.tst: "r a ... BC-US--Ethanol-LosingGra 1stLd-Writethru 11-13 1693". */

@@ -69,7 +69,8 @@ class FixtureTransportVariantsTest {
             out.add(new ParsedStory(s.format(), s.uri(), s.storyKey(), s.version(), s.versionCreated(), s.firstCreated(),
                     s.pubStatus(), s.urgency(), s.priority(), s.headline(), s.description(), s.body(), html, s.byline(),
                     s.dateline(), s.datelinePlace(), s.slugline(), s.subjects(), s.places(), s.language(), s.signals(),
-                    s.agency(), s.provider(), s.embargoedUntil(), s.edNote(), s.versionCreatedFrom(), s.slugKey()));
+                    s.agency(), s.provider(), s.embargoedUntil(), s.edNote(), s.versionCreatedFrom(), s.slugKey(),
+                    s.providerSequence()));
         }
         return out;
     }

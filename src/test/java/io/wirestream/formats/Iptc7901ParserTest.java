@@ -39,6 +39,7 @@ class Iptc7901ParserTest {
         assertThat(s.body()).noneMatch(p -> p.contains("not for publication") || p.contains("Reporting by")
                 || p.contains("NOTEBOOK") || p.equals("dpa wsz jln npr"));
         assertThat(s.body().get(s.body().size() - 1)).endsWith("Christmas.");
+        assertThat(s.providerSequence()).isEqualTo("eca062"); // the service identifier and its serial, not dpa's own 061
     }
 
     /** iptc7901/IPTC7901_odd_charset.txt: "1ST LEAD", Latin-1 byte 0xFC in "Müller". */

@@ -130,10 +130,14 @@ class SamenessPartitionsIT {
 
     /** A second instance of the same application (same id, own state directory) that takes half the tasks. */
     private static StreamsRunner secondInstance(PipelineFixture pipeline) throws Exception {
+        return secondInstance(pipeline, PipelineMetrics.inMemory());
+    }
+
+    /** The same, counting into {@code metrics}. */
+    static StreamsRunner secondInstance(PipelineFixture pipeline, PipelineMetrics metrics) throws Exception {
         Properties props = new Properties();
         props.putAll(pipeline.kafka.streamsProps());
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("wirestream-it-second").toString());
-        PipelineMetrics metrics = PipelineMetrics.inMemory();
         StreamsRunner second = new StreamsRunner(WirestreamTopology.build(pipeline.topics, pipeline.config.topology(), props, metrics),
                 props, metrics.registry()).start();
         assertThat(second.awaitRunning(Duration.ofSeconds(60))).as("second instance RUNNING").isTrue();

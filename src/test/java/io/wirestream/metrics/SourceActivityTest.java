@@ -108,6 +108,6 @@ class SourceActivityTest {
     void settingsAreChecked() {
         assertThatThrownBy(() -> new SourceActivity.Settings(Duration.ofMinutes(-1), 10)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SourceActivity.Settings(Duration.ofMinutes(30), 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(SourceActivity.words(Duration.ofMinutes(185))).isEqualTo("3 h 5 min");
+        assertThat(io.wirestream.text.Durations.inWords(Duration.ofMinutes(185))).isEqualTo("3 h 5 min");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wirestream.metrics.SourceActivity;
+import io.wirestream.sources.SequenceSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,19 @@ class WirestreamConfigTest {
                 .hasMessageContaining("sources.idle.minimum");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_IDLE_MINIMUM", "30")))
                 .hasMessageContaining("sources.idle.minimum");
+    }
+
+    @Test
+    void theSequenceGapCheckIsConfigurable() {
+        assertThat(WirestreamConfig.defaults().topology().sequences()).isEqualTo(SequenceSettings.defaults());
+        WirestreamConfig c = WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_SEQUENCE_GRACE", "PT30S",
+                "WIRESTREAM_SOURCES_SEQUENCE_MAX_JUMP", "50"));
+        assertThat(c.topology().sequences()).isEqualTo(new SequenceSettings(Duration.ofSeconds(30), 50));
+        assertThat(c.withSizes(1 << 20, 0).topology().sequences()).isEqualTo(c.topology().sequences());
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_SEQUENCE_GRACE", "PT0S")))
+                .hasMessageContaining("sources.sequence.grace");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_SOURCES_SEQUENCE_MAX_JUMP", "1")))
+                .hasMessageContaining("sources.sequence.max.jump");
     }
 
     @Test

@@ -55,7 +55,8 @@ class SchemaHistoryTest {
                 io.wirestream.avro.Alert.class,            // the alerts topic (compacted: read back by sinks after an upgrade)
                 io.wirestream.avro.AlertState.class,       // the cluster-alerts store
                 io.wirestream.avro.Subscription.class,     // alerts.subscriptions (compacted) and its global store
-                io.wirestream.avro.DeskAlert.class);       // alerts.desk, read by the webhook sink after an upgrade
+                io.wirestream.avro.DeskAlert.class,        // alerts.desk, read by the webhook sink after an upgrade
+                io.wirestream.avro.SequenceState.class);   // the provider-sequences store
     }
 
     @ParameterizedTest

@@ -58,6 +58,11 @@ public final class TopologyHarness implements AutoCloseable {
         return new TopologyHarness(wallClock);
     }
 
+    /** The counters the topology updates. */
+    public io.wirestream.metrics.PipelineMetrics metrics() {
+        return pipeline.metrics();
+    }
+
     /** A state store of the topology (TopologyTestDriver's). */
     public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
         return pipeline.store(name);

@@ -30,6 +30,16 @@ public final class WireItems {
                 .build();
     }
 
+    /** An ANPA-1312 message of our own words, numbered {@code sequence} on its line ("a0101"), dated 5 Dec 2026. */
+    public static RawWireItem anpa(String source, String sequence, String keyword, String headline, Instant receivedAt) {
+        String s = "\u0016\u0016\u0001" + sequence + "\u001Fsel\nr a\u0013\u0011 " + keyword + "   12-05 0042\n"
+                + "\u0002^" + keyword + ",42<\n^" + headline + "<\n"
+                + "\t   WASHINGTON (AP) _ " + headline + " and more words follow here.\n\u0003AP-WF-12-05-26 1000GMT<\n\u0004";
+        RawWireItem r = raw(source, "anpa", s.getBytes(StandardCharsets.US_ASCII), receivedAt);
+        r.setItemId(source + "-" + sequence);
+        return r;
+    }
+
     public static RawWireItem plain(String source, String itemId, String text, Instant receivedAt) {
         RawWireItem r = raw(source, "plain", text.getBytes(StandardCharsets.UTF_8), receivedAt);
         r.setItemId(itemId);

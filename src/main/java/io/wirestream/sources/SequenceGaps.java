@@ -1,0 +1,218 @@
+package io.wirestream.sources;
+
+import io.wirestream.avro.MissingRange;
+import io.wirestream.avro.SequenceState;
+import io.wirestream.text.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Messages a line lost, found from the gaps in its transmission numbers (DOMAIN.md's source metadata:
+ * "provider seq for gap detection"). An agency numbers every message on a channel in order, so a number
+ * that never comes is a message the newsroom never got: a receiver notices, logs it and asks for a resend.
+ *
+ * <p>The rules, per source and channel. A number ahead of the latest by at most the settings' jump makes
+ * the numbers between missing. A number behind the latest by at most that much is one of them arriving
+ * late (wires cross wire.raw's partitions, so they are read a little out of order) or a resend of one
+ * already read. A missing number still not read a grace later is lost: one log line and a count per
+ * range. Any other number (far ahead, far behind, another width) is the line counting afresh. Numbers wrap
+ * after their width's last value (9999 to 0000). Pure functions over the stored state; {@link
+ * SequenceGapProcessor} applies them.
+ */
+public final class SequenceGaps {
+
+    /** Most missing ranges a channel keeps; past it the oldest go, reported ones first. */
+    static final int MAX_RANGES = 64;
+    /** How long a lost range is remembered, so that a number of it that comes after all is logged as late. */
+    static final Duration REMEMBER_LOST = Duration.ofHours(6);
+
+    private SequenceGaps() {
+    }
+
+    /** What reading a number or checking a channel found that the desk should hear of. */
+    public sealed interface Finding {
+        /** One log line, for the line {@code source} sends on. */
+        String describe(String source);
+
+        /** What it is, as the metric's label: lost, late or restarted. */
+        String outcome();
+
+        /** How many messages it is about. */
+        default int messages() {
+            return 1;
+        }
+    }
+
+    /** Numbers missing for the grace: lost. */
+    public record Lost(String first, String last, int count, Duration waited) implements Finding {
+        @Override
+        public String outcome() {
+            return "lost";
+        }
+
+        @Override
+        public int messages() {
+            return count;
+        }
+
+        @Override
+        public String describe(String source) {
+            String which = count == 1 ? first : first + " to " + last;
+            return "source " + source + ": " + count + (count == 1 ? " message" : " messages") + " lost (" + which
+                    + "): not read " + Durations.inWords(waited) + " after later numbers; ask the agency to resend";
+        }
+    }
+
+    /** A number already counted as lost that came after all. */
+    public record Late(String number, Duration afterMissed) implements Finding {
+        @Override
+        public String outcome() {
+            return "late";
+        }
+
+        @Override
+        public String describe(String source) {
+            return "source " + source + ": " + number + ", counted as lost, arrived after all, "
+                    + Durations.inWords(afterMissed) + " after it was missed";
+        }
+    }
+
+    /** The line counting afresh, or a jump too long to call the numbers between lost. */
+    public record Restarted(String from, String to) implements Finding {
+        @Override
+        public String outcome() {
+            return "restarted";
+        }
+
+        @Override
+        public String describe(String source) {
+            return "source " + source + ": numbers jumped from " + from + " to " + to
+                    + ": the line started counting afresh (or lost more messages than sources.sequence.max.jump)";
+        }
+    }
+
+    /** The state after a read, and what it found. */
+    public record Read(SequenceState state, Optional<Finding> finding) {
+    }
+
+    /** The state after a check, and the ranges it found lost. */
+    public record Check(SequenceState state, List<Lost> lost) {
+    }
+
+    /** Reads one number into its channel's state ({@code state} null: the channel's first). */
+    public static Read read(SequenceState state, ProviderSequence seq, long now, SequenceSettings settings) {
+        if (state == null || state.getDigits() != seq.digits()) {
+            SequenceState fresh = SequenceState.newBuilder().setDigits(seq.digits()).setLatest(seq.number())
+                    .setLatestAt(Instant.ofEpochMilli(now)).setMissing(new ArrayList<>()).build();
+            return new Read(fresh, state == null ? Optional.empty()
+                    : Optional.of(new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()), name(seq))));
+        }
+        int modulus = seq.modulus();
+        int jump = Math.min(settings.maxJump(), modulus / 4);
+        int ahead = Math.floorMod(seq.number() - state.getLatest(), modulus);
+        if (ahead == 0) {
+            return new Read(state, Optional.empty()); // the latest again: a resend
+        }
+        SequenceState next = SequenceState.newBuilder(state).setMissing(new ArrayList<>(state.getMissing())).build();
+        if (ahead <= jump) {
+            if (ahead > 1) {
+                int first = (state.getLatest() + 1) % modulus;
+                int last = Math.floorMod(seq.number() - 1, modulus);
+                Instant noticed = Instant.ofEpochMilli(now);
+                if (first <= last) {
+                    next.getMissing().add(range(first, last, noticed));
+                } else {
+                    next.getMissing().add(range(first, modulus - 1, noticed));
+                    next.getMissing().add(range(0, last, noticed));
+                }
+                cap(next.getMissing());
+            }
+            next.setLatest(seq.number());
+            next.setLatestAt(Instant.ofEpochMilli(now));
+            return new Read(next, Optional.empty());
+        }
+        if (ahead >= modulus - jump) {
+            return new Read(next, filled(next.getMissing(), seq, now));
+        }
+        Restarted restarted = new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()), name(seq));
+        next.setLatest(seq.number());
+        next.setLatestAt(Instant.ofEpochMilli(now));
+        return new Read(next, Optional.of(restarted));
+    }
+
+    /** Marks the ranges missing for the grace as lost and forgets lost ranges after {@link #REMEMBER_LOST}. */
+    public static Check check(SequenceState state, String channel, long now, SequenceSettings settings) {
+        List<Lost> lost = new ArrayList<>();
+        List<MissingRange> kept = new ArrayList<>();
+        for (MissingRange r : state.getMissing()) {
+            long waited = now - r.getNoticedAt().toEpochMilli();
+            if (r.getReported() && waited > REMEMBER_LOST.toMillis()) {
+                continue;
+            }
+            if (!r.getReported() && waited >= settings.grace().toMillis()) {
+                lost.add(new Lost(name(channel, r.getFirst(), state.getDigits()), name(channel, r.getLast(), state.getDigits()),
+                        r.getLast() - r.getFirst() + 1, Duration.ofMillis(waited)));
+                r = MissingRange.newBuilder(r).setReported(true).build();
+            }
+            kept.add(r);
+        }
+        return new Check(SequenceState.newBuilder(state).setMissing(kept).build(), lost);
+    }
+
+    /** Whether some range is missing and not yet counted as lost: a check is due. */
+    public static boolean waiting(SequenceState state) {
+        return state.getMissing().stream().anyMatch(r -> !r.getReported());
+    }
+
+    /** Whether the state holds nothing worth keeping past a check: no missing range at all. */
+    public static boolean settled(SequenceState state) {
+        return state.getMissing().isEmpty();
+    }
+
+    /** Takes a late number out of its range; a late arrival of a number counted as lost is a finding. */
+    private static Optional<Finding> filled(List<MissingRange> missing, ProviderSequence seq, long now) {
+        int n = seq.number();
+        for (int i = 0; i < missing.size(); i++) {
+            MissingRange r = missing.get(i);
+            if (n < r.getFirst() || n > r.getLast()) {
+                continue;
+            }
+            missing.remove(i);
+            if (n < r.getLast()) {
+                missing.add(i, MissingRange.newBuilder(r).setFirst(n + 1).build());
+            }
+            if (n > r.getFirst()) {
+                missing.add(i, MissingRange.newBuilder(r).setLast(n - 1).build());
+            }
+            return r.getReported()
+                    ? Optional.of(new Late(name(seq), Duration.ofMillis(Math.max(0, now - r.getNoticedAt().toEpochMilli()))))
+                    : Optional.empty();
+        }
+        return Optional.empty(); // a resend of a number already read
+    }
+
+    /** Keeps at most {@link #MAX_RANGES}: the oldest lost ranges go first, then the oldest missing. */
+    private static void cap(List<MissingRange> missing) {
+        while (missing.size() > MAX_RANGES) {
+            MissingRange oldest = missing.stream().filter(MissingRange::getReported).findFirst()
+                    .orElseGet(() -> missing.stream().min(Comparator.comparing(MissingRange::getNoticedAt)).orElseThrow());
+            missing.remove(oldest);
+        }
+    }
+
+    private static MissingRange range(int first, int last, Instant noticed) {
+        return MissingRange.newBuilder().setFirst(first).setLast(last).setNoticedAt(noticed).setReported(false).build();
+    }
+
+    private static String name(ProviderSequence seq) {
+        return ProviderSequence.format(seq.channel(), seq.number(), seq.digits());
+    }
+
+    private static String name(String channel, int number, int digits) {
+        return ProviderSequence.format(channel, number, digits);
+    }
+}
