@@ -11,6 +11,7 @@ import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.ingest.RawItems;
 import io.wirestream.ingest.WireProducer;
+import io.wirestream.desk.DeskPage;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.serde.AvroSerde;
 import io.wirestream.topology.Topics;
@@ -52,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     WirestreamCli.GuaranteeOption guarantee;
 
+    @Mixin
+    DeskOptions desk;
+
     @Option(names = "--speed", defaultValue = "4", description = "Replay speed: feed seconds per real second, more than 0 (default 4).")
     double speed;
 
@@ -80,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
                     metrics.registry());
                  OutputWatcher watcher = new OutputWatcher(kafka.clientProps(), topics);
                  TopicCounter counter = new TopicCounter(kafka.clientProps(),
-                         List.of(topics.raw(), topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()))) {
+                         List.of(topics.raw(), topics.enriched(), topics.duplicates(), topics.dlq(), topics.alerts()));
+                 DeskPage page = desk.start(kafka, topics)) {
                 streams.start();
                 if (!streams.awaitRunning(Duration.ofSeconds(90))) {
                     System.err.println("Kafka Streams did not reach RUNNING within 90 s (state " + streams.state() + ")");

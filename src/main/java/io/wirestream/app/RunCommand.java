@@ -7,6 +7,7 @@ import io.wirestream.sink.WebhookSink;
 import io.wirestream.runtime.BrokerWatch;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.desk.DeskPage;
 import io.wirestream.metrics.MetricsServer;
 import io.wirestream.metrics.PipelineMetrics;
 import io.wirestream.topology.WirestreamTopology;
@@ -36,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CategoryOptions categories;
 
+    @Mixin
+    DeskOptions desk;
+
     @Option(names = "--metrics-port", description = "Serve Prometheus metrics on this port at /metrics (default: off).")
     Integer metricsPort;
 
@@ -64,7 +68,8 @@ final class RunCommand implements Callable<Integer> {
                 try (WebhookSink webhooks = new WebhookSink(kafka.clientProps(), config.topics().deskAlerts(),
                         config.applicationId() + "-webhooks", WebhookSink.Retry.defaults()).start();
                      BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
-                     MetricsServer server = metricsServer(registry, streams, broker, metrics)) {
+                     MetricsServer server = metricsServer(registry, streams, broker, metrics);
+                     DeskPage page = desk.start(kafka, config.topics())) {
                     if (server != null) {
                         System.err.println("metrics at http://127.0.0.1:" + server.port() + "/metrics (health at /health)");
                     }
