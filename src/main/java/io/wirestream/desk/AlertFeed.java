@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the alerts topic onto the desk's {@link AlertBoard}: read_committed (an alert of an aborted transaction
- * never shows), from the beginning (the topic is compacted by cluster, so that is each cluster's latest alert
- * and what has not been compacted yet), then as alerts come. A consumer of its own with no group: every
+ * never shows), from the beginning (the topic's retention, a week by default: alerts are few), then as alerts
+ * come. The board keeps each cluster's latest, so reading the whole log ends with what the page shows. A consumer of its own with no group: every
  * instance's page shows every alert, and nothing is committed. It outlives Kafka going away, as the webhook
  * sink does: the client reconnects by itself.
  */
