@@ -18,8 +18,8 @@ final class DeskOptions {
             return null;
         }
         try {
-            DeskPage page = DeskPage.start(kafka.clientProps(), topics.alerts(), deskPort);
-            System.err.println("desk page at http://127.0.0.1:" + page.port() + "/");
+            DeskPage page = DeskPage.start(kafka.clientProps(), topics, deskPort);
+            System.err.println("desk page at http://127.0.0.1:" + page.port() + "/ (listening on all interfaces)");
             return page;
         } catch (java.net.BindException e) {
             throw WirestreamCli.cannotListen("--desk-port", "0.0.0.0", deskPort, e);

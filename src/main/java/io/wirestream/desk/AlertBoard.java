@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.avro.Alert;
+import io.wirestream.avro.AlertLevel;
 import io.wirestream.classify.MediaTopics;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,12 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * What the desk page shows: the latest alert of each cluster, as the alerts topic holds it (keyed by
- * cluster: a later story's update, an escalation or a KILL notice replaces the row). At most {@code capacity}
- * clusters, the most recently alerted; an older one drops off the board, not off the topic. Listeners hear of
+ * What the desk page shows: the latest alert of each cluster, as the alerts topic holds it (keyed by cluster: a later
+ * story's update or an escalation replaces the row). A KILL notice is a row of its own, one per killed story, so a
+ * later update of the cluster (other outlets' copy stands) does not hide it. At most {@code capacity} rows, the most
+ * recently changed; an older one drops off the board, not off the topic. Listeners hear of
  * each change as the JSON row the page draws. Thread-safe: the topic reader writes, page requests read.
  */
-public final class AlertBoard {
+public final class AlertBoard implements Board {
 
     private final int capacity;
     private final MediaTopics topics = MediaTopics.bundled();
@@ -36,9 +39,10 @@ public final class AlertBoard {
     /** Puts an alert on the board, replacing its cluster's row, and tells the listeners. */
     public void accept(Alert a) {
         ObjectNode row = row(a);
+        String id = row.get("id").asText();
         synchronized (rows) {
-            rows.remove(a.getClusterId()); // re-inserted last: the order is by latest change
-            rows.put(a.getClusterId(), row);
+            rows.remove(id); // re-inserted last: the order is by latest change
+            rows.put(id, row);
             while (rows.size() > capacity) {
                 rows.remove(rows.keySet().iterator().next());
             }
@@ -47,16 +51,18 @@ public final class AlertBoard {
     }
 
     /** The rows, newest alert first. */
+    @Override
     public List<ObjectNode> snapshot() {
         List<ObjectNode> out;
         synchronized (rows) {
             out = new ArrayList<>(rows.values());
         }
-        out.sort(Comparator.comparing((ObjectNode n) -> n.get("alertedAt").asText()).reversed());
+        out.sort(Comparator.comparing((ObjectNode n) -> Instant.parse(n.get("alertedAt").asText())).reversed());
         return out;
     }
 
     /** Calls {@code listener} with every row that changes from now on; returns what removes it. */
+    @Override
     public Runnable listen(Consumer<ObjectNode> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -65,6 +71,7 @@ public final class AlertBoard {
     /** The row the page draws: what an editor reads at a glance, and the reasons behind it. */
     ObjectNode row(Alert a) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("id", a.getLevel() == AlertLevel.KILL ? a.getClusterId() + "/kill/" + a.getStoryKey() : a.getClusterId());
         n.put("clusterId", a.getClusterId());
         n.put("level", a.getLevel().name());
         n.put("update", a.getUpdate());

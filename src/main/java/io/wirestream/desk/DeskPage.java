@@ -1,28 +1,40 @@
 package io.wirestream.desk;
 
+import io.wirestream.avro.Alert;
+import io.wirestream.avro.Duplicate;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.serde.AvroSerde;
+import io.wirestream.topology.Topics;
 import java.io.IOException;
 import java.util.Map;
 
-/** The desk page running: the alerts topic read onto a board, and the board served on a port. */
+/** The desk page running: the alerts and story topics read onto two boards, and the boards served on a port. */
 public final class DeskPage implements AutoCloseable {
 
-    /** How many clusters' alerts the page keeps: a busy day's worth; older ones stay on the topic. */
+    /** How many clusters each board keeps: a busy day's alerts, a few hours of stories; older ones stay on the topics. */
     public static final int BOARD_SIZE = 500;
 
-    private final AlertFeed feed;
+    private final TopicFeed feed;
     private final DeskServer server;
 
-    private DeskPage(AlertFeed feed, DeskServer server) {
+    private DeskPage(TopicFeed feed, DeskServer server) {
         this.feed = feed;
         this.server = server;
     }
 
-    /** Reads {@code alertsTopic} with {@code clientProps} and serves the page on {@code port} (0: any free port). */
-    public static DeskPage start(Map<String, Object> clientProps, String alertsTopic, int port) throws IOException {
-        AlertBoard board = new AlertBoard(BOARD_SIZE);
-        DeskServer server = new DeskServer(port, board);
+    /** Reads the topics with {@code clientProps} and serves the page on {@code port} (0: any free port). */
+    public static DeskPage start(Map<String, Object> clientProps, Topics topics, int port) throws IOException {
+        AlertBoard alerts = new AlertBoard(BOARD_SIZE);
+        ClusterBoard clusters = new ClusterBoard(BOARD_SIZE);
+        AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
+        AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
+        AvroSerde<Duplicate> duplicateSerde = AvroSerde.of(Duplicate.class);
+        DeskServer server = new DeskServer(port, alerts, clusters);
         try {
-            return new DeskPage(new AlertFeed(clientProps, alertsTopic, board).start(), server);
+            return new DeskPage(new TopicFeed(clientProps, Map.of(
+                    topics.alerts(), v -> alerts.accept(alertSerde.decode(v)),
+                    topics.enriched(), v -> clusters.story(storySerde.decode(v)),
+                    topics.duplicates(), v -> clusters.duplicate(duplicateSerde.decode(v)))).start(), server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -186,8 +186,8 @@ public record WirestreamConfig(
     /** The sequence-gaps stage: {@code sources.sequence.grace} and {@code sources.sequence.max.jump}. */
     private static SequenceSettings sequences(Map<String, String> v, SequenceSettings d) {
         Duration grace = durationValue(v, "sources.sequence.grace", d.grace());
-        if (grace.isNegative() || grace.isZero()) {
-            throw new ConfigException("sources.sequence.grace must be positive, not " + v.get("sources.sequence.grace"));
+        if (grace.compareTo(SequenceSettings.MIN_GRACE) < 0) {
+            throw new ConfigException("sources.sequence.grace must be at least PT1S, not " + v.get("sources.sequence.grace"));
         }
         return new SequenceSettings(grace, intValue(v, "sources.sequence.max.jump", d.maxJump(), 2, 25_000));
     }

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * INFO) and is forwarded, keyed by source, for the topology to count; nothing is written to a topic.
  *
  * <p>Missing numbers are judged on the wall clock, a grace after a later number showed them missing: a line
- * that goes quiet right after a gap still has it reported. The check runs only while some number is
- * waiting, as the alert stage's embargo check does, so a feed without gaps schedules nothing.
+ * that goes quiet right after a gap still has it reported. The check runs only while some channel holds a
+ * range (missing, or lost and remembered), as the alert stage's embargo check runs only while it holds a
+ * story, so a feed without gaps schedules nothing. The log line and the count come before the transaction
+ * commits: a task that aborts and retries may report a range twice (the counters' caveat, docs/operations.md).
  */
 public final class SequenceGapProcessor implements Processor<String, String, String, SequenceGaps.Finding> {
 
@@ -54,13 +56,19 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
     public void init(ProcessorContext<String, SequenceGaps.Finding> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        // After a restart, a rebalance or a restore the stage may be far behind wire.raw: numbers still missing wait a
+        // whole grace again, from now, so the backlog that may hold them is read before they count as lost.
+        List<KeyValue<String, SequenceState>> held = new ArrayList<>();
         try (KeyValueIterator<String, SequenceState> all = store.all()) {
-            while (all.hasNext()) {
-                if (SequenceGaps.waiting(all.next().value)) {
-                    schedule(); // numbers were missing before a restart
-                    return;
+            all.forEachRemaining(e -> {
+                if (SequenceGaps.holdsRanges(e.value)) {
+                    held.add(KeyValue.pair(e.key, SequenceGaps.restarted(e.value, context.currentSystemTimeMs())));
                 }
-            }
+            });
+        }
+        held.forEach(kv -> store.put(kv.key, kv.value));
+        if (!held.isEmpty()) {
+            schedule();
         }
     }
 
@@ -73,7 +81,7 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
         SequenceGaps.Read read = SequenceGaps.read(store.get(record.key()), seq.get(), context.currentSystemTimeMs(), settings);
         store.put(record.key(), read.state());
         read.finding().ifPresent(f -> found(source(record.key()), f, record.timestamp()));
-        if (SequenceGaps.waiting(read.state())) {
+        if (SequenceGaps.holdsRanges(read.state())) {
             schedule();
         }
     }
@@ -86,10 +94,10 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
         }
     }
 
-    /** Counts what has been missing for the grace as lost; stops checking once nothing is waiting. */
+    /** Counts what has been missing for the grace as lost, forgets old lost ranges; stops once no channel holds any. */
     private void check(long now) {
         List<KeyValue<String, SequenceState>> changed = new ArrayList<>();
-        boolean waiting = false;
+        boolean holding = false;
         try (KeyValueIterator<String, SequenceState> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, SequenceState> e = all.next();
@@ -99,11 +107,11 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
                 if (!c.state().equals(e.value)) {
                     changed.add(KeyValue.pair(e.key, c.state()));
                 }
-                waiting |= SequenceGaps.waiting(c.state());
+                holding |= SequenceGaps.holdsRanges(c.state());
             }
         }
         changed.forEach(kv -> store.put(kv.key, kv.value));
-        if (!waiting) {
+        if (!holding) {
             scheduled.cancel();
             scheduled = null;
         }

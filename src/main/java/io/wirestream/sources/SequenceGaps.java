@@ -19,8 +19,9 @@ import java.util.Optional;
  * the numbers between missing. A number behind the latest by at most that much is one of them arriving
  * late (wires cross wire.raw's partitions, so they are read a little out of order) or a resend of one
  * already read. A missing number still not read a grace later is lost: one log line and a count per
- * range. Any other number (far ahead, far behind, another width) is the line counting afresh. Numbers wrap
- * after their width's last value (9999 to 0000). Pure functions over the stored state; {@link
+ * range. A number further off is an old message resent, or the line counting afresh: a restart when the
+ * number right after it comes next, else nothing. Another width is a new line. Numbers wrap after their width's last value
+ * (9999 to 0000 or 0001). Pure functions over the stored state; {@link
  * SequenceGapProcessor} applies them.
  */
 public final class SequenceGaps {
@@ -106,8 +107,8 @@ public final class SequenceGaps {
     /** Reads one number into its channel's state ({@code state} null: the channel's first). */
     public static Read read(SequenceState state, ProviderSequence seq, long now, SequenceSettings settings) {
         if (state == null || state.getDigits() != seq.digits()) {
-            SequenceState fresh = SequenceState.newBuilder().setDigits(seq.digits()).setLatest(seq.number())
-                    .setLatestAt(Instant.ofEpochMilli(now)).setMissing(new ArrayList<>()).build();
+            SequenceState fresh = SequenceState.newBuilder().setDigits(seq.digits()).setLatest(seq.number()).setCandidate(null)
+                    .setMissing(new ArrayList<>()).build();
             return new Read(fresh, state == null ? Optional.empty()
                     : Optional.of(new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()), name(seq))));
         }
@@ -119,29 +120,49 @@ public final class SequenceGaps {
         }
         SequenceState next = SequenceState.newBuilder(state).setMissing(new ArrayList<>(state.getMissing())).build();
         if (ahead <= jump) {
-            if (ahead > 1) {
-                int first = (state.getLatest() + 1) % modulus;
-                int last = Math.floorMod(seq.number() - 1, modulus);
-                Instant noticed = Instant.ofEpochMilli(now);
-                if (first <= last) {
-                    next.getMissing().add(range(first, last, noticed));
-                } else {
-                    next.getMissing().add(range(first, modulus - 1, noticed));
-                    next.getMissing().add(range(0, last, noticed));
-                }
-                cap(next.getMissing());
-            }
-            next.setLatest(seq.number());
-            next.setLatestAt(Instant.ofEpochMilli(now));
+            advance(next, seq, ahead, now);
             return new Read(next, Optional.empty());
         }
         if (ahead >= modulus - jump) {
             return new Read(next, filled(next.getMissing(), seq, now));
         }
-        Restarted restarted = new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()), name(seq));
+        // Far from the latest: an old message resent, or the line counting afresh. Only what follows tells: the
+        // number right after it confirms a restart (a line counts one by one; scattered old numbers do not). The
+        // latest stays until then, so old copy opens no gap below numbers already read.
+        Integer candidate = state.getCandidate();
+        if (candidate == null || Math.floorMod(seq.number() - candidate, modulus) != 1) {
+            next.setCandidate(seq.number());
+            return new Read(next, Optional.empty());
+        }
+        Restarted restarted = new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()),
+                name(seq.channel(), candidate, seq.digits()));
         next.setLatest(seq.number());
-        next.setLatestAt(Instant.ofEpochMilli(now));
+        next.setCandidate(null);
         return new Read(next, Optional.of(restarted));
+    }
+
+    /**
+     * Moves the latest on to {@code seq}, {@code ahead} numbers on, leaving those between missing. The line's count
+     * wraps to zero or to one (agencies differ), so a range across the wrap starts at one: a 0000 never sent is no loss.
+     */
+    private static void advance(SequenceState next, ProviderSequence seq, int ahead, long now) {
+        int modulus = seq.modulus();
+        if (ahead > 1) {
+            int first = (next.getLatest() + 1) % modulus;
+            int last = Math.floorMod(seq.number() - 1, modulus);
+            Instant noticed = Instant.ofEpochMilli(now);
+            if (first <= last) {
+                next.getMissing().add(range(first, last, noticed));
+            } else {
+                next.getMissing().add(range(first, modulus - 1, noticed));
+                if (last >= 1) {
+                    next.getMissing().add(range(1, last, noticed));
+                }
+            }
+            cap(next.getMissing());
+        }
+        next.setLatest(seq.number());
+        next.setCandidate(null);
     }
 
     /** Marks the ranges missing for the grace as lost and forgets lost ranges after {@link #REMEMBER_LOST}. */
@@ -163,14 +184,18 @@ public final class SequenceGaps {
         return new Check(SequenceState.newBuilder(state).setMissing(kept).build(), lost);
     }
 
-    /** Whether some range is missing and not yet counted as lost: a check is due. */
-    public static boolean waiting(SequenceState state) {
-        return state.getMissing().stream().anyMatch(r -> !r.getReported());
+    /** Whether the state holds any range, missing or lost: checks are still due (to report it, or to forget it). */
+    public static boolean holdsRanges(SequenceState state) {
+        return !state.getMissing().isEmpty();
     }
 
-    /** Whether the state holds nothing worth keeping past a check: no missing range at all. */
-    public static boolean settled(SequenceState state) {
-        return state.getMissing().isEmpty();
+    /** The state after a restart of the stage: every range not yet reported waits a whole grace again from {@code now}. */
+    public static SequenceState restarted(SequenceState state, long now) {
+        List<MissingRange> missing = new ArrayList<>();
+        for (MissingRange r : state.getMissing()) {
+            missing.add(r.getReported() ? r : MissingRange.newBuilder(r).setNoticedAt(Instant.ofEpochMilli(now)).build());
+        }
+        return SequenceState.newBuilder(state).setMissing(missing).build();
     }
 
     /** Takes a late number out of its range; a late arrival of a number counted as lost is a finding. */

@@ -14,9 +14,12 @@ import java.time.Duration;
  */
 public record SequenceSettings(Duration grace, int maxJump) {
 
+    /** Shorter would report numbers a partition away as lost, and check many times a second. */
+    public static final Duration MIN_GRACE = Duration.ofSeconds(1);
+
     public SequenceSettings {
-        if (grace == null || grace.isNegative() || grace.isZero()) {
-            throw new IllegalArgumentException("the sequence grace must be positive, not " + grace);
+        if (grace == null || grace.compareTo(MIN_GRACE) < 0) {
+            throw new IllegalArgumentException("the sequence grace must be at least " + MIN_GRACE + ", not " + grace);
         }
         if (maxJump < 2) {
             throw new IllegalArgumentException("the sequence max jump must be at least 2, not " + maxJump);

@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertLevel;
+import io.wirestream.avro.Duplicate;
+import io.wirestream.avro.DuplicateReason;
+import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.PubStatus;
+import io.wirestream.avro.RawRef;
+import io.wirestream.avro.StoryAction;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -22,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The board and its server without a browser: the rows, the snapshot, the event stream (DeskPageIT has the page). */
+@org.junit.jupiter.api.Timeout(60)
 class DeskServerTest {
 
     private static final Instant T = Instant.parse("2026-12-05T12:00:00Z");
@@ -64,7 +71,9 @@ class DeskServerTest {
     void servesThePageTheBoardAndAnEventStreamThatStartsWithTheBoard() throws Exception {
         AlertBoard board = new AlertBoard(10);
         board.accept(alert("c1", AlertLevel.BULLETIN, "Quake hits Chile", 3, 0));
-        try (DeskServer server = new DeskServer(0, board)) {
+        ClusterBoard clusters = new ClusterBoard(10);
+        clusters.story(story("c1", "urn:ap:1", "ap", StoryAction.NEW, "Quake hits Chile"));
+        try (DeskServer server = new DeskServer(0, board, clusters)) {
             String base = "http://127.0.0.1:" + server.port();
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -79,17 +88,63 @@ class DeskServerTest {
             assertThat(all).hasSize(1);
             assertThat(all.get(0).get("headline").asText()).isEqualTo("Quake hits Chile");
 
+            JsonNode developing = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/clusters")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(developing.get(0).get("sources").get(0).asText()).isEqualTo("ap");
+
             HttpResponse<java.io.InputStream> events = http.send(HttpRequest.newBuilder(URI.create(base + "/events")).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(events.headers().firstValue("Content-Type")).contains("text/event-stream; charset=utf-8");
             try (BufferedReader in = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+                assertThat(readEvent(in)).containsExactly("event: cluster",
+                        "data: " + clusters.snapshot().get(0)); // the boards first: the clusters, then the alerts
                 List<String> first = readEvent(in);
                 assertThat(first.get(0)).isEqualTo("event: alert");
                 assertThat(first.get(1)).startsWith("data: {").contains("\"headline\":\"Quake hits Chile\"");
+                assertThat(readEvent(in)).containsExactly("event: ready", "data: {}");
                 board.accept(alert("c1", AlertLevel.FLASH, "Strong quake hits Chile", 5, 2)); // live, after the board
                 assertThat(readEvent(in).get(1)).contains("\"level\":\"FLASH\"").contains("\"sourceCount\":5");
+                clusters.story(story("c1", "urn:afp:1", "afp", StoryAction.NEW, "Chile quake sends residents into streets"));
+                List<String> changed = readEvent(in); // within a second: cluster changes go out together
+                assertThat(changed.get(0)).isEqualTo("event: cluster");
+                assertThat(changed.get(1)).contains("\"sources\":[\"ap\",\"afp\"]");
             }
         }
+    }
+
+    private static EnrichedStory story(String cluster, String key, String source, StoryAction action, String headline) {
+        return EnrichedStory.newBuilder().setStoryKey(key).setSlugKey(false).setAction(action).setUri(key).setVersionCreated(T)
+                .setPubStatus(action == StoryAction.KILL ? PubStatus.CANCELED : PubStatus.USABLE).setHeadline(headline)
+                .setBody(List.of()).setSubjects(List.of()).setPlaces(List.of()).setSignals(List.of()).setSource(source)
+                .setFormat("ninjs").setReceivedAt(T).setContentHash("h" + key).setClusterId(cluster).setRegions(List.of("CL"))
+                .setCountryScores(List.of()).setGeoPlaces(List.of()).setCategories(List.of("medtop:03000000"))
+                .setCategoryOrigins(List.of("text")).setRaw(new RawRef("wire.raw", 0, 0L, null, 0, 1)).build();
+    }
+
+    @Test
+    void aClusterCountsItsStoriesCopiesAndOutletsNotItsRedeliveries() {
+        ClusterBoard board = new ClusterBoard(10);
+        board.story(story("c1", "urn:ap:1", "ap", StoryAction.NEW, "Quake hits Chile"));
+        board.story(story("c1", "urn:ap:1", "ap", StoryAction.UPDATE, "Strong quake hits Chile"));
+        board.story(story("c1", "urn:reuters:7", "reuters", StoryAction.NEW, "Chile quake: buildings sway"));
+        EnrichedStory copy = story("c1", "urn:paper:3", "paper", StoryAction.NEW, "Quake hits Chile");
+        board.duplicate(Duplicate.newBuilder().setStoryKey("urn:paper:3").setDuplicateOf("urn:ap:1")
+                .setReason(DuplicateReason.NEAR_DUPLICATE).setStory(copy).build());
+        board.duplicate(Duplicate.newBuilder().setStoryKey("urn:ap:1").setDuplicateOf("urn:ap:1")
+                .setReason(DuplicateReason.REDELIVERY).setStory(story("c1", "urn:ap:1", "ap", StoryAction.NEW, "Quake hits Chile"))
+                .build());
+        board.story(story(null, "urn:x:9", "x", StoryAction.KILL, "KILL")); // a kill of a story never seen: no cluster
+        ObjectNode row = board.snapshot().get(0);
+        assertThat(board.snapshot()).hasSize(1);
+        assertThat(row.get("stories").asInt()).isEqualTo(2);
+        assertThat(row.get("copies").asInt()).isEqualTo(1);
+        assertThat(row.get("sources").toString()).isEqualTo("[\"ap\",\"reuters\",\"paper\"]");
+        assertThat(row.get("headline").asText()).isEqualTo("Quake hits Chile");
+        assertThat(row.get("latestHeadline").asText()).isEqualTo("Chile quake: buildings sway");
+        assertThat(row.get("killed").asInt()).isZero();
+        board.story(story("c1", "urn:ap:1", "ap", StoryAction.KILL, "KILL - Quake hits Chile"));
+        assertThat(board.snapshot().get(0).get("killed").asInt()).isEqualTo(1);
+        assertThat(board.snapshot().get(0).get("latestHeadline").asText()).isEqualTo("Chile quake: buildings sway");
     }
 
     /** The lines of one event, up to its blank line. */

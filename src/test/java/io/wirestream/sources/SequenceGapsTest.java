@@ -44,14 +44,14 @@ class SequenceGapsTest {
         SequenceState s = read(null, "a0101", "a0102", "a0103");
         assertThat(s.getLatest()).isEqualTo(103);
         assertThat(s.getMissing()).isEmpty();
-        assertThat(SequenceGaps.waiting(s)).isFalse();
+        assertThat(SequenceGaps.holdsRanges(s)).isFalse();
     }
 
     @Test
     void aNumberReadOutOfOrderWithinTheGraceIsNoLoss() {
         SequenceState s = read(null, "a0101", "a0104");
         assertThat(ranges(s)).containsExactly(new int[] {102, 103});
-        assertThat(SequenceGaps.waiting(s)).isTrue();
+        assertThat(SequenceGaps.holdsRanges(s)).isTrue();
         s = read(s, "a0103", "a0102"); // the other partitions catch up
         assertThat(s.getMissing()).isEmpty();
         assertThat(SequenceGaps.check(s, "a", T0 + Duration.ofHours(1).toMillis(), SETTINGS).lost()).isEmpty();
@@ -70,7 +70,7 @@ class SequenceGapsTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a0102", 1), org.assertj.core.groups.Tuple.tuple("a0104", 1));
         assertThat(due.lost().get(0).describe("ap")).isEqualTo(
                 "source ap: 1 message lost (a0102): not read 2 min after later numbers; ask the agency to resend");
-        assertThat(SequenceGaps.waiting(due.state())).isFalse();
+        assertThat(due.state().getMissing()).allMatch(MissingRange::getReported);
         assertThat(SequenceGaps.check(due.state(), "a", T0 + 600_000, SETTINGS).lost()).isEmpty(); // reported once
 
         SequenceGaps.Read late = SequenceGaps.read(due.state(), ProviderSequence.parse("a0104").orElseThrow(),
@@ -96,15 +96,17 @@ class SequenceGapsTest {
     }
 
     @Test
-    void numbersWrapAfterTheirWidth() {
+    void numbersWrapAfterTheirWidthToZeroOrOne() {
         SequenceState s = read(null, "a9998", "a0001");
         assertThat(s.getLatest()).isEqualTo(1);
-        assertThat(ranges(s)).containsExactly(new int[] {9999, 9999}, new int[] {0, 0});
-        s = read(s, "a0000", "a9999");
+        assertThat(ranges(s)).containsExactly(new int[] {9999, 9999}); // a line that wraps to 0001 never sends 0000
+        s = read(s, "a9999");
         assertThat(s.getMissing()).isEmpty();
+        assertThat(ranges(read(null, "a9997", "a0002"))).containsExactly(new int[] {9998, 9999}, new int[] {1, 1});
+        assertThat(read(null, "a9999", "a0000", "a0001").getMissing()).isEmpty(); // a line that wraps to 0000
 
         SequenceState three = read(null, "eca998", "eca001"); // 7901 services may count in three digits
-        assertThat(ranges(three)).containsExactly(new int[] {999, 999}, new int[] {0, 0});
+        assertThat(ranges(three)).containsExactly(new int[] {999, 999});
     }
 
     @Test
@@ -117,14 +119,19 @@ class SequenceGapsTest {
     }
 
     @Test
-    void aLongJumpIsTheLineCountingAfreshNotAThousandLosses() {
+    void aLongJumpFollowedByItsNextNumberIsTheLineCountingAfreshNotAThousandLosses() {
         SequenceState s = read(null, "a2874", "a2875");
-        SequenceGaps.Read restart = SequenceGaps.read(s, ProviderSequence.parse("a0001").orElseThrow(), T0 + 5_000, SETTINGS);
+        SequenceGaps.Read first = SequenceGaps.read(s, ProviderSequence.parse("a0001").orElseThrow(), T0 + 5_000, SETTINGS);
+        assertThat(first.finding()).isEmpty(); // one far number could be an old message resent
+        assertThat(first.state().getLatest()).isEqualTo(2875);
+        SequenceGaps.Read restart = SequenceGaps.read(first.state(), ProviderSequence.parse("a0002").orElseThrow(), T0 + 6_000,
+                SETTINGS);
         assertThat(restart.finding()).containsInstanceOf(SequenceGaps.Restarted.class);
         assertThat(restart.finding().orElseThrow().describe("ap")).startsWith("source ap: numbers jumped from a2875 to a0001");
-        assertThat(restart.state().getLatest()).isEqualTo(1);
+        assertThat(restart.state().getLatest()).isEqualTo(2);
+        assertThat(restart.state().getCandidate()).isNull();
         assertThat(restart.state().getMissing()).isEmpty();
-        assertThat(read(restart.state(), "a0002", "a0003").getMissing()).isEmpty();
+        assertThat(read(restart.state(), "a0003", "a0004").getMissing()).isEmpty();
 
         SequenceGaps.Read wider = SequenceGaps.read(s, ProviderSequence.parse("a00001").orElseThrow(), T0 + 5_000, SETTINGS);
         assertThat(wider.finding()).containsInstanceOf(SequenceGaps.Restarted.class);
@@ -132,12 +139,37 @@ class SequenceGapsTest {
     }
 
     @Test
+    void anOldMessageResentOpensNoGapAndLeavesTheLineWhereItWas() {
+        SequenceState s = read(null, "a1000", "a1001", "a1002", "a1003", "a1004", "a1005");
+        s = read(s, "a0400", "a0403", "a1006"); // the agency resends two old messages among the new ones
+        assertThat(s.getLatest()).isEqualTo(1006);
+        assertThat(s.getCandidate()).isNull();
+        assertThat(s.getMissing()).isEmpty();
+        for (String n : new String[] {"a0400", "a0403"}) {
+            assertThat(SequenceGaps.read(read(null, "a1000"), ProviderSequence.parse(n).orElseThrow(), T0, SETTINGS).finding())
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void theJumpIsNeverMoreThanAQuarterOfTheCount() {
-        // 3 digits count to 999: a jump of 300 is a restart there, though under the setting's 500
+        // 3 digits count to 999: a jump of 300 is far there, though under the setting's 500
         SequenceState s = read(null, "eca100");
-        assertThat(SequenceGaps.read(s, ProviderSequence.parse("eca400").orElseThrow(), T0, SETTINGS).finding())
-                .containsInstanceOf(SequenceGaps.Restarted.class);
-        assertThat(SequenceGaps.read(s, ProviderSequence.parse("eca300").orElseThrow(), T0, SETTINGS).finding()).isEmpty();
+        SequenceGaps.Read far = SequenceGaps.read(s, ProviderSequence.parse("eca400").orElseThrow(), T0, SETTINGS);
+        assertThat(far.state().getLatest()).isEqualTo(100);
+        assertThat(far.state().getCandidate()).isEqualTo(400);
+        SequenceGaps.Read near = SequenceGaps.read(s, ProviderSequence.parse("eca300").orElseThrow(), T0, SETTINGS);
+        assertThat(near.state().getLatest()).isEqualTo(300);
+        assertThat(ranges(near.state())).containsExactly(new int[] {101, 299});
+    }
+
+    @Test
+    void aRestartOfTheStageGivesMissingNumbersAWholeGraceAgain() {
+        SequenceState s = read(null, "a0101", "a0105");
+        long restartedAt = T0 + Duration.ofHours(1).toMillis(); // down for an hour: the backlog may hold a0102-a0104
+        SequenceState after = SequenceGaps.restarted(s, restartedAt);
+        assertThat(SequenceGaps.check(after, "a", restartedAt + 60_000, SETTINGS).lost()).isEmpty();
+        assertThat(SequenceGaps.check(after, "a", restartedAt + SETTINGS.grace().toMillis(), SETTINGS).lost()).hasSize(1);
     }
 
     @Test
@@ -158,7 +190,7 @@ class SequenceGapsTest {
 
     @Test
     void settingsAreChecked() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequenceSettings(Duration.ZERO, 500))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequenceSettings(Duration.ofMillis(999), 500))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SequenceSettings(Duration.ofMinutes(1), 1))
                 .isInstanceOf(IllegalArgumentException.class);
