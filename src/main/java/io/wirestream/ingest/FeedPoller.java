@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -62,7 +64,10 @@ import org.w3c.dom.Node;
  * republish; a crash between the two republishes a few entries, which the versions stage takes as
  * redeliveries. An entry that a feed changes later under the same id is not published again.
  *
- * <p>Errors: a failed request or a non-2xx answer is logged and tried again at the next poll. A
+ * <p>Errors: a failed request or a non-2xx answer is logged and tried again at the next poll. The
+ * request's timeout only covers the wait for the response headers, so the body has a deadline of its
+ * own ({@link #TIMEOUT} again): a server, proxy or half-open connection that stalls mid-body would
+ * otherwise block the poller in a read forever, silently, with no further polls and no log line. A
  * response that cannot be split (not XML, a DOCTYPE, not RSS or Atom, or over {@value #MAX_FEED_BYTES}
  * bytes) is published whole, once per distinct body, so it reaches wire.dlq with the parser's reason:
  * a feed has no one to tell, and a broken feed must not be silently dropped.
@@ -73,6 +78,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     static final int MAX_REMEMBERED = 10_000;
     static final int MAX_FEED_BYTES = 64 * 1024 * 1024;
+    /** The wait for the response headers, and then again for the whole body. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * @param source       source id of the feed
@@ -93,11 +100,17 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final ItemPublisher publisher;
     private final HttpClient http;
     private final Set<String> seen;
+    private final Duration timeout;
     private final CountDownLatch stop = new CountDownLatch(1);
     private String etag;
     private String lastModified;
 
     public FeedPoller(URI url, Settings settings, ItemPublisher publisher, HttpClient http) throws IOException {
+        this(url, settings, publisher, http, TIMEOUT);
+    }
+
+    /** @param timeout the wait for the response headers, and then for the body (tests shorten it) */
+    FeedPoller(URI url, Settings settings, ItemPublisher publisher, HttpClient http, Duration timeout) throws IOException {
         String f = settings.format().toLowerCase(Locale.ROOT);
         if (!f.equals(WireFormat.AUTO) && !f.equals(WireFormat.RSS.id()) && !f.equals(WireFormat.ATOM.id())) {
             throw new IllegalArgumentException("a feed's format is auto, rss or atom, not '" + settings.format() + "'");
@@ -107,6 +120,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         this.publisher = publisher;
         this.http = http;
         this.seen = load(settings.stateFile());
+        this.timeout = timeout;
     }
 
     /** The state file for a feed URL under a data dir: one file per URL. */
@@ -134,7 +148,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
 
     /** One conditional GET; publishes new entries and remembers them. */
     public Poll pollOnce() throws InterruptedException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET()
+        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(timeout).GET()
                 .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
         if (etag != null) {
             req.header("If-None-Match", etag);
@@ -148,7 +162,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         try {
             resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = resp.body()) {
-                RawItems.Bounded b = RawItems.readBounded(in, MAX_FEED_BYTES);
+                RawItems.Bounded b = readWithin(in, timeout);
                 body = b.payload();
                 size = b.originalSize();
             }
@@ -225,6 +239,34 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         LOG.info("Feed {}: HTTP {}, {} entries, {} published, {} already seen{}", url, status, count, published, alreadySeen,
                 failed > 0 ? ", " + failed + " failed (retried next poll)" : "");
         return new Poll(status, count, published, alreadySeen, failed);
+    }
+
+    /**
+     * Reads the body, closing it when it is not complete within {@code limit}: closing the stream
+     * is what ends a read blocked on a stalled connection (the HTTP client has no read timeout).
+     */
+    private static RawItems.Bounded readWithin(InputStream in, Duration limit) throws IOException {
+        AtomicBoolean reading = new AtomicBoolean(true);
+        CompletableFuture.runAsync(() -> {
+            if (reading.compareAndSet(true, false)) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    LOG.debug("closing a stalled feed response", e);
+                }
+            }
+        }, CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
+        try {
+            RawItems.Bounded b = RawItems.readBounded(in, MAX_FEED_BYTES);
+            if (reading.compareAndSet(true, false)) {
+                return b;
+            }
+        } catch (IOException e) {
+            if (reading.compareAndSet(true, false)) {
+                throw e;
+            }
+        }
+        throw new HttpTimeoutException("response body not complete within " + limit);
     }
 
     /** A feed entry as a stand-alone document. */

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +187,33 @@ class FeedPollerTest {
         });
         assertThat(poller().pollOnce().status()).isEqualTo(503);
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aBodyThatStallsEndsThePollInsteadOfBlockingItForever() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.removeContext("/feed.xml");
+        server.createContext("/feed.xml", ex -> {
+            try (ex) {
+                ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+                ex.sendResponseHeaders(200, 100_000); // promises a body, sends its start, then nothing
+                ex.getResponseBody().write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>".getBytes(StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        FeedPoller p = new FeedPoller(url, new FeedPoller.Settings("nrk", "auto", 100 * 1024, Duration.ofMinutes(1),
+                FeedPoller.stateFileFor(dataDir, url)), publisher, HttpClient.newHttpClient(), Duration.ofMillis(500));
+        try {
+            long start = System.nanoTime();
+            assertThat(p.pollOnce().status()).as("a failed request, tried again at the next poll").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(publisher.published).as("half a feed is not published").isEmpty();
+        } finally {
+            release.countDown();
+        }
     }
 
     private static List<ParsedStory> stories(RawItems.Captured c) throws Exception {
