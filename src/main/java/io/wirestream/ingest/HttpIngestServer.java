@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -18,8 +19,11 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -47,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * dead letter too would count one failure twice. The oversized-item preview rule of the other
  * producers exists for items that have no one to tell.
  *
+ * <p>A request whose body does not arrive within {@link #REQUEST_TIMEOUT} (a client that stalls, a
+ * half-open connection) has its connection closed: the endpoint has four worker threads, and four
+ * such clients held them all forever, so that no agency could deliver and even /health went unanswered.
+ *
  * <p>One log line per refusal or failure at WARN; accepted items only at DEBUG, because an agency may
  * push thousands an hour.
  */
@@ -58,9 +66,23 @@ public final class HttpIngestServer implements AutoCloseable {
     private static final Set<String> NOT_WIRE = Set.of("application/zip", "application/octet-stream");
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
     private static final long DRAIN_LIMIT = 128L * 1024 * 1024;
+    /** How long a request's body may take to arrive: 4 MiB at 40 KB/s, a slow agency link. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
+    static {
+        // The request line and headers are read by the JDK server on a worker thread before any handler
+        // runs, so a client that stalls in its headers is out of the Deadline's reach; the JDK's own
+        // limit covers that phase. A JVM-wide setting, read when the first server starts: set it only
+        // when the operator has not (-Dsun.net.httpserver.maxReqTime=SECONDS).
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_TIMEOUT.toSeconds()));
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final Duration requestTimeout;
     private final ItemPublisher publisher;
     private final int maxItemBytes;
     private final AtomicLong accepted = new AtomicLong();
@@ -72,7 +94,19 @@ public final class HttpIngestServer implements AutoCloseable {
      * @param address where to listen; port 0 takes a free port (see {@link #port()})
      */
     public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes) throws IOException {
+        this(address, publisher, maxItemBytes, REQUEST_TIMEOUT);
+    }
+
+    /** @param requestTimeout how long a request's body may take to arrive (tests shorten it) */
+    HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Duration requestTimeout) throws IOException {
         this.publisher = publisher;
+        this.requestTimeout = requestTimeout;
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wirestream-http-ingest-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
         this.maxItemBytes = maxItemBytes;
         this.server = HttpServer.create(address, 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -112,15 +146,50 @@ public final class HttpIngestServer implements AutoCloseable {
     }
 
     private void ingest(HttpExchange ex) throws IOException {
+        Deadline deadline = new Deadline(ex);
         try (ex) {
-            handle(ex);
+            handle(ex, deadline);
         } catch (IOException | RuntimeException e) {
+            if (deadline.expired()) {
+                refused.incrementAndGet();
+                LOG.warn("HTTP ingest from {}: request not received within {}; connection closed", ex.getRemoteAddress(), requestTimeout);
+                return;
+            }
             LOG.warn("HTTP ingest from {} failed: {}", ex.getRemoteAddress(), e.toString());
             throw e;
+        } finally {
+            deadline.disarm();
         }
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    /**
+     * Closes the exchange, and so its connection, when the request has not been read by then: the
+     * JDK server has no read timeout, and closing is what ends a read blocked on a stalled client.
+     */
+    private final class Deadline {
+        private final AtomicInteger state = new AtomicInteger(); // 0 armed, 1 disarmed, 2 expired
+        private final ScheduledFuture<?> task;
+
+        Deadline(HttpExchange ex) {
+            task = deadlines.schedule(() -> {
+                if (state.compareAndSet(0, 2)) {
+                    ex.close();
+                }
+            }, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** The request is read: from here the publish timeout applies. False when the deadline came first. */
+        boolean disarm() {
+            task.cancel(false);
+            return state.compareAndSet(0, 1) || state.get() == 1;
+        }
+
+        boolean expired() {
+            return state.get() == 2;
+        }
+    }
+
+    private void handle(HttpExchange ex, Deadline deadline) throws IOException {
         if (!ex.getRequestURI().getPath().equals("/ingest")) {
             refuse(ex, 404, "not found: POST wire items to /ingest");
             return;
@@ -172,6 +241,9 @@ public final class HttpIngestServer implements AutoCloseable {
         if (body.length == 0) {
             refuse(ex, 400, "empty body: nothing to ingest");
             return;
+        }
+        if (!deadline.disarm()) {
+            throw new IOException("request not received in time");
         }
         Instant now = Instant.now();
         String itemId = id != null ? id : "http-" + now.toEpochMilli() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -276,6 +348,7 @@ public final class HttpIngestServer implements AutoCloseable {
     public void close() {
         server.stop(1);
         executor.shutdown();
+        deadlines.shutdownNow();
         try {
             if (!executor.awaitTermination(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("HTTP ingest: requests still running after {} s at shutdown", PUBLISH_TIMEOUT_SECONDS);

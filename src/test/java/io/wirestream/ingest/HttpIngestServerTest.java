@@ -3,11 +3,15 @@ package io.wirestream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +111,33 @@ class HttpIngestServerTest {
         assertThat(client.send(HttpRequest.newBuilder(uri("/ingest?source=pti")).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(405);
         assertThat(post("/ingest/more?source=pti", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void clientsThatStallMidBodyAreCutOffAndDoNotBlockTheOthers() throws Exception {
+        server.close();
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, Duration.ofMillis(500));
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) { // more than the endpoint's worker threads
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream().write(("POST /ingest?source=pti HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                stalled.add(s);
+            }
+            HttpRequest req = HttpRequest.newBuilder(uri("/ingest?source=pti&id=after")).timeout(Duration.ofSeconds(20))
+                    .POST(HttpRequest.BodyPublishers.ofString(NITF)).build();
+            assertThat(client.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+            Socket first = stalled.get(0);
+            first.setSoTimeout(20_000);
+            assertThat(first.getInputStream().read()).as("the stalled connection is closed").isEqualTo(-1);
+            assertThat(publisher.keys()).containsExactly("pti:after");
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
