@@ -57,9 +57,10 @@ final class InspectCommand implements Callable<Integer> {
                 if (!Files.exists(path)) {
                     throw new WirestreamConfig.ConfigException("no such file or folder: " + path);
                 }
-                for (Path f : RawItems.filesUnder(path)) {
+                for (RawItems.FileItem item : RawItems.itemsUnder(path)) {
+                    Path f = item.file();
                     Instant now = Instant.now();
-                    RawItems.Captured c = RawItems.fromFile(f, source, format, now);
+                    RawItems.Captured c = RawItems.fromFile(f, item.itemId(), source, format, now);
                     for (InMemoryPipeline.Output o : pipeline.process(c.key(), c.item(), now)) {
                         ObjectNode line = json.createObjectNode();
                         line.put("file", f.toString());

@@ -230,8 +230,8 @@ final class ProduceCommand implements Callable<Integer> {
             if (!Files.exists(path)) {
                 throw new WirestreamConfig.ConfigException("no such file or folder: " + p);
             }
-            for (Path f : RawItems.filesUnder(path)) {
-                RawItems.Captured c = RawItems.fromFile(f, source, format, Instant.now(), maxItemBytes);
+            for (RawItems.FileItem f : RawItems.itemsUnder(path)) {
+                RawItems.Captured c = RawItems.fromFile(f.file(), f.itemId(), source, format, Instant.now(), maxItemBytes);
                 c.item().setContentType(contentType);
                 out.add(c);
             }

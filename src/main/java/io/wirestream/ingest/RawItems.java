@@ -59,12 +59,17 @@ public final class RawItems {
      */
     public static Captured fromFile(Path file, String source, String format, Instant receivedAt, int maxItemBytes)
             throws IOException {
+        return fromFile(file, file.getFileName().toString(), source, format, receivedAt, maxItemBytes);
+    }
+
+    /** The same under a given item id (see {@link #itemsUnder}). */
+    public static Captured fromFile(Path file, String itemId, String source, String format, Instant receivedAt, int maxItemBytes)
+            throws IOException {
         Bounded b;
         try (InputStream in = Files.newInputStream(file)) {
             b = readBounded(in, maxItemBytes);
         }
-        Captured c = of(source, format, file.getFileName().toString(), "file:" + file.toAbsolutePath(), b.payload(), receivedAt,
-                null);
+        Captured c = of(source, format, itemId, "file:" + file.toAbsolutePath(), b.payload(), receivedAt, null);
         c.item().setOriginalSize(b.originalSize());
         return c;
     }
@@ -107,23 +112,61 @@ public final class RawItems {
     }
 
     public static Captured fromFile(Path file, String source, String format, Instant receivedAt) throws IOException {
-        return of(source, format, file.getFileName().toString(), "file:" + file.toAbsolutePath(), Files.readAllBytes(file),
-                receivedAt, null);
+        return fromFile(file, file.getFileName().toString(), source, format, receivedAt);
     }
 
-    /** The regular, non-hidden files of a path (a file itself, or a folder walked recursively), in name order. */
+    public static Captured fromFile(Path file, String itemId, String source, String format, Instant receivedAt) throws IOException {
+        return of(source, format, itemId, "file:" + file.toAbsolutePath(), Files.readAllBytes(file), receivedAt, null);
+    }
+
+    /**
+     * The regular, non-hidden files of a path (a file itself, or a folder walked recursively), in name
+     * order. Nothing under a hidden folder either: a folder of wire files may be a git checkout or an
+     * editor's, and .git/objects is no copy.
+     */
     public static List<Path> filesUnder(Path path) throws IOException {
-        List<Path> out = new ArrayList<>();
+        return itemsUnder(path).stream().map(FileItem::file).toList();
+    }
+
+    /** A file found under a path and the item id it is published under. */
+    public record FileItem(Path file, String itemId) {
+    }
+
+    /**
+     * The files of {@link #filesUnder} with their item ids: a file given itself is its name; a file
+     * found in a folder is its path below that folder ("a/story.txt"). Two files of one name in two
+     * subfolders are two items: under the name alone they shared a key, and where the story key comes
+     * from the item id (plain text) the second story became an UPDATE replacing the first.
+     */
+    public static List<FileItem> itemsUnder(Path path) throws IOException {
+        List<FileItem> out = new ArrayList<>();
         if (Files.isRegularFile(path)) {
-            out.add(path);
+            out.add(new FileItem(path, path.getFileName().toString()));
             return out;
         }
         try (Stream<Path> walk = Files.walk(path)) {
             walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !hiddenBelow(path, p))
                     .sorted()
-                    .forEach(out::add);
+                    .forEach(p -> out.add(new FileItem(p, itemId(path.relativize(p)))));
         }
         return out;
+    }
+
+    private static boolean hiddenBelow(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String itemId(Path relative) {
+        StringBuilder b = new StringBuilder();
+        for (Path part : relative) {
+            b.append(b.length() == 0 ? "" : "/").append(part);
+        }
+        return b.toString();
     }
 }
