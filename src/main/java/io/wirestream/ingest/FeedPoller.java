@@ -6,6 +6,7 @@ import io.wirestream.formats.WireParseException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.GZIPInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -149,7 +151,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     /** One conditional GET; publishes new entries and remembers them. */
     public Poll pollOnce() throws InterruptedException {
         HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(timeout).GET()
-                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1");
+                .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1")
+                .header("Accept-Encoding", "gzip");
         if (etag != null) {
             req.header("If-None-Match", etag);
         }
@@ -162,7 +165,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         try {
             resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = resp.body()) {
-                RawItems.Bounded b = readWithin(in, timeout);
+                RawItems.Bounded b = readWithin(in, resp.headers().firstValue("Content-Encoding").orElse(null), timeout);
                 body = b.payload();
                 size = b.originalSize();
             }
@@ -245,7 +248,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
      * Reads the body, closing it when it is not complete within {@code limit}: closing the stream
      * is what ends a read blocked on a stalled connection (the HTTP client has no read timeout).
      */
-    private static RawItems.Bounded readWithin(InputStream in, Duration limit) throws IOException {
+    private static RawItems.Bounded readWithin(InputStream in, String encoding, Duration limit) throws IOException {
         AtomicBoolean reading = new AtomicBoolean(true);
         CompletableFuture.runAsync(() -> {
             if (reading.compareAndSet(true, false)) {
@@ -257,7 +260,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             }
         }, CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS));
         try {
-            RawItems.Bounded b = RawItems.readBounded(in, MAX_FEED_BYTES);
+            RawItems.Bounded b = RawItems.readBounded(decoded(in, encoding), MAX_FEED_BYTES);
             if (reading.compareAndSet(true, false)) {
                 return b;
             }
@@ -267,6 +270,29 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             }
         }
         throw new HttpTimeoutException("response body not complete within " + limit);
+    }
+
+    /**
+     * The body as the feed's bytes. The HTTP client does not undo a Content-Encoding, and servers
+     * gzip feeds (asked, as here: a feed fetched every minute is mostly repeated text, or unasked, a
+     * CDN's or a pre-compressed feed.xml.gz): read as they came, the compressed bytes were published
+     * as a new binary dead letter at every poll. An encoding other than gzip is a failed request.
+     */
+    private static InputStream decoded(InputStream in, String encoding) throws IOException {
+        String e = encoding == null ? "identity" : encoding.strip().toLowerCase(Locale.ROOT);
+        return switch (e) {
+            case "", "identity" -> in;
+            case "gzip", "x-gzip" -> {
+                PushbackInputStream p = new PushbackInputStream(in, 1);
+                int first = p.read();
+                if (first < 0) { // a 304 or an empty answer that names its encoding all the same
+                    yield InputStream.nullInputStream();
+                }
+                p.unread(first);
+                yield new GZIPInputStream(p, 64 * 1024);
+            }
+            default -> throw new IOException("unsupported Content-Encoding '" + encoding + "'");
+        };
     }
 
     /** A feed entry as a stand-alone document. */

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.wirestream.formats.FeedParser;
 import io.wirestream.formats.ParseContext;
 import io.wirestream.formats.ParsedStory;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,6 +189,36 @@ class FeedPollerTest {
         });
         assertThat(poller().pollOnce().status()).isEqualTo(503);
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void aGzippedFeedIsReadAsTheFeedNotPublishedAsBinary() throws Exception {
+        List<String> acceptEncoding = new CopyOnWriteArrayList<>();
+        server.removeContext("/feed.xml");
+        server.createContext("/feed.xml", ex -> {
+            try (ex) {
+                acceptEncoding.add(String.valueOf(ex.getRequestHeaders().getFirst("Accept-Encoding")));
+                ex.getResponseHeaders().set("Content-Type", "application/rss+xml");
+                ex.getResponseHeaders().set("Content-Encoding", "gzip");
+                ex.getResponseHeaders().set("ETag", "\"g1\"");
+                if ("\"g1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                    ex.sendResponseHeaders(304, -1); // no body, its encoding named all the same
+                    return;
+                }
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+                try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+                    gz.write(rss("1", "2").getBytes(StandardCharsets.UTF_8));
+                }
+                ex.sendResponseHeaders(200, zipped.size());
+                ex.getResponseBody().write(zipped.toByteArray());
+            }
+        });
+        FeedPoller p = poller();
+        assertThat(p.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 2, 0, 0));
+        assertThat(publisher.keys()).containsExactly("nrk:urn:nrk:1", "nrk:urn:nrk:2");
+        assertThat(stories(publisher.published.get(0))).hasSize(1);
+        assertThat(p.pollOnce().status()).isEqualTo(304);
+        assertThat(acceptEncoding).containsOnly("gzip");
     }
 
     @Test
