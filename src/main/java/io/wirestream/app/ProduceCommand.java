@@ -98,6 +98,7 @@ final class ProduceCommand implements Callable<Integer> {
         if (!WireFormat.AUTO.equals(format) && WireFormat.fromId(format).isEmpty()) {
             throw new WirestreamConfig.ConfigException("unknown --format '" + format + "'");
         }
+        WirestreamCli.port("--http", httpPort);
         int modes = (paths.isEmpty() ? 0 : 1) + (watch == null ? 0 : 1) + (feed == null ? 0 : 1) + (httpPort == null ? 0 : 1);
         if (modes != 1) {
             throw new WirestreamConfig.ConfigException("give exactly one of PATH..., --watch DIR, --feed URL or --http PORT");

@@ -92,7 +92,19 @@ public final class WirestreamCli implements Callable<Integer> {
         return false;
     }
 
-    /** A port given on the command line that cannot be listened on: taken, mostly, or an address not this machine's. */
+    /**
+     * A port given on the command line, checked as broker.port is in the settings: out of range it was
+     * the JDK's IllegalArgumentException and a stack trace, for run --metrics-port only after Kafka
+     * Streams had started.
+     */
+    static Integer port(String option, Integer port) {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new WirestreamConfig.ConfigException(option + ": a port is between 0 and 65535, not " + port);
+        }
+        return port;
+    }
+
+        /** A port given on the command line that cannot be listened on: taken, mostly, or an address not this machine's. */
     static WirestreamConfig.ConfigException cannotListen(String option, String address, int port, java.net.BindException e) {
         String why = e.getMessage() != null && e.getMessage().contains("in use") ? "port " + port + " is in use; choose another"
                 : "cannot listen on " + address + ":" + port + ": " + e.getMessage();
@@ -130,7 +142,7 @@ public final class WirestreamCli implements Callable<Integer> {
         Integer port;
 
         WirestreamConfig applyTo(WirestreamConfig config) {
-            return config.withDataDir(dataDir).withBrokerPort(port);
+            return config.withDataDir(dataDir).withBrokerPort(port("--port", port));
         }
     }
 

@@ -76,6 +76,14 @@ class WirestreamCliTest {
     }
 
     @Test
+    void aPortOutOfRangeIsOneLineNamingTheOption() {
+        assertThat(run("produce", "--http", "99999").isOneLineError().err()).contains("--http: a port is between 0 and 65535, not 99999");
+        assertThat(run("run", "-b", "127.0.0.1:1", "--metrics-port", "70000", "--for", "PT1S").isOneLineError().err())
+                .contains("--metrics-port: a port is between 0 and 65535, not 70000");
+        assertThat(run("tail", "--port", "-1", "wire.raw").isOneLineError().err()).contains("--port: a port is between 0 and 65535, not -1");
+    }
+
+    @Test
     void missingInputFilesAreOneLine() {
         String missing = dir.resolve("none.tsv").toString();
         // sources put reads its file before reaching Kafka; train checks its inputs; idf is caught by the handler's net
