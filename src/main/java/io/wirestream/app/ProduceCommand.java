@@ -62,7 +62,8 @@ final class ProduceCommand implements Callable<Integer> {
             description = "Declared format: auto (detect by content), ninjs, newsml-g2, nitf, newsml-1.2, ritzau, anpa, iptc7901, rss, atom, plain.")
     String format;
 
-    @Option(names = "--content-type", description = "Declared media type and charset, e.g. 'text/plain; charset=ISO-8859-1'.")
+    @Option(names = "--content-type", description = "Declared media type and charset of the files, stdin or drop folder, "
+            + "e.g. 'text/plain; charset=ISO-8859-1'.")
     String contentType;
 
     @Option(names = "--id", description = "Item id for stdin input (default: stdin-<time>).")
@@ -77,14 +78,14 @@ final class ProduceCommand implements Callable<Integer> {
             + "entry once; published entry ids are kept under the data dir so a restart does not republish.")
     URI feed;
 
-    @Option(names = "--interval", defaultValue = "PT1M", description = "Time between feed polls (ISO-8601, default ${DEFAULT-VALUE}).")
+    @Option(names = "--interval", description = "With --feed: time between polls (ISO-8601, default PT1M).")
     Duration interval;
 
     @Option(names = "--http", paramLabel = "PORT", description = "Listen for POST /ingest (query source=, format=, id= or headers "
             + "X-Wirestream-Source/-Format/-Id); 202 {\"key\": ...} once stored; GET /health.")
     Integer httpPort;
 
-    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address --http listens on (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", description = "Address --http listens on (default 0.0.0.0).")
     String bind;
 
     @Option(names = "--for", description = "With --watch, --feed or --http: stop after this long (ISO-8601, e.g. PT10M); default: until stopped.")
@@ -109,6 +110,19 @@ final class ProduceCommand implements Callable<Integer> {
         if (httpPort != null && source != null) {
             throw new WirestreamConfig.ConfigException("with --http each request names its source (?source= or X-Wirestream-Source); "
                     + "do not give --source");
+        }
+        onlyWith("--interval", interval, "--feed", feed != null);
+        onlyWith("--bind", bind, "--http", httpPort != null);
+        onlyWith("--id", stdinId, "'-' (stdin)", paths.contains("-"));
+        onlyWith("--for", runFor, "--watch, --feed or --http", paths.isEmpty());
+        if (contentType != null && (feed != null || httpPort != null)) {
+            throw new WirestreamConfig.ConfigException("--content-type: a feed's responses and each POST declare their own");
+        }
+        if (interval == null) {
+            interval = Duration.ofMinutes(1);
+        }
+        if (bind == null) {
+            bind = "0.0.0.0";
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new WirestreamConfig.ConfigException("--interval must be positive, not " + interval);
@@ -145,6 +159,17 @@ final class ProduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * An option of another mode is refused rather than ignored: --content-type given with --watch did
+     * nothing, so a Latin-1 agency's every file went to wire.dlq as invalid UTF-8 under a charset the
+     * operator had declared.
+     */
+    private static void onlyWith(String option, Object value, String mode, boolean modeGiven) {
+        if (value != null && !modeGiven) {
+            throw new WirestreamConfig.ConfigException(option + " applies only with " + mode);
+        }
+    }
+
     /** --watch, --feed or --http: runs the producer on its own thread until Ctrl-C or --for. */
     private int runUntilStopped(WirestreamConfig config) throws Exception {
         int maxItemBytes = config.topology().maxItemBytes();
@@ -159,7 +184,9 @@ final class ProduceCommand implements Callable<Integer> {
                     if (!Files.isDirectory(watch)) {
                         throw new WirestreamConfig.ConfigException("--watch: no such folder: " + watch);
                     }
-                    DropFolderWatcher w = new DropFolderWatcher(watch, DropFolderWatcher.Settings.of(source, format, maxItemBytes), counted);
+                    DropFolderWatcher.Settings defaults = DropFolderWatcher.Settings.of(source, format, maxItemBytes);
+                    DropFolderWatcher w = new DropFolderWatcher(watch, new DropFolderWatcher.Settings(source, format, maxItemBytes,
+                            defaults.rescanInterval(), defaults.stableFor(), contentType), counted);
                     worker = start("wirestream-watch", w);
                     running = w;
                     System.err.println("watching " + w.folder() + " for '" + source + "' -> " + config.topics().raw() + " at "

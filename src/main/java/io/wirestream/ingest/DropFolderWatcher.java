@@ -62,11 +62,20 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
      * @param maxItemBytes   max.item.bytes
      * @param rescanInterval how often the folder is listed even without watch events
      * @param stableFor      how long a file's size must stay the same before it is taken
+     * @param contentType    declared media type and charset of every file (one folder per agency), or null
      */
-    public record Settings(String source, String format, int maxItemBytes, Duration rescanInterval, Duration stableFor) {
+    public record Settings(String source, String format, int maxItemBytes, Duration rescanInterval, Duration stableFor,
+                           String contentType) {
+
+        /** The default wait for a file to stop growing. */
+        public static final Duration STABLE_FOR = Duration.ofSeconds(1);
+
+        public Settings(String source, String format, int maxItemBytes, Duration rescanInterval, Duration stableFor) {
+            this(source, format, maxItemBytes, rescanInterval, stableFor, null);
+        }
 
         public static Settings of(String source, String format, int maxItemBytes) {
-            return new Settings(source, format, maxItemBytes, Duration.ofSeconds(10), Duration.ofSeconds(1));
+            return new Settings(source, format, maxItemBytes, Duration.ofSeconds(10), STABLE_FOR);
         }
     }
 
@@ -206,6 +215,7 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
         for (Path f : ready) {
             try {
                 RawItems.Captured c = RawItems.fromFile(f, settings.source(), settings.format(), Instant.now(), settings.maxItemBytes());
+                c.item().setContentType(settings.contentType());
                 captured.put(f, c);
                 sent.put(f, publisher.publish(c));
             } catch (NoSuchFileException gone) {

@@ -84,6 +84,21 @@ class WirestreamCliTest {
     }
 
     @Test
+    void produceRefusesTheOptionsOfAnotherMode() throws Exception {
+        Path wire = Files.writeString(dir.resolve("wire.txt"), "A headline\n\nA body.\n");
+        assertThat(run("produce", "-s", "x", "--interval", "PT5S", wire.toString()).isOneLineError().err())
+                .contains("--interval applies only with --feed");
+        assertThat(run("produce", "-s", "x", "--bind", "127.0.0.1", "--watch", dir.toString()).isOneLineError().err())
+                .contains("--bind applies only with --http");
+        assertThat(run("produce", "-s", "x", "--id", "one", wire.toString()).isOneLineError().err())
+                .contains("--id applies only with '-' (stdin)");
+        assertThat(run("produce", "-s", "x", "--for", "PT5S", wire.toString()).isOneLineError().err())
+                .contains("--for applies only with --watch, --feed or --http");
+        assertThat(run("produce", "--http", "0", "--content-type", "text/plain; charset=ISO-8859-1").isOneLineError().err())
+                .contains("--content-type: a feed's responses and each POST declare their own");
+    }
+
+    @Test
     void missingInputFilesAreOneLine() {
         String missing = dir.resolve("none.tsv").toString();
         // sources put reads its file before reaching Kafka; train checks its inputs; idf is caught by the handler's net

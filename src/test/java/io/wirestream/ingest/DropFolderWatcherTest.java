@@ -28,6 +28,16 @@ class DropFolderWatcherTest {
     }
 
     @Test
+    void theDeclaredContentTypeGoesWithEveryFile() throws Exception {
+        write("latin1.txt", "story");
+        DropFolderWatcher w = new DropFolderWatcher(dir, new DropFolderWatcher.Settings("pti", "auto", LIMIT, Duration.ofMillis(200),
+                Duration.ZERO, "text/plain; charset=ISO-8859-1"), publisher);
+        w.scanOnce();
+        assertThat(w.scanOnce().published()).isEqualTo(1);
+        assertThat(publisher.published.get(0).item().getContentType()).isEqualTo("text/plain; charset=ISO-8859-1");
+    }
+
+    @Test
     void publishesStableFilesInNameOrderAndMovesThemToDone() throws Exception {
         write("b.txt", "second story");
         write("a.txt", "first story");
