@@ -81,6 +81,10 @@ final class ProduceCommand implements Callable<Integer> {
     @Option(names = "--interval", description = "With --feed: time between polls (ISO-8601, default PT1M).")
     Duration interval;
 
+    @Option(names = "--stable-for", description = "With --watch: how long a file's size must stay the same before it is taken "
+            + "(ISO-8601, default PT1S); raise it for transfers that pause mid-file.")
+    Duration stableFor;
+
     @Option(names = "--http", paramLabel = "PORT", description = "Listen for POST /ingest (query source=, format=, id= or headers "
             + "X-Wirestream-Source/-Format/-Id); 202 {\"key\": ...} once stored; GET /health.")
     Integer httpPort;
@@ -112,6 +116,7 @@ final class ProduceCommand implements Callable<Integer> {
                     + "do not give --source");
         }
         onlyWith("--interval", interval, "--feed", feed != null);
+        onlyWith("--stable-for", stableFor, "--watch", watch != null);
         onlyWith("--bind", bind, "--http", httpPort != null);
         onlyWith("--id", stdinId, "'-' (stdin)", paths.contains("-"));
         onlyWith("--for", runFor, "--watch, --feed or --http", paths.isEmpty());
@@ -126,6 +131,9 @@ final class ProduceCommand implements Callable<Integer> {
         }
         if (interval.isNegative() || interval.isZero()) {
             throw new WirestreamConfig.ConfigException("--interval must be positive, not " + interval);
+        }
+        if (stableFor != null && stableFor.isNegative()) {
+            throw new WirestreamConfig.ConfigException("--stable-for must not be negative, not " + stableFor);
         }
         WirestreamConfig config = partitions.applyTo(connection.config());
         if (paths.isEmpty()) {
@@ -186,7 +194,7 @@ final class ProduceCommand implements Callable<Integer> {
                     }
                     DropFolderWatcher.Settings defaults = DropFolderWatcher.Settings.of(source, format, maxItemBytes);
                     DropFolderWatcher w = new DropFolderWatcher(watch, new DropFolderWatcher.Settings(source, format, maxItemBytes,
-                            defaults.rescanInterval(), defaults.stableFor(), contentType), counted);
+                            defaults.rescanInterval(), stableFor != null ? stableFor : defaults.stableFor(), contentType), counted);
                     worker = start("wirestream-watch", w);
                     running = w;
                     System.err.println("watching " + w.folder() + " for '" + source + "' -> " + config.topics().raw() + " at "

@@ -90,6 +90,10 @@ class WirestreamCliTest {
                 .contains("--interval applies only with --feed");
         assertThat(run("produce", "-s", "x", "--bind", "127.0.0.1", "--watch", dir.toString()).isOneLineError().err())
                 .contains("--bind applies only with --http");
+        assertThat(run("produce", "-s", "x", "--stable-for", "PT10S", wire.toString()).isOneLineError().err())
+                .contains("--stable-for applies only with --watch");
+        assertThat(run("produce", "-s", "x", "--stable-for", "-PT1S", "--watch", dir.toString()).isOneLineError().err())
+                .contains("--stable-for must not be negative");
         assertThat(run("produce", "-s", "x", "--id", "one", wire.toString()).isOneLineError().err())
                 .contains("--id applies only with '-' (stdin)");
         assertThat(run("produce", "-s", "x", "--for", "PT5S", wire.toString()).isOneLineError().err())
