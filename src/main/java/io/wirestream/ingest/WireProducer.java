@@ -34,16 +34,30 @@ public final class WireProducer implements ItemPublisher, AutoCloseable {
 
     /** @param maxItemBytes max.item.bytes, the same limit the parse stage applies */
     public WireProducer(Map<String, Object> clientProps, String topic, int maxItemBytes) {
+        this.producer = new KafkaProducer<>(settings(clientProps, maxItemBytes), new StringSerializer(), new RawWireItemSerde().serializer());
+        this.topic = topic;
+        this.maxItemBytes = maxItemBytes;
+    }
+
+    /** The producer's settings: the clients' own, then ours. */
+    static Map<String, Object> settings(Map<String, Object> clientProps, int maxItemBytes) {
         Map<String, Object> p = new HashMap<>(clientProps);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Room for an item at the limit plus the record envelope; the broker's message.max.bytes still applies.
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(8 * 1024 * 1024, maxItemBytes + 1024 * 1024));
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new RawWireItemSerde().serializer());
-        this.topic = topic;
-        this.maxItemBytes = maxItemBytes;
+        int maxRequest = Math.max(8 * 1024 * 1024, maxItemBytes + 1024 * 1024);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequest);
+        // The accumulator must hold two records of that size (as SizePolicy gives the Streams producer): at
+        // Kafka's 32 MiB, max.item.bytes above about 31 MiB (allowed up to 64) made every such item fail to
+        // publish, "larger than the total memory buffer", a file to error/ and an HTTP 503 retried for ever.
+        long buffer = 2L * maxRequest;
+        Object given = p.get(ProducerConfig.BUFFER_MEMORY_CONFIG);
+        if (given == null || Long.parseLong(given.toString().strip()) < buffer) {
+            p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, buffer));
+        }
+        return p;
     }
 
     public int maxItemBytes() {
