@@ -114,6 +114,38 @@ class HttpIngestServerTest {
     }
 
     @Test
+    void aGzippedBodyIsTakenUnzippedAndOtherEncodingsAreRefused() throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(uri("/ingest?source=pti&id=gz")).header("Content-Type", "application/xml")
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gzip(NITF.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertThat(client.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+        RawItems.Captured c = publisher.published.get(0);
+        byte[] b = new byte[c.item().getPayload().remaining()];
+        c.item().getPayload().duplicate().get(b);
+        assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo(NITF);
+
+        HttpRequest brotli = HttpRequest.newBuilder(uri("/ingest?source=pti")).header("Content-Encoding", "br")
+                .POST(HttpRequest.BodyPublishers.ofString(NITF)).build();
+        assertThat(client.send(brotli, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(415);
+        HttpRequest notGzip = HttpRequest.newBuilder(uri("/ingest?source=pti")).header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofString(NITF)).build();
+        assertThat(client.send(notGzip, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(400);
+        HttpRequest bomb = HttpRequest.newBuilder(uri("/ingest?source=pti")).header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(new byte[LIMIT * 10]))).build();
+        assertThat(client.send(bomb, HttpResponse.BodyHandlers.ofString()).statusCode()).as("the limit is the unzipped size's")
+                .isEqualTo(413);
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    private static byte[] gzip(byte[] b) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void clientsThatStallMidBodyAreCutOffAndDoNotBlockTheOthers() throws Exception {
         server.close();
         server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, Duration.ofMillis(500));
