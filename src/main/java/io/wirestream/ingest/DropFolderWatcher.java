@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -92,6 +94,7 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
     private final Settings settings;
     private final ItemPublisher publisher;
     private final Map<Path, Look> looks = new HashMap<>();
+    private final Set<Path> notTaken = new HashSet<>();
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean running = true;
@@ -168,6 +171,7 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
     public Pass scanOnce() throws IOException, InterruptedException {
         long now = System.nanoTime();
         Map<Path, Look> current = new TreeMap<>();
+        Set<Path> notTakenNow = new HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 if (ignored(f.getFileName().toString())) {
@@ -177,13 +181,19 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
                 try {
                     a = Files.readAttributes(f, BasicFileAttributes.class);
                 } catch (NoSuchFileException gone) {
+                    if (Files.isSymbolicLink(f)) {
+                        notTaken(notTakenNow, f, "a link to nothing");
+                    }
                     continue;
                 }
                 if (a.isRegularFile() && !Files.isHidden(f)) {
                     current.put(f, new Look(a.size(), a.lastModifiedTime().toMillis(), now));
+                } else if (a.isDirectory() && !f.equals(done) && !f.equals(error)) {
+                    notTaken(notTakenNow, f, "a folder (only the drop folder's own files are taken)");
                 }
             }
         }
+        notTaken.retainAll(notTakenNow);
         looks.keySet().retainAll(current.keySet());
         List<Path> ready = new ArrayList<>();
         long batchBytes = 0;
@@ -207,7 +217,23 @@ public final class DropFolderWatcher implements Runnable, AutoCloseable {
         return new Pass(pass.published(), pass.failed(), waiting);
     }
 
-    private Pass publish(List<Path> ready) throws InterruptedException {
+    /**
+     * Says once, at INFO, why something dropped here stays: a folder of files or a dangling link sat in the
+     * drop folder for ever without a word, so whoever dropped it could only guess.
+     */
+    private void notTaken(Set<Path> now, Path f, String why) {
+        now.add(f);
+        if (notTaken.add(f)) {
+            LOG.info("Not taking {} from the drop folder: {}", f.getFileName(), why);
+        }
+    }
+
+    /** What the folder holds that is not taken (subfolders, dangling links), for tests and diagnostics. */
+    public Set<Path> notTaken() {
+        return Set.copyOf(notTaken);
+    }
+
+        private Pass publish(List<Path> ready) throws InterruptedException {
         Map<Path, RawItems.Captured> captured = new HashMap<>();
         Map<Path, CompletableFuture<Void>> sent = new HashMap<>();
         int ok = 0;

@@ -28,6 +28,21 @@ class DropFolderWatcherTest {
     }
 
     @Test
+    void subfoldersAndDanglingLinksAreNamedNotTaken() throws Exception {
+        Files.createDirectories(dir.resolve("batch"));
+        write("batch/inside.txt", "story");
+        Files.createSymbolicLink(dir.resolve("gone.xml"), dir.resolve("nowhere.xml"));
+        DropFolderWatcher w = watcher(Duration.ZERO);
+        w.scanOnce();
+        w.scanOnce();
+        assertThat(publisher.published).isEmpty();
+        assertThat(w.notTaken()).containsExactlyInAnyOrder(dir.toAbsolutePath().resolve("batch"), dir.toAbsolutePath().resolve("gone.xml"));
+        Files.delete(dir.resolve("gone.xml"));
+        w.scanOnce();
+        assertThat(w.notTaken()).containsExactly(dir.toAbsolutePath().resolve("batch"));
+    }
+
+    @Test
     void theDeclaredContentTypeGoesWithEveryFile() throws Exception {
         write("latin1.txt", "story");
         DropFolderWatcher w = new DropFolderWatcher(dir, new DropFolderWatcher.Settings("pti", "auto", LIMIT, Duration.ofMillis(200),
