@@ -4,6 +4,7 @@ import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.runtime.Progress;
 import io.wirestream.runtime.KafkaRuntime;
 import io.wirestream.formats.WireFormat;
+import io.wirestream.formats.WireText;
 import io.wirestream.ingest.DropFolderWatcher;
 import io.wirestream.ingest.FeedPoller;
 import io.wirestream.ingest.HttpIngestServer;
@@ -120,6 +121,9 @@ final class ProduceCommand implements Callable<Integer> {
         onlyWith("--bind", bind, "--http", httpPort != null);
         onlyWith("--id", stdinId, "'-' (stdin)", paths.contains("-"));
         onlyWith("--for", runFor, "--watch, --feed or --http", paths.isEmpty());
+        if (WireText.unknownCharset(contentType) != null) {
+            throw new WirestreamConfig.ConfigException("--content-type: unknown charset '" + WireText.unknownCharset(contentType) + "'");
+        }
         if (contentType != null && (feed != null || httpPort != null)) {
             throw new WirestreamConfig.ConfigException("--content-type: a feed's responses and each POST declare their own");
         }

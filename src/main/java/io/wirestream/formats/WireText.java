@@ -36,7 +36,20 @@ public final class WireText {
     private WireText() {
     }
 
-    /** The charset named in a content type such as "text/plain; charset=ISO-8859-1", or null. */
+    /**
+     * The charset a content type names when Java does not know it ("charset=latin-l"), else null. The
+     * parsers read such a type as naming none, UTF-8: the producers refuse it instead, since whoever
+     * declared a charset meant one.
+     */
+    public static String unknownCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        return m.find() && declaredCharset(contentType) == null ? m.group(1) : null;
+    }
+
+        /** The charset named in a content type such as "text/plain; charset=ISO-8859-1", or null. */
     public static Charset declaredCharset(String contentType) {
         if (contentType == null) {
             return null;

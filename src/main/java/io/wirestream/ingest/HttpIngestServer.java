@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wirestream.formats.WireFormat;
+import io.wirestream.formats.WireText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <li>405 for another method, 404 for another path;</li>
  * <li>400 without a source (or with one that is not a plain id), for an unknown format, or an empty body;</li>
  * <li>415 for a Content-Type that is clearly not a wire format (image/*, video/*, audio/*,
- *     application/zip, application/octet-stream); anything else, or none, is accepted and detection
+ *     application/zip, application/octet-stream) or that names a charset Java does not know (it was
+ *     read as UTF-8 and the item dead-lettered); anything else, or none, is accepted and detection
  *     is the parse stage's job;</li>
  * <li>413 for a body over max.item.bytes (from Content-Length before reading, else while reading; a gzipped
  *     body, Content-Encoding gzip, is taken unzipped and the limit is the unzipped size's); 415 for another
@@ -230,6 +232,11 @@ public final class HttpIngestServer implements AutoCloseable {
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         if (notAWireFormat(contentType)) {
             refuse(ex, 415, "Content-Type " + contentType + " is not a wire format");
+            return;
+        }
+        String charset = WireText.unknownCharset(contentType);
+        if (charset != null) {
+            refuse(ex, 415, "unknown charset '" + charset + "' in Content-Type " + contentType);
             return;
         }
         String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");

@@ -98,6 +98,8 @@ class WirestreamCliTest {
                 .contains("--id applies only with '-' (stdin)");
         assertThat(run("produce", "-s", "x", "--for", "PT5S", wire.toString()).isOneLineError().err())
                 .contains("--for applies only with --watch, --feed or --http");
+        assertThat(run("produce", "-s", "x", "--content-type", "text/plain; charset=latin-l", wire.toString()).isOneLineError().err())
+                .contains("--content-type: unknown charset 'latin-l'");
         assertThat(run("produce", "--http", "0", "--content-type", "text/plain; charset=ISO-8859-1").isOneLineError().err())
                 .contains("--content-type: a feed's responses and each POST declare their own");
     }

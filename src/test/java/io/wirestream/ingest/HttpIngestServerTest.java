@@ -93,6 +93,8 @@ class HttpIngestServerTest {
         for (String type : new String[] {"text/plain; charset=ISO-8859-1", "application/json", "application/vnd.iptc.g2.newsitem+xml"}) {
             assertThat(HttpIngestServer.notAWireFormat(type)).as(type).isFalse();
         }
+        assertThat(post("/ingest?source=pti", "text/plain; charset=latin-l", new byte[] {'a'}).body())
+                .as("a charset Java does not know").contains("unknown charset 'latin-l'");
         assertThat(publisher.published).isEmpty();
     }
 
