@@ -54,7 +54,15 @@ public final class VersionTracker {
         return new Keyed(key, decide(seen, story, recordTime));
     }
 
-    public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
+    /**
+     * A version in a duplicate's detail: "version 2 of <time>", or "the copy of <time>" for the many
+     * wires that number none (feeds, plain text, ANPA), which read "version null" before.
+     */
+    static String copy(String version, Instant versionCreated) {
+        return (version == null ? "the copy" : "version " + version) + " of " + versionCreated;
+    }
+
+        public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
         boolean kill = story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
         // A kill signalled without a canceled status (ninjs signals, ANPA "Kill" takes) counts as canceled.
         PubStatus status = kill ? PubStatus.CANCELED : story.getPubStatus();
@@ -64,7 +72,8 @@ public final class VersionTracker {
         }
         if (seen.getContentHash().equals(story.getContentHash()) && seen.getPubStatus() == status) {
             return new Decision(duplicate(story, seen, DuplicateReason.REDELIVERY, 1.0,
-                    "same story key and same normalised content as version " + seen.getVersion()), touched(seen, recordTime));
+                    "same story key and same normalised content as " + copy(seen.getVersion(), seen.getVersionCreated())),
+                    touched(seen, recordTime));
         }
         int order = VersionOrder.compare(story.getVersionCreated(), story.getVersion(), seen.getVersionCreated(), seen.getVersion());
         if (order < 0 && kill && seen.getPubStatus() != PubStatus.CANCELED) {
@@ -76,8 +85,8 @@ public final class VersionTracker {
         }
         if (order < 0) {
             return new Decision(duplicate(story, seen, DuplicateReason.SUPERSEDED, null,
-                    "version " + story.getVersion() + " of " + story.getVersionCreated() + " arrived after newer version "
-                            + seen.getVersion() + " of " + seen.getVersionCreated()), touched(seen, recordTime));
+                    copy(story.getVersion(), story.getVersionCreated()) + " arrived after "
+                            + copy(seen.getVersion(), seen.getVersionCreated()) + ", which is newer"), touched(seen, recordTime));
         }
         EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
         return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, seen.getFirstSeen(), recordTime));

@@ -40,8 +40,21 @@ class VersionTrackerTest {
         assertThat(dup.getReason()).isEqualTo(DuplicateReason.REDELIVERY);
         assertThat(dup.getDuplicateOf()).isEqualTo(KEY);
         assertThat(dup.getSimilarity()).isEqualTo(1.0);
+        assertThat(dup.getDetail()).isEqualTo("same story key and same normalised content as version 1 of " + T0);
         assertThat(d.newState().getVersion()).isEqualTo("1");
         assertThat(d.newState().getLastSeen()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void aWireThatNumbersNoVersionIsNamedByItsTimeNotNull() {
+        EnrichedStory item = Stories.aStory(KEY).version(null).at(T0).headline("Feed item").build();
+        var seen = VersionTracker.decide(null, item, T0).newState();
+        assertThat(duplicate(VersionTracker.decide(seen, item, T0.plusSeconds(60))).getDetail())
+                .isEqualTo("same story key and same normalised content as the copy of " + T0);
+        var newer = VersionTracker.decide(null, Stories.aStory(KEY).version(null).at(T0.plusSeconds(60)).headline("Feed item, later").build(), T0)
+                .newState();
+        assertThat(duplicate(VersionTracker.decide(newer, item, T0.plusSeconds(90))).getDetail())
+                .isEqualTo("the copy of " + T0 + " arrived after the copy of " + T0.plusSeconds(60) + ", which is newer");
     }
 
     @Test
