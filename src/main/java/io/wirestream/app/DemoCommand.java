@@ -73,6 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new WirestreamConfig.ConfigException("--speed must be above 0 (feed seconds per real second; default 4), not " + speed);
         }
+        WirestreamCli.port("--desk-port", desk.deskPort);
         WirestreamConfig config = guarantee.applyTo(partitions.applyTo(connection.config()));
         Topics topics = config.topics();
         try (ShutdownSignal stop = new ShutdownSignal(); KafkaRuntime kafka = KafkaRuntime.start(config)) {

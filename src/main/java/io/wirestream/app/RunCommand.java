@@ -53,6 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         WirestreamCli.port("--metrics-port", metricsPort);
+        WirestreamCli.port("--desk-port", desk.deskPort);
         WirestreamConfig config = guarantee.applyTo(partitions.applyTo(connection.config()));
         WirestreamTopology.Settings topology = categories.applyTo(config.topology());
         // The application's one registry: pipeline counters, Kafka Streams metrics, and with

@@ -80,6 +80,7 @@ class WirestreamCliTest {
         assertThat(run("produce", "--http", "99999").isOneLineError().err()).contains("--http: a port is between 0 and 65535, not 99999");
         assertThat(run("run", "-b", "127.0.0.1:1", "--metrics-port", "70000", "--for", "PT1S").isOneLineError().err())
                 .contains("--metrics-port: a port is between 0 and 65535, not 70000");
+        assertThat(run("demo", "--desk-port", "65536").isOneLineError().err()).contains("--desk-port: a port is between 0 and 65535, not 65536");
         assertThat(run("tail", "--port", "-1", "wire.raw").isOneLineError().err()).contains("--port: a port is between 0 and 65535, not -1");
     }
 

@@ -45,7 +45,8 @@ class CliIT {
         Path data = Files.createTempDirectory("cli-demo");
         // The default speed (the AFP quake story 0.5 s after AP's): a story finds a cluster filed a few commit
         // intervals before it (docs/design-notes.md), and at 10x (0.2 s apart) a loaded CI machine missed it once.
-        Output demo = start("demo", "--data-dir", data.toString(), "--port", "0");
+        int deskPort = JarProcesses.freePort();
+        Output demo = start("demo", "--data-dir", data.toString(), "--port", "0", "--desk-port", String.valueOf(deskPort));
         long t0 = System.nanoTime();
         await("first enriched story").atMost(Duration.ofSeconds(60)).until(() -> demo.stdout().contains("  NEW "));
         long firstStoryMs = (System.nanoTime() - t0) / 1_000_000;
@@ -53,6 +54,10 @@ class CliIT {
         await("the whole feed through the pipeline").atMost(Duration.ofSeconds(90)).until(() -> demo.stderr().contains(FEED_TOTALS));
         await("every output printed").atMost(Duration.ofSeconds(30)).until(() -> demo.stdout().contains("KILL")
                 && demo.stdout().contains("DLQ") && demo.stdout().contains("ALERT  FLASH") && demo.stdout().contains("redelivery"));
+        // the desk page from the jar: the page itself, and the boards it draws from
+        assertThat(get(deskPort, "/")).contains("<title>Wirestream desk</title>");
+        await("the desk's boards filled").atMost(Duration.ofSeconds(30))
+                .until(() -> get(deskPort, "/alerts").contains("\"level\":\"FLASH\"") && get(deskPort, "/clusters").contains("\"pti\""));
         stop(demo);
         assertThat(demo.stdout()).contains("Strong earthquake shakes northern Chile", "DUP", "redelivery", "UPDATE", "KILL",
                 "DLQ", "ALERT  FLASH", "near_duplicate of pti:01-pti-metro.txt");
@@ -83,6 +88,12 @@ class CliIT {
     }
 
     /** SIGTERM, as Ctrl-C: the shutdown hook closes Streams and the broker, so the data dir can be reused. */
+    private static String get(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     private static void stop(Output o) throws InterruptedException {
         o.process().destroy();
         assertThat(o.process().waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
