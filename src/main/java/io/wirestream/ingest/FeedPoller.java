@@ -23,9 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -60,11 +61,14 @@ import org.w3c.dom.Node;
  * <p>Being polite to the server: conditional GET with If-None-Match / If-Modified-Since from the
  * last ETag / Last-Modified; a 304 means nothing new and costs nothing.
  *
- * <p>Once: the ids (RSS guid, Atom id, else link, else a hash of the entry) of published entries are
- * kept in a small file (one id a line, the most recent {@value #MAX_REMEMBERED} or the current
- * feed's, whichever is more), written after the broker acknowledged them, so a restart does not
- * republish; a crash between the two republishes a few entries, which the versions stage takes as
- * redeliveries. An entry that a feed changes later under the same id is not published again.
+ * <p>Once per content: the ids (RSS guid, Atom id, else link, else a hash of the entry) of published entries are
+ * kept with a fingerprint of the entry element in a small file (one "id TAB fingerprint" a line, the most recent
+ * {@value #MAX_REMEMBERED} or the current feed's, whichever is more), written after the broker acknowledged them,
+ * so a restart does not republish; a crash between the two republishes a few entries, which the versions stage
+ * takes as redeliveries. An entry that the feed changes later under the same id (a corrected headline, a rewritten
+ * summary: feeds correct in place) is published again, and the versions stage makes it an UPDATE, or a REDELIVERY
+ * where only what the story does not carry changed. A state file of ids alone (written before fingerprints) takes
+ * each entry's fingerprint at its next sight without publishing it.
  *
  * <p>Errors: a failed request or a non-2xx answer is logged and tried again at the next poll. The
  * request's timeout only covers the wait for the response headers, so the body has a deadline of its
@@ -101,7 +105,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Settings settings;
     private final ItemPublisher publisher;
     private final HttpClient http;
-    private final Set<String> seen;
+    /** Published entries: id to the fingerprint of the entry as published ("" when not known yet). */
+    private final Map<String, String> seen;
     private final Duration timeout;
     private final CountDownLatch stop = new CountDownLatch(1);
     private String etag;
@@ -193,20 +198,30 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         }
         List<Entry> toPublish = new ArrayList<>();
         int alreadySeen = 0;
+        int changed = 0;
+        int adopted = 0;
         if (entries == null) {
             // Unsplittable (or over MAX_FEED_BYTES): one raw item for the whole body, once per distinct body.
             String id = "feed-sha256:" + sha256(body) + (size >= 0 ? ":" + size : "");
-            if (seen.contains(id)) {
+            if (seen.containsKey(id)) {
                 alreadySeen++;
             } else {
-                toPublish.add(new Entry(id, body, settings.format(), size));
+                toPublish.add(new Entry(id, body, settings.format(), size, id));
             }
         } else {
             for (Entry e : entries) {
-                if (seen.contains(e.id())) {
-                    alreadySeen++;
-                } else {
+                String known = seen.get(e.id());
+                if (known == null) {
                     toPublish.add(e);
+                } else if (known.isEmpty()) {
+                    seen.put(e.id(), e.fingerprint()); // from a state file of ids alone: taken as it is now
+                    adopted++;
+                    alreadySeen++;
+                } else if (!known.equals(e.fingerprint())) {
+                    toPublish.add(e); // changed in place under its id
+                    changed++;
+                } else {
+                    alreadySeen++;
                 }
             }
         }
@@ -221,7 +236,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         for (int i = 0; i < sent.size(); i++) {
             try {
                 sent.get(i).get();
-                seen.add(toPublish.get(i).id());
+                Entry e = toPublish.get(i);
+                seen.remove(e.id()); // re-inserted last: the most recently published are kept longest
+                seen.put(e.id(), e.fingerprint());
                 published++;
             } catch (ExecutionException e) {
                 failed++;
@@ -235,11 +252,12 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             etag = resp.headers().firstValue("ETag").orElse(null);
             lastModified = resp.headers().firstValue("Last-Modified").orElse(null);
         }
-        if (published > 0) {
+        if (published > 0 || adopted > 0) {
             save(entries == null ? List.of() : entries.stream().map(Entry::id).toList());
         }
         int count = entries == null ? 1 : entries.size();
-        LOG.info("Feed {}: HTTP {}, {} entries, {} published, {} already seen{}", url, status, count, published, alreadySeen,
+        LOG.info("Feed {}: HTTP {}, {} entries, {} published{}, {} already seen{}", url, status, count, published,
+                changed > 0 ? " (" + changed + " changed since published)" : "", alreadySeen,
                 failed > 0 ? ", " + failed + " failed (retried next poll)" : "");
         return new Poll(status, count, published, alreadySeen, failed);
     }
@@ -295,8 +313,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         };
     }
 
-    /** A feed entry as a stand-alone document. */
-    record Entry(String id, byte[] payload, String format, long originalSize) {
+    /** A feed entry as a stand-alone document, and the fingerprint of its entry element (what changes when it is edited). */
+    record Entry(String id, byte[] payload, String format, long originalSize, String fingerprint) {
     }
 
     /**
@@ -338,7 +356,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             }
             newChannel.appendChild(one.importNode(item, true));
             byte[] bytes = serialize(one);
-            out.add(new Entry(entryId(item, atom), bytes, atom ? WireFormat.ATOM.id() : WireFormat.RSS.id(), -1));
+            out.add(new Entry(entryId(item, atom), bytes, atom ? WireFormat.ATOM.id() : WireFormat.RSS.id(), -1, fingerprint(item)));
         }
         return out;
     }
@@ -356,9 +374,17 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         if (id != null) {
             return id.strip().replaceAll("\\s+", " ");
         }
+        return "sha256:" + fingerprint(item);
+    }
+
+    /**
+     * A hash of the entry element alone, not of the wrapped document, whose channel metadata (a lastBuildDate) changes on
+     * every fetch: it changes when the entry is edited.
+     */
+    private static String fingerprint(Element item) {
         Document alone = newDocument();
         alone.appendChild(alone.importNode(item, true));
-        return "sha256:" + sha256(serialize(alone));
+        return sha256(serialize(alone));
     }
 
     private static Document newDocument() {
@@ -387,12 +413,14 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         }
     }
 
-    private static Set<String> load(Path file) throws IOException {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The state file: "id TAB fingerprint" a line; a line of an id alone (an older file) has no fingerprint yet. */
+    private static Map<String, String> load(Path file) throws IOException {
+        Map<String, String> ids = new LinkedHashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    ids.add(line.strip());
+                    int tab = line.lastIndexOf('\t');
+                    ids.put((tab < 0 ? line : line.substring(0, tab)).strip(), tab < 0 ? "" : line.substring(tab + 1).strip());
                 }
             }
         }
@@ -402,7 +430,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     /** Keeps the most recent ids (at least those in the current feed) and writes them atomically. */
     private void save(List<String> inFeed) {
         int keep = Math.max(MAX_REMEMBERED, inFeed.size());
-        Iterator<String> it = seen.iterator();
+        Iterator<String> it = seen.keySet().iterator();
         int excess = seen.size() - keep;
         while (excess > 0 && it.hasNext()) {
             String id = it.next();
@@ -415,7 +443,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, seen, StandardCharsets.UTF_8);
+            Files.write(tmp, seen.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.warn("Feed {}: cannot save seen entries to {}: {}; a restart may republish them", url, file, e.toString());
@@ -424,7 +452,7 @@ public final class FeedPoller implements Runnable, AutoCloseable {
 
     /** Ids of entries published so far (for tests and diagnostics). */
     public Set<String> seen() {
-        return Set.copyOf(seen);
+        return Set.copyOf(seen.keySet());
     }
 
     @Override

@@ -144,11 +144,38 @@ class FeedPollerTest {
     void aRestartDoesNotRepublishEvenWithoutConditionalGet() throws Exception {
         body.set(rss("1", "2"));
         poller().pollOnce();
-        assertThat(Files.readAllLines(FeedPoller.stateFileFor(dataDir, url))).containsExactly("urn:nrk:1", "urn:nrk:2");
+        assertThat(Files.readAllLines(FeedPoller.stateFileFor(dataDir, url)))
+                .extracting(l -> l.substring(0, l.indexOf('\t'))).containsExactly("urn:nrk:1", "urn:nrk:2");
 
         FeedPoller restarted = poller();
         assertThat(restarted.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 0, 2, 0));
         assertThat(publisher.published).hasSize(2);
+    }
+
+    @Test
+    void anEntryTheFeedEditsInPlaceIsPublishedAgainAndOnlyThen() throws Exception {
+        body.set(rss("1", "2"));
+        FeedPoller p = poller();
+        p.pollOnce();
+        body.set(rss("1", "2").replace("<title>Story 2</title>", "<title>Story 2, corrected</title>"));
+        assertThat(p.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 1, 1, 0));
+        assertThat(publisher.keys()).containsExactly("nrk:urn:nrk:1", "nrk:urn:nrk:2", "nrk:urn:nrk:2");
+        assertThat(stories(publisher.published.get(2)).get(0).headline()).isEqualTo("Story 2, corrected");
+        assertThat(p.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 0, 2, 0)); // as published: once
+        assertThat(poller().pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 0, 2, 0)); // remembered across a restart
+    }
+
+    @Test
+    void aStateFileOfIdsAloneTakesTheEntriesAsTheyAreWithoutRepublishing() throws Exception {
+        Path state = FeedPoller.stateFileFor(dataDir, url);
+        Files.createDirectories(state.getParent());
+        Files.write(state, List.of("urn:nrk:1", "urn:nrk:2")); // written before fingerprints
+        body.set(rss("1", "2"));
+        FeedPoller p = poller();
+        assertThat(p.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 0, 2, 0));
+        assertThat(Files.readAllLines(state)).allMatch(l -> l.contains("\t"));
+        body.set(rss("1", "2").replace("<title>Story 1</title>", "<title>Story 1, updated</title>"));
+        assertThat(p.pollOnce()).isEqualTo(new FeedPoller.Poll(200, 2, 1, 1, 0));
     }
 
     @Test
