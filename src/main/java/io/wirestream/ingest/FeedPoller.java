@@ -75,8 +75,9 @@ import org.w3c.dom.Node;
  * own ({@link #TIMEOUT} again): a server, proxy or half-open connection that stalls mid-body would
  * otherwise block the poller in a read forever, silently, with no further polls and no log line. A
  * response that cannot be split (not XML, a DOCTYPE, not RSS or Atom, or over {@value #MAX_FEED_BYTES}
- * bytes) is published whole, once per distinct body, so it reaches wire.dlq with the parser's reason:
- * a feed has no one to tell, and a broken feed must not be silently dropped.
+ * bytes) is published whole, once per distinct body and at most once an hour while the feed stays broken, so it
+ * reaches wire.dlq with the parser's reason: a feed has no one to tell, and a broken feed must not be silently
+ * dropped, nor a login page that changes at each poll fill wire.dlq.
  */
 public final class FeedPoller implements Runnable, AutoCloseable {
 
@@ -105,6 +106,10 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     private final Settings settings;
     private final ItemPublisher publisher;
     private final HttpClient http;
+    /** How often a body that is no feed, and changes at each poll, is dead-lettered again. */
+    static final Duration BROKEN_REPEAT = Duration.ofHours(1);
+    /** When a body that is no feed was last published, while the feed stays broken; null while it is a feed. */
+    private Instant brokenSince;
     /** Published entries: id to the fingerprint of the entry as published ("" when not known yet). */
     private final Map<String, String> seen;
     private final Duration timeout;
@@ -205,10 +210,17 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             String id = "feed-sha256:" + sha256(body) + (size >= 0 ? ":" + size : "");
             if (seen.containsKey(id)) {
                 alreadySeen++;
+            } else if (brokenSince != null && now.isBefore(brokenSince.plus(BROKEN_REPEAT))) {
+                // A login or error page served with 200 differs at every poll (a time, a token): one dead letter says it,
+                // a new one a minute would bury wire.dlq. Once an hour while it lasts.
+                LOG.warn("Feed {}: still not a feed; the body is dead-lettered again at most every {}", url, BROKEN_REPEAT);
+                alreadySeen++;
             } else {
                 toPublish.add(new Entry(id, body, settings.format(), size, id));
+                brokenSince = now;
             }
         } else {
+            brokenSince = null;
             for (Entry e : entries) {
                 String known = seen.get(e.id());
                 if (known == null) {

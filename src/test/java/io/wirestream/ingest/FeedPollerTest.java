@@ -207,6 +207,20 @@ class FeedPollerTest {
     }
 
     @Test
+    void aBrokenBodyThatChangesAtEachPollIsDeadLetteredOnceWhileItLasts() throws Exception {
+        FeedPoller p = poller();
+        body.set("<html><body>Please log in (request 1)</body></html>");
+        assertThat(p.pollOnce().published()).isEqualTo(1);
+        body.set("<html><body>Please log in (request 2)</body></html>");
+        assertThat(p.pollOnce().published()).as("within the hour: no second dead letter").isZero();
+        body.set(rss("1"));
+        assertThat(p.pollOnce().published()).isEqualTo(1); // the feed is back
+        body.set("<html><body>Please log in (request 3)</body></html>");
+        assertThat(p.pollOnce().published()).as("broken again: said again").isEqualTo(1);
+        assertThat(publisher.published).hasSize(3);
+    }
+
+    @Test
     void serverErrorsPublishNothingAndAreRetried() throws Exception {
         server.removeContext("/feed.xml");
         server.createContext("/feed.xml", ex -> {
