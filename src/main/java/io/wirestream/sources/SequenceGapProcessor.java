@@ -40,6 +40,8 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
     private ProcessorContext<String, SequenceGaps.Finding> context;
     private KeyValueStore<String, SequenceState> store;
     private Cancellable scheduled;
+    /** When this task started (wall clock): no number counts as missing from before it. */
+    private long startedAt;
 
     public SequenceGapProcessor(String storeName, SequenceSettings settings) {
         this.storeName = storeName;
@@ -57,18 +59,16 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
         this.context = context;
         this.store = context.getStateStore(storeName);
         // After a restart, a rebalance or a restore the stage may be far behind wire.raw: numbers still missing wait a
-        // whole grace again, from now, so the backlog that may hold them is read before they count as lost.
-        List<KeyValue<String, SequenceState>> held = new ArrayList<>();
+        // whole grace again, from now, so the backlog that may hold them is read before they count as lost (nothing is
+        // written here: the checks count from this moment).
+        startedAt = context.currentSystemTimeMs();
         try (KeyValueIterator<String, SequenceState> all = store.all()) {
-            all.forEachRemaining(e -> {
-                if (SequenceGaps.holdsRanges(e.value)) {
-                    held.add(KeyValue.pair(e.key, SequenceGaps.restarted(e.value, context.currentSystemTimeMs())));
+            while (all.hasNext()) {
+                if (SequenceGaps.holdsRanges(all.next().value)) {
+                    schedule();
+                    return;
                 }
-            });
-        }
-        held.forEach(kv -> store.put(kv.key, kv.value));
-        if (!held.isEmpty()) {
-            schedule();
+            }
         }
     }
 
@@ -102,7 +102,7 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
             while (all.hasNext()) {
                 KeyValue<String, SequenceState> e = all.next();
                 String channel = e.key.substring(e.key.lastIndexOf(SEPARATOR) + 1);
-                SequenceGaps.Check c = SequenceGaps.check(e.value, channel, now, settings);
+                SequenceGaps.Check c = SequenceGaps.check(e.value, channel, now, startedAt, settings);
                 c.lost().forEach(lost -> found(source(e.key), lost, now));
                 if (!c.state().equals(e.value)) {
                     changed.add(KeyValue.pair(e.key, c.state()));

@@ -165,12 +165,16 @@ public final class SequenceGaps {
         next.setCandidate(null);
     }
 
-    /** Marks the ranges missing for the grace as lost and forgets lost ranges after {@link #REMEMBER_LOST}. */
-    public static Check check(SequenceState state, String channel, long now, SequenceSettings settings) {
+    /**
+     * Marks the ranges missing for the grace as lost and forgets lost ranges after {@link #REMEMBER_LOST}. A range
+     * waits from when it was noticed, but never from before {@code startedAt}: when the stage started (a restart, a
+     * rebalance, a restore) it may be far behind, and the backlog may hold the numbers.
+     */
+    public static Check check(SequenceState state, String channel, long now, long startedAt, SequenceSettings settings) {
         List<Lost> lost = new ArrayList<>();
         List<MissingRange> kept = new ArrayList<>();
         for (MissingRange r : state.getMissing()) {
-            long waited = now - r.getNoticedAt().toEpochMilli();
+            long waited = now - Math.max(r.getNoticedAt().toEpochMilli(), r.getReported() ? 0 : startedAt);
             if (r.getReported() && waited > REMEMBER_LOST.toMillis()) {
                 continue;
             }
@@ -187,15 +191,6 @@ public final class SequenceGaps {
     /** Whether the state holds any range, missing or lost: checks are still due (to report it, or to forget it). */
     public static boolean holdsRanges(SequenceState state) {
         return !state.getMissing().isEmpty();
-    }
-
-    /** The state after a restart of the stage: every range not yet reported waits a whole grace again from {@code now}. */
-    public static SequenceState restarted(SequenceState state, long now) {
-        List<MissingRange> missing = new ArrayList<>();
-        for (MissingRange r : state.getMissing()) {
-            missing.add(r.getReported() ? r : MissingRange.newBuilder(r).setNoticedAt(Instant.ofEpochMilli(now)).build());
-        }
-        return SequenceState.newBuilder(state).setMissing(missing).build();
     }
 
     /** Takes a late number out of its range; a late arrival of a number counted as lost is a finding. */
