@@ -6,70 +6,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.AlertLevel;
 import io.wirestream.classify.MediaTopics;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * What the desk page shows: the latest alert of each cluster, as the alerts topic holds it (keyed by cluster: a later
  * story's update or an escalation replaces the row). A KILL notice is a row of its own, one per killed story, so a
  * later update of the cluster (other outlets' copy stands) does not hide it. At most {@code capacity} rows, the most
- * recently changed; an older one drops off the board, not off the topic. Listeners hear of
- * each change as the JSON row the page draws. Thread-safe: the topic reader writes, page requests read.
+ * recently changed ({@link Board}).
  */
-public final class AlertBoard implements Board {
+public final class AlertBoard extends Board<ObjectNode> {
 
-    private final int capacity;
     private final MediaTopics topics = MediaTopics.bundled();
-    /** Cluster id to its row, in the order last changed. */
-    private final LinkedHashMap<String, ObjectNode> rows = new LinkedHashMap<>();
-    private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
 
     public AlertBoard(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("the board holds at least one alert, not " + capacity);
-        }
-        this.capacity = capacity;
+        super(capacity, "alert", "alertedAt");
     }
 
-    /** Puts an alert on the board, replacing its cluster's row, and tells the listeners. */
+    /** Puts an alert on the board, replacing its cluster's row (a KILL notice: its own row), and tells the listeners. */
     public void accept(Alert a) {
-        ObjectNode row = row(a);
-        String id = row.get("id").asText();
-        synchronized (rows) {
-            rows.remove(id); // re-inserted last: the order is by latest change
-            rows.put(id, row);
-            while (rows.size() > capacity) {
-                rows.remove(rows.keySet().iterator().next());
-            }
-        }
-        listeners.forEach(l -> l.accept(row));
+        ObjectNode row = draw(a);
+        change(row.get("id").asText(), id -> row, old -> row);
     }
 
-    /** The rows, newest alert first. */
     @Override
-    public List<ObjectNode> snapshot() {
-        List<ObjectNode> out;
-        synchronized (rows) {
-            out = new ArrayList<>(rows.values());
-        }
-        out.sort(Comparator.comparing((ObjectNode n) -> Instant.parse(n.get("alertedAt").asText())).reversed());
-        return out;
-    }
-
-    /** Calls {@code listener} with every row that changes from now on; returns what removes it. */
-    @Override
-    public Runnable listen(Consumer<ObjectNode> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+    ObjectNode row(ObjectNode entry) {
+        return entry;
     }
 
     /** The row the page draws: what an editor reads at a glance, and the reasons behind it. */
-    ObjectNode row(Alert a) {
+    private ObjectNode draw(Alert a) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("id", a.getLevel() == AlertLevel.KILL ? a.getClusterId() + "/kill/" + a.getStoryKey() : a.getClusterId());
         n.put("clusterId", a.getClusterId());

@@ -9,27 +9,22 @@ import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.classify.MediaTopics;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 /**
  * The desk's "N sources" view (DESIGN.md decision 4): each event cluster with how many stories and re-run copies it
  * holds and which outlets carry it, from stories.enriched and stories.duplicates. What sets a story apart for an
  * editor is how many others have it, so a row grows as outlets pick the story up. At most {@code capacity} clusters,
- * the most recently changed. Redeliveries and superseded versions add nothing (they are the same story again).
- * Thread-safe: the topic reader writes, page requests read.
+ * the most recently changed ({@link Board}). Redeliveries and superseded versions add nothing (they are the same
+ * story again).
  */
-public final class ClusterBoard implements Board {
+public final class ClusterBoard extends Board<ClusterBoard.Cluster> {
 
     /** One cluster as the board knows it. */
-    private static final class Cluster {
+    static final class Cluster {
         final String id;
         String headline;
         String latestHeadline;
@@ -47,16 +42,10 @@ public final class ClusterBoard implements Board {
         }
     }
 
-    private final int capacity;
     private final MediaTopics topics = MediaTopics.bundled();
-    private final LinkedHashMap<String, Cluster> clusters = new LinkedHashMap<>();
-    private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
 
     public ClusterBoard(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("the board holds at least one cluster, not " + capacity);
-        }
-        this.capacity = capacity;
+        super(capacity, "cluster", "lastAt");
     }
 
     /** A version on stories.enriched: a new story of its cluster, an update, or a kill. */
@@ -64,9 +53,7 @@ public final class ClusterBoard implements Board {
         if (s.getClusterId() == null) {
             return; // a kill of a story never seen here has no cluster
         }
-        ObjectNode row;
-        synchronized (clusters) {
-            Cluster c = touch(s.getClusterId());
+        change(s.getClusterId(), Cluster::new, c -> {
             c.storyKeys.add(s.getStoryKey());
             seen(c, s);
             if (s.getAction() == StoryAction.KILL) {
@@ -83,9 +70,8 @@ public final class ClusterBoard implements Board {
                     c.categories = List.copyOf(s.getCategories());
                 }
             }
-            row = row(c);
-        }
-        listeners.forEach(l -> l.accept(row));
+            return c;
+        });
     }
 
     /** A record on stories.duplicates: a re-run copy counts for its outlet; redeliveries and superseded versions do not. */
@@ -93,48 +79,15 @@ public final class ClusterBoard implements Board {
         if (d.getReason() != DuplicateReason.NEAR_DUPLICATE || d.getStory().getClusterId() == null) {
             return;
         }
-        ObjectNode row;
-        synchronized (clusters) {
-            Cluster c = touch(d.getStory().getClusterId());
+        change(d.getStory().getClusterId(), Cluster::new, c -> {
             c.copies++;
             seen(c, d.getStory());
             if (c.headline == null) {
                 c.headline = d.getStory().getHeadline(); // the copy came before its original
                 c.latestHeadline = c.headline;
             }
-            row = row(c);
-        }
-        listeners.forEach(l -> l.accept(row));
-    }
-
-    /** The clusters, the most recently changed first. */
-    @Override
-    public List<ObjectNode> snapshot() {
-        List<ObjectNode> out = new ArrayList<>();
-        synchronized (clusters) {
-            clusters.values().forEach(c -> out.add(row(c)));
-        }
-        out.sort(Comparator.comparing((ObjectNode n) -> Instant.parse(n.get("lastAt").asText())).reversed());
-        return out;
-    }
-
-    /** Calls {@code listener} with every row that changes from now on; returns what removes it. */
-    @Override
-    public Runnable listen(Consumer<ObjectNode> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
-    }
-
-    private Cluster touch(String id) {
-        Cluster c = clusters.remove(id); // re-inserted last: the order is by latest change
-        if (c == null) {
-            c = new Cluster(id);
-        }
-        clusters.put(id, c);
-        while (clusters.size() > capacity) {
-            clusters.remove(clusters.keySet().iterator().next());
-        }
-        return c;
+            return c;
+        });
     }
 
     private static void seen(Cluster c, EnrichedStory s) {
@@ -144,7 +97,8 @@ public final class ClusterBoard implements Board {
         c.lastAt = c.lastAt == null || at.isAfter(c.lastAt) ? at : c.lastAt;
     }
 
-    private ObjectNode row(Cluster c) {
+    @Override
+    ObjectNode row(Cluster c) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("clusterId", c.id);
         n.put("headline", c.headline == null ? "" : c.headline);

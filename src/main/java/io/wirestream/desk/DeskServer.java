@@ -83,7 +83,7 @@ public final class DeskServer implements AutoCloseable {
      * "ready", then live. The client is listed before the boards are read, under its own lock, so a change that comes
      * meanwhile is queued after them (and shown twice at worst, which redraws the same row).
      */
-    private void open(HttpExchange exchange, Board alerts, Board clusters) throws IOException {
+    private void open(HttpExchange exchange, Board<?> alerts, Board<?> clusters) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.getResponseHeaders().set("X-Accel-Buffering", "no"); // nginx: pass events on as they come
@@ -171,7 +171,7 @@ public final class DeskServer implements AutoCloseable {
         }
     }
 
-    private static byte[] json(Board board) {
+    private static byte[] json(Board<?> board) {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         board.snapshot().forEach(all::add);
         return all.toString().getBytes(StandardCharsets.UTF_8);

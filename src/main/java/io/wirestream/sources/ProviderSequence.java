@@ -43,7 +43,12 @@ public record ProviderSequence(String channel, int number, int digits) {
         return m;
     }
 
-    /** The number as the line writes it in this channel: "a0105". */
+    /** The number as the line sent it: "a0105". */
+    public String sent() {
+        return format(channel, number, digits);
+    }
+
+    /** A number as the line writes it in this channel: "a0105". */
     public static String format(String channel, int number, int digits) {
         return channel + String.format("%0" + digits + "d", number);
     }

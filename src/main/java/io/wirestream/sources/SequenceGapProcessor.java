@@ -88,9 +88,10 @@ public final class SequenceGapProcessor implements Processor<String, String, Str
 
     private void schedule() {
         if (scheduled == null) {
-            // a quarter of the grace, so a range is reported at most a quarter late; not more often than needed
-            long every = Math.max(1, Math.min(settings.grace().toMillis() / 4, CHECK_AT_MOST_EVERY.toMillis()));
-            scheduled = context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::check);
+            // a quarter of the grace (at least PT1S), so a range is reported at most a quarter late, and no more often
+            Duration quarter = settings.grace().dividedBy(4);
+            Duration every = quarter.compareTo(CHECK_AT_MOST_EVERY) < 0 ? quarter : CHECK_AT_MOST_EVERY;
+            scheduled = context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::check);
         }
     }
 

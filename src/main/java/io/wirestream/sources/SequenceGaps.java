@@ -20,8 +20,8 @@ import java.util.Optional;
  * late (wires cross wire.raw's partitions, so they are read a little out of order) or a resend of one
  * already read. A missing number still not read a grace later is lost: one log line and a count per
  * range. A number further off is an old message resent, or the line counting afresh: a restart when the
- * number right after it comes next, else nothing. Another width is a new line. Numbers wrap after their width's last value
- * (9999 to 0000 or 0001). Pure functions over the stored state; {@link
+ * number right after it comes next, else nothing. Another width is a new line. Numbers wrap after their
+ * width's last value (9999 to 0000 or 0001). Pure functions over the stored state; {@link
  * SequenceGapProcessor} applies them.
  */
 public final class SequenceGaps {
@@ -109,8 +109,7 @@ public final class SequenceGaps {
         if (state == null || state.getDigits() != seq.digits()) {
             SequenceState fresh = SequenceState.newBuilder().setDigits(seq.digits()).setLatest(seq.number()).setCandidate(null)
                     .setMissing(new ArrayList<>()).build();
-            return new Read(fresh, state == null ? Optional.empty()
-                    : Optional.of(new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()), name(seq))));
+            return new Read(fresh, state == null ? Optional.empty() : Optional.of(restarted(state, seq.channel(), seq.sent())));
         }
         int modulus = seq.modulus();
         int jump = Math.min(settings.maxJump(), modulus / 4);
@@ -134,11 +133,10 @@ public final class SequenceGaps {
             next.setCandidate(seq.number());
             return new Read(next, Optional.empty());
         }
-        Restarted restarted = new Restarted(name(seq.channel(), state.getLatest(), state.getDigits()),
-                name(seq.channel(), candidate, seq.digits()));
         next.setLatest(seq.number());
         next.setCandidate(null);
-        return new Read(next, Optional.of(restarted));
+        return new Read(next, Optional.of(restarted(state, seq.channel(), ProviderSequence.format(seq.channel(), candidate,
+                seq.digits()))));
     }
 
     /**
@@ -179,8 +177,9 @@ public final class SequenceGaps {
                 continue;
             }
             if (!r.getReported() && waited >= settings.grace().toMillis()) {
-                lost.add(new Lost(name(channel, r.getFirst(), state.getDigits()), name(channel, r.getLast(), state.getDigits()),
-                        r.getLast() - r.getFirst() + 1, Duration.ofMillis(waited)));
+                lost.add(new Lost(ProviderSequence.format(channel, r.getFirst(), state.getDigits()),
+                        ProviderSequence.format(channel, r.getLast(), state.getDigits()), r.getLast() - r.getFirst() + 1,
+                        Duration.ofMillis(waited)));
                 r = MissingRange.newBuilder(r).setReported(true).build();
             }
             kept.add(r);
@@ -209,7 +208,7 @@ public final class SequenceGaps {
                 missing.add(i, MissingRange.newBuilder(r).setLast(n - 1).build());
             }
             return r.getReported()
-                    ? Optional.of(new Late(name(seq), Duration.ofMillis(Math.max(0, now - r.getNoticedAt().toEpochMilli()))))
+                    ? Optional.of(new Late(seq.sent(), Duration.ofMillis(Math.max(0, now - r.getNoticedAt().toEpochMilli()))))
                     : Optional.empty();
         }
         return Optional.empty(); // a resend of a number already read
@@ -224,15 +223,12 @@ public final class SequenceGaps {
         }
     }
 
+    /** The line counting afresh at {@code to}, from the latest number of {@code state}. */
+    private static Restarted restarted(SequenceState state, String channel, String to) {
+        return new Restarted(ProviderSequence.format(channel, state.getLatest(), state.getDigits()), to);
+    }
+
     private static MissingRange range(int first, int last, Instant noticed) {
         return MissingRange.newBuilder().setFirst(first).setLast(last).setNoticedAt(noticed).setReported(false).build();
-    }
-
-    private static String name(ProviderSequence seq) {
-        return ProviderSequence.format(seq.channel(), seq.number(), seq.digits());
-    }
-
-    private static String name(String channel, int number, int digits) {
-        return ProviderSequence.format(channel, number, digits);
     }
 }
