@@ -386,6 +386,9 @@ final class SamenessCost {
             if (k.decision().newState() != null) {
                 versions.put(k.key(), k.decision().newState());
             }
+            if (k.slugState() != null) {
+                versions.put(story.getStoryKey(), k.slugState());
+            }
             long t2 = System.nanoTime();
             storySerde.decode(storySerde.encode(story));
             long t3 = System.nanoTime();

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * @param edNote         editor's note as sent (an embargo note, a correction note), else null
  * @param versionCreatedFrom which wire time versionCreated came from ("versionCreated", "contentModified",
  *                       "contentCreated", "firstCreated"), null when the wire had none (then receive time)
- * @param slugKey        the story key comes from a slug, keyword or du-key, not from an item id
+ * @param slugKey        the story key comes from a slug, keyword or du-key (or a plain-text file name), not from an item id
  * @param providerSequence the transmission number the line gave the message, as sent: ANPA's service letter and
  *                       message number ("a0105"), IPTC 7901's service identifier and serial ("eca062"); null
  *                       where the format has none. Gaps in it are messages the line lost.

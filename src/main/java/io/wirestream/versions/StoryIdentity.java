@@ -67,17 +67,22 @@ public final class StoryIdentity {
 
     /** True when the story is not a version of the one held under its (slug) key, but a different story. */
     public static boolean isDifferentStory(StoryVersionState seen, EnrichedStory story) {
-        if (!story.getSlugKey() || seen.getLeadTerms().isEmpty() || story.getPubStatus() == PubStatus.CANCELED
-                || story.getSignals().stream().anyMatch(VERSION_SIGNALS::contains)) {
-            return false;
-        }
+        return story.getSlugKey() && story.getPubStatus() != PubStatus.CANCELED
+                && story.getSignals().stream().noneMatch(VERSION_SIGNALS::contains) && !sharesContent(seen, story);
+    }
+
+    /**
+     * True when the story shares enough content words of headline and lead with the held one to be a version of
+     * it, or when either side has none to tell by.
+     */
+    public static boolean sharesContent(StoryVersionState seen, EnrichedStory story) {
         List<String> now = leadTerms(story);
-        if (now.isEmpty()) {
-            return false;
+        if (seen.getLeadTerms().isEmpty() || now.isEmpty()) {
+            return true;
         }
         Set<String> before = Set.copyOf(seen.getLeadTerms());
         long shared = now.stream().filter(before::contains).count();
-        return shared < MIN_SHARED && shared < MIN_SHARED_SHARE * Math.min(now.size(), before.size());
+        return shared >= MIN_SHARED || shared >= MIN_SHARED_SHARE * Math.min(now.size(), before.size());
     }
 
     /** The key of a different story found under a slug key: the slug key plus a hash of its content. */

@@ -51,11 +51,18 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
         VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, record.value(), recordTime);
         VersionTracker.Decision d = k.decision();
         if (d.newState() != null) {
-            StoryVersionState before = store.get(k.key());
-            store.put(k.key(), d.newState());
-            byTime.touch(k.key(), before == null ? null : before.getLastSeen().toEpochMilli(), d.newState().getLastSeen().toEpochMilli());
+            put(k.key(), d.newState());
+        }
+        if (k.slugState() != null) {
+            put(record.value().getStoryKey(), k.slugState());
         }
         context.forward(record.withKey(k.key()).withValue(d.routed()));
+    }
+
+    private void put(String key, StoryVersionState state) {
+        StoryVersionState before = store.get(key);
+        store.put(key, state);
+        byTime.touch(key, before == null ? null : before.getLastSeen().toEpochMilli(), state.getLastSeen().toEpochMilli());
     }
 
     private void expire(long streamTime) {

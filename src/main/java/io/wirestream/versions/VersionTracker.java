@@ -8,6 +8,8 @@ import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.avro.StoryVersionState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -34,24 +36,56 @@ public final class VersionTracker {
     public record Decision(Routed routed, StoryVersionState newState) {
     }
 
-    /** A decision and the story key it is stored and forwarded under. */
-    public record Keyed(String key, Decision decision) {
+    /**
+     * A decision and the story key it is stored and forwarded under; {@code slugState}, when not null, is the slug
+     * key's own state to store as well (the list of other stories found under it, and its last sight).
+     */
+    public record Keyed(String key, Decision decision, StoryVersionState slugState) {
     }
 
+    /** How many different stories one slug key remembers ("APNewsAlert" carries dozens a day). */
+    static final int MAX_OTHER_STORIES = 32;
+
     /**
-     * Decides under the story's key, unless the copy is a different story that only shares a slug
-     * key with the one held there ({@link StoryIdentity}): then it is decided under a key of its own,
-     * so a redelivery of it is still a redelivery.
+     * Decides under the story's key, unless the copy is a different story that only shares a slug key with the one
+     * held there ({@link StoryIdentity}). Then it is decided under the key of the other story found under that slug
+     * key it is a version of, newest first, or, sharing content with none, under a key of its own that the slug key
+     * remembers. So a redelivery of it is a redelivery, and a later version of it is its UPDATE, not a new story
+     * under yet another key (a drop folder reusing a file name, the day's second "APNewsAlert" written through).
      */
     public static Keyed decideKeyed(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
         String key = story.getStoryKey();
         StoryVersionState seen = states.apply(key);
-        if (seen != null && !seen.getContentHash().equals(story.getContentHash()) && StoryIdentity.isDifferentStory(seen, story)) {
-            key = StoryIdentity.keyOfDifferentStory(story);
-            story = EnrichedStory.newBuilder(story).setStoryKey(key).build();
-            seen = states.apply(key);
+        if (seen == null || !story.getSlugKey() || seen.getContentHash().equals(story.getContentHash())
+                || StoryIdentity.sharesContent(seen, story)) {
+            return new Keyed(key, decide(seen, story, recordTime), null);
         }
-        return new Keyed(key, decide(seen, story, recordTime));
+        List<String> others = seen.getOtherStories();
+        for (int i = others.size() - 1; i >= 0; i--) {
+            StoryVersionState other = states.apply(others.get(i));
+            if (other != null && (other.getContentHash().equals(story.getContentHash()) || StoryIdentity.sharesContent(other, story))) {
+                return underKey(others.get(i), other, story, recordTime, touched(seen, recordTime));
+            }
+        }
+        if (!StoryIdentity.isDifferentStory(seen, story)) {
+            // A version signal or a kill that matches no story under the slug key: the held story's, as sent.
+            return new Keyed(key, decide(seen, story, recordTime), null);
+        }
+        String own = StoryIdentity.keyOfDifferentStory(story);
+        List<String> remembered = new ArrayList<>(others);
+        remembered.remove(own);
+        remembered.add(own);
+        if (remembered.size() > MAX_OTHER_STORIES) {
+            remembered.remove(0);
+        }
+        StoryVersionState slugState = StoryVersionState.newBuilder(touched(seen, recordTime)).setOtherStories(remembered).build();
+        return underKey(own, states.apply(own), story, recordTime, slugState);
+    }
+
+    private static Keyed underKey(String key, StoryVersionState seen, EnrichedStory story, Instant recordTime,
+                                  StoryVersionState slugState) {
+        EnrichedStory keyed = EnrichedStory.newBuilder(story).setStoryKey(key).build();
+        return new Keyed(key, decide(seen, keyed, recordTime), slugState);
     }
 
     /**
@@ -62,7 +96,7 @@ public final class VersionTracker {
         return (version == null ? "the copy" : "version " + version) + " of " + versionCreated;
     }
 
-        public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
+    public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
         boolean kill = story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
         // A kill signalled without a canceled status (ninjs signals, ANPA "Kill" takes) counts as canceled.
         PubStatus status = kill ? PubStatus.CANCELED : story.getPubStatus();
@@ -89,7 +123,9 @@ public final class VersionTracker {
                             + copy(seen.getVersion(), seen.getVersionCreated()) + ", which is newer"), touched(seen, recordTime));
         }
         EnrichedStory accepted = withAction(story, kill ? StoryAction.KILL : StoryAction.UPDATE, seen.getVersion());
-        return new Decision(new Routed.Accepted(accepted), stateOf(accepted, status, seen.getFirstSeen(), recordTime));
+        return new Decision(new Routed.Accepted(accepted),
+                StoryVersionState.newBuilder(stateOf(accepted, status, seen.getFirstSeen(), recordTime))
+                        .setOtherStories(seen.getOtherStories()).build());
     }
 
     private static EnrichedStory withAction(EnrichedStory s, StoryAction action, String previousVersion) {

@@ -89,6 +89,12 @@ public final class Stories {
         return this;
     }
 
+    /** The story key comes from a slug (ANPA keyword, a file name), not an item id. */
+    public Stories slugKey() {
+        b.setSlugKey(true);
+        return this;
+    }
+
     public Stories action(StoryAction a) {
         b.setAction(a);
         return this;

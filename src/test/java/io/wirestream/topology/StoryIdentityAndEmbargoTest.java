@@ -23,13 +23,18 @@ class StoryIdentityAndEmbargoTest {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    @Test
-    void twoUnrelatedAlertsOfOneDayAreTwoNewStoriesWithTwoAlerts() {
-        try (TopologyHarness p = new TopologyHarness()) {
+    /** A wildfire alert, then an hour later a Senate vote's, both under the day's "APNewsAlert" keyword. */
+    private static void sendTheDaysTwoAlerts(TopologyHarness p) {
             p.send("ap:1", WireItems.raw("ap", "auto", alert("0001", "",
                     "DENVER (AP) _ A wildfire has forced the evacuation of 2,000 homes west of Denver.", "1500"), T0));
             p.send("ap:2", WireItems.raw("ap", "auto", alert("0002", "",
                     "WASHINGTON (AP) _ The Senate has confirmed the nominee for treasury secretary.", "1600"), T0.plusSeconds(3600)));
+    }
+
+    @Test
+    void twoUnrelatedAlertsOfOneDayAreTwoNewStoriesWithTwoAlerts() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            sendTheDaysTwoAlerts(p);
             assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.NEW);
             assertThat(p.enrichedSeen.get(0).getStoryKey()).isNotEqualTo(p.enrichedSeen.get(1).getStoryKey());
             assertThat(p.alertsSeen).hasSize(2).allSatisfy(a -> assertThat(a.getLevel()).isEqualTo(AlertLevel.URGENT));
@@ -51,6 +56,44 @@ class StoryIdentityAndEmbargoTest {
                     "DENVER (AP) _ The wildfire west of Denver has now forced 5,000 evacuations.", "1530"), T0.plusSeconds(1800)));
             assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.UPDATE);
             assertThat(p.alertsSeen).filteredOn(a -> !a.getUpdate()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aLaterVersionOfTheDaysSecondAlertUpdatesThatStoryNotTheFirst() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            sendTheDaysTwoAlerts(p);
+            // A write-thru of the second, then a fuller take of it that marks no version: both are its versions.
+            p.send("ap:3", WireItems.raw("ap", "auto", alert("0003", "1stLd-Writethru",
+                    "WASHINGTON (AP) _ The Senate confirmed the nominee for treasury secretary by 62 votes to 38.", "1630"),
+                    T0.plusSeconds(5400)));
+            p.send("ap:4", WireItems.raw("ap", "auto", alert("0004", "",
+                    "WASHINGTON (AP) _ The treasury secretary nominee won the Senate vote on Tuesday, 62 to 38.", "1700"),
+                    T0.plusSeconds(7200)));
+            assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction)
+                    .containsExactly(StoryAction.NEW, StoryAction.NEW, StoryAction.UPDATE, StoryAction.UPDATE);
+            String second = p.enrichedSeen.get(1).getStoryKey();
+            assertThat(p.enrichedSeen.subList(2, 4)).allSatisfy(s -> assertThat(s.getStoryKey()).isEqualTo(second));
+            assertThat(p.enrichedSeen.get(0).getStoryKey()).isNotEqualTo(second);
+            assertThat(p.duplicatesSeen).isEmpty();
+        }
+    }
+
+    @Test
+    void aDropFolderReusingAFileNameSendsNewStoriesAndTheirOwnUpdates() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Floods cut off mountain villages\n\n"
+                    + "Heavy rain cut off three mountain villages in the north on Monday, officials said.", T0));
+            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Harbour strike halts container traffic\n\n"
+                    + "Dock workers walked out at the harbour on Monday, halting container traffic.", T0.plusSeconds(600)));
+            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Harbour strike halts container traffic for a second day\n\n"
+                    + "Dock workers stayed out at the harbour on Tuesday, halting container traffic for a second day.",
+                    T0.plusSeconds(1200)));
+            assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction)
+                    .containsExactly(StoryAction.NEW, StoryAction.NEW, StoryAction.UPDATE);
+            assertThat(p.enrichedSeen.get(1).getStoryKey()).isNotEqualTo(p.enrichedSeen.get(0).getStoryKey())
+                    .isEqualTo(p.enrichedSeen.get(2).getStoryKey());
+            assertThat(p.duplicatesSeen).isEmpty();
         }
     }
 

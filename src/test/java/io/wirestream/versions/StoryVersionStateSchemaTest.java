@@ -16,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * State written with an earlier StoryVersionState still decodes after an upgrade: v1 (with clusterId),
- * v2 (clusterId removed, before leadTerms was added for slug identity).
+ * v2 (clusterId removed, before leadTerms was added for slug identity), v3 (before otherStories).
  */
 class StoryVersionStateSchemaTest {
 
     private static final Schema V1 = AvroSerde.historicSchema("/avro-history/StoryVersionState-v1.avsc");
     private static final Schema V2 = AvroSerde.historicSchema("/avro-history/StoryVersionState-v2.avsc");
+    private static final Schema V3 = AvroSerde.historicSchema("/avro-history/StoryVersionState-v3.avsc");
     private static final Instant T = Instant.parse("2026-11-28T10:00:00Z");
 
     @Test
@@ -47,6 +48,18 @@ class StoryVersionStateSchemaTest {
         assertThat(state.getPubStatus()).isEqualTo(PubStatus.CANCELED);
         assertThat(state.getLastSeen()).isEqualTo(T);
         assertThat(state.getLeadTerms()).isEmpty();
+    }
+
+    @Test
+    void stateWrittenWithV3StillDecodesRememberingNoOtherStories() throws Exception {
+        assertThat(V3.getField("otherStories")).isNull();
+        GenericRecord old = record(V3, "4", "USABLE");
+        old.put("leadTerms", List.of("wildfire", "denver"));
+
+        StoryVersionState state = AvroSerde.of(StoryVersionState.class, List.of(V1, V2, V3)).decode(encode(old));
+        assertThat(state.getVersion()).isEqualTo("4");
+        assertThat(state.getLeadTerms()).containsExactly("wildfire", "denver");
+        assertThat(state.getOtherStories()).isEmpty();
     }
 
     /** A state record in an older schema, with every field common to v1 and v2 set. */

@@ -9,7 +9,13 @@ import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.testing.Stories;
+import io.wirestream.avro.StoryVersionState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class VersionTrackerTest {
@@ -107,6 +113,41 @@ class VersionTrackerTest {
 
         VersionTracker.Decision again = VersionTracker.decide(kill.newState(), sameTextCanceled, T0.plusSeconds(120));
         assertThat(duplicate(again).getReason()).isEqualTo(DuplicateReason.REDELIVERY);
+    }
+
+    @Test
+    void aSlugKeyRemembersTheLatestDifferentStoriesFoundUnderIt() {
+        Map<String, StoryVersionState> store = new HashMap<>();
+        Function<EnrichedStory, VersionTracker.Keyed> send = s -> {
+            VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, s, s.getReceivedAt());
+            if (k.decision().newState() != null) {
+                store.put(k.key(), k.decision().newState());
+            }
+            if (k.slugState() != null) {
+                store.put(s.getStoryKey(), k.slugState());
+            }
+            return k;
+        };
+        String slug = "ap:APNewsAlert:2026-11-28";
+        send.apply(Stories.aStory(slug).slugKey().at(T0).headline("Wildfire forces evacuation of homes near Denver").body().build());
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i <= VersionTracker.MAX_OTHER_STORIES; i++) {
+            VersionTracker.Keyed k = send.apply(Stories.aStory(slug).slugKey().at(T0.plusSeconds(60L * (i + 1)))
+                    .headline("Zebra" + i + " walrus" + i + " pelican" + i + " heron" + i).body().build());
+            assertThat(accepted(k.decision()).getAction()).isEqualTo(StoryAction.NEW);
+            keys.add(k.key());
+        }
+        assertThat(store.get(slug).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES)
+                .containsExactlyElementsOf(keys.subList(1, keys.size()));
+        // A version of the slug's own story keeps the list; a version of a remembered story is its update.
+        send.apply(Stories.aStory(slug).slugKey().version("2").at(T0.plusSeconds(7200))
+                .headline("Wildfire forces evacuation of more homes near Denver").body().build());
+        assertThat(store.get(slug).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES);
+        VersionTracker.Keyed update = send.apply(Stories.aStory(slug).slugKey().version("2").at(T0.plusSeconds(7300))
+                .headline("Zebra5 walrus5 pelican5 heron5 flamingo").body().build());
+        assertThat(update.key()).isEqualTo(keys.get(5));
+        assertThat(accepted(update.decision()).getAction()).isEqualTo(StoryAction.UPDATE);
+        assertThat(accepted(update.decision()).getStoryKey()).isEqualTo(keys.get(5));
     }
 
     private static EnrichedStory accepted(VersionTracker.Decision d) {
