@@ -12,31 +12,46 @@ import java.util.List;
  * What the desk page shows: the latest alert of each cluster, as the alerts topic holds it (keyed by cluster: a later
  * story's update or an escalation replaces the row). A KILL notice is a row of its own, one per killed story, so a
  * later update of the cluster (other outlets' copy stands) does not hide it. At most {@code capacity} rows, the most
- * recently changed ({@link Board}).
+ * recently changed ({@link Board}). Each row names the desk subscriptions its alert goes to as they stand when it
+ * is drawn, so the page can show one desk its own alerts.
  */
-public final class AlertBoard extends Board<ObjectNode> {
+public final class AlertBoard extends Board<Alert> {
 
     private final MediaTopics topics = MediaTopics.bundled();
+    private final DeskSubscriptions subscriptions;
 
     public AlertBoard(int capacity) {
+        this(capacity, new DeskSubscriptions());
+    }
+
+    public AlertBoard(int capacity, DeskSubscriptions subscriptions) {
         super(capacity, "alert", "alertedAt");
+        this.subscriptions = subscriptions;
     }
 
     /** Puts an alert on the board, replacing its cluster's row (a KILL notice: its own row), and tells the listeners. */
     public void accept(Alert a) {
-        ObjectNode row = draw(a);
-        change(row.get("id").asText(), id -> row, old -> row);
+        change(rowId(a), id -> a, old -> a);
+    }
+
+    /** The desk subscriptions the rows are matched against. */
+    public DeskSubscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    private static String rowId(Alert a) {
+        return a.getLevel() == AlertLevel.KILL ? a.getClusterId() + "/kill/" + a.getStoryKey() : a.getClusterId();
     }
 
     @Override
-    ObjectNode row(ObjectNode entry) {
-        return entry;
+    ObjectNode row(Alert entry) {
+        return draw(entry);
     }
 
     /** The row the page draws: what an editor reads at a glance, and the reasons behind it. */
     private ObjectNode draw(Alert a) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("id", a.getLevel() == AlertLevel.KILL ? a.getClusterId() + "/kill/" + a.getStoryKey() : a.getClusterId());
+        n.put("id", rowId(a));
         n.put("clusterId", a.getClusterId());
         n.put("level", a.getLevel().name());
         n.put("update", a.getUpdate());
@@ -54,6 +69,7 @@ public final class AlertBoard extends Board<ObjectNode> {
         n.put("alertedAt", a.getAlertedAt().toString());
         n.put("latencyMs", a.getLatencyMs());
         n.put("pipelineMs", a.getLatencyFromTriggerMs());
+        strings(n.putArray("subscriptions"), subscriptions.matching(a));
         return n;
     }
 

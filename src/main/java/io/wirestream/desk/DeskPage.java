@@ -3,6 +3,7 @@ package io.wirestream.desk;
 import io.wirestream.avro.Alert;
 import io.wirestream.avro.Duplicate;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.Subscription;
 import io.wirestream.serde.AvroSerde;
 import io.wirestream.topology.Topics;
 import java.io.IOException;
@@ -24,17 +25,21 @@ public final class DeskPage implements AutoCloseable {
 
     /** Reads the topics with {@code clientProps} and serves the page on {@code port} (0: any free port). */
     public static DeskPage start(Map<String, Object> clientProps, Topics topics, int port) throws IOException {
-        AlertBoard alerts = new AlertBoard(BOARD_SIZE);
+        DeskSubscriptions subscriptions = new DeskSubscriptions();
+        AlertBoard alerts = new AlertBoard(BOARD_SIZE, subscriptions);
         ClusterBoard clusters = new ClusterBoard(BOARD_SIZE);
         AvroSerde<Alert> alertSerde = AvroSerde.of(Alert.class);
         AvroSerde<EnrichedStory> storySerde = AvroSerde.of(EnrichedStory.class);
         AvroSerde<Duplicate> duplicateSerde = AvroSerde.of(Duplicate.class);
+        AvroSerde<Subscription> subscriptionSerde = AvroSerde.of(Subscription.class);
         DeskServer server = new DeskServer(port, alerts, clusters);
         try {
             return new DeskPage(new TopicFeed(clientProps, Map.of(
-                    topics.alerts(), v -> alerts.accept(alertSerde.decode(v)),
-                    topics.enriched(), v -> clusters.story(storySerde.decode(v)),
-                    topics.duplicates(), v -> clusters.duplicate(duplicateSerde.decode(v)))).start(), server);
+                    topics.alerts(), TopicFeed.values(v -> alerts.accept(alertSerde.decode(v))),
+                    topics.enriched(), TopicFeed.values(v -> clusters.story(storySerde.decode(v))),
+                    topics.duplicates(), TopicFeed.values(v -> clusters.duplicate(duplicateSerde.decode(v))),
+                    topics.subscriptions(), (id, v) -> subscriptions.accept(id, v == null ? null : subscriptionSerde.decode(v))))
+                    .start(), server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *     clusters many times a second), and a comment every {@value #HEARTBEAT_SECONDS} s so proxies keep the stream
  *     open; the browser's EventSource reconnects by itself and is sent both boards again;</li>
  * <li>{@code GET /alerts} and {@code GET /clusters}: each board as one JSON array, most recent first (for scripts and
- *     checks).</li>
+ *     checks); each alert row names the desk subscriptions it goes to;</li>
+ * <li>{@code GET /subscriptions}: the desk subscriptions ({@code id}, {@code name}), for the page's chooser: a desk
+ *     opens {@code /?subscription=ID} to see only what its subscription routes to it.</li>
  * </ul>
  * The boards are filled by a {@link TopicFeed}; this class only serves them.
  */
@@ -66,6 +68,8 @@ public final class DeskServer implements AutoCloseable {
         });
         http.createContext("/alerts", exchange -> respond(exchange, 200, "application/json; charset=utf-8", json(alerts)));
         http.createContext("/clusters", exchange -> respond(exchange, 200, "application/json; charset=utf-8", json(clusters)));
+        http.createContext("/subscriptions", exchange -> respond(exchange, 200, "application/json; charset=utf-8",
+                alerts.subscriptions().list().toString().getBytes(StandardCharsets.UTF_8)));
         http.createContext("/events", exchange -> open(exchange, alerts, clusters));
         unlisten.add(alerts.listen(row -> broadcast(event("alert", row))));
         unlisten.add(clusters.listen(row -> changedClusters.put(row.get("clusterId").asText(), row)));

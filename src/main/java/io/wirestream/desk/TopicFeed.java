@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,12 +26,12 @@ public final class TopicFeed implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Map<String, Consumer<byte[]>> handlers;
+    private final Map<String, BiConsumer<String, byte[]>> handlers;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private Thread thread;
 
-    /** Each topic's values go to its handler (tombstones are skipped). */
-    public TopicFeed(Map<String, Object> clientProps, Map<String, Consumer<byte[]>> handlers) {
+    /** Each topic's records go to its handler as key and value (null for a tombstone). */
+    public TopicFeed(Map<String, Object> clientProps, Map<String, BiConsumer<String, byte[]>> handlers) {
         this.handlers = Map.copyOf(handlers);
         this.consumer = CommittedReader.open(clientProps, List.copyOf(handlers.keySet()));
     }
@@ -65,13 +66,19 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         }
     }
 
+    /** A handler of values only: tombstones are skipped (the boards' topics are logs, not tables). */
+    public static BiConsumer<String, byte[]> values(Consumer<byte[]> handler) {
+        return (key, value) -> {
+            if (value != null) {
+                handler.accept(value);
+            }
+        };
+    }
+
     /** One record onto its board; one that cannot be read (written by a newer version, say) is skipped, not the rest. */
     private void show(ConsumerRecord<String, byte[]> r) {
-        if (r.value() == null) {
-            return;
-        }
         try {
-            handlers.get(r.topic()).accept(r.value());
+            handlers.get(r.topic()).accept(r.key(), r.value());
         } catch (RuntimeException e) {
             LOG.warn("desk page: {} record at offset {} of partition {} not shown ({})", r.topic(), r.offset(), r.partition(),
                     e.toString());

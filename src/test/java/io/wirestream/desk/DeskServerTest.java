@@ -14,6 +14,7 @@ import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.RawRef;
 import io.wirestream.avro.StoryAction;
+import io.wirestream.avro.Subscription;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -109,6 +110,30 @@ class DeskServerTest {
                 assertThat(changed.get(0)).isEqualTo("event: cluster");
                 assertThat(changed.get(1)).contains("\"sources\":[\"ap\",\"afp\"]");
             }
+        }
+    }
+
+    @Test
+    void eachAlertRowNamesTheDeskSubscriptionsItGoesToAndThePageListsThem() throws Exception {
+        DeskSubscriptions subscriptions = new DeskSubscriptions();
+        subscriptions.accept("latam", Subscription.newBuilder().setId("latam").setName("Latin America desk")
+                .setDesks(List.of("latin america")).build());
+        subscriptions.accept("flash", Subscription.newBuilder().setId("flash").setMinLevel(AlertLevel.FLASH).build());
+        subscriptions.accept("sport", Subscription.newBuilder().setId("sport").setName("Sport desk")
+                .setCategories(List.of("medtop:15000000")).build());
+        AlertBoard board = new AlertBoard(10, subscriptions);
+        board.accept(alert("c1", AlertLevel.BULLETIN, "Quake hits Chile", 3, 0));
+        assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"latam\"]");
+
+        board.accept(alert("c1", AlertLevel.FLASH, "Strong quake hits Chile", 5, 2)); // escalated: the flash desk's too
+        assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"flash\",\"latam\"]");
+        subscriptions.accept("latam", null); // a tombstone: deleted
+        assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"flash\"]");
+
+        try (DeskServer server = new DeskServer(0, board, new ClusterBoard(10))) {
+            JsonNode listed = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/subscriptions")).build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(listed.toString()).isEqualTo("[{\"id\":\"flash\",\"name\":\"flash\"},{\"id\":\"sport\",\"name\":\"Sport desk\"}]");
         }
     }
 
