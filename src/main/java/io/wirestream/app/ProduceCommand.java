@@ -1,5 +1,6 @@
 package io.wirestream.app;
 
+import io.wirestream.runtime.BrokerWatch;
 import io.wirestream.runtime.WirestreamConfig;
 import io.wirestream.runtime.Progress;
 import io.wirestream.runtime.KafkaRuntime;
@@ -220,13 +221,22 @@ final class ProduceCommand implements Callable<Integer> {
                     System.err.println("polling " + feed + " every " + interval + " for '" + source + "' -> " + config.topics().raw()
                             + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");
                 } else {
+                    // /health tells a load balancer whether Kafka answers (checked every 2 s in the background, so
+                    // /health itself never waits on the broker): while it does not, every POST can only be a 503.
+                    BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
                     HttpIngestServer server;
                     try {
-                        server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes);
+                        server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes,
+                                () -> broker.reachable() ? null : "Kafka at " + kafka.bootstrapServers() + " " + broker.describe()
+                                        + ": items cannot be stored");
                     } catch (java.net.BindException e) {
+                        broker.close();
                         throw WirestreamCli.cannotListen("--http", bind, httpPort, e);
                     }
-                    running = server;
+                    running = () -> {
+                        server.close();
+                        broker.close();
+                    };
                     System.err.println("accepting POST http://" + bind + ":" + server.port() + "/ingest -> " + config.topics().raw()
                             + " at " + kafka.bootstrapServers() + " (Ctrl-C to stop)");
                 }

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An HTTP endpoint for agencies that push: {@code POST /ingest?source=pti&format=nitf} (or headers
  * {@code X-Wirestream-Source}, {@code X-Wirestream-Format}, optional {@code X-Wirestream-Id} /
- * {@code ?id=} for the item id) with the wire file as the body. {@code GET /health} answers 200.
+ * {@code ?id=} for the item id) with the wire file as the body. {@code GET /health} answers 200, or 503 with
+ * the reason while items could not be stored (Kafka unreachable): a load balancer or monitor that sees
+ * 200 then sends agencies to an endpoint that can only answer 503.
  *
  * <p>Answers, in the order they are checked:
  * <ul>
@@ -92,6 +95,7 @@ public final class HttpIngestServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor deadlines;
     private final Duration requestTimeout;
     private final ItemPublisher publisher;
+    private final Supplier<String> unhealthy;
     private final int maxItemBytes;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -102,12 +106,24 @@ public final class HttpIngestServer implements AutoCloseable {
      * @param address where to listen; port 0 takes a free port (see {@link #port()})
      */
     public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes) throws IOException {
-        this(address, publisher, maxItemBytes, REQUEST_TIMEOUT);
+        this(address, publisher, maxItemBytes, () -> null);
+    }
+
+    /**
+     * @param unhealthy why items cannot be stored now (one line, "Kafka at ... unreachable for 12 s"), or null when
+     *                  they can; asked at each /health, so it must answer at once (read a watch's last result, not
+     *                  the broker)
+     */
+    public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Supplier<String> unhealthy)
+            throws IOException {
+        this(address, publisher, maxItemBytes, unhealthy, REQUEST_TIMEOUT);
     }
 
     /** @param requestTimeout how long a request's body may take to arrive (tests shorten it) */
-    HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Duration requestTimeout) throws IOException {
+    HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Supplier<String> unhealthy,
+                     Duration requestTimeout) throws IOException {
         this.publisher = publisher;
+        this.unhealthy = unhealthy;
         this.requestTimeout = requestTimeout;
         this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "wirestream-http-ingest-deadline");
@@ -148,7 +164,8 @@ public final class HttpIngestServer implements AutoCloseable {
             } else if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 reply(ex, 405, Map.of("error", "use GET"));
             } else {
-                reply(ex, 200, Map.of("status", "ok"));
+                String why = unhealthy.get();
+                reply(ex, why == null ? 200 : 503, why == null ? Map.of("status", "ok") : Map.of("error", why));
             }
         }
     }

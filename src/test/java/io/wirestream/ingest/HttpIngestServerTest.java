@@ -115,6 +115,22 @@ class HttpIngestServerTest {
         assertThat(post("/ingest/more?source=pti", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(404);
     }
 
+    /** A monitor or load balancer must not send agencies to an endpoint that can only answer 503. */
+    @Test
+    void healthIs503WithTheReasonWhileItemsCannotBeStored() throws Exception {
+        server.close();
+        java.util.concurrent.atomic.AtomicReference<String> down = new java.util.concurrent.atomic.AtomicReference<>("Kafka at k1:9092 unreachable for 12 s");
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, down::get);
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).isEqualTo("{\"error\":\"Kafka at k1:9092 unreachable for 12 s\"}");
+        assertThat(client.send(HttpRequest.newBuilder(uri("/health")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(503);
+        down.set(null);
+        assertThat(client.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+    }
+
     @Test
     void aGzippedBodyIsTakenUnzippedAndOtherEncodingsAreRefused() throws Exception {
         HttpRequest req = HttpRequest.newBuilder(uri("/ingest?source=pti&id=gz")).header("Content-Type", "application/xml")
@@ -150,7 +166,7 @@ class HttpIngestServerTest {
     @Test
     void clientsThatStallMidBodyAreCutOffAndDoNotBlockTheOthers() throws Exception {
         server.close();
-        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, Duration.ofMillis(500));
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, () -> null, Duration.ofMillis(500));
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) { // more than the endpoint's worker threads
