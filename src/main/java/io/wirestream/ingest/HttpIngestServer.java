@@ -46,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>405 for another method, 404 for another path;</li>
  * <li>400 without a source (or with one that is not a plain id), for an unknown format, or an empty body;</li>
- * <li>415 for a Content-Type that is clearly not a wire format (image/*, video/*, audio/*,
- *     application/zip, application/octet-stream) or that names a charset Java does not know (it was
- *     read as UTF-8 and the item dead-lettered); anything else, or none, is accepted and detection
- *     is the parse stage's job;</li>
+ * <li>415 for a Content-Type that is clearly not a wire format (pictures, sound, fonts, PDF, office
+ *     documents, archives, a gzip file as the type rather than the Content-Encoding, a multipart form)
+ *     or that names a charset Java does not know (it was read as UTF-8 and the item dead-lettered);
+ *     anything else, or none, is accepted and detection is the parse stage's job. That includes
+ *     application/octet-stream: ANPA and IPTC 7901 have no media type of their own, so a push client
+ *     sends them as bytes, and the parse stage reads them by content;</li>
  * <li>413 for a body over max.item.bytes (from Content-Length before reading, else while reading; a gzipped
  *     body, Content-Encoding gzip, is taken unzipped and the limit is the unzipped size's); 415 for another
  *     Content-Encoding, 400 for a gzip body that is not gzip;</li>
@@ -74,7 +76,17 @@ public final class HttpIngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
-    private static final Set<String> NOT_WIRE = Set.of("application/zip", "application/octet-stream");
+    /** Types no parser reads; anything not named here or in {@link #NOT_WIRE_FAMILIES} goes to detection. */
+    private static final Set<String> NOT_WIRE = Set.of("application/pdf", "application/postscript", "application/rtf",
+            "application/msword", "application/zip", "application/gzip", "application/x-gzip", "application/x-bzip2",
+            "application/x-xz", "application/zstd", "application/x-tar", "application/x-7z-compressed", "application/vnd.rar",
+            "application/x-rar-compressed", "application/java-archive");
+    /** Whole families: media, and office documents (Word, Excel, OpenDocument), which are zip archives. */
+    private static final List<String> NOT_WIRE_FAMILIES = List.of("image/", "video/", "audio/", "font/", "model/", "multipart/",
+            "application/vnd.openxmlformats-officedocument.", "application/vnd.ms-", "application/vnd.oasis.opendocument.");
+    /** What the refusal tells the client to send instead. */
+    static final String WIRE_TYPES = "send the wire file as text/* (plain, xml), application/xml or */*+xml, application/json or "
+            + "*/*+json, application/octet-stream, or no Content-Type";
     private static final long PUBLISH_TIMEOUT_SECONDS = 60;
     private static final long DRAIN_LIMIT = 128L * 1024 * 1024;
     /** How long a request's body may take to arrive: 4 MiB at 40 KB/s, a slow agency link. */
@@ -248,7 +260,10 @@ public final class HttpIngestServer implements AutoCloseable {
         }
         String contentType = ex.getRequestHeaders().getFirst("Content-Type");
         if (notAWireFormat(contentType)) {
-            refuse(ex, 415, "Content-Type " + contentType + " is not a wire format");
+            // a gzipped file sent as such is readable once the client says so (see Content-Encoding below)
+            String type = mediaType(contentType);
+            refuse(ex, 415, "Content-Type " + contentType + " is not a wire format: " + (type.endsWith("gzip")
+                    ? "send the file itself, or gzipped with Content-Encoding: gzip and its own type" : WIRE_TYPES));
             return;
         }
         String charset = WireText.unknownCharset(contentType);
@@ -316,13 +331,20 @@ public final class HttpIngestServer implements AutoCloseable {
         reply(ex, 202, Map.of("key", c.key()));
     }
 
-    /** Media types that are never wire text; the parameters (charset) and case do not matter. */
+    /**
+     * Media types that are never wire text: accepted, each became a dead letter that the client, told 202, never
+     * heard of. The parameters (charset) and case do not matter.
+     */
     static boolean notAWireFormat(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return false;
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/") || NOT_WIRE.contains(type);
+        String type = mediaType(contentType);
+        return NOT_WIRE.contains(type) || NOT_WIRE_FAMILIES.stream().anyMatch(type::startsWith);
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
 
     private void refuse(HttpExchange ex, int status, String why) throws IOException {

@@ -85,12 +85,31 @@ class HttpIngestServerTest {
         assertThat(publisher.published).hasSize(1);
     }
 
+    /** ANPA and IPTC 7901 have no media type: a push client sends them as bytes, and the parse stage reads them by content. */
+    @Test
+    void acceptsWireFilesSentAsOctetStream() throws Exception {
+        byte[] anpa = "\u0016\u0016\u0001a0123 r f BC-Storm 04-16 0123\u0002^BC-Storm<\n   Rain fell.\n\u0003".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(post("/ingest?source=ap&id=a0123", "application/octet-stream", anpa).statusCode()).isEqualTo(202);
+        assertThat(publisher.published).hasSize(1);
+    }
+
     @Test
     void refusesMediaTypesThatAreClearlyNotWireWith415() throws Exception {
-        for (String type : new String[] {"image/jpeg", "VIDEO/mp4", "audio/mpeg", "application/zip", "application/octet-stream; x=y"}) {
-            assertThat(post("/ingest?source=pti", type, new byte[] {1, 2, 3}).statusCode()).as(type).isEqualTo(415);
+        for (String type : new String[] {"image/jpeg", "VIDEO/mp4", "audio/mpeg", "application/zip", "application/pdf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "multipart/form-data; boundary=x"}) {
+            HttpResponse<String> r = post("/ingest?source=pti", type, new byte[] {1, 2, 3});
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(r.body()).as(type).contains("is not a wire format: send the wire file as text/*");
         }
-        for (String type : new String[] {"text/plain; charset=ISO-8859-1", "application/json", "application/vnd.iptc.g2.newsitem+xml"}) {
+        // a gzip file as the type, not the encoding: no parser reads it, and the client can say Content-Encoding instead
+        HttpResponse<String> gz = post("/ingest?source=pti", "application/gzip", gzip(NITF.getBytes(StandardCharsets.UTF_8)));
+        assertThat(gz.statusCode()).isEqualTo(415);
+        assertThat(gz.body()).contains("Content-Encoding: gzip");
+        assertThat(post("/ingest?source=pti", "application/x-gzip", new byte[] {1}).statusCode()).isEqualTo(415);
+        // what the parsers read: XML and JSON types, text, and bytes (ANPA and 7901 have no media type of their own)
+        for (String type : new String[] {"text/plain; charset=ISO-8859-1", "application/json", "application/vnd.iptc.g2.newsitem+xml",
+                "application/nitf+xml", "text/xml", "application/rss+xml", "application/ninjs+json", "application/octet-stream; x=y",
+                "application/x-www-form-urlencoded", "text/vnd.IPTC.NITF", "text/html"}) {
             assertThat(HttpIngestServer.notAWireFormat(type)).as(type).isFalse();
         }
         assertThat(post("/ingest?source=pti", "text/plain; charset=latin-l", new byte[] {'a'}).body())
