@@ -78,6 +78,11 @@ import org.w3c.dom.Node;
  * bytes) is published whole, once per distinct body and at most once an hour while the feed stays broken, so it
  * reaches wire.dlq with the parser's reason: a feed has no one to tell, and a broken feed must not be silently
  * dropped, nor a login page that changes at each poll fill wire.dlq.
+ *
+ * <p>A permanent redirect (301, 308) is taken at its word: logged once, and the new location polled from then on
+ * until the process ends, so that an operator learns the feed moved (and updates the configuration) before the old
+ * address stops redirecting. Followed by the HTTP client or not, it cost a round trip at every poll and said nothing.
+ * A temporary redirect (302, 303, 307) is followed each time, as its server asks.
  */
 public final class FeedPoller implements Runnable, AutoCloseable {
 
@@ -102,7 +107,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
     public record Poll(int status, int entries, int published, int alreadySeen, int failed) {
     }
 
-    private final URI url;
+    /** Where the feed is polled: the configured URL until a permanent redirect moves it (only the polling thread writes it). */
+    private volatile URI url;
     private final Settings settings;
     private final ItemPublisher publisher;
     private final HttpClient http;
@@ -158,8 +164,18 @@ public final class FeedPoller implements Runnable, AutoCloseable {
         }
     }
 
+    /** Where the feed is polled now: the configured URL, or where a permanent redirect moved it. */
+    public URI url() {
+        return url;
+    }
+
     /** One conditional GET; publishes new entries and remembers them. */
     public Poll pollOnce() throws InterruptedException {
+        return pollOnce(0);
+    }
+
+    /** @param moves permanent redirects already taken in this poll (a client that does not follow them shows each one) */
+    private Poll pollOnce(int moves) throws InterruptedException {
         HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(timeout).GET()
                 .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1")
                 .header("Accept-Encoding", "gzip");
@@ -184,6 +200,9 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             return new Poll(-1, 0, 0, 0, 0);
         }
         int status = resp.statusCode();
+        if (movedPermanently(resp) && (status == 301 || status == 308) && moves < MAX_MOVES) {
+            return pollOnce(moves + 1); // not followed by the client: ask the new location now, not a poll later
+        }
         if (status == 304) {
             LOG.info("Feed {}: 304 not modified", url);
             return new Poll(304, 0, 0, 0, 0);
@@ -272,6 +291,49 @@ public final class FeedPoller implements Runnable, AutoCloseable {
                 changed > 0 ? " (" + changed + " changed since published)" : "", alreadySeen,
                 failed > 0 ? ", " + failed + " failed (retried next poll)" : "");
         return new Poll(status, count, published, alreadySeen, failed);
+    }
+
+    /** Permanent redirects taken in one poll, at most: as many as the JDK's client follows. */
+    private static final int MAX_MOVES = 5;
+
+    /**
+     * Moves {@link #url} to where the permanent redirects at the start of this response's chain lead (a temporary one
+     * after them is not followed further), logging it once. True when it moved.
+     */
+    private boolean movedPermanently(HttpResponse<?> resp) {
+        List<HttpResponse<?>> chain = new ArrayList<>();
+        for (HttpResponse<?> r = resp; r != null; r = r.previousResponse().orElse(null)) {
+            chain.add(0, r);
+        }
+        URI target = null;
+        int code = 0;
+        for (int i = 0; i < chain.size() && (chain.get(i).statusCode() == 301 || chain.get(i).statusCode() == 308); i++) {
+            HttpResponse<?> r = chain.get(i);
+            code = i == 0 ? r.statusCode() : code; // the configured address's own answer
+            if (i + 1 < chain.size()) {
+                target = chain.get(i + 1).uri(); // followed by the client
+            } else {
+                String location = r.headers().firstValue("Location").orElse(null);
+                if (location == null) {
+                    break;
+                }
+                try {
+                    target = r.uri().resolve(location.strip());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Feed {}: HTTP {} to a Location that is no URI: {}", url, code, location);
+                    break;
+                }
+            }
+        }
+        // never off the web, and never from https to http (which the JDK's client does not follow either)
+        if (target == null || target.equals(url) || !List.of("http", "https").contains(String.valueOf(target.getScheme()).toLowerCase(Locale.ROOT))
+                || "https".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())) {
+            return false;
+        }
+        LOG.warn("Feed {} moved permanently (HTTP {}) to {}: polling the new location from now on; update the configured feed URL "
+                + "(--feed), as after a restart the old one is polled again", url, code, target);
+        url = target;
+        return true;
     }
 
     /**

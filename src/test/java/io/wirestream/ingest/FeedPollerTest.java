@@ -220,6 +220,47 @@ class FeedPollerTest {
         assertThat(publisher.published).hasSize(3);
     }
 
+    /**
+     * A feed that moved for good is polled where it went, once the move is seen: the old address is asked once, whether
+     * the client follows redirects or not, and a temporary redirect is followed again at each poll.
+     */
+    @Test
+    void aPermanentRedirectMovesThePollerToTheNewLocation() throws Exception {
+        body.set(rss("1", "2"));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        for (String[] move : new String[][] {{"/old.xml", "301", "/feed.xml"}, {"/older.xml", "308", "/old.xml"}, {"/tmp.xml", "302", "/feed.xml"}}) {
+            server.createContext(move[0], ex -> {
+                try (ex) {
+                    asked.add(move[0]);
+                    ex.getResponseHeaders().set("Location", move[2]);
+                    ex.sendResponseHeaders(Integer.parseInt(move[1]), -1);
+                }
+            });
+        }
+        URI feed = url;
+        for (HttpClient client : List.of(HttpClient.newHttpClient(), HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build())) {
+            asked.clear();
+            publisher.published.clear();
+            url = feed.resolve("/older.xml");
+            FeedPoller p = new FeedPoller(url, new FeedPoller.Settings("nrk", "auto", 100 * 1024, Duration.ofMinutes(1),
+                    dataDir.resolve(client.followRedirects() + ".seen")), publisher, client);
+            assertThat(p.pollOnce().status()).as(client.followRedirects().name()).isEqualTo(200);
+            assertThat(p.pollOnce().status()).isEqualTo(200);
+            assertThat(p.url()).isEqualTo(feed);
+            assertThat(asked).as(client.followRedirects().name()).containsExactly("/older.xml", "/old.xml");
+            assertThat(publisher.keys()).containsExactly("nrk:urn:nrk:1", "nrk:urn:nrk:2");
+            assertThat(publisher.published.get(0).item().getOrigin()).isEqualTo("url:" + feed);
+        }
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        FeedPoller temporary = new FeedPoller(feed.resolve("/tmp.xml"), new FeedPoller.Settings("nrk", "auto", 100 * 1024, Duration.ofMinutes(1),
+                dataDir.resolve("tmp.seen")), publisher, following);
+        asked.clear();
+        temporary.pollOnce();
+        temporary.pollOnce();
+        assertThat(asked).containsExactly("/tmp.xml", "/tmp.xml");
+        assertThat(temporary.url()).isEqualTo(feed.resolve("/tmp.xml"));
+    }
+
     @Test
     void serverErrorsPublishNothingAndAreRetried() throws Exception {
         server.removeContext("/feed.xml");
