@@ -253,6 +253,8 @@ public record WirestreamConfig(
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes, idleSources);
     }
 
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+");
+
     private static int intValue(Map<String, String> v, String key, int dflt, int min, int max) {
         String s = v.get(key);
         if (s == null) {
@@ -265,7 +267,10 @@ public record WirestreamConfig(
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, not '" + s + "'");
+            // digits beyond an int ("partitions=99999999999", max.item.bytes in bytes with three zeros too many) are a
+            // whole number all the same: the range is what is wrong, and what the operator needs to read
+            throw new ConfigException(key + (WHOLE_NUMBER.matcher(s).matches() ? " must be between " + min + " and " + max + ", not " + s
+                    : " must be a whole number, not '" + s + "'"));
         }
     }
 

@@ -50,6 +50,19 @@ class WirestreamConfigTest {
                 .hasMessageContaining("versions.retention");
     }
 
+    /** A number out of range says the range, also past what an int holds (it said "must be a whole number" of a whole number). */
+    @Test
+    void aNumberOutOfRangeNamesTheRange() {
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_PARTITIONS", "5000")))
+                .hasMessage("partitions must be between 1 and 1000, not 5000");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_PARTITIONS", "99999999999")))
+                .hasMessage("partitions must be between 1 and 1000, not 99999999999");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_MAX_ITEM_BYTES", "-4194304000")))
+                .hasMessage("max.item.bytes must be between 1024 and 67108864, not -4194304000");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_PARTITIONS", "3.5")))
+                .hasMessage("partitions must be a whole number, not '3.5'");
+    }
+
     @Test
     void theSizePriorAndTheYearsRuleAreConfigurableAndCanBeTurnedOff() {
         assertThat(WirestreamConfig.defaults().topology().sameness().sizePrior()).isEqualTo(0.12);
