@@ -480,7 +480,7 @@ public final class NewsmlG2Parser implements WireParser {
         }
         if (b.headline() == null || b.headline().isBlank()) {
             // The NITF's own title (head/title) when its hedline is empty.
-            b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")),
+            b.headline(StoryFields.first(NitfParser.bodyHeadline(bodyHead),
                     SafeXml.text(SafeXml.path(bodyHead.getParentNode().getParentNode(), "head", "title"))));
         }
         Element bylineElement = SafeXml.child(bodyHead, "byline");

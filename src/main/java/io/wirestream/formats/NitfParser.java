@@ -94,9 +94,7 @@ public final class NitfParser implements WireParser {
         b.agency(StoryFields.first(documentAgency, context.source())).provider(context.source());
 
         // Headline and body first: the story key falls back to a hash of the headline.
-        // some producers write <headline><hl1> (NITF's "headline" is in the head's docdata, the body's is "hedline")
-        b.headline(StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.path(bodyHead, "headline", "hl1")),
-                SafeXml.text(SafeXml.child(head, "title"))));
+        b.headline(StoryFields.first(bodyHeadline(bodyHead), SafeXml.text(SafeXml.child(head, "title"))));
         XmlBody.apply(b, SafeXml.path(nitf, "body", "body.content"));
         String description = abstractOf(bodyHead);
         b.description(description);
@@ -193,6 +191,14 @@ public final class NitfParser implements WireParser {
                         SafeXml.attr(s, "tobject.subject.matter"), SafeXml.attr(s, "tobject.subject.type")));
             }
         }
+    }
+
+    /**
+     * The body's headline, hedline/hl1; some producers write {@code <headline><hl1>} (NITF's "headline" is in the head's
+     * docdata, the body's is "hedline"), in a NITF file or one a G2 item carries. Null when there is none.
+     */
+    static String bodyHeadline(Element bodyHead) {
+        return StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.path(bodyHead, "headline", "hl1")));
     }
 
     /** What a byline holds beside the writer's name: the title, the organisation, where the writer is. */

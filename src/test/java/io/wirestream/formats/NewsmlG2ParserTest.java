@@ -338,6 +338,17 @@ class NewsmlG2ParserTest {
         assertThat(s.subjects().get(0).name()).isEqualTo("alpine skiing");
     }
 
+    /** A NITF body headline written {@code <headline><hl1>} (no hedline) heads a G2 item that has no headline of its own. */
+    @Test
+    void aWrappedNitfHeadlineWrittenAsHeadlineHl1HeadsTheItem() throws Exception {
+        String item = textItem("", "<language tag=\"en\"/>", "<inlineXML contenttype=\"application/nitf+xml\"><nitf><head><title>WEA-STORM</title>"
+                + "</head><body><body.head><headline><hl1>Storm closes mountain passes</hl1></headline></body.head><body.content>"
+                + "<p>Snow closed three passes on Tuesday.</p></body.content></body></nitf></inlineXML>");
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Storm closes mountain passes");
+        assertThat(s.body()).containsExactly("Snow closed three passes on Tuesday.");
+    }
+
     /** A provider and copyright holder named by their URI only are known by its host. */
     @Test
     void partiesNamedByUriOnly() throws Exception {
