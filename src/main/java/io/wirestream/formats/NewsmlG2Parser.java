@@ -318,7 +318,8 @@ public final class NewsmlG2Parser implements WireParser {
                 continue;
             }
             // a name or literal sent in capitals reads as a name; a code from the qcode ("NA", Namibia) stays as sent
-            add(all, partyName(l, NewsmlG2Parser::shoutless));
+            // one named by its URI alone is its last word ("/places/san-sebastian"): the host (GeoNames) is no place
+            add(all, partyName(l, NewsmlG2Parser::shoutless, NewsmlG2Parser::lastWord));
         }
         all.addAll(places);
         all.addAll(countryCodes);
@@ -494,20 +495,60 @@ public final class NewsmlG2Parser implements WireParser {
         }
     }
 
-    /** A party's name: its name child, @literal, the code part of @qcode ("nprov:TT" gives "TT"), or the host of @uri. */
+    /**
+     * An organisation's name (provider, copyright holder): its name child, @literal, the code part of @qcode ("nprov:TT"
+     * gives "TT"), or the host of @uri. The host, not the path's last word: organisations name themselves by their site,
+     * and the path is a page about them ("http://www.acmenews.com/about.html#copyright", "http://tt.se/copyright").
+     */
     private static String partyName(Element party) {
-        return partyName(party, java.util.function.UnaryOperator.identity());
+        return partyName(party, java.util.function.UnaryOperator.identity(), NewsmlG2Parser::siteName);
     }
 
-    /** The same, its name or literal read through {@code readable} (the code stays as sent). */
-    private static String partyName(Element party, java.util.function.UnaryOperator<String> readable) {
+    /** The same, its name or literal read through {@code readable} (the code stays as sent), a bare @uri through {@code fromUri}. */
+    private static String partyName(Element party, java.util.function.UnaryOperator<String> readable,
+                                    java.util.function.UnaryOperator<String> fromUri) {
         if (party == null) {
             return null;
         }
-        String host = FeedParser.host(SafeXml.attr(party, "uri")); // a party named by its URI only: "http://www.acmenews.com"
+        String uri = SafeXml.attr(party, "uri");
         return StoryFields.first(readable.apply(SafeXml.text(SafeXml.child(party, "name"))), readable.apply(SafeXml.attr(party, "literal")),
-                codeOf(SafeXml.attr(party, "qcode")), host == null ? null : host.replaceFirst("^www\\.", ""));
+                codeOf(SafeXml.attr(party, "qcode")), uri == null ? null : fromUri.apply(uri));
     }
+
+    /** "http://www.acmenews.com/about/" is acmenews.com. */
+    private static String siteName(String uri) {
+        String host = FeedParser.host(uri);
+        return host == null ? null : host.replaceFirst("^www\\.", "");
+    }
+
+    /**
+     * A concept URI's last word as a name: "http://example.com/places/san-sebastian" is San Sebastian (lower case
+     * capitalised, dashes and underscores spaces), "urn:example:place:Paris" is Paris; null when that word holds a digit
+     * (GeoNames' "http://sws.geonames.org/3110044/") or no letter.
+     */
+    static String lastWord(String uri) {
+        String u = uri.strip().replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        String word = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf(':')) + 1);
+        try {
+            word = java.net.URLDecoder.decode(word, java.nio.charset.StandardCharsets.UTF_8).replace('_', ' ').replace('-', ' ').strip();
+        } catch (IllegalArgumentException e) { // a stray %
+            return null;
+        }
+        if (!READABLE_WORD.matcher(word).matches()) {
+            return null;
+        }
+        if (!word.equals(word.toLowerCase(Locale.ROOT))) {
+            return word;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        for (String w : word.split(" +")) {
+            out.append(out.length() == 0 ? "" : " ").append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
+        }
+        return out.toString();
+    }
+
+    /** Letters, with spaces and apostrophes after the first: no digits (a GeoNames id), no file name ("index.html"). */
+    private static final java.util.regex.Pattern READABLE_WORD = java.util.regex.Pattern.compile("\\p{L}[\\p{L}\\p{M}' ]*");
 
     /**
      * A place name as it reads: a shouted name in title case ("DERAA, SYRIA"), an acronym as sent ("USA", "UK"), without

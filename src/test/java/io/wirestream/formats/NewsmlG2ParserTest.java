@@ -359,6 +359,21 @@ class NewsmlG2ParserTest {
         assertThat(s.agency()).isEqualTo("acmenews.com");
     }
 
+    /**
+     * A place named by its URI only is where that URI's last word says ("http://example.com/places/san-sebastian"), or
+     * nowhere: a URI's host names who keeps the vocabulary (GeoNames), not the place, and a number names nothing readable.
+     */
+    @Test
+    void aPlaceNamedByUriOnlyIsItsLastWordNotTheHost() throws Exception {
+        String item = textItem("", "<located uri=\"http://sws.geonames.org/3110044/\"/>"
+                + "<located uri=\"http://www.example.com/places/san-sebastian\" type=\"loctype:city\"/>"
+                + "<headline>Film festival opens</headline>", xhtml("<p>The festival opened.</p>"));
+        ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
+        assertThat(s.places()).containsExactly("San Sebastian");
+        assertThat(NewsmlG2Parser.lastWord("urn:example:place:Paris")).isEqualTo("Paris");
+        assertThat(NewsmlG2Parser.lastWord("http://example.com/places/index.html")).isNull();
+    }
+
     /** SportsML carried inline is results data: the team and player names are no body. */
     @Test
     void sportsDataIsNoBody() throws Exception {
