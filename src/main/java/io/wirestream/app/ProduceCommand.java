@@ -223,7 +223,8 @@ final class ProduceCommand implements Callable<Integer> {
                 } else {
                     // /health tells a load balancer whether Kafka answers (checked every 2 s in the background, so
                     // /health itself never waits on the broker): while it does not, every POST can only be a 503.
-                    BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2));
+                    BrokerWatch broker = new BrokerWatch(kafka.clientProps(), Duration.ofSeconds(2),
+                            "every POST is answered 503 until it is back");
                     HttpIngestServer server;
                     try {
                         server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes,

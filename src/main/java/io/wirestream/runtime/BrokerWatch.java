@@ -22,12 +22,20 @@ public final class BrokerWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerWatch.class);
 
     private final String servers;
+    /** What an outage means to whoever watches, for its WARN: "processing waits until it is back". */
+    private final String whileDown;
     private final Admin admin;
     private final ScheduledExecutorService timer;
     private volatile Instant downSince;
 
     /** Checks every {@code interval}; an answer slower than the interval counts as no answer. */
     public BrokerWatch(Map<String, Object> clientProps, Duration interval) {
+        this(clientProps, interval, "processing waits until it is back");
+    }
+
+    /** The same, {@code whileDown} saying in the outage's WARN what it means here ("POSTs are answered 503 ..."). */
+    public BrokerWatch(Map<String, Object> clientProps, Duration interval, String whileDown) {
+        this.whileDown = whileDown;
         Map<String, Object> p = new HashMap<>(clientProps);
         int ms = (int) Math.max(1000, interval.toMillis());
         p.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, ms);
@@ -56,8 +64,8 @@ public final class BrokerWatch implements AutoCloseable {
         } catch (Exception e) {
             if (downSince == null) {
                 downSince = Instant.now();
-                LOG.warn("Kafka at {} unreachable ({}); processing waits until it is back",
-                        servers, e.getCause() == null ? e.toString() : e.getCause().getMessage());
+                LOG.warn("Kafka at {} unreachable ({}); {}",
+                        servers, e.getCause() == null ? e.toString() : e.getCause().getMessage(), whileDown);
             }
         }
     }
