@@ -376,7 +376,7 @@ final class SamenessCost {
             EnrichedStory story;
             try {
                 ParsedStory parsed = registry.parse(payload, item.getOriginalSize(), item.getFormat(),
-                        new ParseContext(item.getSource(), item.getContentType(), item.getReceivedAt(), item.getItemId())).get(0);
+                        new ParseContext(item.getSource(), item.getContentType(), item.getReceivedAt(), item.getItemId(), item.getOrigin())).get(0);
                 story = CanonicalStories.from(parsed, item.getSource(), item.getReceivedAt(), ref);
             } catch (WireParseException e) {
                 throw new IllegalStateException("generated wire does not parse: " + e.getMessage(), e);

@@ -9,8 +9,18 @@ import java.time.Instant;
  * @param contentType declared media type with charset, or null
  * @param receivedAt  when the producer received the item; the fallback for versionCreated
  * @param itemId      the producer's id for the item (file name, feed entry id); a fallback uri
+ * @param origin      how the item arrived (RawWireItem.origin: file:PATH, url:URL, http:REMOTE, stdin), or null
  */
-public record ParseContext(String source, String contentType, Instant receivedAt, String itemId) {
+public record ParseContext(String source, String contentType, Instant receivedAt, String itemId, String origin) {
+
+    public ParseContext(String source, String contentType, Instant receivedAt, String itemId) {
+        this(source, contentType, receivedAt, itemId, null);
+    }
+
+    /** True when the item came from a file (a drop folder or {@code produce PATH}), whose name says where, not which story. */
+    public boolean fromFile() {
+        return origin != null && origin.startsWith("file:");
+    }
 
     public static ParseContext of(String source, Instant receivedAt) {
         return new ParseContext(source, null, receivedAt, null);

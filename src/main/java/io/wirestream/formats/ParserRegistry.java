@@ -94,7 +94,8 @@ public final class ParserRegistry {
                 throw new WireParseException("oversized item: " + payload.length + " bytes as UTF-8 exceeds the limit of " + maxItemBytes);
             }
             if (context != null) {
-                context = new ParseContext(context.source(), Utf16.asUtf8(context.contentType()), context.receivedAt(), context.itemId());
+                context = new ParseContext(context.source(), Utf16.asUtf8(context.contentType()), context.receivedAt(), context.itemId(),
+                        context.origin());
             }
         }
         WireParser parser = parserFor(payload, declaredFormat);

@@ -245,10 +245,10 @@ public final class PlainTextParser implements WireParser {
         }
         String id = itemId != null ? itemId : StoryFields.shortHash(headline);
         String uri = (context.source() == null ? "plain" : context.source().toLowerCase(Locale.ROOT)) + ":" + id;
-        // A file name or page address names a place, not a story: a drop folder reuses "story.txt", a page
-        // address serves the latest item. So it is a slug key, and a copy that shares no content with the
-        // story held under it is a different story (versions.StoryIdentity), not its UPDATE.
-        b.uri(uri).storyKey(uri).slugKey(itemId != null);
+        // A file's name says where, not which story: a drop folder reuses "story.txt". So it is a slug key, and a copy
+        // that shares no content with the stories held under it is a different story (versions.StoryIdentity), not an
+        // UPDATE. A page address or an id the sender gave (HTTP) stays the story's identity: a rewritten page is its update.
+        b.uri(uri).storyKey(uri).slugKey(itemId != null && context.fromFile());
         // The page's own times when it shows them; else none, and the receive time stands in.
         b.firstCreated(header.published);
         b.versionCreated(header.updated != null ? header.updated : header.published);

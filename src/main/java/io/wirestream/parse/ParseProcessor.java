@@ -59,7 +59,7 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         List<EnrichedStory> built = new ArrayList<>();
         try {
             List<ParsedStory> stories = registry.parse(payload, raw.getOriginalSize(), raw.getFormat(),
-                    new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId));
+                    new ParseContext(raw.getSource(), raw.getContentType(), receivedAt, itemId, raw.getOrigin()));
             for (int i = 0; i < stories.size(); i++) {
                 RawRef storyRef = RawRef.newBuilder(ref).setIndex(i).setCount(stories.size()).build();
                 built.add(CanonicalStories.from(stories.get(i), raw.getSource(), receivedAt, storyRef));

@@ -68,21 +68,25 @@ public final class StoryIdentity {
     /** True when the story is not a version of the one held under its (slug) key, but a different story. */
     public static boolean isDifferentStory(StoryVersionState seen, EnrichedStory story) {
         return story.getSlugKey() && story.getPubStatus() != PubStatus.CANCELED
-                && story.getSignals().stream().noneMatch(VERSION_SIGNALS::contains) && !sharesContent(seen, story);
+                && story.getSignals().stream().noneMatch(VERSION_SIGNALS::contains) && !sharesContent(seen, leadTerms(story));
     }
 
     /**
-     * True when the story shares enough content words of headline and lead with the held one to be a version of
-     * it, or when either side has none to tell by.
+     * True when a story with the lead terms {@code now} shares enough content words of headline and lead with the held
+     * one to be a version of it, or when either side has none to tell by.
      */
-    public static boolean sharesContent(StoryVersionState seen, EnrichedStory story) {
-        List<String> now = leadTerms(story);
+    public static boolean sharesContent(StoryVersionState seen, List<String> now) {
         if (seen.getLeadTerms().isEmpty() || now.isEmpty()) {
             return true;
         }
+        long shared = shared(seen, now);
+        return shared >= MIN_SHARED || shared >= MIN_SHARED_SHARE * Math.min(now.size(), seen.getLeadTerms().size());
+    }
+
+    /** How many of the terms {@code now} the held story's lead has. */
+    public static long shared(StoryVersionState seen, List<String> now) {
         Set<String> before = Set.copyOf(seen.getLeadTerms());
-        long shared = now.stream().filter(before::contains).count();
-        return shared >= MIN_SHARED || shared >= MIN_SHARED_SHARE * Math.min(now.size(), before.size());
+        return now.stream().filter(before::contains).count();
     }
 
     /** The key of a different story found under a slug key: the slug key plus a hash of its content. */

@@ -9,7 +9,9 @@ import io.wirestream.avro.StoryAction;
 import io.wirestream.avro.StoryVersionState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -43,43 +45,70 @@ public final class VersionTracker {
     public record Keyed(String key, Decision decision, StoryVersionState slugState) {
     }
 
-    /** How many different stories one slug key remembers ("APNewsAlert" carries dozens a day). */
-    static final int MAX_OTHER_STORIES = 32;
+    /**
+     * How many different stories one slug key remembers, the least recently seen going first ("APNewsAlert" carries
+     * dozens a day; a story still being written through stays near the front).
+     */
+    static final int MAX_OTHER_STORIES = 64;
 
     /**
      * Decides under the story's key, unless the copy is a different story that only shares a slug key with the one
-     * held there ({@link StoryIdentity}). Then it is decided under the key of the other story found under that slug
-     * key it is a version of, newest first, or, sharing content with none, under a key of its own that the slug key
-     * remembers. So a redelivery of it is a redelivery, and a later version of it is its UPDATE, not a new story
-     * under yet another key (a drop folder reusing a file name, the day's second "APNewsAlert" written through).
+     * held there ({@link StoryIdentity}). Among the held story and the other stories found under the slug key before,
+     * the copy goes to the one with its exact content (a redelivery), else to the one whose headline and lead it shares
+     * most (a version of it), else, being a different story, to a key of its own that the slug key remembers. So a later
+     * version of the day's second "APNewsAlert" (a write-thru, or a fuller take that marks no version) is that story's
+     * UPDATE, and a drop folder's reused file name sends new stories that their own later versions update.
+     *
+     * <p>A copy with a version signal or a kill that shares content with none of them goes to the held story when it
+     * is the only one under the slug key (a kill notice's text rarely repeats the story's), and to a key of its own
+     * when there are several: killing or overwriting a guess would be worse than a kill nobody can place.
      */
     public static Keyed decideKeyed(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
         String key = story.getStoryKey();
         StoryVersionState seen = states.apply(key);
-        if (seen == null || !story.getSlugKey() || seen.getContentHash().equals(story.getContentHash())
-                || StoryIdentity.sharesContent(seen, story)) {
+        if (seen == null || !story.getSlugKey() || seen.getContentHash().equals(story.getContentHash())) {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         List<String> others = seen.getOtherStories();
+        List<String> now = StoryIdentity.leadTerms(story);
+        if (others.isEmpty() && StoryIdentity.sharesContent(seen, now)) {
+            return new Keyed(key, decide(seen, story, recordTime), null); // the usual case: one story under the slug key
+        }
+        // The held story first, then the others newest first: an exact copy wins, then the most shared lead words.
+        String best = StoryIdentity.sharesContent(seen, now) ? key : null;
+        long bestShared = best == null ? -1 : StoryIdentity.shared(seen, now);
+        Map<String, StoryVersionState> read = new HashMap<>();
         for (int i = others.size() - 1; i >= 0; i--) {
             StoryVersionState other = states.apply(others.get(i));
-            if (other != null && (other.getContentHash().equals(story.getContentHash()) || StoryIdentity.sharesContent(other, story))) {
-                return underKey(others.get(i), other, story, recordTime, touched(seen, recordTime));
+            if (other == null) {
+                continue; // expired
+            }
+            read.put(others.get(i), other);
+            if (other.getContentHash().equals(story.getContentHash())) {
+                best = others.get(i);
+                break;
+            }
+            long shared = StoryIdentity.shared(other, now);
+            if (!other.getLeadTerms().isEmpty() && StoryIdentity.sharesContent(other, now) && shared > bestShared) {
+                best = others.get(i);
+                bestShared = shared;
             }
         }
-        if (!StoryIdentity.isDifferentStory(seen, story)) {
-            // A version signal or a kill that matches no story under the slug key: the held story's, as sent.
+        if (best == null && others.isEmpty() && !StoryIdentity.isDifferentStory(seen, story)) {
+            best = key; // a version signal or a kill, and the held story the only one it can be about
+        }
+        if (key.equals(best)) {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
-        String own = StoryIdentity.keyOfDifferentStory(story);
+        String own = best != null ? best : StoryIdentity.keyOfDifferentStory(story);
         List<String> remembered = new ArrayList<>(others);
         remembered.remove(own);
-        remembered.add(own);
+        remembered.add(own); // most recently seen last
         if (remembered.size() > MAX_OTHER_STORIES) {
             remembered.remove(0);
         }
         StoryVersionState slugState = StoryVersionState.newBuilder(touched(seen, recordTime)).setOtherStories(remembered).build();
-        return underKey(own, states.apply(own), story, recordTime, slugState);
+        return underKey(own, best != null ? read.get(best) : states.apply(own), story, recordTime, slugState);
     }
 
     private static Keyed underKey(String key, StoryVersionState seen, EnrichedStory story, Instant recordTime,

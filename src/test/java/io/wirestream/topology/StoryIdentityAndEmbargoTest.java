@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.EnrichedStory;
+import io.wirestream.avro.RawWireItem;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.testing.TopologyHarness;
 import io.wirestream.testing.WireItems;
@@ -79,21 +80,41 @@ class StoryIdentityAndEmbargoTest {
         }
     }
 
+    /** A plain-text item as the drop folder ({@code file:}) or the page fetcher ({@code url:}) sends it. */
+    private static RawWireItem plain(String origin, String headline, String lead, Instant at) {
+        RawWireItem item = WireItems.plain("stringer", "story.txt", headline + "\n\n" + lead, at);
+        item.setOrigin(origin);
+        return item;
+    }
+
     @Test
     void aDropFolderReusingAFileNameSendsNewStoriesAndTheirOwnUpdates() {
         try (TopologyHarness p = new TopologyHarness()) {
-            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Floods cut off mountain villages\n\n"
-                    + "Heavy rain cut off three mountain villages in the north on Monday, officials said.", T0));
-            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Harbour strike halts container traffic\n\n"
-                    + "Dock workers walked out at the harbour on Monday, halting container traffic.", T0.plusSeconds(600)));
-            p.send("stringer:story.txt", WireItems.plain("stringer", "story.txt", "Harbour strike halts container traffic for a second day\n\n"
-                    + "Dock workers stayed out at the harbour on Tuesday, halting container traffic for a second day.",
-                    T0.plusSeconds(1200)));
+            String file = "file:/srv/drop/story.txt";
+            p.send("stringer:story.txt", plain(file, "Floods cut off mountain villages",
+                    "Heavy rain cut off three mountain villages in the north on Monday, officials said.", T0));
+            p.send("stringer:story.txt", plain(file, "Harbour strike halts container traffic",
+                    "Dock workers walked out at the harbour on Monday, halting container traffic.", T0.plusSeconds(600)));
+            p.send("stringer:story.txt", plain(file, "Harbour strike halts container traffic for a second day",
+                    "Dock workers stayed out at the harbour on Tuesday, halting container traffic for a second day.", T0.plusSeconds(1200)));
             assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction)
                     .containsExactly(StoryAction.NEW, StoryAction.NEW, StoryAction.UPDATE);
             assertThat(p.enrichedSeen.get(1).getStoryKey()).isNotEqualTo(p.enrichedSeen.get(0).getStoryKey())
                     .isEqualTo(p.enrichedSeen.get(2).getStoryKey());
             assertThat(p.duplicatesSeen).isEmpty();
+        }
+    }
+
+    @Test
+    void aPageRewrittenUnderItsAddressIsItsUpdateHoweverMuchItChanged() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            String page = "url:https://news.example/live/leeds";
+            p.send("stringer:leeds", plain(page, "Gunman opens fire at shopping centre in Leeds",
+                    "Shots were fired at a shopping centre in Leeds on Saturday afternoon, police said.", T0));
+            p.send("stringer:leeds", plain(page, "Suspect arrested after Leeds attack; three injured",
+                    "A man was arrested and three people were taken to hospital, West Yorkshire Police said.", T0.plusSeconds(900)));
+            assertThat(p.enrichedSeen).extracting(EnrichedStory::getAction).containsExactly(StoryAction.NEW, StoryAction.UPDATE);
+            assertThat(p.enrichedSeen.get(1).getStoryKey()).isEqualTo(p.enrichedSeen.get(0).getStoryKey());
         }
     }
 

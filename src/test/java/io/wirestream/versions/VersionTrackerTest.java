@@ -115,39 +115,84 @@ class VersionTrackerTest {
         assertThat(duplicate(again).getReason()).isEqualTo(DuplicateReason.REDELIVERY);
     }
 
+    private static final String SLUG = "ap:APNewsAlert:2026-11-28";
+    private final Map<String, StoryVersionState> store = new HashMap<>();
+
+    /** Decides a copy as VersionProcessor does, writing both states back. */
+    private VersionTracker.Keyed send(EnrichedStory s) {
+        VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, s, s.getReceivedAt());
+        if (k.decision().newState() != null) {
+            store.put(k.key(), k.decision().newState());
+        }
+        if (k.slugState() != null) {
+            store.put(s.getStoryKey(), k.slugState());
+        }
+        return k;
+    }
+
+    private static Stories underTheSlug(String headline, int minute) {
+        return Stories.aStory(SLUG).slugKey().at(T0.plusSeconds(60L * minute)).headline(headline).body();
+    }
+
     @Test
-    void aSlugKeyRemembersTheLatestDifferentStoriesFoundUnderIt() {
-        Map<String, StoryVersionState> store = new HashMap<>();
-        Function<EnrichedStory, VersionTracker.Keyed> send = s -> {
-            VersionTracker.Keyed k = VersionTracker.decideKeyed(store::get, s, s.getReceivedAt());
-            if (k.decision().newState() != null) {
-                store.put(k.key(), k.decision().newState());
-            }
-            if (k.slugState() != null) {
-                store.put(s.getStoryKey(), k.slugState());
-            }
-            return k;
-        };
-        String slug = "ap:APNewsAlert:2026-11-28";
-        send.apply(Stories.aStory(slug).slugKey().at(T0).headline("Wildfire forces evacuation of homes near Denver").body().build());
+    void aSlugKeyRemembersTheDifferentStoriesFoundUnderItTheLeastRecentlySeenGoingFirst() {
+        send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i <= VersionTracker.MAX_OTHER_STORIES; i++) {
-            VersionTracker.Keyed k = send.apply(Stories.aStory(slug).slugKey().at(T0.plusSeconds(60L * (i + 1)))
-                    .headline("Zebra" + i + " walrus" + i + " pelican" + i + " heron" + i).body().build());
+            VersionTracker.Keyed k = send(underTheSlug("Zebra" + i + " walrus" + i + " pelican" + i + " heron" + i, i + 1).build());
             assertThat(accepted(k.decision()).getAction()).isEqualTo(StoryAction.NEW);
             keys.add(k.key());
+            if (i == 5) { // the fifth is written through while the others come: it stays remembered
+                assertThat(send(underTheSlug("Zebra5 walrus5 pelican5 heron5 flamingo", i + 1).version("2").build()).key())
+                        .isEqualTo(keys.get(5));
+            }
         }
-        assertThat(store.get(slug).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES)
-                .containsExactlyElementsOf(keys.subList(1, keys.size()));
+        assertThat(store.get(SLUG).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES)
+                .doesNotContain(keys.get(0)).contains(keys.get(5));
         // A version of the slug's own story keeps the list; a version of a remembered story is its update.
-        send.apply(Stories.aStory(slug).slugKey().version("2").at(T0.plusSeconds(7200))
-                .headline("Wildfire forces evacuation of more homes near Denver").body().build());
-        assertThat(store.get(slug).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES);
-        VersionTracker.Keyed update = send.apply(Stories.aStory(slug).slugKey().version("2").at(T0.plusSeconds(7300))
-                .headline("Zebra5 walrus5 pelican5 heron5 flamingo").body().build());
+        send(underTheSlug("Wildfire forces evacuation of more homes near Denver", 200).version("2").build());
+        assertThat(store.get(SLUG).getOtherStories()).hasSize(VersionTracker.MAX_OTHER_STORIES);
+        VersionTracker.Keyed update = send(underTheSlug("Zebra5 walrus5 pelican5 heron5 flamingo ibis", 201).version("3").build());
         assertThat(update.key()).isEqualTo(keys.get(5));
         assertThat(accepted(update.decision()).getAction()).isEqualTo(StoryAction.UPDATE);
         assertThat(accepted(update.decision()).getStoryKey()).isEqualTo(keys.get(5));
+    }
+
+    @Test
+    void aCopyGoesToTheStoryWithItsExactContentThenToTheOneItSharesMost() {
+        send(underTheSlug("Senate confirms nominee after long debate", 0).build());
+        String b = send(underTheSlug("Storm closes mountain passes", 5).build()).key();
+        // the held story's next version happens to share three words with the second story
+        assertThat(send(underTheSlug("Senate confirms nominee as storm closes passes", 7).version("2").build()).key()).isEqualTo(SLUG);
+        // so the second story sent again shares enough with the held one, but it is the second exactly: its redelivery
+        VersionTracker.Keyed again = send(underTheSlug("Storm closes mountain passes", 9).build());
+        assertThat(duplicate(again.decision()).getReason()).isEqualTo(DuplicateReason.REDELIVERY);
+        assertThat(again.key()).isEqualTo(b);
+        // a later take sharing two words with the held story and three with the second is the second's
+        VersionTracker.Keyed take = send(underTheSlug("Storm keeps mountain passes closed", 12).version("2").build());
+        assertThat(take.key()).isEqualTo(b);
+        assertThat(accepted(take.decision()).getAction()).isEqualTo(StoryAction.UPDATE);
+    }
+
+    @Test
+    void aKillThatNamesNoStoryGoesToTheOnlyOneUnderTheSlugButNeverToAGuessAmongSeveral() {
+        send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
+        VersionTracker.Keyed onlyOne = send(underTheSlug("Editors: this item has been withdrawn", 5).canceled().build());
+        assertThat(onlyOne.key()).isEqualTo(SLUG);
+        assertThat(accepted(onlyOne.decision()).getAction()).isEqualTo(StoryAction.KILL);
+
+        store.clear();
+        send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
+        String senate = send(underTheSlug("Senate confirms treasury nominee", 5).build()).key();
+        VersionTracker.Keyed unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
+        assertThat(unplaced.key()).isNotIn(SLUG, senate);
+        assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
+        assertThat(store.get(SLUG).getPubStatus()).isEqualTo(PubStatus.USABLE);
+        assertThat(store.get(senate).getPubStatus()).isEqualTo(PubStatus.USABLE);
+        // the kill that repeats its story's words finds it
+        VersionTracker.Keyed placed = send(underTheSlug("KILL - Senate confirms treasury nominee", 12).canceled().build());
+        assertThat(placed.key()).isEqualTo(senate);
+        assertThat(accepted(placed.decision()).getAction()).isEqualTo(StoryAction.KILL);
     }
 
     private static EnrichedStory accepted(VersionTracker.Decision d) {
