@@ -5,6 +5,8 @@ import io.wirestream.avro.AlertLevel;
 import io.wirestream.avro.Subscription;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
@@ -69,8 +71,17 @@ public final class SubscriptionMatcher {
         return q;
     }
 
+    /** Each keyword's pattern, compiled once: a desk has a few keywords, and every alert is matched against them. */
+    private static final Map<String, Pattern> KEYWORDS = new ConcurrentHashMap<>();
+    /** Past this many distinct keywords (subscriptions edited all day) the cache starts again rather than grow. */
+    private static final int MAX_KEYWORDS = 10_000;
+
     private static boolean containsWord(String keyword, String text) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword.trim()) + "(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+        if (KEYWORDS.size() > MAX_KEYWORDS) {
+            KEYWORDS.clear();
+        }
+        return KEYWORDS.computeIfAbsent(keyword, k -> Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + Pattern.quote(k.trim()) + "(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
     }
 }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /alerts} and {@code GET /clusters}: each board as one JSON array, most recent first (for scripts and
  *     checks); each alert row names the desk subscriptions it goes to;</li>
  * <li>{@code GET /subscriptions}: the desk subscriptions ({@code id}, {@code name}), for the page's chooser: a desk
- *     opens {@code /?subscription=ID} to see only what its subscription routes to it.</li>
+ *     opens {@code /?subscription=ID} to see only what its subscription routes to it. When they change, the stream
+ *     says so ({@code subscriptions}, at most once a second) and the page reads them and the alert rows again.</li>
  * </ul>
  * The boards are filled by a {@link TopicFeed}; this class only serves them.
  */
@@ -53,6 +54,7 @@ public final class DeskServer implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "desk-timer"));
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> changedClusters = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean subscriptionsChanged = new java.util.concurrent.atomic.AtomicBoolean();
     private final List<Runnable> unlisten = new ArrayList<>();
 
     public DeskServer(int port, AlertBoard alerts, ClusterBoard clusters) throws IOException {
@@ -73,7 +75,8 @@ public final class DeskServer implements AutoCloseable {
         http.createContext("/events", exchange -> open(exchange, alerts, clusters));
         unlisten.add(alerts.listen(row -> broadcast(event("alert", row))));
         unlisten.add(clusters.listen(row -> changedClusters.put(row.get("clusterId").asText(), row)));
-        timer.scheduleAtFixedRate(this::sendChangedClusters, CLUSTER_EVERY_MS, CLUSTER_EVERY_MS, TimeUnit.MILLISECONDS);
+        unlisten.add(alerts.subscriptions().listen(() -> subscriptionsChanged.set(true)));
+        timer.scheduleAtFixedRate(this::sendChanges, CLUSTER_EVERY_MS, CLUSTER_EVERY_MS, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(() -> broadcast(": keep-alive\n\n"), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         http.start();
     }
@@ -105,12 +108,15 @@ public final class DeskServer implements AutoCloseable {
         }
     }
 
-    private void sendChangedClusters() {
+    private void sendChanges() {
         for (String id : List.copyOf(changedClusters.keySet())) {
             ObjectNode row = changedClusters.remove(id);
             if (row != null) {
                 broadcast(event("cluster", row));
             }
+        }
+        if (subscriptionsChanged.getAndSet(false)) {
+            broadcast("event: subscriptions\ndata: {}\n\n");
         }
     }
 

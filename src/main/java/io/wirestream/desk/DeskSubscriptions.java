@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The desk subscriptions as alerts.subscriptions holds them (compacted, keyed by id; a tombstone deletes), so the page
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DeskSubscriptions {
 
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** A subscription put ({@code value} not null) or deleted (a tombstone) under {@code id}. */
     public void accept(String id, Subscription value) {
@@ -30,6 +32,13 @@ public final class DeskSubscriptions {
         } else {
             byId.put(id, value);
         }
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Calls {@code listener} after each change from now on; returns what removes it. */
+    public Runnable listen(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** The ids of the subscriptions the alert goes to, sorted. */

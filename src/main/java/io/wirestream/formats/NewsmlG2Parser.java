@@ -523,12 +523,20 @@ public final class NewsmlG2Parser implements WireParser {
 
     /**
      * A concept URI's last word as a name: "http://example.com/places/san-sebastian" is San Sebastian (lower case
-     * capitalised, dashes and underscores spaces), "urn:example:place:Paris" is Paris; null when that word holds a digit
+     * capitalised, dashes and underscores spaces), "urn:example:place:Paris" and "http://example.org/places#Paris" are
+     * Paris; null when that word holds a digit
      * (GeoNames' "http://sws.geonames.org/3110044/") or no letter.
      */
     static String lastWord(String uri) {
-        String u = uri.strip().replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        String word = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf(':')) + 1);
+        String u = uri.strip();
+        int hash = u.indexOf('#');
+        String word;
+        if (hash >= 0 && hash < u.length() - 1) {
+            word = u.substring(hash + 1); // "http://example.org/places#Paris": the fragment names the concept
+        } else {
+            u = u.replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+            word = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf(':')) + 1);
+        }
         try {
             word = java.net.URLDecoder.decode(word, java.nio.charset.StandardCharsets.UTF_8).replace('_', ' ').replace('-', ' ').strip();
         } catch (IllegalArgumentException e) { // a stray %

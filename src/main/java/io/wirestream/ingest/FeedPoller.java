@@ -331,7 +331,8 @@ public final class FeedPoller implements Runnable, AutoCloseable {
             return false;
         }
         LOG.warn("Feed {} moved permanently (HTTP {}) to {}: polling the new location from now on; update the configured feed URL "
-                + "(--feed), as after a restart the old one is polled again", url, code, target);
+                + "(--feed), as after a restart the old one is polled again (the new URL keeps its own record of entries seen, "
+                + "so its current entries are sent once more then, and the pipeline reads them as redeliveries)", url, code, target);
         url = target;
         return true;
     }

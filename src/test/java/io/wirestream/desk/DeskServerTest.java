@@ -109,6 +109,8 @@ class DeskServerTest {
                 List<String> changed = readEvent(in); // within a second: cluster changes go out together
                 assertThat(changed.get(0)).isEqualTo("event: cluster");
                 assertThat(changed.get(1)).contains("\"sources\":[\"ap\",\"afp\"]");
+                board.subscriptions().accept("latam", Subscription.newBuilder().setId("latam").build());
+                assertThat(readEvent(in)).containsExactly("event: subscriptions", "data: {}"); // the page reads them again
             }
         }
     }
@@ -125,7 +127,12 @@ class DeskServerTest {
         board.accept(alert("c1", AlertLevel.BULLETIN, "Quake hits Chile", 3, 0));
         assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"latam\"]");
 
-        board.accept(alert("c1", AlertLevel.FLASH, "Strong quake hits Chile", 5, 2)); // escalated: the flash desk's too
+        // escalated: a new alert at FLASH, routed to the flash desk too
+        board.accept(Alert.newBuilder(alert("c1", AlertLevel.FLASH, "Strong quake hits Chile", 5, 2)).setUpdate(false).build());
+        assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"flash\",\"latam\"]");
+        // an update (more sources, a later headline, another desk) is not routed: the row keeps the desks it went to
+        board.accept(Alert.newBuilder(alert("c1", AlertLevel.FLASH, "Chile counts the damage", 7, 4)).setDesk("Europe").build());
+        assertThat(board.snapshot().get(0).get("headline").asText()).isEqualTo("Chile counts the damage");
         assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"flash\",\"latam\"]");
         subscriptions.accept("latam", null); // a tombstone: deleted
         assertThat(board.snapshot().get(0).get("subscriptions").toString()).isEqualTo("[\"flash\"]");

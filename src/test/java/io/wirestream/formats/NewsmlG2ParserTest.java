@@ -371,6 +371,8 @@ class NewsmlG2ParserTest {
         ParsedStory s = parser.parse(utf8(item), CONTEXT).get(0);
         assertThat(s.places()).containsExactly("San Sebastian");
         assertThat(NewsmlG2Parser.lastWord("urn:example:place:Paris")).isEqualTo("Paris");
+        assertThat(NewsmlG2Parser.lastWord("http://example.org/places#Paris")).isEqualTo("Paris");
+        assertThat(NewsmlG2Parser.lastWord("http://sws.geonames.org/3110044/#")).isNull();
         assertThat(NewsmlG2Parser.lastWord("http://example.com/places/index.html")).isNull();
     }
 
