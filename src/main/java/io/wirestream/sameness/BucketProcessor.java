@@ -298,11 +298,13 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
      * {@link GatherProcessor#clusterFor} takes them (the highest at or above the threshold). A cluster is a
      * candidate when its decayed cosine {@code s} reaches the threshold, or {@link #YEAR_FLOOR} when the years
      * the story dates its event by are the cluster's too ({@link EventYears}). It is refused below
-     * {@link #YEARS_SURE} when both name years and none meet, and below {@link EventMarks#SURE_SCORE} when their
-     * event marks disagree. Candidates reaching the threshold come first, each group ranked by
-     * {@code s + 0.5 marks cosine + 0.2 years} (years +1 meeting, -1 apart): the words say two reports are of one
-     * topic, the details and the dates which of its events. Measured on ECB+ (docs/quality.md, "Years as event
-     * evidence"): B-cubed F1 0.901 to 0.904 in file order, 0.870 to 0.892 averaged over eight shuffled orders.
+     * {@link #YEARS_SURE} when both name years and none meet (or the story's lead names years and a cluster with
+     * event marks names none), and below {@link EventMarks#SURE_SCORE} when their event marks disagree.
+     * Candidates reaching the threshold come first, each group ranked by {@code s + 0.5 marks cosine + 0.2 years}
+     * (years +1 meeting, -1 apart): the words say two reports are of one topic, the details and the dates which of
+     * its events. Measured on ECB+ (docs/quality.md, "Years as event evidence" and "Twenty-fifth session"): B-cubed
+     * F1 0.901 to 0.904 in file order, 0.870 to 0.892 averaged over eight shuffled orders; with lead marks and the
+     * undated-cluster doubt 0.912 and 0.901.
      * The score returned orders the candidates and is at least the threshold: {@code 1 + rank} for the first
      * group, {@code threshold + rank / 10} for the second.
      */
@@ -315,7 +317,9 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             if (s <= 0) {
                 continue;
             }
-            int years = EventYears.agreement(leadYears, c.getYears(), at);
+            boolean clusterMarks = c.getMarks() != null && c.getMarks().hasRemaining();
+            boolean bothMarks = marks != null && marks.size() > 0 && clusterMarks;
+            int years = EventYears.agreement(leadYears, c.getYears(), clusterMarks, at);
             boolean meet = years > 0;
             if (s < threshold && !(meet && s >= Math.min(YEAR_FLOOR, threshold))) {
                 continue;
@@ -323,7 +327,6 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             if (s < YEARS_SURE && years < 0 || !EventMarks.agree(s, marks, c.getMarks())) {
                 continue;
             }
-            boolean bothMarks = marks != null && marks.size() > 0 && c.getMarks() != null && c.getMarks().hasRemaining();
             double rank = s + MARKS_WEIGHT * (bothMarks ? marks.dot(c.getMarks()) : 0) + YEARS_WEIGHT * years;
             scored.add(Map.entry(c.getClusterId(), s >= threshold ? 1 + rank : threshold + Math.max(0, rank) / 10));
         }

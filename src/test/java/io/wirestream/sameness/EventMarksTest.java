@@ -46,6 +46,23 @@ class EventMarksTest {
     }
 
     @Test
+    void marksAtTheTopWeighThreeTimesThoseDeeperDown() {
+        // the opponent named in the headline and the lead, the champion's earlier opponent only past the lead
+        List<String> body = List.of("The champion stopped Hale in the sixth round at the Stade de Berne.",
+                "x".repeat(EventYears.LEAD_CHARS), "It was his first fight since he beat Okafor in Mannheim.");
+        Map<String, Float> m = EventMarks.of("Champion stops Hale", body, Map.of(), idf);
+        assertThat(m).containsKeys("hale", "berne", "okafor", "mannheim");
+        assertThat(m.get("hale") / m.get("okafor")).isCloseTo((float) (EventMarks.LEAD_WEIGHT * idf.idf("hale") / idf.idf("okafor")),
+                org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(m.get("berne") / m.get("mannheim")).isCloseTo((float) (EventMarks.LEAD_WEIGHT * idf.idf("berne") / idf.idf("mannheim")),
+                org.assertj.core.data.Offset.offset(1e-4f));
+        // a name in the lead and again further down keeps its lead weight
+        Map<String, Float> again = EventMarks.of("Champion stops Hale", List.of(body.get(0), body.get(1), body.get(2) + " Hale fell twice."),
+                Map.of(), idf);
+        assertThat(again.get("hale") / again.get("okafor")).isCloseTo(m.get("hale") / m.get("okafor"), org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
     void clockTimesAndPaddedNumbersAreNotMarksAndAHeadlineOnlyStoryHasNone() {
         List<String> body = List.of("Updated 09:45 on 05 June: the Wasilla council met Stenberg for 90 minutes after the 2013 vote.");
         Map<String, Float> m = EventMarks.of("Council meets", body, Map.of(), idf);

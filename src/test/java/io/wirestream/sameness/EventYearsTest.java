@@ -51,9 +51,32 @@ class EventYearsTest {
         assertThat(EventYears.agreement(List.of(), List.of(2008), WRITTEN)).isZero();
     }
 
+    @Test
+    void aDatedLeadDoubtsAClusterOfFullTextsThatNamesNoYear() {
+        assertThat(EventYears.agreement(List.of(2008), List.of(), true, WRITTEN)).as("full texts, no year").isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(2008), List.of(2020, 2021), true, WRITTEN)).as("only current years").isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(2008), List.of(), false, WRITTEN)).as("headlines say no years").isZero();
+        assertThat(EventYears.agreement(List.of(), List.of(), true, WRITTEN)).as("an undated lead").isZero();
+        assertThat(EventYears.agreement(List.of(2008), List.of(2008), true, WRITTEN)).isEqualTo(1);
+
+        SamenessSettings d = SamenessSettings.defaults();
+        PackedVector story = PackedVector.of(Map.of("earthquake", 0.6f, "magnitude", 0.6f, "coast", 0.529f));
+        Map<String, Float> centroid = Map.of("earthquake", 0.25f, "magnitude", 0.25f, "rescue", 0.935f); // cosine 0.3
+        ClusterEntry fullTexts = cluster("cl-undated", centroid, List.of(), PackedVector.of(Map.of("qeshm", 1f)).packed());
+        assertThat(BucketProcessor.fullTextScores(List.of(fullTexts), story, null, List.of(2005), T0, d))
+                .as("a report dating its quake to 2005 and a cluster of full texts that never names a year").isEmpty();
+        assertThat(BucketProcessor.fullTextScores(List.of(fullTexts), story, null, List.of(), T0, d)).containsOnlyKeys("cl-undated");
+        assertThat(BucketProcessor.fullTextScores(List.of(cluster("cl-headlines", centroid, List.of())), story, null, List.of(2005), T0, d))
+                .as("a cluster without marks (headline-only members)").containsOnlyKeys("cl-headlines");
+    }
+
     private static ClusterEntry cluster(String id, Map<String, Float> centroid, List<Integer> years) {
+        return cluster(id, centroid, years, ByteBuffer.allocate(0));
+    }
+
+    private static ClusterEntry cluster(String id, Map<String, Float> centroid, List<Integer> years, ByteBuffer marks) {
         return ClusterEntry.newBuilder().setClusterId(id).setLastSeen(T0).setCentroid(Map.of())
-                .setTerms(PackedVector.of(centroid).packed()).setMarks(ByteBuffer.allocate(0)).setYears(years).build();
+                .setTerms(PackedVector.of(centroid).packed()).setMarks(marks).setYears(years).build();
     }
 
     @Test
