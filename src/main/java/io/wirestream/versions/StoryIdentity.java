@@ -21,11 +21,13 @@ import java.util.Set;
  *
  * <p>"Shares content" is measured on the content words of headline and lead (the first paragraphs),
  * which a write-thru keeps even when it rewrites the rest: two stories are related when they share
- * at least {@link #MIN_SHARED} such words or a fifth of the smaller set.
+ * at least {@link #MIN_SHARED} such words, or two and a fifth of the smaller set.
  */
 public final class StoryIdentity {
 
     static final int MIN_SHARED = 3;
+    /** Fewest shared words that can make two short leads one story. */
+    private static final int MIN_SHARED_PAIR = 2;
     private static final double MIN_SHARED_SHARE = 0.2;
     private static final int LEAD_PARAGRAPHS = 3;
     private static final int MAX_TERMS = 64;
@@ -80,7 +82,10 @@ public final class StoryIdentity {
             return true;
         }
         long shared = shared(seen, now);
-        return shared >= MIN_SHARED || shared >= MIN_SHARED_SHARE * Math.min(now.size(), seen.getLeadTerms().size());
+        // One word in common is chance on a busy slug ("Senate confirms nominee", "Senate rejects climate bill"),
+        // however short the leads: two at least, and a fifth of the smaller lead.
+        return shared >= MIN_SHARED
+                || shared >= MIN_SHARED_PAIR && shared >= MIN_SHARED_SHARE * Math.min(now.size(), seen.getLeadTerms().size());
     }
 
     /** How many of the terms {@code now} the held story's lead has. */

@@ -59,9 +59,11 @@ public final class VersionTracker {
      * version of the day's second "APNewsAlert" (a write-thru, or a fuller take that marks no version) is that story's
      * UPDATE, and a drop folder's reused file name sends new stories that their own later versions update.
      *
-     * <p>A copy with a version signal or a kill that shares content with none of them goes to the held story when it
-     * is the only one under the slug key (a kill notice's text rarely repeats the story's), and to a key of its own
-     * when there are several: killing or overwriting a guess would be worse than a kill nobody can place.
+     * <p>A copy with a version signal or a kill whose words match none of them goes to the held story when it is the
+     * only one under the slug key (a kill notice's text rarely repeats the story's), and to a key of its own when there
+     * are several: killing or overwriting a guess would be worse than a kill nobody can place. A copy with no content
+     * words at all to tell by (a bare cancel, "Nix it") goes to the held story, as it always did: a kill that is
+     * passed on under a key nobody holds would reach no desk.
      */
     public static Keyed decideKeyed(Function<String, StoryVersionState> states, EnrichedStory story, Instant recordTime) {
         String key = story.getStoryKey();
@@ -94,14 +96,15 @@ public final class VersionTracker {
                 bestShared = shared;
             }
         }
-        if (best == null && others.isEmpty() && !StoryIdentity.isDifferentStory(seen, story)) {
-            best = key; // a version signal or a kill, and the held story the only one it can be about
+        if (best == null && read.isEmpty() && !StoryIdentity.isDifferentStory(seen, story)) {
+            best = key; // a version signal or a kill, and the held story the only one left it can be about
         }
         if (key.equals(best)) {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         String own = best != null ? best : StoryIdentity.keyOfDifferentStory(story);
         List<String> remembered = new ArrayList<>(others);
+        remembered.retainAll(read.keySet()); // expired ones are forgotten, so no later copy reads them again
         remembered.remove(own);
         remembered.add(own); // most recently seen last
         if (remembered.size() > MAX_OTHER_STORIES) {

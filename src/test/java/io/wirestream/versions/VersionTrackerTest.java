@@ -195,6 +195,26 @@ class VersionTrackerTest {
         assertThat(accepted(placed.decision()).getAction()).isEqualTo(StoryAction.KILL);
     }
 
+    @Test
+    void oneWordInCommonDoesNotMakeAnotherStoryAVersionHoweverShortTheLeads() {
+        send(underTheSlug("Senate confirms treasury nominee", 0).build());
+        VersionTracker.Keyed other = send(underTheSlug("Senate rejects climate bill", 55).build());
+        assertThat(other.key()).isNotEqualTo(SLUG);
+        assertThat(accepted(other.decision()).getAction()).isEqualTo(StoryAction.NEW);
+        VersionTracker.Keyed take = send(underTheSlug("Senate rejects climate bill after debate", 60).version("2").build());
+        assertThat(take.key()).isEqualTo(other.key()); // two words and more in common: its version
+        assertThat(accepted(take.decision()).getAction()).isEqualTo(StoryAction.UPDATE);
+    }
+
+    @Test
+    void aBareCancelWithNothingToTellByGoesToTheHeldStory() {
+        send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
+        send(underTheSlug("Senate confirms treasury nominee", 5).build());
+        VersionTracker.Keyed nix = send(underTheSlug("Nix it", 9).canceled().build());
+        assertThat(nix.key()).isEqualTo(SLUG);
+        assertThat(accepted(nix.decision()).getAction()).isEqualTo(StoryAction.KILL);
+    }
+
     private static EnrichedStory accepted(VersionTracker.Decision d) {
         assertThat(d.routed()).isInstanceOf(Routed.Accepted.class);
         return ((Routed.Accepted) d.routed()).story();
