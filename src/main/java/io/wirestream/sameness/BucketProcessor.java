@@ -319,7 +319,10 @@ public final class BucketProcessor implements Processor<String, SamenessQuery, S
             }
             boolean clusterMarks = c.getMarks() != null && c.getMarks().hasRemaining();
             boolean bothMarks = marks != null && marks.size() > 0 && clusterMarks;
-            int years = EventYears.agreement(leadYears, c.getYears(), clusterMarks, at);
+            // Only a cluster whose members wrote at length says something by naming no year: a short alert has a few
+            // marks and no room for a date, and a story's full report must not be doubted by its own alert's cluster.
+            boolean readAtLength = clusterMarks && c.getMarks().remaining() / PackedVector.BYTES_PER_TERM >= EventYears.FULL_TEXT_MARKS;
+            int years = EventYears.agreement(leadYears, c.getYears(), readAtLength, at);
             boolean meet = years > 0;
             if (s < threshold && !(meet && s >= Math.min(YEAR_FLOOR, threshold))) {
                 continue;

@@ -30,13 +30,19 @@ final class EventYears {
     private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])(19[5-9]\\d|20[0-3]\\d)(?![\\d.,]\\d)");
     /**
      * A four-digit number that is no event's year: a clock time ("talks resume at 2030 GMT"), a count ("about 2000
-     * protesters"), a flight or route number, or a baseline ("the highest since 2019", which two reports of one
-     * event may put differently).
+     * protesters"), a flight or route number, or a baseline ("the highest since 2019", "the strongest since the 2016
+     * Kaikoura quake", "more than in 2011", which two reports of one event may put differently).
      */
     private static final Pattern NOT_A_YEAR_AFTER = Pattern.compile(
             "\\s*(?:(?:GMT|UTC|Z|hrs|hours|[ECMP][SD]T|BST|CES?T|IST|JST|AEST|AEDT)\\b|local\\s+time\\b)");
     private static final Pattern NOT_A_YEAR_BEFORE = Pattern.compile(
-            "(?i)(?:(?:\\b(?:about|some|nearly|almost|around|roughly|than|least|since|flight|route|number)|\\bno\\.|#)\\s*)$");
+            "(?i)(?:(?:\\b(?:about|some|nearly|almost|around|roughly|than|least|since|flight|route|number)"
+                    + "(?:\\s+(?:the|in))?|\\bno\\.|#)\\s*)$");
+    /**
+     * Fewest event marks a cluster's entry holds for its silence on years to count ({@link #agreement}): reports read at
+     * length name a dozen or more details (ECB+'s average 18), a short alert a handful.
+     */
+    static final int FULL_TEXT_MARKS = 8;
     /** How much of the body counts as its top, where a report dates its event. */
     static final int LEAD_CHARS = 250;
     /** Years a cluster keeps (its most named), and a story at most. */

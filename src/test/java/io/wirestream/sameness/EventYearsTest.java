@@ -26,6 +26,8 @@ class EventYearsTest {
         assertThat(EventYears.all("Talks resume", List.of("Talks resume at 2030 GMT, after about 2000 protesters marched, the most"
                 + " since 2011; flight 2013 and Flight #2012 were cancelled, the train at 1955 local time too. The 1999 treaty stands."), WRITTEN))
                 .as("clock times, counts, baselines and flight numbers are no years").containsExactly(1999);
+        assertThat(EventYears.all("Quake", List.of("The strongest since the 2016 Kaikoura quake, and more deaths than in 2011."),
+                WRITTEN)).as("a baseline with its article or preposition").isEmpty();
         assertThat(EventYears.all("Vote", List.of("Labour won the 2009 local elections; the 2016 CETA deal and the 2010 PT Freeport"
                 + " strike were recalled, in 2008 he said."), WRITTEN)).as("real years beside zone-like words")
                 .containsExactly(2008, 2009, 2010, 2016);
@@ -62,10 +64,17 @@ class EventYearsTest {
         SamenessSettings d = SamenessSettings.defaults();
         PackedVector story = PackedVector.of(Map.of("earthquake", 0.6f, "magnitude", 0.6f, "coast", 0.529f));
         Map<String, Float> centroid = Map.of("earthquake", 0.25f, "magnitude", 0.25f, "rescue", 0.935f); // cosine 0.3
-        ClusterEntry fullTexts = cluster("cl-undated", centroid, List.of(), PackedVector.of(Map.of("qeshm", 1f)).packed());
+        Map<String, Float> details = new java.util.HashMap<>();
+        for (String m : List.of("qeshm", "bandar", "abbas", "hormozgan", "irna", "khamenei", "tehran", "friday", "40", "600")) {
+            details.put(m, 0.316f);
+        }
+        ClusterEntry fullTexts = cluster("cl-undated", centroid, List.of(), PackedVector.of(details).packed());
         assertThat(BucketProcessor.fullTextScores(List.of(fullTexts), story, null, List.of(2005), T0, d))
                 .as("a report dating its quake to 2005 and a cluster of full texts that never names a year").isEmpty();
         assertThat(BucketProcessor.fullTextScores(List.of(fullTexts), story, null, List.of(), T0, d)).containsOnlyKeys("cl-undated");
+        ClusterEntry anAlert = cluster("cl-alert", centroid, List.of(), PackedVector.of(Map.of("qeshm", 0.7f, "40", 0.7f)).packed());
+        assertThat(BucketProcessor.fullTextScores(List.of(anAlert), story, null, List.of(2005), T0, d))
+                .as("a cluster of a short alert, a few marks and no room for a date, doubts no full report").containsOnlyKeys("cl-alert");
         assertThat(BucketProcessor.fullTextScores(List.of(cluster("cl-headlines", centroid, List.of())), story, null, List.of(2005), T0, d))
                 .as("a cluster without marks (headline-only members)").containsOnlyKeys("cl-headlines");
     }
