@@ -67,17 +67,20 @@ public final class StoryIdentity {
         }
     }
 
-    /** True when the story is not a version of the one held under its (slug) key, but a different story. */
-    public static boolean isDifferentStory(StoryVersionState seen, EnrichedStory story) {
+    /**
+     * True when the story, whose lead terms ({@link #leadTerms}) are {@code now}, is not a version of the one held under
+     * its (slug) key, but a different story.
+     */
+    public static boolean isDifferentStory(StoryVersionState seen, EnrichedStory story, Set<String> now) {
         return story.getSlugKey() && story.getPubStatus() != PubStatus.CANCELED
-                && story.getSignals().stream().noneMatch(VERSION_SIGNALS::contains) && !sharesContent(seen, leadTerms(story));
+                && story.getSignals().stream().noneMatch(VERSION_SIGNALS::contains) && !sharesContent(seen, now);
     }
 
     /**
      * True when a story with the lead terms {@code now} shares enough content words of headline and lead with the held
      * one to be a version of it, or when either side has none to tell by.
      */
-    public static boolean sharesContent(StoryVersionState seen, List<String> now) {
+    public static boolean sharesContent(StoryVersionState seen, Set<String> now) {
         if (seen.getLeadTerms().isEmpty() || now.isEmpty()) {
             return true;
         }
@@ -88,10 +91,9 @@ public final class StoryIdentity {
                 || shared >= MIN_SHARED_PAIR && shared >= MIN_SHARED_SHARE * Math.min(now.size(), seen.getLeadTerms().size());
     }
 
-    /** How many of the terms {@code now} the held story's lead has. */
-    public static long shared(StoryVersionState seen, List<String> now) {
-        Set<String> before = Set.copyOf(seen.getLeadTerms());
-        return now.stream().filter(before::contains).count();
+    /** How many of the held story's lead terms (distinct, as {@link #leadTerms} gives them) are among {@code now}. */
+    public static long shared(StoryVersionState seen, Set<String> now) {
+        return seen.getLeadTerms().stream().filter(now::contains).count();
     }
 
     /** The key of a different story found under a slug key: the slug key plus a hash of its content. */

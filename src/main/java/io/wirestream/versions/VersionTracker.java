@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -72,7 +73,8 @@ public final class VersionTracker {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         List<String> others = seen.getOtherStories();
-        List<String> now = StoryIdentity.leadTerms(story);
+        // read once, as a set: each of up to 64 remembered stories is compared with it
+        Set<String> now = Set.copyOf(StoryIdentity.leadTerms(story));
         if (others.isEmpty() && StoryIdentity.sharesContent(seen, now)) {
             return new Keyed(key, decide(seen, story, recordTime), null); // the usual case: one story under the slug key
         }
@@ -96,7 +98,7 @@ public final class VersionTracker {
                 bestShared = shared;
             }
         }
-        if (best == null && read.isEmpty() && !StoryIdentity.isDifferentStory(seen, story)) {
+        if (best == null && read.isEmpty() && !StoryIdentity.isDifferentStory(seen, story, now)) {
             best = key; // a version signal or a kill, and the held story the only one left it can be about
         }
         if (key.equals(best)) {
