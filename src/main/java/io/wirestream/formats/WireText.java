@@ -370,7 +370,7 @@ public final class WireText {
             text.setLength(0);
             boolean loose = !lines && depth == 0;
             for (String part : (lines ? LINE_MARKS : DOUBLE_BREAK).split(all)) {
-                String paragraph = SPACE_BEFORE_STOP.matcher(collapse(part.replace(BREAK_MARK, " "))).replaceAll("");
+                String paragraph = withoutSpaceBeforeStop(collapse(part.replace(BREAK_MARK, " ")));
                 if (!loose || readsAsProse(paragraph, PROSE_WORDS)) {
                     addParagraph(out, paragraph);
                 }
@@ -425,6 +425,18 @@ public final class WireText {
      * leave a space before the comma or full stop that follows them; no language writes one there.
      */
     private static final Pattern SPACE_BEFORE_STOP = Pattern.compile("(?<=[\\p{L}\\p{N}\"”’')\\]])\\s+(?=[.,](?:\\s|$))");
+
+    /**
+     * A collapsed text without {@link #SPACE_BEFORE_STOP}. Collapsed, its only whitespace is single spaces, so a text
+     * with no " ." or " ," has none to take out and skips the pattern, whose look-behind ran at every position of every
+     * paragraph (4% of the full topology's stream thread in a JFR profile of bench).
+     */
+    static String withoutSpaceBeforeStop(String collapsed) {
+        if (collapsed.indexOf(" .") < 0 && collapsed.indexOf(" ,") < 0) {
+            return collapsed;
+        }
+        return SPACE_BEFORE_STOP.matcher(collapsed).replaceAll("");
+    }
 
     /**
      * A dateline marked up as such ({@code <span class="dateline">BUENOS AIRES, Argentina (AP)</span>Argentine ...},

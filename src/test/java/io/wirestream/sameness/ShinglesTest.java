@@ -17,6 +17,21 @@ class ShinglesTest {
     }
 
     @Test
+    void wordsAreCountedAsSplittingCountsThemUpToTheLimit() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"a", "bc", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u00A0", "\u2003", "\u001C", "x"};
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = b.toString().strip();
+            int split = t.split("\\s+").length;
+            assertThat(Shingles.wordsUpTo(t, Shingles.SHORT_TEXT_WORDS)).as("\"%s\"", t).isEqualTo(Math.min(split, Shingles.SHORT_TEXT_WORDS));
+        }
+    }
+
+    @Test
     void aResendOrACopyWithNewPunctuationIsContainedWhole() {
         assertThat(Shingles.containment(of(STORY), of(STORY.replace(",", "").toUpperCase(java.util.Locale.ROOT)))).isEqualTo(1.0);
     }
