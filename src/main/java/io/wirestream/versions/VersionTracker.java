@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The decision of the versions stage for one story against what was seen before under its key.
@@ -31,6 +33,8 @@ import java.util.function.Function;
  * </ul>
  */
 public final class VersionTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VersionTracker.class);
 
     private VersionTracker() {
     }
@@ -105,6 +109,12 @@ public final class VersionTracker {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         String own = best != null ? best : StoryIdentity.keyOfDifferentStory(story);
+        if (best == null && story.getPubStatus() == PubStatus.CANCELED) {
+            // Passed on, so nothing is lost, but under a key no desk row holds: an editor has to find the story it kills.
+            LOG.warn("Kill '{}' under slug key {} shares too few words with any of the {} stories held there to tell which it"
+                    + " kills; passed on under a key of its own ({}), so no story is marked killed: kill the right one by hand"
+                    + " if it ran", story.getHeadline(), key, read.size() + 1, own);
+        }
         List<String> remembered = new ArrayList<>(others);
         remembered.retainAll(read.keySet()); // expired ones are forgotten, so no later copy reads them again
         remembered.remove(own);

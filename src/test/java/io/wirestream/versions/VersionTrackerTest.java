@@ -184,7 +184,21 @@ class VersionTrackerTest {
         store.clear();
         send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
         String senate = send(underTheSlug("Senate confirms treasury nominee", 5).build()).key();
-        VersionTracker.Keyed unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VersionTracker.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        VersionTracker.Keyed unplaced;
+        try {
+            unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
+        } finally {
+            log.detachAppender(logged);
+        }
+        assertThat(logged.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("Editors: this item has been withdrawn", SLUG, "2 stories", unplaced.key(),
+                    "no story is marked killed");
+        });
         assertThat(unplaced.key()).isNotIn(SLUG, senate);
         assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
         assertThat(store.get(SLUG).getPubStatus()).isEqualTo(PubStatus.USABLE);
