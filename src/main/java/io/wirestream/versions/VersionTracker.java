@@ -109,7 +109,7 @@ public final class VersionTracker {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         String own = best != null ? best : StoryIdentity.keyOfDifferentStory(story);
-        if (best == null && story.getPubStatus() == PubStatus.CANCELED) {
+        if (best == null && isKill(story)) {
             // Passed on, so nothing is lost, but under a key no desk row holds: an editor has to find the story it kills.
             LOG.warn("Kill '{}' under slug key {} shares too few words with any of the {} stories held there to tell which it"
                     + " kills; passed on under a key of its own ({}), so no story is marked killed: kill the right one by hand"
@@ -124,6 +124,11 @@ public final class VersionTracker {
         }
         StoryVersionState slugState = StoryVersionState.newBuilder(touched(seen, recordTime)).setOtherStories(remembered).build();
         return underKey(own, best != null ? read.get(best) : states.apply(own), story, recordTime, slugState);
+    }
+
+    /** A kill: canceled, or signalled as one (a ninjs "kill" or a KILL slug on a copy still marked usable). */
+    private static boolean isKill(EnrichedStory story) {
+        return story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
     }
 
     private static Keyed underKey(String key, StoryVersionState seen, EnrichedStory story, Instant recordTime,
@@ -141,7 +146,7 @@ public final class VersionTracker {
     }
 
     public static Decision decide(StoryVersionState seen, EnrichedStory story, Instant recordTime) {
-        boolean kill = story.getPubStatus() == PubStatus.CANCELED || story.getSignals().contains(Signal.KILL);
+        boolean kill = isKill(story);
         // A kill signalled without a canceled status (ninjs signals, ANPA "Kill" takes) counts as canceled.
         PubStatus status = kill ? PubStatus.CANCELED : story.getPubStatus();
         if (seen == null) {

@@ -176,19 +176,26 @@ class VersionTrackerTest {
 
     @Test
     void aKillThatNamesNoStoryGoesToTheOnlyOneUnderTheSlugButNeverToAGuessAmongSeveral() {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VersionTracker.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
         send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
-        VersionTracker.Keyed onlyOne = send(underTheSlug("Editors: this item has been withdrawn", 5).canceled().build());
+        VersionTracker.Keyed onlyOne;
+        try {
+            onlyOne = send(underTheSlug("Editors: this item has been withdrawn", 5).canceled().build());
+        } finally {
+            log.detachAppender(logged);
+        }
+        assertThat(logged.list).as("a kill placed on the only story says nothing").isEmpty();
         assertThat(onlyOne.key()).isEqualTo(SLUG);
         assertThat(accepted(onlyOne.decision()).getAction()).isEqualTo(StoryAction.KILL);
 
         store.clear();
         send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
         String senate = send(underTheSlug("Senate confirms treasury nominee", 5).build()).key();
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VersionTracker.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
         VersionTracker.Keyed unplaced;
+        log.addAppender(logged);
         try {
             unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
         } finally {
@@ -201,6 +208,15 @@ class VersionTrackerTest {
         });
         assertThat(unplaced.key()).isNotIn(SLUG, senate);
         assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
+        // a kill signalled on a copy still marked usable is told the same way
+        logged.list.clear();
+        log.addAppender(logged);
+        try {
+            send(underTheSlug("Disregard earlier copy for legal reasons", 10).signal(Signal.KILL).build());
+        } finally {
+            log.detachAppender(logged);
+        }
+        assertThat(logged.list).singleElement().extracting(e -> e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
         assertThat(store.get(SLUG).getPubStatus()).isEqualTo(PubStatus.USABLE);
         assertThat(store.get(senate).getPubStatus()).isEqualTo(PubStatus.USABLE);
         // the kill that repeats its story's words finds it
