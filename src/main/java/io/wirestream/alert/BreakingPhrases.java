@@ -31,6 +31,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class BreakingPhrases {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreakingPhrases.class);
+
     /**
      * One rule: its weight, language, the reason written into an alert, and its pattern; {@code
      * triggers} are literals (folded, {@link RequiredLiterals}) of which every match contains one, or
@@ -123,6 +125,11 @@ public final class BreakingPhrases {
                 String[] f = line.split("\t", 4);
                 if (f.length != 4) {
                     throw new IllegalArgumentException(origin + ":" + n + ": expected weight, language, reason and pattern separated by tabs");
+                }
+                if (f[3].trim().startsWith("(?<")) {
+                    LOG.warn("{}:{}: rule '{}' opens with a look-behind, which is tried at every position of every lead: put a"
+                            + " look-ahead for what it guards first, \\b(?=(?:title|...)\\b)(?<!...)(title|...), as the bundled"
+                            + " rules do (the same matches, tried only where a title starts)", origin, n, f[2].trim());
                 }
                 try {
                     rules.add(new Rule(Double.parseDouble(f[0].trim()), f[1].trim().toLowerCase(Locale.ROOT), f[2].trim(),
