@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.testing.CapturedLog;
 import io.wirestream.testing.SharedData;
 import io.wirestream.text.RequiredLiterals;
 import java.io.BufferedReader;
@@ -84,21 +85,15 @@ class BreakingPhrasesTest {
 
     @Test
     void aRuleThatOpensWithALookBehindIsToldHowToBeWrittenCheaply() {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(BreakingPhrases.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
-        try {
+        try (CapturedLog log = CapturedLog.of(BreakingPhrases.class)) {
             BreakingPhrases.bundled();
-            assertThat(logged.list).as("the bundled rules are written title first").isEmpty();
+            assertThat(log.events()).as("the bundled rules are written title first").isEmpty();
             BreakingPhrases own = BreakingPhrases.parse("2\ten\tcoup\t\\bcoup\\b\n3\ten\tleader killed\t(?<!\\bformer )\\bleader\\b killed\n",
                     "desk-phrases.tsv");
             assertThat(own.rules()).hasSize(2);
-        } finally {
-            log.detachAppender(logged);
+            assertThat(log.events()).singleElement().extracting(e -> e.getFormattedMessage()).asString()
+                    .contains("desk-phrases.tsv:2", "leader killed", "look-ahead");
         }
-        assertThat(logged.list).singleElement().extracting(e -> e.getFormattedMessage()).asString()
-                .contains("desk-phrases.tsv:2", "leader killed", "look-ahead");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.wirestream.avro.DuplicateReason;
 import io.wirestream.avro.EnrichedStory;
 import io.wirestream.avro.PubStatus;
 import io.wirestream.avro.Signal;
+import io.wirestream.testing.CapturedLog;
 import io.wirestream.avro.StoryAction;
 import io.wirestream.testing.Stories;
 import io.wirestream.avro.StoryVersionState;
@@ -176,49 +177,35 @@ class VersionTrackerTest {
 
     @Test
     void aKillThatNamesNoStoryGoesToTheOnlyOneUnderTheSlugButNeverToAGuessAmongSeveral() {
-        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(VersionTracker.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
         send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
         VersionTracker.Keyed onlyOne;
-        try {
+        try (CapturedLog log = CapturedLog.of(VersionTracker.class)) {
             onlyOne = send(underTheSlug("Editors: this item has been withdrawn", 5).canceled().build());
-        } finally {
-            log.detachAppender(logged);
+            assertThat(log.events()).as("a kill placed on the only story says nothing").isEmpty();
         }
-        assertThat(logged.list).as("a kill placed on the only story says nothing").isEmpty();
         assertThat(onlyOne.key()).isEqualTo(SLUG);
         assertThat(accepted(onlyOne.decision()).getAction()).isEqualTo(StoryAction.KILL);
 
         store.clear();
         send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
         String senate = send(underTheSlug("Senate confirms treasury nominee", 5).build()).key();
-        VersionTracker.Keyed unplaced;
-        log.addAppender(logged);
-        try {
-            unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
-        } finally {
-            log.detachAppender(logged);
+        try (CapturedLog log = CapturedLog.of(VersionTracker.class)) {
+            VersionTracker.Keyed unplaced = send(underTheSlug("Editors: this item has been withdrawn", 9).canceled().build());
+            assertThat(log.events()).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("Editors: this item has been withdrawn", "2 stories", unplaced.key(),
+                        "no story is marked killed");
+            });
+            assertThat(unplaced.key()).isNotIn(SLUG, senate);
+            assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
         }
-        assertThat(logged.list).singleElement().satisfies(e -> {
-            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
-            assertThat(e.getFormattedMessage()).contains("Editors: this item has been withdrawn", SLUG, "2 stories", unplaced.key(),
-                    "no story is marked killed");
-        });
-        assertThat(unplaced.key()).isNotIn(SLUG, senate);
-        assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
-        // a kill signalled on a copy still marked usable is told the same way
-        logged.list.clear();
-        log.addAppender(logged);
-        try {
-            send(underTheSlug("Disregard earlier copy for legal reasons", 10).signal(Signal.KILL).build());
-        } finally {
-            log.detachAppender(logged);
-        }
-        assertThat(logged.list).singleElement().extracting(e -> e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
         assertThat(store.get(SLUG).getPubStatus()).isEqualTo(PubStatus.USABLE);
         assertThat(store.get(senate).getPubStatus()).isEqualTo(PubStatus.USABLE);
+        try (CapturedLog log = CapturedLog.of(VersionTracker.class)) {
+            // a kill signalled on a copy still marked usable is told the same way
+            send(underTheSlug("Disregard earlier copy for legal reasons", 10).signal(Signal.KILL).build());
+            assertThat(log.events()).singleElement().extracting(e -> e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+        }
         // the kill that repeats its story's words finds it
         VersionTracker.Keyed placed = send(underTheSlug("KILL - Senate confirms treasury nominee", 12).canceled().build());
         assertThat(placed.key()).isEqualTo(senate);
