@@ -19,12 +19,16 @@ _spec = importlib.util.spec_from_file_location('cp', os.path.join(os.path.dirnam
 cp = importlib.util.module_from_spec(_spec); _spec.loader.exec_module(cp)
 WORD = re.compile(r"[^\W_]+")
 
-def marks(h, paras, vec, skip=8):
+def marks(h, paras, vec, skip=8, lead_chars=250, lead_weight=1.0):
+    """EventMarks.of. Marks of the headline and the first lead_chars of the body (words starting there, as
+    EventYears.lead cuts the lead) weigh lead_weight times their idf; lead_weight 1 gives the plain marks."""
     if not paras: return {}
     names = cp.names(paras)
     topt = set(sorted(vec, key=lambda t: (-vec[t], t))[:skip])
     out = {}
-    for p in [h] + paras:
+    left = None
+    for k, p in enumerate([h] + paras):
+        if k == 1: left = lead_chars
         for m in WORD.finditer(p):
             x = m.group(0)
             if x.isdigit():
@@ -33,7 +37,10 @@ def marks(h, paras, vec, skip=8):
             else:
                 s = cp.stem(x.lower())
                 mark = s if len(s) >= 2 and s in names and s not in cp.STOP else None
-            if mark and mark not in topt: out[mark] = cp.idf(mark)
+            if mark and mark not in topt:
+                w = cp.idf(mark) * (lead_weight if (left is None or m.start() < left) else 1.0)
+                out[mark] = max(out.get(mark, 0), w)
+        if left is not None: left -= len(p) + 1
     return cp.top(out, 64)
 
 def run(S, vecs, M, th=0.25, sth=0.12, sure=0.4, agree=0.1, K=32, keys=8, bucketcap=20, check=True):

@@ -132,30 +132,9 @@ if __name__ == '__main__' and not any(a.startswith('--') for a in sys.argv):
     evaluate('shipped', n=int(sys.argv[1]) if len(sys.argv) > 1 else 10, halves=not os.environ.get('CORPUS'))
 
 # ---- The variant: lead marks weigh more, and a dated lead doubts a cluster that names no year ----
-WORD = re.compile(r"[^\W_]+")
 def marks_lead(h, paras, vec, lead_chars=250, lead_weight=3.0, skip=8):
-    """EventMarks.of with the marks of the headline and the first lead_chars of the body (words starting there, as
-    EventYears.lead cuts the lead) weighing lead_weight times their idf; lead_weight 1 gives the shipped marks."""
-    if not paras: return {}
-    names = cp.names(paras)
-    topt = set(sorted(vec, key=lambda t: (-vec[t], t))[:skip])
-    out = {}
-    left = None
-    for k, p in enumerate([h] + paras):
-        if k == 1: left = lead_chars
-        for m in WORD.finditer(p):
-            x = m.group(0)
-            if x.isdigit():
-                clock = p[m.end():m.end() + 1] == ':' or p[max(0, m.start() - 1):m.start()] == ':'
-                mark = x if not clock and x[0] != '0' and len(x) >= 2 else None
-            else:
-                s = cp.stem(x.lower())
-                mark = s if len(s) >= 2 and s in names and s not in cp.STOP else None
-            if mark and mark not in topt:
-                w = cp.idf(mark) * (lead_weight if (left is None or m.start() < left) else 1.0)
-                out[mark] = max(out.get(mark, 0), w)
-        if left is not None: left -= len(p) + 1
-    return cp.top(out, 64)
+    """EventMarks.of with lead marks weighing lead_weight times their idf (cluster-marks-prototype's marks)."""
+    return cm.marks(h, paras, vec, skip, lead_chars, lead_weight)
 def yearless(i, C):
     """EventYears.agreement, and -1 when the story's lead dates its event but the cluster, which has marks (full-text
     members), names no year (other than those current when the story was written)."""
