@@ -81,10 +81,14 @@ public final class StoryIdentity {
      * one to be a version of it, or when either side has none to tell by.
      */
     public static boolean sharesContent(StoryVersionState seen, Set<String> now) {
+        return sharesContent(seen, now, shared(seen, now));
+    }
+
+    /** The same, given {@code shared}, what {@link #shared} counts for the two, for a caller that ranks by it too. */
+    public static boolean sharesContent(StoryVersionState seen, Set<String> now, long shared) {
         if (seen.getLeadTerms().isEmpty() || now.isEmpty()) {
             return true;
         }
-        long shared = shared(seen, now);
         // One word in common is chance on a busy slug ("Senate confirms nominee", "Senate rejects climate bill"),
         // however short the leads: two at least, and a fifth of the smaller lead.
         return shared >= MIN_SHARED

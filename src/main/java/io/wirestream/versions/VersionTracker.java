@@ -79,12 +79,14 @@ public final class VersionTracker {
         List<String> others = seen.getOtherStories();
         // read once, as a set: each of up to 64 remembered stories is compared with it
         Set<String> now = Set.copyOf(StoryIdentity.leadTerms(story));
-        if (others.isEmpty() && StoryIdentity.sharesContent(seen, now)) {
+        long heldShared = StoryIdentity.shared(seen, now);
+        boolean heldShares = StoryIdentity.sharesContent(seen, now, heldShared);
+        if (others.isEmpty() && heldShares) {
             return new Keyed(key, decide(seen, story, recordTime), null); // the usual case: one story under the slug key
         }
         // The held story first, then the others newest first: an exact copy wins, then the most shared lead words.
-        String best = StoryIdentity.sharesContent(seen, now) ? key : null;
-        long bestShared = best == null ? -1 : StoryIdentity.shared(seen, now);
+        String best = heldShares ? key : null;
+        long bestShared = best == null ? -1 : heldShared;
         Map<String, StoryVersionState> read = new HashMap<>();
         for (int i = others.size() - 1; i >= 0; i--) {
             StoryVersionState other = states.apply(others.get(i));
@@ -97,7 +99,7 @@ public final class VersionTracker {
                 break;
             }
             long shared = StoryIdentity.shared(other, now);
-            if (!other.getLeadTerms().isEmpty() && StoryIdentity.sharesContent(other, now) && shared > bestShared) {
+            if (!other.getLeadTerms().isEmpty() && StoryIdentity.sharesContent(other, now, shared) && shared > bestShared) {
                 best = others.get(i);
                 bestShared = shared;
             }
