@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public final class DeskServer implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "desk-timer"));
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> changedClusters = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicBoolean subscriptionsChanged = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean subscriptionsChanged = new AtomicBoolean();
     private final List<Runnable> unlisten = new ArrayList<>();
 
     public DeskServer(int port, AlertBoard alerts, ClusterBoard clusters) throws IOException {

@@ -17,6 +17,11 @@ public record ParseContext(String source, String contentType, Instant receivedAt
         this(source, contentType, receivedAt, itemId, null);
     }
 
+    /** The same context with another declared media type. */
+    public ParseContext withContentType(String type) {
+        return new ParseContext(source, type, receivedAt, itemId, origin);
+    }
+
     /** True when the item came from a file (a drop folder or {@code produce PATH}), whose name says where, not which story. */
     public boolean fromFile() {
         return origin != null && origin.startsWith("file:");

@@ -94,8 +94,7 @@ public final class ParserRegistry {
                 throw new WireParseException("oversized item: " + payload.length + " bytes as UTF-8 exceeds the limit of " + maxItemBytes);
             }
             if (context != null) {
-                context = new ParseContext(context.source(), Utf16.asUtf8(context.contentType()), context.receivedAt(), context.itemId(),
-                        context.origin());
+                context = context.withContentType(Utf16.asUtf8(context.contentType()));
             }
         }
         WireParser parser = parserFor(payload, declaredFormat);

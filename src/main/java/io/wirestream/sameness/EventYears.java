@@ -151,16 +151,9 @@ final class EventYears {
     /**
      * +1 when the story's lead years meet the cluster's, -1 when both have years and none meet, else 0. The
      * cluster's years current when the story was written are left out as the story's own are (a member written
-     * on 31 December may name the new year as another).
-     */
-    static int agreement(List<Integer> lead, List<Integer> cluster, Instant written) {
-        return agreement(lead, cluster, false, written);
-    }
-
-    /**
-     * The same, and -1 when the story's lead dates its event but a cluster of full texts ({@code clusterWrites}:
-     * its entry carries event marks, which only stories with a body have) names no year at all beside the current
-     * ones. Reports of an event dated to another year name it (the story's lead does); a cluster whose members,
+     * on 31 December may name the new year as another). And -1 when the story's lead dates its event but a cluster
+     * of full texts ({@code clusterWrites}: its entry carries {@link #FULL_TEXT_MARKS} event marks or more, which only
+     * reports read at length have) names no year at all beside the current ones. Reports of an event dated to another year name it (the story's lead does); a cluster whose members,
      * reading their whole texts, never do reports another event, most often a current one. Measured on ECB+
      * (docs/quality.md, "Twenty-fifth session"): a report whose lead gives its date joined a young cluster without
      * years wrongly more often than rightly.

@@ -64,9 +64,9 @@ class EventYearsTest {
         // a member written on 31 December 2025 names 2026 ("rules take effect in 2026"); a story of 1 January 2026
         // naming 2024 is not refused for it
         Instant newYear = Instant.parse("2026-01-01T09:00:00Z");
-        assertThat(EventYears.agreement(List.of(2024), List.of(2026), newYear)).isZero();
-        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2008), newYear)).isEqualTo(1);
-        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2011), newYear)).isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(2024), List.of(2026), false, newYear)).isZero();
+        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2008), false, newYear)).isEqualTo(1);
+        assertThat(EventYears.agreement(List.of(2008), List.of(2026, 2011), false, newYear)).isEqualTo(-1);
     }
 
     @Test
@@ -74,9 +74,9 @@ class EventYearsTest {
         Map<String, Integer> counts = EventYears.addTo(EventYears.addTo(Map.of(), List.of(2008, 2009)), List.of(2008));
         assertThat(counts).containsEntry("2008", 2).containsEntry("2009", 1);
         assertThat(EventYears.filed(counts)).containsExactly(2008, 2009);
-        assertThat(EventYears.agreement(List.of(2008), List.of(2007, 2008), WRITTEN)).isEqualTo(1);
-        assertThat(EventYears.agreement(List.of(2011), List.of(2007, 2008), WRITTEN)).isEqualTo(-1);
-        assertThat(EventYears.agreement(List.of(), List.of(2008), WRITTEN)).isZero();
+        assertThat(EventYears.agreement(List.of(2008), List.of(2007, 2008), false, WRITTEN)).isEqualTo(1);
+        assertThat(EventYears.agreement(List.of(2011), List.of(2007, 2008), false, WRITTEN)).isEqualTo(-1);
+        assertThat(EventYears.agreement(List.of(), List.of(2008), false, WRITTEN)).isZero();
     }
 
     @Test
