@@ -161,6 +161,11 @@ public final class Bench {
         out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
         out.put("full_stories_per_s", round(full.perSecond(), 1));
         out.put("throughput_ratio", round(full.perSecond() / passThrough.perSecond(), 3));
+        // The same from the poll that saw half the outputs on: after the JIT compilers' first minute.
+        out.put("passthrough_stories_per_s_second_half", round(passThrough.secondHalfPerSecond(), 1));
+        out.put("full_stories_per_s_second_half", round(full.secondHalfPerSecond(), 1));
+        out.put("throughput_ratio_second_half", round(full.secondHalfPerSecond() / passThrough.secondHalfPerSecond(), 3));
+        out.put("full_jit_cores", full.jitCores() == null ? null : round(full.jitCores(), 2));
         out.put("offered_rate", options.rate());
         out.put("latency_ms_p50", latency.percentiles().at(50));
         out.put("latency_ms_p95", latency.percentiles().at(95));
@@ -256,9 +261,20 @@ public final class Bench {
     // ---------------------------------------------------------------- throughput
 
     /** Seconds from RUNNING to the last expected output, and the per-topic counts at that moment. */
-    record Throughput(int stories, double seconds, double startupSeconds, Map<String, Long> counts) {
+    /**
+     * One throughput run. {@code lateStories} and {@code lateSeconds}: the outputs from the poll that first
+     * saw half of them to the end, and how long they took: the rate once the JIT compilers have had the
+     * first half, which on two cores they share with the run ({@code jitCores}: cores they took over the
+     * whole run; docs/benchmarks.md, "The JIT's first minutes").
+     */
+    record Throughput(int stories, double seconds, double startupSeconds, Map<String, Long> counts, long lateStories,
+                      double lateSeconds, Double jitCores) {
         double perSecond() {
             return stories / seconds;
+        }
+
+        double secondHalfPerSecond() {
+            return lateStories / lateSeconds;
         }
     }
 
@@ -296,10 +312,17 @@ public final class Bench {
                 throw new IllegalStateException(name + ": Kafka Streams not RUNNING after 120 s (" + streams.state() + ")");
             }
             long t0 = System.nanoTime();
+            long jit0 = ThreadTime.jitMillis();
             long deadline = t0 + limit.toNanos();
             long lastLog = t0;
             Map<String, Long> counts = counter.poll(Duration.ofMillis(50));
+            long half = 0;
+            long atHalf = 0;
             while (sum(counts) < expected) {
+                if (half == 0 && sum(counts) >= expected / 2) {
+                    half = System.nanoTime();
+                    atHalf = sum(counts);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": only " + sum(counts) + " of " + expected
                             + " outputs after " + limit.toSeconds() + " s: " + counts);
@@ -314,9 +337,15 @@ public final class Bench {
                 }
             }
             long t1 = System.nanoTime();
-            Throughput t = new Throughput(expected, (t1 - t0) / 1e9, (t0 - s0) / 1e9, shortNames(counts));
-            log.printf(Locale.ROOT, "[bench] %s: %d stories in %.2f s = %.0f stories/s (start-up %.2f s, not counted) %s%n",
-                    name, expected, t.seconds(), t.perSecond(), t.startupSeconds(), t.counts());
+            long jit1 = ThreadTime.jitMillis();
+            if (half == 0) { // all of them in the first poll that saw half
+                half = t0;
+            }
+            Throughput t = new Throughput(expected, (t1 - t0) / 1e9, (t0 - s0) / 1e9, shortNames(counts), expected - atHalf,
+                    Math.max(1e-3, (t1 - half) / 1e9), jit0 < 0 ? null : (jit1 - jit0) / 1e3 / ((t1 - t0) / 1e9));
+            log.printf(Locale.ROOT, "[bench] %s: %d stories in %.2f s = %.0f stories/s (start-up %.2f s, not counted; second half"
+                            + " %.0f stories/s; JIT compilers %.2f cores) %s%n", name, expected, t.seconds(), t.perSecond(),
+                    t.startupSeconds(), t.secondHalfPerSecond(), t.jitCores() == null ? Double.NaN : t.jitCores(), t.counts());
             return t;
         }
     }

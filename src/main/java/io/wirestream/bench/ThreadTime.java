@@ -1,5 +1,7 @@
 package io.wirestream.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -17,7 +19,17 @@ import org.apache.kafka.streams.KafkaStreams;
  * every hop (docs/benchmarks.md, "The alert path under a live feed").
  */
 record ThreadTime(long nanos, double commits, double flushNs, double sendOffsetsNs, double commitTxnNs, double blockedNs,
-                  double processed) {
+                  double processed, long jitMs) {
+
+    /**
+     * Milliseconds the JVM's JIT compilers have spent so far, summed over their threads; -1 where the JVM
+     * does not say. On two cores a compiler thread busy for a minute after start takes half the machine
+     * from the stream thread and the in-process broker (docs/benchmarks.md, "The JIT's first minutes").
+     */
+    static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
 
     static ThreadTime of(KafkaStreams streams) {
         double commits = 0;
@@ -48,7 +60,7 @@ record ThreadTime(long nanos, double commits, double flushNs, double sendOffsets
                 }
             }
         }
-        return new ThreadTime(System.nanoTime(), commits, flush, offsets, commit, blocked, processed);
+        return new ThreadTime(System.nanoTime(), commits, flush, offsets, commit, blocked, processed, jitMillis());
     }
 
     /** The figures from {@code before} to this one, for the bench's JSON line. */
@@ -68,6 +80,8 @@ record ThreadTime(long nanos, double commits, double flushNs, double sendOffsets
         out.put("commit_share", round((flushMs + offsetsMs + commitMs) / 1e3 / seconds));
         out.put("blocked_share", round((blockedNs - before.blockedNs) / 1e9 / seconds));
         out.put("records_processed_per_s", round((processed - before.processed) / seconds));
+        // Cores the JIT compilers took meanwhile (the whole JVM's: the broker's code is compiled too).
+        out.put("jit_cores", jitMs < 0 ? null : round((jitMs - before.jitMs) / 1e3 / seconds));
         return out;
     }
 

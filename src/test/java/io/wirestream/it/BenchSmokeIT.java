@@ -38,6 +38,10 @@ class BenchSmokeIT {
         assertThat(json.path("passthrough_stories_per_s").asDouble()).isPositive();
         assertThat(json.path("full_stories_per_s").asDouble()).isPositive();
         assertThat(json.path("throughput_ratio").asDouble()).isPositive();
+        // The rate from half the outputs on, once the JIT compilers have had the first half, and the cores they took.
+        assertThat(json.path("full_stories_per_s_second_half").asDouble()).isPositive();
+        assertThat(json.path("throughput_ratio_second_half").asDouble()).isPositive();
+        assertThat(json.path("full_jit_cores").asDouble()).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors());
         long p50 = json.path("latency_ms_p50").asLong();
         long p95 = json.path("latency_ms_p95").asLong();
         long p99 = json.path("latency_ms_p99").asLong();
@@ -68,6 +72,7 @@ class BenchSmokeIT {
         assertThat(threads.path("commit_ms_avg").asDouble()).isPositive();
         assertThat(threads.path("records_processed_per_s").asDouble()).isPositive();
         assertThat(threads.path("blocked_share").asDouble()).isBetween(0.0, 1.0);
+        assertThat(threads.path("jit_cores").asDouble()).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors());
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
         // The untimed warm-up at the same rate (50 wires) is reported apart, never among the timed samples.
