@@ -3,6 +3,7 @@ package io.wirestream.sameness;
 import io.wirestream.avro.ClusterEntry;
 import io.wirestream.avro.ClusterMember;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -10,9 +11,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Files a cluster's latest centroid (and its strongest {@link EventMarks}) under one term bucket ("t:" key), replacing its older snapshot
- * there: one entry written ({@link BucketEntries}), nothing read; and deletes the provisional entry
- * the snapshot names for retraction, if any. A bucket is capped at the
+ * Files a cluster's latest centroid (and its strongest {@link EventMarks}) under the term buckets ("t:" keys) of one
+ * partition the update names, replacing its older snapshot in each: one entry written per bucket ({@link BucketEntries}),
+ * nothing read; and deletes the provisional entry the update names for retraction from the buckets it names for that. A bucket is capped at the
  * {@code bucketClusters} clusters that grew most recently when it is next queried. Shares the bucket
  * store with {@link BucketProcessor}, so a query sees every snapshot filed before it.
  */
@@ -47,13 +48,22 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
     @Override
     public void process(Record<String, ClusterMember> record) {
         ClusterMember snapshot = record.value();
-        if (snapshot.getRetract() != null) {
-            entries.delete(record.key(), snapshot.getRetract());
+        List<String> fileTo = snapshot.getBuckets();
+        List<String> retractFrom = snapshot.getRetractFrom();
+        if (fileTo.isEmpty() && retractFrom.isEmpty()) {
+            // one bucket, the record key: how the versions before 2026-12-06 sent every filing
+            fileTo = snapshot.getVector().isEmpty() ? List.of() : List.of(record.key());
+            retractFrom = snapshot.getRetract() == null ? List.of() : List.of(record.key());
         }
-        if (!snapshot.getVector().isEmpty()) {
-            entries.replaceCluster(record.key(), ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
+        // Each bucket's retraction before its filing, as when each bucket had a record of its own.
+        for (String bucket : retractFrom) {
+            entries.delete(bucket, snapshot.getRetract());
+        }
+        for (String bucket : fileTo) {
+            entries.replaceCluster(bucket, ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
                     .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
-                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed()).setSize(snapshot.getSize()).setYears(snapshot.getYears()).build());
+                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed())
+                    .setSize(snapshot.getSize()).setYears(snapshot.getYears()).build());
         }
     }
 }

@@ -91,24 +91,52 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         Map<String, Float> centroid = TermVectors.top(kept, TermVectors.TERMS);
         Map<String, Float> marks = EventMarks.filed(state.getMarks());
         List<Integer> years = EventYears.filed(state.getYears());
-        Map<String, ClusterMember.Builder> out = new LinkedHashMap<>();
         boolean founder = m.getStoryKey() != null && GatherProcessor.newClusterId(m.getStoryKey()).equals(record.key());
-        for (String t : filings(state, centroid, m.getVector(), founder)) {
-            out.put(t, ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(state.getLastSeen()).setVector(centroid)
-                    .setMarks(marks).setSize(state.getSize()).setYears(years));
-        }
+        List<String> filed = filings(state, centroid, m.getVector(), founder);
         // The member asked its term buckets as the founder of a cluster of its own (a provisional
         // entry, see BucketProcessor); it joined this one instead, so that entry goes, riding on the
-        // filing to the same bucket where there is one.
-        if (m.getStoryKey() != null && !founder) {
-            String provisional = GatherProcessor.newClusterId(m.getStoryKey());
-            for (String t : TermVectors.topTerms(m.getVector(), settings.termKeys())) {
-                out.computeIfAbsent(t, x -> ClusterMember.newBuilder().setClusterId(record.key()).setEventTime(m.getEventTime())
-                        .setVector(Map.of())).setRetract(provisional);
-            }
-        }
+        // filing to the same partition where there is one.
+        List<String> retracted = m.getStoryKey() != null && !founder ? TermVectors.topTerms(m.getVector(), settings.termKeys()) : List.of();
         store.put(record.key(), state);
-        out.forEach((t, b) -> context.forward(record.withKey(Scatter.TERM + t).withValue(b.build())));
+        // One record per partition of cluster-terms, keyed by its first bucket (Scatter.partitions sends it
+        // there), as the queries go: the centroid crosses Kafka once per partition, not once per bucket.
+        Map<Integer, PartitionFiling> byPartition = new LinkedHashMap<>();
+        for (String t : filed) {
+            byPartition.computeIfAbsent(Scatter.partition(Scatter.TERM + t, settings.partitions()), p -> new PartitionFiling())
+                    .fileTo(Scatter.TERM + t);
+        }
+        for (String t : retracted) {
+            byPartition.computeIfAbsent(Scatter.partition(Scatter.TERM + t, settings.partitions()), p -> new PartitionFiling())
+                    .retractFrom(Scatter.TERM + t);
+        }
+        String provisional = retracted.isEmpty() ? null : GatherProcessor.newClusterId(m.getStoryKey());
+        for (PartitionFiling f : byPartition.values()) {
+            ClusterMember.Builder b = ClusterMember.newBuilder().setClusterId(record.key()).setRetract(f.retractFrom.isEmpty() ? null : provisional)
+                    .setBuckets(f.fileTo).setRetractFrom(f.retractFrom);
+            if (f.fileTo.isEmpty()) {
+                b.setEventTime(m.getEventTime()).setVector(Map.of());
+            } else {
+                b.setEventTime(state.getLastSeen()).setVector(centroid).setMarks(marks).setSize(state.getSize()).setYears(years);
+            }
+            context.forward(record.withKey(f.firstBucket).withValue(b.build()));
+        }
+    }
+
+    /** The term buckets of one partition a cluster's update goes to, the first one named being its record key. */
+    private static final class PartitionFiling {
+        private String firstBucket;
+        private final List<String> fileTo = new ArrayList<>();
+        private final List<String> retractFrom = new ArrayList<>();
+
+        void fileTo(String bucket) {
+            firstBucket = firstBucket == null ? bucket : firstBucket;
+            fileTo.add(bucket);
+        }
+
+        void retractFrom(String bucket) {
+            firstBucket = firstBucket == null ? bucket : firstBucket;
+            retractFrom.add(bucket);
+        }
     }
 
     /**

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
@@ -77,11 +76,7 @@ class TermBucketCacheTest {
         }
 
         Map<String, BucketState> contents() {
-            Map<String, BucketState> out = new HashMap<>();
-            try (KeyValueIterator<String, BucketState> it = store.all()) {
-                it.forEachRemaining(kv -> out.put(kv.key, kv.value));
-            }
-            return out;
+            return StoreContents.of(store);
         }
     }
 
