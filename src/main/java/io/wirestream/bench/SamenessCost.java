@@ -447,7 +447,7 @@ final class SamenessCost {
                     .setSource(s.getSource()).setEventTime(s.getVersionCreated()).setVector(vector).setMarks(marks).build();
             clusterProcessor.process(new Record<>(cluster, roundTrip(memberSerde, member), time.toEpochMilli()));
             for (var f : clusterContext.forwarded()) {
-                // cluster-terms: each centroid snapshot crosses a topic to its term bucket.
+                // cluster-terms: each centroid snapshot crosses a topic to its term buckets, once per partition (since 2026-12-06).
                 indexProcessor.process(new Record<>(f.record().key(), roundTrip(memberSerde, f.record().value()),
                         f.record().timestamp()));
             }

@@ -55,7 +55,14 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
             fileTo = snapshot.getVector().isEmpty() ? List.of() : List.of(record.key());
             retractFrom = snapshot.getRetract() == null ? List.of() : List.of(record.key());
         }
-        // Each bucket's retraction before its filing, as when each bucket had a record of its own.
+        // Each bucket's retraction before its filing, as when each bucket had a record of its own; nothing to
+        // retract without a provisional id, nothing to file without a centroid.
+        if (snapshot.getRetract() == null) {
+            retractFrom = List.of();
+        }
+        if (snapshot.getVector().isEmpty()) {
+            fileTo = List.of();
+        }
         for (String bucket : retractFrom) {
             entries.delete(bucket, snapshot.getRetract());
         }

@@ -21,7 +21,8 @@ import java.time.Duration;
  * @param termKeys           term buckets each story asks and each cluster is indexed under
  * @param bucketClusters     clusters a term bucket keeps
  * @param partitions         partitions of the buckets' topics (sameness-queries, cluster-terms): a story sends
- *                           one query per partition its buckets fall in, so fewer partitions, fewer records
+ *                           one query per partition its buckets fall in, and a cluster one update per partition
+ *                           its term buckets fall in, so fewer partitions, fewer records
  * @param termCacheMb        megabytes of heap each task of the bucket store may spend on the term buckets it
  *                           read last ({@link TermBucketCache}; 0: none; at most a sixteenth of the heap)
  * @param sizePrior          for headline-only or very short stories, a cluster's score is its decayed cosine times

@@ -123,8 +123,8 @@ public final class Scatter {
 
     /**
      * The partitioner of the buckets' topics (sameness-queries and cluster-terms, which share the bucket
-     * store): a query goes where its first bucket key does, and every key of its group is of that
-     * partition by construction.
+     * store): a query, or a cluster's update ({@link ClusterProcessor}), goes where its first bucket key
+     * does, and every key of its group is of that partition by construction.
      */
     public static Optional<Set<Integer>> partitions(String topic, String key, Object value, int partitions) {
         return Optional.of(Set.of(partition(key, partitions)));
