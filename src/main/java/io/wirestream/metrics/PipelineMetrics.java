@@ -107,6 +107,14 @@ public final class PipelineMetrics {
         registry.counter("wirestream.source.sequence", "source", source, "outcome", outcome).increment(messages);
     }
 
+    /**
+     * A kill under a slug key that could be about several stories and names none of them clearly: passed on under a
+     * key of its own, so no desk row is marked killed (docs/operations.md, "A kill nobody can place").
+     */
+    public void unplacedKill(EnrichedStory s) {
+        registry.counter("wirestream.kills.unplaced", "source", s.getSource()).increment();
+    }
+
     public void duplicate(Duplicate d) {
         registry.counter("wirestream.duplicates", "reason", d.getReason().name().toLowerCase(Locale.ROOT)).increment();
     }

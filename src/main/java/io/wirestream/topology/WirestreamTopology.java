@@ -304,7 +304,7 @@ public final class WirestreamTopology {
                     return KeyValue.pair(s.getStoryKey(), s);
                 }, Named.as("key-by-story"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("stories-by-key"))
-                .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention()),
+                .process(() -> new VersionProcessor(VERSIONS_STORE, settings.versionRetention(), metrics::unplacedKill),
                         Named.as("versions"), VERSIONS_STORE, ExpiryIndex.indexName(VERSIONS_STORE))
                 .split(Named.as("versions-"))
                 .branch((k, v) -> v instanceof Routed.Duplicated, Branched.as("duplicate"))

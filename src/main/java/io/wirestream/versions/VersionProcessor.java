@@ -5,6 +5,7 @@ import io.wirestream.avro.StoryVersionState;
 import io.wirestream.state.ExpiryIndex;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,13 +28,20 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
 
     private final String storeName;
     private final Duration retention;
+    /** Told of each kill nobody can place ({@link VersionTracker.Keyed#unplacedKill()}): a metric. */
+    private final Consumer<EnrichedStory> onUnplacedKill;
     private KeyValueStore<String, StoryVersionState> store;
     private ExpiryIndex byTime;
     private ProcessorContext<String, Routed> context;
 
     public VersionProcessor(String storeName, Duration retention) {
+        this(storeName, retention, story -> { });
+    }
+
+    public VersionProcessor(String storeName, Duration retention, Consumer<EnrichedStory> onUnplacedKill) {
         this.storeName = storeName;
         this.retention = retention;
+        this.onUnplacedKill = onUnplacedKill;
     }
 
     @Override
@@ -55,6 +63,9 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
         }
         if (k.slugState() != null) {
             put(record.value().getStoryKey(), k.slugState());
+        }
+        if (k.unplacedKill()) {
+            onUnplacedKill.accept(record.value());
         }
         context.forward(record.withKey(k.key()).withValue(d.routed()));
     }

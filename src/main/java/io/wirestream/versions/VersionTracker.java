@@ -45,9 +45,15 @@ public final class VersionTracker {
 
     /**
      * A decision and the story key it is stored and forwarded under; {@code slugState}, when not null, is the slug
-     * key's own state to store as well (the list of other stories found under it, and its last sight).
+     * key's own state to store as well (the list of other stories found under it, and its last sight); {@code
+     * unplacedKill}: a kill under a slug key that could be about several stories and repeats too little of any of
+     * them, passed on under a key of its own (logged at WARN, counted by the versions stage).
      */
-    public record Keyed(String key, Decision decision, StoryVersionState slugState) {
+    public record Keyed(String key, Decision decision, StoryVersionState slugState, boolean unplacedKill) {
+
+        Keyed(String key, Decision decision, StoryVersionState slugState) {
+            this(key, decision, slugState, false);
+        }
     }
 
     /**
@@ -111,7 +117,8 @@ public final class VersionTracker {
             return new Keyed(key, decide(seen, story, recordTime), null);
         }
         String own = best != null ? best : StoryIdentity.keyOfDifferentStory(story);
-        if (best == null && isKill(story)) {
+        boolean unplacedKill = best == null && isKill(story);
+        if (unplacedKill) {
             // Passed on, so nothing is lost, but under a key no desk row holds: an editor has to find the story it kills.
             LOG.warn("Kill '{}' under slug key {} shares too few words with any of the {} stories held there to tell which it"
                     + " kills; passed on under a key of its own ({}), so no story is marked killed: kill the right one by hand"
@@ -125,7 +132,7 @@ public final class VersionTracker {
             remembered.remove(0);
         }
         StoryVersionState slugState = StoryVersionState.newBuilder(touched(seen, recordTime)).setOtherStories(remembered).build();
-        return underKey(own, best != null ? read.get(best) : states.apply(own), story, recordTime, slugState);
+        return underKey(own, best != null ? read.get(best) : states.apply(own), story, recordTime, slugState, unplacedKill);
     }
 
     /** A kill: canceled, or signalled as one (a ninjs "kill" or a KILL slug on a copy still marked usable). */
@@ -134,9 +141,9 @@ public final class VersionTracker {
     }
 
     private static Keyed underKey(String key, StoryVersionState seen, EnrichedStory story, Instant recordTime,
-                                  StoryVersionState slugState) {
+                                  StoryVersionState slugState, boolean unplacedKill) {
         EnrichedStory keyed = EnrichedStory.newBuilder(story).setStoryKey(key).build();
-        return new Keyed(key, decide(seen, keyed, recordTime), slugState);
+        return new Keyed(key, decide(seen, keyed, recordTime), slugState, unplacedKill);
     }
 
     /**

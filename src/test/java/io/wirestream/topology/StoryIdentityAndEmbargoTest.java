@@ -49,6 +49,26 @@ class StoryIdentityAndEmbargoTest {
     }
 
     @Test
+    void aKillThatCouldBeAboutEitherOfTheDaysAlertsIsPassedOnAndCountedNotGuessed() {
+        try (TopologyHarness p = new TopologyHarness()) {
+            sendTheDaysTwoAlerts(p);
+            p.send("ap:4", WireItems.raw("ap", "auto", alert("0004", "Kill",
+                    "Editors: this item has been withdrawn.", "1700"), T0.plusSeconds(7200)));
+            assertThat(p.enrichedSeen).hasSize(3);
+            EnrichedStory kill = p.enrichedSeen.get(2);
+            assertThat(kill.getAction()).isEqualTo(StoryAction.KILL);
+            assertThat(kill.getStoryKey()).isNotIn(p.enrichedSeen.get(0).getStoryKey(), p.enrichedSeen.get(1).getStoryKey());
+            assertThat(p.metrics().total("wirestream.kills.unplaced")).as("the kill nobody can place, counted").isEqualTo(1);
+
+            // a kill that repeats the Senate story's words finds it, and is not counted
+            p.send("ap:5", WireItems.raw("ap", "auto", alert("0005", "Kill",
+                    "WASHINGTON (AP) _ Kill: The Senate has confirmed the nominee for treasury secretary.", "1710"), T0.plusSeconds(7800)));
+            assertThat(p.enrichedSeen.get(3).getStoryKey()).isEqualTo(p.enrichedSeen.get(1).getStoryKey());
+            assertThat(p.metrics().total("wirestream.kills.unplaced")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aWritethruUnderTheSameSlugIsAnUpdate() {
         try (TopologyHarness p = new TopologyHarness()) {
             p.send("ap:1", WireItems.raw("ap", "auto", alert("0001", "",

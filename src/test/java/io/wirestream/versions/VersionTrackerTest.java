@@ -184,6 +184,7 @@ class VersionTrackerTest {
             assertThat(log.events()).as("a kill placed on the only story says nothing").isEmpty();
         }
         assertThat(onlyOne.key()).isEqualTo(SLUG);
+        assertThat(onlyOne.unplacedKill()).isFalse();
         assertThat(accepted(onlyOne.decision()).getAction()).isEqualTo(StoryAction.KILL);
 
         store.clear();
@@ -197,6 +198,7 @@ class VersionTrackerTest {
                         "no story is marked killed");
             });
             assertThat(unplaced.key()).isNotIn(SLUG, senate);
+            assertThat(unplaced.unplacedKill()).as("told to the versions stage, which counts it").isTrue();
             assertThat(accepted(unplaced.decision()).getAction()).isEqualTo(StoryAction.KILL);
         }
         assertThat(store.get(SLUG).getPubStatus()).isEqualTo(PubStatus.USABLE);
@@ -209,6 +211,7 @@ class VersionTrackerTest {
         // the kill that repeats its story's words finds it
         VersionTracker.Keyed placed = send(underTheSlug("KILL - Senate confirms treasury nominee", 12).canceled().build());
         assertThat(placed.key()).isEqualTo(senate);
+        assertThat(placed.unplacedKill()).isFalse();
         assertThat(accepted(placed.decision()).getAction()).isEqualTo(StoryAction.KILL);
     }
 
