@@ -166,6 +166,8 @@ public final class Bench {
         out.put("full_stories_per_s_second_half", round(full.secondHalfPerSecond(), 1));
         out.put("throughput_ratio_second_half", round(full.secondHalfPerSecond() / passThrough.secondHalfPerSecond(), 3));
         out.put("full_jit_cores", full.jitCores() == null ? null : round(full.jitCores(), 2));
+        // Where the full run's stream thread time went over its second half: busy, or waiting for input and commits.
+        out.put("full_stream_threads_second_half", full.lateThreads());
         out.put("offered_rate", options.rate());
         out.put("latency_ms_p50", latency.percentiles().at(50));
         out.put("latency_ms_p95", latency.percentiles().at(95));
@@ -265,10 +267,11 @@ public final class Bench {
      * One throughput run. {@code lateStories} and {@code lateSeconds}: the outputs from the poll that first
      * saw half of them to the end, and how long they took: the rate once the JIT compilers have had the
      * first half, which on two cores they share with the run ({@code jitCores}: cores they took over the
-     * whole run; docs/benchmarks.md, "The JIT's first minutes").
+     * whole run; docs/benchmarks.md, "The JIT's first minutes"). {@code lateThreads}: where the stream threads' time
+     * went over those late outputs ({@link ThreadTime}), null when half came in the first poll.
      */
     record Throughput(int stories, double seconds, double startupSeconds, Map<String, Long> counts, long lateStories,
-                      double lateSeconds, Double jitCores) {
+                      double lateSeconds, Double jitCores, Map<String, Object> lateThreads) {
         double perSecond() {
             return stories / seconds;
         }
@@ -318,10 +321,12 @@ public final class Bench {
             Map<String, Long> counts = counter.poll(Duration.ofMillis(50));
             long half = 0;
             long atHalf = 0;
+            ThreadTime atHalfThreads = null;
             while (sum(counts) < expected) {
                 if (half == 0 && sum(counts) >= expected / 2) {
                     half = System.nanoTime();
                     atHalf = sum(counts);
+                    atHalfThreads = ThreadTime.of(streams.streams());
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": only " + sum(counts) + " of " + expected
@@ -338,11 +343,12 @@ public final class Bench {
             }
             long t1 = System.nanoTime();
             long jit1 = ThreadTime.jitMillis();
+            Map<String, Object> lateThreads = atHalfThreads == null ? null : ThreadTime.of(streams.streams()).since(atHalfThreads);
             if (half == 0) { // all of them in the first poll that saw half
                 half = t0;
             }
             Throughput t = new Throughput(expected, (t1 - t0) / 1e9, (t0 - s0) / 1e9, shortNames(counts), expected - atHalf,
-                    Math.max(1e-3, (t1 - half) / 1e9), jit0 < 0 ? null : (jit1 - jit0) / 1e3 / ((t1 - t0) / 1e9));
+                    Math.max(1e-3, (t1 - half) / 1e9), jit0 < 0 ? null : (jit1 - jit0) / 1e3 / ((t1 - t0) / 1e9), lateThreads);
             log.printf(Locale.ROOT, "[bench] %s: %d stories in %.2f s = %.0f stories/s (start-up %.2f s, not counted; second half"
                             + " %.0f stories/s; JIT compilers %.2f cores) %s%n", name, expected, t.seconds(), t.perSecond(),
                     t.startupSeconds(), t.secondHalfPerSecond(), t.jitCores() == null ? Double.NaN : t.jitCores(), t.counts());

@@ -42,6 +42,12 @@ class BenchSmokeIT {
         assertThat(json.path("full_stories_per_s_second_half").asDouble()).isPositive();
         assertThat(json.path("throughput_ratio_second_half").asDouble()).isPositive();
         assertThat(json.path("full_jit_cores").asDouble()).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors());
+        // The stream thread's second half (null only when half the outputs came in the first poll).
+        assertThat(json.has("full_stream_threads_second_half")).isTrue();
+        JsonNode late = json.path("full_stream_threads_second_half");
+        if (!late.isNull()) {
+            assertThat(late.path("blocked_share").asDouble()).isBetween(0.0, 1.0);
+        }
         long p50 = json.path("latency_ms_p50").asLong();
         long p95 = json.path("latency_ms_p95").asLong();
         long p99 = json.path("latency_ms_p99").asLong();
