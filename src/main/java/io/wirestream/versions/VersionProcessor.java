@@ -34,10 +34,6 @@ public final class VersionProcessor implements Processor<String, EnrichedStory, 
     private ExpiryIndex byTime;
     private ProcessorContext<String, Routed> context;
 
-    public VersionProcessor(String storeName, Duration retention) {
-        this(storeName, retention, story -> { });
-    }
-
     public VersionProcessor(String storeName, Duration retention, Consumer<EnrichedStory> onUnplacedKill) {
         this.storeName = storeName;
         this.retention = retention;

@@ -10,6 +10,7 @@ import io.wirestream.avro.StoryVersionState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,10 +95,12 @@ public final class VersionTracker {
         String best = heldShares ? key : null;
         long bestShared = best == null ? -1 : heldShared;
         Map<String, StoryVersionState> read = new HashMap<>();
+        Set<String> expired = new HashSet<>();
         for (int i = others.size() - 1; i >= 0; i--) {
             StoryVersionState other = states.apply(others.get(i));
             if (other == null) {
-                continue; // expired
+                expired.add(others.get(i));
+                continue;
             }
             read.put(others.get(i), other);
             if (other.getContentHash().equals(story.getContentHash())) {
@@ -125,7 +128,9 @@ public final class VersionTracker {
                     + " if it ran", story.getHeadline(), key, read.size() + 1, own);
         }
         List<String> remembered = new ArrayList<>(others);
-        remembered.retainAll(read.keySet()); // expired ones are forgotten, so no later copy reads them again
+        // Expired ones are forgotten, so no later copy reads them again; those an exact copy stopped the search before
+        // are kept (until 2026-12-06 they were dropped too, so a redelivery made the slug key forget its other stories).
+        remembered.removeAll(expired);
         remembered.remove(own);
         remembered.add(own); // most recently seen last
         if (remembered.size() > MAX_OTHER_STORIES) {

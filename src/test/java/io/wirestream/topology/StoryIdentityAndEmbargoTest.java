@@ -59,8 +59,13 @@ class StoryIdentityAndEmbargoTest {
             assertThat(kill.getAction()).isEqualTo(StoryAction.KILL);
             assertThat(kill.getStoryKey()).isNotIn(p.enrichedSeen.get(0).getStoryKey(), p.enrichedSeen.get(1).getStoryKey());
             assertThat(p.metrics().total("wirestream.kills.unplaced")).as("the kill nobody can place, counted").isEqualTo(1);
+            // resent, it is a redelivery of itself, not a second kill to place
+            p.send("ap:4", WireItems.raw("ap", "auto", alert("0004", "Kill",
+                    "Editors: this item has been withdrawn.", "1700"), T0.plusSeconds(7300)));
+            assertThat(p.duplicatesSeen).singleElement().satisfies(d -> assertThat(d.getDuplicateOf()).isEqualTo(kill.getStoryKey()));
+            assertThat(p.metrics().total("wirestream.kills.unplaced")).isEqualTo(1);
 
-            // a kill that repeats the Senate story's words finds it, and is not counted
+            // a kill that repeats the Senate story's words finds it (the resend above left it remembered), and is not counted
             p.send("ap:5", WireItems.raw("ap", "auto", alert("0005", "Kill",
                     "WASHINGTON (AP) _ Kill: The Senate has confirmed the nominee for treasury secretary.", "1710"), T0.plusSeconds(7800)));
             assertThat(p.enrichedSeen.get(3).getStoryKey()).isEqualTo(p.enrichedSeen.get(1).getStoryKey());

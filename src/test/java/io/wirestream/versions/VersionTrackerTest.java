@@ -160,6 +160,20 @@ class VersionTrackerTest {
     }
 
     @Test
+    void aRedeliveryOfOneRememberedStoryKeepsTheOthersRemembered() {
+        send(underTheSlug("Wildfire forces evacuation of homes near Denver", 0).build());
+        String senate = send(underTheSlug("Senate confirms treasury nominee", 5).build()).key();
+        String court = send(underTheSlug("Court rules on river water rights", 9).build()).key();
+        // the newest remembered story sent again is found first and ends the search: the others were not read
+        assertThat(send(underTheSlug("Court rules on river water rights", 12).build()).key()).isEqualTo(court);
+        assertThat(store.get(SLUG).getOtherStories()).as("(until 2026-12-06 the redelivery made the slug forget the rest)")
+                .contains(senate, court);
+        VersionTracker.Keyed take = send(underTheSlug("Senate confirms treasury nominee by 52 votes", 20).version("2").build());
+        assertThat(take.key()).isEqualTo(senate);
+        assertThat(accepted(take.decision()).getAction()).isEqualTo(StoryAction.UPDATE);
+    }
+
+    @Test
     void aCopyGoesToTheStoryWithItsExactContentThenToTheOneItSharesMost() {
         send(underTheSlug("Senate confirms nominee after long debate", 0).build());
         String b = send(underTheSlug("Storm closes mountain passes", 5).build()).key();
