@@ -161,7 +161,8 @@ public final class Bench {
         out.put("passthrough_stories_per_s", round(passThrough.perSecond(), 1));
         out.put("full_stories_per_s", round(full.perSecond(), 1));
         out.put("throughput_ratio", round(full.perSecond() / passThrough.perSecond(), 3));
-        // The same from the poll that saw half the outputs on: after the JIT compilers' first minute.
+        // The same from the poll that saw half the outputs on: the full run's after the JIT compilers' first minute
+        // (the pass-through's half comes seconds in).
         out.put("passthrough_stories_per_s_second_half", round(passThrough.secondHalfPerSecond(), 1));
         out.put("full_stories_per_s_second_half", round(full.secondHalfPerSecond(), 1));
         out.put("throughput_ratio_second_half", round(full.secondHalfPerSecond() / passThrough.secondHalfPerSecond(), 3));
@@ -262,13 +263,14 @@ public final class Bench {
 
     // ---------------------------------------------------------------- throughput
 
-    /** Seconds from RUNNING to the last expected output, and the per-topic counts at that moment. */
     /**
-     * One throughput run. {@code lateStories} and {@code lateSeconds}: the outputs from the poll that first
-     * saw half of them to the end, and how long they took: the rate once the JIT compilers have had the
-     * first half, which on two cores they share with the run ({@code jitCores}: cores they took over the
-     * whole run; docs/benchmarks.md, "The JIT's first minutes"). {@code lateThreads}: where the stream threads' time
-     * went over those late outputs ({@link ThreadTime}), null when half came in the first poll.
+     * One throughput run: seconds from RUNNING to the last expected output, and the per-topic counts at that moment.
+     * {@code lateStories} and {@code lateSeconds}: the outputs from the poll that first saw half of them to the end,
+     * and how long they took: the rate once the JIT compilers have had the first half, which on two cores they share
+     * with the run ({@code jitCores}: CPU their threads used over the whole run, in cores; docs/benchmarks.md, "The
+     * JIT's first minutes"). {@code lateThreads}: where the stream threads' time went over those late outputs
+     * ({@link ThreadTime}), null when the poll that first saw half saw them all (the late figures are then the whole
+     * run's).
      */
     record Throughput(int stories, double seconds, double startupSeconds, Map<String, Long> counts, long lateStories,
                       double lateSeconds, Double jitCores, Map<String, Object> lateThreads) {

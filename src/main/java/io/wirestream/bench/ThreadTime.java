@@ -1,7 +1,9 @@
 package io.wirestream.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -21,14 +23,41 @@ import org.apache.kafka.streams.KafkaStreams;
 record ThreadTime(long nanos, double commits, double flushNs, double sendOffsetsNs, double commitTxnNs, double blockedNs,
                   double processed, long jitMs) {
 
+    /** Linux reports thread CPU time in ticks of 1/100 s to user space (USER_HZ), whatever the kernel's own tick. */
+    private static final long MILLIS_PER_TICK = 10;
+
     /**
-     * Milliseconds the JVM's JIT compilers have spent so far, summed over their threads; -1 where the JVM
-     * does not say. On two cores a compiler thread busy for a minute after start takes half the machine
-     * from the stream thread and the in-process broker (docs/benchmarks.md, "The JIT's first minutes").
+     * CPU milliseconds the JVM's JIT compiler threads have used so far (user and system, from
+     * {@code /proc/self/task/<tid>/stat}, threads named "C1 CompilerThread" or "C2 CompilerThread"); -1 where there is
+     * no {@code /proc}. CPU time, not the compilations' wall time ({@code CompilationMXBean}, which counts a compiler
+     * waiting for a core as busy): on two cores a compiler thread busy for a minute after start takes that share of
+     * the machine from the stream thread and the in-process broker (docs/benchmarks.md, "The JIT's first minutes").
+     * Compiler threads that ended since are not counted (on two cores the JVM keeps one of each).
      */
     static long jitMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return -1;
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        // after the name: state, then 10 more fields; utime and stime are the 12th and 13th
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * MILLIS_PER_TICK;
     }
 
     static ThreadTime of(KafkaStreams streams) {
@@ -80,7 +109,7 @@ record ThreadTime(long nanos, double commits, double flushNs, double sendOffsets
         out.put("commit_share", round((flushMs + offsetsMs + commitMs) / 1e3 / seconds));
         out.put("blocked_share", round((blockedNs - before.blockedNs) / 1e9 / seconds));
         out.put("records_processed_per_s", round((processed - before.processed) / seconds));
-        // Cores the JIT compilers took meanwhile (the whole JVM's: the broker's code is compiled too).
+        // Cores the JIT compiler threads used meanwhile, CPU time (the whole JVM's: the broker's code is compiled too).
         out.put("jit_cores", jitMs < 0 ? null : round((jitMs - before.jitMs) / 1e3 / seconds));
         return out;
     }

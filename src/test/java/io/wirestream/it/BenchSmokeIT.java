@@ -41,8 +41,9 @@ class BenchSmokeIT {
         // The rate from half the outputs on, once the JIT compilers have had the first half, and the cores they took.
         assertThat(json.path("full_stories_per_s_second_half").asDouble()).isPositive();
         assertThat(json.path("throughput_ratio_second_half").asDouble()).isPositive();
+        assertThat(json.path("full_jit_cores").isNumber()).as("the compilers' CPU (Linux /proc)").isTrue();
         assertThat(json.path("full_jit_cores").asDouble()).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors());
-        // The stream thread's second half (null only when half the outputs came in the first poll).
+        // The stream thread's second half (null only when the poll that first saw half the outputs saw them all).
         assertThat(json.has("full_stream_threads_second_half")).isTrue();
         JsonNode late = json.path("full_stream_threads_second_half");
         if (!late.isNull()) {
@@ -78,6 +79,7 @@ class BenchSmokeIT {
         assertThat(threads.path("commit_ms_avg").asDouble()).isPositive();
         assertThat(threads.path("records_processed_per_s").asDouble()).isPositive();
         assertThat(threads.path("blocked_share").asDouble()).isBetween(0.0, 1.0);
+        assertThat(threads.path("jit_cores").isNumber()).isTrue();
         assertThat(threads.path("jit_cores").asDouble()).isBetween(0.0, (double) Runtime.getRuntime().availableProcessors());
         assertThat(json.path("neardup_retained").toString()).isEqualTo("[100,400]");
         assertThat(json.path("latency_samples").asInt()).isEqualTo(json.path("latency_sent").asInt()).isEqualTo(150);
