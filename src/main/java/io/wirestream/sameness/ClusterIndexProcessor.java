@@ -52,25 +52,25 @@ public final class ClusterIndexProcessor implements Processor<String, ClusterMem
         List<String> retractFrom = snapshot.getRetractFrom();
         if (fileTo.isEmpty() && retractFrom.isEmpty()) {
             // one bucket, the record key: how the versions before 2026-12-06 sent every filing
-            fileTo = snapshot.getVector().isEmpty() ? List.of() : List.of(record.key());
-            retractFrom = snapshot.getRetract() == null ? List.of() : List.of(record.key());
+            fileTo = List.of(record.key());
+            retractFrom = List.of(record.key());
         }
         // Each bucket's retraction before its filing, as when each bucket had a record of its own; nothing to
         // retract without a provisional id, nothing to file without a centroid.
-        if (snapshot.getRetract() == null) {
-            retractFrom = List.of();
+        if (snapshot.getRetract() != null) {
+            for (String bucket : retractFrom) {
+                entries.delete(bucket, snapshot.getRetract());
+            }
         }
-        if (snapshot.getVector().isEmpty()) {
-            fileTo = List.of();
-        }
-        for (String bucket : retractFrom) {
-            entries.delete(bucket, snapshot.getRetract());
-        }
-        for (String bucket : fileTo) {
-            entries.replaceCluster(bucket, ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
-                    .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of())
-                    .setTerms(PackedVector.of(snapshot.getVector()).packed()).setMarks(PackedVector.of(snapshot.getMarks()).packed())
-                    .setSize(snapshot.getSize()).setYears(snapshot.getYears()).build());
+        if (!snapshot.getVector().isEmpty()) {
+            // hashed once for all the buckets; each entry gets buffers of its own
+            PackedVector terms = PackedVector.of(snapshot.getVector());
+            PackedVector marks = PackedVector.of(snapshot.getMarks());
+            for (String bucket : fileTo) {
+                entries.replaceCluster(bucket, ClusterEntry.newBuilder().setClusterId(snapshot.getClusterId())
+                        .setLastSeen(snapshot.getEventTime()).setCentroid(Map.of()).setTerms(terms.packed()).setMarks(marks.packed())
+                        .setSize(snapshot.getSize()).setYears(snapshot.getYears()).build());
+            }
         }
     }
 }

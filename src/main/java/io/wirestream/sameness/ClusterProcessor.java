@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,44 +97,26 @@ public final class ClusterProcessor implements Processor<String, ClusterMember, 
         // filing to the same partition where there is one.
         List<String> retracted = m.getStoryKey() != null && !founder ? TermVectors.topTerms(m.getVector(), settings.termKeys()) : List.of();
         store.put(record.key(), state);
-        // One record per partition of cluster-terms, keyed by its first bucket (Scatter.partitions sends it
-        // there), as the queries go: the centroid crosses Kafka once per partition, not once per bucket.
-        Map<Integer, PartitionFiling> byPartition = new LinkedHashMap<>();
-        for (String t : filed) {
-            byPartition.computeIfAbsent(Scatter.partition(Scatter.TERM + t, settings.partitions()), p -> new PartitionFiling())
-                    .fileTo(Scatter.TERM + t);
-        }
-        for (String t : retracted) {
-            byPartition.computeIfAbsent(Scatter.partition(Scatter.TERM + t, settings.partitions()), p -> new PartitionFiling())
-                    .retractFrom(Scatter.TERM + t);
-        }
+        // One record per partition of cluster-terms, keyed by its first bucket, as the queries go: the centroid
+        // crosses Kafka once per partition, not once per bucket.
+        Set<String> fileTo = new LinkedHashSet<>();
+        filed.forEach(t -> fileTo.add(Scatter.TERM + t));
+        Set<String> retractFrom = new LinkedHashSet<>();
+        retracted.forEach(t -> retractFrom.add(Scatter.TERM + t));
+        Set<String> named = new LinkedHashSet<>(fileTo);
+        named.addAll(retractFrom);
         String provisional = retracted.isEmpty() ? null : GatherProcessor.newClusterId(m.getStoryKey());
-        for (PartitionFiling f : byPartition.values()) {
-            ClusterMember.Builder b = ClusterMember.newBuilder().setClusterId(record.key()).setRetract(f.retractFrom.isEmpty() ? null : provisional)
-                    .setBuckets(f.fileTo).setRetractFrom(f.retractFrom);
-            if (f.fileTo.isEmpty()) {
+        for (List<String> group : Scatter.byPartition(List.copyOf(named), settings.partitions()).values()) {
+            List<String> files = group.stream().filter(fileTo::contains).toList();
+            List<String> retracts = group.stream().filter(retractFrom::contains).toList();
+            ClusterMember.Builder b = ClusterMember.newBuilder().setClusterId(record.key()).setRetract(retracts.isEmpty() ? null : provisional)
+                    .setBuckets(files).setRetractFrom(retracts);
+            if (files.isEmpty()) {
                 b.setEventTime(m.getEventTime()).setVector(Map.of());
             } else {
                 b.setEventTime(state.getLastSeen()).setVector(centroid).setMarks(marks).setSize(state.getSize()).setYears(years);
             }
-            context.forward(record.withKey(f.firstBucket).withValue(b.build()));
-        }
-    }
-
-    /** The term buckets of one partition a cluster's update goes to, the first one named being its record key. */
-    private static final class PartitionFiling {
-        private String firstBucket;
-        private final List<String> fileTo = new ArrayList<>();
-        private final List<String> retractFrom = new ArrayList<>();
-
-        void fileTo(String bucket) {
-            firstBucket = firstBucket == null ? bucket : firstBucket;
-            fileTo.add(bucket);
-        }
-
-        void retractFrom(String bucket) {
-            firstBucket = firstBucket == null ? bucket : firstBucket;
-            retractFrom.add(bucket);
+            context.forward(record.withKey(group.get(0)).withValue(b.build()));
         }
     }
 

@@ -109,9 +109,17 @@ public final class Scatter {
         for (String term : TermVectors.topTerms(f.vector(), settings.termKeys())) {
             buckets.add(TERM + term);
         }
+        return byPartition(buckets, settings.partitions());
+    }
+
+    /**
+     * Bucket keys grouped by the partition of the buckets' topics each lands in, groups and keys in order of first
+     * appearance: a record for a group, keyed by its first key, goes to that partition ({@link #partitions}).
+     */
+    static Map<Integer, List<String>> byPartition(List<String> buckets, int partitions) {
         Map<Integer, List<String>> byPartition = new LinkedHashMap<>();
         for (String b : buckets) {
-            byPartition.computeIfAbsent(partition(b, settings.partitions()), p -> new ArrayList<>()).add(b);
+            byPartition.computeIfAbsent(partition(b, partitions), p -> new ArrayList<>()).add(b);
         }
         return byPartition;
     }
