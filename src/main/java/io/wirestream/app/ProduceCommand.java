@@ -229,7 +229,7 @@ final class ProduceCommand implements Callable<Integer> {
                     try {
                         server = new HttpIngestServer(new InetSocketAddress(bind, httpPort), counted, maxItemBytes,
                                 () -> broker.reachable() ? null : "Kafka at " + kafka.bootstrapServers() + " " + broker.describe()
-                                        + ": items cannot be stored");
+                                        + ": items cannot be stored", config.ingestTokens());
                     } catch (java.net.BindException e) {
                         broker.close();
                         throw WirestreamCli.cannotListen("--http", bind, httpPort, e);

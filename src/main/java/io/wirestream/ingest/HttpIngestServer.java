@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>Answers, in the order they are checked:
  * <ul>
  * <li>405 for another method, 404 for another path;</li>
+ * <li>with tokens ({@link IngestTokens}, {@code ingest.http.tokens.file}): 401 without a known token
+ *     ({@code Authorization: Bearer TOKEN}, or Basic with the source as user and the token as password),
+ *     403 when the request names a source other than its token's; a request that names none publishes as
+ *     its token's source. Checked before anything else is read, so an unknown client learns nothing more;</li>
  * <li>400 without a source (or with one that is not a plain id), for an unknown format, or an empty body;</li>
  * <li>415 for a Content-Type that is clearly not a wire format (pictures, sound, fonts, PDF, office
  *     documents, archives, a gzip file as the type rather than the Content-Encoding, a multipart form)
@@ -108,6 +112,7 @@ public final class HttpIngestServer implements AutoCloseable {
     private final Duration requestTimeout;
     private final ItemPublisher publisher;
     private final Supplier<String> unhealthy;
+    private final IngestTokens tokens;
     private final int maxItemBytes;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -128,14 +133,21 @@ public final class HttpIngestServer implements AutoCloseable {
      */
     public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Supplier<String> unhealthy)
             throws IOException {
-        this(address, publisher, maxItemBytes, unhealthy, REQUEST_TIMEOUT);
+        this(address, publisher, maxItemBytes, unhealthy, null, REQUEST_TIMEOUT);
+    }
+
+    /** @param tokens who may push, as which source; null takes every push (and says so at WARN) */
+    public HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Supplier<String> unhealthy,
+                            IngestTokens tokens) throws IOException {
+        this(address, publisher, maxItemBytes, unhealthy, tokens, REQUEST_TIMEOUT);
     }
 
     /** @param requestTimeout how long a request's body may take to arrive (tests shorten it) */
     HttpIngestServer(InetSocketAddress address, ItemPublisher publisher, int maxItemBytes, Supplier<String> unhealthy,
-                     Duration requestTimeout) throws IOException {
+                     IngestTokens tokens, Duration requestTimeout) throws IOException {
         this.publisher = publisher;
         this.unhealthy = unhealthy;
+        this.tokens = tokens;
         this.requestTimeout = requestTimeout;
         this.deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "wirestream-http-ingest-deadline");
@@ -155,6 +167,12 @@ public final class HttpIngestServer implements AutoCloseable {
         server.createContext("/health", this::health);
         server.start();
         LOG.info("Accepting wire items on http://{}:{}/ingest (limit {} bytes)", address.getHostString(), port(), maxItemBytes);
+        if (tokens == null) {
+            LOG.warn("HTTP ingest takes pushes without a token: anyone who reaches port {} can publish as any source; "
+                    + "set ingest.http.tokens.file (README, Configuration)", port());
+        } else {
+            LOG.info("HTTP ingest takes pushes with a token only, for sources {}", tokens.sources());
+        }
     }
 
     public int port() {
@@ -236,8 +254,23 @@ public final class HttpIngestServer implements AutoCloseable {
             refuse(ex, 405, "use POST");
             return;
         }
+        String entitled = null;
+        if (tokens != null) {
+            entitled = tokens.sourceFor(ex.getRequestHeaders().getFirst("Authorization"));
+            if (entitled == null) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"wirestream-ingest\"");
+                ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"wirestream-ingest\", charset=\"UTF-8\"");
+                refuse(ex, 401, ex.getRequestHeaders().containsKey("Authorization")
+                        ? "unknown token: send your agency's token as Authorization: Bearer TOKEN (or Basic, source:token)"
+                        : "missing token: this endpoint takes pushes with Authorization: Bearer TOKEN (or Basic, source:token) only");
+                return;
+            }
+        }
         Map<String, String> query = query(ex.getRequestURI().getRawQuery());
         String source = param(ex, query, "source", "X-Wirestream-Source");
+        if (source == null) {
+            source = entitled;
+        }
         String format = param(ex, query, "format", "X-Wirestream-Format");
         String id = param(ex, query, "id", "X-Wirestream-Id");
         if (source == null) {
@@ -246,6 +279,10 @@ public final class HttpIngestServer implements AutoCloseable {
         }
         if (!ID.matcher(source).matches()) {
             refuse(ex, 400, "source must be a plain id (letters, digits, . _ - : @), not '" + source + "'");
+            return;
+        }
+        if (entitled != null && !entitled.equals(source)) {
+            refuse(ex, 403, "this token publishes as '" + entitled + "', not '" + source + "'");
             return;
         }
         if (format == null) {

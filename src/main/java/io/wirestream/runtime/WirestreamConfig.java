@@ -4,6 +4,7 @@ import io.wirestream.alert.AlertSettings;
 import io.wirestream.alert.BreakingPhrases;
 import io.wirestream.enrich.RegionSettings;
 import io.wirestream.formats.ParserRegistry;
+import io.wirestream.ingest.IngestTokens;
 import io.wirestream.metrics.SourceActivity;
 import io.wirestream.sameness.SamenessSettings;
 import io.wirestream.sources.SequenceSettings;
@@ -39,6 +40,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationId    Kafka Streams application id (consumer group)
  * @param kafka            Kafka client settings passed through to every client
  * @param maxRecordBytes   largest record written to any topic ({@link SizePolicy})
+ * @param idleSources      the idle-source alarm of {@code run}
+ * @param ingestTokens     who may push to the HTTP ingest, as which source ({@code ingest.http.tokens.file}); null: anyone
  */
 public record WirestreamConfig(
         String bootstrapServers,
@@ -51,7 +54,8 @@ public record WirestreamConfig(
         WirestreamTopology.Settings topology,
         Map<String, String> kafka,
         int maxRecordBytes,
-        SourceActivity.Settings idleSources) {
+        SourceActivity.Settings idleSources,
+        IngestTokens ingestTokens) {
 
     private static final Set<String> KNOWN = Set.of("bootstrap.servers", "data.dir", "broker.port", "partitions",
             "processing.guarantee", "application.id", "versions.retention", "max.item.bytes", "max.record.bytes",
@@ -63,7 +67,7 @@ public record WirestreamConfig(
             "alert.corroboration.sustained.window", "alert.flash.sources", "alert.language.strong",
             "alert.language.bulletin", "alert.language.urgent", "alert.retention", "alert.phrases",
             "regions.desks.file", "regions.fallback", "regions.fallback.languages", "sources.idle.minimum", "sources.idle.factor",
-            "sources.sequence.grace", "sources.sequence.max.jump");
+            "sources.sequence.grace", "sources.sequence.max.jump", "ingest.http.tokens.file");
 
     public WirestreamConfig {
         new SizePolicy(topology.maxItemBytes(), maxRecordBytes); // validates, naming the key
@@ -82,7 +86,7 @@ public record WirestreamConfig(
     public static WirestreamConfig defaults() {
         return new WirestreamConfig(null, defaultDataDir(), 9092, 3, StreamsConfig.EXACTLY_ONCE_V2, "wirestream",
                 Topics.defaults(), WirestreamTopology.Settings.defaults(), Map.of(),
-                SizePolicy.defaultRecordBytes(ParserRegistry.DEFAULT_MAX_ITEM_BYTES), SourceActivity.Settings.defaults());
+                SizePolicy.defaultRecordBytes(ParserRegistry.DEFAULT_MAX_ITEM_BYTES), SourceActivity.Settings.defaults(), null);
     }
 
     /** Loads file (may be null) and environment over the defaults. */
@@ -167,7 +171,25 @@ public record WirestreamConfig(
                         sequences(values, d.topology().sequences())),
                 Map.copyOf(kafka),
                 intValue(values, "max.record.bytes", SizePolicy.defaultRecordBytes(maxItemBytes), 1024, Integer.MAX_VALUE - 1024 * 1024),
-                idleSources(values, d.idleSources()));
+                idleSources(values, d.idleSources()), ingestTokens(values));
+    }
+
+    /**
+     * {@code ingest.http.tokens.file}: the agencies' tokens for the HTTP ingest (null: pushes need none). Read at
+     * start, so a file that is missing or wrong fails then, naming the key and the line.
+     */
+    private static IngestTokens ingestTokens(Map<String, String> v) {
+        String file = v.get("ingest.http.tokens.file");
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            return IngestTokens.load(Path.of(file));
+        } catch (IOException e) {
+            throw new ConfigException("ingest.http.tokens.file " + file + " cannot be read: " + FileErrors.reason(e));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("ingest.http.tokens.file: " + e.getMessage());
+        }
     }
 
     /** The idle-source alarm: {@code sources.idle.minimum} (PT0S: off) and {@code sources.idle.factor}. */
@@ -194,28 +216,28 @@ public record WirestreamConfig(
 
     public WirestreamConfig withBootstrapServers(String servers) {
         return servers == null ? this : new WirestreamConfig(servers, dataDir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes, idleSources);
+                topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     /** The same settings with no cluster: the embedded broker (the {@code broker} command). */
     public WirestreamConfig withEmbeddedBroker() {
         return new WirestreamConfig(null, dataDir, brokerPort, partitions, guarantee, applicationId, topics, topology, kafka,
-                maxRecordBytes, idleSources);
+                maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withDataDir(Path dir) {
         return dir == null ? this : new WirestreamConfig(bootstrapServers, dir, brokerPort, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes, idleSources);
+                topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withBrokerPort(Integer port) {
         return port == null ? this : new WirestreamConfig(bootstrapServers, dataDir, port, partitions, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes, idleSources);
+                topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withPartitions(Integer n) {
         return n == null ? this : new WirestreamConfig(bootstrapServers, dataDir, brokerPort, n, guarantee, applicationId,
-                topics, topology, kafka, maxRecordBytes, idleSources);
+                topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withGuarantee(String g) {
@@ -223,7 +245,7 @@ public record WirestreamConfig(
             return this;
         }
         from(Map.of("processing.guarantee", g)); // validates, naming the key
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka, maxRecordBytes, idleSources);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, g, applicationId, topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     /** The size policy: max.item.bytes and max.record.bytes. */
@@ -236,21 +258,21 @@ public record WirestreamConfig(
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics,
                 new WirestreamTopology.Settings(topology.versionRetention(), maxItemBytes, topology.sameness(), topology.categories(),
                         topology.alerts(), topology.regions(), topology.sequences()), kafka,
-                recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes, idleSources);
+                recordBytes == 0 ? SizePolicy.defaultRecordBytes(maxItemBytes) : recordBytes, idleSources, ingestTokens);
     }
 
     /** Other topology settings (tests). */
     public WirestreamConfig withTopology(WirestreamTopology.Settings t) {
         return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, topics, t, kafka,
-                maxRecordBytes, idleSources);
+                maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withTopics(Topics t) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka, maxRecordBytes, idleSources);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, applicationId, t, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     public WirestreamConfig withApplicationId(String id) {
-        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes, idleSources);
+        return new WirestreamConfig(bootstrapServers, dataDir, brokerPort, partitions, guarantee, id, topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
 
     private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+");

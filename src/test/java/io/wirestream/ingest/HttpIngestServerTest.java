@@ -185,7 +185,7 @@ class HttpIngestServerTest {
     @Test
     void clientsThatStallMidBodyAreCutOffAndDoNotBlockTheOthers() throws Exception {
         server.close();
-        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, () -> null, Duration.ofMillis(500));
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, () -> null, null, Duration.ofMillis(500));
         List<Socket> stalled = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) { // more than the endpoint's worker threads
@@ -207,6 +207,51 @@ class HttpIngestServerTest {
                 s.close();
             }
         }
+    }
+
+    @Test
+    void withTokensOnlyAKnownTokenPublishesAndOnlyAsItsOwnSource() throws Exception {
+        server.close();
+        IngestTokens tokens = IngestTokens.parse(List.of("pti  pti-0123456789abcdef", "reuters " + REUTERS_TOKEN), "tokens");
+        server = new HttpIngestServer(new InetSocketAddress("127.0.0.1", 0), publisher, LIMIT, () -> null, tokens);
+        byte[] nitf = NITF.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> none = post("/ingest?source=reuters&id=r1", "application/xml", nitf);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("missing token");
+        assertThat(none.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Bearer "))
+                .anyMatch(v -> v.startsWith("Basic "));
+        HttpResponse<String> wrong = postWith("/ingest?source=reuters&id=r2", "Bearer not-the-reuters-token-at-all", nitf);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("unknown token").doesNotContain("not-the-reuters-token");
+        HttpResponse<String> spoofed = postWith("/ingest?source=reuters&id=r3", "Bearer pti-0123456789abcdef", nitf);
+        assertThat(spoofed.statusCode()).isEqualTo(403);
+        assertThat(spoofed.body()).contains("publishes as 'pti', not 'reuters'");
+        HttpResponse<String> basicOfAnother = postWith("/ingest?id=r4", basic("pti", REUTERS_TOKEN), nitf);
+        assertThat(basicOfAnother.statusCode()).as("Basic's user must be the token's source").isEqualTo(401);
+        assertThat(publisher.published).as("nothing refused is published").isEmpty();
+
+        assertThat(postWith("/ingest?source=reuters&id=r5", "Bearer " + REUTERS_TOKEN, nitf).statusCode()).isEqualTo(202);
+        HttpResponse<String> implied = postWith("/ingest?id=r6", "Bearer " + REUTERS_TOKEN, nitf);
+        assertThat(implied.statusCode()).isEqualTo(202);
+        assertThat(implied.body()).as("a push that names no source publishes as its token's").isEqualTo("{\"key\":\"reuters:r6\"}");
+        assertThat(postWith("/ingest?id=r7", basic("reuters", REUTERS_TOKEN), nitf).statusCode()).isEqualTo(202);
+        assertThat(publisher.keys()).containsExactly("reuters:r5", "reuters:r6", "reuters:r7");
+        assertThat(client.send(HttpRequest.newBuilder(uri("/health")).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("/health needs no token: load balancers ask it").isEqualTo(200);
+    }
+
+    private static final String REUTERS_TOKEN = "rtrs-9f8e7d6c5b4a3210";
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A POST with an Authorization header (the body as NITF XML). */
+    private HttpResponse<String> postWith(String path, String authorization, byte[] body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/xml")
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.send(req, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {

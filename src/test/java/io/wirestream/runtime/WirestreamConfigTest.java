@@ -210,4 +210,23 @@ class WirestreamConfigTest {
                 .isInstanceOf(WirestreamConfig.ConfigException.class)
                 .hasMessageStartingWith("alert.phrases: " + bad + ":1:");
     }
+
+    @Test
+    void theHttpIngestTokensComeFromTheFileOrTheEnvironmentAndAreCheckedAtStart(@TempDir Path dir) throws Exception {
+        assertThat(WirestreamConfig.defaults().ingestTokens()).as("no tokens unless configured").isNull();
+        Path tokens = Files.writeString(dir.resolve("tokens"), "pti pti-0123456789abcdef\n");
+        Path props = Files.writeString(dir.resolve("w.properties"), "ingest.http.tokens.file=" + tokens + "\n");
+        assertThat(WirestreamConfig.load(props, Map.of()).ingestTokens().sourceFor("Bearer pti-0123456789abcdef")).isEqualTo("pti");
+        assertThat(WirestreamConfig.load(null, Map.of("WIRESTREAM_INGEST_HTTP_TOKENS_FILE", tokens.toString())).ingestTokens()
+                .sources()).containsExactly("pti");
+
+        Path missing = dir.resolve("missing");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_INGEST_HTTP_TOKENS_FILE", missing.toString())))
+                .isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessage("ingest.http.tokens.file " + missing + " cannot be read: no such file or folder");
+        Path weak = Files.writeString(dir.resolve("weak"), "pti secret\n");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_INGEST_HTTP_TOKENS_FILE", weak.toString())))
+                .isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessageStartingWith("ingest.http.tokens.file: " + weak + " line 1: the token of 'pti' must be at least 16");
+    }
 }
