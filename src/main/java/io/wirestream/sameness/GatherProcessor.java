@@ -35,6 +35,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code sameness-answers} to the gather step that holds the original (one more hop, for
  * near-duplicates only), and the copy leaves from there, in the original's cluster, once the original
  * has one. See {@link #onFollow} for chains and for copies that each took the other for the original.
+ *
+ * <p>Its alert input need not wait for that round: a copy corroborates its original's story, and an alert
+ * that a copy's outlet completes reached editors one commit interval later than one a distinct story
+ * completes. So when the copy's own term answers put it in a cluster that already exists, the copy's story
+ * goes to the alert stage at once, in that cluster ({@link #alertGoesAhead}); when it then settles in the
+ * same cluster, as it nearly always does (its text is its original's), it is not counted again. In the
+ * rare other case (the original is in a cluster its copy scores just below another, or a chain ends
+ * elsewhere) it counts in the cluster it settles in as well, and its outlet in both: a corroboration the
+ * copy's words supported in either. A copy whose answers found no cluster (its original too new to be in
+ * the term buckets) waits for the round, as before. A copy that breaks out as a story of its own
+ * ({@link #breakOut}) leaves in the cluster it was sent ahead to, where the alert stage meets it again:
+ * its outlet is already there, so that changes nothing the rules count.
  */
 public final class GatherProcessor implements Processor<String, SamenessMessage, String, Gathered> {
 
@@ -185,6 +197,9 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
             breakOut(record, state);
             return;
         }
+        if (alertGoesAhead(request)) {
+            context.forward(record.withKey(self).withValue(Gathered.alertAhead(story)));
+        }
         List<SamenessMessage> queued = state.getFollowers();
         state.setFollowers(new ArrayList<>());
         send(record, original, request);
@@ -265,15 +280,25 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
      * and its own gather step learns the cluster, for its later versions.
      */
     private void settle(Record<String, SamenessMessage> record, SamenessMessage request, String clusterId) {
+        boolean sentAhead = alertGoesAhead(request) && clusterId.equals(request.getStory().getClusterId());
         EnrichedStory story = EnrichedStory.newBuilder(request.getStory()).setClusterId(clusterId).build();
         Duplicate d = Duplicate.newBuilder().setStoryKey(story.getStoryKey()).setDuplicateOf(request.getDuplicateOf())
                 .setReason(DuplicateReason.NEAR_DUPLICATE).setSimilarity(request.getSimilarity())
                 .setDetail(String.format(Locale.ROOT, "near-duplicate of %s (%.0f%% of the shorter text's shingles shared), cluster %s",
                         request.getDuplicateOf(), request.getSimilarity() * 100, clusterId))
                 .setStory(story).build();
-        context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, d, member(story, clusterId, request))));
+        context.forward(record.withKey(story.getStoryKey()).withValue(new Gathered(story, d, member(story, clusterId, request), null,
+                sentAhead ? Gathered.AlertInput.SENT_AHEAD : Gathered.AlertInput.WITH_STORY)));
         send(record, story.getStoryKey(), SamenessMessage.newBuilder().setStoryKey(story.getStoryKey()).setToken(request.getToken())
                 .setSettledCluster(clusterId).build());
+    }
+
+    /**
+     * Whether a near-duplicate's follow request went with its story to the alert stage ahead of it: when its
+     * own term answers put it in an existing cluster (the one it carries), not one named after itself.
+     */
+    static boolean alertGoesAhead(SamenessMessage followRequest) {
+        return !followRequest.getStory().getClusterId().equals(newClusterId(followRequest.getStoryKey()));
     }
 
     /** The membership of a story in its cluster, with the vector and event marks its story message (or follow request) carried. */

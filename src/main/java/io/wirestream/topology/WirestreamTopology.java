@@ -239,7 +239,7 @@ public final class WirestreamTopology {
         KStream<String, Duplicate> duplicates = enrichDuplicates(sources,
                 duplicates(versioned.get("versions-duplicate"), same.get("sameness-near-duplicate")));
         KStream<String, EnrichedStory> enriched = alertRules(classify(enrich(sources, same.get("sameness-distinct"))));
-        KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"));
+        KStream<String, Alert> alerts = alerts(enriched, same.get("sameness-near-duplicate"), same.get("sameness-alert-ahead"));
         route(new Outputs(enriched, duplicates, alerts, deadLetters));
         // Built last, so its sub-topology comes after the others and their task ids (and state directories) stay as they were.
         sequenceGaps(parsed.get("parse-stories"));
@@ -349,6 +349,7 @@ public final class WirestreamTopology {
         Map<String, KStream<String, Gathered>> outcomes = gathered
                 .split(Named.as("sameness-"))
                 .branch((k, g) -> g.isLoopBack(), Branched.as("loop"))
+                .branch((k, g) -> g.isAlertAhead(), Branched.as("alert-ahead"))
                 .branch((k, g) -> g.isNearDuplicate(), Branched.as("near-duplicate"))
                 .defaultBranch(Branched.as("distinct"));
         // A near-duplicate's follow request to its original's gather step, and the settlement back, go
@@ -438,11 +439,16 @@ public final class WirestreamTopology {
      * its cluster id and crosses one repartition, {@code alerts-by-cluster}, to the cluster's alert
      * state. That is the one hop this stage adds to the alert path (docs/benchmarks.md "Hops on the
      * alert path"); deciding in the gather step instead would need every source of a cluster in the
-     * term answers. Embargoed stories are held until release ({@link ClusterAlertProcessor}).
+     * term answers. Embargoed stories are held until release ({@link ClusterAlertProcessor}). A near-duplicate
+     * whose own answers put it in an existing cluster is sent ahead from its gather step, before its round to
+     * its original's, and not again when it settles in that cluster ({@code GatherProcessor}).
      */
-    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> accepted, KStream<String, Gathered> nearDuplicates) {
+    private KStream<String, Alert> alerts(KStream<String, EnrichedStory> accepted, KStream<String, Gathered> nearDuplicates,
+                                          KStream<String, Gathered> sentAhead) {
         return accepted
-                .merge(nearDuplicates.mapValues(Gathered::story, Named.as("alert-near-duplicates")), Named.as("alert-inputs"))
+                .merge(nearDuplicates.filter((k, g) -> g.countsForAlerts(), Named.as("alert-near-duplicates-not-ahead"))
+                        .mapValues(Gathered::story, Named.as("alert-near-duplicates")), Named.as("alert-inputs"))
+                .merge(sentAhead.mapValues(Gathered::story, Named.as("alert-ahead-stories")), Named.as("alert-inputs-ahead"))
                 .mapValues(AlertRules::alertInput, Named.as("alert-input-lead"))
                 .selectKey((k, s) -> s.getClusterId() != null ? s.getClusterId() : s.getStoryKey(), Named.as("key-by-cluster"))
                 .repartition(Repartitioned.with(Serdes.String(), storySerde).withName("alerts-by-cluster"))

@@ -43,6 +43,8 @@ class GatherProcessorTest {
     private final Deque<KeyValue<String, SamenessMessage>> loop = new ArrayDeque<>();
     /** Every story that left the gather step, in order: key and outcome. */
     private final List<Gathered> out = new ArrayList<>();
+    /** Every copy's story that went to the alert stage ahead of the copy, in order. */
+    private final List<Gathered> ahead = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -66,7 +68,7 @@ class GatherProcessorTest {
                 loop.add(KeyValue.pair(f.record().key(), g.loopBack()));
             } else {
                 assertThat(f.record().key()).isEqualTo(g.story().getStoryKey());
-                out.add(g);
+                (g.isAlertAhead() ? ahead : out).add(g);
             }
         }
         context.resetForwards();
@@ -135,6 +137,45 @@ class GatherProcessorTest {
         assertThat(copy.member().getClusterId()).as("it still counts as a source of the cluster").isEqualTo("cl-earlier-report");
         assertThat(copy.member().getMarks()).as("its own marks, carried by its follow request").isEqualTo(marksOf("urn:ani:quake"));
         assertThat(onlyOutcomeOf("urn:ap:quake").member().getMarks()).isEqualTo(marksOf("urn:ap:quake"));
+        assertThat(ahead).as("its own answers found no cluster: its alert input waits for the round").isEmpty();
+        assertThat(copy.countsForAlerts()).isTrue();
+    }
+
+    @Test
+    void aCopyWhoseOwnAnswersFindItsOriginalsClusterGoesToTheAlertsAheadAndOnlyOnce() {
+        newStory("urn:ap:quake", T0, 1);
+        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
+        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
+        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of("cl-earlier-report", 0.7, "cl-other", 0.3));
+
+        assertThat(outcomesOf("urn:ani:quake")).as("the copy itself waits for its original's cluster").isEmpty();
+        assertThat(ahead).singleElement().satisfies(g -> {
+            assertThat(g.story().getStoryKey()).isEqualTo("urn:ani:quake");
+            assertThat(g.story().getClusterId()).isEqualTo("cl-earlier-report");
+            assertThat(g.isNearDuplicate()).isFalse();
+            assertThat(g.member()).as("no membership: that goes when the copy settles").isNull();
+            assertThat(g.countsForAlerts()).isTrue();
+        });
+        deliverLoop();
+        Gathered copy = onlyOutcomeOf("urn:ani:quake");
+        assertThat(copy.story().getClusterId()).isEqualTo("cl-earlier-report");
+        assertThat(copy.member().getClusterId()).isEqualTo("cl-earlier-report");
+        assertThat(copy.countsForAlerts()).as("already counted, in the same cluster").isFalse();
+        assertThat(ahead).hasSize(1);
+    }
+
+    @Test
+    void aCopySentAheadToAnotherClusterCountsInItsOriginalsToo() {
+        newStory("urn:ap:quake", T0, 1);
+        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
+        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
+        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of("cl-other", 0.7));
+        deliverLoop();
+
+        assertThat(ahead).singleElement().satisfies(g -> assertThat(g.story().getClusterId()).isEqualTo("cl-other"));
+        Gathered copy = onlyOutcomeOf("urn:ani:quake");
+        assertThat(copy.story().getClusterId()).isEqualTo("cl-earlier-report");
+        assertThat(copy.countsForAlerts()).as("the cluster it leaves in has not counted it").isTrue();
     }
 
     @Test
