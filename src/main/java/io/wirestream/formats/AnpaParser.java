@@ -63,6 +63,12 @@ public final class AnpaParser implements WireParser {
     private static final Pattern PHOTO_LIST = Pattern.compile("(?i)^AP Photos? [A-Z]{2,5}\\d");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
+    /**
+     * A caret line before the headline that only names the take's priority or says it is a kill ("^BULLETIN<",
+     * "^URGENT<", "^FLASH<", "^KILL<", "^KILL KILL KILL<"): AP's word for what the take is, read with its version, not
+     * its headline.
+     */
+    private static final Pattern TAKE_WORD_LINE = Pattern.compile("(?i)(?:flash|bulletin|urgent|kill(?:\\s+kill)*)[.!:]*");
     private static final Pattern BYLINE_TITLE = Pattern.compile(
             "(?i)^(?:Associated Press|The Associated Press|AP\\b.*|.*\\b(?:Writer|Correspondent|Editor|Reporter|Columnist|Critic)s?)$");
     /** The "+" Kyodo closes every bare headline with ("... Disney++" is "... Disney+"). */
@@ -196,7 +202,7 @@ public final class AnpaParser implements WireParser {
         if (!b.body().isEmpty()) {
             Dateline.find(b.body().get(0)).ifPresent(d -> b.dateline(d.text()).datelinePlace(d.place()));
         }
-        slugAsHeadline(b, keyword);
+        slugAsHeadline(b, keyword, take.status() == PubStatus.CANCELED);
         StoryFields.ensureHeadline(b, null, "ANPA message " + storyKey);
         return b.build();
     }
@@ -206,9 +212,10 @@ public final class AnpaParser implements WireParser {
      * or none at all, is no headline. An alert is one sentence in the body: that sentence, without its
      * dateline, is the headline, as AP meant it. Otherwise the keyword's title part ("Wild Card Glance"
      * of "BC-BBO--Wild Card Glance") is, marked NO_HEADLINE when no headline line was sent; a bare
-     * slug leaves the headline to be derived from the text.
+     * slug leaves the headline to be derived from the text. A kill's one line is its notice or a sign-off
+     * ("The Associated Press"), never an alert: it gets the keyword's title.
      */
-    private static void slugAsHeadline(ParsedStory.Builder b, String keyword) {
+    private static void slugAsHeadline(ParsedStory.Builder b, String keyword, boolean kill) {
         boolean sent = b.headline() != null;
         if (sent) {
             String h = WireFraming.normaliseKeyword(StoryCleanup.headline(b.headline()));
@@ -222,7 +229,7 @@ public final class AnpaParser implements WireParser {
         }
         // No headline line at all (an APNewsAlert often has none) reads the same way.
         b.headline(titleOfKeyword(StoryFields.first(b.slugline(), keyword)));
-        if (b.body().size() == 1) {
+        if (b.body().size() == 1 && !kill) {
             String p = b.body().get(0);
             String sentence = Dateline.find(p).map(Dateline::remainder).orElse(p);
             if (!sentence.isBlank() && sentence.length() <= ALERT_MAX_CHARS) {
@@ -321,9 +328,12 @@ public final class AnpaParser implements WireParser {
             if (content.isEmpty()) {
                 continue;
             }
-            if (b.headline() == null) {
+            if (b.headline() == null && TAKE_WORD_LINE.matcher(content).matches()) {
+                versionTexts.add(content);
+            } else if (b.headline() == null && !NOTE.matcher(content).find()) {
                 b.headline(content);
             } else if (NOTE.matcher(content).find()) {
+                // also before the headline: an Add or a kill note may open with its note and send no headline
                 versionTexts.add(content); // "Eds: ... Kill", "Eds: Corrects ..." carry the take's meaning
                 if (!PHOTO_LIST.matcher(content).find()) {
                     notes.add(content);

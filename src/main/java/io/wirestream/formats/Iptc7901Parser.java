@@ -54,7 +54,7 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern TRAILER = Pattern.compile(
             "(\\d{2})(\\d{2})(\\d{2})[ ]+(GMT[ ]+)?(\\p{L}{3})[a-z]*\\.?[ ]+(\\d{2})\\b");
     /** The words a version note starts with, wherever it stands ("KILL KILL KILL", "URGENT", "WIEDERHOLUNG"). */
-    private static final String NOTE_WORDS = "REFILE|REPEAT|CORRECTION|CORRECTED|KILL|HOLD|URGENT|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG";
+    private static final String NOTE_WORDS = "REFILE|REPEAT|CORRECTION|CORRECTED|KILL|ELIMINATION|HOLD|URGENT|BULLETIN|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG";
     private static final Pattern VERSION_LINE = Pattern.compile("^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|" + NOTE_WORDS + ")\\b.*$");
     /**
      * A version note among the keyword lines ("2ND LEAD", "3RD NET", "KILL - DO NOT USE", "1ST LEAD - WRITETHRU"): the

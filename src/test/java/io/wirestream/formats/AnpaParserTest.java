@@ -159,6 +159,41 @@ class AnpaParserTest {
         assertThat(corr.version()).isNull(); // no lead number: versionCreated orders it
     }
 
+    /** AP opens a bulletin's or an urgent's text with a line that only says so; a kill note with "KILL". */
+    @Test
+    void aLineThatOnlyNamesTheTakeIsNotItsHeadline() throws Exception {
+        String trailer = "AP-WF-06-11-24 1912GMT<";
+        ParsedStory bulletin = parser.parse(anpa("b", "BC-US--Mall-Shooting", "", "", "BULLETIN<\n^Police: Gunman opens fire at mall",
+                "BLOOMINGTON, Minn. (AP) _ Police say a gunman opened fire inside a mall on Tuesday.", trailer), CONTEXT).get(0);
+        assertThat(bulletin.headline()).isEqualTo("Police: Gunman opens fire at mall");
+        assertThat(bulletin.description()).isNull();
+        assertThat(bulletin.urgency()).isEqualTo(2);
+
+        ParsedStory urgent = parser.parse(anpa("u", "BC-US--Mall-Shooting", "1stLd", ", 1st Ld", "URGENT<\n^Police: 3 hurt in mall shooting",
+                "BLOOMINGTON, Minn. (AP) _ Three people were wounded, police said.", trailer), CONTEXT).get(0);
+        assertThat(urgent.headline()).isEqualTo("Police: 3 hurt in mall shooting");
+        assertThat(urgent.signals()).containsExactly(Signal.UPDATE);
+
+        ParsedStory kill = parser.parse(anpa("b", "BC-US--Mall-Shooting", "Kill", ", Kill",
+                "KILL<\n^Eds: Kill BC-US--Mall Shooting. Police now say no shots were fired. A substitute will be sent.",
+                "The Associated Press", trailer), CONTEXT).get(0);
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(kill.signals()).contains(Signal.KILL);
+        assertThat(kill.edNote()).startsWith("Eds: Kill BC-US--Mall Shooting.");
+        assertThat(kill.headline()).as("neither the kill word, nor the note, nor the sign-off")
+                .isNotIn("KILL", "The Associated Press").doesNotStartWith("Eds:");
+    }
+
+    /** An Add (or a kill) may send its note to editors before any headline, or no headline at all. */
+    @Test
+    void aNoteBeforeTheHeadlineIsTheNote() throws Exception {
+        ParsedStory add = parser.parse(anpa("r", "BC-US--Mall-Shooting", "Add", ", Add",
+                "Eds: ADDS 4th graf with comment from governor.<\n^Governor says state is monitoring mall shooting",
+                "Gov. Tim Walz said he was monitoring the situation.", "AP-WF-06-11-24 1950GMT<"), CONTEXT).get(0);
+        assertThat(add.edNote()).isEqualTo("Eds: ADDS 4th graf with comment from governor.");
+        assertThat(add.headline()).isEqualTo("Governor says state is monitoring mall shooting");
+    }
+
     @Test
     void shortFlashSignals() throws Exception {
         ParsedStory flash = parser.parse(anpa("f", "BC-Flash", "", "", "FLASH: Something happened",

@@ -262,6 +262,19 @@ class Iptc7901ParserTest {
         assertThat(first.body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
     }
 
+    /** A heading line that only says BULLETIN, or ELIMINATION (a kill), is the take's note, not its headline. */
+    @Test
+    void bulletinAndEliminationLinesAreNotes() throws Exception {
+        ParsedStory bulletin = parser.parse(msg("2", "BULLETIN\r\n", "Strike halts trains", "141200 GMT Mar 17"), CONTEXT).get(0);
+        assertThat(bulletin.headline()).isEqualTo("Strike halts trains");
+        assertThat(bulletin.urgency()).isEqualTo(2);
+        ParsedStory elimination = parser.parse(msg("2", "ELIMINATION\r\n", "Strike halts trains", "141300 GMT Mar 17"), CONTEXT).get(0);
+        assertThat(elimination.headline()).isEqualTo("Strike halts trains");
+        assertThat(elimination.pubStatus()).isEqualTo(PubStatus.CANCELED);
+        assertThat(elimination.signals()).contains(Signal.KILL);
+        assertThat(elimination.storyKey()).isEqualTo(bulletin.storyKey());
+    }
+
     @Test
     void anpaIsNotIptc7901() {
         byte[] p = bytes("anpa/anpa-1.tst");
