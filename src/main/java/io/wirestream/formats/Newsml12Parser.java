@@ -116,6 +116,12 @@ public final class Newsml12Parser implements WireParser {
         }
         if (status != null && status.toLowerCase(Locale.ROOT).contains("embargo")) {
             b.signal(Signal.EMBARGO);
+            // when the embargo lifts: the time the status will change (to Usable)
+            b.embargoedUntil(WireTimes.parse(SafeXml.text(SafeXml.path(mgmt, "StatusWillChange", "DateAndTime"))));
+        }
+        String instruction = formalName(SafeXml.child(mgmt, "Instruction"));
+        if (instruction != null && List.of("correction", "rectify").contains(instruction.toLowerCase(Locale.ROOT))) {
+            b.signal(Signal.CORRECTION);
         }
         String previous = SafeXml.attr(revision, "PreviousRevision");
         if (previous != null && !previous.equals("0")) {
@@ -133,7 +139,10 @@ public final class Newsml12Parser implements WireParser {
         // NewsLines and metadata sit on the component that holds the text, or on one of its ancestors.
         Element lines = nearest(contentItem, "NewsLines");
         b.headline(SafeXml.text(SafeXml.child(lines, "HeadLine")));
-        b.byline(SafeXml.text(SafeXml.child(lines, "ByLine")));
+        // No ByLine: AFP names its writers as the Creator's parties ("Adel Zaanoun with Guillaume Lavallee in Jerusalem")
+        b.byline(StoryFields.first(SafeXml.text(SafeXml.child(lines, "ByLine")),
+                formalName(SafeXml.path(nearest(contentItem, "AdministrativeMetadata"), "Creator", "Party"))));
+        b.edNote(advisory(lines));
         b.description(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SubHeadLine")), subHeadlineComponent(item)));
         b.slugline(StoryFields.first(SafeXml.text(SafeXml.child(lines, "SlugLine")),
                 SafeXml.text(SafeXml.path(item, "Identification", "NameLabel"))));
@@ -371,6 +380,20 @@ public final class Newsml12Parser implements WireParser {
 
     private static final java.util.regex.Pattern IPTC_SUBJECT_SCHEME = java.util.regex.Pattern.compile("(?i)iptc.*subject|subject.*iptc");
     private static final java.util.regex.Pattern SUBJECT_CODE = java.util.regex.Pattern.compile("\\d{8}");
+
+    /** The NewsLines of type AdvisoryLine, AFP's note to editors ("RECASTS with ..., UPDATES throughout"), joined. */
+    private static String advisory(Element lines) {
+        List<String> notes = new ArrayList<>();
+        for (Element line : SafeXml.children(lines, "NewsLine")) {
+            if ("AdvisoryLine".equalsIgnoreCase(formalName(SafeXml.child(line, "NewsLineType")))) {
+                String text = SafeXml.text(SafeXml.child(line, "NewsLineText"));
+                if (text != null) {
+                    notes.add(text);
+                }
+            }
+        }
+        return notes.isEmpty() ? null : String.join(" ", notes);
+    }
 
     private static String formalName(Element e) {
         return SafeXml.attr(e, "FormalName");

@@ -122,6 +122,14 @@ public final class NitfParser implements WireParser {
         b.versionCreated(issued);
         b.edNote(WireText.blankToNull(SafeXml.attr(SafeXml.child(docdata, "ed-msg"), "info")));
         status(b, SafeXml.attr(docdata, "management-status"), issued, release);
+        // docdata's <correction info="..."> says this version corrects an earlier one (what, in its info)
+        Element correction = SafeXml.child(docdata, "correction");
+        if (correction != null) {
+            b.signal(Signal.CORRECTION);
+            if (b.edNote() == null) {
+                b.edNote(WireText.blankToNull(SafeXml.attr(correction, "info")));
+            }
+        }
 
         meta(b, head);
         for (Element scope : SafeXml.children(docdata, "doc-scope")) {
@@ -195,10 +203,12 @@ public final class NitfParser implements WireParser {
 
     /**
      * The body's headline, hedline/hl1; some producers write {@code <headline><hl1>} (NITF's "headline" is in the head's
-     * docdata, the body's is "hedline"), in a NITF file or one a G2 item carries. Null when there is none.
+     * docdata, the body's is "hedline"), in a NITF file or one a G2 item carries, and some leave the hedline out and put
+     * {@code <hl1>} straight in {@code body.head}. Null when there is none.
      */
     static String bodyHeadline(Element bodyHead) {
-        return StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.path(bodyHead, "headline", "hl1")));
+        return StoryFields.first(SafeXml.text(SafeXml.path(bodyHead, "hedline", "hl1")), SafeXml.text(SafeXml.path(bodyHead, "headline", "hl1")),
+                SafeXml.text(SafeXml.child(bodyHead, "hl1")));
     }
 
     /** What a byline holds beside the writer's name: the title, the organisation, where the writer is. */

@@ -49,6 +49,22 @@ class Newsml12ParserTest {
         // Keywords with Role="PersonInImage" describe pictures, not the story.
         assertThat(s.subjects()).doesNotContain(new SubjectCode("keyword", "Joe Biden", null));
         assertThat(s.body()).contains("- Media offices destroyed -"); // NITF hl2 inside the body
+        assertThat(s.byline()).as("no ByLine: the Creator's party").isEqualTo("Adel Zaanoun with Guillaume Lavallee in Jerusalem");
+        assertThat(s.edNote()).as("the AdvisoryLine").isEqualTo("RECASTS with attack on Hamas targets, RAISES Gaza death toll, UPDATES throughout");
+    }
+
+    @Test
+    void anEmbargoLiftsWhenItsStatusWillChangeAndARectifyIsACorrection() throws Exception {
+        String embargoed = "<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>afp.com</ProviderId><NewsItemId>X-2</NewsItemId>"
+                + "<RevisionId>1</RevisionId></NewsIdentifier></Identification><NewsManagement>"
+                + "<ThisRevisionCreated>20240611T135500+0000</ThisRevisionCreated><Status FormalName=\"Embargoed\"/>"
+                + "<StatusWillChange><FutureStatus FormalName=\"Usable\"/><DateAndTime>20240612T220000+0000</DateAndTime></StatusWillChange>"
+                + "<Instruction FormalName=\"Rectify\"/></NewsManagement><NewsComponent><NewsLines><HeadLine>Study links diet to heart disease</HeadLine>"
+                + "</NewsLines><ContentItem><MediaType FormalName=\"Text\"/><DataContent><p>A study said so.</p></DataContent></ContentItem>"
+                + "</NewsComponent></NewsItem></NewsML>";
+        ParsedStory s = parser.parse(utf8(embargoed), CONTEXT).get(0);
+        assertThat(s.signals()).contains(Signal.EMBARGO, Signal.CORRECTION);
+        assertThat(s.embargoedUntil()).isEqualTo(java.time.Instant.parse("2024-06-12T22:00:00Z"));
     }
 
     @Test

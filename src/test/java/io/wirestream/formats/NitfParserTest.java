@@ -68,6 +68,26 @@ class NitfParserTest {
         assertThat(s.headline()).isEqualTo("Council backs new bridge");
     }
 
+    /** Some producers leave the hedline out: {@code <hl1>} straight in body.head is still the body's headline. */
+    @Test
+    void anHl1WithoutItsHedlineIsTheHeadline() throws Exception {
+        ParsedStory s = parser.parse(utf8("<nitf><head><title>Storm</title><docdata><doc-id id-string=\"ex-3\"/></docdata></head>"
+                + "<body><body.head><hl1>Storm cuts power to thousands</hl1><hl2>Crews work through the night</hl2></body.head>"
+                + "<body.content><p>A storm cut power.</p></body.content></body></nitf>"), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("Storm cuts power to thousands");
+    }
+
+    /** docdata's correction element marks a corrected version; its info is the note when ed-msg says nothing. */
+    @Test
+    void aDocdataCorrectionIsACorrection() throws Exception {
+        ParsedStory s = parser.parse(utf8("<nitf><head><docdata><doc-id id-string=\"ex-4\"/>"
+                + "<correction info=\"Corrects the utility's name in the 3rd paragraph.\" id-string=\"ex-4\"/></docdata></head>"
+                + "<body><body.head><hedline><hl1>Storm cuts power to thousands</hl1></hedline></body.head>"
+                + "<body.content><p>A storm cut power.</p></body.content></body></nitf>"), CONTEXT).get(0);
+        assertThat(s.signals()).contains(Signal.CORRECTION);
+        assertThat(s.edNote()).isEqualTo("Corrects the utility's name in the 3rd paragraph.");
+    }
+
     @Test
     void bylinePartsAndBasicDates() throws Exception {
         ParsedStory s = parser.parse(utf8("<nitf><head><title>Launch</title><docdata><doc-id id-string=\"ex-1\"/>"
