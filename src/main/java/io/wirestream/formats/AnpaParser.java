@@ -81,6 +81,11 @@ public final class AnpaParser implements WireParser {
     private static final Map<Character, Integer> URGENCY = Map.of(
             'f', 1, 'b', 2, 'u', 3, 'r', 5, 'a', 6, 's', 6, 'd', 7, 'h', 7);
 
+    /** The urgency of an ANPA priority letter ("f" 1, "b" 2, "u" 3, "r" 5 ...), or null for a letter not in the crosswalk. */
+    static Integer urgencyOfPriority(char letter) {
+        return URGENCY.get(Character.toLowerCase(letter));
+    }
+
     /** AP's category letters (DOMAIN.md 2.4); deployments remap them, so the letter stays the code. */
     private static final Map<Character, String> CATEGORY = Map.ofEntries(
             Map.entry('a', "Domestic general news"), Map.entry('b', "Special events"), Map.entry('c', "Standing features"),

@@ -153,16 +153,25 @@ public final class NinjsParser implements WireParser {
         b.firstCreated(firstCreated);
         b.edNote(first(str(n, "ednote"), str(n, "edNote")));
         b.pubStatus(StoryFields.pubStatus(first(str(n, "pubStatus"), str(n, "pubstatus"))));
-        if (n.path("urgency").canConvertToInt()) {
-            int u = n.path("urgency").asInt();
+        JsonNode urgencyNode = n.path("urgency");
+        boolean urgencySent = false;
+        if (urgencyNode.canConvertToInt() || urgencyNode.isTextual() && urgencyNode.asText().strip().matches("\\d")) {
+            // a number, or a digit sent as a string ("urgency": "2")
+            int u = urgencyNode.isTextual() ? Integer.parseInt(urgencyNode.asText().strip()) : urgencyNode.asInt();
             // digitalwires' "urgency" is dpa's priority (4 normal, as in its IPTC 7901 header), not IPTC's (5 normal)
             b.urgency(digitalwires ? Iptc7901Parser.urgencyOfDpaPriority(u) : u >= 1 && u <= 9 ? u : null).priority(String.valueOf(u));
+            urgencySent = true;
         }
         // Superdesk's ninjs has a separate editorial priority (1 flash .. 6 ordinary): that is the "as sent" priority.
-        // AP's editorialpriority is the ANPA priority letter, as sent.
+        // AP's editorialpriority is the ANPA priority letter, as sent; with no urgency beside it, the letter's urgency
+        // (DOMAIN.md's crosswalk, as for AP's ANPA: "f" a flash is 1, "b" a bulletin 2, "u" urgent 3).
         String priority = first(str(n, "priority"), str(n, "editorialpriority"));
         if (priority != null) {
             b.priority(priority);
+        }
+        String letter = str(n, "editorialpriority");
+        if (!urgencySent && letter != null && letter.strip().length() == 1) {
+            b.urgency(AnpaParser.urgencyOfPriority(letter.strip().charAt(0)));
         }
         b.headline(headline(n));
         b.description(first(textOrHtml(str(n, "description_text"), str(n, "description_html")), role(n.path("descriptions"), "summary"),
@@ -192,9 +201,11 @@ public final class NinjsParser implements WireParser {
         signals(n, b);
         String holder = Agencies.ifPlausible(agencyOf(n));
         b.provider(wrote != null && holder != null ? Agencies.code(holder)
-                : first(str(n, "source"), str(n.path("infoSources").path(0), "name"), str(n.path("infosource").path(0), "name")));
+                : first(str(n, "source"), infoSource(n)));
         // an agency the catalogue does not know is still the item's own word before the ingest source's ("360info")
-        StoryFields.agency(b, first(wrote, holder, Agencies.ifPlausible(str(n, "source"))), context.source());
+        // ninjs 2 and 3 may name the agency only among the information sources (TT's "infoSources": [{"name": "TT"}])
+        StoryFields.agency(b, first(wrote, holder, Agencies.ifPlausible(str(n, "source")), Agencies.ifPlausible(infoSource(n))),
+                context.source());
         if ((b.headline() == null || b.headline().isBlank()) && b.body().isEmpty() && b.description() == null && !b.killed()) {
             throw WireParseException.noStory("ninjs item has neither headline nor body");
         }
@@ -348,6 +359,12 @@ public final class NinjsParser implements WireParser {
             b.signal(Signal.EMBARGO);
             b.embargoedUntil(StoryFields.time(b, embargoed));
         }
+    }
+
+    /** The first information source's name: ninjs 3's "infoSources", ninjs 2's "infosources" (1.x: "infosource"). */
+    private static String infoSource(JsonNode n) {
+        return first(str(n.path("infoSources").path(0), "name"), str(n.path("infosources").path(0), "name"),
+                str(n.path("infosource").path(0), "name"));
     }
 
     private static String agencyOf(JsonNode n) {

@@ -172,6 +172,34 @@ class NinjsParserTest {
         assertThat(json.urgency()).isEqualTo(iptc.urgency());
     }
 
+    /** AP's ninjs sends the ANPA priority letter; without an urgency beside it, the letter's urgency by the crosswalk. */
+    @Test
+    void apsPriorityLetterGivesTheUrgencyWhenNoneIsSent() throws Exception {
+        String item = "{\"uri\":\"http://ap.org/content/1\",\"type\":\"text\",\"headline\":\"Court strikes down law\","
+                + "\"body_html\":\"<p>WASHINGTON (AP) - The court struck down the law.</p>\",\"editorialpriority\":\"%s\"%s}";
+        ParsedStory flash = parser.parse(String.format(item, "f", "").getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+        assertThat(flash.urgency()).isEqualTo(1);
+        assertThat(flash.priority()).isEqualTo("f");
+        assertThat(parser.parse(String.format(item, "b", "").getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).urgency()).isEqualTo(2);
+        assertThat(parser.parse(String.format(item, "r", "").getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).urgency()).isEqualTo(5);
+        assertThat(parser.parse(String.format(item, "f", ",\"urgency\":4").getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).urgency())
+                .as("a sent urgency wins").isEqualTo(4);
+        assertThat(parser.parse(String.format(item, "r", ",\"urgency\":\"2\"").getBytes(StandardCharsets.UTF_8), CONTEXT).get(0).urgency())
+                .as("an urgency sent as a string").isEqualTo(2);
+    }
+
+    /** ninjs 3 may name the agency only among its information sources. */
+    @Test
+    void theAgencyFromTheInformationSources() throws Exception {
+        String item = "{\"uri\":\"http://tt.se/text/1\",\"type\":\"text\",\"headlines\":[{\"role\":\"main\",\"value\":\"Brand i G\u00f6teborg\"}],"
+                + "\"bodies\":[{\"role\":\"main\",\"contentType\":\"text/plain\",\"value\":\"En brand.\"}],"
+                + "\"%s\":[{\"name\":\"TT\",\"role\":\"originfo\"}]}";
+        for (String field : new String[] {"infoSources", "infosources"}) {
+            ParsedStory s = parser.parse(String.format(item, field).getBytes(StandardCharsets.UTF_8), CONTEXT).get(0);
+            assertThat(s.agency()).as(field).isEqualTo("TT");
+        }
+    }
+
     @Test
     void dpaDigitalwiresPriorityByTheCrosswalk() throws Exception {
         String item = "{\"format\":\"digitalwires@0.9.1\",\"urn\":\"urn:x\",\"urgency\":%s,"
