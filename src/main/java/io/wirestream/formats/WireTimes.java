@@ -21,18 +21,27 @@ public final class WireTimes {
             new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd'T'HH:mm:ss")
                     .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
                     .appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
-            // NITF: 20170824T043734+0000 or 20170824T043734Z
-            new DateTimeFormatterBuilder().appendPattern("yyyyMMdd'T'HHmmss").appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT),
+            // NITF: 20170824T043734+0000 or 20170824T043734Z; producers also leave out the seconds, add a fraction or
+            // write the offset with a colon (20240611T1423+0000, 20240611T142300.000+0000, 20240611T142300+02:00)
+            basicNitf("+HHMM"),
+            basicNitf("+HH:MM"),
             // AAP's Superdesk NITF: 2016-04-13 04:52:21+00:00
             new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss").appendOffset("+HH:MM", "Z").toFormatter(Locale.ROOT),
             DateTimeFormatter.RFC_1123_DATE_TIME);
 
     private static final List<DateTimeFormatter> LOCAL = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT),
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm[ss][.SSS]", Locale.ROOT),
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT));
 
     private WireTimes() {
+    }
+
+    /** NITF's basic form with the offset written as {@code offsetPattern}; seconds and a fraction may be left out. */
+    private static DateTimeFormatter basicNitf(String offsetPattern) {
+        return new DateTimeFormatterBuilder().appendPattern("yyyyMMdd'T'HHmm").optionalStart().appendPattern("ss")
+                .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
+                .appendOffset(offsetPattern, "Z").toFormatter(Locale.ROOT);
     }
 
     /** Parses a wire timestamp; times without an offset are taken as UTC; null when unparseable or blank. */

@@ -16,6 +16,19 @@ class WireTimesTest {
         assertThat(WireTimes.read("2024-01-02T10:00:00", ZoneId.of("Europe/Helsinki")).zoneInferred()).isTrue();
     }
 
+    /** NITF's basic form as producers vary it: no seconds, a fraction, an offset with a colon, no offset (the agency's zone). */
+    @Test
+    void nitfBasicFormsWithoutSecondsWithAFractionOrAColonInTheOffset() {
+        assertThat(WireTimes.parse("20240611T142300-0400")).isEqualTo(Instant.parse("2024-06-11T18:23:00Z"));
+        assertThat(WireTimes.parse("20240611T1423+0000")).isEqualTo(Instant.parse("2024-06-11T14:23:00Z"));
+        assertThat(WireTimes.parse("20240611T142300.250+0000")).isEqualTo(Instant.parse("2024-06-11T14:23:00.250Z"));
+        assertThat(WireTimes.parse("20240611T142300+02:00")).isEqualTo(Instant.parse("2024-06-11T12:23:00Z"));
+        assertThat(WireTimes.parse("20240611T142300Z")).isEqualTo(Instant.parse("2024-06-11T14:23:00Z"));
+        WireTimes.WireTime local = WireTimes.read("20240611T1423", ZoneId.of("Europe/Helsinki"));
+        assertThat(local.instant()).isEqualTo(Instant.parse("2024-06-11T11:23:00Z"));
+        assertThat(local.zoneInferred()).isTrue();
+    }
+
     /** The Times of India's feed: spaces lost around the day, after the comma, between year and time. */
     @Test
     void anRfc822DateThatLostItsSpacesIsRead() {
