@@ -56,6 +56,8 @@ public final class Iptc7901Parser implements WireParser {
     /** The words a version note starts with, wherever it stands ("KILL KILL KILL", "URGENT", "WIEDERHOLUNG"). */
     private static final String NOTE_WORDS = "REFILE|REPEAT|CORRECTION|CORRECTED|KILL|ELIMINATION|HOLD|URGENT|BULLETIN|FLASH|BLITZ|EIL|EILT|WIEDERHOLUNG";
     private static final Pattern VERSION_LINE = Pattern.compile("^(?:\\d{1,2}(?:ST|ND|RD|TH) LEAD|" + NOTE_WORDS + ")\\b.*$");
+    /** A heading line that is one of those words alone, in any case ("Wiederholung", "Eil"): a note, however written. */
+    private static final Pattern VERSION_WORD_ALONE = Pattern.compile("(?i)^(?:" + NOTE_WORDS + ")[.!:]*$");
     /**
      * A version note among the keyword lines ("2ND LEAD", "3RD NET", "KILL - DO NOT USE", "1ST LEAD - WRITETHRU"): the
      * note's word, then at most words without a slash. A keyword line that only starts so ("FLASH-FLOODS/Spain/",
@@ -68,7 +70,8 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
             "(?i)not for publication|information is not intended for publication|nicht zur ver(?:ö|oe)ffentlichung");
     private static final Pattern NOTE_TO_EDITORS = Pattern.compile("(?i)^#{1,3}\\s*(?:note to editors|notes to editors|hinweis(?:e)? an die redaktion(?:en)?)\\s*$");
-    private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:[ ][\\p{Ll}\\d/]{1,6})+$");
+    /** Closing initials: dpa's "dpa xx yy", "afp-aa bb/cc", AFP's desk initials "jdu/mb". */
+    private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:(?:[ ][\\p{Ll}\\d/]{1,6})+|(?:/[a-z]{2,5})+)$");
     private static final Pattern SEPARATOR = Pattern.compile("^[*\\-_#=\\s]+$");
     private static final int TEASER_MAX = 400;
     private static final int URGENT_BELLS = 3;
@@ -280,8 +283,10 @@ public final class Iptc7901Parser implements WireParser {
     /** Head block (version notes, headline, byline) up to " =", then body paragraphs; returns the dateline found, with its agency. */
     private static Optional<Dateline> readText(String text, ParsedStory.Builder b, List<String> versionTexts) {
         List<String> lines = new ArrayList<>();
+        List<String> raws = new ArrayList<>();
         for (String raw : text.split("\\R", -1)) {
             lines.add(WireFraming.clean(raw));
+            raws.add(raw);
         }
         int headEnd = -1;
         for (int i = 0; i < lines.size() && i < 15; i++) {
@@ -311,7 +316,7 @@ public final class Iptc7901Parser implements WireParser {
                     versionTexts.add(paren.toString());
                     paren = null;
                 }
-            } else if (VERSION_LINE.matcher(line).matches()) {
+            } else if (VERSION_LINE.matcher(line).matches() || VERSION_WORD_ALONE.matcher(line).matches()) {
                 versionTexts.add(line);
             } else if (BYLINE.matcher(line).matches()) {
                 b.byline(line);
@@ -326,7 +331,7 @@ public final class Iptc7901Parser implements WireParser {
 
         List<String> bodyLines = lines.subList(Math.min(headEnd + 1, lines.size()), lines.size());
         b.edNote(noteToEditors(bodyLines));
-        List<String> paragraphs = paragraphs(bodyLines);
+        List<String> paragraphs = paragraphs(bodyLines, indentedStarts(raws.subList(Math.min(headEnd + 1, raws.size()), raws.size())));
         if (!paragraphs.isEmpty() && CLOSING_INITIALS.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
             paragraphs.remove(paragraphs.size() - 1);
         }
@@ -377,12 +382,47 @@ public final class Iptc7901Parser implements WireParser {
      * with a blank line (older copy indents the first line instead). Table rows ("| a | b |") stay one
      * per line. Stops at the notebook or the not-for-publication note.
      */
-    private static List<String> paragraphs(List<String> lines) {
+    /**
+     * Which body lines start a paragraph by their indentation alone: older 7901 copy indents a paragraph's first line
+     * and runs the paragraphs on without a blank line between them. Only where the copy mixes indented and flush text
+     * lines (a body indented throughout says nothing by it); null where indentation marks nothing.
+     */
+    private static boolean[] indentedStarts(List<String> raws) {
+        boolean[] starts = new boolean[raws.size()];
+        int indented = 0;
+        int flush = 0;
+        for (int i = 0; i < raws.size(); i++) {
+            if (raws.get(i).isBlank()) {
+                continue;
+            }
+            starts[i] = WireText.isIndented(raws.get(i));
+            if (starts[i]) {
+                indented++;
+            } else {
+                flush++;
+            }
+        }
+        return indented >= 2 && flush >= 1 ? starts : null;
+    }
+
+    /**
+     * Paragraphs: lines joined up to a blank line, a table row (kept as is), or, where {@code indentedStarts} says so, an
+     * indented line; a last line of closing initials ("dpa xx yy") is its own paragraph, for the caller to drop.
+     */
+    private static List<String> paragraphs(List<String> lines, boolean[] indentedStarts) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : lines) {
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isEmpty()) {
+            last--;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             if (NOTEBOOK.matcher(line).matches() || NOT_FOR_PUBLICATION.matcher(line).find()) {
                 break;
+            }
+            if (indentedStarts != null && (indentedStarts[i] || i == last && CLOSING_INITIALS.matcher(line).matches())) {
+                flush(out, current);
             }
             if (line.isEmpty() || line.startsWith("|")) {
                 flush(out, current);

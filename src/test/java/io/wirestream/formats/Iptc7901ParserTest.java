@@ -262,6 +262,25 @@ class Iptc7901ParserTest {
         assertThat(first.body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
     }
 
+    /** Older copy indents each paragraph's first line and runs the paragraphs on; AFP closes with desk initials. */
+    @Test
+    void indentedParagraphsWithoutBlankLinesAndSlashedInitials() throws Exception {
+        String m = "\u0001afp0087 3 pol 312   AFP 0087\r\n\r\nFrance-politics-vote\r\n\u0002Parliament passes pension reform =\r\n\r\n"
+                + "   PARIS, June 11 (AFP) - The French parliament on Tuesday passed a\r\ncontested pension reform after a night of debate.\r\n"
+                + "   The law raises the retirement age to 64.\r\njdu/mb\r\n\r\n\u0003111600 GMT JUN 24\r\n\u007f\u0004";
+        ParsedStory s = parser.parse(m.getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0);
+        assertThat(s.body()).containsExactly(
+                "PARIS, June 11 (AFP) - The French parliament on Tuesday passed a contested pension reform after a night of debate.",
+                "The law raises the retirement age to 64.");
+        // a body indented throughout is one paragraph per blank-line block, as before
+        ParsedStory flat = parser.parse(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), CONTEXT).get(0);
+        assertThat(flat.body()).containsExactly("Berlin (dpa) - A strike stopped trains.");
+        // "Wiederholung" alone, as dpa writes it, is a note however it is cased
+        ParsedStory repeat = parser.parse(msg("4", "Wiederholung\r\n", "Strike halts trains", "141300 GMT Mar 17"), CONTEXT).get(0);
+        assertThat(repeat.headline()).isEqualTo("Strike halts trains");
+        assertThat(repeat.signals()).contains(Signal.REFILE);
+    }
+
     /** A heading line that only says BULLETIN, or ELIMINATION (a kill), is the take's note, not its headline. */
     @Test
     void bulletinAndEliminationLinesAreNotes() throws Exception {
