@@ -75,6 +75,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(logDir);
             }
+        } catch (java.io.IOException e) {
+            // the data folder given (--data-dir, data.dir) cannot hold it: the operator's to put right, in one line
+            throw new java.io.UncheckedIOException("cannot create the Kafka log folder " + logDir + " (check --data-dir, data.dir)", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir + ": " + e.getMessage(), e);
         }

@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class WireProducer implements ItemPublisher, AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WireProducer.class);
+
     private final KafkaProducer<String, RawWireItem> producer;
     private final String topic;
     private final int maxItemBytes;
@@ -39,25 +41,47 @@ public final class WireProducer implements ItemPublisher, AutoCloseable {
         this.maxItemBytes = maxItemBytes;
     }
 
-    /** The producer's settings: the clients' own, then ours. */
+    /**
+     * The producer's settings: ours, then the clients' own ({@code kafka.*}), which win, as README's "Kafka client
+     * settings Wirestream sets itself" says; except acks=all and idempotence, without which an item the producer was
+     * told is stored could be lost or doubled: a setting against them is logged and not taken.
+     */
     static Map<String, Object> settings(Map<String, Object> clientProps, int maxItemBytes) {
-        Map<String, Object> p = new HashMap<>(clientProps);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Room for an item at the limit plus the record envelope; the broker's message.max.bytes still applies.
         int maxRequest = Math.max(8 * 1024 * 1024, maxItemBytes + 1024 * 1024);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequest);
+        p.putAll(clientProps);
+        for (Map.Entry<String, Object> kept : Map.<String, Object>of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true").entrySet()) {
+            Object given = p.put(kept.getKey(), kept.getValue());
+            if (given != null && !given.toString().strip().equalsIgnoreCase(kept.getValue().toString())
+                    && !(kept.getKey().equals(ProducerConfig.ACKS_CONFIG) && given.toString().strip().equals("-1"))) {
+                LOG.warn("kafka.{}={} is not taken by the ingest producer: it keeps {}={}, so that no item it was told is "
+                        + "stored is lost or doubled", kept.getKey(), given, kept.getKey(), kept.getValue());
+            }
+        }
         // The accumulator must hold two records of that size (as SizePolicy gives the Streams producer): at
         // Kafka's 32 MiB, max.item.bytes above about 31 MiB (allowed up to 64) made every such item fail to
         // publish, "larger than the total memory buffer", a file to error/ and an HTTP 503 retried for ever.
         long buffer = 2L * maxRequest;
         Object given = p.get(ProducerConfig.BUFFER_MEMORY_CONFIG);
-        if (given == null || Long.parseLong(given.toString().strip()) < buffer) {
+        if (given == null || bytes(given) < buffer) {
             p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, buffer));
         }
         return p;
+    }
+
+    /** A byte count as Kafka takes it (a whole number); anything else is a configuration error naming the setting. */
+    private static long bytes(Object given) {
+        try {
+            return Long.parseLong(given.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new org.apache.kafka.common.config.ConfigException(ProducerConfig.BUFFER_MEMORY_CONFIG, given,
+                    "a number of bytes, such as 67108864");
+        }
     }
 
     public int maxItemBytes() {

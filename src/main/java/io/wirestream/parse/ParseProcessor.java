@@ -41,6 +41,19 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         this.context = context;
     }
 
+    /**
+     * The item id of a record another tool wrote (kcat, a newsroom's own producer), which names none in its value: its
+     * key, without the "source:" our own producers' keys start with ({@code kcat -k pti:story-1 -H wirestream.source=pti}
+     * is item story-1 of pti, as {@code produce -s pti} would send it, not "pti:story-1", whose story key doubled the
+     * source and made a later copy of the same file a near-duplicate rather than a redelivery).
+     */
+    static String itemIdOfKey(String key, String source) {
+        if (key != null && source != null && key.length() > source.length() + 1 && key.startsWith(source + ":")) {
+            return key.substring(source.length() + 1);
+        }
+        return key;
+    }
+
     @Override
     public void process(FixedKeyRecord<String, RawWireItem> record) {
         RawRef ref = rawRef(record.key());
@@ -52,7 +65,7 @@ public final class ParseProcessor implements FixedKeyProcessor<String, RawWireIt
         byte[] payload = bytes(raw.getPayload());
         // Values written by other tools carry no receive time; the record timestamp is the best we have.
         Instant receivedAt = raw.getReceivedAt().toEpochMilli() == 0 ? Instant.ofEpochMilli(record.timestamp()) : raw.getReceivedAt();
-        String itemId = raw.getItemId() == null || raw.getItemId().isEmpty() ? record.key() : raw.getItemId();
+        String itemId = raw.getItemId() == null || raw.getItemId().isEmpty() ? itemIdOfKey(record.key(), raw.getSource()) : raw.getItemId();
         // Parse and build everything first, forward after: a failure while forwarding story i
         // (downstream, in Kafka) must not be mistaken for a parse failure that dead-letters the
         // record whose stories 0..i-1 already went on.

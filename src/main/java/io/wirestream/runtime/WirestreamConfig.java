@@ -236,6 +236,10 @@ public record WirestreamConfig(
     }
 
     public WirestreamConfig withPartitions(Integer n) {
+        if (n != null && (n < 1 || n > 1000)) {
+            // the same range as the setting's in a file or the environment (--partitions 0 failed deep in topic creation)
+            throw new ConfigException("partitions must be between 1 and 1000, not " + n);
+        }
         return n == null ? this : new WirestreamConfig(bootstrapServers, dataDir, brokerPort, n, guarantee, applicationId,
                 topics, topology, kafka, maxRecordBytes, idleSources, ingestTokens);
     }
