@@ -31,6 +31,21 @@ final class SubscriptionsCommand {
     private static final AvroSerde<Subscription> SERDE = AvroSerde.of(Subscription.class);
 
     /** Writes one value (null: a tombstone) under an id and waits for it to be acknowledged. */
+    /** The subscriptions now on the compacted topic, by id (their Avro bytes), read to its end. */
+    static Map<String, byte[]> current(WirestreamConfig config) {
+        Map<String, byte[]> current = new TreeMap<>();
+        try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
+            for (ConsumerRecord<String, byte[]> r : CommittedReader.readToEnd(kafka.clientProps(), List.of(config.topics().subscriptions()))) {
+                if (r.value() == null) {
+                    current.remove(r.key());
+                } else {
+                    current.put(r.key(), r.value());
+                }
+            }
+        }
+        return current;
+    }
+
     static void write(WirestreamConfig config, String id, Subscription value) throws Exception {
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());
@@ -96,7 +111,19 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws Exception {
-            write(partitions.applyTo(connection.config()), id, null);
+            WirestreamConfig config = partitions.applyTo(connection.config());
+            boolean known;
+            try {
+                known = current(config).containsKey(id);
+            } catch (IllegalArgumentException e) {
+                known = false; // no subscriptions topic yet: no subscription either
+            }
+            if (!known) {
+                // a misspelt id was "deleted" while the real subscription went on routing alerts
+                System.err.println("no subscription '" + id + "', nothing deleted (wirestream subscriptions list)");
+                return 1;
+            }
+            write(config, id, null);
             System.out.println("deleted " + id);
             return 0;
         }
@@ -109,17 +136,9 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws Exception {
-            WirestreamConfig config = connection.config();
-            Map<String, byte[]> current = new TreeMap<>();
-            try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
-                for (ConsumerRecord<String, byte[]> r : CommittedReader.readToEnd(kafka.clientProps(),
-                        List.of(config.topics().subscriptions()))) {
-                    if (r.value() == null) {
-                        current.remove(r.key());
-                    } else {
-                        current.put(r.key(), r.value());
-                    }
-                }
+            Map<String, byte[]> current;
+            try {
+                current = current(connection.config());
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 1;

@@ -62,6 +62,26 @@ public final class DeskMap {
         return new DeskMap(List.copyOf(rules));
     }
 
+    /**
+     * The selectors no country can match: neither an ISO code the gazetteer knows or a former one (ISO 3166-3: SU, YU,
+     * CS, DD, which stories about those states are tagged with) nor the name of a UN M49 region, subregion or
+     * intermediate region of one ("XX", "Narnia", "Euorpe"). A rule with one matches fewer countries than its writer
+     * meant, and their stories get no desk.
+     */
+    public List<String> unknownSelectors(Gazetteer gazetteer) {
+        Set<String> known = new java.util.HashSet<>();
+        for (String former : java.util.Locale.getISOCountries(java.util.Locale.IsoCountryCode.PART3)) {
+            known.add(former.substring(0, 2));
+        }
+        for (Gazetteer.Country c : gazetteer.countries()) {
+            known.add(c.code());
+            known.add(c.region());
+            known.add(c.subregion());
+            known.add(c.intermediate());
+        }
+        return rules.stream().flatMap(r -> r.selectors().stream()).filter(s -> !known.contains(s)).distinct().sorted().toList();
+    }
+
     /** The desks the rules name, in rule order, each once. */
     public List<String> desks() {
         return rules.stream().map(Rule::desk).distinct().toList();

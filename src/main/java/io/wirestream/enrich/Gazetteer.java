@@ -81,6 +81,11 @@ public final class Gazetteer {
         return trie;
     }
 
+    /** Every country it knows, with its UN M49 placement. */
+    public java.util.Collection<Country> countries() {
+        return java.util.Collections.unmodifiableCollection(countries.values());
+    }
+
     /** The country of a code, or null (historical codes such as SU have none). */
     public Country country(String code) {
         return countries.get(code);

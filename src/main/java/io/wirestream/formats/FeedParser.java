@@ -27,7 +27,8 @@ import org.w3c.dom.Element;
  * <li>versionCreated = pubDate, else dc:date / updated (0.3: modified); firstCreated = Atom published (0.3: issued,
  *     else created); byline = author or dc:creator.</li>
  * <li>category / category@term = subjects of scheme "keyword"; language = channel language or xml:lang.</li>
- * <li>agency = the feed title, else the host of the channel link or generator, else the source.</li>
+ * <li>agency = the known outlet the feed title names in one of its parts ("AP News - Top News": AP) or its link's host,
+ *     else the feed title, else the host of the channel link or generator, else the source.</li>
  * <li>WXR: attachments and menu items are not stories and are skipped; drafts, pending, private,
  *     scheduled and trashed posts are WITHHELD.</li>
  * </ul>
@@ -97,7 +98,8 @@ public final class FeedParser implements WireParser {
             throw WireParseException.noStory("rss feed without a <channel>");
         }
         String host = host(atom ? atomLink(channel) : SafeXml.text(SafeXml.child(channel, "link")));
-        String agency = StoryFields.first(SafeXml.text(SafeXml.child(channel, "title")), host,
+        String title = SafeXml.text(SafeXml.child(channel, "title"));
+        String agency = StoryFields.first(outletOfTitle(title, host), title, host,
                 host(SafeXml.text(SafeXml.child(channel, "generator"))), context.source());
         String language = StoryFields.first(SafeXml.text(SafeXml.child(channel, "language")),
                 WireText.blankToNull(root.getAttribute("xml:lang")));
@@ -127,6 +129,25 @@ public final class FeedParser implements WireParser {
     }
 
     /** The text of a feed's entries together, enough of it to tell their language (each alone is often too short to say). */
+    /** A feed title's parts: "AP News - Top News", "Reuters: World News", "BBC News | Europe". */
+    private static final java.util.regex.Pattern TITLE_PARTS = java.util.regex.Pattern.compile("\\s+[-\u2013\u2014|:]\\s+|:\\s+");
+
+    /**
+     * The catalogue's short name of the outlet a feed's title names in one of its parts ("AP News - Top News" is AP's),
+     * or of its link's host; null when neither names a known source, and the title stands as it is.
+     */
+    private static String outletOfTitle(String title, String host) {
+        if (title != null) {
+            for (String part : TITLE_PARTS.split(title.strip())) {
+                String known = Agencies.exactly(part.strip());
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        return host == null ? null : Agencies.exactly(host);
+    }
+
     private static String textOf(List<ParsedStory.Builder> entries) {
         StringBuilder text = new StringBuilder();
         for (ParsedStory.Builder b : entries) {

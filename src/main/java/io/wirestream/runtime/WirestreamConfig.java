@@ -103,7 +103,13 @@ public record WirestreamConfig(
         }
         env.forEach((k, v) -> {
             if (k.startsWith("WIRESTREAM_") && !NOT_SETTINGS.contains(k)) {
-                values.put(envToKey(k.substring("WIRESTREAM_".length())), v.strip());
+                String key = envToKey(k.substring("WIRESTREAM_".length()));
+                if (!KNOWN.contains(key) && !key.startsWith("kafka.") && !key.startsWith("topics.")) {
+                    // name the variable: the operator never wrote the key it maps to
+                    throw new ConfigException("environment variable " + k + " is no setting ('" + key + "' is unknown; the log level is "
+                            + "WIRESTREAM_LOG_LEVEL, the config file WIRESTREAM_CONFIG); known: " + new java.util.TreeSet<>(KNOWN));
+                }
+                values.put(key, v.strip());
             }
         });
         return from(values);
@@ -146,7 +152,7 @@ public record WirestreamConfig(
                 }
                 topicNames.put(component, e.getValue());
             } else if (!KNOWN.contains(k)) {
-                throw new ConfigException("unknown setting '" + k + "'; known: " + KNOWN + ", topics.*, kafka.*");
+                throw new ConfigException("unknown setting '" + k + "'; known: " + new java.util.TreeSet<>(KNOWN) + ", topics.*, kafka.*");
             }
         }
         String guarantee = values.getOrDefault("processing.guarantee", d.guarantee());
@@ -364,7 +370,13 @@ public record WirestreamConfig(
                 ? RegionSettings.parseLanguages(v.get("regions.fallback.languages")) : d.fallbackLanguages();
         try {
             RegionSettings r = new RegionSettings(desks, fallback, languages);
-            r.desks(); // a file that cannot be read or parsed fails at start-up, naming the key
+            // a file that cannot be read or parsed fails at start-up, naming the key; so does one naming what no country is
+            java.util.List<String> unknown = r.desks().unknownSelectors(io.wirestream.enrich.Gazetteer.bundled());
+            if (desks != null && !unknown.isEmpty()) {
+                throw new ConfigException("regions.desks.file " + desks + ": " + String.join(", ", unknown) + (unknown.size() == 1
+                        ? " is" : " are") + " neither an ISO country code nor a UN M49 region, subregion or intermediate region"
+                        + " (as in the bundled desks.tsv: \"Europe\", \"Western Asia\", \"IL\")");
+            }
             return r;
         } catch (java.io.UncheckedIOException e) {
             // NoSuchFileException's message is the path alone: say what is wrong with it

@@ -141,6 +141,17 @@ class FeedParserTest {
         assertThat(items.get(0).agency()).isEqualTo("Example Wire");
     }
 
+    /** A feed titled after its section names its outlet in a part of the title: the catalogue's short name, not the title. */
+    @Test
+    void theOutletAFeedsTitleNamesIsTheAgency() throws Exception {
+        String feed = "<rss version=\"2.0\"><channel><title>%s</title><link>https://example.org/</link>"
+                + "<item><title>Storm closes ports</title><link>https://example.org/storm</link></item></channel></rss>";
+        assertThat(rss.parse(utf8(String.format(feed, "Reuters: World News")), CONTEXT).get(0).agency()).isEqualTo("Reuters");
+        assertThat(rss.parse(utf8(String.format(feed, "AP News - Top News")), CONTEXT).get(0).agency()).isEqualTo("AP");
+        assertThat(rss.parse(utf8(String.format(feed, "Harbour Town Gazette - Local")), CONTEXT).get(0).agency())
+                .as("an outlet the catalogue does not know: the title as it is").isEqualTo("Harbour Town Gazette - Local");
+    }
+
     /**
      * The Atom 0.3 draft: issued and modified for published and updated, content by MIME type and mode (escaped HTML,
      * inline XHTML, base64), the summary beside the content, a title in markup.

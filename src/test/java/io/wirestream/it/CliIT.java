@@ -168,6 +168,11 @@ class CliIT {
         assertThat(delete.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(delete.stderr()).contains("deleted [acme-wire]", "not in the catalogue, nothing deleted: [no-such-wire]");
         assertThat(delete.process().exitValue()).isEqualTo(1);
+        // A subscription id nobody put: said so, nothing written (a misspelt id used to be "deleted").
+        Output noSubscription = start("subscriptions", "delete", "--bootstrap-servers", bootstrap, "no-such-desk");
+        assertThat(noSubscription.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(noSubscription.stderr()).contains("no subscription 'no-such-desk', nothing deleted");
+        assertThat(noSubscription.process().exitValue()).isEqualTo(1);
     }
 
     private static String scrape(String url) throws java.io.IOException {

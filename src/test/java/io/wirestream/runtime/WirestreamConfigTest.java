@@ -45,7 +45,8 @@ class WirestreamConfigTest {
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_PROCESSING_GUARANTEE", "exactly_once")))
                 .hasMessageContaining("processing.guarantee");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_PARTISHUNS", "3")))
-                .hasMessageContaining("partishuns");
+                .hasMessageStartingWith("environment variable WIRESTREAM_PARTISHUNS is no setting ('partishuns' is unknown")
+                .hasMessageContaining("known: [alert.corroboration.sources, alert.corroboration.sustained.sources");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_VERSIONS_RETENTION", "7 days")))
                 .hasMessageContaining("versions.retention");
     }
@@ -192,6 +193,12 @@ class WirestreamConfigTest {
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE",
                 dir.resolve("missing.tsv").toString()))).hasMessageContaining("regions.desks.file")
                 .hasMessageEndingWith("missing.tsv cannot be read: no such file or folder");
+        Path unknown = Files.writeString(dir.resolve("unknown.tsv"), "Europe\tXX|Narnia|FR\nAsia\tEuorpe|Western Asia\n");
+        assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE", unknown.toString())))
+                .isInstanceOf(WirestreamConfig.ConfigException.class)
+                .hasMessageStartingWith("regions.desks.file " + unknown + ": Euorpe, Narnia, XX are neither an ISO country code");
+        assertThat(io.wirestream.enrich.DeskMap.defaults().unknownSelectors(io.wirestream.enrich.Gazetteer.bundled()))
+                .as("the bundled desks name only what countries are").isEmpty();
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "Europe only\n");
         assertThatThrownBy(() -> WirestreamConfig.load(null, Map.of("WIRESTREAM_REGIONS_DESKS_FILE", bad.toString())))
