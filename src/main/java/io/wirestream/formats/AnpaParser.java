@@ -61,6 +61,8 @@ public final class AnpaParser implements WireParser {
     private static final Pattern TYPESETTING_CODE = Pattern.compile("^\\^?\\*\\d+<\\s*");
     /** AP's list of the photos that go with the story ("AP Photo XNP101, XNP102"): a note, but no note to editors. */
     private static final Pattern PHOTO_LIST = Pattern.compile("(?i)^AP Photos? [A-Z]{2,5}\\d");
+    /** A note to editors by its opening words, as it may stand before any headline. */
+    private static final Pattern EDITORS_NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|note to editors|advance for)");
     private static final Pattern NOTE = Pattern.compile("(?i)^\\(?\\s*(?:eds?:|editor'?s note|editors:|ap photos?|ap video|with ap photos?|advance for|note to editors)");
     private static final Pattern BYLINE = Pattern.compile("^By\\s+\\S.*");
     /**
@@ -335,10 +337,11 @@ public final class AnpaParser implements WireParser {
             }
             if (b.headline() == null && TAKE_WORD_LINE.matcher(content).matches()) {
                 versionTexts.add(content);
-            } else if (b.headline() == null && !NOTE.matcher(content).find()) {
+            } else if (b.headline() == null && !EDITORS_NOTE.matcher(content).find() && !PHOTO_LIST.matcher(content).find()) {
                 b.headline(content);
             } else if (NOTE.matcher(content).find()) {
-                // also before the headline: an Add or a kill note may open with its note and send no headline
+                // before the headline only a note to editors or a photo list ("Eds: ADDS 4th graf ...": an Add or a kill
+                // note may send no headline), not "AP PHOTOS: Pilgrims circle the Kaaba", which is one
                 versionTexts.add(content); // "Eds: ... Kill", "Eds: Corrects ..." carry the take's meaning
                 if (!PHOTO_LIST.matcher(content).find()) {
                     notes.add(content);

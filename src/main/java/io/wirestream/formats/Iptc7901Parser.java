@@ -70,8 +70,12 @@ public final class Iptc7901Parser implements WireParser {
     private static final Pattern NOT_FOR_PUBLICATION = Pattern.compile(
             "(?i)not for publication|information is not intended for publication|nicht zur ver(?:ö|oe)ffentlichung");
     private static final Pattern NOTE_TO_EDITORS = Pattern.compile("(?i)^#{1,3}\\s*(?:note to editors|notes to editors|hinweis(?:e)? an die redaktion(?:en)?)\\s*$");
-    /** Closing initials: dpa's "dpa xx yy", "afp-aa bb/cc", AFP's desk initials "jdu/mb". */
-    private static final Pattern CLOSING_INITIALS = Pattern.compile("^[a-z]{2,5}(?:-[a-z]{2,5})?(?:(?:[ ][\\p{Ll}\\d/]{1,6})+|(?:/[a-z]{2,5})+)$");
+    /**
+     * Closing initials: dpa's "dpa xx yy", "afp-aa bb/cc" (three groups at least, so "and/or" alone stays text), AFP's
+     * desk initials "jdu/mb" (slashed, but not the English pairs "and/or", "his/her" a line may end on).
+     */
+    private static final Pattern CLOSING_INITIALS = Pattern.compile("^(?!(?:and/or|his/her|her/his|he/she|she/he|him/her)$)"
+            + "[a-z]{2,5}(?:-[a-z]{2,5})?(?:(?:[ ][\\p{Ll}\\d/]{1,6})+|(?:/[a-z]{2,5})+)$");
     private static final Pattern SEPARATOR = Pattern.compile("^[*\\-_#=\\s]+$");
     private static final int TEASER_MAX = 400;
     private static final int URGENT_BELLS = 3;
@@ -384,17 +388,30 @@ public final class Iptc7901Parser implements WireParser {
      */
     /**
      * Which body lines start a paragraph by their indentation alone: older 7901 copy indents a paragraph's first line
-     * and runs the paragraphs on without a blank line between them. Only where the copy mixes indented and flush text
-     * lines (a body indented throughout says nothing by it); null where indentation marks nothing.
+     * and runs the paragraphs on without a blank line between them. Only for such copy: its text lines (up to closing
+     * initials or the notebook) have no blank line between them, and mix indented first lines with flush ones. Copy
+     * with blank lines between its paragraphs (an indented list in it, a body indented throughout) says nothing by its
+     * indentation: null.
      */
     private static boolean[] indentedStarts(List<String> raws) {
         boolean[] starts = new boolean[raws.size()];
         int indented = 0;
         int flush = 0;
+        boolean textSeen = false;
+        boolean blankAfterText = false;
         for (int i = 0; i < raws.size(); i++) {
-            if (raws.get(i).isBlank()) {
+            String text = WireFraming.clean(raws.get(i));
+            if (NOTEBOOK.matcher(text).matches() || NOT_FOR_PUBLICATION.matcher(text).find() || CLOSING_INITIALS.matcher(text).matches()) {
+                break;
+            }
+            if (text.isEmpty()) {
+                blankAfterText |= textSeen;
                 continue;
             }
+            if (blankAfterText) {
+                return null; // paragraphs marked by blank lines
+            }
+            textSeen = true;
             starts[i] = WireText.isIndented(raws.get(i));
             if (starts[i]) {
                 indented++;

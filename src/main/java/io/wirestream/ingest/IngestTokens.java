@@ -113,12 +113,15 @@ public final class IngestTokens {
             } catch (IllegalArgumentException e) {
                 return null;
             }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return null;
+            // "source:token"; a source id may hold ':' itself ("ap:us"), so each split is tried (RFC 7617 splits at the
+            // first, which would never let such a source in)
+            for (int colon = decoded.indexOf(':'); colon >= 0; colon = decoded.indexOf(':', colon + 1)) {
+                String source = sourceByDigest.get(digest(decoded.substring(colon + 1)));
+                if (decoded.substring(0, colon).equals(source)) {
+                    return source;
+                }
             }
-            String source = sourceByDigest.get(digest(decoded.substring(colon + 1)));
-            return decoded.substring(0, colon).equals(source) ? source : null;
+            return null;
         }
         return null;
     }

@@ -66,21 +66,25 @@ public final class WireProducer implements ItemPublisher, AutoCloseable {
         // The accumulator must hold two records of that size (as SizePolicy gives the Streams producer): at
         // Kafka's 32 MiB, max.item.bytes above about 31 MiB (allowed up to 64) made every such item fail to
         // publish, "larger than the total memory buffer", a file to error/ and an HTTP 503 retried for ever.
-        long buffer = 2L * maxRequest;
+        long request = bytes(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, p.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        if (request < maxItemBytes + 1024L * 1024) {
+            LOG.warn("kafka.max.request.size={} is below max.item.bytes ({}) plus a record's envelope: items near the limit will "
+                    + "fail to publish (a file to error/, an HTTP 503)", request, maxItemBytes);
+        }
+        long buffer = 2L * request;
         Object given = p.get(ProducerConfig.BUFFER_MEMORY_CONFIG);
-        if (given == null || bytes(given) < buffer) {
+        if (given == null || bytes(ProducerConfig.BUFFER_MEMORY_CONFIG, given) < buffer) {
             p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, buffer));
         }
         return p;
     }
 
     /** A byte count as Kafka takes it (a whole number); anything else is a configuration error naming the setting. */
-    private static long bytes(Object given) {
+    private static long bytes(String setting, Object given) {
         try {
             return Long.parseLong(given.toString().strip());
         } catch (NumberFormatException e) {
-            throw new org.apache.kafka.common.config.ConfigException(ProducerConfig.BUFFER_MEMORY_CONFIG, given,
-                    "a number of bytes, such as 67108864");
+            throw new org.apache.kafka.common.config.ConfigException(setting, given, "a number of bytes, such as 67108864");
         }
     }
 

@@ -199,6 +199,7 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
         }
         if (alertGoesAhead(request)) {
             context.forward(record.withKey(self).withValue(Gathered.alertAhead(story)));
+            request.setAlertSentAhead(true);
         }
         List<SamenessMessage> queued = state.getFollowers();
         state.setFollowers(new ArrayList<>());
@@ -280,7 +281,9 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
      * and its own gather step learns the cluster, for its later versions.
      */
     private void settle(Record<String, SamenessMessage> record, SamenessMessage request, String clusterId) {
-        boolean sentAhead = alertGoesAhead(request) && clusterId.equals(request.getStory().getClusterId());
+        // Recorded on the request when it was sent, not worked out again here: a request written before an upgrade
+        // that brought this went nowhere ahead, and must be counted now.
+        boolean sentAhead = request.getAlertSentAhead() && clusterId.equals(request.getStory().getClusterId());
         EnrichedStory story = EnrichedStory.newBuilder(request.getStory()).setClusterId(clusterId).build();
         Duplicate d = Duplicate.newBuilder().setStoryKey(story.getStoryKey()).setDuplicateOf(request.getDuplicateOf())
                 .setReason(DuplicateReason.NEAR_DUPLICATE).setSimilarity(request.getSimilarity())
@@ -294,8 +297,8 @@ public final class GatherProcessor implements Processor<String, SamenessMessage,
     }
 
     /**
-     * Whether a near-duplicate's follow request went with its story to the alert stage ahead of it: when its
-     * own term answers put it in an existing cluster (the one it carries), not one named after itself.
+     * Whether a near-duplicate's story goes to the alert stage ahead of its follow request: when its own term answers
+     * put it in an existing cluster (the one it carries), not one named after itself.
      */
     static boolean alertGoesAhead(SamenessMessage followRequest) {
         return !followRequest.getStory().getClusterId().equals(newClusterId(followRequest.getStoryKey()));

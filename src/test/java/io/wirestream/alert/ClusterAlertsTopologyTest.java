@@ -75,8 +75,8 @@ class ClusterAlertsTopologyTest {
             assertThat(a.getReasons()).anySatisfy(r -> assertThat(r).contains("3 distinct sources within 10 min (corroborated)"));
             assertThat(a.getLatencyMs()).isEqualTo(120_000L);
         });
-        // The copies go to the alert stage ahead of their round to the original (GatherProcessor): each counts once,
-        // so the BULLETIN and one update (cnn's, a fourth source), nothing from a copy met twice.
+        // The copies go to the alert stage ahead of their round to the original (GatherProcessor): the BULLETIN, then
+        // one update (cnn's, a fourth source). GatherProcessorTest holds each copy to being counted once.
         assertThat(t.alertsSeen).hasSize(2);
         Alert update = t.alertsSeen.get(t.alertsSeen.size() - 1);
         assertThat(update.getUpdate()).isTrue();

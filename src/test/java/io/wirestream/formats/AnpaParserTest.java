@@ -194,6 +194,16 @@ class AnpaParserTest {
         assertThat(add.headline()).isEqualTo("Governor says state is monitoring mall shooting");
     }
 
+    /** A headline that opens like AP's photo lists or notes ("AP PHOTOS: ...") is still the headline. */
+    @Test
+    void aHeadlineThatOpensLikeAPhotoNoteIsTheHeadline() throws Exception {
+        ParsedStory s = parser.parse(anpa("r", "BC-ML--Hajj-Photo-Gallery", "", "", "AP PHOTOS: Pilgrims circle the Kaaba as Hajj begins",
+                "MECCA, Saudi Arabia (AP) _ Pilgrims circled the Kaaba on Friday.", "AP-WF-06-14-24 1200GMT<"), CONTEXT).get(0);
+        assertThat(s.headline()).isEqualTo("AP PHOTOS: Pilgrims circle the Kaaba as Hajj begins");
+        assertThat(s.byline()).isEqualTo("By TEST WRITER");
+        assertThat(s.edNote()).isNull();
+    }
+
     @Test
     void shortFlashSignals() throws Exception {
         ParsedStory flash = parser.parse(anpa("f", "BC-Flash", "", "", "FLASH: Something happened",

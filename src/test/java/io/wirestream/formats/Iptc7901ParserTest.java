@@ -272,6 +272,21 @@ class Iptc7901ParserTest {
         assertThat(s.body()).containsExactly(
                 "PARIS, June 11 (AFP) - The French parliament on Tuesday passed a contested pension reform after a night of debate.",
                 "The law raises the retirement age to 64.");
+        String andOr = m.replace("jdu/mb", "and/or");
+        assertThat(parser.parse(andOr.getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0).body()).as("no initials").last()
+                .asString().endsWith("and/or");
+        // paragraphs between blank lines say nothing by their indentation: a body indented throughout, an indented list
+        String blankLined = "\u0001afp0088 3 pol 312   AFP 0088\r\n\r\nFrance-politics-vote\r\n\u0002Parliament passes pension reform =\r\n\r\n"
+                + "   PARIS, June 11 (AFP) - The French parliament on Tuesday passed a\r\n   contested pension reform after a night of debate.\r\n\r\n"
+                + "   The law raises the retirement age to 64.\r\n\r\njdu/mb\r\n\u0003111600 GMT JUN 24\r\n\u007f\u0004";
+        assertThat(parser.parse(blankLined.getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0).body()).containsExactly(
+                "PARIS, June 11 (AFP) - The French parliament on Tuesday passed a contested pension reform after a night of debate.",
+                "The law raises the retirement age to 64.");
+        String list = "\u0001bdt0089 4 pl 312   dpa 0089\r\n\r\nKoalition/\r\n\u0002Die Themen des Tages =\r\n\r\n"
+                + "Berlin (dpa) - Die Themen:\r\n\r\n  * Zusammenfassung, erste Schritte auf dem Weg zu\r\n    neuen Koalitionen - 96 Zl.\r\n"
+                + "  * Hintergrund, die Parteien - 40 Zl.\r\n\r\ndpa xx yy\r\n\u0003111600 Jun 24\r\n\u007f\u0004";
+        assertThat(parser.parse(list.getBytes(StandardCharsets.ISO_8859_1), CONTEXT).get(0).body())
+                .noneMatch(p -> p.startsWith("neuen Koalitionen"));
         // a body indented throughout is one paragraph per blank-line block, as before
         ParsedStory flat = parser.parse(msg("4", "", "Strike halts trains", "140900 GMT Mar 17"), CONTEXT).get(0);
         assertThat(flat.body()).containsExactly("Berlin (dpa) - A strike stopped trains.");

@@ -29,6 +29,9 @@ class IngestTokensTest {
         assertThat(tokens.sourceFor("Bearer " + AFP)).isEqualTo("afp");
         assertThat(tokens.sourceFor(basic("afp:" + AFP))).isEqualTo("afp");
         assertThat(tokens.sourceFor(basic("pti:" + AFP))).as("Basic's user is not the token's source").isNull();
+        IngestTokens colon = IngestTokens.parse(java.util.List.of("ap:us " + PTI), "t");
+        assertThat(colon.sourceFor(basic("ap:us:" + PTI))).as("a source id with ':' by Basic").isEqualTo("ap:us");
+        assertThat(colon.sourceFor(basic("ap:" + PTI))).isNull();
         assertThat(tokens.sourceFor(basic(AFP))).isNull();
         assertThat(tokens.sourceFor("Basic %%%")).isNull();
         assertThat(tokens.sourceFor("Bearer " + PTI.substring(1))).isNull();

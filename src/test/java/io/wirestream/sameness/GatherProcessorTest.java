@@ -165,6 +165,33 @@ class GatherProcessorTest {
     }
 
     @Test
+    void aCopyWhoseOriginalIsForgottenLeavesInTheClusterItWasSentAheadToOnce() {
+        newStory("urn:ani:quake", T0.plusSeconds(1), 1);
+        // its original, urn:ap:quake, has no gather state here (expired): the copy keeps its own cluster
+        answer("urn:ani:quake", "urn:ap:quake", T0, Map.of("cl-earlier-report", 0.7));
+        deliverLoop();
+        assertThat(ahead).singleElement().satisfies(g -> assertThat(g.story().getClusterId()).isEqualTo("cl-earlier-report"));
+        Gathered copy = onlyOutcomeOf("urn:ani:quake");
+        assertThat(copy.story().getClusterId()).isEqualTo("cl-earlier-report");
+        assertThat(copy.countsForAlerts()).isFalse();
+    }
+
+    /** A follow request an instance of the version before wrote (nothing sent ahead) is counted when it settles. */
+    @Test
+    void aFollowRequestFromBeforeTheUpgradeIsCountedWhenItSettles() {
+        newStory("urn:ap:quake", T0, 1);
+        answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
+        SamenessMessage old = SamenessMessage.newBuilder().setStoryKey("urn:ani:quake").setToken("urn:ani:quake/1")
+                .setStory(EnrichedStory.newBuilder(story("urn:ani:quake", T0.plusSeconds(1))).setClusterId("cl-earlier-report").build())
+                .setVector(Map.of("earthquake", 0.8f)).setDuplicateOf("urn:ap:quake").setDuplicateOfTime(T0).setSimilarity(0.97)
+                .setFollow(true).build(); // alertSentAhead false, as the version before wrote them
+        process("urn:ap:quake", old);
+        Gathered copy = onlyOutcomeOf("urn:ani:quake");
+        assertThat(copy.story().getClusterId()).isEqualTo("cl-earlier-report");
+        assertThat(copy.countsForAlerts()).as("never sent ahead: counted now").isTrue();
+    }
+
+    @Test
     void aCopySentAheadToAnotherClusterCountsInItsOriginalsToo() {
         newStory("urn:ap:quake", T0, 1);
         answer("urn:ap:quake", null, null, Map.of("cl-earlier-report", 0.6));
