@@ -40,8 +40,9 @@ final class TailCommand implements Callable<Integer> {
             try {
                 opened = CommittedReader.open(kafka.clientProps(), List.of(topic));
             } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                System.err.println("error: " + e.getMessage() + (kafka.startedBroker() ? "; no broker was running, so tail started one"
+                        + " on " + config.dataDir() + ": start `wirestream broker`, `run` or `demo` first, or give -b" : ""));
+                return 2;
             }
             try (KafkaConsumer<String, byte[]> consumer = opened) {
                 follow.follow(consumer, r -> {

@@ -35,6 +35,16 @@ public final class WirestreamCli implements Callable<Integer> {
         System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
                 System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.wirestream"));
         CommandLine cli = new CommandLine(new WirestreamCli());
+        cli.registerConverter(java.time.Duration.class, WirestreamCli::duration);
+        // A mistyped option or value: the problem and where to read more, not the whole usage (exit 2, as picocli's)
+        cli.setParameterExceptionHandler((e, args1) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.getErr().println("see: wirestream " + (cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^wirestream ?", "")
+                    + " --help").strip());
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             String problem = operatorProblem(e);
             if (problem == null) {
@@ -45,6 +55,31 @@ public final class WirestreamCli implements Callable<Integer> {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A duration option's value: ISO-8601 as everywhere in the settings (PT10M, P1D), or the short forms people type
+     * (500ms, 30s, 10m, 2h, 1d).
+     */
+    static java.time.Duration duration(String value) {
+        String v = value.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(v);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "ms" -> java.time.Duration.ofMillis(n);
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            };
+        }
+        try {
+            return java.time.Duration.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: write it as PT10M or 10m (also ms, s, h, d)");
+        }
     }
 
     @Override

@@ -28,6 +28,17 @@ public final class CommittedReader {
     /** How long the first call to the cluster (a topic's partitions) may take. */
     static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
 
+    /** "; topics here: a, b" (the cluster's own, not Kafka's or Kafka Streams' internal ones), so a misspelt name shows. */
+    private static String topicsHere(KafkaConsumer<String, byte[]> consumer, java.time.Duration timeout) {
+        try {
+            List<String> names = consumer.listTopics(timeout).keySet().stream()
+                    .filter(n -> !n.startsWith("_") && !n.endsWith("-changelog") && !n.endsWith("-repartition")).sorted().toList();
+            return names.isEmpty() ? " (this cluster has no topics yet: nothing has run against it)" : "; topics here: " + String.join(", ", names);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     /**
      * @throws IllegalArgumentException naming a topic that does not exist
      * @throws WirestreamConfig.ConfigException when the cluster does not answer (a wrong address, a broker down)
@@ -52,7 +63,7 @@ public final class CommittedReader {
                     throw KafkaRuntime.unreachable(p.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), metadataTimeout);
                 }
                 if (infos == null || infos.isEmpty()) {
-                    throw new IllegalArgumentException("no such topic: " + t);
+                    throw new IllegalArgumentException("no such topic: " + t + topicsHere(consumer, metadataTimeout));
                 }
                 infos.forEach(i -> parts.add(new TopicPartition(t, i.partition())));
             }

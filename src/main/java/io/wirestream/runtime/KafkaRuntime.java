@@ -106,6 +106,11 @@ public final class KafkaRuntime implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** True when this runtime started its own embedded broker (no cluster given, none running on the port). */
+    public boolean startedBroker() {
+        return broker != null;
+    }
+
     /** True for the embedded broker (ours or one found locally): internal topics at replication 1. */
     public boolean embedded() {
         return singleNode;

@@ -45,6 +45,24 @@ class WirestreamCliTest {
         return new Ran(exit, err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Durations on the command line: ISO-8601 as in the settings, or the short forms people type. */
+    @Test
+    void durationsInIsoFormOrShort() {
+        assertThat(WirestreamCli.duration("PT10M")).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(WirestreamCli.duration("P1D")).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(WirestreamCli.duration("5s")).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(WirestreamCli.duration("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(WirestreamCli.duration("2H")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(WirestreamCli.duration("10 m")).isEqualTo(java.time.Duration.ofMinutes(10));
+        Ran bad = run("tail", "stories.enriched", "--idle", "5x");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'5x' is not a duration: write it as PT10M or 10m").contains("see: wirestream tail --help")
+                .doesNotContain("Usage:");
+        Ran typo = run("tail", "--idel", "5s");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("Unknown option: '--idel'").contains("--idle").contains("see: wirestream tail --help");
+    }
+
     @Test
     void cliReportsConfigurationErrorsWithExitCode2() {
         assertThat(WirestreamCli.execute("produce", "--source", "x", "--format", "telex", "somefile")).isEqualTo(2);

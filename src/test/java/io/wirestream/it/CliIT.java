@@ -168,6 +168,12 @@ class CliIT {
         assertThat(delete.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(delete.stderr()).contains("deleted [acme-wire]", "not in the catalogue, nothing deleted: [no-such-wire]");
         assertThat(delete.process().exitValue()).isEqualTo(1);
+        // A misspelt topic: one line naming the topics there are, exit 2.
+        Output noTopic = start("tail", "--bootstrap-servers", bootstrap, "stories.enriched.jsn", "--idle", "5s");
+        assertThat(noTopic.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(noTopic.stderr()).contains("error: no such topic: stories.enriched.jsn; topics here: ").contains("stories.enriched.json")
+                .doesNotContain("-changelog");
+        assertThat(noTopic.process().exitValue()).isEqualTo(2);
         // A subscription id nobody put: said so, nothing written (a misspelt id used to be "deleted").
         Output noSubscription = start("subscriptions", "delete", "--bootstrap-servers", bootstrap, "no-such-desk");
         assertThat(noSubscription.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
