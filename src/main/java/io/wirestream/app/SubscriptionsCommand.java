@@ -30,7 +30,6 @@ final class SubscriptionsCommand {
 
     private static final AvroSerde<Subscription> SERDE = AvroSerde.of(Subscription.class);
 
-    /** Writes one value (null: a tombstone) under an id and waits for it to be acknowledged. */
     /** The subscriptions now on the compacted topic, by id (their Avro bytes), read to its end. */
     static Map<String, byte[]> current(WirestreamConfig config) {
         Map<String, byte[]> current = new TreeMap<>();
@@ -46,6 +45,7 @@ final class SubscriptionsCommand {
         return current;
     }
 
+    /** Writes one value (null: a tombstone) under an id and waits for it to be acknowledged. */
     static void write(WirestreamConfig config, String id, Subscription value) throws Exception {
         try (KafkaRuntime kafka = KafkaRuntime.connect(config)) {
             kafka.ensureTopics(config.topics(), config.partitions());

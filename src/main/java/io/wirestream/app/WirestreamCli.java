@@ -57,14 +57,17 @@ public final class WirestreamCli implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** "30s", "10m", "500ms": a whole number and a unit. */
+    private static final java.util.regex.Pattern SHORT_DURATION = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
      * A duration option's value: ISO-8601 as everywhere in the settings (PT10M, P1D), or the short forms people type
      * (500ms, 30s, 10m, 2h, 1d).
      */
     static java.time.Duration duration(String value) {
         String v = value.strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)", java.util.regex.Pattern.CASE_INSENSITIVE)
-                .matcher(v);
+        java.util.regex.Matcher m = SHORT_DURATION.matcher(v);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {

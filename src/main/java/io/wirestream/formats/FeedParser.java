@@ -128,7 +128,6 @@ public final class FeedParser implements WireParser {
         return entries.stream().map(ParsedStory.Builder::build).toList();
     }
 
-    /** The text of a feed's entries together, enough of it to tell their language (each alone is often too short to say). */
     /** A feed title's parts: "AP News - Top News", "Reuters: World News", "BBC News | Europe". */
     private static final java.util.regex.Pattern TITLE_PARTS = java.util.regex.Pattern.compile("\\s+[-\u2013\u2014|:]\\s+|:\\s+");
 
@@ -148,6 +147,7 @@ public final class FeedParser implements WireParser {
         return host == null ? null : Agencies.exactly(host);
     }
 
+    /** The text of a feed's entries together, enough of it to tell their language (each alone is often too short to say). */
     private static String textOf(List<ParsedStory.Builder> entries) {
         StringBuilder text = new StringBuilder();
         for (ParsedStory.Builder b : entries) {

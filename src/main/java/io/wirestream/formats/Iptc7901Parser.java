@@ -335,7 +335,7 @@ public final class Iptc7901Parser implements WireParser {
 
         List<String> bodyLines = lines.subList(Math.min(headEnd + 1, lines.size()), lines.size());
         b.edNote(noteToEditors(bodyLines));
-        List<String> paragraphs = paragraphs(bodyLines, indentedStarts(raws.subList(Math.min(headEnd + 1, raws.size()), raws.size())));
+        List<String> paragraphs = paragraphs(bodyLines, indentedStarts(bodyLines, raws.subList(Math.min(headEnd + 1, raws.size()), raws.size())));
         if (!paragraphs.isEmpty() && CLOSING_INITIALS.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
             paragraphs.remove(paragraphs.size() - 1);
         }
@@ -393,14 +393,14 @@ public final class Iptc7901Parser implements WireParser {
      * with blank lines between its paragraphs (an indented list in it, a body indented throughout) says nothing by its
      * indentation: null.
      */
-    private static boolean[] indentedStarts(List<String> raws) {
+    private static boolean[] indentedStarts(List<String> lines, List<String> raws) {
         boolean[] starts = new boolean[raws.size()];
         int indented = 0;
         int flush = 0;
         boolean textSeen = false;
         boolean blankAfterText = false;
         for (int i = 0; i < raws.size(); i++) {
-            String text = WireFraming.clean(raws.get(i));
+            String text = lines.get(i);
             if (NOTEBOOK.matcher(text).matches() || NOT_FOR_PUBLICATION.matcher(text).find() || CLOSING_INITIALS.matcher(text).matches()) {
                 break;
             }

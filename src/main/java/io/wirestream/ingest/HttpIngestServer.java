@@ -79,7 +79,8 @@ public final class HttpIngestServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+    /** A source or item id as pushes name them (and as the tokens file names its sources). */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     /** Types no parser reads; anything not named here or in {@link #NOT_WIRE_FAMILIES} goes to detection. */
     private static final Set<String> NOT_WIRE = Set.of("application/pdf", "application/postscript", "application/rtf",
             "application/msword", "application/zip", "application/gzip", "application/x-gzip", "application/x-bzip2",

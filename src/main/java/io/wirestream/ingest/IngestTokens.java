@@ -30,7 +30,6 @@ public final class IngestTokens {
 
     /** Shortest token taken: 16 characters of a random base64 or hex string is 96-128 bits. */
     public static final int MIN_TOKEN_CHARS = 16;
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern TOKEN = Pattern.compile("[\\x21-\\x7e]+"); // printable ASCII, no spaces
 
     private final Map<String, String> sourceByDigest;
@@ -62,7 +61,7 @@ public final class IngestTokens {
             if (parts.length != 2) {
                 throw new IllegalArgumentException(where + ": expected 'SOURCE TOKEN', found " + parts.length + " fields");
             }
-            if (!SOURCE.matcher(parts[0]).matches()) {
+            if (!HttpIngestServer.ID.matcher(parts[0]).matches()) {
                 throw new IllegalArgumentException(where + ": source must be a plain id (letters, digits, . _ - : @), not '"
                         + parts[0] + "'");
             }

@@ -371,8 +371,10 @@ public record WirestreamConfig(
         try {
             RegionSettings r = new RegionSettings(desks, fallback, languages);
             // a file that cannot be read or parsed fails at start-up, naming the key; so does one naming what no country is
-            java.util.List<String> unknown = r.desks().unknownSelectors(io.wirestream.enrich.Gazetteer.bundled());
-            if (desks != null && !unknown.isEmpty()) {
+            // (checked against the gazetteer only for a newsroom's own file: every command reads the settings)
+            java.util.List<String> unknown = desks == null ? java.util.List.of()
+                    : r.desks().unknownSelectors(io.wirestream.enrich.Gazetteer.bundled());
+            if (!unknown.isEmpty()) {
                 throw new ConfigException("regions.desks.file " + desks + ": " + String.join(", ", unknown) + (unknown.size() == 1
                         ? " is" : " are") + " neither an ISO country code nor a UN M49 region, subregion or intermediate region"
                         + " (as in the bundled desks.tsv: \"Europe\", \"Western Asia\", \"IL\")");
